@@ -1,0 +1,5 @@
+import sys
+
+from qpvdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,60 @@
+"""Builds the QApplication, opens the stores and shows the main window."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import paths
+from .models.reference import ReferenceDatabaseMissing, ReferenceStore
+from .models.spatialite import SPATIALITE_PACKAGE_HINT_FR, SpatialiteUnavailable
+from .models.workspace import Workspace, WorkspaceTooNew
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(paths.APP_NAME)
+    app.setApplicationDisplayName("qpvdesk")
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    translator = QTranslator(app)
+    if translator.load(QLocale(), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    app._qpvdesk_translator = translator  # keep it alive with the app
+    return app
+
+
+def open_stores(reference: Path, workspace: Path) -> tuple[ReferenceStore, Workspace]:
+    """Both databases, or an exception whose message is French and fit for a dialog."""
+    try:
+        return ReferenceStore(reference), Workspace(workspace)
+    except SpatialiteUnavailable as exc:
+        raise RuntimeError(SPATIALITE_PACKAGE_HINT_FR) from exc
+    except ReferenceDatabaseMissing as exc:
+        raise RuntimeError(
+            f"La base de référence est introuvable ({reference}). Lancez « make install » "
+            "ou « qpvdesk build-data » pour la construire.") from exc
+    except WorkspaceTooNew as exc:
+        raise RuntimeError(
+            f"Votre espace de travail ({workspace}) a été créé par une version plus récente "
+            "de qpvdesk. Mettez l'application à jour.") from exc
+
+
+def run(reference: Path, workspace: Path) -> int:
+    from .views.main_window import MainWindow
+
+    app = create_application()
+    try:
+        store, user_workspace = open_stores(reference, workspace)
+    except RuntimeError as exc:
+        QMessageBox.critical(None, "qpvdesk ne peut pas démarrer", str(exc))
+        return 1
+    window = MainWindow(store)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()
+        user_workspace.close()

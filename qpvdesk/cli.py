@@ -1,0 +1,100 @@
+"""Command line: the app's capabilities without a window. With no command, starts the app."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__, paths
+from .models.build import SourceError, build_reference_database
+from .models.reference import ReferenceDatabaseMissing, ReferenceStore
+from .models.spatialite import SpatialiteUnavailable
+from .models.workspace import Workspace, WorkspaceTooNew
+
+
+def _build_data(args: argparse.Namespace) -> int:
+    target = Path(args.out)
+    print(f"Building {target} from {args.sources}")
+    counts = build_reference_database(Path(args.sources), target,
+                                      progress=lambda step: print(f"  {step}"))
+    print("Done: " + ", ".join(f"{key} {value}" for key, value in counts.items()))
+    return 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    store = ReferenceStore(args.reference)
+    workspace = Workspace(args.workspace)
+    try:
+        report = {
+            "version": __version__,
+            "reference_database": str(store.path.resolve()),
+            "workspace": str(workspace.path.resolve()),
+            "workspace_schema_version": workspace.schema_version(),
+            **store.versions(),
+            "counts": store.counts(),
+            "sources_sha256": store.metadata().get("sources_sha256"),
+        }
+    finally:
+        store.close()
+        workspace.close()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for key, value in report.items():
+            if key == "counts":
+                for name, count in value.items():
+                    print(f"  {name:<18} {count}")
+            else:
+                print(f"{key:<24} {value}")
+    return 0
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from .app import run
+
+    return run(reference=Path(args.reference), workspace=Path(args.workspace))
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="qpvdesk", description=(
+        "Offline desktop tool for the QPV of the CA de Lens-Liévin. "
+        "Without a command, starts the application."))
+    main.add_argument("--version", action="version", version=f"qpvdesk {__version__}")
+    main.add_argument("--reference", default=None,
+                      help="reference database (default: data/qpvdesk.sqlite)")
+    main.add_argument("--workspace", default=None,
+                      help="workspace database (default: in the user's data folder)")
+    main.set_defaults(handler=_gui)
+    commands = main.add_subparsers(title="commands")
+    build = commands.add_parser("build-data", help="build the reference database from sources")
+    build.add_argument("--sources", default=str(paths.sources_folder()))
+    build.add_argument("--out", default=None, help="target (default: the reference database)")
+    build.set_defaults(handler=_build_data)
+    info = commands.add_parser("info", help="paths, library versions and counts")
+    info.add_argument("--json", action="store_true")
+    info.set_defaults(handler=_info)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.reference = args.reference or str(paths.reference_database())
+    args.workspace = args.workspace or str(paths.default_workspace())
+    if getattr(args, "out", "unset") is None:
+        args.out = args.reference
+    try:
+        return args.handler(args)
+    except SpatialiteUnavailable as exc:
+        print(f"qpvdesk: {exc}", file=sys.stderr)
+    except SourceError as exc:
+        print(f"qpvdesk: build refused, nothing written: {exc}", file=sys.stderr)
+    except ReferenceDatabaseMissing as exc:
+        print(f"qpvdesk: {exc}; build it with 'qpvdesk build-data'", file=sys.stderr)
+    except WorkspaceTooNew as exc:
+        print(f"qpvdesk: {exc}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Parse numbers as INSEE writes them in its French CSV files.
+
+INSEE uses a decimal comma and a (narrow) no-break space or plain space between thousands;
+an empty cell means the value is under statistical secrecy or not available — never zero.
+"""
+from __future__ import annotations
+
+import re
+
+_THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009")
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+
+
+class NumberFormatError(ValueError):
+    """The text is neither empty nor a French- or point-formatted number."""
+
+
+def parse_french_number(text: str | None) -> float | None:
+    """``"1 515"`` -> 1515.0, ``"54,9"`` -> 54.9, ``"-8,9"`` -> -8.9, ``""`` -> None.
+
+    A point is accepted as the decimal mark too (some INSEE extracts mix both), but never
+    together with a comma. Anything else raises NumberFormatError.
+    """
+    if text is None:
+        return None
+    compact = text.strip().translate(_THOUSANDS)
+    if compact == "":
+        return None
+    if "," in compact and "." in compact:
+        raise NumberFormatError(f"ambiguous number {text!r}")
+    if not _NUMBER.fullmatch(compact):
+        raise NumberFormatError(f"not a number: {text!r}")
+    return float(compact.replace(",", "."))
+
+
+def format_french_number(value: float | None, decimals: int = 1, empty: str = "") -> str:
+    """French display: narrow no-break space between thousands, decimal comma."""
+    if value is None:
+        return empty
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u202f").replace(".", ",")

@@ -1,0 +1,90 @@
+"""The user's own database: settings now, proposals later. Separate from the reference data.
+
+Its schema is versioned: ``schema_version`` holds one row, and each migration moves the
+database one version forward inside a transaction, so a later qpvdesk keeps the user's data.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from .spatialite import connect
+
+Migration = Callable[[object], None]
+
+
+def _v1_initial(conn) -> None:
+    conn.execute("SELECT InitSpatialMetadata(0, 'NONE')")  # 0: inside our transaction
+    for srid in (4326, 2154):
+        conn.execute("SELECT InsertEpsgSrid(?)", (srid,))
+    conn.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial,)
+
+
+class WorkspaceTooNew(RuntimeError):
+    """The workspace was written by a newer qpvdesk than this one."""
+
+
+class Workspace:
+    def __init__(self, path: str | Path,
+                 migrations: Sequence[Migration] = MIGRATIONS) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = connect(self.path)
+        self.conn.isolation_level = None  # transactions are explicit, see transaction()
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self._migrate(migrations)
+
+    @property
+    def latest_version(self) -> int:
+        return self._latest
+
+    def schema_version(self) -> int:
+        row = self.conn.execute("SELECT version FROM schema_version").fetchone()
+        return row[0] if row else 0
+
+    def _migrate(self, migrations: Sequence[Migration]) -> None:
+        self._latest = len(migrations)
+        with self.transaction():
+            self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            if self.conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 0:
+                self.conn.execute("INSERT INTO schema_version VALUES (0)")
+        current = self.schema_version()
+        if current > self._latest:
+            self.conn.close()
+            raise WorkspaceTooNew(
+                f"workspace {self.path} has schema version {current}; this qpvdesk knows "
+                f"up to {self._latest}")
+        for version in range(current + 1, self._latest + 1):
+            # One transaction per step: a failed step leaves the previous version.
+            with self.transaction():
+                migrations[version - 1](self.conn)
+                self.conn.execute("UPDATE schema_version SET version = ?", (version,))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """An explicit transaction, DDL included (the sqlite3 module's implicit ones are not)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT INTO setting VALUES (?, ?) ON CONFLICT(key) "
+                              "DO UPDATE SET value = excluded.value", (key, value))
+
+    def close(self) -> None:
+        self.conn.close()

@@ -1,0 +1,1 @@
+"""Qt views: what the user sees and touches."""

@@ -1,0 +1,67 @@
+"""The list of the 22 QPV with their communes, area and population."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+from ..models.reference import QpvSummary
+from .formatting import number, percent
+
+
+class QpvTableModel(QAbstractTableModel):
+    HEADERS = ("Code 2024", "Code 2015", "Nom du quartier", "Communes", "Superficie (ha)",
+               "Part dans la CALL", "Population")
+
+    def __init__(self, rows: list[QpvSummary]) -> None:
+        super().__init__()
+        self._rows = rows
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def qpv(self, row: int) -> QpvSummary:
+        return self._rows[row]
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        qpv, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (qpv.code, qpv.code_2015, qpv.name, qpv.communes, number(qpv.area_ha, 1),
+                    percent(qpv.share_in_call), number(qpv.population))[column]
+        if role == Qt.ItemDataRole.UserRole:  # sort key
+            return (qpv.code, qpv.code_2015, qpv.name.casefold(), qpv.communes, qpv.area_ha,
+                    qpv.share_in_call, qpv.population or -1)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6 and qpv.population is not None:
+            return (f"Population municipale, INSEE base DEMO édition {qpv.population_edition},"
+                    " géographie QPV 2015")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class QpvListView(QTableView):
+    def __init__(self, rows: list[QpvSummary]) -> None:
+        super().__init__()
+        self.source_model = QpvTableModel(rows)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.source_model)
+        proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.setModel(proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.setAccessibleName("Liste des quartiers prioritaires")

@@ -1,0 +1,47 @@
+"""Shared fixtures. Qt runs offscreen; nothing touches the user's real data folder."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "data" / "sources"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("QPVDESK_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def reference_path(tmp_path_factory) -> Path:
+    """The reference database, built once per test session from data/sources/."""
+    from qpvdesk.models.build import build_reference_database
+
+    target = tmp_path_factory.mktemp("reference") / "qpvdesk.sqlite"
+    build_reference_database(SOURCES, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def reference(reference_path):
+    from qpvdesk.models.reference import ReferenceStore
+
+    store = ReferenceStore(reference_path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def sources_copy(tmp_path) -> Path:
+    """A writable copy of the sources, to break on purpose."""
+    copy = tmp_path / "sources"
+    shutil.copytree(SOURCES, copy)
+    return copy
