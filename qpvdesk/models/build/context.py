@@ -1,0 +1,32 @@
+"""What every build step shares: the connection, the sources folder, the provenance record."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .readers import CsvTable, read_csv, read_geojson
+
+
+@dataclass
+class BuildContext:
+    conn: object
+    sources: Path
+    table_sources: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def path(self, relative: str) -> Path:
+        return self.sources / relative
+
+    def used_by(self, relative: str, *tables: str) -> None:
+        for table in tables:
+            self.table_sources[table].append(relative)
+
+    def csv(self, relative: str, required: list[str], *tables: str,
+            delimiter: str = ";") -> CsvTable:
+        self.used_by(relative, *tables)
+        return read_csv(self.path(relative), required, delimiter)
+
+    def geojson(self, relative: str, required: list[str], geometry_types: set[str],
+                *tables: str):
+        self.used_by(relative, *tables)
+        return read_geojson(self.path(relative), required, geometry_types)

@@ -1,0 +1,153 @@
+"""Indicator catalogue and values: INSEE QPV bases, Filosofi and CAF files.
+
+Each value keeps the file and row it comes from. An empty cell is stored as 'secret' (INSEE
+leaves a cell empty when the figure is under statistical secrecy or not robust), a territory
+that has no row in a file as 'missing'; neither is ever stored as 0.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import astuple
+
+from ..catalogue_data import CATALOGUE, indicator_id
+from .context import BuildContext
+from .errors import SourceError
+from .readers import CsvTable, number_cell
+from .schema import insert_rows
+
+QPV_FOLDER = "insee_qpv_indicateurs"
+FILO_FOLDER = "insee_filosofi_caf"
+
+# (family, edition, file). DEMO 2020 exists only as the "data_DEMO_2020_V1_QP" release.
+QPV_FILES = (
+    [("DEMO", year, f"DEMO_{year}_call.csv") for year in (2017, 2018, 2019, 2021, 2022)]
+    + [("DEMO", 2020, "data_DEMO_2020_V1_QP_call.csv")]
+    + [("REVN", year, f"REVN_{year}_call.csv") for year in (2017, 2018, 2019, 2021, 2022)]
+    + [("IPRO", year, f"IPRO_{year}_call.csv") for year in range(2017, 2023)]
+)
+NATIONAL_QPV_ROW = "Ensemble"
+
+# file suffix -> territory kind, the CODGEO values the file may hold, the code we store
+FILO_LEVELS = {
+    "COM": ("commune", None, None),
+    "EPCI": ("epci", {"246200364"}, None),
+    "DEP": ("departement", {"62"}, None),
+    "REG": ("region", {"32"}, None),
+    "METROPOLE": ("france", {"1"}, "FRM"),
+}
+FILO_IRIS_YEARS = range(2014, 2020)
+CAF_YEARS = range(2016, 2021)
+
+VALUE_COLUMNS = ["territory_kind", "territory_code", "indicator_id", "edition",
+                 "reference_year", "value", "status", "source_file", "source_row"]
+
+
+def build_catalogue(ctx: BuildContext) -> None:
+    ctx.table_sources["indicator"].extend(
+        [f"{QPV_FOLDER}/{name}" for _, _, name in QPV_FILES])
+    insert_rows(ctx.conn, "indicator", ["id", "family", "variable", "label", "unit", "theme",
+                                        "definition", "unfavourable", "compare_id",
+                                        "aggregation"],
+                [astuple(entry) for _, entry in sorted(CATALOGUE.items())])
+
+
+def _indicator_columns(table: CsvTable, family: str) -> dict[str, str]:
+    """Source column -> indicator id, refusing columns the catalogue does not know."""
+    mapping = {}
+    for column in table.columns:
+        identifier = indicator_id(family, column)
+        if identifier is None:
+            continue
+        if identifier not in CATALOGUE:
+            raise SourceError(table.path, f"column {column}: {identifier} is not in the "
+                                          "indicator catalogue", 1)
+        mapping[column] = identifier
+    return mapping
+
+
+def _values(table: CsvTable, relative: str, index: int, kind: str, code: str,
+            columns: dict[str, str], edition: int, reference_year: int | None) -> list[tuple]:
+    rows = []
+    for column, indicator_id in columns.items():
+        value = number_cell(table, index, column)
+        rows.append((kind, code, indicator_id, edition, reference_year, value,
+                     "ok" if value is not None else "secret", relative,
+                     table.row_number(index)))
+    return rows
+
+
+def _missing(kind: str, codes, columns: dict[str, str], edition: int,
+             reference_year: int | None, relative: str) -> list[tuple]:
+    return [(kind, code, indicator_id, edition, reference_year, None, "missing", relative, None)
+            for code in sorted(codes) for indicator_id in columns.values()]
+
+
+def build_qpv_values(ctx: BuildContext, qpv_codes_2015: set[str]) -> int:
+    count = 0
+    for family, edition, name in QPV_FILES:
+        relative = f"{QPV_FOLDER}/{name}"
+        table = ctx.csv(relative, ["CODGEO"], "indicator_value")
+        columns = _indicator_columns(table, family)
+        rows, seen = [], set()
+        for index, row in enumerate(table.rows):
+            code = row["CODGEO"]
+            if code == NATIONAL_QPV_ROW:
+                kind, code = "ensemble_qpv", "ENSEMBLE"
+            elif code in qpv_codes_2015:
+                kind = "qpv"
+                seen.add(code)
+            else:
+                raise SourceError(table.path, f"unknown QPV code {code!r}",
+                                  table.row_number(index))
+            rows += _values(table, relative, index, kind, code, columns, edition, None)
+        rows += _missing("qpv", qpv_codes_2015 - seen, columns, edition, None, relative)
+        insert_rows(ctx.conn, "indicator_value", VALUE_COLUMNS, rows)
+        count += len(rows)
+    return count
+
+
+def build_filosofi_values(ctx: BuildContext, communes: set[str], iris_codes: set[str]) -> int:
+    count = 0
+    for year in FILO_IRIS_YEARS:
+        relative = f"{FILO_FOLDER}/filosofi_disp_iris_{year}_call.csv"
+        table = ctx.csv(relative, ["IRIS"], "indicator_value")
+        columns = _indicator_columns(table, "FILO")
+        count += _insert_by_code(ctx, table, relative, "iris", "IRIS", iris_codes, columns, year)
+    for level, (kind, codes, stored_code) in FILO_LEVELS.items():
+        for path in sorted(ctx.path(FILO_FOLDER).glob(f"FILO*_DISP_{level}_extrait.csv")):
+            year = int(re.match(r"FILO(\d{4})_", path.name).group(1))
+            relative = f"{FILO_FOLDER}/{path.name}"
+            table = ctx.csv(relative, ["CODGEO"], "indicator_value")
+            columns = _indicator_columns(table, "FILO")
+            count += _insert_by_code(ctx, table, relative, kind, "CODGEO", codes or communes,
+                                     columns, year, stored_code)
+    return count
+
+
+def build_caf_values(ctx: BuildContext, iris_codes: set[str]) -> int:
+    count = 0
+    for year in CAF_YEARS:
+        relative = f"{FILO_FOLDER}/caf_iris_{year}_call.csv"
+        table = ctx.csv(relative, ["CODGEO"], "indicator_value")
+        columns = _indicator_columns(table, "CAF")
+        count += _insert_by_code(ctx, table, relative, "iris", "CODGEO", iris_codes, columns,
+                                 year)
+    return count
+
+
+def _insert_by_code(ctx: BuildContext, table: CsvTable, relative: str, kind: str,
+                    code_column: str, expected: set[str], columns: dict[str, str],
+                    year: int, stored_code: str | None = None) -> int:
+    """Values of a file keyed by one territory code per row; absent territories are 'missing'."""
+    rows, seen = [], set()
+    for index, row in enumerate(table.rows):
+        code = row[code_column]
+        if code not in expected:
+            raise SourceError(table.path, f"unknown {kind} code {code!r}",
+                              table.row_number(index))
+        seen.add(code)
+        rows += _values(table, relative, index, kind, stored_code or code, columns, year, year)
+    rows += _missing(kind, {stored_code or c for c in expected - seen}, columns, year, year,
+                     relative)
+    insert_rows(ctx.conn, "indicator_value", VALUE_COLUMNS, rows)
+    return len(rows)

@@ -1,0 +1,92 @@
+"""Strict readers for the source files: every problem names its file and row."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+from pyproj import CRS
+
+from ..frenchnum import NumberFormatError, parse_french_number
+from .errors import SourceError
+
+LAMBERT93 = 2154
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    path: Path
+    columns: list[str]
+    rows: list[dict[str, str]]
+    # row numbers as a spreadsheet shows them: the header is row 1
+    first_data_row: int = 2
+
+    def row_number(self, index: int) -> int:
+        return self.first_data_row + index
+
+
+def read_csv(path: Path, required: list[str], delimiter: str = ";") -> CsvTable:
+    if not path.is_file():
+        raise SourceError(path, "file is missing")
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle, delimiter=delimiter)
+            header = next(reader, None)
+            if header is None:
+                raise SourceError(path, "file is empty")
+            rows = []
+            for number, cells in enumerate(reader, start=2):
+                if len(cells) > len(header):
+                    raise SourceError(path, f"{len(cells)} cells for {len(header)} columns", number)
+                rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
+    except UnicodeDecodeError as exc:
+        raise SourceError(path, f"not UTF-8 text ({exc.reason})") from exc
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise SourceError(path, f"missing column(s): {', '.join(missing)}", 1)
+    return CsvTable(path, header, rows)
+
+
+def number_cell(table: CsvTable, index: int, column: str) -> float | None:
+    """The French-formatted number in a cell; None for an empty cell."""
+    try:
+        return parse_french_number(table.rows[index][column])
+    except NumberFormatError as exc:
+        raise SourceError(table.path, f"column {column}: {exc}", table.row_number(index)) from exc
+
+
+def read_geojson(path: Path, required: list[str], geometry_types: set[str]) -> gpd.GeoDataFrame:
+    """A GeoJSON layer in EPSG:4326, reprojected to Lambert-93 and checked valid."""
+    if not path.is_file():
+        raise SourceError(path, "file is missing")
+    try:
+        frame = gpd.read_file(path, engine="pyogrio")
+    except Exception as exc:  # pyogrio raises several DataSourceError subclasses
+        raise SourceError(path, f"unreadable geodata ({exc})") from exc
+    if frame.crs is None or not frame.crs.equals(CRS.from_epsg(4326)):
+        found = frame.crs.to_string() if frame.crs is not None else "none"
+        raise SourceError(path, f"wrong CRS {found}, expected EPSG:4326 (WGS 84 lon/lat)")
+    missing = [name for name in required if name not in frame.columns]
+    if missing:
+        raise SourceError(path, f"missing property(ies): {', '.join(missing)}")
+    frame = frame.to_crs(LAMBERT93)
+    for index, geometry in enumerate(frame.geometry):
+        feature = index + 1
+        if geometry is None or geometry.is_empty:
+            raise SourceError(path, "empty geometry", feature, "feature")
+        if geometry.geom_type not in geometry_types:
+            raise SourceError(path, f"geometry type {geometry.geom_type}, expected "
+                                    f"{' or '.join(sorted(geometry_types))}", feature, "feature")
+        if not geometry.is_valid:
+            raise SourceError(path, f"invalid geometry ({shapely.is_valid_reason(geometry)})",
+                              feature, "feature")
+    return frame
+
+
+def as_multi(geometry):
+    """Polygons become one-part MultiPolygons so a table has a single geometry type."""
+    if geometry.geom_type == "Polygon":
+        return shapely.MultiPolygon([geometry])
+    return geometry
