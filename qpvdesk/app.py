@@ -51,7 +51,7 @@ def run(reference: Path, workspace: Path) -> int:
     except RuntimeError as exc:
         QMessageBox.critical(None, "qpvdesk ne peut pas démarrer", str(exc))
         return 1
-    window = MainWindow(store)
+    window = MainWindow(store, user_workspace)
     window.show()
     try:
         return app.exec()

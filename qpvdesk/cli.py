@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, paths
+from .commands import bench, fiche, snapshot
 from .models.build import SourceError, build_reference_database
 from .models.reference import ReferenceDatabaseMissing, ReferenceStore
 from .models.spatialite import SpatialiteUnavailable
@@ -74,6 +75,9 @@ def parser() -> argparse.ArgumentParser:
     info = commands.add_parser("info", help="paths, library versions and counts")
     info.add_argument("--json", action="store_true")
     info.set_defaults(handler=_info)
+    snapshot.add_parser(commands)
+    fiche.add_parser(commands)
+    bench.add_parser(commands)
     return main
 
 
@@ -91,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"qpvdesk: build refused, nothing written: {exc}", file=sys.stderr)
     except ReferenceDatabaseMissing as exc:
         print(f"qpvdesk: {exc}; build it with 'qpvdesk build-data'", file=sys.stderr)
-    except WorkspaceTooNew as exc:
+    except (WorkspaceTooNew, ValueError, OSError) as exc:
         print(f"qpvdesk: {exc}", file=sys.stderr)
     return 1
 

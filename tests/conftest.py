@@ -45,3 +45,12 @@ def sources_copy(tmp_path) -> Path:
     copy = tmp_path / "sources"
     shutil.copytree(SOURCES, copy)
     return copy
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    from qpvdesk.models.workspace import Workspace
+
+    ws = Workspace(tmp_path / "workspace.sqlite")
+    yield ws
+    ws.close()

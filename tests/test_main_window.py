@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from qpvdesk.views.main_window import MainWindow
 
 
-def test_main_window_lists_22_qpv(qtbot, reference):
-    window = MainWindow(reference)
+def test_main_window_lists_22_qpv(qtbot, reference, workspace):
+    window = MainWindow(reference, workspace)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -18,8 +18,8 @@ def test_main_window_lists_22_qpv(qtbot, reference):
     assert "QPV" in window.statusBar().currentMessage()
 
 
-def test_population_shown_in_french_format_and_sortable(qtbot, reference):
-    window = MainWindow(reference)
+def test_population_shown_in_french_format_and_sortable(qtbot, reference, workspace):
+    window = MainWindow(reference, workspace)
     qtbot.addWidget(window)
     view = window.qpv_list
     view.sortByColumn(6, Qt.SortOrder.DescendingOrder)
@@ -29,8 +29,8 @@ def test_population_shown_in_french_format_and_sortable(qtbot, reference):
     assert model.index(0, 6).data() == "6\u202f792"
 
 
-def test_sources_dialog_lists_provenance(qtbot, reference):
-    window = MainWindow(reference)
+def test_sources_dialog_lists_provenance(qtbot, reference, workspace):
+    window = MainWindow(reference, workspace)
     qtbot.addWidget(window)
     dialog = window.show_sources()
     qtbot.addWidget(dialog)

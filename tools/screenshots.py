@@ -19,7 +19,7 @@ def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = create_application()
     store, workspace = open_stores(paths.reference_database(), out / "workspace.sqlite")
-    window = MainWindow(store)
+    window = MainWindow(store, workspace)
     window.resize(1400, 860)
     window.show()
 

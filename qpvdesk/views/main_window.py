@@ -1,49 +1,202 @@
-"""The main window: for now the QPV list; the map comes next."""
+"""The main window: the map in the centre, layers and analysis on the left, information on
+the right, the QPV list below, search in the toolbar."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
+                               QTabWidget, QToolBar)
 
+from ..models.choropleth import mappable_indicators
+from ..models.map.layers import load_reference_layers
+from ..models.map.map_state import MapState
+from ..models.map.styles import HIDDEN_BY_DEFAULT, LAYERS
+from ..models.map.viewport import Viewport, format_coordinates
 from ..models.reference import ReferenceStore
+from ..models.search import SearchIndex, SearchResult
 from .formatting import number
+from .map.canvas import MapCanvas
+from .map.choropleth_panel import ChoroplethPanel
+from .map.compose import MapComposer
+from .map.identify_panel import IdentifyPanel
+from .map.layer_panel import LayerPanel
+from .map.map_controller import STATE_KEY, MapController
+from .map.pan_tool import PanIdentifyTool
+from .map.search_box import SearchBox
 from .qpv_list import QpvListView
 from .sources_dialog import SourcesDialog
 
+SEARCH_LAYERS = {"commune": "communes", "qpv": "qpv", "iris": "iris"}
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, reference: ReferenceStore) -> None:
+    def __init__(self, reference: ReferenceStore, workspace) -> None:
         super().__init__()
         self.reference = reference
         self.setWindowTitle("qpvdesk — Quartiers prioritaires de la CA de Lens-Liévin")
-        self.resize(1280, 800)
+        self.resize(1400, 900)
+        layers = load_reference_layers(reference)
+        layer_ids = [info.id for info in LAYERS]
+        state = MapState.from_json(workspace.setting(STATE_KEY) or "", layer_ids)
+        if workspace.setting(STATE_KEY) is None:
+            state = MapState.default(layer_ids, hidden=set(HIDDEN_BY_DEFAULT))
+        composer = MapComposer(reference, layers, state)
+        try:
+            composer.apply_choropleth()
+        except ValueError:
+            state.choropleth = None
+        initial = state.viewport or Viewport.fit(layers["epci"].bounds, 1000, 700, 0.03)
+        self.map_canvas = MapCanvas(composer, initial)
+        self.controller = MapController(composer, self.map_canvas, workspace)
+        self.pan_tool = PanIdentifyTool(self.map_canvas)
+        self.map_canvas.set_tool(self.pan_tool)
+        self.setCentralWidget(self.map_canvas)
+        self._build_docks(reference, composer)
+        self._build_toolbar_and_menus(reference)
+        self._connect()
+        self._initial_fit = state.viewport is None
+
+    # -- construction -------------------------------------------------------------------
+    def _build_docks(self, reference: ReferenceStore, composer: MapComposer) -> None:
+        self.layer_panel = LayerPanel(list(LAYERS), composer.state, composer.legend_for)
+        self.choropleth_panel = ChoroplethPanel(
+            {layer: mappable_indicators(reference, layer) for layer in ("iris", "qpv")})
+        self.choropleth_panel.set_setting(composer.state.choropleth)
+        tabs = QTabWidget()
+        tabs.addTab(self.layer_panel, "Couches")
+        tabs.addTab(self.choropleth_panel, "Analyse thématique")
+        self._dock("Carte", tabs, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.identify_panel = IdentifyPanel()
+        self.identify_panel.clear()
+        self._info_dock = self._dock("Informations", self.identify_panel,
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
         qpv = reference.qpv_list()
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        title = QLabel(f"<h2>Les {len(qpv)} quartiers prioritaires (géographie 2024)</h2>"
-                       "<p>Population : base INSEE sur la géographie 2015 des QPV. "
-                       "Cliquez sur un en-tête de colonne pour trier.</p>")
-        layout.addWidget(title)
         self.qpv_list = QpvListView(qpv)
-        layout.addWidget(self.qpv_list)
-        self.setCentralWidget(central)
+        self.qpv_dock = self._dock(f"Les {len(qpv)} quartiers prioritaires", self.qpv_list,
+                                   Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.resizeDocks([self.qpv_dock], [190], Qt.Orientation.Vertical)
+        self.resizeDocks([self._info_dock], [290], Qt.Orientation.Horizontal)
+        self.coordinates = QLabel()
+        self.statusBar().addPermanentWidget(self.coordinates)
         total = sum(q.population or 0 for q in qpv)
         self.statusBar().showMessage(
             f"{len(qpv)} QPV — {number(total)} habitants (somme des populations municipales "
             "INSEE) — base de référence en lecture seule")
-        self._build_menus()
 
-    def _build_menus(self) -> None:
+    def _dock(self, title: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip or text)
+        action.setStatusTip(tip or text)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_toolbar_and_menus(self, reference: ReferenceStore) -> None:
+        canvas = self.map_canvas
+        self.overview_action = self._action("Vue d'ensemble", self.controller.zoom_to_territory,
+                                            "Ctrl+0", "Afficher tout le territoire (Ctrl+0)")
+        zoom_in = self._action("Zoom avant", lambda: canvas.zoom_by(1.5), QKeySequence.StandardKey.ZoomIn)
+        zoom_out = self._action("Zoom arrière", lambda: canvas.zoom_by(1 / 1.5),
+                                QKeySequence.StandardKey.ZoomOut)
+        self.basemap_action = self._action("Fond de carte…", self.choose_basemap, None,
+                                           "Choisir un fond de carte hors ligne (fichier MBTiles)")
+        remove_basemap = self._action("Retirer le fond de carte", self.controller.remove_basemap)
+        self.sources_action = self._action("&Sources des données…", self.show_sources)
+        toolbar = QToolBar("Navigation", self)
+        toolbar.setObjectName("navigation")
+        toolbar.setMovable(False)
+        self.search_box = SearchBox(SearchIndex(reference))
+        self.search_box.setMinimumWidth(320)
+        toolbar.addWidget(self.search_box)
+        toolbar.addSeparator()
+        for action in (self.overview_action, zoom_in, zoom_out, self.basemap_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
         file_menu = self.menuBar().addMenu("&Fichier")
-        quit_action = QAction("&Quitter", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        file_menu.addAction(self.basemap_action)
+        file_menu.addAction(remove_basemap)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quitter", self.close, QKeySequence.StandardKey.Quit))
+        view_menu = self.menuBar().addMenu("&Affichage")
+        for action in (self.overview_action, zoom_in, zoom_out):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.qpv_dock.toggleViewAction())
+        search_action = self._action("Rechercher", self.search_box.setFocus, "Ctrl+F")
+        self.addAction(search_action)
         help_menu = self.menuBar().addMenu("&Aide")
-        self.sources_action = QAction("&Sources des données…", self)
-        self.sources_action.triggered.connect(self.show_sources)
         help_menu.addAction(self.sources_action)
+
+    def _connect(self) -> None:
+        controller, canvas = self.controller, self.map_canvas
+        panel = self.layer_panel
+        panel.visibility_changed.connect(controller.set_visible)
+        panel.opacity_changed.connect(controller.set_opacity)
+        panel.order_changed.connect(controller.move_layer)
+        self.choropleth_panel.choropleth_changed.connect(controller.set_choropleth)
+        controller.state_changed.connect(lambda: panel.refresh(controller.state))
+        controller.feature_identified.connect(self._show_info)
+        controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        controller.error.connect(lambda text: QMessageBox.warning(self, "qpvdesk", text))
+        self.pan_tool.identify_requested.connect(controller.identify)
+        canvas.cursor_moved.connect(
+            lambda x, y: self.coordinates.setText(format_coordinates(x, y)))
+        self.search_box.result_chosen.connect(self.show_search_result)
+        self.search_box.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.identify_panel.open_fiche.connect(self.open_fiche)
+        self.qpv_list.doubleClicked.connect(self._qpv_double_clicked)
+
+    # -- behaviour ----------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._initial_fit:
+            self._initial_fit = False
+            self.map_canvas.resize(self.map_canvas.size())
+            self.controller.zoom_to_territory()
+        else:
+            self.map_canvas.request_render()
+
+    def _show_info(self, info) -> None:
+        if info is None:
+            self.identify_panel.clear()
+        else:
+            self.identify_panel.show_feature(info.title, info.rows, info.qpv_code)
+
+    def show_search_result(self, result: SearchResult) -> None:
+        self.controller.show_feature(SEARCH_LAYERS[result.kind], result.code)
+
+    def _qpv_double_clicked(self, index) -> None:
+        source = self.qpv_list.model().mapToSource(index)
+        self.controller.show_feature("qpv", self.qpv_list.source_model.qpv(source.row()).code)
+
+    def open_fiche(self, qpv_code: str) -> None:
+        QMessageBox.information(
+            self, "Fiche du quartier",
+            "La fiche détaillée des quartiers (indicateurs comparés, évolutions) n'est pas "
+            "encore disponible dans cette version de qpvdesk.")
+
+    def choose_basemap(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choisir un fond de carte hors ligne", "",
+            "Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)")
+        if path:
+            self.controller.open_basemap(path)
 
     def show_sources(self) -> SourcesDialog:
         dialog = SourcesDialog(self.reference.provenance(), self)
         dialog.show()
         return dialog
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.controller.save()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Command-line subcommands beyond the basic ones in qpvdesk.cli."""

@@ -1,0 +1,79 @@
+"""`qpvdesk fiche CODE [--json]`: a QPV's fiche as readable French text or as JSON."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..models.fiche import (LEVEL_LABELS, Fiche, FicheLine, build_fiche, fiche_to_json,
+                            format_figure)
+from ..models.frenchnum import format_french_number
+from ..models.reference import ReferenceStore
+
+
+def add_parser(commands) -> None:
+    parser = commands.add_parser("fiche", help="fiche of one QPV (French text, or --json)")
+    parser.add_argument("code", help="QPV code, 2024 (QN062xxM) or 2015 (QP062xxx)")
+    parser.add_argument("--json", action="store_true", help="every figure as JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    store = ReferenceStore(args.reference)
+    try:
+        fiche = build_fiche(store, args.code)
+    except LookupError as exc:
+        print(f"qpvdesk: {exc.args[0]}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(fiche_to_json(fiche), ensure_ascii=False, indent=2))
+    else:
+        print(fiche_text(fiche))
+    return 0
+
+
+def fiche_text(fiche: Fiche) -> str:
+    identity = fiche.identity
+    lines = [f"{identity.name} — {identity.code} (code 2015 : {identity.code_2015})",
+             "Communes : " + ", ".join(c.name for c in identity.communes_in_call)]
+    if identity.communes_outside_call:
+        lines[-1] += " ; hors CALL : " + ", ".join(c.name for c in identity.communes_outside_call)
+    population = (f"{format_figure(identity.population)} (édition "
+                  f"{identity.population.edition})" if identity.population else "non disponible")
+    lines.append(f"Surface : {format_french_number(identity.area_ha, 0)} ha "
+                 f"({format_french_number(identity.share_in_call * 100, 0)} % dans la CALL) — "
+                 f"population : {population}")
+    for theme, theme_lines in fiche.themes.items():
+        lines += ["", f"== {theme} =="]
+        for line in theme_lines:
+            lines += _indicator_text(line)
+    lines += ["", "== Éducation =="]
+    for school in fiche.schools:
+        rep = f" — {school.rep}" if school.rep else ""
+        lines.append(f"{school.name} ({school.commune_name}) — IPS "
+                     f"{format_french_number(school.ips, 1)} ({school.ips_school_year}){rep} — "
+                     f"{school.relation}")
+    lines += ["", "Notes :", *(f"- {note}" for note in fiche.notes)]
+    lines += ["", "Sources :", *(f"- {source.path} — {source.producer} ({source.vintage})"
+                                 for source in fiche.sources)]
+    return "\n".join(lines)
+
+
+def _indicator_text(line: FicheLine) -> list[str]:
+    head = f"{line.label} : {format_figure(line.qpv)} (édition {line.qpv.edition})"
+    if line.rank is not None:
+        head += f" — rang {line.rank}/{line.rank_of}"
+    if line.qpv_min and line.qpv_max:
+        head += (f" — min. {format_figure(line.qpv_min.figure)} ({line.qpv_min.qpv_name}), "
+                 f"max. {format_figure(line.qpv_max.figure)} ({line.qpv_max.qpv_name})")
+    if line.ratio_to_call is not None:
+        head += f" — QPV/CALL : {format_french_number(line.ratio_to_call, 2)}"
+    text = [head]
+    for item in line.comparisons:
+        derived = f" — {item.note}" if item.note else ""
+        level = f" ({LEVEL_LABELS[item.level]})" if item.level == "commune" else ""
+        text.append(f"    {item.territory_name}{level} : "
+                    f"{format_figure(item.figure)} (millésime {item.figure.edition}){derived}")
+    return text

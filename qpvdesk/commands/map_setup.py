@@ -1,0 +1,43 @@
+"""What the snapshot and bench commands share: a headless Qt and a composed map."""
+from __future__ import annotations
+
+import os
+
+from ..models.map.layers import load_reference_layers
+from ..models.map.map_state import ChoroplethSetting, MapState
+from ..models.map.styles import HIDDEN_BY_DEFAULT, LAYERS
+from ..models.map.viewport import Viewport
+
+
+def headless_application():
+    """A QGuiApplication (fonts, painting) that needs no display."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["qpvdesk"])
+
+
+def map_composer(store, visible: list[str] | None = None,
+                 choropleth: ChoroplethSetting | None = None):
+    """Layers loaded and a composer with the default (or the given) visible layers."""
+    from ..views.map.compose import MapComposer
+
+    layers = load_reference_layers(store)
+    layer_ids = [info.id for info in LAYERS]
+    if visible is None:
+        state = MapState.default(layer_ids, hidden=set(HIDDEN_BY_DEFAULT))
+    else:
+        unknown = set(visible) - set(layer_ids)
+        if unknown:
+            raise ValueError(f"unknown layer(s): {', '.join(sorted(unknown))}; "
+                             f"known: {', '.join(layer_ids)}")
+        state = MapState.default(layer_ids, hidden=set(layer_ids) - set(visible))
+    state.choropleth = choropleth
+    composer = MapComposer(store, layers, state)
+    composer.apply_choropleth()
+    return composer
+
+
+def territory_viewport(composer, width: int, height: int) -> Viewport:
+    return Viewport.fit(composer.layers["epci"].bounds, width, height, margin=0.03)

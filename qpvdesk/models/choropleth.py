@@ -1,0 +1,218 @@
+"""Choropleth maps: classify an indicator's values, colour the classes, write the legend.
+
+Classification relies on mapclassify; this module adds what the map needs around it: a
+colour-blind-safe palette, French legend labels, secret and missing values kept out of the
+classes, and the indicator values of a map layer read from the reference database.
+"""
+from __future__ import annotations
+
+import warnings
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import mapclassify
+import numpy as np
+
+from .frenchnum import format_french_number
+from .search import normalize
+
+METHODS: dict[str, str] = {
+    "quantiles": "Quantiles",
+    "jenks": "Seuils naturels (Jenks)",
+    "equal_interval": "Intervalles égaux",
+}
+MIN_CLASSES, MAX_CLASSES = 3, 7
+
+# Secret values are drawn grey with a hatch over them; missing ones stay white.
+NO_DATA_COLORS = {"secret": "#bdbdbd", "missing": "#ffffff"}
+NO_DATA_LABELS = {"secret": "Secret statistique", "missing": "Donnée absente"}
+
+# ColorBrewer YlOrRd (sequential, colour-blind safe), light = low.
+_YLORRD = {
+    3: ("#ffeda0", "#feb24c", "#f03b20"),
+    4: ("#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"),
+    5: ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"),
+    6: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"),
+    7: ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"),
+}
+# Data with fewer distinct values than classes asked for get one or two classes.
+_FEW_CLASSES = {1: (1,), 2: (0, 2)}
+
+_CLASSIFIERS = {
+    "quantiles": mapclassify.Quantiles,
+    "jenks": mapclassify.FisherJenks,
+    "equal_interval": mapclassify.EqualInterval,
+}
+_MAX_LABEL_DECIMALS = 3
+
+
+def palette(k: int) -> list[str]:
+    """k colours "#rrggbb" from light (low values) to dark (high values), 1 <= k <= 7."""
+    if k in _YLORRD:
+        return list(_YLORRD[k])
+    if k in _FEW_CLASSES:
+        return [_YLORRD[3][index] for index in _FEW_CLASSES[k]]
+    raise ValueError(f"Pas de palette pour {k} classes (de 1 à {MAX_CLASSES}).")
+
+
+@dataclass(frozen=True)
+class Classification:
+    method: str
+    bounds: tuple[float, ...]   # k+1 ascending bounds: bounds[0] = min, bounds[-1] = max
+    colors: tuple[str, ...]
+    counts: tuple[int, ...]
+
+    def class_of(self, value: float | None) -> int | None:
+        """Index of the class of value; a value equal to a bound belongs to the lower class."""
+        return None if value is None else _class_index(self.bounds[1:], value)
+
+
+def _class_index(upper_bounds: Sequence[float], value: float) -> int:
+    return min(bisect_left(upper_bounds, value), len(upper_bounds) - 1)
+
+
+def classify(values: Iterable[float | None], method: str, k: int) -> Classification:
+    """Classify the values (None ignored) into k classes, or fewer when the data have fewer
+    distinct values. Raises ValueError with a French message."""
+    if method not in METHODS:
+        raise ValueError(f"Méthode de classification inconnue : {method}")
+    if not MIN_CLASSES <= k <= MAX_CLASSES:
+        raise ValueError(f"Le nombre de classes doit être compris entre {MIN_CLASSES} "
+                         f"et {MAX_CLASSES} (demandé : {k}).")
+    data = np.array([value for value in values if value is not None], dtype=float)
+    if data.size == 0:
+        raise ValueError("Aucune valeur à représenter : toutes sont absentes ou secrètes.")
+    low, high = float(data.min()), float(data.max())
+    if low == high:
+        upper = [high]
+    else:
+        upper = _upper_bounds(data, method, min(k, len(np.unique(data))))
+    classes = [_class_index(upper, value) for value in data.tolist()]
+    counts = tuple(classes.count(index) for index in range(len(upper)))
+    return Classification(method, (low, *upper), tuple(palette(len(upper))), counts)
+
+
+def _upper_bounds(data: np.ndarray, method: str, k: int) -> list[float]:
+    with warnings.catch_warnings():
+        # mapclassify warns when ties collapse quantiles and when numba is absent; both are
+        # expected here: duplicate bounds are removed below and the data are small.
+        warnings.filterwarnings("ignore", "Not enough unique values|Numba not installed",
+                                UserWarning)
+        bins = _CLASSIFIERS[method](data, k=k).bins
+    if method != "equal_interval":
+        # Quantiles interpolated between tied values would bound empty classes; moving each
+        # bound down to the nearest value changes no value's class and merges those away.
+        ordered = np.sort(data)
+        bins = ordered[np.searchsorted(ordered, bins, side="right") - 1]
+    # The last bin is the maximum for all three methods; taking data.max() itself avoids an
+    # extra sliver class when equal intervals round it just below.
+    high = float(data.max())
+    return [*sorted({float(bound) for bound in bins[:-1] if bound < high}), high]
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    color: str
+    label: str
+    kind: str    # "class" | "secret" | "missing"
+
+
+def legend(classification: Classification, unit: str, secret_count: int,
+           missing_count: int) -> list[LegendEntry]:
+    """One entry per class ("de 12,3 à 15,6 %"), then secret and missing values if any."""
+    decimals = _label_decimals(classification.bounds)
+    suffix = f"\u00a0{unit}" if unit else ""
+    entries = []
+    for index, color in enumerate(classification.colors):
+        low, high = (format_french_number(bound, decimals)
+                     for bound in classification.bounds[index:index + 2])
+        text = low if low == high else f"de {low} à {high}"
+        entries.append(LegendEntry(color, f"{text}{suffix}", "class"))
+    for kind, count in (("secret", secret_count), ("missing", missing_count)):
+        if count > 0:
+            entries.append(LegendEntry(NO_DATA_COLORS[kind],
+                                       f"{NO_DATA_LABELS[kind]} ({count})", kind))
+    return entries
+
+
+def _label_decimals(bounds: tuple[float, ...]) -> int:
+    """0 decimals from 1000 up, 1 below; more when distinct bounds would print the same."""
+    decimals = 0 if max(abs(bounds[0]), abs(bounds[-1])) >= 1000 else 1
+    distinct = set(bounds)
+    while (decimals < _MAX_LABEL_DECIMALS and
+           len({format_french_number(bound, decimals) for bound in distinct}) < len(distinct)):
+        decimals += 1
+    return decimals
+
+
+@dataclass(frozen=True)
+class MappableIndicator:
+    id: str
+    label: str
+    unit: str
+    theme: str
+    editions: tuple[int, ...]   # editions with enough values to draw a map, ascending
+
+
+# Per map layer: the kind of territory its values refer to, and the SQL giving each feature's
+# key and the territory code of its values (QPV values use the 2015 codes, the map 2024).
+_LAYER_VALUES = {
+    "iris": ("iris", "SELECT code AS feature_key, code AS territory_code FROM iris"),
+    "qpv": ("qpv", "SELECT code AS feature_key, code_2015 AS territory_code FROM qpv"),
+}
+_MIN_MAPPABLE_VALUES = 3
+
+
+def _layer_values(layer_id: str) -> tuple[str, str]:
+    if layer_id not in _LAYER_VALUES:
+        raise ValueError(f"La couche « {layer_id} » ne peut pas être colorée par un indicateur.")
+    return _LAYER_VALUES[layer_id]
+
+
+def mappable_indicators(store, layer_id: str) -> list[MappableIndicator]:
+    """Indicators with at least 3 known values over the layer's features in some edition,
+    sorted by theme then label."""
+    kind, features = _layer_values(layer_id)
+    rows = store.conn.execute(f"""
+        WITH feature AS ({features}),
+        edition AS (
+            SELECT v.indicator_id, v.edition FROM indicator_value v
+            JOIN feature f ON f.territory_code = v.territory_code
+            WHERE v.territory_kind = ? AND v.status = 'ok'
+            GROUP BY v.indicator_id, v.edition HAVING count(*) >= ?)
+        SELECT i.id, i.label, i.unit, i.theme, group_concat(e.edition)
+        FROM indicator i JOIN edition e ON e.indicator_id = i.id
+        GROUP BY i.id""", (kind, _MIN_MAPPABLE_VALUES)).fetchall()
+    indicators = [MappableIndicator(id, label, unit, theme,
+                                    tuple(sorted(int(e) for e in editions.split(","))))
+                  for id, label, unit, theme, editions in rows]
+    return sorted(indicators,
+                  key=lambda item: (normalize(item.theme), normalize(item.label), item.id))
+
+
+def latest_edition(store, layer_id: str, indicator_id: str) -> int | None:
+    """The latest edition with a known value of the indicator on the layer's features."""
+    kind, features = _layer_values(layer_id)
+    return store.conn.execute(f"""
+        WITH feature AS ({features})
+        SELECT max(v.edition) FROM indicator_value v
+        JOIN feature f ON f.territory_code = v.territory_code
+        WHERE v.territory_kind = ? AND v.indicator_id = ? AND v.status = 'ok'""",
+                              (kind, indicator_id)).fetchone()[0]
+
+
+def indicator_values(store, layer_id: str, indicator_id: str,
+                     edition: int | None) -> dict[str, tuple[float | None, str]]:
+    """Feature key -> (value, status) for every feature of the layer; no row -> missing.
+    Edition None means the latest edition with values."""
+    kind, features = _layer_values(layer_id)
+    if edition is None:
+        edition = latest_edition(store, layer_id, indicator_id)
+    rows = store.conn.execute(f"""
+        WITH feature AS ({features})
+        SELECT f.feature_key, v.value, coalesce(v.status, 'missing') FROM feature f
+        LEFT JOIN indicator_value v ON v.territory_kind = ? AND v.indicator_id = ?
+             AND v.edition = ? AND v.territory_code = f.territory_code
+        ORDER BY f.feature_key""", (kind, indicator_id, edition)).fetchall()
+    return {key: (value, status) for key, value, status in rows}

@@ -1,0 +1,1 @@
+"""Qt-free map models: viewport, layers, styles, state."""

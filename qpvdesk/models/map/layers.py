@@ -1,0 +1,128 @@
+"""The map's feature layers, loaded once from the reference database into memory.
+
+Each layer keeps its shapely geometries with an STRtree for culling and hit-testing, flat
+numpy arrays for fast drawing, and level-of-detail copies simplified for coarse scales.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import shapely
+
+from .geometry_arrays import GeometryArrays, point_coordinates
+from .styles import LAYERS, LayerInfo, Symbol, college_symbol, layer_info
+
+# Simplification tolerances (metres) of the level-of-detail copies of polygon layers.
+LOD_TOLERANCES = (0.0, 2.0, 8.0, 32.0)
+
+LAYER_QUERIES = {
+    "iris": "SELECT code, name, AsBinary(geom) FROM iris ORDER BY code",
+    "unesco": "SELECT id, name, AsBinary(geom) FROM unesco_perimetre ORDER BY id",
+    "cites": "SELECT id, name, AsBinary(geom) FROM heritage_cite ORDER BY id",
+    "terrils": "SELECT id, name, AsBinary(geom) FROM heritage_terril ORDER BY id",
+    "communes": "SELECT insee, name, AsBinary(geom) FROM commune ORDER BY insee",
+    "epci": "SELECT siren, name, AsBinary(geom) FROM epci",
+    "qpv": "SELECT code, name, AsBinary(geom) FROM qpv ORDER BY code",
+    "puits": "SELECT id, name, AsBinary(geom) FROM heritage_puits ORDER BY id",
+    "colleges": "SELECT uai, name, AsBinary(geom), rep, ips FROM college ORDER BY uai",
+}
+
+
+@dataclass
+class FeatureLayer:
+    info: LayerInfo
+    keys: list[str]
+    labels: list[str | None]
+    geometries: np.ndarray
+    symbols: list[Symbol] | None = None      # per-feature symbols (colleges)
+    tree: shapely.STRtree = field(init=False)
+    lods: list[GeometryArrays] = field(init=False)
+    points: np.ndarray = field(init=False)
+    extents: np.ndarray = field(init=False)  # (n, 4) bounds of each feature
+
+    def __post_init__(self) -> None:
+        self.tree = shapely.STRtree(self.geometries)
+        self.extents = shapely.bounds(self.geometries) if len(self.geometries) else np.zeros((0, 4))
+        if self.info.geometry == "point":
+            self.points, self.lods = point_coordinates(self.geometries), []
+            return
+        self.points = np.zeros((0, 2))
+        self.lods = [GeometryArrays.from_geometries(
+            self.geometries if tolerance == 0 else shapely.simplify(
+                self.geometries, tolerance, preserve_topology=True))
+            for tolerance in LOD_TOLERANCES]
+
+    @cached_property
+    def label_points(self) -> np.ndarray:
+        """(n, 2) points inside each feature where its label goes."""
+        if not len(self):
+            return np.zeros((0, 2))
+        return shapely.get_coordinates(shapely.point_on_surface(self.geometries))
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float] | None:
+        if not len(self):
+            return None
+        return (float(self.extents[:, 0].min()), float(self.extents[:, 1].min()),
+                float(self.extents[:, 2].max()), float(self.extents[:, 3].max()))
+
+    def query(self, bbox: tuple[float, float, float, float]) -> np.ndarray:
+        """Indices of the features whose extent meets the bbox, in layer order."""
+        if not len(self):
+            return np.zeros(0, dtype=np.int64)
+        return np.sort(self.tree.query(shapely.box(*bbox)))
+
+    def lod_for(self, resolution: float) -> GeometryArrays:
+        """The most simplified copy whose error stays under half a pixel."""
+        level = 0
+        for index, tolerance in enumerate(LOD_TOLERANCES):
+            if tolerance <= resolution * 0.5:
+                level = index
+        return self.lods[level]
+
+    def feature_at(self, x: float, y: float, tolerance: float) -> int | None:
+        """The top-most feature under (x, y), points within `tolerance` metres."""
+        if not len(self):
+            return None
+        probe = shapely.Point(x, y)
+        if self.info.geometry == "point":
+            candidates = self.tree.query(probe.buffer(tolerance))
+            if not len(candidates):
+                return None
+            distances = shapely.distance(self.geometries[candidates], probe)
+            return int(candidates[np.argmin(distances)])
+        hits = self.tree.query(probe, predicate="intersects")
+        if not len(hits):
+            return None
+        # the smallest feature is the most specific one under the cursor
+        return int(hits[np.argmin(shapely.area(self.geometries[hits]))])
+
+
+def _load(store, layer_id: str) -> FeatureLayer:
+    rows = store.conn.execute(LAYER_QUERIES[layer_id]).fetchall()
+    geometries = shapely.from_wkb([row[2] for row in rows]) if rows else np.array([], object)
+    symbols = None
+    if layer_id == "colleges":
+        symbols = [college_symbol(row[3], row[4]) for row in rows]
+    return FeatureLayer(layer_info(layer_id), [str(row[0]) for row in rows],
+                        [row[1] for row in rows], np.asarray(geometries, dtype=object), symbols)
+
+
+def load_reference_layers(store) -> dict[str, FeatureLayer]:
+    """Every map layer, in drawing order; the proposals layer starts empty."""
+    layers = {}
+    for info in LAYERS:
+        if info.id in LAYER_QUERIES:
+            layers[info.id] = _load(store, info.id)
+        else:
+            layers[info.id] = FeatureLayer(info, [], [], np.array([], dtype=object))
+    return layers

@@ -1,0 +1,62 @@
+"""A choropleth applied to a layer: one fill per feature, the hatched ones, and the legend."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..choropleth import NO_DATA_COLORS, classify, indicator_values, legend
+from .layers import FeatureLayer
+from .map_state import ChoroplethSetting
+from .styles import LegendItem, Symbol
+
+
+@dataclass(frozen=True)
+class Thematic:
+    setting: ChoroplethSetting
+    title: str                  # "Revenu disponible médian par UC (€ par UC), 2019"
+    fills: list[str]            # one "#rrggbb" per feature of the layer
+    hatched: np.ndarray         # bool per feature: secret values
+    legend: list[LegendItem]
+    note: str | None
+
+
+def build_thematic(store, layer: FeatureLayer, setting: ChoroplethSetting) -> Thematic:
+    """Classify the indicator over the layer's features. Raises ValueError (French) when the
+    indicator has no value to classify."""
+    row = store.conn.execute("SELECT label, unit FROM indicator WHERE id = ?",
+                             (setting.indicator_id,)).fetchone()
+    if row is None:
+        raise ValueError(f"Indicateur inconnu : {setting.indicator_id}")
+    label, unit = row
+    by_key = indicator_values(store, layer.id, setting.indicator_id, setting.edition)
+    edition = setting.edition or _latest_edition(store, layer.id, setting.indicator_id)
+    values = [by_key.get(key, (None, "missing")) for key in layer.keys]
+    classification = classify([value for value, status in values if status == "ok"],
+                              setting.method, setting.classes)
+    fills, hatched = [], np.zeros(len(values), dtype=bool)
+    for index, (value, status) in enumerate(values):
+        if status == "ok":
+            fills.append(classification.colors[classification.class_of(value)])
+        else:
+            fills.append(NO_DATA_COLORS[status])
+            hatched[index] = status == "secret"
+    secret = sum(status == "secret" for _, status in values)
+    missing = sum(status == "missing" for _, status in values)
+    items = []
+    for entry in legend(classification, unit, secret, missing):
+        items.append(LegendItem(Symbol("polygon", entry.color, "#5a5a5a", 0.6,
+                                       hatched=entry.kind == "secret"), entry.label))
+    note = None
+    if layer.id == "qpv":
+        note = ("Indicateurs INSEE calculés sur la géographie 2015 des QPV, "
+                "dessinés sur les périmètres 2024.")
+    return Thematic(setting, f"{label} ({unit}), {edition}", fills, hatched, items, note)
+
+
+def _latest_edition(store, layer_id: str, indicator_id: str) -> int | None:
+    kind = "qpv" if layer_id == "qpv" else "iris"
+    row = store.conn.execute(
+        "SELECT max(edition) FROM indicator_value WHERE territory_kind = ? AND indicator_id = ? "
+        "AND status = 'ok'", (kind, indicator_id)).fetchone()
+    return row[0]

@@ -1,0 +1,111 @@
+"""Export a table (a header and rows of cells) to CSV or XLSX.
+
+A cell is text, a number, ``None`` (missing: an empty cell) or :data:`SECRET` (statistical
+secrecy: the text « secret », never 0). CSV follows French spreadsheet habits: ``;`` separator,
+UTF-8 with a BOM, decimal comma, no thousands separator. Both writers write a temporary file
+next to the target and rename it, so a failed export never leaves a half-written file.
+"""
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+
+from .fiche import Figure
+from .indicator_table import IndicatorTable
+
+SECRET_TEXT = "secret"
+_MAX_WIDTH = 60
+
+
+class _Secret:
+    """The value of a cell under statistical secrecy (use the SECRET instance)."""
+
+    def __repr__(self) -> str:
+        return "SECRET"
+
+
+SECRET = _Secret()
+Cell = str | int | float | None | _Secret
+
+
+def figure_cell(figure: Figure) -> Cell:
+    if figure.status == "ok":
+        return figure.value
+    return SECRET if figure.status == "secret" else None
+
+
+def csv_number(value: int | float) -> str:
+    """55414.0 -> '55414', 12.5 -> '12,5', 1e-07 -> '0,0000001' (no exponent, no grouping)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return format(Decimal(repr(value)), "f").replace(".", ",")
+
+
+def _csv_text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if cell is SECRET:
+        return SECRET_TEXT
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return csv_number(cell)
+    return str(cell)
+
+
+@contextmanager
+def _atomic(path: str | Path) -> Iterator[Path]:
+    """A temporary path next to ``path``, renamed onto it when the block succeeds."""
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_csv(path: str | Path, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> Path:
+    with _atomic(path) as temporary:
+        with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow(header)
+            writer.writerows([_csv_text(cell) for cell in row] for row in rows)
+    return Path(path)
+
+
+def write_xlsx(path: str | Path, header: Sequence[str], rows: Sequence[Sequence[Cell]],
+               sheet_title: str = "Tableau") -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_title[:31]
+    sheet.append(list(header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([SECRET_TEXT if cell is SECRET else cell for cell in row])
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(sheet.iter_cols(values_only=True), start=1):
+        width = max((len(_csv_text(value)) for value in column), default=8)
+        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, _MAX_WIDTH)
+    with _atomic(path) as temporary:
+        workbook.save(temporary)
+    return Path(path)
+
+
+def indicator_table_rows(table: IndicatorTable) -> tuple[list[str], list[list[Cell]]]:
+    """Header and rows of an indicator table: the QPV rows as displayed, then the summaries."""
+    header = ["Code QPV 2024", "Code QPV 2015", "Quartier", "Communes"]
+    header += [f"{column.label} ({column.unit}) – {column.indicator_id}, édition "
+               f"{column.edition}" for column in table.columns]
+    rows: list[list[Cell]] = [
+        [row.code, row.code_2015, row.name, row.communes_label,
+         *(figure_cell(cell.figure) for cell in row.cells)] for row in table.rows]
+    rows += [[None, None, summary.label, None, *summary.values] for summary in table.summaries]
+    return header, rows

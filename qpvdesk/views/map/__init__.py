@@ -1,0 +1,1 @@
+"""Map widgets: canvas, renderer, tools and side panels."""

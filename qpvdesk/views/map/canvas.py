@@ -1,0 +1,230 @@
+"""The map canvas: shows the last rendered image, moves and scales it while the user pans
+and zooms, and asks a worker thread for a new image when the view settles.
+
+The UI thread never renders layers nor waits for a render: `render_map` runs in a
+QThreadPool; each request carries a generation number, and a newer request cancels the
+older one at its next check.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import shapely
+from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QWidget
+
+from ...models.map.viewport import Viewport, nice_scale_bar
+from .maptool import MapEvent, MapTool
+from .renderer import BACKGROUND, RenderCancelled, RenderRequest, render_map
+
+WHEEL_STEP = 1.25          # zoom factor per wheel notch
+KEY_PAN_FRACTION = 0.25    # arrow keys move a quarter of the view
+SETTLE_MS = 120            # wait this long after the last wheel notch before re-rendering
+
+
+class _RenderSignals(QObject):
+    finished = Signal(int, QImage, object, float)   # generation, image, viewport, ms
+
+
+class _RenderJob(QRunnable):
+    def __init__(self, generation: int, request: RenderRequest,
+                 current: Callable[[], int], signals: _RenderSignals) -> None:
+        super().__init__()
+        self.generation, self.request, self.current, self.signals = (
+            generation, request, current, signals)
+
+    def run(self) -> None:
+        start = time.perf_counter()
+        try:
+            image = render_map(self.request, lambda: self.current() != self.generation)
+        except RenderCancelled:
+            return
+        self.signals.finished.emit(self.generation, image, self.request.viewport,
+                                   (time.perf_counter() - start) * 1000)
+
+
+class MapCanvas(QWidget):
+    viewport_changed = Signal(object)      # Viewport, after each pan/zoom/resize
+    cursor_moved = Signal(float, float)    # Lambert-93
+    rendered = Signal(float)               # ms of the render that just arrived
+
+    def __init__(self, compose: Callable[[Viewport], RenderRequest],
+                 initial: Viewport, parent=None) -> None:
+        super().__init__(parent)
+        self.compose = compose
+        self.viewport = initial
+        self.image: QImage | None = None
+        self.image_viewport: Viewport | None = None
+        self.highlight: QPainterPath | None = None
+        self._highlight_geometry = None
+        self._generation = 0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _RenderSignals(self)
+        self._signals.finished.connect(self._on_rendered)
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self.request_render)
+        self.tool: MapTool | None = None
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(300, 200)
+        self.setAccessibleName("Carte du territoire")
+
+    # -- view changes ---------------------------------------------------------------------
+    def set_viewport(self, viewport: Viewport, render: bool = True) -> None:
+        self.viewport = viewport
+        self.viewport_changed.emit(viewport)
+        self._update_highlight_path()
+        self.update()
+        if render:
+            self.request_render()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self.set_viewport(self.viewport.panned(dx, dy), render=False)
+
+    def zoom_by(self, factor: float, anchor: tuple[float, float] | None = None) -> None:
+        self.set_viewport(self.viewport.zoomed(factor, anchor), render=False)
+        self._settle.start()
+
+    def zoom_to(self, bbox: tuple[float, float, float, float], margin: float = 0.15) -> None:
+        self.set_viewport(Viewport.fit(bbox, self.width(), self.height(), margin))
+
+    def set_tool(self, tool: MapTool) -> None:
+        if self.tool is not None:
+            self.tool.deactivate()
+        self.tool = tool
+        tool.activate()
+
+    def set_highlight(self, geometry) -> None:
+        """Outline a shapely geometry (Lambert-93) on top of the map; None clears it."""
+        self._highlight_geometry = geometry
+        self._update_highlight_path()
+        self.update()
+
+    # -- rendering ----------------------------------------------------------------------
+    def request_render(self) -> None:
+        """Start a render of the current view; any render under way becomes stale."""
+        self._generation += 1
+        request = self.compose(self.viewport)
+        self._pool.start(_RenderJob(self._generation, request, lambda: self._generation,
+                                    self._signals))
+
+    def _on_rendered(self, generation: int, image: QImage, viewport: Viewport,
+                     ms: float) -> None:
+        if generation != self._generation:
+            return
+        self.image, self.image_viewport = image, viewport
+        self.update()
+        self.rendered.emit(ms)
+
+    def wait_for_render(self, timeout_ms: int = 10_000) -> None:
+        """For tests and benchmarks only: block until the pending render is shown."""
+        self._pool.waitForDone(timeout_ms)
+        from PySide6.QtCore import QCoreApplication
+        QCoreApplication.processEvents()
+
+    # -- painting -----------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), BACKGROUND)
+        if self.image is not None:
+            scale, dx, dy = self.viewport.image_transform_from(self.image_viewport)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, scale != 1.0)
+            painter.drawImage(QRectF(dx, dy, self.image.width() * scale,
+                                     self.image.height() * scale), self.image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self.highlight is not None:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(255, 255, 255, 220), 6))
+            painter.drawPath(self.highlight)
+            painter.setPen(QPen(QColor("#00a0c8"), 3))
+            painter.drawPath(self.highlight)
+        self._paint_scale_bar(painter)
+        if self.tool is not None and hasattr(self.tool, "paint"):
+            self.tool.paint(painter)
+        painter.end()
+
+    def _paint_scale_bar(self, painter: QPainter) -> None:
+        length_m, length_px, label = nice_scale_bar(self.viewport.resolution, 160)
+        x0, y0 = 14.0, self.height() - 18.0
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 200))
+        painter.drawRoundedRect(QRectF(x0 - 6, y0 - 22, length_px + 60, 30), 4, 4)
+        painter.setPen(QPen(QColor("#202020"), 2))
+        painter.drawLine(QPointF(x0, y0), QPointF(x0 + length_px, y0))
+        for x in (x0, x0 + length_px):
+            painter.drawLine(QPointF(x, y0 - 5), QPointF(x, y0))
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() - 1, 7))
+        painter.setFont(font)
+        painter.drawText(QPointF(x0 + length_px + 6, y0), label)
+
+    def _update_highlight_path(self) -> None:
+        geometry = self._highlight_geometry
+        if geometry is None:
+            self.highlight = None
+            return
+        path = QPainterPath()
+        outline = geometry.boundary if geometry.geom_type.endswith("Polygon") else geometry
+        for line in getattr(outline, "geoms", [outline]):
+            coords = shapely.get_coordinates(line.buffer(25) if line.geom_type == "Point"
+                                             else line)
+            xs, ys = self.viewport.to_screen(coords[:, 0], coords[:, 1])
+            path.moveTo(float(xs[0]), float(ys[0]))
+            for x, y in zip(xs[1:], ys[1:]):
+                path.lineTo(float(x), float(y))
+        self.highlight = path
+
+    # -- events -------------------------------------------------------------------------
+    def _map_event(self, event) -> MapEvent:
+        position = event.position()
+        x, y = self.viewport.to_map(position.x(), position.y())
+        return MapEvent(float(x), float(y), position.x(), position.y(),
+                        event.button(), event.modifiers())
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if self.tool:
+            self.tool.press(self._map_event(event))
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        map_event = self._map_event(event)
+        self.cursor_moved.emit(map_event.x, map_event.y)
+        if self.tool:
+            self.tool.move(map_event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if self.tool:
+            self.tool.release(self._map_event(event))
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        if self.tool:
+            self.tool.double_click(self._map_event(event))
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        notches = event.angleDelta().y() / 120
+        if notches:
+            position = event.position()
+            self.zoom_by(WHEEL_STEP ** notches, (position.x(), position.y()))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if self.tool and self.tool.key_press(event.key(), event.modifiers()):
+            return
+        step_x, step_y = self.width() * KEY_PAN_FRACTION, self.height() * KEY_PAN_FRACTION
+        moves = {Qt.Key.Key_Left: (step_x, 0), Qt.Key.Key_Right: (-step_x, 0),
+                 Qt.Key.Key_Up: (0, step_y), Qt.Key.Key_Down: (0, -step_y)}
+        key = Qt.Key(event.key())
+        if key in moves:
+            self.pan_by(*moves[key])
+            self._settle.start()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(WHEEL_STEP)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(1 / WHEEL_STEP)
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self.set_viewport(self.viewport.resized(self.width(), self.height()), render=False)
+        self._settle.start()

@@ -1,0 +1,121 @@
+"""Wires the map's widgets to its state: intents come in from the panels and the canvas,
+the MapState changes, the views are refreshed (one-way data flow). The state is saved in the
+user's workspace so the map reopens as it was left."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ...models.map.identify import FeatureInfo, feature_info
+from ...models.map.map_state import ChoroplethSetting, MapState
+from ...models.map.viewport import Viewport
+from ...models.mbtiles import MBTiles, MBTilesError
+from .canvas import MapCanvas
+from .compose import MapComposer
+
+STATE_KEY = "map_state"
+IDENTIFY_TOLERANCE_PX = 6
+
+
+class MapController(QObject):
+    state_changed = Signal()          # panels refresh from controller.state
+    feature_identified = Signal(object)   # FeatureInfo or None
+    message = Signal(str)             # French, for the status bar
+    error = Signal(str)               # French, for a dialog
+
+    def __init__(self, composer: MapComposer, canvas: MapCanvas, workspace) -> None:
+        super().__init__(canvas)
+        self.composer, self.canvas, self.workspace = composer, canvas, workspace
+        self._save_timer = QTimer(self, singleShot=True, interval=800)
+        self._save_timer.timeout.connect(self.save)
+        canvas.viewport_changed.connect(self._on_viewport_changed)
+
+    @property
+    def state(self) -> MapState:
+        return self.composer.state
+
+    def _changed(self, render: bool = True) -> None:
+        self.state_changed.emit()
+        self._save_timer.start()
+        if render:
+            self.canvas.request_render()
+
+    # -- intents ------------------------------------------------------------------------
+    def set_visible(self, layer_id: str, visible: bool) -> None:
+        self.state.set_visible(layer_id, visible)
+        self._changed()
+
+    def set_opacity(self, layer_id: str, opacity: float) -> None:
+        self.state.set_opacity(layer_id, opacity)
+        self._changed()
+
+    def move_layer(self, layer_id: str, delta: int) -> None:
+        self.state.move(layer_id, delta)
+        self._changed()
+
+    def set_choropleth(self, setting: ChoroplethSetting | None) -> None:
+        previous = self.state.choropleth
+        self.state.choropleth = setting
+        try:
+            self.composer.apply_choropleth()
+        except ValueError as exc:
+            self.state.choropleth = previous
+            self.composer.apply_choropleth()
+            self.error.emit(str(exc))
+            return
+        if setting is not None:
+            self.state.set_visible(setting.layer_id, True)
+        self._changed()
+
+    def open_basemap(self, path: str) -> bool:
+        """Use an MBTiles file as basemap; a bad file changes nothing and says why."""
+        try:
+            tiles = MBTiles(path)
+        except MBTilesError as exc:
+            self.error.emit(str(exc))
+            return False
+        name = tiles.name
+        tiles.close()
+        self.state.basemap_path = path
+        self._changed()
+        self.message.emit(f"Fond de carte : {name}")
+        return True
+
+    def remove_basemap(self) -> None:
+        self.state.basemap_path = None
+        self._changed()
+
+    def zoom_to_territory(self) -> None:
+        self.canvas.zoom_to(self.composer.layers["epci"].bounds, margin=0.03)
+
+    def show_feature(self, layer_id: str, key: str) -> None:
+        """Zoom to a feature, outline it and show its information."""
+        layer = self.composer.layers[layer_id]
+        index = layer.keys.index(key)
+        self.canvas.zoom_to(tuple(layer.extents[index]))
+        self.canvas.set_highlight(layer.geometries[index])
+        self.feature_identified.emit(feature_info(self.composer.store, layer_id, key))
+
+    def identify(self, x: float, y: float) -> FeatureInfo | None:
+        """The top-most visible feature at a map point, outlined and reported."""
+        tolerance = IDENTIFY_TOLERANCE_PX * self.canvas.viewport.resolution
+        for setting in reversed(self.state.layers):
+            layer = self.composer.layers.get(setting.layer_id)
+            if layer is None or not setting.visible or layer.id == "proposals":
+                continue
+            index = layer.feature_at(x, y, tolerance)
+            if index is not None:
+                info = feature_info(self.composer.store, layer.id, layer.keys[index])
+                self.canvas.set_highlight(layer.geometries[index])
+                self.feature_identified.emit(info)
+                return info
+        self.canvas.set_highlight(None)
+        self.feature_identified.emit(None)
+        return None
+
+    # -- persistence --------------------------------------------------------------------
+    def _on_viewport_changed(self, viewport: Viewport) -> None:
+        self.state.viewport = viewport
+        self._save_timer.start()
+
+    def save(self) -> None:
+        self.workspace.set_setting(STATE_KEY, self.state.to_json())
