@@ -8,13 +8,15 @@ from pathlib import Path
 
 from . import __version__, paths
 from .commands import bench, fiche, snapshot
-from .models.build import SourceError, build_reference_database
+from .models.build.errors import SourceError
 from .models.reference import ReferenceDatabaseMissing, ReferenceStore
 from .models.spatialite import SpatialiteUnavailable
 from .models.workspace import Workspace, WorkspaceTooNew
 
 
 def _build_data(args: argparse.Namespace) -> int:
+    from .models.build import build_reference_database
+
     target = Path(args.out)
     print(f"Building {target} from {args.sources}")
     counts = build_reference_database(Path(args.sources), target,

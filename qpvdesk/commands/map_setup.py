@@ -10,12 +10,12 @@ from ..models.map.viewport import Viewport
 
 
 def headless_application():
-    """A QGuiApplication (fonts, painting) that needs no display."""
+    """A QApplication (fonts, painting, widgets for the bench) that needs no display."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    return QGuiApplication.instance() or QGuiApplication(["qpvdesk"])
+    return QApplication.instance() or QApplication(["qpvdesk"])
 
 
 def map_composer(store, visible: list[str] | None = None,

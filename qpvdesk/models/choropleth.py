@@ -11,7 +11,6 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import mapclassify
 import numpy as np
 
 from .frenchnum import format_french_number
@@ -39,10 +38,12 @@ _YLORRD = {
 # Data with fewer distinct values than classes asked for get one or two classes.
 _FEW_CLASSES = {1: (1,), 2: (0, 2)}
 
+# mapclassify class names; the module is imported on first use (it pulls in scipy and
+# scikit-learn: 0.9 s that start-up should not pay).
 _CLASSIFIERS = {
-    "quantiles": mapclassify.Quantiles,
-    "jenks": mapclassify.FisherJenks,
-    "equal_interval": mapclassify.EqualInterval,
+    "quantiles": "Quantiles",
+    "jenks": "FisherJenks",
+    "equal_interval": "EqualInterval",
 }
 _MAX_LABEL_DECIMALS = 3
 
@@ -99,7 +100,9 @@ def _upper_bounds(data: np.ndarray, method: str, k: int) -> list[float]:
         # expected here: duplicate bounds are removed below and the data are small.
         warnings.filterwarnings("ignore", "Not enough unique values|Numba not installed",
                                 UserWarning)
-        bins = _CLASSIFIERS[method](data, k=k).bins
+        import mapclassify
+
+        bins = getattr(mapclassify, _CLASSIFIERS[method])(data, k=k).bins
     if method != "equal_interval":
         # Quantiles interpolated between tied values would bound empty classes; moving each
         # bound down to the nearest value changes no value's class and merges those away.

@@ -5,14 +5,15 @@ import textwrap
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from ...models.map.layers import FeatureLayer
 from ...models.map.viewport import Viewport
 
 MIN_FEATURE_PX = 40     # a feature narrower than this on screen gets no label
 WRAP_CHARACTERS = 24
+HALO_OFFSETS = [(dx, dy) for dx in (-1.2, 0, 1.2) for dy in (-1.2, 0, 1.2) if dx or dy]
 
 
 @dataclass(frozen=True)
@@ -76,15 +77,17 @@ class LabelPlacer:
             self.placed.append(_Label(lines, rect, style))
 
     def draw(self, painter: QPainter) -> None:
+        """Text with a white halo made of offset copies (cheaper than stroking a path)."""
+        halo = QColor(255, 255, 255, 235)
         for label in self.placed:
             font = self._font(label.style)
             metrics = QFontMetricsF(font)
-            path = QPainterPath()
+            painter.setFont(font)
             for number, line in enumerate(label.lines):
                 x = label.rect.center().x() - metrics.horizontalAdvance(line) / 2
                 y = label.rect.top() + metrics.ascent() + number * metrics.height()
-                path.addText(QPointF(x, y), font, line)
-            halo = QPen(QColor(255, 255, 255, 230), 3.0)
-            halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            painter.strokePath(path, halo)
-            painter.fillPath(path, QColor(label.style.color))
+                painter.setPen(halo)
+                for dx, dy in HALO_OFFSETS:
+                    painter.drawText(QPointF(x + dx, y + dy), line)
+                painter.setPen(QColor(label.style.color))
+                painter.drawText(QPointF(x, y), line)
