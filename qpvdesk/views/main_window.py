@@ -145,9 +145,9 @@ class MainWindow(QMainWindow):
         panel.order_changed.connect(controller.move_layer)
         self.choropleth_panel.choropleth_changed.connect(controller.set_choropleth)
         controller.state_changed.connect(lambda: panel.refresh(controller.state))
-        controller.feature_identified.connect(self._show_info)
+        controller.feature_identified.connect(self.identify_panel.show_info)
         controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        controller.error.connect(lambda text: QMessageBox.warning(self, "qpvdesk", text))
+        controller.error.connect(self._show_error)
         self.pan_tool.identify_requested.connect(controller.identify)
         canvas.cursor_moved.connect(
             lambda x, y: self.coordinates.setText(format_coordinates(x, y)))
@@ -166,11 +166,10 @@ class MainWindow(QMainWindow):
         else:
             self.map_canvas.request_render()
 
-    def _show_info(self, info) -> None:
-        if info is None:
-            self.identify_panel.clear()
-        else:
-            self.identify_panel.show_feature(info.title, info.rows, info.qpv_code)
+    def _show_error(self, text: str) -> None:
+        # the controller kept the previous state: show it again in the panels
+        self.choropleth_panel.set_setting(self.controller.state.choropleth)
+        QMessageBox.warning(self, "qpvdesk", text)
 
     def show_search_result(self, result: SearchResult) -> None:
         self.controller.show_feature(SEARCH_LAYERS[result.kind], result.code)

@@ -62,7 +62,9 @@ class MapCanvas(QWidget):
         self._generation = 0
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._signals = _RenderSignals(self)
+        # No Qt parent: a job still running when the canvas is deleted keeps its own
+        # reference, and Qt drops the connection to the deleted canvas by itself.
+        self._signals = _RenderSignals()
         self._signals.finished.connect(self._on_rendered)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self.request_render)
@@ -130,7 +132,8 @@ class MapCanvas(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), BACKGROUND)
         if self.image is not None:
-            scale, dx, dy = self.viewport.image_transform_from(self.image_viewport)
+            scale, dx, dy = (float(v) for v in
+                             self.viewport.image_transform_from(self.image_viewport))
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, scale != 1.0)
             painter.drawImage(QRectF(dx, dy, self.image.width() * scale,
                                      self.image.height() * scale), self.image)

@@ -14,6 +14,7 @@ from .compose import MapComposer
 
 STATE_KEY = "map_state"
 IDENTIFY_TOLERANCE_PX = 6
+MIN_ZOOM_EXTENT = 600.0   # metres shown at least when zooming to a feature
 
 
 class MapController(QObject):
@@ -91,7 +92,11 @@ class MapController(QObject):
         """Zoom to a feature, outline it and show its information."""
         layer = self.composer.layers[layer_id]
         index = layer.keys.index(key)
-        self.canvas.zoom_to(tuple(layer.extents[index]))
+        xmin, ymin, xmax, ymax = (float(v) for v in layer.extents[index])
+        # a point (or a tiny feature) still gets some surroundings
+        grow_x, grow_y = max(0.0, MIN_ZOOM_EXTENT - (xmax - xmin)) / 2, max(
+            0.0, MIN_ZOOM_EXTENT - (ymax - ymin)) / 2
+        self.canvas.zoom_to((xmin - grow_x, ymin - grow_y, xmax + grow_x, ymax + grow_y))
         self.canvas.set_highlight(layer.geometries[index])
         self.feature_identified.emit(feature_info(self.composer.store, layer_id, key))
 
@@ -118,4 +123,5 @@ class MapController(QObject):
         self._save_timer.start()
 
     def save(self) -> None:
+        self._save_timer.stop()
         self.workspace.set_setting(STATE_KEY, self.state.to_json())

@@ -1,0 +1,122 @@
+"""The map inside the main window, driven as a user would: layers, search, identify,
+choropleth, basemap, and the state kept between sessions."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import shapely
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from qpvdesk.models.map.map_state import ChoroplethSetting
+from qpvdesk.views.main_window import MainWindow
+
+popups = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+
+
+@pytest.fixture
+def window(qtbot, reference, workspace, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    win = MainWindow(reference, workspace)
+    win.warnings = shown
+    qtbot.addWidget(win)
+    win.resize(1300, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    settle(qtbot, win)
+    return win
+
+
+def settle(qtbot, win) -> None:
+    qtbot.wait(200)              # let the settle timer fire
+    win.map_canvas.wait_for_render()
+
+
+def qpv_pixel(win, code="QN06228M"):
+    layer = win.controller.composer.layers["qpv"]
+    point = layer.label_points[layer.keys.index(code)]
+    x, y = win.map_canvas.viewport.to_screen(point[0], point[1])
+    return QPoint(int(x), int(y))
+
+
+def reddish_share(win, code="QN06228M") -> float:
+    """Share of the canvas image's pixels inside a QPV that look like the QPV fill."""
+    layer = win.controller.composer.layers["qpv"]
+    polygon = layer.geometries[layer.keys.index(code)]
+    xmin, ymin, xmax, ymax = polygon.bounds
+    image, viewport, hits, total = win.map_canvas.image, win.map_canvas.viewport, 0, 0
+    for x in np.linspace(xmin, xmax, 25):
+        for y in np.linspace(ymin, ymax, 25):
+            if polygon.contains(shapely.Point(x, y)):
+                px, py = viewport.to_screen(x, y)
+                color = image.pixelColor(int(px), int(py))
+                total += 1
+                hits += color.red() > color.green() + 40
+    return hits / total
+
+
+def test_map_opens_on_the_whole_territory_with_the_qpv_drawn(window):
+    epci = window.controller.composer.layers["epci"].bounds
+    xmin, ymin, xmax, ymax = window.map_canvas.viewport.bbox
+    assert xmin <= epci[0] and ymin <= epci[1] and xmax >= epci[2] and ymax >= epci[3]
+    assert reddish_share(window) > 0.6   # the reddish QPV fill
+
+
+def test_unticking_the_qpv_layer_removes_it_from_the_map(qtbot, window):
+    window.layer_panel.row("qpv").checkbox.click()
+    settle(qtbot, window)
+    assert window.controller.state.setting("qpv").visible is False
+    assert reddish_share(window) < 0.3   # only the cités minières' brown is left
+
+
+@popups
+def test_search_lievin_zooms_to_the_commune_and_describes_it(qtbot, window):
+    box = window.search_box
+    qtbot.keyClicks(box, "lievin")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert window.identify_panel.title.text() == "Commune : Liévin"
+    lievin = window.controller.composer.layers["communes"]
+    index = lievin.keys.index("62510")
+    xmin, ymin, xmax, ymax = window.map_canvas.viewport.bbox
+    ext = lievin.extents[index]
+    assert xmin <= ext[0] and xmax >= ext[2] and (xmax - xmin) < 20_000
+
+
+def test_clicking_a_qpv_identifies_it_and_offers_its_fiche(qtbot, window):
+    qtbot.mouseClick(window.map_canvas, Qt.MouseButton.LeftButton, pos=qpv_pixel(window))
+    assert "Calonne" in window.identify_panel.title.text()
+    assert window.identify_panel.open_button.isEnabled()
+    assert window.map_canvas.highlight is not None
+
+
+def test_choropleth_legend_lists_classes_and_absent_data(qtbot, window):
+    window.controller.set_choropleth(ChoroplethSetting("iris", "FILO.DISP_MED", 2019,
+                                                       "quantiles", 5))
+    settle(qtbot, window)
+    labels = [item.label for item in window.controller.composer.legend_for("iris")]
+    assert len([label for label in labels if label.startswith("de ")]) == 5
+    assert any(label.startswith("Donnée absente") for label in labels)
+    assert all("\u202f" in label or "Donnée" in label for label in labels)  # 14 500-style
+
+
+def test_bad_basemap_is_refused_and_changes_nothing(qtbot, window, tmp_path):
+    bad = tmp_path / "fond.mbtiles"
+    bad.write_bytes(b"\x00" * 100)
+    assert window.controller.open_basemap(str(bad)) is False
+    assert window.controller.state.basemap_path is None
+    assert window.warnings and "MBTiles" in window.warnings[0]
+
+
+def test_the_map_reopens_as_it_was_left(qtbot, reference, workspace, window):
+    window.layer_panel.row("communes").checkbox.click()
+    window.map_canvas.zoom_by(2.0)
+    viewport = window.map_canvas.viewport
+    window.close()
+    again = MainWindow(reference, workspace)
+    qtbot.addWidget(again)
+    assert again.controller.state.setting("communes").visible is False
+    restored = again.controller.state.viewport
+    assert restored.resolution == pytest.approx(viewport.resolution)
+    assert restored.center_x == pytest.approx(viewport.center_x)

@@ -1,0 +1,106 @@
+"""Headless rendering: `qpvdesk snapshot` images against approved PNGs, and the basemap."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+from pyproj import Transformer
+
+from qpvdesk.cli import main
+from qpvdesk.models.map.viewport import Viewport
+from test_mbtiles import write_mbtiles, xyz_corner_lonlat, xyz_tile_of
+
+APPROVED = Path(__file__).parent / "approved"
+TO_L93 = Transformer.from_crs("EPSG:4326", "EPSG:2154", always_xy=True)
+LENS_BBOX = "683000,7033000,689000,7038500"
+
+
+def pixels(path: Path) -> np.ndarray:
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB888)
+    data = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
+    return data.reshape(image.height(), image.bytesPerLine())[:, :image.width() * 3].reshape(
+        image.height(), image.width(), 3).astype(int)
+
+
+def snapshot(reference_path, out: Path, *args: str) -> int:
+    return main(["--reference", str(reference_path), "snapshot", "--out", str(out), *args])
+
+
+@pytest.mark.parametrize("name, args", [
+    ("territory", ["--width", "800", "--height", "500"]),
+    ("lens_layers", ["--width", "600", "--height", "550", "--bbox", LENS_BBOX, "--layers",
+                     "iris,cites,terrils,communes,qpv,puits,colleges"]),
+    ("choropleth_median_income", ["--width", "800", "--height", "500", "--choropleth",
+                                  "FILO.DISP_MED", "--edition", "2019", "--layers",
+                                  "communes,epci,qpv"]),
+])
+def test_snapshot_matches_the_approved_image(qapp, reference_path, tmp_path, name, args):
+    out = tmp_path / f"{name}.png"
+    assert snapshot(reference_path, out, *args) == 0
+    approved = APPROVED / f"{name}.png"
+    if os.environ.get("QPVDESK_APPROVE") == "1":
+        shutil.copy(out, approved)
+    got, want = pixels(out), pixels(approved)
+    assert got.shape == want.shape
+    differing = np.mean(np.abs(got - want).max(axis=2) > 48)
+    # Fonts and antialiasing may move a few edge pixels; a misplaced layer moves thousands.
+    assert differing < 0.01, f"{differing:.2%} of the pixels differ from {approved.name}"
+
+
+def test_snapshot_of_hidden_layers_differs(qapp, reference_path, tmp_path):
+    with_qpv, without = tmp_path / "a.png", tmp_path / "b.png"
+    snapshot(reference_path, with_qpv, "--width", "400", "--height", "300", "--layers", "qpv")
+    snapshot(reference_path, without, "--width", "400", "--height", "300", "--layers", "epci")
+    assert np.mean(np.abs(pixels(with_qpv) - pixels(without)).max(axis=2) > 48) > 0.005
+
+
+def test_unknown_layer_or_indicator_is_refused_without_a_file(reference_path, tmp_path, capsys):
+    out = tmp_path / "x.png"
+    assert snapshot(reference_path, out, "--layers", "qpv,nope") == 1
+    assert snapshot(reference_path, out, "--choropleth", "NOPE.X") == 1
+    assert "nope" in capsys.readouterr().err and not out.exists()
+
+
+def test_basemap_tile_corner_lands_on_its_lambert93_position(qapp, reference_path, tmp_path):
+    zoom = 15
+    column, row = xyz_tile_of(2.8319, 50.4322, zoom)
+    red = QImage(256, 256, QImage.Format.Format_RGB32)
+    red.fill(0xFFFF0000)
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    red.save(buffer, "PNG")
+    tile = bytes(buffer.data())
+    mbtiles = write_mbtiles(tmp_path / "one.mbtiles", [(zoom, column, row)],
+                            data=lambda z, x, y: tile)
+    corner_x, corner_y = TO_L93.transform(*xyz_corner_lonlat(zoom, column, row))
+    bbox = (corner_x - 300, corner_y - 200, corner_x + 300, corner_y + 200)
+    out = tmp_path / "basemap.png"
+    assert snapshot(reference_path, out, "--width", "600", "--height", "400", "--bbox",
+                    ",".join(map(str, bbox)), "--layers", "epci", "--basemap",
+                    str(mbtiles)) == 0
+    image = pixels(out)
+    px, py = Viewport.fit(bbox, 600, 400, margin=0.0).to_screen(corner_x, corner_y)
+    px, py = int(round(px)), int(round(py))
+
+    def is_red(x, y):
+        r, g, b = image[y, x]
+        return r > 200 and g < 60 and b < 60
+
+    # The tile's top-left corner: red just inside (down-right), not red just outside.
+    assert is_red(px + 1, py + 1) and not is_red(px - 1, py - 1)
+    assert not is_red(px + 1, py - 1) and not is_red(px - 1, py + 1)
+
+
+def test_bad_basemap_is_refused_and_writes_nothing(reference_path, tmp_path, capsys):
+    bad = tmp_path / "notes.mbtiles"
+    bad.write_text("ceci n'est pas une base MBTiles", encoding="utf-8")
+    out = tmp_path / "x.png"
+    assert snapshot(reference_path, out, "--basemap", str(bad)) == 1
+    assert "MBTiles" in capsys.readouterr().err and not out.exists()
+    assert bad.read_text(encoding="utf-8") == "ceci n'est pas une base MBTiles"
