@@ -120,3 +120,18 @@ def test_the_map_reopens_as_it_was_left(qtbot, reference, workspace, window):
     restored = again.controller.state.viewport
     assert restored.resolution == pytest.approx(viewport.resolution)
     assert restored.center_x == pytest.approx(viewport.center_x)
+
+
+def test_darkest_class_marks_the_unfavourable_end(reference):
+    from qpvdesk.models.map.layers import load_reference_layers
+    from qpvdesk.models.map.thematic import build_thematic
+
+    iris = load_reference_layers(reference)["iris"]
+    income = build_thematic(reference, iris, ChoroplethSetting("iris", "FILO.DISP_MED", 2019))
+    poverty = build_thematic(reference, iris, ChoroplethSetting("iris", "FILO.DISP_TP60", 2019))
+    # low income is unfavourable: its first class (lowest values) gets the darkest colour
+    income_classes = [item for item in income.legend if item.label.startswith("de ")]
+    poverty_classes = [item for item in poverty.legend if item.label.startswith("de ")]
+    assert income_classes[0].symbol.fill == poverty_classes[-1].symbol.fill
+    assert income_classes[-1].symbol.fill == poverty_classes[0].symbol.fill
+    assert income.legend[0].label.startswith("de ") and "€" in income.legend[0].label

@@ -5,12 +5,20 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 
 from qpvdesk import paths
 from qpvdesk.app import create_application, open_stores
+from qpvdesk.models.map.map_state import ChoroplethSetting
+
+
+def wait(app, ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def main(out: Path) -> int:
@@ -18,22 +26,27 @@ def main(out: Path) -> int:
 
     out.mkdir(parents=True, exist_ok=True)
     app = create_application()
-    store, workspace = open_stores(paths.reference_database(), out / "workspace.sqlite")
-    window = MainWindow(store, workspace)
-    window.resize(1400, 860)
-    window.show()
-
-    def shoot() -> None:
-        window.grab().save(str(out / "main_window.png"))
+    with tempfile.TemporaryDirectory() as scratch:
+        store, workspace = open_stores(paths.reference_database(),
+                                       Path(scratch) / "workspace.sqlite")
+        window = MainWindow(store, workspace)
+        window.resize(1500, 940)
+        window.show()
+        wait(app, 1500)
+        window.grab().save(str(out / "carte.png"))
+        window.controller.set_choropleth(
+            ChoroplethSetting("iris", "FILO.DISP_MED", 2019, "quantiles", 5))
+        window.choropleth_panel.set_setting(window.controller.state.choropleth)
+        window.controller.show_feature("qpv", "QN06228M")
+        wait(app, 1500)
+        window.grab().save(str(out / "carte_choroplethe_identification.png"))
         dialog = window.show_sources()
-        QTimer.singleShot(500, lambda: (dialog.grab().save(str(out / "sources.png")),
-                                        app.quit()))
-
-    QTimer.singleShot(1000, shoot)
-    app.exec()
-    store.close()
-    workspace.close()
-    (out / "workspace.sqlite").unlink(missing_ok=True)
+        wait(app, 500)
+        dialog.grab().save(str(out / "sources.png"))
+        dialog.close()
+        window.close()
+        store.close()
+        workspace.close()
     return 0
 
 

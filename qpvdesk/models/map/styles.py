@@ -63,6 +63,8 @@ SYMBOLS: dict[str, Symbol] = {
 # Outline and transparency of a layer coloured by a choropleth (the fill comes per feature).
 CHOROPLETH_SYMBOL = Symbol("polygon", None, "#5a5a5a", 0.6, fill_alpha=0.85)
 
+QPV_OVER_CHOROPLETH = Symbol("polygon", None, "#3f007d", 2.4)
+
 LAYERS: tuple[LayerInfo, ...] = (  # drawing order: first is drawn first (bottom)
     LayerInfo("iris", "IRIS", "polygon", "Découpages"),
     LayerInfo("unesco", "Bassin minier UNESCO (bien inscrit, zone tampon)", "polygon",

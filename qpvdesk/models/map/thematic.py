@@ -1,11 +1,11 @@
 """A choropleth applied to a layer: one fill per feature, the hatched ones, and the legend."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..choropleth import NO_DATA_COLORS, classify, indicator_values, legend
+from ..choropleth import NO_DATA_COLORS, classify, indicator_values, latest_edition, legend
 from .layers import FeatureLayer
 from .map_state import ChoroplethSetting
 from .styles import LegendItem, Symbol
@@ -24,16 +24,19 @@ class Thematic:
 def build_thematic(store, layer: FeatureLayer, setting: ChoroplethSetting) -> Thematic:
     """Classify the indicator over the layer's features. Raises ValueError (French) when the
     indicator has no value to classify."""
-    row = store.conn.execute("SELECT label, unit FROM indicator WHERE id = ?",
+    row = store.conn.execute("SELECT label, unit, unfavourable FROM indicator WHERE id = ?",
                              (setting.indicator_id,)).fetchone()
     if row is None:
         raise ValueError(f"Indicateur inconnu : {setting.indicator_id}")
-    label, unit = row
+    label, unit, unfavourable = row
     by_key = indicator_values(store, layer.id, setting.indicator_id, setting.edition)
-    edition = setting.edition or _latest_edition(store, layer.id, setting.indicator_id)
+    edition = setting.edition or latest_edition(store, layer.id, setting.indicator_id)
     values = [by_key.get(key, (None, "missing")) for key in layer.keys]
     classification = classify([value for value, status in values if status == "ok"],
                               setting.method, setting.classes)
+    if unfavourable == "low":
+        # the darkest colour always marks the most unfavourable situation (low income...)
+        classification = replace(classification, colors=classification.colors[::-1])
     fills, hatched = [], np.zeros(len(values), dtype=bool)
     for index, (value, status) in enumerate(values):
         if status == "ok":
@@ -54,9 +57,3 @@ def build_thematic(store, layer: FeatureLayer, setting: ChoroplethSetting) -> Th
     return Thematic(setting, f"{label} ({unit}), {edition}", fills, hatched, items, note)
 
 
-def _latest_edition(store, layer_id: str, indicator_id: str) -> int | None:
-    kind = "qpv" if layer_id == "qpv" else "iris"
-    row = store.conn.execute(
-        "SELECT max(edition) FROM indicator_value WHERE territory_kind = ? AND indicator_id = ? "
-        "AND status = 'ok'", (kind, indicator_id)).fetchone()
-    return row[0]

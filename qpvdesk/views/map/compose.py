@@ -5,8 +5,8 @@ from functools import partial
 
 from ...models.map.layers import FeatureLayer
 from ...models.map.map_state import MapState
-from ...models.map.styles import (CHOROPLETH_SYMBOL, LABELLED_LAYERS, SYMBOLS, LegendItem,
-                                  default_legend)
+from ...models.map.styles import (CHOROPLETH_SYMBOL, LABELLED_LAYERS, QPV_OVER_CHOROPLETH,
+                                  SYMBOLS, LegendItem, default_legend)
 from ...models.map.thematic import Thematic, build_thematic
 from ...models.map.viewport import Viewport
 from .basemap import draw_basemap
@@ -43,6 +43,10 @@ class MapComposer:
                 continue
             spec = LayerRenderSpec(layer, SYMBOLS[layer.id], setting.opacity,
                                    labelled=layer.id in LABELLED_LAYERS)
+            if (layer.id == "qpv" and self.thematic is not None
+                    and self.thematic.setting.layer_id == "iris"):
+                # over a choropleth a translucent red would blend into the classes
+                spec.symbol = QPV_OVER_CHOROPLETH
             if self.thematic is not None and self.thematic.setting.layer_id == layer.id:
                 spec.feature_fills = self.thematic.fills
                 spec.hatched = self.thematic.hatched
