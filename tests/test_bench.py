@@ -1,0 +1,22 @@
+"""The benchmark commands run and print the figures they promise (no timing asserted)."""
+from __future__ import annotations
+
+import json
+
+from qpvdesk.cli import main
+
+
+def test_bench_render_prints_the_promised_keys(qapp, reference_path, tmp_path, capsys):
+    assert main(["--reference", str(reference_path), "--workspace", str(tmp_path / "w.sqlite"),
+                 "bench", "render", "--json", "--features", "2000"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    for key in ("startup_first_frame_ms", "interaction_frame_ms", "rerender_full_extent_ms",
+                "rerender_1pct_ms", "peak_rss_mb"):
+        assert isinstance(report[key], float) and report[key] > 0
+    assert report["synthetic_features"] == 2000 and "synthétiques" in report["synthetic_layer"]
+
+
+def test_bench_fiche_opens_every_fiche(reference_path, capsys):
+    assert main(["--reference", str(reference_path), "bench", "fiche", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["fiches_opened"] == 66 and report["fiche_open_max_ms"] > 0
