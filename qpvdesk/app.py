@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sys
+import traceback
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -26,6 +28,23 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def install_error_handler(log_folder: Path) -> None:
+    """An unexpected error is written to a log file and told calmly; never a traceback."""
+    def handle(kind, value, trace) -> None:
+        log_folder.mkdir(parents=True, exist_ok=True)
+        log = log_folder / "qpvdesk-erreurs.log"
+        with log.open("a", encoding="utf-8") as handle_file:
+            handle_file.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
+            handle_file.write("".join(traceback.format_exception(kind, value, trace)))
+        QMessageBox.warning(
+            QApplication.activeWindow(), "qpvdesk",
+            "Une erreur inattendue s'est produite ; vos données n'ont pas été modifiées.\n"
+            f"Le détail est enregistré dans {log} : vous pouvez envoyer ce fichier à "
+            "l'agglomération.")
+
+    sys.excepthook = handle
+
+
 def open_stores(reference: Path, workspace: Path) -> tuple[ReferenceStore, Workspace]:
     """Both databases, or an exception whose message is French and fit for a dialog."""
     try:
@@ -46,6 +65,7 @@ def run(reference: Path, workspace: Path) -> int:
     from .views.main_window import MainWindow
 
     app = create_application()
+    install_error_handler(paths.user_data_folder())
     try:
         store, user_workspace = open_stores(reference, workspace)
     except RuntimeError as exc:

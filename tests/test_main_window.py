@@ -41,3 +41,23 @@ def test_sources_dialog_lists_provenance(qtbot, reference, workspace):
     assert "Quartiers prioritaires (QPV)" in shown and "Valeurs des indicateurs" in shown
     licences = {dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())}
     assert any("Licence Ouverte" in text for text in licences)
+
+
+def test_unexpected_error_is_logged_and_told_calmly(qapp, tmp_path, monkeypatch):
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from qpvdesk.app import install_error_handler
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: told.append(args[2]))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_handler(tmp_path / "logs")
+    try:
+        raise KeyError("boom")
+    except KeyError:
+        sys.excepthook(*sys.exc_info())
+    log = (tmp_path / "logs" / "qpvdesk-erreurs.log").read_text(encoding="utf-8")
+    assert "KeyError: 'boom'" in log and "Traceback" in log
+    assert told and "erreur inattendue" in told[0] and "Traceback" not in told[0]

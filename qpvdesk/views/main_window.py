@@ -13,6 +13,7 @@ from ..models.map.map_state import MapState
 from ..models.map.styles import HIDDEN_BY_DEFAULT, LAYERS
 from ..models.map.viewport import Viewport, format_coordinates
 from ..models.reference import ReferenceStore
+from ..models.mbtiles import MBTiles, MBTilesError
 from ..models.search import SearchIndex, SearchResult
 from .formatting import number
 from .map.canvas import MapCanvas
@@ -29,6 +30,14 @@ from .sources_dialog import SourcesDialog
 SEARCH_LAYERS = {"commune": "communes", "qpv": "qpv", "iris": "iris"}
 
 
+def basemap_usable(path: str) -> bool:
+    try:
+        MBTiles(path).close()
+    except MBTilesError:
+        return False
+    return True
+
+
 class MainWindow(QMainWindow):
     def __init__(self, reference: ReferenceStore, workspace) -> None:
         super().__init__()
@@ -40,6 +49,8 @@ class MainWindow(QMainWindow):
         state = MapState.from_json(workspace.setting(STATE_KEY) or "", layer_ids)
         if workspace.setting(STATE_KEY) is None:
             state = MapState.default(layer_ids, hidden=set(HIDDEN_BY_DEFAULT))
+        if state.basemap_path and not basemap_usable(state.basemap_path):
+            state.basemap_path = None   # moved or deleted since the last session
         composer = MapComposer(reference, layers, state)
         try:
             composer.apply_choropleth()

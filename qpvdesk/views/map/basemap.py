@@ -10,12 +10,16 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage, QPainter, QPolygonF, QTransform
 
 from ...models.map.viewport import Viewport
-from ...models.mbtiles import MBTiles
+from ...models.mbtiles import MBTiles, MBTilesError
 
 
 def draw_basemap(path: str, painter: QPainter, viewport: Viewport) -> None:
-    """Runs in the render worker: opens its own read-only connection to the file."""
-    tiles = MBTiles(path)
+    """Runs in the render worker: opens its own read-only connection to the file. A file
+    that became unreadable since it was chosen is skipped: the layers still draw."""
+    try:
+        tiles = MBTiles(path)
+    except MBTilesError:
+        return
     try:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
