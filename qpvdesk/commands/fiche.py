@@ -1,4 +1,5 @@
-"""`qpvdesk fiche CODE [--json]`: a QPV's fiche as readable French text or as JSON."""
+"""`qpvdesk fiche CODE [--json] [--pdf out.pdf]`: a QPV's fiche as readable French text, as
+JSON, or as an A4 PDF (no display needed)."""
 from __future__ import annotations
 
 import argparse
@@ -15,13 +16,18 @@ def add_parser(commands) -> None:
     parser = commands.add_parser("fiche", help="fiche of one QPV (French text, or --json)")
     parser.add_argument("code", help="QPV code, 2024 (QN062xxM) or 2015 (QP062xxx)")
     parser.add_argument("--json", action="store_true", help="every figure as JSON")
+    parser.add_argument("--pdf", metavar="OUT.pdf",
+                        help="write the fiche as an A4 PDF (with its map thumbnail)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    pdf = getattr(args, "pdf", None)
     store = ReferenceStore(args.reference)
     try:
         fiche = build_fiche(store, args.code)
+        if pdf:
+            pages = _write_pdf(store, fiche, pdf)
     except LookupError as exc:
         print(f"qpvdesk: {exc.args[0]}", file=sys.stderr)
         return 2
@@ -29,9 +35,22 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     if args.json:
         print(json.dumps(fiche_to_json(fiche), ensure_ascii=False, indent=2))
-    else:
+    elif not pdf:
         print(fiche_text(fiche))
+    if pdf:
+        # with --json, stdout carries the JSON alone
+        print(f"{pdf} ({pages} pages)", file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def _write_pdf(store: ReferenceStore, fiche: Fiche, path: str) -> int:
+    from .map_setup import headless_application
+
+    app = headless_application()  # noqa: F841 (fonts and painting need it alive)
+    from ..views.fiche.fiche_pdf import write_fiche_pdf
+    from ..views.fiche.thumbnail import qpv_thumbnail
+
+    return write_fiche_pdf(fiche, qpv_thumbnail(store, fiche.identity.code), path)
 
 
 def fiche_text(fiche: Fiche) -> str:

@@ -1,4 +1,4 @@
-"""The user's own database: settings now, proposals later. Separate from the reference data.
+"""The user's own database: settings and proposals. Separate from the reference data.
 
 Its schema is versioned: ``schema_version`` holds one row, and each migration moves the
 database one version forward inside a transaction, so a later qpvdesk keeps the user's data.
@@ -21,7 +21,50 @@ def _v1_initial(conn) -> None:
     conn.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial,)
+def _v2_proposals(conn) -> None:
+    """Proposals drawn by the user, their persistent undo history and a half-drawn shape."""
+    conn.execute("""CREATE TABLE proposal (
+        uuid TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('equipement', 'quartier_vecu', 'perimetre')),
+        title TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        category TEXT,
+        status TEXT,
+        horizon_year INTEGER,
+        qpv_code TEXT,                 -- 2024 code
+        knowledge_source TEXT,
+        nature TEXT CHECK (nature IN ('ajout', 'retrait')),
+        justification TEXT NOT NULL DEFAULT '',
+        communes TEXT NOT NULL DEFAULT '',  -- INSEE codes derived from the geometry, comma list
+        author TEXT NOT NULL DEFAULT '',
+        contact TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,         -- ISO 8601 with time zone
+        modified TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)))""")
+    if conn.execute("SELECT AddGeometryColumn('proposal', 'geom', 2154, 'GEOMETRY', 'XY', 1)"
+                    ).fetchone()[0] != 1:
+        raise RuntimeError("AddGeometryColumn failed for proposal")
+    if conn.execute("SELECT CreateSpatialIndex('proposal', 'geom')").fetchone()[0] != 1:
+        raise RuntimeError("CreateSpatialIndex failed for proposal")
+    conn.execute("CREATE INDEX proposal_by_kind ON proposal(deleted, kind)")
+    # undo/redo: JSON lists of the touched proposals' states before and after each step
+    conn.execute("""CREATE TABLE edit_history (
+        seq INTEGER PRIMARY KEY,
+        description TEXT NOT NULL,
+        undo TEXT NOT NULL,
+        redo TEXT NOT NULL,
+        created TEXT NOT NULL)""")
+    conn.execute("CREATE TABLE edit_cursor (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                 "position INTEGER NOT NULL)")   # seq of the last applied step, 0 for none
+    conn.execute("INSERT INTO edit_cursor VALUES (1, 0)")
+    conn.execute("""CREATE TABLE draft (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        kind TEXT NOT NULL,
+        vertices TEXT NOT NULL,        -- JSON [[x, y], ...] in EPSG:2154
+        updated TEXT NOT NULL)""")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_proposals)
 
 
 class WorkspaceTooNew(RuntimeError):

@@ -5,13 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
-                               QTabWidget, QToolBar)
+                               QTabWidget, QToolBar, QWidget)
 
 from ..models.choropleth import mappable_indicators
+from ..models.indicator_table import (build_indicator_table, gap_dynamics,
+                                      indicators_with_call_reference)
 from ..models.map.layers import load_reference_layers
 from ..models.map.map_state import MapState
 from ..models.map.styles import HIDDEN_BY_DEFAULT, LAYERS
 from ..models.map.viewport import Viewport, format_coordinates
+from ..models.portrait import build_portrait
 from ..models.reference import ReferenceStore
 from ..models.mbtiles import MBTiles, MBTilesError
 from ..models.search import SearchIndex, SearchResult
@@ -23,9 +26,12 @@ from .map.identify_panel import IdentifyPanel
 from .map.layer_panel import LayerPanel
 from .map.map_controller import STATE_KEY, MapController
 from .map.pan_tool import PanIdentifyTool
+from .charts import ChartsPanel
 from .map.search_box import SearchBox
+from .portrait_view import PortraitView
 from .qpv_list import QpvListView
 from .sources_dialog import SourcesDialog
+from .tables import IndicatorTableView
 
 SEARCH_LAYERS = {"commune": "communes", "qpv": "qpv", "iris": "iris"}
 
@@ -66,6 +72,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar_and_menus(reference)
         self._connect()
         self._initial_fit = state.viewport is None
+        self._windows: dict[str, QWidget] = {}
 
     # -- construction -------------------------------------------------------------------
     def _build_docks(self, reference: ReferenceStore, composer: MapComposer) -> None:
@@ -145,6 +152,15 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.qpv_dock.toggleViewAction())
         search_action = self._action("Rechercher", self.search_box.setFocus, "Ctrl+F")
         self.addAction(search_action)
+        analysis_menu = self.menuBar().addMenu("A&nalyse")
+        self.table_action = self._action("&Tableau des indicateurs…", self.show_indicator_table,
+                                         "Ctrl+T", "Les 22 QPV et les indicateurs choisis")
+        self.charts_action = self._action("&Graphiques…", self.show_charts, "Ctrl+G",
+                                          "Évolutions, comparaison des QPV, dynamique des écarts")
+        self.portrait_action = self._action("&Portrait du territoire…", self.show_portrait,
+                                            "Ctrl+Shift+P", "Les chiffres clés de l'agglomération")
+        for action in (self.table_action, self.charts_action, self.portrait_action):
+            analysis_menu.addAction(action)
         help_menu = self.menuBar().addMenu("&Aide")
         help_menu.addAction(self.sources_action)
 
@@ -194,6 +210,48 @@ class MainWindow(QMainWindow):
             self, "Fiche du quartier",
             "La fiche détaillée des quartiers (indicateurs comparés, évolutions) n'est pas "
             "encore disponible dans cette version de qpvdesk.")
+
+    def _analysis_window(self, key: str, title: str, build) -> QWidget:
+        """One window per analysis view, built on first use and raised afterwards."""
+        window = self._windows.get(key)
+        if window is None:
+            window = build()
+            window.setParent(self, Qt.WindowType.Window)
+            window.setWindowTitle(f"{title} — qpvdesk")
+            window.resize(1200, 760)
+            self._windows[key] = window
+        window.show()
+        window.raise_()
+        return window
+
+    def show_indicator_table(self) -> QWidget:
+        def build():
+            view = IndicatorTableView(
+                lambda ids, edition, commune: build_indicator_table(self.reference, ids,
+                                                                    edition, commune),
+                mappable_indicators(self.reference, "qpv"), editions=self._qpv_editions())
+            view.fiche_requested.connect(self.open_fiche)
+            view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            return view
+        return self._analysis_window("table", "Tableau des indicateurs", build)
+
+    def show_charts(self) -> QWidget:
+        def build():
+            return ChartsPanel(
+                mappable_indicators(self.reference, "qpv"),
+                lambda ids, edition, commune: build_indicator_table(self.reference, ids,
+                                                                    edition, commune),
+                lambda indicator: gap_dynamics(self.reference, indicator),
+                indicators_with_call_reference(self.reference))
+        return self._analysis_window("charts", "Graphiques", build)
+
+    def show_portrait(self) -> QWidget:
+        return self._analysis_window("portrait", "Portrait du territoire",
+                                     lambda: PortraitView(build_portrait(self.reference)))
+
+    def _qpv_editions(self) -> list[int]:
+        return sorted({edition for indicator in mappable_indicators(self.reference, "qpv")
+                       for edition in indicator.editions})
 
     def choose_basemap(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -10,6 +10,7 @@ import shapely
 from pyproj import CRS
 
 from ..frenchnum import NumberFormatError, parse_french_number
+from ..proposals.gdal import pyogrio
 from .errors import SourceError
 
 LAMBERT93 = 2154
@@ -61,6 +62,7 @@ def read_geojson(path: Path, required: list[str], geometry_types: set[str]) -> g
     """A GeoJSON layer in EPSG:4326, reprojected to Lambert-93 and checked valid."""
     if not path.is_file():
         raise SourceError(path, "file is missing")
+    pyogrio()  # load GDAL so it keeps to its own PROJ/SpatiaLite (see proposals/gdal.py)
     try:
         frame = gpd.read_file(path, engine="pyogrio")
     except Exception as exc:  # pyogrio raises several DataSourceError subclasses

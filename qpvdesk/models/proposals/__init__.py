@@ -1,0 +1,27 @@
+"""The user's proposals: equipment points, « quartier vécu » polygons and perimeter requests.
+
+Qt-free. `ProposalStore` keeps them in the workspace with a persistent undo history;
+`validate` checks a form and a shape; `import_proposals` / `export_proposals` exchange them
+with GIS files.
+"""
+from . import gdal
+from .exporter import EXPORT_FORMATS, export_proposals
+from .geometry import polygon_from_vertices, vertices_of
+from .history import HistoryStep
+from .importer import FeatureOutcome, ImportFileError, ImportReport, import_proposals
+from .proposal import EDITABLE_FIELDS, Proposal
+from .store import Draft, ProposalNotFound, ProposalStore
+from .territory import DerivedFacts, Territory
+from .validation import InvalidProposal, Problem, Validation, validate
+from .vocabulary import (CATEGORIES, EQUIPEMENT, FIELD_LABELS, KIND_FIELDS, KINDS,
+                         KNOWLEDGE_SOURCES, NATURES, PERIMETRE, QUARTIER_VECU, REQUIRED_FIELDS,
+                         STATUSES)
+
+__all__ = [
+    "CATEGORIES", "EDITABLE_FIELDS", "EQUIPEMENT", "EXPORT_FORMATS", "FIELD_LABELS",
+    "KIND_FIELDS", "KINDS", "KNOWLEDGE_SOURCES", "NATURES", "PERIMETRE", "QUARTIER_VECU",
+    "REQUIRED_FIELDS", "STATUSES", "DerivedFacts", "Draft", "FeatureOutcome", "HistoryStep",
+    "ImportFileError", "ImportReport", "InvalidProposal", "Problem", "Proposal",
+    "ProposalNotFound", "ProposalStore", "Territory", "Validation", "export_proposals", "gdal",
+    "import_proposals", "polygon_from_vertices", "validate", "vertices_of",
+]

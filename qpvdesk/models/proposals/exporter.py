@@ -1,0 +1,131 @@
+"""Export proposals to CSV (for spreadsheets), GeoJSON (RFC 7946) or GeoPackage (for QGIS).
+
+Every writer writes a temporary file next to the target and renames it, so a failed export
+never leaves a half-written file.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shapely
+
+from ..table_export import write_csv
+from . import gdal
+from .geometry import LAMBERT93, area_ha
+from .proposal import Proposal
+from .vocabulary import (CHOICES, EQUIPEMENT, KIND_FIELDS, KINDS, PERIMETRE, QUARTIER_VECU,
+                         choice_label)
+
+if TYPE_CHECKING:  # geopandas is heavy: imported when exporting, not at start-up
+    import geopandas as gpd
+
+EXPORT_FORMATS = {".csv": "CSV", ".geojson": "GeoJSON", ".gpkg": "GeoPackage"}
+
+# (proposal attribute, column name in GeoJSON/GeoPackage, CSV header)
+_COLUMNS = (
+    ("uuid", "uuid", "Identifiant"),
+    ("kind", "type", "Type"),
+    ("title", "titre", "Titre"),
+    ("description", "description", "Description"),
+    ("category", "categorie", "Catégorie"),
+    ("status", "statut", "Statut"),
+    ("horizon_year", "annee_horizon", "Année d'horizon"),
+    ("qpv_code", "qpv", "QPV (code 2024)"),
+    ("knowledge_source", "source_connaissance", "Source de la connaissance"),
+    ("nature", "nature", "Nature de la demande"),
+    ("justification", "justification", "Justification"),
+    ("communes", "communes", "Communes (codes INSEE)"),
+    ("author", "auteur", "Auteur"),
+    ("contact", "contact", "Contact"),
+    ("created", "cree", "Créée le"),
+    ("modified", "modifie", "Modifiée le"),
+)
+_ALWAYS = ("uuid", "kind", "communes", "created", "modified")
+# GeoPackage: one layer per kind, with the fields of that kind's form
+_LAYERS = {EQUIPEMENT: ("equipements", "Point"), QUARTIER_VECU: ("quartiers_vecus", "Polygon"),
+           PERIMETRE: ("perimetres", "Polygon")}
+
+
+def _value(proposal: Proposal, attribute: str, labels: bool) -> object:
+    value = getattr(proposal, attribute)
+    if attribute == "communes":
+        return ",".join(value)
+    if labels and attribute in CHOICES:
+        return choice_label(attribute, value)
+    return value
+
+
+def _frame(proposals: Sequence[Proposal], attributes: Sequence[str]) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+    import pandas as pd
+
+    columns = {name: pd.Series([_value(item, attribute, False) for item in proposals],
+                               dtype="Int64" if attribute == "horizon_year" else object)
+               for attribute, name, _ in _COLUMNS if attribute in attributes}
+    columns["surface_ha"] = pd.Series([round(area_ha(item.geometry), 4) for item in proposals],
+                                      dtype="float64")
+    return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(
+        [item.geometry for item in proposals], crs=LAMBERT93))
+
+
+def _temporary(target: Path) -> Path:
+    """Next to the target, keeping its extension (GDAL picks drivers by it)."""
+    temporary = target.with_name(f".{target.stem}.tmp{target.suffix}")
+    temporary.unlink(missing_ok=True)
+    return temporary
+
+
+def _write_csv(proposals: Sequence[Proposal], path: Path) -> None:
+    header = [title for _, _, title in _COLUMNS] + ["Surface (ha)",
+                                                    "Géométrie (WKT, EPSG:2154)"]
+    rows = [[_value(item, attribute, True) for attribute, _, _ in _COLUMNS]
+            + [round(area_ha(item.geometry), 4),
+               shapely.to_wkt(item.geometry, rounding_precision=3)]
+            for item in proposals]
+    write_csv(path, header, rows)
+
+
+def _write_geojson(proposals: Sequence[Proposal], path: Path) -> None:
+    pyogrio = gdal.pyogrio()
+    frame = _frame(proposals, [attribute for attribute, _, _ in _COLUMNS]).to_crs(4326)
+    temporary = _temporary(path)
+    try:
+        pyogrio.write_dataframe(frame, temporary, driver="GeoJSON", layer="propositions",
+                                geometry_type="Unknown",
+                                layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": 7})
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _write_geopackage(proposals: Sequence[Proposal], path: Path) -> None:
+    pyogrio = gdal.pyogrio()
+    temporary = _temporary(path)
+    try:
+        for kind, (layer, geometry_type) in _LAYERS.items():
+            attributes = _ALWAYS + KIND_FIELDS[kind]
+            frame = _frame([item for item in proposals if item.kind == kind], attributes)
+            pyogrio.write_dataframe(frame, temporary, driver="GPKG", layer=layer,
+                                    geometry_type=geometry_type,
+                                    layer_options={"IDENTIFIER": KINDS[kind]})
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+_WRITERS = {".csv": _write_csv, ".geojson": _write_geojson, ".gpkg": _write_geopackage}
+
+
+def export_proposals(proposals: Sequence[Proposal], path: str | Path) -> Path:
+    """Write the proposals to ``path``; its extension (.csv, .geojson, .gpkg) picks the
+    format. Raises ValueError (French message) for any other extension."""
+    path = Path(path)
+    writer = _WRITERS.get(path.suffix.lower())
+    if writer is None:
+        raise ValueError(f"Format d'export non pris en charge : « {path.suffix or path.name} » "
+                         "(.csv, .geojson ou .gpkg).")
+    writer(list(proposals), path)
+    return path

@@ -1,0 +1,505 @@
+"""What the fiche shows, cell by cell, for both the window and the PDF: texts, tooltips with
+source and vintage, which comparison columns a theme needs, source footnotes, sparklines.
+
+The window and the PDF only lay these cells out; a figure is worded in one place.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePosixPath
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+
+from ...models.fiche import (GEOGRAPHY_NOTE, LEVELS, NO_CALL_NOTE, STATUS_NOTE, Fiche,
+                             FicheLine, Figure, QpvExtreme, SchoolLine, SourceRef,
+                             format_figure, format_value)
+from ...models.frenchnum import format_french_number
+
+#: Comparison levels shown as columns (the commune level becomes one column per commune).
+LEVEL_HEADERS = {"epci": "CALL", "departement": "Pas-de-\nCalais", "region": "Hauts-de-\nFrance",
+                 "france": "France", "ensemble_qpv": "Ensemble\ndes QPV"}
+LEVEL_NAMES = {"commune": "commune", "epci": "CALL", "departement": "Pas-de-Calais",
+               "region": "Hauts-de-France", "france": "France métropolitaine",
+               "ensemble_qpv": "ensemble des QPV de France"}
+_WITH_ARTICLE = {"commune": "la commune", "epci": "la CALL", "departement": "le Pas-de-Calais",
+                 "region": "les Hauts-de-France", "france": "la France métropolitaine",
+                 "ensemble_qpv": "l'ensemble des QPV de France"}
+# Units a cell shows; the others (counts, euros per UC) are on the indicator's second line and
+# the cell shows the bare number, so that fourteen columns fit across an A4 page.
+_SHORT_UNITS = {"%": "%", "indice": "indice", "rapport": "rapport"}
+SECRET_TIP = ("Valeur couverte par le secret statistique (cellule vide dans la source) : "
+              "elle n'est jamais remplacée par 0.")
+MISSING_TIP = "Non disponible : cette valeur est absente de la source."
+DISPLAYED_STATUS_NOTE = (
+    "« secret » : valeur couverte par le secret statistique ; « — » : valeur non disponible "
+    "(absente de la source). Aucune des deux n'est jamais remplacée par 0.")
+SPARK_COLOR = QColor("#2f6690")
+TODAY_FORMAT = "%d/%m/%Y"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    detail: str = ""             # a second, smaller line: edition, unit
+    tooltip: str = ""
+    status: str = "ok"           # ok | secret | missing: how the text is drawn
+    numeric: bool = True         # right-aligned
+    series: tuple[Figure, ...] = ()   # the evolution column draws these as a sparkline
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str                  # may hold a line break
+    tooltip: str = ""
+    numeric: bool = True
+
+
+@dataclass
+class FicheTable:
+    title: str
+    columns: list[Column]
+    rows: list[list[Cell]]
+    note: str = ""               # what the table leaves out, and why
+    sources: list[int] = field(default_factory=list)   # footnote numbers
+
+
+@dataclass(frozen=True)
+class SourceGroup:
+    number: int
+    producer: str
+    licence: str
+    vintage: str
+    files: tuple[str, ...]
+
+    def text(self) -> str:
+        folders = sorted({str(PurePosixPath(path).parent) for path in self.files})
+        names = ", ".join(PurePosixPath(path).name for path in self.files)
+        return (f"[{self.number}] {self.producer} — {self.vintage} — {self.licence}. "
+                f"Fichiers ({', '.join(folders)}/) : {names}.")
+
+
+def today_french() -> str:
+    return date.today().strftime(TODAY_FORMAT)
+
+
+def unbroken(text: str) -> str:
+    """A header with its line breaks turned into spaces (tooltips, accessible names)."""
+    return text.replace("-\n", "-").replace("\n", " ")
+
+
+# -- figures ---------------------------------------------------------------------------------
+
+def figure_text(figure: Figure) -> str:
+    """The value as a cell shows it: '38,1 %', '13 700' (€ par UC), '2 158', 'secret', '—'."""
+    if figure.status == "missing":
+        return "—"
+    if figure.status == "secret":
+        return format_figure(figure)
+    return format_value(figure.value, _SHORT_UNITS.get(figure.unit, "nombre"))
+
+
+def edition_text(figure: Figure) -> str:
+    if figure.reference_year and figure.reference_year != figure.edition:
+        return f"{figure.edition} (données {figure.reference_year})"
+    return str(figure.edition)
+
+
+class SourceIndex:
+    """The fiche's source files grouped by producer into numbered footnotes."""
+
+    def __init__(self, sources: list[SourceRef]) -> None:
+        self.refs = {source.path: source for source in sources}
+        grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for source in sources:
+            grouped[source.producer, source.licence, source.vintage].append(source.path)
+        self.groups = [SourceGroup(number, *key, tuple(paths))
+                       for number, (key, paths) in enumerate(grouped.items(), start=1)]
+        self.number_of = {path: group.number for group in self.groups for path in group.files}
+
+    def numbers(self, figures) -> list[int]:
+        return sorted({self.number_of[path] for figure in figures
+                       for path in figure_paths(figure) if path in self.number_of})
+
+    def describe(self, figure: Figure) -> str:
+        """Source file(s), row and vintage of a figure, in French."""
+        paths = figure_paths(figure)
+        if not paths:
+            return "Source : absent des fichiers embarqués."
+        row = f", ligne {figure.source_row}" if figure.source_row else ""
+        text = [f"Source : {' ; '.join(paths)}{row}"]
+        ref = self.refs.get(paths[0])
+        if ref is not None and ref.producer:
+            text.append(f"{ref.producer} — {ref.vintage}")
+        return "\n".join(text)
+
+
+def figure_paths(figure: Figure) -> list[str]:
+    return [path for path in figure.source_file.split(" ; ") if path]
+
+
+def figure_tooltip(figure: Figure, territory: str, sources: SourceIndex,
+                   note: str | None = None, edition_word: str = "millésime") -> str:
+    lines = [f"{figure.label} — {territory}", format_figure(figure)]
+    if figure.status == "secret":
+        lines.append(SECRET_TIP)
+    elif figure.status == "missing":
+        lines.append(MISSING_TIP)
+    lines.append(f"{edition_word.capitalize()} {edition_text(figure)}")
+    if note:
+        lines.append(note)
+    lines.append(sources.describe(figure))
+    return "\n".join(lines)
+
+
+def figure_cell(figure: Figure, territory: str, sources: SourceIndex,
+                note: str | None = None) -> Cell:
+    return Cell(figure_text(figure), edition_text(figure),
+                figure_tooltip(figure, territory, sources, note), figure.status)
+
+
+def absent_cell(why: str) -> Cell:
+    return Cell("—", "", why, "missing")
+
+
+# -- the indicator tables --------------------------------------------------------------------
+
+def theme_tables(fiche: Fiche, sources: SourceIndex) -> list[FicheTable]:
+    return [_theme_table(fiche, theme, lines, sources) for theme, lines in fiche.themes.items()]
+
+
+def _comparison_columns(fiche: Fiche, lines: list[FicheLine]) -> tuple[list[Column], list[str]]:
+    """The comparison columns some line of the theme has a value for, and the levels left
+    out (French names)."""
+    present = {(item.level, item.territory_code) for line in lines for item in line.comparisons}
+    columns, absent = [], []
+    communes = [c for c in fiche.identity.communes_2015 if ("commune", c.insee) in present]
+    for commune in communes:
+        columns.append(Column(f"commune:{commune.insee}", _wrap_name(commune.name),
+                              f"Commune de {commune.name} (communes du quartier en 2015)"))
+    if not communes:
+        absent.append("la commune" if len(fiche.identity.communes_2015) < 2 else "les communes")
+    for level in LEVELS[1:]:
+        if any(item_level == level for item_level, _ in present):
+            columns.append(Column(level, LEVEL_HEADERS[level], LEVEL_NAMES[level].capitalize()))
+        else:
+            absent.append(_WITH_ARTICLE[level])
+    return columns, absent
+
+
+def _french_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} et {items[-1]}"
+
+
+def _wrap_name(name: str) -> str:
+    """A long commune name broken at the hyphen nearest its middle, for a narrow header."""
+    if len(name) <= 12 or "-" not in name:
+        return name
+    cut = min((i for i, char in enumerate(name) if char == "-"),
+              key=lambda i: abs(i - len(name) / 2))
+    return f"{name[:cut + 1]}\n{name[cut + 1:]}"
+
+
+def _theme_table(fiche: Fiche, theme: str, lines: list[FicheLine],
+                 sources: SourceIndex) -> FicheTable:
+    comparisons, absent = _comparison_columns(fiche, lines)
+    with_ratio = any(line.ratio_to_call is not None for line in lines)
+    columns = [Column("label", "Indicateur", numeric=False),
+               Column("qpv", "QPV", f"{fiche.identity.name} ({fiche.identity.code_2015}) : "
+                                    "valeur et édition de la base INSEE"),
+               *comparisons]
+    if with_ratio:
+        columns.append(Column("ratio", "QPV /\nCALL", "Valeur du quartier divisée par celle "
+                                                      "de la CALL"))
+    columns += [Column("rank", "Rang", "Rang parmi les QPV de la CALL renseignés : 1 = situation "
+                                       "la plus défavorable (ou valeur la plus élevée)"),
+                Column("range", "Min – max\ndes 22 QPV", "Plus petite et plus grande valeur "
+                                                        "parmi les 22 QPV de la CALL"),
+                Column("evolution", "Évolution", "Valeur du quartier à chaque édition")]
+    rows = [[_line_cell(fiche, line, column, sources) for column in columns] for line in lines]
+    note = ""
+    if absent:
+        note = (f"Pas de valeur dans les sources embarquées pour {_french_list(absent)} : "
+                "colonnes omises.")
+    figures = [figure for line in lines for figure in _line_figures(line)]
+    return FicheTable(theme, columns, rows, note, sources.numbers(figures))
+
+
+def _line_figures(line: FicheLine):
+    yield line.qpv
+    yield from (item.figure for item in line.comparisons)
+    yield from line.series
+
+
+def _line_cell(fiche: Fiche, line: FicheLine, column: Column, sources: SourceIndex) -> Cell:
+    name = fiche.identity.name
+    key = column.key
+    if key == "label":
+        definition = f"\n{line.definition}" if line.definition else ""
+        return Cell(line.label, line.unit, f"{line.label} ({line.unit}){definition}",
+                    numeric=False)
+    if key == "qpv":
+        return Cell(figure_text(line.qpv), edition_text(line.qpv), figure_tooltip(
+            line.qpv, f"{name} (géographie 2015)", sources, edition_word="édition"),
+            line.qpv.status)
+    if key == "ratio":
+        return _ratio_cell(line)
+    if key == "rank":
+        return _rank_cell(line)
+    if key == "range":
+        return _range_cell(line)
+    if key == "evolution":
+        return _evolution_cell(line)
+    level, _, code = key.partition(":")
+    item = next((item for item in line.comparisons
+                 if item.level == level and (not code or item.territory_code == code)), None)
+    if item is None:
+        where = LEVEL_NAMES[level] if level != "commune" else unbroken(column.header)
+        return absent_cell(f"{line.label} : pas de valeur pour {where} dans les sources "
+                           "embarquées.")
+    return figure_cell(item.figure, item.territory_name, sources, item.note)
+
+
+def _ratio_cell(line: FicheLine) -> Cell:
+    if line.ratio_to_call is None:
+        return absent_cell("Rapport non calculable : il faut une valeur du quartier et une "
+                           "valeur de la CALL.")
+    call = line.comparison("epci").figure
+    return Cell(format_french_number(line.ratio_to_call, 2), "",
+                f"{figure_text(line.qpv)} (QPV, édition {line.qpv.edition}) / "
+                f"{figure_text(call)} (CALL, millésime {call.edition})")
+
+
+def _rank_cell(line: FicheLine) -> Cell:
+    direction = {"high": "1 = valeur la plus élevée, la plus défavorable",
+                 "low": "1 = valeur la plus basse, la plus défavorable"}.get(
+        line.unfavourable, "1 = valeur la plus élevée (sens non défini)")
+    if line.rank is None:
+        return absent_cell(f"Pas de rang : la valeur du quartier n'est pas connue "
+                           f"({format_figure(line.qpv)}). {line.rank_of} QPV renseignés.")
+    return Cell(f"{line.rank} / {line.rank_of}", "",
+                f"Rang parmi les {line.rank_of} QPV de la CALL qui ont une valeur en "
+                f"{line.qpv.edition} ({direction}).")
+
+
+def _extreme_text(extreme: QpvExtreme) -> str:
+    return f"{format_figure(extreme.figure)} ({extreme.qpv_name})"
+
+
+def _range_cell(line: FicheLine) -> Cell:
+    if line.qpv_min is None or line.qpv_max is None:
+        return absent_cell("Aucun QPV de la CALL n'a de valeur pour cette édition.")
+    low, high = figure_text(line.qpv_min.figure), figure_text(line.qpv_max.figure)
+    if low.endswith("\u00a0%") and high.endswith("\u00a0%"):   # '32,1 – 42,3 %'
+        low = low[:-2]
+    return Cell(f"{low} – {high}", "",
+                f"Édition {line.qpv.edition}, sur {line.rank_of} QPV renseignés\n"
+                f"Minimum : {_extreme_text(line.qpv_min)}\n"
+                f"Maximum : {_extreme_text(line.qpv_max)}")
+
+
+def _evolution_cell(line: FicheLine) -> Cell:
+    editions = [figure.edition for figure in line.series]
+    span = f"{editions[0]}–{editions[-1]}" if len(editions) > 1 else str(editions[0])
+    values = "\n".join(f"{figure.edition} : {format_figure(figure)}" for figure in line.series)
+    known = sum(figure.status == "ok" for figure in line.series)
+    if known == 0:
+        return Cell(figure_text(line.qpv), span, f"Aucune valeur connue à aucune édition :\n"
+                    f"{values}", line.qpv.status)
+    return Cell("", span, f"{line.label}, par édition de la base INSEE :\n{values}",
+                series=tuple(line.series))
+
+
+# -- schools --------------------------------------------------------------------------------
+
+_SCHOOL_WORDS = {"ECOLE": "École", "ELEMENTAIRE": "élémentaire", "PRIMAIRE": "primaire",
+                 "MATERNELLE": "maternelle", "PRIVEE": "privée", "D": "d'", "L": "l'",
+                 "DE": "de", "DU": "du", "DES": "des", "LA": "la", "LE": "le", "LES": "les",
+                 "ET": "et", "AUX": "aux", "SAINT": "Saint", "SAINTE": "Sainte"}
+
+
+def school_name(name: str) -> str:
+    """'ECOLE ELEMENTAIRE JEANNE D ARC' -> "École élémentaire Jeanne d'Arc"; names already
+    in mixed case are left alone."""
+    if name != name.upper():
+        return name
+    words = [_SCHOOL_WORDS.get(word, word.capitalize()) for word in name.split()]
+    return " ".join(words).replace("' ", "'")
+
+
+def _shared(values: list[str | None]) -> str | None:
+    """The value every school shares (a school year, a map's vintage), if they all do."""
+    distinct = set(values)
+    return distinct.pop() if len(distinct) == 1 else None
+
+
+def _ips_column(schools: list[SchoolLine]) -> tuple[Column, str | None]:
+    year = _shared([school.ips_school_year for school in schools])
+    header = f"IPS\n{year}" if year else "IPS"
+    return Column("ips", header, "Indice de position sociale des élèves"), year
+
+
+def college_table(fiche: Fiche, sources: SourceIndex) -> FicheTable:
+    colleges = [school for school in fiche.schools if school.kind == "collège"]
+    ips_column, year = _ips_column(colleges)
+    rep_vintage = _shared([school.rep_vintage for school in colleges if school.rep])
+    columns = [Column("name", "Collège", numeric=False),
+               Column("commune", "Commune", numeric=False),
+               Column("sector", "Secteur", numeric=False), ips_column,
+               Column("rep", "Éducation\nprioritaire", rep_vintage or "", numeric=False),
+               Column("where", "Situation", "Distance au périmètre QPV 2024", numeric=False)]
+    rows = [[Cell(school.name, "", _school_tip(school, sources), numeric=False),
+             Cell(school.commune_name, numeric=False),
+             Cell(school.sector, numeric=False),
+             _ips_cell(school, sources, year),
+             Cell(school.rep or "—", "" if rep_vintage else school.rep_vintage or "",
+                  (f"{school.rep} ({school.rep_vintage})" if school.rep else
+                   "Établissement privé sous contrat : hors carte de l'éducation prioritaire"),
+                  numeric=False),
+             Cell(school.relation, "", _school_tip(school, sources), numeric=False)]
+            for school in colleges]
+    note = "" if colleges else "Aucun collège à moins de 1 km du périmètre 2024."
+    if rep_vintage:
+        note = f"Éducation prioritaire : {rep_vintage}."
+    return FicheTable("Collèges à moins de 1 km du périmètre 2024", columns, rows, note,
+                      _school_sources(colleges, sources))
+
+
+def ecole_table(fiche: Fiche, sources: SourceIndex) -> FicheTable:
+    ecoles = [school for school in fiche.schools if school.kind == "école"]
+    communes = sorted({school.commune_name for school in ecoles})
+    ips_column, year = _ips_column(ecoles)
+    columns = [Column("name", "École", numeric=False),
+               Column("commune", "Commune", numeric=False),
+               Column("sector", "Secteur", numeric=False), ips_column]
+    rows = [[Cell(school_name(school.name), "", _school_tip(school, sources), numeric=False),
+             Cell(school.commune_name, numeric=False), Cell(school.sector, numeric=False),
+             _ips_cell(school, sources, year)] for school in ecoles]
+    note = ("Les écoles n'ont pas de coordonnées dans la source : sont listées toutes les "
+            "écoles des communes du quartier, proches ou non du périmètre." if ecoles else
+            "Aucune école des communes du quartier dans les sources embarquées.")
+    return FicheTable(f"Écoles de {_french_list(communes)}" if communes else "Écoles",
+                      columns, rows, note, _school_sources(ecoles, sources))
+
+
+def _ips_cell(school: SchoolLine, sources: SourceIndex, shared_year: str | None) -> Cell:
+    return Cell(format_french_number(school.ips, 1),
+                "" if shared_year else school.ips_school_year,
+                f"IPS {format_french_number(school.ips, 1)} ({school.ips_school_year})\n"
+                + _school_source(school, sources))
+
+
+def _school_tip(school: SchoolLine, sources: SourceIndex) -> str:
+    return (f"{school.name} — UAI {school.uai} — {school.commune_name}\n{school.relation}\n"
+            + _school_source(school, sources))
+
+
+def _school_source(school: SchoolLine, sources: SourceIndex) -> str:
+    ref = sources.refs.get(school.source_file)
+    vintage = f"\n{ref.producer} — {ref.vintage}" if ref is not None else ""
+    return f"Source : {school.source_file} (UAI {school.uai}){vintage}"
+
+
+def _school_sources(schools: list[SchoolLine], sources: SourceIndex) -> list[int]:
+    return sorted({sources.number_of[s.source_file] for s in schools
+                   if s.source_file in sources.number_of})
+
+
+def education_tables(fiche: Fiche, sources: SourceIndex) -> list[FicheTable]:
+    return [college_table(fiche, sources), ecole_table(fiche, sources)]
+
+
+# -- identity ------------------------------------------------------------------------------
+
+def identity_rows(fiche: Fiche) -> list[tuple[str, str]]:
+    """(label, text) pairs of the fiche's header."""
+    identity = fiche.identity
+    communes = ", ".join(c.name for c in identity.communes_in_call)
+    if identity.communes_outside_call:
+        communes += " ; hors CALL : " + ", ".join(c.name for c in identity.communes_outside_call)
+    area = f"{format_french_number(identity.area_ha, 0)} ha"
+    if identity.share_in_call < 0.995:
+        area += f" ({format_french_number(identity.share_in_call * 100, 0)}\u00a0% dans la CALL)"
+    population = identity.population
+    people = ("non disponible" if population is None else
+              f"{format_figure(population)} (INSEE, édition {population.edition}, "
+              "géographie 2015)")
+    return [("Code 2024", identity.code), ("Code 2015", identity.code_2015),
+            ("Communes" if "," in communes else "Commune", communes),
+            ("Superficie (2024)", area), ("Population", people)]
+
+
+def geography_note(fiche: Fiche) -> str:
+    return GEOGRAPHY_NOTE.format(code=fiche.identity.code, code_2015=fiche.identity.code_2015)
+
+
+def footnotes(fiche: Fiche) -> list[str]:
+    """The model's notes but the geography one, which the fiche shows at its top, and the
+    list of indicators without a CALL value, which each table's note and « — » cells say;
+    the status note names what the cells show."""
+    no_call = NO_CALL_NOTE.split("{", 1)[0]
+    return [DISPLAYED_STATUS_NOTE if note == STATUS_NOTE else note for note in fiche.notes
+            if note != geography_note(fiche) and not note.startswith(no_call)]
+
+
+def sources_line(table: FicheTable) -> str:
+    if not table.sources:
+        return ""
+    numbers = ", ".join(f"[{number}]" for number in table.sources)
+    return f"Sources : {numbers} (détail en fin de fiche)"
+
+
+# -- sparkline -------------------------------------------------------------------------------
+
+def paint_sparkline(painter: QPainter, rect: QRectF, series: tuple[Figure, ...],
+                    line_width: float) -> None:
+    """The values along the editions (x proportional to the year), broken where a value is
+    secret or missing, which get a small grey tick at the bottom; the last value is a dot."""
+    if not series:
+        return
+    first, last = series[0].edition, series[-1].edition
+    values = [figure.value for figure in series if figure.status == "ok"]
+    low, high = (min(values), max(values)) if values else (0.0, 0.0)
+    inner = rect.adjusted(line_width * 2, line_width * 2, -line_width * 2, -line_width * 2)
+
+    def x_of(edition: int) -> float:
+        if last == first:
+            return inner.center().x()
+        return inner.left() + (edition - first) / (last - first) * inner.width()
+
+    def point(figure: Figure) -> QPointF:
+        y = inner.center().y() if high == low else \
+            inner.bottom() - (figure.value - low) / (high - low) * inner.height()
+        return QPointF(x_of(figure.edition), y)
+
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    path, drawing = QPainterPath(), False
+    for figure in series:
+        if figure.status != "ok":
+            drawing = False
+        elif drawing:
+            path.lineTo(point(figure))
+        else:
+            path.moveTo(point(figure))
+            drawing = True
+    painter.setPen(QPen(SPARK_COLOR, line_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                        Qt.PenJoinStyle.RoundJoin))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(SPARK_COLOR))
+    known = [figure for figure in series if figure.status == "ok"]
+    for figure in known:
+        radius = line_width * (1.9 if figure is known[-1] else 1.1)
+        painter.drawEllipse(point(figure), radius, radius)
+    painter.setPen(QPen(QColor("#9a9a9a"), line_width))
+    for figure in series:
+        if figure.status != "ok":
+            x = x_of(figure.edition)
+            painter.drawLine(QPointF(x, rect.bottom() - line_width * 3),
+                             QPointF(x, rect.bottom() - line_width))
+    painter.restore()
