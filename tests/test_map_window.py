@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import shapely
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qpvdesk.models.map.map_state import ChoroplethSetting
 from qpvdesk.views.main_window import MainWindow
@@ -135,3 +135,24 @@ def test_darkest_class_marks_the_unfavourable_end(reference):
     assert income_classes[0].symbol.fill == poverty_classes[-1].symbol.fill
     assert income_classes[-1].symbol.fill == poverty_classes[0].symbol.fill
     assert income.legend[0].label.startswith("de ") and "€" in income.legend[0].label
+
+
+def test_fiche_opens_from_the_map_identify_panel(qtbot, window):
+    qtbot.mouseClick(window.map_canvas, Qt.MouseButton.LeftButton, pos=qpv_pixel(window))
+    with qtbot.waitSignal(window.identify_panel.open_fiche) as opened:
+        window.identify_panel.open_button.click()
+    assert opened.args == ["QN06228M"]
+    fiches = [w for w in window.findChildren(QWidget) if w.isWindow()
+              and w.windowTitle().startswith("Fiche du quartier")]
+    assert fiches and "Calonne" in fiches[-1].windowTitle()
+
+
+@popups
+def test_fiche_opens_from_the_indicator_table(qtbot, window):
+    table = window.show_indicator_table()
+    qtbot.addWidget(table)
+    with qtbot.waitSignal(table.fiche_requested) as requested:
+        table.fiche_requested.emit("QN06224M")   # what a double-click on a row emits
+    fiche = window.open_fiche(requested.args[0])
+    qtbot.addWidget(fiche)
+    assert fiche.windowTitle() == "Fiche du quartier — Cité 12-14"

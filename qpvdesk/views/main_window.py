@@ -27,6 +27,7 @@ from .map.layer_panel import LayerPanel
 from .map.map_controller import STATE_KEY, MapController
 from .map.pan_tool import PanIdentifyTool
 from .charts import ChartsPanel
+from .fiche import open_fiche_window
 from .map.search_box import SearchBox
 from .portrait_view import PortraitView
 from .qpv_list import QpvListView
@@ -205,11 +206,12 @@ class MainWindow(QMainWindow):
         source = self.qpv_list.model().mapToSource(index)
         self.controller.show_feature("qpv", self.qpv_list.source_model.qpv(source.row()).code)
 
-    def open_fiche(self, qpv_code: str) -> None:
-        QMessageBox.information(
-            self, "Fiche du quartier",
-            "La fiche détaillée des quartiers (indicateurs comparés, évolutions) n'est pas "
-            "encore disponible dans cette version de qpvdesk.")
+    def open_fiche(self, qpv_code: str) -> QWidget | None:
+        try:
+            return open_fiche_window(self.reference, qpv_code, self)
+        except LookupError as exc:
+            QMessageBox.warning(self, "qpvdesk", str(exc))
+            return None
 
     def _analysis_window(self, key: str, title: str, build) -> QWidget:
         """One window per analysis view, built on first use and raised afterwards."""
