@@ -11,7 +11,8 @@ import time
 from collections.abc import Callable
 
 import shapely
-from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (QCoreApplication, QObject, QPointF, QRectF, QRunnable, Qt,
+                            QThreadPool, QTimer, Signal)
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -124,7 +125,6 @@ class MapCanvas(QWidget):
     def wait_for_render(self, timeout_ms: int = 10_000) -> None:
         """For tests and benchmarks only: block until the pending render is shown."""
         self._pool.waitForDone(timeout_ms)
-        from PySide6.QtCore import QCoreApplication
         QCoreApplication.processEvents()
 
     # -- painting -----------------------------------------------------------------------
