@@ -40,6 +40,17 @@ def main(out: Path) -> int:
         window.controller.show_feature("qpv", "QN06228M")
         wait(app, 1500)
         window.grab().save(str(out / "carte_choroplethe_identification.png"))
+        for name, show in (("tableau", window.show_indicator_table),
+                           ("graphiques", window.show_charts),
+                           ("portrait", window.show_portrait)):
+            view = show()
+            wait(app, 800)
+            view.grab().save(str(out / f"{name}.png"))
+            view.close()
+        fiche = window.open_fiche("QN06228M")
+        wait(app, 800)
+        fiche.grab().save(str(out / "fiche.png"))
+        fiche.close()
         dialog = window.show_sources()
         wait(app, 500)
         dialog.grab().save(str(out / "sources.png"))
