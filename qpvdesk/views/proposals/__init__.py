@@ -1,0 +1,8 @@
+"""The widgets of the proposals: the form a finished shape opens, the list of every proposal
+and the undo history. None of them writes to the store: they emit what the user asked for and
+the caller makes it one undo step."""
+from .history_panel import HistoryPanel
+from .proposal_form import ProposalForm
+from .proposal_list import ProposalListPanel
+
+__all__ = ["HistoryPanel", "ProposalForm", "ProposalListPanel"]

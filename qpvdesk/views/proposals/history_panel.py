@@ -1,0 +1,93 @@
+"""The undo history of the proposals: every step in French, the current state marked; a click
+goes back (or forward) to a step. The panel asks by signal; the caller moves the store."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy,
+                               QVBoxLayout, QWidget)
+
+from ...models.proposals import ProposalStore
+
+INITIAL_STATE = "État de départ (aucune modification)"
+CURRENT_MARK = "\u25b6 "     # ▶ before the current step
+_BUTTON_CHARS = 48
+
+
+def _shortened(text: str, limit: int = _BUTTON_CHARS) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+class HistoryPanel(QWidget):
+    """Steps oldest first; those after the current one (undone, can be redone) greyed."""
+
+    go_to_requested = Signal(int)
+    undo_requested = Signal()
+    redo_requested = Signal()
+
+    def __init__(self, store: ProposalStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.steps = QListWidget()
+        self.steps.itemClicked.connect(self._clicked)
+        self.undo_button = QPushButton()
+        self.redo_button = QPushButton()
+        self.undo_button.clicked.connect(self.undo_requested)
+        self.redo_button.clicked.connect(self.redo_requested)
+        for button in (self.undo_button, self.redo_button):
+            # long titles are shortened; they must not widen the dock
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.redo_button)
+        hint = QLabel("Cliquez sur une étape pour revenir à cet état. Les étapes en gris ont été "
+                      "annulées et peuvent être rétablies.", wordWrap=True)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.steps, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        history = self.store.history()
+        current = next((seq for seq, _, is_current in history if is_current), 0)
+        self.steps.clear()
+        for seq, description in [(0, INITIAL_STATE)] + [(s, d) for s, d, _ in history]:
+            item = QListWidgetItem(f"{CURRENT_MARK if seq == current else ''}{description}")
+            item.setData(Qt.ItemDataRole.UserRole, seq)
+            if seq == current:
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+                item.setToolTip("État actuel")
+            elif seq > current:
+                item.setForeground(QBrush(self.palette().color(
+                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)))
+                item.setToolTip("Étape annulée\u00a0: cliquez pour la rétablir")
+            self.steps.addItem(item)
+        self._current = current
+        self.steps.scrollToItem(self.steps.item(self._row_of(current)))
+        self._set_button(self.undo_button, "Annuler", self.store.undo_text())
+        self._set_button(self.redo_button, "Rétablir", self.store.redo_text())
+
+    def current_seq(self) -> int:
+        """The seq of the last applied step (0: none)."""
+        return self._current
+
+    def _row_of(self, seq: int) -> int:
+        for row in range(self.steps.count()):
+            if self.steps.item(row).data(Qt.ItemDataRole.UserRole) == seq:
+                return row
+        return 0
+
+    @staticmethod
+    def _set_button(button: QPushButton, verb: str, action: str | None) -> None:
+        button.setEnabled(action is not None)
+        button.setText(f"{verb}\u00a0: {_shortened(action)}" if action else verb)
+        button.setToolTip(f"{verb}\u00a0: {action}" if action else "")
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        seq = item.data(Qt.ItemDataRole.UserRole)
+        if seq != self._current:
+            self.go_to_requested.emit(seq)

@@ -1,0 +1,314 @@
+"""The form a finished shape opens: the fields of its kind, the facts its shape gives and the
+checks of the model, shown next to the fields they concern. It never writes to the store; the
+caller stores `result_fields()` as one undo step."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame,
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from ...models.proposals import (FIELD_LABELS, KIND_FIELDS, KINDS, PERIMETRE, QUARTIER_VECU,
+                                 REQUIRED_FIELDS,
+                                 Proposal, ProposalStore, Validation)
+from ...models.proposals.vocabulary import CHOICES, HORIZON_YEARS
+
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #8a5a00;"
+SUMMARY_STYLE = ("QFrame#summary { border: 1px solid #b00020; border-radius: 4px; "
+                 "background: #fdecee; }")
+REPAIR_STYLE = ("QFrame#repair { border: 1px solid #8a5a00; border-radius: 4px; "
+                "background: #fff6e0; }")
+_LONG_TEXT_FIELDS = ("description", "justification")
+_PLACEHOLDERS = {
+    "title": "Nom court, par exemple « Maison de santé du quartier »",
+    "description": "Ce que le projet apporte aux habitants",
+    "justification": "Pourquoi ce secteur doit entrer dans le QPV ou en sortir",
+    "author": "Votre nom et votre service",
+    "contact": "Courriel ou téléphone",
+}
+# what residents use there, for a « quartier vécu »
+_LIVED_DESCRIPTION = "Ce que les habitants y fréquentent\u00a0: écoles, commerces, transports…"
+_CHOOSE = "— Choisir —"
+_NO_YEAR = "Non précisée"
+
+
+def _new_title(kind: str) -> str:
+    return {"equipement": "Nouveau projet d'équipement", "quartier_vecu": "Nouveau quartier vécu",
+            "perimetre": "Nouvelle demande de modification de périmètre"}.get(kind, KINDS[kind])
+
+
+class ProposalForm(QDialog):
+    """The form of one proposal: new (``proposal`` None) or edited.
+
+    ``geometry`` is the drawn shape (EPSG:2154); for an edit it defaults to the proposal's.
+    When the user accepts the repaired outline of a self-intersecting polygon, the form uses it
+    from then on, keeps it in ``repaired_geometry`` and emits ``geometry_repaired``: the caller
+    stores that shape instead of the drawn one (and shows it on the map).
+    """
+
+    geometry_repaired = Signal(object)
+
+    def __init__(self, store: ProposalStore, kind: str, geometry: BaseGeometry | None = None,
+                 proposal: Proposal | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.kind = kind
+        self.proposal = proposal
+        self.geometry = geometry if geometry is not None else proposal.geometry
+        self.repaired_geometry: BaseGeometry | None = None
+        self._offered_repair: BaseGeometry | None = None
+        self._result: dict[str, object] | None = None
+        self.inputs: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.setWindowTitle(f"Modifier « {proposal.label} »" if proposal else _new_title(kind))
+        self.setMinimumWidth(560)
+        self._build()
+        self._fill()
+        self._connect_facts()
+        self.refresh_facts()
+        self._show_shape_problems(self._validate())
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        intro = QLabel(f"<b>{KINDS[self.kind]}</b> — les champs marqués d'un astérisque (*) "
+                       "sont obligatoires.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.summary = QFrame(objectName="summary")
+        self.summary.setStyleSheet(SUMMARY_STYLE)
+        summary_layout = QVBoxLayout(self.summary)
+        self.summary_label = QLabel(wordWrap=True)
+        self.summary_label.setStyleSheet(ERROR_STYLE)
+        summary_layout.addWidget(self.summary_label)
+        self.summary.hide()
+        layout.addWidget(self.summary)
+
+        fields_widget = QWidget()
+        form = QFormLayout(fields_widget)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        for name in KIND_FIELDS[self.kind]:
+            required = name in REQUIRED_FIELDS[self.kind]
+            label = QLabel(f"{FIELD_LABELS[name]}{' *' if required else ''}\u00a0:")
+            editor = self._editor(name)
+            label.setBuddy(editor)
+            error = QLabel(wordWrap=True)
+            error.setStyleSheet(ERROR_STYLE)
+            error.hide()
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.setSpacing(2)
+            cell_layout.addWidget(editor)
+            cell_layout.addWidget(error)
+            form.addRow(label, cell)
+            self.inputs[name] = editor
+            self.error_labels[name] = error
+        layout.addWidget(fields_widget)
+        layout.addStretch(1)
+        layout.addWidget(self._facts_box())
+        self.warning_label = QLabel(wordWrap=True)
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.warning_label.hide()
+        layout.addWidget(self.warning_label)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Enregistrer", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setDefault(True)
+        buttons.addButton("Annuler", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _editor(self, name: str) -> QWidget:
+        if name in _LONG_TEXT_FIELDS:
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setPlaceholderText(_LIVED_DESCRIPTION if self.kind == QUARTIER_VECU
+                                      and name == "description" else _PLACEHOLDERS[name])
+            editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
+            return editor
+        if name in CHOICES:
+            combo = QComboBox()
+            combo.addItem(_CHOOSE, None)
+            for code, label in CHOICES[name].items():
+                combo.addItem(label, code)
+            return combo
+        if name == "qpv_code":
+            combo = QComboBox()
+            # long QPV names must not squeeze the labels
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(24)
+            combo.addItem("— Aucun —", None)
+            territory = self.store.territory
+            for code in sorted(territory.qpv.codes, key=territory.qpv_name):
+                combo.addItem(f"{territory.qpv_name(code)} ({code})", code)
+            return combo
+        if name == "horizon_year":
+            spin = QSpinBox()
+            low, high = HORIZON_YEARS
+            spin.setRange(low - 1, high)    # the value below the range means « not given »
+            spin.setSpecialValueText(_NO_YEAR)
+            spin.setGroupSeparatorShown(False)
+            spin.setValue(low - 1)
+            return spin
+        editor = QLineEdit()
+        editor.setPlaceholderText(_PLACEHOLDERS.get(name, ""))
+        editor.setClearButtonEnabled(True)
+        return editor
+
+    def _facts_box(self) -> QGroupBox:
+        box = QGroupBox("Caractéristiques")
+        layout = QVBoxLayout(box)
+        self.facts_layout = QFormLayout()
+        layout.addLayout(self.facts_layout)
+        self.shape_error_label = QLabel(wordWrap=True)
+        self.shape_error_label.setStyleSheet(ERROR_STYLE)
+        self.shape_error_label.hide()
+        layout.addWidget(self.shape_error_label)
+        self.repair_frame = QFrame(objectName="repair")
+        self.repair_frame.setStyleSheet(REPAIR_STYLE)
+        repair_layout = QHBoxLayout(self.repair_frame)
+        self.repair_label = QLabel(
+            "Le contour dessiné se recoupe lui-même. Une forme corrigée, sans croisement, "
+            "peut le remplacer.", wordWrap=True)
+        self.repair_button = QPushButton("Utiliser la forme corrigée")
+        self.repair_button.clicked.connect(self.use_repaired_shape)
+        repair_layout.addWidget(self.repair_label, 1)
+        repair_layout.addWidget(self.repair_button)
+        self.repair_frame.hide()
+        layout.addWidget(self.repair_frame)
+        return box
+
+    def _connect_facts(self) -> None:
+        for name in ("qpv_code", "nature"):
+            if name in self.inputs:
+                self.inputs[name].currentIndexChanged.connect(self.refresh_facts)
+
+    # -- values ---------------------------------------------------------------------------
+
+    def _fill(self) -> None:
+        if self.proposal is None:
+            # a crossed outline breaks overlay operations: suggest from its valid version
+            measurable = shapely.make_valid(self.geometry)
+            suggested = self.store.suggest_qpv(measurable) if "qpv_code" in self.inputs \
+                else None
+            values: Mapping[str, object] = {"qpv_code": suggested}
+        else:
+            values = self.proposal.editable_fields()
+        for name, editor in self.inputs.items():
+            self._set_value(editor, values.get(name))
+
+    @staticmethod
+    def _set_value(editor: QWidget, value: object) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(value), 0))
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(int(value) if value else editor.minimum())
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(value or ""))
+        else:
+            editor.setText(str(value or ""))
+
+    @staticmethod
+    def _value(editor: QWidget) -> object:
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QSpinBox):
+            return None if editor.value() == editor.minimum() else editor.value()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        return editor.text()
+
+    def raw_fields(self) -> dict[str, object]:
+        """What the form holds now, over the edited proposal's other fields."""
+        base = self.proposal.editable_fields() if self.proposal else {}
+        return {**base, **{name: self._value(editor) for name, editor in self.inputs.items()}}
+
+    def result_fields(self) -> dict[str, object] | None:
+        """The cleaned fields (codes, int year, 2024 QPV code) once saved; None before."""
+        return self._result
+
+    # -- facts and checks -----------------------------------------------------------------
+
+    def refresh_facts(self) -> None:
+        while self.facts_layout.rowCount():
+            self.facts_layout.removeRow(0)
+        if not self.geometry.is_valid:
+            self.facts_layout.addRow(QLabel("Mesures indisponibles tant que le contour se "
+                                            "recoupe."))
+            return
+        fields = self.raw_fields()
+        facts = self.store.facts(self.kind, self.geometry, fields.get("qpv_code"),
+                                 fields.get("nature"))
+        rows = facts.rows()
+        if self.geometry.geom_type == "Point":
+            rows = [row for row in rows if row[0] != "Surface"]    # always 0 ha
+        for label, value in rows:
+            value_label = QLabel(value, wordWrap=True)
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts_layout.addRow(f"{label}\u00a0:", value_label)
+        if self.kind == PERIMETRE and facts.added_ha is None and facts.removed_ha is None:
+            self.facts_layout.addRow(QLabel("Choisissez le QPV et la nature de la demande pour "
+                                            "voir la surface ajoutée ou retirée."))
+
+    def _validate(self) -> Validation:
+        return self.store.validate(self.kind, self.geometry, self.raw_fields())
+
+    def _show_shape_problems(self, validation: Validation) -> None:
+        # the repair offer already says the outline crosses itself
+        shape_errors = [] if validation.repaired is not None else \
+            validation.errors_for("geometry")
+        self.shape_error_label.setText("\n".join(shape_errors))
+        self.shape_error_label.setVisible(bool(shape_errors))
+        self._offered_repair = validation.repaired
+        self.repair_frame.setVisible(validation.repaired is not None)
+        warnings = [problem.message for problem in validation.warnings]
+        self.warning_label.setText("\n".join(f"Attention\u00a0: {text}" for text in warnings)
+                                   + ("\nVous pouvez tout de même enregistrer." if warnings
+                                      else ""))
+        self.warning_label.setVisible(bool(warnings))
+
+    def show_problems(self, validation: Validation) -> None:
+        """Each error next to its field and all of them in the summary; warnings below."""
+        for name, label in self.error_labels.items():
+            messages = validation.errors_for(name)
+            label.setText("\n".join(messages))
+            label.setVisible(bool(messages))
+        self._show_shape_problems(validation)
+        count = len(validation.errors)
+        if count:
+            heading = ("Une correction est nécessaire avant d'enregistrer\u00a0:" if count == 1
+                       else f"{count} corrections sont nécessaires avant d'enregistrer\u00a0:")
+            items = "".join(f"<li>{problem.message}</li>" for problem in validation.errors)
+            self.summary_label.setText(f"<b>{heading}</b><ul style='margin:0'>{items}</ul>")
+        self.summary.setVisible(bool(count))
+
+    def use_repaired_shape(self) -> None:
+        if self._offered_repair is None:
+            return
+        self.geometry = self.repaired_geometry = self._offered_repair
+        self.geometry_repaired.emit(self.repaired_geometry)
+        self.refresh_facts()
+        self._show_shape_problems(self._validate())
+        if self.summary.isVisible():
+            self.show_problems(self._validate())
+
+    def save(self) -> None:
+        validation = self._validate()
+        self.show_problems(validation)
+        if not validation.ok:
+            first = next((problem.field for problem in validation.errors
+                          if problem.field in self.inputs), None)
+            if first:
+                self.inputs[first].setFocus()
+            return
+        self._result = validation.fields
+        self.accept()

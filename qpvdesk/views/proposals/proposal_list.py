@@ -1,0 +1,202 @@
+"""Every proposal in a table, filtered by kind, commune, QPV and status and searched whatever
+the accents; the panel asks for zoom, edit and delete by signal."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt,
+                            Signal)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from ...models.proposals import KINDS, STATUSES, Proposal, ProposalStore
+from ...models.proposals.vocabulary import choice_label
+
+_SHORT_KINDS = {"equipement": "Équipement", "quartier_vecu": "Quartier vécu",
+                "perimetre": "Périmètre"}
+
+
+def french_date(stamp: str) -> str:
+    """'2026-11-22T10:04:31+01:00' -> '22/11/2026' ('' when absent or unreadable)."""
+    try:
+        return datetime.fromisoformat(stamp).strftime("%d/%m/%Y")
+    except (TypeError, ValueError):
+        return ""
+
+
+class ProposalTableModel(QAbstractTableModel):
+    HEADERS = ("Type", "Titre", "QPV", "Communes", "Statut", "Modifié le")
+
+    def __init__(self, store: ProposalStore) -> None:
+        super().__init__()
+        self.store = store
+        self._rows: list[tuple[Proposal, tuple[str, ...]]] = []
+
+    def set_proposals(self, proposals: list[Proposal]) -> None:
+        self.beginResetModel()
+        self._rows = [(proposal, self._cells(proposal)) for proposal in proposals]
+        self.endResetModel()
+
+    def _cells(self, proposal: Proposal) -> tuple[str, ...]:
+        territory = self.store.territory
+        qpv = territory.qpv_name(proposal.qpv_code) if proposal.qpv_code else "—"
+        communes = ", ".join(territory.commune_name(code) for code in proposal.communes)
+        if proposal.kind == "perimetre":
+            state = choice_label("nature", proposal.nature) or "—"
+        else:
+            state = choice_label("status", proposal.status) or "—"
+        return (_SHORT_KINDS.get(proposal.kind, proposal.kind), proposal.label, qpv,
+                communes or "—", state, french_date(proposal.modified))
+
+    def proposal(self, row: int) -> Proposal:
+        return self._rows[row][0]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        proposal, cells = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cells[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return KINDS.get(proposal.kind, proposal.kind)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return proposal.description or None
+        if role == Qt.ItemDataRole.UserRole:    # sort key: ISO date for « Modifié le »
+            return proposal.modified if column == 5 else cells[column].casefold()
+        return None
+
+
+class ProposalListPanel(QWidget):
+    """The proposals with their filters; double-click edits."""
+
+    zoom_requested = Signal(str)
+    edit_requested = Signal(str)
+    delete_requested = Signal(str)
+
+    def __init__(self, store: ProposalStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.model = ProposalTableModel(store)
+        self._build()
+        self.refresh()
+
+    def _build(self) -> None:
+        territory = self.store.territory
+        self.kind_filter = self._filter("Tous les types", KINDS.items())
+        self.commune_filter = self._filter("Toutes les communes", sorted(
+            zip(territory.communes.codes, territory.communes.names), key=lambda pair: pair[1]))
+        self.qpv_filter = self._filter("Tous les QPV", sorted(
+            zip(territory.qpv.codes, territory.qpv.names), key=lambda pair: pair[1]))
+        self.status_filter = self._filter("Tous les statuts", STATUSES.items())
+        self.search_box = QLineEdit(placeholderText="Rechercher un titre, une commune, un "
+                                                    "QPV…", clearButtonEnabled=True)
+        self.search_box.textChanged.connect(self.refresh)
+        filters = QGridLayout()
+        filters.addWidget(self.search_box, 0, 0, 1, 2)
+        filters.addWidget(self.kind_filter, 1, 0)
+        filters.addWidget(self.status_filter, 1, 1)
+        filters.addWidget(self.commune_filter, 2, 0)
+        filters.addWidget(self.qpv_filter, 2, 1)
+
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.table = QTableView()
+        self.table.setModel(proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.count_label = QLabel()
+        self.zoom_button = QPushButton("Zoomer")
+        self.zoom_button.setToolTip("Centrer la carte sur la proposition choisie")
+        self.edit_button = QPushButton("Modifier…")
+        self.edit_button.setToolTip("Ouvrir le formulaire de la proposition choisie")
+        self.delete_button = QPushButton("Supprimer")
+        self.delete_button.setToolTip("Supprimer la proposition choisie (Ctrl+Z pour annuler)")
+        self.zoom_button.clicked.connect(lambda: self._emit(self.zoom_requested))
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
+        self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        for button in (self.zoom_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def _filter(self, everything: str, choices) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        for code, label in choices:
+            combo.addItem(label, code)
+        combo.currentIndexChanged.connect(self.refresh)
+        return combo
+
+    def refresh(self) -> None:
+        """Read the store again with the current filters, keeping the selection."""
+        selected = self.selected_uuid()
+        self.model.set_proposals(self.store.list(
+            kind=self.kind_filter.currentData(), commune=self.commune_filter.currentData(),
+            qpv=self.qpv_filter.currentData(), status=self.status_filter.currentData(),
+            text=self.search_box.text()))
+        count = self.model.rowCount()
+        self.count_label.setText("Aucune proposition" if count == 0 else
+                                 f"{count} proposition{'s' if count > 1 else ''}")
+        if selected:
+            self.select(selected)
+        self._update_buttons()
+
+    def uuids(self) -> list[str]:
+        """The listed proposals in display order."""
+        proxy = self.table.model()
+        return [self.model.proposal(proxy.mapToSource(proxy.index(row, 0)).row()).uuid
+                for row in range(proxy.rowCount())]
+
+    def selected_uuid(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() \
+            else []
+        if not rows:
+            return None
+        return self.model.proposal(self.table.model().mapToSource(rows[0]).row()).uuid
+
+    def select(self, uuid: str) -> bool:
+        for row, listed in enumerate(self.uuids()):
+            if listed == uuid:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _emit(self, signal) -> None:
+        uuid = self.selected_uuid()
+        if uuid:
+            signal.emit(uuid)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_uuid() is not None
+        for button in (self.zoom_button, self.edit_button, self.delete_button):
+            button.setEnabled(chosen)
