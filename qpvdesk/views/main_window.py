@@ -2,7 +2,7 @@
 the right, the QPV list below, search in the toolbar."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
                                QTabWidget, QToolBar, QWidget)
@@ -15,6 +15,7 @@ from ..models.map.map_state import MapState
 from ..models.map.styles import HIDDEN_BY_DEFAULT, LAYERS
 from ..models.map.viewport import Viewport, format_coordinates
 from ..models.portrait import build_portrait
+from ..models.proposals import ProposalStore
 from ..models.reference import ReferenceStore
 from ..models.mbtiles import MBTiles, MBTilesError
 from ..models.search import SearchIndex, SearchResult
@@ -30,6 +31,7 @@ from .charts import ChartsPanel
 from .fiche import open_fiche_window
 from .map.search_box import SearchBox
 from .portrait_view import PortraitView
+from .proposals.controller import ProposalController
 from .qpv_list import QpvListView
 from .sources_dialog import SourcesDialog
 from .tables import IndicatorTableView
@@ -69,11 +71,14 @@ class MainWindow(QMainWindow):
         self.pan_tool = PanIdentifyTool(self.map_canvas)
         self.map_canvas.set_tool(self.pan_tool)
         self.setCentralWidget(self.map_canvas)
+        self.proposals = ProposalController(self, ProposalStore(workspace, reference),
+                                            self.controller, self.pan_tool)
         self._build_docks(reference, composer)
         self._build_toolbar_and_menus(reference)
         self._connect()
         self._initial_fit = state.viewport is None
         self._windows: dict[str, QWidget] = {}
+        self._draft_offered = False
 
     # -- construction -------------------------------------------------------------------
     def _build_docks(self, reference: ReferenceStore, composer: MapComposer) -> None:
@@ -89,6 +94,13 @@ class MainWindow(QMainWindow):
         self.identify_panel.clear()
         self._info_dock = self._dock("Informations", self.identify_panel,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        proposals_dock = self._dock("Propositions", self.proposals.list_panel,
+                                    Qt.DockWidgetArea.RightDockWidgetArea)
+        history_dock = self._dock("Historique", self.proposals.history_panel,
+                                  Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self._info_dock, proposals_dock)
+        self.tabifyDockWidget(proposals_dock, history_dock)
+        self._info_dock.raise_()
         qpv = reference.qpv_list()
         self.qpv_list = QpvListView(qpv)
         self.qpv_dock = self._dock(f"Les {len(qpv)} quartiers prioritaires", self.qpv_list,
@@ -141,11 +153,26 @@ class MainWindow(QMainWindow):
         for action in (self.overview_action, zoom_in, zoom_out, self.basemap_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
+        drawing = QToolBar("Dessin", self)
+        drawing.setObjectName("dessin")
+        drawing.setMovable(False)
+        proposals = self.proposals
+        for action in (proposals.navigate_action, *proposals.draw_actions.values(),
+                       proposals.edit_action):
+            drawing.addAction(action)
+        drawing.addSeparator()
+        for action in (proposals.snap_action, proposals.undo_action, proposals.redo_action):
+            drawing.addAction(action)
+        self.addToolBarBreak()
+        self.addToolBar(drawing)
         file_menu = self.menuBar().addMenu("&Fichier")
         file_menu.addAction(self.basemap_action)
         file_menu.addAction(remove_basemap)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quitter", self.close, QKeySequence.StandardKey.Quit))
+        edit_menu = self.menuBar().addMenu("É&dition")
+        edit_menu.addAction(self.proposals.undo_action)
+        edit_menu.addAction(self.proposals.redo_action)
         view_menu = self.menuBar().addMenu("&Affichage")
         for action in (self.overview_action, zoom_in, zoom_out):
             view_menu.addAction(action)
@@ -183,10 +210,14 @@ class MainWindow(QMainWindow):
         self.search_box.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.identify_panel.open_fiche.connect(self.open_fiche)
         self.qpv_list.doubleClicked.connect(self._qpv_double_clicked)
+        self.proposals.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # -- behaviour ----------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
+        if not self._draft_offered:
+            self._draft_offered = True
+            QTimer.singleShot(0, self.proposals.offer_draft)
         if self._initial_fit:
             self._initial_fit = False
             self.map_canvas.resize(self.map_canvas.size())

@@ -117,8 +117,18 @@ def _load(store, layer_id: str) -> FeatureLayer:
                         [row[1] for row in rows], np.asarray(geometries, dtype=object), symbols)
 
 
+def proposal_layers(proposals) -> dict[str, FeatureLayer]:
+    """The user's proposals as two layers: polygons, and equipment points."""
+    polygons = [p for p in proposals if p.geometry.geom_type != "Point"]
+    points = [p for p in proposals if p.geometry.geom_type == "Point"]
+    return {layer_id: FeatureLayer(layer_info(layer_id), [p.uuid for p in chosen],
+                                   [p.label for p in chosen],
+                                   np.array([p.geometry for p in chosen], dtype=object))
+            for layer_id, chosen in (("proposals", polygons), ("proposal_points", points))}
+
+
 def load_reference_layers(store) -> dict[str, FeatureLayer]:
-    """Every map layer, in drawing order; the proposals layer starts empty."""
+    """Every map layer, in drawing order; the proposal layers start empty."""
     layers = {}
     for info in LAYERS:
         if info.id in LAYER_QUERIES:

@@ -58,6 +58,7 @@ SYMBOLS: dict[str, Symbol] = {
     "puits": Symbol("point", "#262626", "#ffffff", 0.8, size=7, shape="square"),
     "colleges": Symbol("point", "#67a9cf", "#202020", 1.0, size=13),
     "proposals": Symbol("polygon", "#7b3294", "#40004b", 1.8, fill_alpha=0.35),
+    "proposal_points": Symbol("point", "#9e4fc4", "#40004b", 1.4, size=12, shape="diamond"),
 }
 
 # Outline and transparency of a layer coloured by a choropleth (the fill comes per feature).
@@ -76,7 +77,9 @@ LAYERS: tuple[LayerInfo, ...] = (  # drawing order: first is drawn first (bottom
     LayerInfo("qpv", "Quartiers prioritaires 2024", "polygon", "Politique de la ville"),
     LayerInfo("puits", "Puits de mine", "point", "Patrimoine minier"),
     LayerInfo("colleges", "Collèges (IPS, REP/REP+)", "point", "Éducation"),
-    LayerInfo("proposals", "Mes propositions", "polygon", "Propositions"),
+    LayerInfo("proposals", "Mes propositions (quartiers vécus, périmètres)", "polygon",
+              "Propositions"),
+    LayerInfo("proposal_points", "Mes projets d'équipement", "point", "Propositions"),
 )
 HIDDEN_BY_DEFAULT = frozenset({"iris", "unesco", "terrils", "puits"})
 LABELLED_LAYERS = ("qpv", "communes")
@@ -97,5 +100,6 @@ def default_legend(layer_id: str) -> list[LegendItem]:
         return shapes + colors
     titles = {"qpv": "Périmètre QPV 2024", "communes": "Limite communale",
               "epci": "Limite de l'agglomération", "iris": "Limite d'IRIS",
-              "proposals": "Proposition"}
+              "proposals": "Quartier vécu ou demande de périmètre",
+              "proposal_points": "Projet d'équipement"}
     return [LegendItem(SYMBOLS[layer_id], titles.get(layer_id, layer_info(layer_id).title))]

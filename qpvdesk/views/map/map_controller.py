@@ -15,6 +15,7 @@ from .compose import MapComposer
 STATE_KEY = "map_state"
 IDENTIFY_TOLERANCE_PX = 6
 MIN_ZOOM_EXTENT = 600.0   # metres shown at least when zooming to a feature
+PROPOSAL_LAYERS = ("proposals", "proposal_points")   # identified by the edit tool instead
 
 
 class MapController(QObject):
@@ -105,7 +106,7 @@ class MapController(QObject):
         tolerance = IDENTIFY_TOLERANCE_PX * self.canvas.viewport.resolution
         for setting in reversed(self.state.layers):
             layer = self.composer.layers.get(setting.layer_id)
-            if layer is None or not setting.visible or layer.id == "proposals":
+            if layer is None or not setting.visible or layer.id in PROPOSAL_LAYERS:
                 continue
             index = layer.feature_at(x, y, tolerance)
             if index is not None:

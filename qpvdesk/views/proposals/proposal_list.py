@@ -104,6 +104,12 @@ class ProposalListPanel(QWidget):
         self.search_box = QLineEdit(placeholderText="Rechercher un titre, une commune, un "
                                                     "QPV…", clearButtonEnabled=True)
         self.search_box.textChanged.connect(self.refresh)
+        for combo in (self.kind_filter, self.status_filter, self.commune_filter,
+                      self.qpv_filter):
+            # long QPV and commune names must not widen the dock beside the map
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         filters = QGridLayout()
         filters.addWidget(self.search_box, 0, 0, 1, 2)
         filters.addWidget(self.kind_filter, 1, 0)

@@ -1,0 +1,209 @@
+"""Wires drawing on the map to the user's proposals: tools, form, list, history, undo.
+
+Every finished edit goes to the ProposalStore at once (one transaction, one undo step); the
+views only display what the store holds. A half-drawn shape is saved as a draft at each
+vertex, and offered again at the next start.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from ...models.map.layers import proposal_layers
+from ...models.map.snapping import Snapper
+from ...models.proposals import (EQUIPEMENT, KINDS, PERIMETRE, QUARTIER_VECU, InvalidProposal,
+                                 ProposalNotFound, ProposalStore)
+from ..map.capture_tool import CaptureTool
+from ..map.edit_tool import EditTool
+from .history_panel import HistoryPanel
+from .proposal_form import ProposalForm
+from .proposal_list import ProposalListPanel
+
+SNAP_LAYERS = ("qpv", "communes", "iris")
+
+
+class ProposalController(QObject):
+    message = Signal(str)    # French, for the status bar
+
+    def __init__(self, window, store: ProposalStore, map_controller, pan_tool) -> None:
+        super().__init__(window)
+        self.window, self.store = window, store
+        self.map = map_controller
+        self.canvas = map_controller.canvas
+        self.pan_tool = pan_tool
+        layers = map_controller.composer.layers
+        self.snapper = Snapper([layers[name] for name in SNAP_LAYERS],
+                               extra_geometries=self._snap_targets)
+        self.capture = CaptureTool(self.canvas, EQUIPEMENT, self.snapper, store.save_draft)
+        self.edit = EditTool(self.canvas, self._editable, self._move, self._vertices,
+                             snapper=self.snapper)
+        self.list_panel = ProposalListPanel(store)
+        self.history_panel = HistoryPanel(store)
+        self._build_actions()
+        self._connect()
+        self.refresh(render=False)
+
+    # -- construction -------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        window = self.window
+        self.tool_group = QActionGroup(self)
+        self.navigate_action = self._tool_action("Naviguer", "Déplacer la carte et "
+                                                 "identifier (Échap)", self._use_pan)
+        self.navigate_action.setChecked(True)
+        self.draw_actions = {
+            kind: self._tool_action(f"{KINDS[kind]}", f"Dessiner : {KINDS[kind]}",
+                                    lambda checked=False, k=kind: self.start_drawing(k))
+            for kind in (EQUIPEMENT, QUARTIER_VECU, PERIMETRE)}
+        self.edit_action = self._tool_action("Modifier", "Sélectionner, déplacer, modifier "
+                                             "les sommets (double-clic : ajouter un sommet)",
+                                             self._use_edit)
+        self.snap_action = QAction("Accrochage", self, checkable=True, checked=True)
+        self.snap_action.setToolTip("Accrocher aux sommets et aux limites (QPV, communes, "
+                                    "IRIS, propositions)")
+        self.snap_action.toggled.connect(lambda on: setattr(self.snapper, "enabled", on))
+        self.undo_action = QAction("Annuler", self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction("Rétablir", self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
+                                       QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.redo_action.triggered.connect(self.redo)
+        for action in (self.undo_action, self.redo_action):
+            window.addAction(action)
+
+    def _tool_action(self, text: str, tip: str, slot) -> QAction:
+        action = QAction(text, self, checkable=True)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.tool_group.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.capture.finished.connect(self._finished)
+        self.capture.discard_requested.connect(self._ask_discard)
+        self.capture.message.connect(self.message)
+        self.edit.message.connect(self.message)
+        self.list_panel.zoom_requested.connect(self.zoom_to)
+        self.list_panel.edit_requested.connect(self.edit_fields)
+        self.list_panel.delete_requested.connect(self.delete)
+        self.history_panel.go_to_requested.connect(lambda seq: self._apply(self.store.go_to, seq))
+        self.history_panel.undo_requested.connect(self.undo)
+        self.history_panel.redo_requested.connect(self.redo)
+
+    # -- tools --------------------------------------------------------------------------
+    def _use_pan(self) -> None:
+        self.canvas.set_tool(self.pan_tool)
+        self.navigate_action.setChecked(True)
+
+    def _use_edit(self) -> None:
+        self.canvas.set_tool(self.edit)
+
+    def start_drawing(self, kind: str) -> None:
+        self.capture.discard()
+        self.capture.kind = kind
+        self.canvas.set_tool(self.capture)
+        self.draw_actions[kind].setChecked(True)
+        self.message.emit("Cliquez pour placer le point." if kind == EQUIPEMENT else
+                          "Cliquez les sommets ; Entrée ou double-clic pour finir, "
+                          "Retour arrière pour effacer le dernier, Échap pour abandonner.")
+
+    def offer_draft(self) -> None:
+        """At start-up: a shape left half-drawn (closed app or crash) can be taken up."""
+        draft = self.store.draft()
+        if draft is None or not draft.vertices:
+            return
+        answer = QMessageBox.question(
+            self.window, "Forme inachevée",
+            f"Une forme « {KINDS[draft.kind]} » n'a pas été terminée lors de la dernière "
+            f"séance ({len(draft.vertices)} sommet(s)). Voulez-vous la reprendre ?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_drawing(draft.kind)
+            self.capture.resume(draft.kind, draft.vertices)
+        else:
+            self.store.clear_draft()
+
+    def _ask_discard(self) -> None:
+        answer = QMessageBox.question(self.window, "Abandonner la forme ?",
+                                      "Abandonner la forme en cours de dessin ?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.capture.discard()
+            self.store.clear_draft()
+
+    def _finished(self, kind: str, geometry) -> None:
+        form = ProposalForm(self.store, kind, geometry, parent=self.window)
+        form.geometry_repaired.connect(self.canvas.set_highlight)
+        if form.exec() != QDialog.DialogCode.Accepted:
+            self.capture.resume(kind, _vertices(geometry))   # nothing is lost
+            self.message.emit("Forme conservée : terminez-la ou appuyez sur Échap.")
+            return
+        self.canvas.set_highlight(None)
+        self._apply(self.store.add, kind, form.geometry, form.result_fields(), clear_draft=True)
+
+    # -- edits --------------------------------------------------------------------------
+    def _apply(self, operation, *args, **kwargs):
+        try:
+            result = operation(*args, **kwargs)
+        except (InvalidProposal, ProposalNotFound) as exc:
+            QMessageBox.warning(self.window, "qpvdesk", str(exc))
+            return None
+        self.refresh()
+        return result
+
+    def _move(self, uuid: str, dx: float, dy: float) -> None:
+        self._apply(self.store.move, uuid, dx, dy)
+
+    def _vertices(self, uuid: str, vertices) -> None:
+        self._apply(self.store.edit_vertices, uuid, vertices)
+
+    def delete(self, uuid: str) -> None:
+        self._apply(self.store.delete, uuid)
+        self.message.emit("Proposition supprimée (Ctrl+Z pour annuler).")
+
+    def undo(self) -> None:
+        step = self._apply(self.store.undo)
+        self.message.emit(f"Annulé : {step.description}" if step else "Rien à annuler.")
+
+    def redo(self) -> None:
+        step = self._apply(self.store.redo)
+        self.message.emit(f"Rétabli : {step.description}" if step else "Rien à rétablir.")
+
+    def edit_fields(self, uuid: str) -> None:
+        proposal = self.store.get(uuid)
+        if proposal is None:
+            return
+        form = ProposalForm(self.store, proposal.kind, proposal=proposal, parent=self.window)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            if not form.geometry.equals(proposal.geometry):
+                self._apply(self.store.reshape, uuid, form.geometry)
+            self._apply(self.store.update, uuid, **form.result_fields())
+
+    def zoom_to(self, uuid: str) -> None:
+        proposal = self.store.get(uuid)
+        if proposal is not None:
+            xmin, ymin, xmax, ymax = proposal.geometry.buffer(150).bounds
+            self.canvas.zoom_to((xmin, ymin, xmax, ymax))
+            self.canvas.set_highlight(proposal.geometry)
+
+    # -- display ------------------------------------------------------------------------
+    def _editable(self):
+        return [(p.uuid, p.geometry) for p in self.store.list()]
+
+    def _snap_targets(self):
+        return self._editable()
+
+    def refresh(self, render: bool = True) -> None:
+        self.map.composer.layers.update(proposal_layers(self.store.list()))
+        self.list_panel.refresh()
+        self.history_panel.refresh()
+        self.undo_action.setEnabled(self.store.undo_text() is not None)
+        self.redo_action.setEnabled(self.store.redo_text() is not None)
+        if render:
+            self.canvas.request_render()
+
+
+def _vertices(geometry) -> list[tuple[float, float]]:
+    if geometry.geom_type == "Point":
+        return [(geometry.x, geometry.y)]
+    return [tuple(xy) for xy in geometry.exterior.coords[:-1]]

@@ -1,0 +1,90 @@
+"""Drawing a proposal in the main window: tool, form, store, undo, and the resumed draft."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from qpvdesk.models.proposals import QUARTIER_VECU
+from qpvdesk.views.main_window import MainWindow
+from qpvdesk.views.proposals.proposal_form import ProposalForm
+
+
+@pytest.fixture
+def window(qtbot, reference, workspace):
+    win = MainWindow(reference, workspace)
+    qtbot.addWidget(win)
+    win.resize(1300, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.wait(200)
+    win.map_canvas.wait_for_render()
+    return win
+
+
+def qpv_screen_points(win, code="QN06228M"):
+    """Three screen points inside a QPV, a triangle around its label point."""
+    layer = win.controller.composer.layers["qpv"]
+    x, y = layer.label_points[layer.keys.index(code)]
+    viewport = win.map_canvas.viewport
+    return [QPoint(*map(int, viewport.to_screen(x + dx, y + dy)))
+            for dx, dy in ((-60, -40), (60, -40), (0, 60))]
+
+
+def draw_triangle(qtbot, win):
+    win.proposals.start_drawing(QUARTIER_VECU)
+    for point in qpv_screen_points(win):
+        qtbot.mouseClick(win.map_canvas, Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_drawn_polygon_is_saved_once_and_undone(qtbot, window, monkeypatch):
+    monkeypatch.setattr(ProposalForm, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(ProposalForm, "result_fields", lambda self: {
+        "title": "Parc et écoles du quartier", "qpv_code": "QN06228M",
+        "knowledge_source": "ateliers_habitants"})
+    store = window.proposals.store
+    draw_triangle(qtbot, window)
+    assert len(store.draft().vertices) == 3          # the half-drawn shape is already saved
+    qtbot.keyClick(window.map_canvas, Qt.Key.Key_Return)
+    [proposal] = store.list()
+    assert proposal.kind == QUARTIER_VECU and proposal.qpv_code == "QN06228M"
+    assert "62510" in proposal.communes and store.draft() is None
+    assert len(window.controller.composer.layers["proposals"]) == 1
+    window.proposals.undo_action.trigger()
+    assert store.list() == [] and len(window.controller.composer.layers["proposals"]) == 0
+    window.proposals.redo_action.trigger()
+    assert [p.uuid for p in store.list()] == [proposal.uuid]
+
+
+def test_cancelled_form_keeps_the_shape(qtbot, window, monkeypatch):
+    monkeypatch.setattr(ProposalForm, "exec", lambda self: QDialog.DialogCode.Rejected)
+    draw_triangle(qtbot, window)
+    qtbot.keyClick(window.map_canvas, Qt.Key.Key_Return)
+    assert window.proposals.store.list() == []
+    assert len(window.proposals.capture.vertices) == 3
+
+
+def test_escape_asks_before_discarding(qtbot, window, monkeypatch):
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: answers.pop(0))
+    draw_triangle(qtbot, window)
+    qtbot.keyClick(window.map_canvas, Qt.Key.Key_Escape)
+    assert len(window.proposals.capture.vertices) == 3     # "No": nothing lost
+    qtbot.keyClick(window.map_canvas, Qt.Key.Key_Escape)
+    assert window.proposals.capture.vertices == [] and window.proposals.store.draft() is None
+
+
+def test_unfinished_shape_is_offered_again_at_the_next_start(qtbot, reference, workspace,
+                                                             window, monkeypatch):
+    draw_triangle(qtbot, window)
+    window.close()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: QMessageBox.StandardButton.Yes)
+    again = MainWindow(reference, workspace)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    qtbot.wait(50)
+    assert again.proposals.capture.kind == QUARTIER_VECU
+    assert len(again.proposals.capture.vertices) == 3
+    assert again.map_canvas.tool is again.proposals.capture
