@@ -88,3 +88,42 @@ def test_unfinished_shape_is_offered_again_at_the_next_start(qtbot, reference, w
     assert again.proposals.capture.kind == QUARTIER_VECU
     assert len(again.proposals.capture.vertices) == 3
     assert again.map_canvas.tool is again.proposals.capture
+
+
+def test_import_reports_each_feature_and_export_reads_back(qtbot, window, tmp_path,
+                                                           monkeypatch):
+    import json
+
+    from qpvdesk.models.proposals.gdal import pyogrio
+
+    layer = window.controller.composer.layers["qpv"]
+    x, y = layer.label_points[layer.keys.index("QN06228M")]
+    from pyproj import Transformer
+    lon, lat = Transformer.from_crs(2154, 4326, always_xy=True).transform(x, y)
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+         "properties": {"titre": "Maison de santé", "categorie": "santé", "statut": "idée"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+         "properties": {"categorie": "sport", "statut": "idée"}},   # no title: refused
+    ]
+    source = tmp_path / "apports.geojson"
+    source.write_text(json.dumps({"type": "FeatureCollection", "features": features}),
+                      encoding="utf-8")
+    monkeypatch.setattr(QMessageBox, "open", lambda self: None)
+    report = window.proposals.import_file(str(source))
+    assert len(report.imported) == 1 and len(report.refused) == 1
+    assert "Titre" in " ".join(report.refused[0].reasons)
+    assert len(window.controller.composer.layers["proposal_points"]) == 1
+    out = window.proposals.export_file(str(tmp_path / "export.gpkg"))
+    layers = [name for name, _ in pyogrio().list_layers(out)]
+    assert "equipements" in layers
+    assert pyogrio().read_info(out, layer="equipements")["features"] == 1
+
+
+def test_a_garbage_file_changes_nothing(qtbot, window, tmp_path, monkeypatch):
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: told.append(args[2]))
+    garbage = tmp_path / "x.gpkg"
+    garbage.write_bytes(b"not a geopackage")
+    assert window.proposals.import_file(str(garbage)) is None
+    assert told and window.proposals.store.list() == [] and window.proposals.store.history() == []

@@ -169,6 +169,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.basemap_action)
         file_menu.addAction(remove_basemap)
         file_menu.addSeparator()
+        file_menu.addAction(self._action("&Importer des propositions…",
+                                         lambda: self.proposals.import_file(), "Ctrl+I"))
+        file_menu.addAction(self._action("E&xporter mes propositions…",
+                                         lambda: self.proposals.export_file(), "Ctrl+E"))
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quitter", self.close, QKeySequence.StandardKey.Quit))
         edit_menu = self.menuBar().addMenu("É&dition")
         edit_menu.addAction(self.proposals.undo_action)

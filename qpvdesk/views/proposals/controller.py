@@ -6,14 +6,17 @@ vertex, and offered again at the next start.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ...models.map.layers import proposal_layers
 from ...models.map.snapping import Snapper
-from ...models.proposals import (EQUIPEMENT, KINDS, PERIMETRE, QUARTIER_VECU, InvalidProposal,
-                                 ProposalNotFound, ProposalStore)
+from ...models.proposals import (EQUIPEMENT, KINDS, PERIMETRE, QUARTIER_VECU, ImportFileError,
+                                 ImportReport, InvalidProposal, ProposalNotFound, ProposalStore,
+                                 export_proposals, import_proposals)
 from ..map.capture_tool import CaptureTool
 from ..map.edit_tool import EditTool
 from .history_panel import HistoryPanel
@@ -185,6 +188,44 @@ class ProposalController(QObject):
             xmin, ymin, xmax, ymax = proposal.geometry.buffer(150).bounds
             self.canvas.zoom_to((xmin, ymin, xmax, ymax))
             self.canvas.set_highlight(proposal.geometry)
+
+    # -- files ---------------------------------------------------------------------------
+    def import_file(self, path: str | None = None) -> ImportReport | None:
+        """Import proposals; the report says, feature by feature, what came in and why not."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, "Importer des propositions", "",
+                "Données géographiques (*.geojson *.json *.gpkg *.kml *.shp);;"
+                "Tous les fichiers (*)")
+            if not path:
+                return None
+        try:
+            report = import_proposals(self.store, path)
+        except ImportFileError as exc:
+            QMessageBox.warning(self.window, "Import refusé", str(exc))
+            return None
+        self.refresh()
+        box = QMessageBox(QMessageBox.Icon.Information, "Rapport d'import", report.summary(),
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setDetailedText("\n".join(outcome.line() for outcome in report.outcomes))
+        box.open()
+        self.message.emit(report.summary())
+        return report
+
+    def export_file(self, path: str | None = None) -> Path | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, "Exporter mes propositions", "propositions.gpkg",
+                "GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)")
+            if not path:
+                return None
+        try:
+            written = export_proposals(self.store.list(), path)
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self.window, "Export impossible", str(exc))
+            return None
+        self.message.emit(f"Propositions exportées : {written}")
+        return written
 
     # -- display ------------------------------------------------------------------------
     def _editable(self):
