@@ -31,8 +31,17 @@ _PLACEHOLDERS = {
     "author": "Votre nom et votre service",
     "contact": "Courriel ou téléphone",
 }
-# what residents use there, for a « quartier vécu »
-_LIVED_DESCRIPTION = "Ce que les habitants y fréquentent\u00a0: écoles, commerces, transports…"
+# hints that depend on the kind of proposal (the defaults above are the equipment's)
+_KIND_PLACEHOLDERS = {
+    QUARTIER_VECU: {
+        "title": "Nom court, par exemple « Centre-ville et marché »",
+        "description": "Ce que les habitants y fréquentent\u00a0: écoles, commerces, transports…",
+    },
+    PERIMETRE: {
+        "title": "Nom court, par exemple « Résidence des Tilleuls »",
+        "description": "Précisions utiles (logements, équipements concernés…)",
+    },
+}
 _CHOOSE = "— Choisir —"
 _NO_YEAR = "Non précisée"
 
@@ -126,12 +135,14 @@ class ProposalForm(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _placeholder(self, name: str) -> str:
+        return _KIND_PLACEHOLDERS.get(self.kind, {}).get(name, _PLACEHOLDERS.get(name, ""))
+
     def _editor(self, name: str) -> QWidget:
         if name in _LONG_TEXT_FIELDS:
             editor = QPlainTextEdit()
             editor.setTabChangesFocus(True)
-            editor.setPlaceholderText(_LIVED_DESCRIPTION if self.kind == QUARTIER_VECU
-                                      and name == "description" else _PLACEHOLDERS[name])
+            editor.setPlaceholderText(self._placeholder(name))
             editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
             return editor
         if name in CHOICES:
@@ -160,7 +171,7 @@ class ProposalForm(QDialog):
             spin.setValue(low - 1)
             return spin
         editor = QLineEdit()
-        editor.setPlaceholderText(_PLACEHOLDERS.get(name, ""))
+        editor.setPlaceholderText(self._placeholder(name))
         editor.setClearButtonEnabled(True)
         return editor
 
