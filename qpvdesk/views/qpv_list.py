@@ -1,31 +1,21 @@
 """The list of the 22 QPV with their communes, area and population."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ..models.reference import QpvSummary
 from .formatting import number, percent
+from .table_model import RowsTableModel
 
 
-class QpvTableModel(QAbstractTableModel):
+class QpvTableModel(RowsTableModel):
     HEADERS = ("Code 2024", "Code 2015", "Nom du quartier", "Communes", "Superficie (ha)",
                "Part dans la CALL", "Population")
 
     def __init__(self, rows: list[QpvSummary]) -> None:
         super().__init__()
         self._rows = rows
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def qpv(self, row: int) -> QpvSummary:
         return self._rows[row]

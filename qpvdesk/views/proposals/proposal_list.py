@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt,
+from PySide6.QtCore import (QModelIndex, QSortFilterProxyModel, Qt,
                             Signal)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxL
 
 from ...models.proposals import KINDS, STATUSES, Proposal, ProposalStore
 from ...models.proposals.vocabulary import choice_label
+from ..table_model import RowsTableModel
 
 _SHORT_KINDS = {"equipement": "Équipement", "quartier_vecu": "Quartier vécu",
                 "perimetre": "Périmètre"}
@@ -25,7 +26,7 @@ def french_date(stamp: str) -> str:
         return ""
 
 
-class ProposalTableModel(QAbstractTableModel):
+class ProposalTableModel(RowsTableModel):
     HEADERS = ("Type", "Titre", "QPV", "Communes", "Statut", "Modifié le")
 
     def __init__(self, store: ProposalStore) -> None:
@@ -51,17 +52,6 @@ class ProposalTableModel(QAbstractTableModel):
 
     def proposal(self, row: int) -> Proposal:
         return self._rows[row][0]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
