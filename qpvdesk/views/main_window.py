@@ -55,9 +55,9 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         layers = load_reference_layers(reference)
         layer_ids = [info.id for info in LAYERS]
-        state = MapState.from_json(workspace.setting(STATE_KEY) or "", layer_ids)
-        if workspace.setting(STATE_KEY) is None:
-            state = MapState.default(layer_ids, hidden=set(HIDDEN_BY_DEFAULT))
+        saved = workspace.setting(STATE_KEY)
+        state = (MapState.from_json(saved, layer_ids) if saved is not None
+                 else MapState.default(layer_ids, hidden=set(HIDDEN_BY_DEFAULT)))
         if state.basemap_path and not basemap_usable(state.basemap_path):
             state.basemap_path = None   # moved or deleted since the last session
         composer = MapComposer(reference, layers, state)

@@ -5,7 +5,11 @@ from collections.abc import Iterable, Sequence
 
 from .readers import LAMBERT93
 
-# Attribute tables; geometry columns are added by add_geometry_table().
+# The mining-heritage layers share one shape; the source's own fields stay in `properties`.
+HERITAGE_COLUMNS = ("id INTEGER PRIMARY KEY, name TEXT, communes TEXT, type TEXT, "
+                    "compagnie TEXT, interet TEXT, unesco_id TEXT, properties TEXT NOT NULL")
+
+# Attribute tables; geometry columns are added by create_schema().
 TABLES = {
     "territory": """
         kind TEXT NOT NULL,            -- commune, iris, qpv, epci, departement, region, france, ensemble_qpv
@@ -112,16 +116,11 @@ TABLES = {
         name TEXT NOT NULL,
         commune_name TEXT NOT NULL,
         rep TEXT NOT NULL""",
-    "heritage_cite": "id INTEGER PRIMARY KEY, name TEXT, communes TEXT, type TEXT, "
-                     "compagnie TEXT, interet TEXT, unesco_id TEXT, properties TEXT NOT NULL",
-    "heritage_terril": "id INTEGER PRIMARY KEY, name TEXT, communes TEXT, type TEXT, "
-                       "compagnie TEXT, interet TEXT, unesco_id TEXT, properties TEXT NOT NULL",
-    "heritage_bati": "id INTEGER PRIMARY KEY, name TEXT, communes TEXT, type TEXT, "
-                     "compagnie TEXT, interet TEXT, unesco_id TEXT, properties TEXT NOT NULL",
-    "heritage_puits": "id INTEGER PRIMARY KEY, name TEXT, communes TEXT, type TEXT, "
-                      "compagnie TEXT, interet TEXT, unesco_id TEXT, properties TEXT NOT NULL",
-    "unesco_perimetre": "id INTEGER PRIMARY KEY, name TEXT, communes TEXT, type TEXT, "
-                        "compagnie TEXT, interet TEXT, unesco_id TEXT, properties TEXT NOT NULL",
+    "heritage_cite": HERITAGE_COLUMNS,
+    "heritage_terril": HERITAGE_COLUMNS,
+    "heritage_bati": HERITAGE_COLUMNS,
+    "heritage_puits": HERITAGE_COLUMNS,
+    "unesco_perimetre": HERITAGE_COLUMNS,
     "provenance": """
         table_name TEXT NOT NULL,
         source_path TEXT NOT NULL,
