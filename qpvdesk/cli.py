@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, paths
-from .commands import bench, fiche, proposals, snapshot
+from .commands import bench, fiche, package, proposals, snapshot
 from .models.build.errors import SourceError
 from .models.reference import ReferenceDatabaseMissing, ReferenceStore
 from .models.spatialite import SpatialiteUnavailable
@@ -81,6 +81,7 @@ def parser() -> argparse.ArgumentParser:
     fiche.add_parser(commands)
     bench.add_parser(commands)
     proposals.add_parser(commands)
+    package.add_parsers(commands)
     return main
 
 

@@ -20,3 +20,12 @@ def test_bench_fiche_opens_every_fiche(reference_path, capsys):
     assert main(["--reference", str(reference_path), "bench", "fiche", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["fiches_opened"] == 66 and report["fiche_open_max_ms"] > 0
+
+
+def test_bench_package_exports_and_verifies(qapp, reference_path, capsys):
+    assert main(["--reference", str(reference_path), "bench", "package", "--json",
+                 "--repeat", "1"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    for key in ("export_10_proposals_median_ms", "verify_10mb_median_ms", "key_unlock_ms"):
+        assert isinstance(report[key], float) and report[key] > 0
+    assert report["package_10mb_size_mb"] > 9   # the verified package is as large as promised

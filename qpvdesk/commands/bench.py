@@ -1,4 +1,4 @@
-"""`qpvdesk bench render`: how fast the map starts, moves and re-renders under load.
+"""`qpvdesk bench render|fiche|package`: how fast the map starts, moves and re-renders under load.
 
 Adds a synthetic stress layer of 200,000 parcel-like polygons (generated, labelled synthetic,
 never shipped) to the real layers and prints the figures, as JSON with --json.
@@ -35,6 +35,9 @@ def add_parser(commands) -> None:
     fiche = which.add_parser("fiche", help="time to open each QPV's fiche")
     fiche.add_argument("--json", action="store_true")
     fiche.set_defaults(handler=run_fiche)
+    from .bench_package import add_parser as add_package_parser
+
+    add_package_parser(which)
     startup = which.add_parser("startup-child", help=argparse.SUPPRESS)
     startup.set_defaults(handler=run_startup_child)
 

@@ -1,4 +1,5 @@
-"""The user's own database: settings and proposals. Separate from the reference data.
+"""The user's own database: settings, proposals and packages received. Separate from the
+reference data.
 
 Its schema is versioned: ``schema_version`` holds one row, and each migration moves the
 database one version forward inside a transaction, so a later qpvdesk keeps the user's data.
@@ -64,7 +65,53 @@ def _v2_proposals(conn) -> None:
         updated TEXT NOT NULL)""")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_proposals)
+def _v3_received(conn) -> None:
+    """Packages received from the communes (agglomeration side) and every version of the
+    proposals they carried; the consolidated set is derived from them, nothing is deleted."""
+    conn.execute("""CREATE TABLE received_package (
+        uuid TEXT PRIMARY KEY,         -- External-Identifier of the package
+        commune_insee TEXT NOT NULL,
+        key_id TEXT NOT NULL,          -- minisign key that signed it
+        source_organization TEXT,
+        contact_name TEXT,
+        contact_email TEXT,
+        created TEXT NOT NULL,         -- when the commune built it, ISO 8601 with time zone
+        received TEXT NOT NULL,        -- when it was accepted here
+        file_name TEXT NOT NULL,
+        file_sha256 TEXT NOT NULL,
+        proposal_count INTEGER NOT NULL)""")
+    conn.execute("CREATE UNIQUE INDEX received_package_by_sha256 "
+                 "ON received_package(file_sha256)")
+    conn.execute("CREATE INDEX received_package_by_commune ON received_package(commune_insee)")
+    # The proposal table's columns as of v2, deleted excepted (a package holds no deleted one).
+    conn.execute("""CREATE TABLE received_proposal (
+        package_uuid TEXT NOT NULL REFERENCES received_package(uuid),
+        uuid TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('equipement', 'quartier_vecu', 'perimetre')),
+        title TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        category TEXT,
+        status TEXT,
+        horizon_year INTEGER,
+        qpv_code TEXT,
+        knowledge_source TEXT,
+        nature TEXT CHECK (nature IN ('ajout', 'retrait')),
+        justification TEXT NOT NULL DEFAULT '',
+        communes TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        contact TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL,
+        PRIMARY KEY (package_uuid, uuid))""")
+    if conn.execute("SELECT AddGeometryColumn('received_proposal', 'geom', 2154, 'GEOMETRY', "
+                    "'XY', 1)").fetchone()[0] != 1:
+        raise RuntimeError("AddGeometryColumn failed for received_proposal")
+    if conn.execute("SELECT CreateSpatialIndex('received_proposal', 'geom')").fetchone()[0] != 1:
+        raise RuntimeError("CreateSpatialIndex failed for received_proposal")
+    conn.execute("CREATE INDEX received_proposal_by_uuid ON received_proposal(uuid)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_proposals, _v3_received)
 
 
 class WorkspaceTooNew(RuntimeError):

@@ -117,14 +117,16 @@ def _load(store, layer_id: str) -> FeatureLayer:
                         [row[1] for row in rows], np.asarray(geometries, dtype=object), symbols)
 
 
-def proposal_layers(proposals) -> dict[str, FeatureLayer]:
-    """The user's proposals as two layers: polygons, and equipment points."""
+def proposal_layers(proposals, layer_ids: tuple[str, str] = ("proposals", "proposal_points")
+                    ) -> dict[str, FeatureLayer]:
+    """Proposals as two layers: polygons, and equipment points. The user's own by default;
+    ``("received", "received_points")`` for those received from the communes."""
     polygons = [p for p in proposals if p.geometry.geom_type != "Point"]
     points = [p for p in proposals if p.geometry.geom_type == "Point"]
     return {layer_id: FeatureLayer(layer_info(layer_id), [p.uuid for p in chosen],
                                    [p.label for p in chosen],
                                    np.array([p.geometry for p in chosen], dtype=object))
-            for layer_id, chosen in (("proposals", polygons), ("proposal_points", points))}
+            for layer_id, chosen in zip(layer_ids, (polygons, points))}
 
 
 def load_reference_layers(store) -> dict[str, FeatureLayer]:

@@ -59,6 +59,8 @@ SYMBOLS: dict[str, Symbol] = {
     "colleges": Symbol("point", "#67a9cf", "#202020", 1.0, size=13),
     "proposals": Symbol("polygon", "#7b3294", "#40004b", 1.8, fill_alpha=0.35),
     "proposal_points": Symbol("point", "#9e4fc4", "#40004b", 1.4, size=12, shape="diamond"),
+    "received": Symbol("polygon", "#1b9e77", "#00441b", 1.8, fill_alpha=0.35),
+    "received_points": Symbol("point", "#1b9e77", "#00441b", 1.4, size=12, shape="diamond"),
 }
 
 # Outline and transparency of a layer coloured by a choropleth (the fill comes per feature).
@@ -80,6 +82,10 @@ LAYERS: tuple[LayerInfo, ...] = (  # drawing order: first is drawn first (bottom
     LayerInfo("proposals", "Mes propositions (quartiers vécus, périmètres)", "polygon",
               "Propositions"),
     LayerInfo("proposal_points", "Mes projets d'équipement", "point", "Propositions"),
+    LayerInfo("received", "Propositions reçues des communes (polygones)", "polygon",
+              "Propositions"),
+    LayerInfo("received_points", "Équipements proposés par les communes", "point",
+              "Propositions"),
 )
 HIDDEN_BY_DEFAULT = frozenset({"iris", "unesco", "terrils", "puits"})
 LABELLED_LAYERS = ("qpv", "communes")
@@ -101,5 +107,7 @@ def default_legend(layer_id: str) -> list[LegendItem]:
     titles = {"qpv": "Périmètre QPV 2024", "communes": "Limite communale",
               "epci": "Limite de l'agglomération", "iris": "Limite d'IRIS",
               "proposals": "Quartier vécu ou demande de périmètre",
-              "proposal_points": "Projet d'équipement"}
+              "proposal_points": "Projet d'équipement",
+              "received": "Proposition reçue (quartier vécu, périmètre)",
+              "received_points": "Équipement proposé par une commune"}
     return [LegendItem(SYMBOLS[layer_id], titles.get(layer_id, layer_info(layer_id).title))]

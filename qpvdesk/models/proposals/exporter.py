@@ -78,9 +78,13 @@ def _temporary(target: Path) -> Path:
     return temporary
 
 
+def csv_header() -> list[str]:
+    """The CSV's first row: the French field names, the area and the WKT geometry."""
+    return [title for _, _, title in _COLUMNS] + ["Surface (ha)", "Géométrie (WKT, EPSG:2154)"]
+
+
 def _write_csv(proposals: Sequence[Proposal], path: Path) -> None:
-    header = [title for _, _, title in _COLUMNS] + ["Surface (ha)",
-                                                    "Géométrie (WKT, EPSG:2154)"]
+    header = csv_header()
     rows = [[_value(item, attribute, True) for attribute, _, _ in _COLUMNS]
             + [round(area_ha(item.geometry), 4),
                shapely.to_wkt(item.geometry, rounding_precision=3)]

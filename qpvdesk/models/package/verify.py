@@ -1,0 +1,263 @@
+"""Verify a received package: where it comes from (minisign signature by a key the trust store
+binds to the commune it names) and that nothing changed (BagIt SHA-256 manifests).
+
+:func:`verify_package` never raises for a bad package and never writes anything: it returns a
+report whose checks say, in French, what passed and the one thing that failed.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..proposals.proposal import Proposal
+from . import minisign
+from .archive import Refusal, read_file, read_members
+from .info import (BAG_INFO, BAGIT_TXT, BAGIT_VERSION, MANIFEST, PACKAGE_VERSION, PAYLOAD,
+                   SIGNATURE, TAG_FILES, TAGMANIFEST, PackageInfo, valid_insee, KEY_ID_PATTERN)
+from .payload import read_payload
+
+# The checks, in the order they run; a report lists them all.
+CHECK_ARCHIVE = "Archive ZIP saine (taille, noms, nombre de fichiers)"
+CHECK_BAGIT = "Structure BagIt 1.0 complète"
+CHECK_SIGNATURE = "Signature minisign valide, par une clé connue"
+CHECK_CHECKSUMS = "Sommes de contrôle SHA-256 : rien n'a été modifié"
+CHECK_IDENTITY = "Clé liée à la commune, commentaire signé conforme"
+CHECK_CONTENT = "Contenu lisible (GeoPackage, GeoJSON, CSV, PDF)"
+CHECKS = (CHECK_ARCHIVE, CHECK_BAGIT, CHECK_SIGNATURE, CHECK_CHECKSUMS, CHECK_IDENTITY,
+          CHECK_CONTENT)
+
+_EXPECTED = {BAGIT_TXT, BAG_INFO, MANIFEST, TAGMANIFEST, SIGNATURE, *PAYLOAD}
+_REQUIRED_INFO = ("Source-Organization", "Bagging-Date", "External-Identifier", "Payload-Oxum",
+                  "Qpvdesk-Package-Version", "Qpvdesk-Commune-Insee", "Qpvdesk-Key-Id",
+                  "Qpvdesk-Proposal-Count", "Qpvdesk-Created")
+
+
+@dataclass(frozen=True)
+class Check:
+    label: str
+    passed: bool | None      # None: not reached because an earlier check failed
+    detail: str = ""
+
+
+@dataclass
+class VerificationReport:
+    path: Path
+    sha256: str = ""
+    checks: list[Check] = field(default_factory=list)
+    reason: str | None = None            # the one-line French reason of a refusal
+    info: PackageInfo | None = None
+    trusted_commune: str | None = None   # the commune the trust store binds the key to
+    contents: list[tuple[str, int]] = field(default_factory=list)   # payload name, bytes
+    proposals: list[Proposal] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.reason is None
+
+
+def _text(members: dict[str, bytes], name: str) -> str:
+    try:
+        return members[name].decode("utf-8")
+    except UnicodeDecodeError:
+        raise Refusal(f"{name} n'est pas en UTF-8.") from None
+
+
+def _tag_fields(text: str, name: str) -> dict[str, str]:
+    """``Label: value`` lines (continuation lines start with a blank), labels unique."""
+    fields: dict[str, str] = {}
+    last = None
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if line[0] in " \t" and last is not None:
+            fields[last] += " " + line.strip()
+            continue
+        label, colon, value = line.partition(":")
+        if not colon or not label.strip():
+            raise Refusal(f"{name} mal formé : ligne « {line[:60]} ».")
+        label = label.strip()
+        if label in fields:
+            raise Refusal(f"{name} mal formé : « {label} » figure deux fois.")
+        fields[label] = value.strip()
+        last = label
+    return fields
+
+
+def _manifest(text: str, name: str) -> dict[str, str]:
+    entries: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        digest, _, path = line.strip().partition(" ")
+        path = path.strip()
+        if len(digest) != 64 or any(c not in "0123456789abcdefABCDEF" for c in digest) \
+                or not path or path in entries:
+            raise Refusal(f"{name} mal formé : ligne « {line[:80]} ».")
+        entries[path] = digest.lower()
+    return entries
+
+
+def _check_digests(members: dict[str, bytes], entries: dict[str, str],
+                   expected: set[str], name: str) -> None:
+    listed = set(entries)
+    if listed - expected:
+        raise Refusal(f"{name} cite un fichier inattendu : {sorted(listed - expected)[0]}.")
+    if expected - listed:
+        raise Refusal(f"{name} ne couvre pas {sorted(expected - listed)[0]}.")
+    for path in sorted(entries):
+        actual = hashlib.sha256(members[path]).hexdigest()
+        if not hmac.compare_digest(actual, entries[path]):
+            raise Refusal(f"Somme de contrôle incorrecte pour {path} : le fichier a été "
+                          "modifié après la signature.")
+
+
+def _package_info(fields: dict[str, str]) -> PackageInfo:
+    missing = [label for label in _REQUIRED_INFO if not fields.get(label)]
+    if missing:
+        raise Refusal(f"bag-info.txt incomplet : {', '.join(missing)} absent(s).")
+    if fields["Qpvdesk-Package-Version"] != PACKAGE_VERSION:
+        raise Refusal(f"Version de paquet {fields['Qpvdesk-Package-Version']} non prise en "
+                      f"charge (version {PACKAGE_VERSION} attendue).")
+    commune = fields["Qpvdesk-Commune-Insee"]
+    if not valid_insee(commune):
+        raise Refusal(f"bag-info.txt : code INSEE de commune invalide « {commune} ».")
+    if not KEY_ID_PATTERN.match(fields["Qpvdesk-Key-Id"]):
+        raise Refusal("bag-info.txt : identifiant de clé mal formé.")
+    try:
+        count = int(fields["Qpvdesk-Proposal-Count"])
+    except ValueError:
+        raise Refusal("bag-info.txt : nombre de propositions mal formé.") from None
+    return PackageInfo(
+        uuid=fields["External-Identifier"], commune_insee=commune,
+        source_organization=fields["Source-Organization"],
+        contact_name=fields.get("Contact-Name", ""),
+        contact_email=fields.get("Contact-Email", ""),
+        bagging_date=fields["Bagging-Date"], created=fields["Qpvdesk-Created"],
+        key_id=fields["Qpvdesk-Key-Id"], proposal_count=count,
+        software=fields.get("Bag-Software-Agent", ""))
+
+
+class _Verification:
+    """The steps of one verification, each raising Refusal; run() fills the report."""
+
+    def __init__(self, path: Path, trust) -> None:
+        self.trust = trust
+        self.report = VerificationReport(Path(path))
+        self.members: dict[str, bytes] = {}
+        self.fields: dict[str, str] = {}
+        self.signature_commune: str | None = None
+        self.trusted_comment = ""
+
+    def run(self) -> VerificationReport:
+        steps: list[tuple[str, Callable[[], str]]] = [
+            (CHECK_ARCHIVE, self.archive), (CHECK_BAGIT, self.bagit),
+            (CHECK_SIGNATURE, self.signature), (CHECK_CHECKSUMS, self.checksums),
+            (CHECK_IDENTITY, self.identity), (CHECK_CONTENT, self.content)]
+        for label, step in steps:
+            if self.report.reason is not None:
+                self.report.checks.append(Check(label, None))
+                continue
+            try:
+                detail = step()
+            except Refusal as refusal:
+                self._refuse(label, str(refusal))
+            except Exception as exc:   # hostile input must never surface as a traceback
+                self._refuse(label, f"Paquet illisible ({type(exc).__name__}).")
+            else:
+                self.report.checks.append(Check(label, True, detail))
+        return self.report
+
+    def _refuse(self, label: str, reason: str) -> None:
+        self.report.reason = reason
+        self.report.checks.append(Check(label, False, reason))
+        self.report.proposals = []
+
+    def archive(self) -> str:
+        data = read_file(self.report.path)
+        self.report.sha256 = hashlib.sha256(data).hexdigest()
+        self.members = read_members(data)
+        names = set(self.members)
+        extra = sorted(names - _EXPECTED)
+        if extra:
+            kind = "Fichier de données en trop" if extra[0].startswith("data/") \
+                else "Fichier inattendu"
+            raise Refusal(f"{kind} dans le paquet : {extra[0]}.")
+        missing = sorted(_EXPECTED - names)
+        if missing:
+            kind = "Fichier de données manquant" if missing[0].startswith("data/") \
+                else "Fichier manquant"
+            raise Refusal(f"{kind} dans le paquet : {missing[0]}.")
+        self.report.contents = [(name, len(self.members[name])) for name in PAYLOAD]
+        return f"{len(self.members)} fichiers"
+
+    def bagit(self) -> str:
+        declaration = _tag_fields(_text(self.members, BAGIT_TXT), BAGIT_TXT)
+        version = declaration.get("BagIt-Version")
+        if version != BAGIT_VERSION:
+            raise Refusal(f"Version BagIt « {version or 'absente'} » non prise en charge "
+                          f"(1.0 attendue).")
+        if declaration.get("Tag-File-Character-Encoding", "").upper() != "UTF-8":
+            raise Refusal("bagit.txt : encodage des fichiers de balises autre que UTF-8.")
+        return "BagIt 1.0, UTF-8"
+
+    def signature(self) -> str:
+        text = _text(self.members, SIGNATURE)
+        try:
+            key_id = minisign.signature_key_id(text)
+        except minisign.SignatureError as exc:
+            raise Refusal(str(exc)) from None
+        trusted = self.trust.for_key_id(key_id)
+        if trusted is None:
+            raise Refusal(f"Clé inconnue ({key_id}) : la clé publique de cette commune n'a "
+                          "pas été importée dans les clés de confiance.")
+        try:
+            self.trusted_comment = minisign.verify(trusted.public_key,
+                                                   self.members[TAGMANIFEST], text)
+        except minisign.SignatureError as exc:
+            raise Refusal(str(exc)) from None
+        self.signature_commune = trusted.commune_insee
+        self.report.trusted_commune = trusted.commune_insee
+        return f"clé {key_id}, enregistrée pour la commune {trusted.commune_insee}"
+
+    def checksums(self) -> str:
+        tags = _manifest(_text(self.members, TAGMANIFEST), TAGMANIFEST)
+        _check_digests(self.members, tags, set(TAG_FILES), TAGMANIFEST)
+        payload = _manifest(_text(self.members, MANIFEST), MANIFEST)
+        _check_digests(self.members, payload, set(PAYLOAD), MANIFEST)
+        return f"{len(tags) + len(payload)} fichiers vérifiés"
+
+    def identity(self) -> str:
+        self.fields = _tag_fields(_text(self.members, BAG_INFO), BAG_INFO)
+        info = _package_info(self.fields)
+        self.report.info = info
+        key_id = minisign.signature_key_id(_text(self.members, SIGNATURE))
+        if info.key_id != key_id:
+            raise Refusal(f"bag-info.txt annonce la clé {info.key_id} mais le paquet est signé "
+                          f"par la clé {key_id}.")
+        if info.commune_insee != self.signature_commune:
+            raise Refusal(f"Clé enregistrée pour la commune {self.signature_commune}, utilisée "
+                          f"pour un paquet au nom de la commune {info.commune_insee}.")
+        if self.trusted_comment != info.trusted_comment():
+            raise Refusal("Le commentaire signé ne correspond pas à bag-info.txt "
+                          "(identifiant, commune ou date).")
+        size = sum(len(self.members[name]) for name in PAYLOAD)
+        if self.fields["Payload-Oxum"] != f"{size}.{len(PAYLOAD)}":
+            raise Refusal("bag-info.txt : Payload-Oxum ne correspond pas aux données.")
+        return f"commune {info.commune_insee}, paquet {info.uuid}"
+
+    def content(self) -> str:
+        proposals = read_payload(self.members)
+        assert self.report.info is not None
+        if len(proposals) != self.report.info.proposal_count:
+            raise Refusal(f"Le paquet annonce {self.report.info.proposal_count} propositions "
+                          f"mais en contient {len(proposals)}.")
+        self.report.proposals = proposals
+        return f"{len(proposals)} propositions"
+
+
+def verify_package(path: str | Path, trust) -> VerificationReport:
+    """Check the package at ``path`` against ``trust`` (a TrustStore). Reads only."""
+    return _Verification(Path(path), trust).run()

@@ -1,0 +1,1 @@
+"""Proposal packages as the user sees them: the A4 synthèse PDF of a package."""
