@@ -41,6 +41,8 @@ test: install
 
 bench: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/qpvdesk bench render
+	QT_QPA_PLATFORM=offscreen $(BIN)/qpvdesk bench fiche
+	QT_QPA_PLATFORM=offscreen $(BIN)/qpvdesk bench package
 
 clean:
 	rm -rf $(VENV) build dist $(DB)
