@@ -378,13 +378,14 @@ def _layout(style: _Style, names: _Names, info: PackageInfo, proposals: Sequence
     _place_table(pages, style, _list_table(names, proposals))
     if proposals:
         _gap(pages, style.mm(6))
-        pages.keep_together([_section_title(style, "Détail des propositions"),
-                             _spacer(style.mm(2))])
     for number, item in enumerate(proposals, start=1):
         rows = _label_rows(style, _detail_rows(names, item))
-        # the title stays with the first two rows; a row is never cut
-        pages.keep_together([_proposal_title(style, number, item), _spacer(style.mm(1)),
-                             *rows[:2]])
+        # the title stays with the first two rows (the section heading with the first
+        # proposal); a row is never cut
+        heading = [_section_title(style, "Détail des propositions"),
+                   _spacer(style.mm(2))] if number == 1 else []
+        pages.keep_together([*heading, _proposal_title(style, number, item),
+                             _spacer(style.mm(1)), *rows[:2]])
         for row in rows[2:]:
             if pages.y + row.height > pages.bottom:
                 pages.new_page()

@@ -1,0 +1,89 @@
+"""The e-mail a commune sends with its package: a RFC 6068 ``mailto:`` URL whose subject and
+body say who sends what. A mailto: URL cannot carry an attachment, so the body tells the user
+which file to attach and where it is. Qt-free."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from .info import PackageInfo
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre")
+
+
+def readable_key_id(key_id: str) -> str:
+    """« 57A9BAA9A7CB3216 » → « 57A9 BAA9 A7CB 3216 » (easier to read out on the phone)."""
+    plain = "".join(str(key_id).split()).upper()
+    return " ".join(plain[start:start + 4] for start in range(0, len(plain), 4))
+
+
+def french_date(value: str, with_time: bool = False) -> str:
+    """'2026-11-22T10:04:31+01:00' → '22 novembre 2026' (« à 10 h 04 » with the time);
+    anything unreadable is returned as it is."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return str(value or "")
+    day = "1er" if moment.day == 1 else str(moment.day)
+    text = f"{day} {MONTHS[moment.month - 1]} {moment.year}"
+    if with_time and ("T" in value or " " in value.strip()):
+        text += f" à {moment.hour} h {moment.minute:02d}"
+    return text
+
+
+def proposal_count_text(count: int) -> str:
+    return f"{count} proposition" if count <= 1 else f"{count} propositions"
+
+
+def mail_subject(info: PackageInfo) -> str:
+    return (f"Propositions QPV — {info.source_organization} — "
+            f"{french_date(info.created or info.bagging_date)}")
+
+
+def mail_body(info: PackageInfo, package_path: Path) -> str:
+    package_path = Path(package_path)
+    contact = info.contact_name.strip()
+    if info.contact_email.strip():
+        contact = f"{contact} <{info.contact_email.strip()}>" if contact \
+            else info.contact_email.strip()
+    lines = [
+        "Bonjour,",
+        "",
+        f"Veuillez trouver le paquet signé des propositions QPV de la "
+        f"{info.source_organization[:1].lower()}{info.source_organization[1:]}, "
+        f"préparé avec qpvdesk le {french_date(info.created, with_time=True)}.",
+        "",
+        f"Expéditeur : {info.source_organization} (code INSEE {info.commune_insee})",
+    ]
+    if contact:
+        lines.append(f"Contact : {contact}")
+    lines += [
+        f"Nombre de propositions : {info.proposal_count}",
+        f"Identifiant du paquet : {info.uuid}",
+        f"Clé de signature : {readable_key_id(info.key_id)}",
+        f"Fichier : {package_path.name}",
+        "",
+        f"Le paquet est à joindre à ce message : {package_path.name} "
+        f"(il se trouve dans {package_path.parent}).",
+        "",
+        "Pour le vérifier, ouvrez ce fichier dans qpvdesk (mode agglomération) : la signature "
+        "prouve qu'il vient bien de la commune et qu'il n'a pas été modifié depuis son envoi. "
+        "Elle est contrôlée avec la clé publique que la commune vous a transmise, dont "
+        f"l'identifiant doit être {readable_key_id(info.key_id)}.",
+        "",
+        "Cordialement,",
+    ]
+    if info.contact_name.strip():
+        lines.append(info.contact_name.strip())
+    lines.append(info.source_organization)
+    return "\n".join(lines) + "\n"
+
+
+def mailto_url(info: PackageInfo, package_path: Path, to: str = "") -> str:
+    """``mailto:<to>?subject=…&body=…``, percent-encoded (RFC 6068: UTF-8, CRLF line breaks)."""
+    subject = quote(mail_subject(info), safe="")
+    body = quote(mail_body(info, package_path).replace("\n", "\r\n"), safe="")
+    address = quote(to.strip(), safe="@,")
+    return f"mailto:{address}?subject={subject}&body={body}"
