@@ -30,6 +30,7 @@ from .map.pan_tool import PanIdentifyTool
 from .charts import ChartsPanel
 from .fiche import open_fiche_window
 from .map.search_box import SearchBox
+from .package.menus import PackageMenus
 from .portrait_view import PortraitView
 from .proposals.controller import ProposalController
 from .qpv_list import QpvListView
@@ -194,6 +195,8 @@ class MainWindow(QMainWindow):
                                             "Ctrl+Shift+P", "Les chiffres clés de l'agglomération")
         for action in (self.table_action, self.charts_action, self.portrait_action):
             analysis_menu.addAction(action)
+        self.packages = PackageMenus(self, self.proposals.store.workspace, reference,
+                                     self.proposals.store)
         help_menu = self.menuBar().addMenu("&Aide")
         help_menu.addAction(self.sources_action)
 

@@ -1,0 +1,222 @@
+"""The agglomeration's menu: open a package received from a commune (verify, preview on the
+map, accept into the consolidated base), manage the communes' keys, browse and export what
+was received. Views only call the models (verify_package, TrustStore, ConsolidatedStore)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import shapely
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from ... import paths
+from ...models.map.layers import proposal_layers
+from ...models.package.info import PACKAGE_SUFFIX
+from ...models.package.received import ConsolidatedStore
+from ...models.package.trust import TrustError, TrustStore
+from ...models.package.verify import VerificationReport, verify_package
+from ...models.proposals.proposal import Proposal
+from ...models.proposals.territory import Territory
+from .received_dialog import ChooseSavePath, ReceivedDialog, default_choose_save_path
+from .received_dialog import export_consolidated as _export_consolidated
+from .trust_dialog import ChooseOpenPath, TrustDialog
+from .verify_dialog import VerificationDialog, commune_label
+
+RECEIVED_LAYERS = ("received", "received_points")
+TRUST_FOLDER_NAME = "confiance"
+PACKAGE_FILTER = f"Paquet de propositions (*{PACKAGE_SUFFIX});;Tous les fichiers (*)"
+MIN_ZOOM_EXTENT = 800.0   # metres shown at least around the proposals of a package
+
+
+class AgglomerationActions(QObject):
+    """The actions the lead puts in the agglomeration's menu, and what they do."""
+
+    message = Signal(str)   # French, for the status bar
+
+    def __init__(self, window: QWidget, workspace, reference, map_controller, canvas,
+                 trust_folder: Path | None = None, choose_open_path=None,
+                 choose_save_path=None) -> None:
+        super().__init__(window)
+        self.window, self.workspace, self.reference = window, workspace, reference
+        self.map, self.canvas = map_controller, canvas
+        self.trust_folder = Path(trust_folder) if trust_folder is not None \
+            else paths.user_data_folder() / TRUST_FOLDER_NAME
+        self.choose_open_path: ChooseOpenPath = choose_open_path or self._choose_open_path
+        self.choose_save_path: ChooseSavePath = choose_save_path \
+            or default_choose_save_path(window)
+        self.consolidated = ConsolidatedStore(workspace)
+        self._territory: Territory | None = None
+        self.open_package_action = self._action("Ouvrir un paquet reçu…",
+                                                lambda: self.open_package(), "Ctrl+Shift+O",
+                                                "Vérifier un paquet signé envoyé par une "
+                                                "commune, puis l'accepter")
+        self.trust_action = self._action("Clés des communes…", lambda: self.show_trust(),
+                                         tip="Les clés publiques des communes dont les paquets "
+                                             "sont acceptés")
+        self.received_action = self._action("Propositions reçues…",
+                                            lambda: self.show_received(),
+                                            tip="Les propositions et paquets reçus des "
+                                                "communes")
+        self.export_consolidated_action = self._action(
+            "Exporter les propositions consolidées…", lambda: self.export_consolidated(),
+            tip="Toutes les propositions reçues dans un GeoPackage pour QGIS")
+
+    def _action(self, text: str, slot, shortcut: str | None = None,
+                tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.open_package_action, self.trust_action, self.received_action,
+                self.export_consolidated_action]
+
+    @property
+    def territory(self) -> Territory:
+        if self._territory is None:
+            self._territory = Territory(self.reference)
+        return self._territory
+
+    # -- what a test answers (modal dialogs and file choosers) ----------------------------
+    def _choose_open_path(self, title: str, file_filter: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.window, title, "", file_filter)
+        return path or None
+
+    def run_dialog(self, dialog: QDialog) -> int:
+        return dialog.exec()
+
+    def inform(self, title: str, text: str) -> None:
+        QMessageBox.information(self.window, title, text)
+
+    def warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.window, title, text)
+
+    # -- trust ---------------------------------------------------------------------------
+    def trust_store(self) -> TrustStore | None:
+        try:
+            return TrustStore(self.trust_folder)
+        except TrustError as error:
+            self.warn("Clés des communes", str(error))
+            return None
+
+    def show_trust(self) -> TrustDialog | None:
+        store = self.trust_store()
+        if store is None:
+            return None
+        dialog = TrustDialog(self.window, store, self.territory, self.choose_open_path)
+        self.run_dialog(dialog)
+        dialog.deleteLater()   # returned for a look right away, not to be kept
+        return dialog
+
+    # -- receiving a package ---------------------------------------------------------------
+    def open_package(self, path: str | Path | None = None) -> VerificationReport | None:
+        """Verify a package, show the verdict; preview and acceptance from the dialog."""
+        if path is None:
+            path = self.choose_open_path("Ouvrir un paquet reçu d'une commune", PACKAGE_FILTER)
+            if not path:
+                return None
+        store = self.trust_store()
+        if store is None:
+            return None
+        report = verify_package(Path(path), store)   # never raises for a bad package
+        dialog = VerificationDialog(self.window, report, self.territory, self.reference)
+        state = {"accepted": False, "previewed": False}
+
+        def preview(proposals: list) -> None:
+            state["previewed"] = True
+            self.show_proposals(proposals, zoom=True)
+            self.message.emit(f"Aperçu sur la carte : {len(proposals)} proposition(s) du "
+                              "paquet, pas encore importées.")
+
+        def accept() -> None:
+            if self.accept_report(report, dialog):
+                state["accepted"] = True
+
+        dialog.preview_requested.connect(preview)
+        dialog.accept_requested.connect(accept)
+        self.run_dialog(dialog)
+        dialog.deleteLater()
+        if state["previewed"] and not state["accepted"]:
+            self.refresh_map()   # the map shows again only what the base holds
+        return report
+
+    def accept_report(self, report: VerificationReport,
+                      dialog: VerificationDialog | None = None) -> bool:
+        """Record a verified package; the outcome is told in a message box."""
+        if not report.ok or report.info is None:
+            return False
+        try:
+            outcome = self.consolidated.accept(report.info, report.proposals, report.path.name,
+                                               report.sha256)
+        except ValueError as error:
+            self.warn("Paquet non importé", str(error))
+            return False
+        except Exception as error:   # the workspace itself failed: no traceback
+            self.warn("Paquet non importé", f"L'enregistrement a échoué ({error}). Rien n'a "
+                                            "été importé.")
+            return False
+        summary = outcome.summary()
+        sender = commune_label(self.territory, report.info.commune_insee)
+        self.inform("Paquet accepté" if not outcome.already_imported else "Paquet déjà importé",
+                    f"Paquet de {sender}.\n\n{summary}")
+        if dialog is not None:
+            dialog.mark_accepted(summary)
+        self.refresh_map(zoom_to=report.proposals)
+        self.message.emit(summary)
+        return True
+
+    # -- received proposals ---------------------------------------------------------------
+    def show_received(self) -> ReceivedDialog:
+        dialog = ReceivedDialog(self.window, self.consolidated, self.territory,
+                                self.choose_save_path)
+        dialog.inform, dialog.warn = self.inform, self.warn
+        self.run_dialog(dialog)
+        dialog.deleteLater()   # returned for a look right away, not to be kept
+        return dialog
+
+    def export_consolidated(self) -> Path | None:
+        return _export_consolidated(self.consolidated, self.choose_save_path, self.inform,
+                                    self.warn)
+
+    # -- the map ---------------------------------------------------------------------------
+    def show_proposals(self, proposals: Sequence[Proposal], zoom: bool = False) -> None:
+        """Put ``proposals`` in the received layers, make them visible, zoom if asked."""
+        self.map.composer.layers.update(proposal_layers(list(proposals), RECEIVED_LAYERS))
+        for layer_id in RECEIVED_LAYERS:
+            try:
+                visible = self.map.state.setting(layer_id).visible
+            except KeyError:   # a map state saved before these layers existed
+                continue
+            if not visible:
+                self.map.set_visible(layer_id, True)
+        if zoom and proposals:
+            self.zoom_to(proposals)
+        self.canvas.request_render()
+
+    def zoom_to(self, proposals: Sequence[Proposal]) -> None:
+        xmin, ymin, xmax, ymax = (float(value) for value in shapely.total_bounds(
+            [item.geometry for item in proposals]))
+        grow_x = max(0.0, MIN_ZOOM_EXTENT - (xmax - xmin)) / 2
+        grow_y = max(0.0, MIN_ZOOM_EXTENT - (ymax - ymin)) / 2
+        self.canvas.zoom_to((xmin - grow_x, ymin - grow_y, xmax + grow_x, ymax + grow_y))
+
+    def refresh_map(self, zoom_to: Sequence[Proposal] | None = None) -> None:
+        """The received layers show the consolidated proposals (current versions)."""
+        try:
+            proposals = [version.proposal for version in self.consolidated.current()]
+        except Exception as error:
+            self.warn("Propositions reçues", f"Lecture impossible ({error}).")
+            return
+        self.map.composer.layers.update(proposal_layers(proposals, RECEIVED_LAYERS))
+        if zoom_to:
+            self.show_proposals(proposals, zoom=False)
+            self.zoom_to(zoom_to)
+        self.canvas.request_render()

@@ -1,0 +1,59 @@
+"""The « Paquets » and « Agglomération » menus of the main window: the commune sends signed
+packages; in agglomeration mode the same app receives, verifies and consolidates them."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+
+from ...models.package.identity import (MODE_AGGLOMERATION, MODE_COMMUNE, load_identity,
+                                        save_identity)
+from .agglomeration_actions import AgglomerationActions
+from .commune_actions import CommunePackageActions
+
+
+class PackageMenus(QObject):
+    def __init__(self, window, workspace, reference, proposal_store) -> None:
+        super().__init__(window)
+        self.workspace = workspace
+        self.commune = CommunePackageActions(window, workspace, reference, proposal_store)
+        self.agglomeration = AgglomerationActions(window, workspace, reference,
+                                                  window.controller, window.map_canvas)
+        self.mode_action = QAction("Mode a&gglomération (recevoir les paquets des communes)",
+                                   window)
+        self.mode_action.setCheckable(True)
+        self.mode_action.setStatusTip("Affiche le menu Agglomération : vérifier, prévisualiser "
+                                      "et consolider les paquets reçus")
+        self.mode_action.setChecked(self.agglomeration_mode)
+        self.mode_action.toggled.connect(self.set_agglomeration_mode)
+        for source in (self.commune, self.agglomeration):
+            source.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        menu_bar = window.menuBar()
+        packages = menu_bar.addMenu("&Paquets")
+        packages.addAction(self.commune.export_action)
+        packages.addAction(self.commune.key_action)
+        packages.addSeparator()
+        packages.addAction(self.mode_action)
+        self.agglomeration_menu = menu_bar.addMenu("A&gglomération")
+        for action in self.agglomeration.actions:
+            self.agglomeration_menu.addAction(action)
+        self._show_mode()
+
+    @property
+    def agglomeration_mode(self) -> bool:
+        return load_identity(self.workspace).mode == MODE_AGGLOMERATION
+
+    def set_agglomeration_mode(self, enabled: bool) -> None:
+        identity = load_identity(self.workspace)
+        save_identity(self.workspace, replace(
+            identity, mode=MODE_AGGLOMERATION if enabled else MODE_COMMUNE))
+        self._show_mode()
+
+    def _show_mode(self) -> None:
+        enabled = self.agglomeration_mode
+        self.agglomeration_menu.menuAction().setVisible(enabled)
+        for action in self.agglomeration.actions:
+            action.setEnabled(enabled)
+        if enabled:
+            self.agglomeration.refresh_map()

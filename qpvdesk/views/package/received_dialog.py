@@ -1,0 +1,189 @@
+"""What the agglomeration has received from the communes: the current version of every
+proposal, the packages, and the consolidated GeoPackage export for QGIS."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+                               QLabel, QMessageBox, QPushButton, QTableView,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from ...models.proposals.vocabulary import KINDS
+from .verify_dialog import (EMPTY, ListModel, commune_label, commune_name, fit_columns,
+                            french_datetime, paragraph, prepare_table, qpv_name)
+
+# (title, suggested file name, file filter) -> chosen path or None.
+ChooseSavePath = Callable[[str, str, str], "str | None"]
+GEOPACKAGE_FILTER = "GeoPackage (*.gpkg)"
+PROPOSAL_HEADERS = ("Commune", "Type", "Titre", "QPV", "Reçu le", "Paquet")
+PACKAGE_HEADERS = ("Reçu le", "Commune", "Organisation", "Créé le", "Propositions", "Fichier")
+ALL_COMMUNES = "Toutes les communes"
+
+
+def default_choose_save_path(parent: QWidget | None) -> ChooseSavePath:
+    def choose(title: str, suggested: str, file_filter: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+        if path and not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        return path or None
+    return choose
+
+
+def export_consolidated(store, choose_save_path: ChooseSavePath, inform, warn) -> Path | None:
+    """Ask where, write the consolidated GeoPackage, say what happened (in French)."""
+    count = len(store.current())
+    if not count:
+        inform("Rien à exporter", "Aucune proposition reçue pour l'instant : acceptez "
+                                  "d'abord un paquet d'une commune.")
+        return None
+    path = choose_save_path("Exporter les propositions consolidées",
+                            "propositions_consolidees.gpkg", GEOPACKAGE_FILTER)
+    if not path:
+        return None
+    try:
+        written = store.export_geopackage(path)
+    except (OSError, ValueError) as error:
+        warn("Export impossible", f"L'export n'a pas pu être écrit : {error}")
+        return None
+    except Exception as error:   # GDAL's own errors: never a traceback for the user
+        warn("Export impossible", f"L'export n'a pas pu être écrit ({type(error).__name__} : "
+                                  f"{error}).")
+        return None
+    words = "proposition exportée" if count == 1 else "propositions exportées"
+    inform("Export terminé", f"{count} {words} dans :\n{written}\n\nLe fichier s'ouvre dans "
+                             "QGIS (une couche par type de proposition, avec la commune et le "
+                             "paquet d'origine).")
+    return written
+
+
+class ReceivedDialog(QDialog):
+    """Tabs « Propositions » and « Paquets reçus », and the consolidated export."""
+
+    def __init__(self, parent: QWidget | None, consolidated_store, territory,
+                 choose_save_path: ChooseSavePath | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.territory = consolidated_store, territory
+        self.choose_save_path = choose_save_path or default_choose_save_path(self)
+        self.setWindowTitle("Propositions reçues des communes")
+        self.setMinimumSize(900, 460)
+        self.resize(1000, 560)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+
+        proposals_page = QWidget()
+        box = QVBoxLayout(proposals_page)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(QLabel("Commune :"))
+        self.commune_combo = QComboBox()
+        self.commune_combo.setMinimumWidth(240)
+        filter_row.addWidget(self.commune_combo)
+        filter_row.addStretch(1)
+        self.count_label = QLabel()
+        filter_row.addWidget(self.count_label)
+        box.addLayout(filter_row)
+        self.proposals_model = ListModel(PROPOSAL_HEADERS)
+        self.proposals_view = QTableView()
+        self.proposals_view.setModel(self.proposals_model)
+        prepare_table(self.proposals_view)
+        box.addWidget(self.proposals_view, 1)
+        self.empty_label = paragraph(
+            "Aucune proposition reçue pour l'instant. Pour en recevoir, ouvrez un paquet "
+            "envoyé par une commune (menu « Ouvrir un paquet reçu… ») et acceptez-le.",
+            "color: #555555; font-style: italic;")
+        box.addWidget(self.empty_label)
+        box.addWidget(paragraph(
+            "Pour chaque proposition, la version la plus récente envoyée par sa commune. Une "
+            "proposition absente d'un paquet plus récent est conservée : seule la commune peut "
+            "la retirer.", "color: #555555;"))
+        self.tabs.addTab(proposals_page, "Propositions")
+
+        packages_page = QWidget()
+        packages_box = QVBoxLayout(packages_page)
+        self.packages_model = ListModel(PACKAGE_HEADERS)
+        self.packages_view = QTableView()
+        self.packages_view.setModel(self.packages_model)
+        prepare_table(self.packages_view)
+        packages_box.addWidget(self.packages_view, 1)
+        self.tabs.addTab(packages_page, "Paquets reçus")
+
+        row = QHBoxLayout()
+        self.export_button = QPushButton("Exporter en GeoPackage…")
+        self.export_button.setToolTip("Toutes les propositions reçues (version la plus récente) "
+                                      "dans un fichier pour QGIS.")
+        row.addWidget(self.export_button)
+        row.addStretch(1)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton("Fermer", QDialogButtonBox.ButtonRole.RejectRole)
+        close.clicked.connect(self.reject)
+        row.addWidget(buttons)
+        layout.addLayout(row)
+        self.export_button.clicked.connect(lambda: self.export())
+        self.commune_combo.currentIndexChanged.connect(lambda _: self._fill_proposals())
+        self.refresh()
+
+    # -- what a test answers -------------------------------------------------------------
+    def inform(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
+
+    def warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    # -- display -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        try:
+            self.versions = self.store.current()
+            packages = self.store.packages()
+        except Exception as error:   # a damaged workspace: say so, show nothing
+            self.versions, packages = [], []
+            self.warn("Lecture impossible", f"Les propositions reçues n'ont pas pu être lues "
+                                            f"({error}).")
+        self.packages_by_uuid = {item["uuid"]: item for item in packages}
+        chosen = self.commune_combo.currentData()
+        self.commune_combo.blockSignals(True)
+        self.commune_combo.clear()
+        self.commune_combo.addItem(ALL_COMMUNES, None)
+        communes = sorted({item.commune_insee for item in self.versions},
+                          key=lambda code: commune_name(self.territory, code))
+        for code in communes:
+            self.commune_combo.addItem(commune_label(self.territory, code), code)
+        position = self.commune_combo.findData(chosen) if chosen else 0
+        self.commune_combo.setCurrentIndex(max(position, 0))
+        self.commune_combo.blockSignals(False)
+        self.packages_model.set_rows([
+            [french_datetime(item["received"]), commune_label(self.territory,
+                                                              item["commune_insee"]),
+             item["source_organization"] or EMPTY, french_datetime(item["created"]),
+             str(item["proposal_count"]), item["file_name"] or EMPTY] for item in packages])
+        fit_columns(self.packages_view, stretch=len(PACKAGE_HEADERS) - 1, widest={2: 220})
+        self.empty_label.setVisible(not self.versions)
+        self.tabs.setTabText(1, f"Paquets reçus ({len(packages)})")
+        self.export_button.setEnabled(bool(self.versions))
+        self._fill_proposals()
+
+    def _fill_proposals(self) -> None:
+        commune = self.commune_combo.currentData()
+        shown = [item for item in self.versions
+                 if commune is None or item.commune_insee == commune]
+        rows = []
+        for item in shown:
+            package = self.packages_by_uuid.get(item.package_uuid, {})
+            rows.append([commune_name(self.territory, item.commune_insee),
+                         KINDS.get(item.proposal.kind, item.proposal.kind), item.proposal.label,
+                         qpv_name(self.territory, item.proposal.qpv_code),
+                         french_datetime(item.received),
+                         package.get("file_name") or item.package_uuid])
+        self.proposals_model.set_rows(rows)
+        fit_columns(self.proposals_view, stretch=2, widest={1: 220, 3: 180, 5: 220})
+        words = "proposition" if len(shown) == 1 else "propositions"
+        self.count_label.setText(f"{len(shown)} {words}")
+        self.tabs.setTabText(0, f"Propositions ({len(self.versions)})")
+
+    def set_commune(self, insee: str | None) -> None:
+        self.commune_combo.setCurrentIndex(max(self.commune_combo.findData(insee), 0)
+                                           if insee else 0)
+
+    # -- export --------------------------------------------------------------------------
+    def export(self) -> Path | None:
+        return export_consolidated(self.store, self.choose_save_path, self.inform, self.warn)

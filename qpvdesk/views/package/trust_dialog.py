@@ -1,0 +1,252 @@
+"""The keys of the communes the agglomeration trusts: list them, import one, revoke one.
+
+A commune sends its public key once (a ``.pub`` file); the agglomeration binds it to the
+commune after reading its identifier out on the phone with the commune. The dialog only
+displays and asks; TrustStore does the work and says in French what it refuses.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QGroupBox, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from ...models.package.keys import KeyFileError, read_small_text
+from ...models.package.minisign import PublicKey
+from ...models.package.trust import REVOKED_FOLDER_NAME, TrustError, TrustStore
+from .verify_dialog import (WARNING_STYLE, ListModel, commune_label, commune_name, fit_columns,
+                            paragraph, prepare_table, readable_key_id)
+
+# (title, file filter) -> chosen path or None; QFileDialog by default, an answer in tests.
+ChooseOpenPath = Callable[[str, str], "str | None"]
+KEY_FILTER = "Clé publique minisign (*.pub);;Tous les fichiers (*)"
+KEY_HEADERS = ("Commune", "INSEE", "Identifiant de la clé", "Fichier")
+
+
+class CommuneChoiceDialog(QDialog):
+    """Which commune a public key belongs to, and its identifier to compare on the phone."""
+
+    def __init__(self, parent: QWidget | None, territory, key_id: str, file_name: str,
+                 preselected: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Importer la clé publique d'une commune")
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(paragraph(f"Fichier : {file_name}"))
+        form = QFormLayout()
+        self.commune_combo = QComboBox()
+        self.commune_combo.addItem("Choisissez la commune…", None)
+        for code, name in sorted(zip(territory.communes.codes, territory.communes.names),
+                                 key=lambda pair: pair[1]):
+            self.commune_combo.addItem(f"{name} ({code})", code)
+        if preselected:
+            position = self.commune_combo.findData(preselected)
+            if position >= 0:
+                self.commune_combo.setCurrentIndex(position)
+        form.addRow("Commune :", self.commune_combo)
+        self.key_label = QLabel(readable_key_id(key_id))
+        self.key_label.setStyleSheet("font-family: monospace; font-size: 16pt; "
+                                     "font-weight: bold; letter-spacing: 1px;")
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("Identifiant de la clé :", self.key_label)
+        layout.addLayout(form)
+        layout.addWidget(paragraph(
+            "Avant de valider, téléphonez à la commune et demandez-lui de lire l'identifiant "
+            "de sa clé (menu « Ma clé de signature… » de qpvdesk). Il doit être exactement "
+            "celui affiché ci-dessus. S'il diffère, n'importez pas ce fichier : il ne vient "
+            "peut-être pas de la commune.", WARNING_STYLE))
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton("L'identifiant est le bon : importer",
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton("Annuler", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.commune_combo.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(self.commune() is not None)
+
+    def commune(self) -> str | None:
+        return self.commune_combo.currentData()
+
+
+class TrustDialog(QDialog):
+    """The trusted keys of the communes, with import and revocation."""
+
+    def __init__(self, parent: QWidget | None, trust_store: TrustStore, territory,
+                 choose_open_path: ChooseOpenPath | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.territory = trust_store, territory
+        self.choose_open_path = choose_open_path or self._choose_open_path
+        self.setWindowTitle("Clés des communes")
+        self.setMinimumSize(720, 560)
+        layout = QVBoxLayout(self)
+        layout.addWidget(paragraph(
+            "Un paquet de propositions n'est accepté que s'il est signé par la clé d'une "
+            "commune listée ici. Chaque commune vous envoie une seule fois sa clé publique "
+            "(fichier .pub) ; vérifiez-la par téléphone avant de l'importer."))
+        self.problems_label = paragraph("", WARNING_STYLE)
+        layout.addWidget(self.problems_label)
+        trusted = QGroupBox("Clés de confiance")
+        box = QVBoxLayout(trusted)
+        self.keys_model = ListModel(KEY_HEADERS)
+        self.keys_view = QTableView()
+        self.keys_view.setModel(self.keys_model)
+        prepare_table(self.keys_view)
+        box.addWidget(self.keys_view)
+        self.empty_label = paragraph("Aucune clé importée pour l'instant : les paquets reçus "
+                                     "seront refusés.")
+        box.addWidget(self.empty_label)
+        row = QHBoxLayout()
+        self.import_button = QPushButton("Importer la clé publique d'une commune…")
+        self.revoke_button = QPushButton("Révoquer…")
+        self.revoke_button.setToolTip("Ne plus accepter les paquets signés par cette clé.")
+        row.addWidget(self.import_button)
+        row.addWidget(self.revoke_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        layout.addWidget(trusted, 3)
+        revoked = QGroupBox("Clés révoquées ou remplacées (conservées, plus acceptées)")
+        revoked_box = QVBoxLayout(revoked)
+        self.revoked_model = ListModel(KEY_HEADERS)
+        self.revoked_view = QTableView()
+        self.revoked_view.setModel(self.revoked_model)
+        prepare_table(self.revoked_view)
+        revoked_box.addWidget(self.revoked_view)
+        layout.addWidget(revoked, 2)
+        folder = QLabel(f"Dossier des clés : {self.store.folder}")
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        folder.setStyleSheet("color: #555555;")
+        folder.setWordWrap(True)
+        layout.addWidget(folder)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton("Fermer", QDialogButtonBox.ButtonRole.RejectRole)
+        close.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.import_button.clicked.connect(lambda: self.import_key())
+        self.revoke_button.clicked.connect(lambda: self.revoke_selected())
+        self.keys_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.refresh()
+
+    # -- what a test answers -------------------------------------------------------------
+    def _choose_open_path(self, title: str, file_filter: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self, title, "", file_filter)
+        return path or None
+
+    def run_dialog(self, dialog: QDialog) -> int:
+        return dialog.exec()
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def inform(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
+
+    def warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    # -- display -------------------------------------------------------------------------
+    def _rows(self, keys) -> list[list[str]]:
+        return [[commune_name(self.territory, key.commune_insee), key.commune_insee,
+                 readable_key_id(key.key_id), key.path.name] for key in keys]
+
+    def refresh(self) -> None:
+        self.entries = self.store.entries()
+        self.keys_model.set_rows(self._rows(self.entries))
+        self.revoked_model.set_rows(self._rows(self.store.revoked()))
+        for view in (self.keys_view, self.revoked_view):
+            fit_columns(view, stretch=0)
+        self.empty_label.setVisible(not self.entries)
+        problems = self.store.problems()
+        self.problems_label.setText("Attention :\n" + "\n".join(f"• {line}" for line in problems)
+                                    if problems else "")
+        self.problems_label.setVisible(bool(problems))
+        read_only = self.store.read_only
+        self.import_button.setEnabled(not read_only)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.revoke_button.setEnabled(self.selected() is not None and not self.store.read_only)
+
+    def selected(self) -> str | None:
+        """The INSEE code of the selected trusted key."""
+        rows = self.keys_view.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.entries):
+            return None
+        return self.entries[rows[0].row()].commune_insee
+
+    def select(self, insee: str) -> None:
+        for row, entry in enumerate(self.entries):
+            if entry.commune_insee == insee:
+                self.keys_view.selectRow(row)
+                return
+
+    # -- actions -------------------------------------------------------------------------
+    def import_key(self, path: str | Path | None = None) -> str | None:
+        """Ask for a .pub file and its commune; the INSEE code trusted, or None."""
+        if path is None:
+            path = self.choose_open_path("Clé publique d'une commune", KEY_FILTER)
+            if not path:
+                return None
+        path = Path(path)
+        try:
+            _, text = read_small_text(path, "Clé publique")
+            key = PublicKey.from_text(text)
+        except (KeyFileError, TrustError) as error:
+            self.warn("Clé refusée", str(error))
+            return None
+        stem = path.stem.strip().upper()
+        preselected = stem if stem in self.territory.communes.index else None
+        choice = CommuneChoiceDialog(self, self.territory, key.key_id_hex, path.name,
+                                     preselected)
+        if self.run_dialog(choice) != QDialog.DialogCode.Accepted or not choice.commune():
+            return None
+        insee = choice.commune()
+        current = self.store.for_commune(insee)
+        if current is not None and current.key_id != key.key_id_hex:
+            if not self.confirm(
+                    "Remplacer la clé ?",
+                    f"{commune_label(self.territory, insee)} a déjà une clé de confiance "
+                    f"({readable_key_id(current.key_id)}).\n\nLa remplacer par la clé "
+                    f"{readable_key_id(key.key_id_hex)} ? L'ancienne sera conservée dans le "
+                    f"dossier « {REVOKED_FOLDER_NAME} » et ne sera plus acceptée."):
+                return None
+        try:
+            trusted = self.store.add(text, insee)
+        except TrustError as error:
+            self.warn("Clé refusée", str(error))
+            return None
+        self.refresh()
+        self.select(trusted.commune_insee)
+        return trusted.commune_insee
+
+    def revoke_selected(self, insee: str | None = None) -> bool:
+        insee = insee or self.selected()
+        if not insee:
+            return False
+        entry = self.store.for_commune(insee)
+        key_text = readable_key_id(entry.key_id) if entry else ""
+        if not self.confirm(
+                "Révoquer la clé ?",
+                f"Ne plus accepter les paquets signés par la clé {key_text} de "
+                f"{commune_label(self.territory, insee)} ?\n\nLe fichier de la clé n'est pas "
+                f"supprimé : il est déplacé dans le dossier « {REVOKED_FOLDER_NAME} ». Pour "
+                "recevoir à nouveau des paquets de cette commune, importez sa nouvelle clé "
+                "publique."):
+            return False
+        try:
+            self.store.revoke(insee)
+        except TrustError as error:
+            self.warn("Révocation impossible", str(error))
+            return False
+        self.refresh()
+        return True

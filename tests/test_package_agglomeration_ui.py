@@ -1,0 +1,307 @@
+"""The agglomeration's side of signed packages, in the real main window: verify, preview,
+accept (once), refuse a tampered package, manage the communes' keys, export the base."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from package_fixtures import (LENS, LIEVIN, commune_key, lens_package,  # noqa: F401
+                              lens_proposals, members_of, pdf_writer, trust, write_zip)
+from qpvdesk.models.package.received import ConsolidatedStore
+from qpvdesk.views.main_window import MainWindow
+from qpvdesk.views.package.agglomeration_actions import AgglomerationActions
+from qpvdesk.views.package.received_dialog import ReceivedDialog
+from qpvdesk.views.package.trust_dialog import CommuneChoiceDialog, TrustDialog
+from qpvdesk.views.package.verify_dialog import (VerificationDialog, french_datetime,
+                                                 french_size, readable_key_id)
+
+SHOTS = os.environ.get("QPVDESK_SHOTS")   # a folder: save pictures of the dialogs there
+
+
+def _shot(widget, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        widget.adjustSize()   # never below the dialog's minimum size
+        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
+
+
+class Actions(AgglomerationActions):
+    """Modal dialogs answered by the test: ``script`` maps a dialog class to a callable."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.script: dict[type, object] = {}
+        self.dialogs: list[QDialog] = []
+        self.told: list[tuple[str, str, str]] = []
+
+    def run_dialog(self, dialog: QDialog) -> int:
+        self.dialogs.append(dialog)
+        answer = self.script.get(type(dialog))
+        result = answer(dialog) if answer else QDialog.DialogCode.Rejected
+        return int(result) if result is not None else int(QDialog.DialogCode.Rejected)
+
+    def inform(self, title: str, text: str) -> None:
+        self.told.append(("info", title, text))
+
+    def warn(self, title: str, text: str) -> None:
+        self.told.append(("warning", title, text))
+
+
+@pytest.fixture
+def window(qtbot, reference, workspace):
+    window = MainWindow(reference, workspace)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    return window
+
+
+@pytest.fixture
+def actions(window, reference, workspace, trust):
+    return Actions(window, workspace, reference, window.controller, window.map_canvas,
+                   trust_folder=trust.folder)
+
+
+def test_valid_package_shows_green_verdict_and_proposals(actions, lens_package):
+    seen = {}
+
+    def look(dialog: VerificationDialog):
+        seen["verdict"] = dialog.verdict_label.text()
+        seen["rows"] = dialog.proposals_model.rowCount()
+        seen["identity"] = dict(dialog.identity)
+        seen["marks"] = list(dialog.check_marks)
+        seen["accept"] = dialog.accept_button.isEnabled()
+        seen["preview"] = dialog.preview_label.pixmap().isNull()
+        seen["contents"] = list(dialog.contents_lines)
+        _shot(dialog, "verification_ok")
+
+    actions.script[VerificationDialog] = look
+    report = actions.open_package(lens_package.path)
+    assert report is not None and report.ok
+    assert "Paquet authentique et intact" in seen["verdict"]
+    assert seen["rows"] == 3
+    assert seen["marks"] == ["✓"] * 6
+    assert seen["accept"] and seen["preview"] is False
+    assert seen["identity"]["Commune"] == "Lens (62498)"
+    assert seen["identity"]["Organisation"] == "Commune de Lens"
+    assert seen["identity"]["Clé de signature"] == readable_key_id(lens_package.info.key_id)
+    assert " à " in seen["identity"]["Créé le"] and "/" in seen["identity"]["Créé le"]
+    assert any(line.startswith("propositions.gpkg — ") and line.endswith("ko")
+               for line in seen["contents"])
+
+
+def test_preview_fills_received_layers_and_zooms(actions, window, lens_package):
+    layers = window.controller.composer.layers
+    before = window.map_canvas.viewport
+
+    def preview(dialog: VerificationDialog):
+        dialog.preview_button.click()
+        seen["received"] = len(layers["received"]), len(layers["received_points"])
+        seen["visible"] = window.controller.state.setting("received").visible
+        seen["viewport"] = window.map_canvas.viewport
+
+    seen = {}
+    actions.script[VerificationDialog] = preview
+    actions.open_package(lens_package.path)
+    assert seen["received"] == (2, 1)
+    assert seen["visible"]
+    assert seen["viewport"] != before and seen["viewport"].resolution < before.resolution
+    # closed without accepting: the map shows again only what the base holds (nothing)
+    assert len(layers["received"]) == 0 and len(layers["received_points"]) == 0
+
+
+def test_accept_adds_three_then_says_already_imported(actions, window, workspace,
+                                                      lens_package):
+    actions.script[VerificationDialog] = lambda dialog: dialog.accept_button.click()
+    actions.open_package(lens_package.path)
+    store = ConsolidatedStore(workspace)
+    assert len(store.current()) == 3 and len(store.packages()) == 1
+    kind, title, text = actions.told[-1]
+    assert kind == "info" and "3 propositions ajoutées" in text and "Lens" in text
+    layers = window.controller.composer.layers
+    assert len(layers["received"]) + len(layers["received_points"]) == 3
+
+    actions.open_package(lens_package.path)
+    assert "déjà été importé" in actions.told[-1][2]
+    assert len(store.current()) == 3 and len(store.packages()) == 1
+    # the dialog of that package cannot be accepted twice
+    assert not actions.dialogs[-1].accept_button.isEnabled()
+
+
+def test_tampered_package_is_refused_in_red(actions, workspace, lens_package, tmp_path):
+    members = members_of(lens_package.path)
+    members["data/propositions.csv"] += b"\n"
+    tampered = write_zip(tmp_path / "modifie.qpvpkg", members)
+    seen = {}
+
+    def look(dialog: VerificationDialog):
+        seen["verdict"] = dialog.verdict_label.text()
+        seen["reason"] = dialog.reason_label.text()
+        seen["accept"] = dialog.accept_button.isEnabled()
+        seen["preview"] = dialog.preview_button.isEnabled()
+        seen["marks"] = list(dialog.check_marks)
+        seen["table"] = dialog.proposals_view
+        _shot(dialog, "verification_refused")
+        dialog.accept_button.click()   # disabled: nothing happens
+
+    actions.script[VerificationDialog] = look
+    report = actions.open_package(tampered)
+    assert not report.ok
+    assert "Paquet refusé" in seen["verdict"]
+    assert report.reason in seen["reason"] and "modifié" in seen["reason"]
+    assert not seen["accept"] and not seen["preview"] and seen["table"] is None
+    assert seen["marks"] == ["✓", "✓", "✓", "✗", "–", "–"]
+    assert ConsolidatedStore(workspace).packages() == []
+
+
+def test_unknown_key_is_refused(window, reference, workspace, lens_package, tmp_path):
+    actions = Actions(window, workspace, reference, window.controller, window.map_canvas,
+                      trust_folder=tmp_path / "vide")
+    seen = {}
+    actions.script[VerificationDialog] = lambda dialog: seen.update(
+        reason=dialog.reason_label.text(), accept=dialog.accept_button.isEnabled())
+    actions.open_package(lens_package.path)
+    assert "Clé inconnue" in seen["reason"] and not seen["accept"]
+
+
+def test_trust_dialog_imports_and_revokes(qtbot, reference, commune_key, tmp_path):
+    from qpvdesk.models.package.trust import TrustStore
+    from qpvdesk.models.proposals.territory import Territory
+
+    store = TrustStore(tmp_path / "confiance")
+    key_file = tmp_path / f"{LIEVIN}.pub"
+    key_file.write_text(commune_key[1].to_text(), encoding="utf-8")
+    dialog = TrustDialog(None, store, Territory(reference),
+                         choose_open_path=lambda title, file_filter: str(key_file))
+    qtbot.addWidget(dialog)
+    assert dialog.keys_model.rowCount() == 0 and not dialog.revoke_button.isEnabled()
+    seen = {}
+
+    def choose(choice: CommuneChoiceDialog):
+        seen["preselected"] = choice.commune()
+        seen["key"] = choice.key_label.text()
+        _shot(choice, "trust_choose_commune")
+        choice.commune_combo.setCurrentIndex(choice.commune_combo.findData(LENS))
+        return QDialog.DialogCode.Accepted
+
+    dialog.run_dialog = choose
+    dialog.import_button.click()
+    assert seen["preselected"] == LIEVIN   # from the file name
+    assert seen["key"] == readable_key_id(commune_key[1].key_id_hex)
+    assert [entry.commune_insee for entry in store.entries()] == [LENS]
+    assert dialog.keys_model.index(0, 0).data() == "Lens"
+    assert dialog.revoke_button.isEnabled()   # the new key is selected
+    _shot(dialog, "trust_dialog")
+
+    questions = []
+    dialog.confirm = lambda title, text: questions.append(text) or True
+    dialog.revoke_button.click()
+    assert "revoquees" in questions[0]
+    assert store.entries() == []
+    assert [entry.commune_insee for entry in store.revoked()] == [LENS]
+    assert (store.folder / "revoquees").is_dir()
+    assert dialog.keys_model.rowCount() == 0 and dialog.revoked_model.rowCount() == 1
+
+
+def test_trust_dialog_refuses_a_bad_file_and_shows_problems(qtbot, reference, tmp_path):
+    from qpvdesk.models.package.trust import TrustStore
+    from qpvdesk.models.proposals.territory import Territory
+
+    store = TrustStore(tmp_path / "confiance")
+    (store.folder / "lens.txt").write_text("pas une clé")
+    bad = tmp_path / "62498.pub"
+    bad.write_text("pas une clé non plus")
+    dialog = TrustDialog(None, store, Territory(reference),
+                         choose_open_path=lambda *args: str(bad))
+    qtbot.addWidget(dialog)
+    assert "lens.txt" in dialog.problems_label.text()
+    told = []
+    dialog.warn = lambda title, text: told.append(text)
+    dialog.run_dialog = lambda choice: pytest.fail("no commune asked for a bad key")
+    assert dialog.import_key() is None
+    assert told and "\n" not in told[0] and "Traceback" not in told[0]
+
+
+def test_received_dialog_and_consolidated_export(qtbot, actions, workspace, lens_package,
+                                                 tmp_path):
+    from qpvdesk.models.proposals import gdal
+
+    actions.script[VerificationDialog] = lambda dialog: dialog.accept_button.click()
+    actions.open_package(lens_package.path)
+    seen = {}
+
+    def look(dialog: ReceivedDialog):
+        seen["proposals"] = dialog.proposals_model.rowCount()
+        seen["packages"] = dialog.packages_model.rowCount()
+        seen["commune"] = dialog.proposals_model.index(0, 0).data()
+        seen["file"] = dialog.packages_model.index(0, 5).data()
+        dialog.set_commune(LIEVIN)   # not in the list: back to all communes
+        seen["all"] = dialog.proposals_model.rowCount()
+        dialog.set_commune(LENS)
+        seen["lens"] = dialog.proposals_model.rowCount()
+        _shot(dialog, "received_proposals")
+        dialog.tabs.setCurrentIndex(1)
+        _shot(dialog, "received_packages")
+
+    actions.script[ReceivedDialog] = look
+    actions.show_received()
+    assert seen == {"proposals": 3, "packages": 1, "commune": "Lens",
+                    "file": lens_package.path.name, "all": 3, "lens": 3}
+
+    target = tmp_path / "export" / "consolidees.gpkg"
+    target.parent.mkdir()
+    actions.choose_save_path = lambda title, suggested, file_filter: str(target)
+    assert actions.export_consolidated() == target
+    pyogrio = gdal.pyogrio()
+    layers = {name for name, _ in pyogrio.list_layers(target)}
+    total = sum(len(pyogrio.read_dataframe(target, layer=name)) for name in layers)
+    assert total == 3
+    frame = pyogrio.read_dataframe(target, layer=sorted(layers)[0])
+    assert "commune_insee" in frame.columns
+    assert actions.told[-1][0] == "info" and "3 propositions exportées" in actions.told[-1][2]
+
+
+def test_export_with_nothing_received_says_so(actions):
+    actions.choose_save_path = lambda *args: pytest.fail("no file asked")
+    assert actions.export_consolidated() is None
+    assert "Aucune proposition reçue" in actions.told[-1][2]
+
+
+def test_actions_and_french_words(actions):
+    assert actions.open_package_action.text() == "Ouvrir un paquet reçu…"
+    assert actions.open_package_action.shortcut().toString() == "Ctrl+Shift+O"
+    assert actions.trust_action.text() == "Clés des communes…"
+    assert actions.received_action.text() == "Propositions reçues…"
+    assert actions.export_consolidated_action.text() == \
+        "Exporter les propositions consolidées…"
+    assert french_datetime("2026-11-22T10:04:31+01:00") == "22/11/2026 à 10 h 04"
+    assert french_size(146125) == "142,7\u00a0ko"
+    assert readable_key_id("57A9BAA9A7CB3216") == "57A9 BAA9 A7CB 3216"
+
+
+def test_default_trust_folder_is_in_user_data(window, reference, workspace, isolated_home):
+    actions = AgglomerationActions(window, workspace, reference, window.controller,
+                                   window.map_canvas)
+    assert actions.trust_folder == Path(isolated_home) / "confiance"
+    shutil.rmtree(actions.trust_folder, ignore_errors=True)
+
+
+def test_agglomeration_mode_shows_its_menu_and_is_remembered(qtbot, reference, workspace):
+    from qpvdesk.models.package.identity import MODE_AGGLOMERATION, load_identity
+    from qpvdesk.views.main_window import MainWindow
+
+    window = MainWindow(reference, workspace)
+    qtbot.addWidget(window)
+    menus = window.packages
+    assert not menus.agglomeration_menu.menuAction().isVisible()
+    assert not menus.agglomeration.open_package_action.isEnabled()
+    menus.mode_action.setChecked(True)
+    assert menus.agglomeration_menu.menuAction().isVisible()
+    assert menus.agglomeration.open_package_action.isEnabled()
+    assert load_identity(workspace).mode == MODE_AGGLOMERATION
+    again = MainWindow(reference, workspace)
+    qtbot.addWidget(again)
+    assert again.packages.mode_action.isChecked()
