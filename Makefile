@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := libsqlite3-mod-spatialite libglib2.0-0 libgl1 libegl1 libfont
 	libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 \
 	libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth minisign poppler-utils python3-venv
 
-.PHONY: install run test system-packages data bench dist clean
+.PHONY: install run test system-packages data bench dist clean translations
 
 install: system-packages $(STAMP) $(DB)
 
@@ -46,3 +46,8 @@ bench: install
 
 clean:
 	rm -rf $(VENV) build dist $(DB)
+
+# Qt Linguist: refresh the English catalogue from the tr() strings, then compile it
+translations: install
+	$(BIN)/pyside6-lupdate $$(find qpvdesk/views -name '*.py') -source-language fr_FR -target-language en_GB -ts resources/i18n/qpvdesk_en.ts
+	$(BIN)/pyside6-lrelease resources/i18n/qpvdesk_en.ts -qm resources/i18n/qpvdesk_en.qm

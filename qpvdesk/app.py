@@ -1,6 +1,7 @@
 """Builds the QApplication, opens the stores and shows the main window."""
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from datetime import datetime
@@ -15,16 +16,41 @@ from .models.spatialite import SPATIALITE_PACKAGE_HINT_FR, SpatialiteUnavailable
 from .models.workspace import Workspace, WorkspaceTooNew
 
 
+LANGUAGES = ("fr", "en")
+
+
+def interface_language() -> str:
+    """French unless QPVDESK_LANG=en asks for the English interface (numbers and dates stay
+    in French formats: the data and its users are French)."""
+    language = os.environ.get("QPVDESK_LANG", "fr").strip().lower()[:2]
+    return language if language in LANGUAGES else "fr"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Qt's own dialogs in French; qpvdesk's strings (written in French) in English on
+    request, from resources/i18n/qpvdesk_en.qm (Qt Linguist, `make translations`)."""
+    translators = []
+    if language == "fr":
+        qt = QTranslator(app)
+        if qt.load(QLocale(), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            translators.append(qt)
+    else:
+        own = QTranslator(app)
+        if own.load(str(paths.install_root() / "resources" / "i18n" / f"qpvdesk_{language}.qm")):
+            translators.append(own)
+    for translator in translators:
+        app.installTranslator(translator)
+    return translators
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("qpvdesk")
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-    app._qpvdesk_translator = translator  # keep it alive with the app
+    # kept alive with the app
+    app._qpvdesk_translators = install_translators(app, interface_language())
     return app
 
 

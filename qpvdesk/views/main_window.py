@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
     def __init__(self, reference: ReferenceStore, workspace) -> None:
         super().__init__()
         self.reference = reference
-        self.setWindowTitle("qpvdesk — Quartiers prioritaires de la CA de Lens-Liévin")
+        self.setWindowTitle(self.tr("qpvdesk — Quartiers prioritaires de la CA de Lens-Liévin"))
         self.resize(1400, 900)
         layers = load_reference_layers(reference)
         layer_ids = [info.id for info in LAYERS]
@@ -90,14 +90,14 @@ class MainWindow(QMainWindow):
         tabs = QTabWidget()
         tabs.addTab(self.layer_panel, "Couches")
         tabs.addTab(self.choropleth_panel, "Analyse thématique")
-        self._dock("Carte", tabs, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock(self.tr("Carte"), tabs, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.identify_panel = IdentifyPanel()
         self.identify_panel.clear()
-        self._info_dock = self._dock("Informations", self.identify_panel,
+        self._info_dock = self._dock(self.tr("Informations"), self.identify_panel,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        proposals_dock = self._dock("Propositions", self.proposals.list_panel,
+        proposals_dock = self._dock(self.tr("Propositions"), self.proposals.list_panel,
                                     Qt.DockWidgetArea.RightDockWidgetArea)
-        history_dock = self._dock("Historique", self.proposals.history_panel,
+        history_dock = self._dock(self.tr("Historique"), self.proposals.history_panel,
                                   Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self._info_dock, proposals_dock)
         self.tabifyDockWidget(proposals_dock, history_dock)
@@ -135,16 +135,16 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar_and_menus(self, reference: ReferenceStore) -> None:
         canvas = self.map_canvas
-        self.overview_action = self._action("Vue d'ensemble", self.controller.zoom_to_territory,
-                                            "Ctrl+0", "Afficher tout le territoire (Ctrl+0)")
-        zoom_in = self._action("Zoom avant", lambda: canvas.zoom_by(1.5), QKeySequence.StandardKey.ZoomIn)
-        zoom_out = self._action("Zoom arrière", lambda: canvas.zoom_by(1 / 1.5),
+        self.overview_action = self._action(self.tr("Vue d'ensemble"), self.controller.zoom_to_territory,
+                                            "Ctrl+0", self.tr("Afficher tout le territoire (Ctrl+0)"))
+        zoom_in = self._action(self.tr("Zoom avant"), lambda: canvas.zoom_by(1.5), QKeySequence.StandardKey.ZoomIn)
+        zoom_out = self._action(self.tr("Zoom arrière"), lambda: canvas.zoom_by(1 / 1.5),
                                 QKeySequence.StandardKey.ZoomOut)
-        self.basemap_action = self._action("Fond de carte…", self.choose_basemap, None,
-                                           "Choisir un fond de carte hors ligne (fichier MBTiles)")
-        remove_basemap = self._action("Retirer le fond de carte", self.controller.remove_basemap)
-        self.sources_action = self._action("&Sources des données…", self.show_sources)
-        toolbar = QToolBar("Navigation", self)
+        self.basemap_action = self._action(self.tr("Fond de carte…"), self.choose_basemap, None,
+                                           self.tr("Choisir un fond de carte hors ligne (fichier MBTiles)"))
+        remove_basemap = self._action(self.tr("Retirer le fond de carte"), self.controller.remove_basemap)
+        self.sources_action = self._action(self.tr("&Sources des données…"), self.show_sources)
+        toolbar = QToolBar(self.tr("Navigation"), self)
         toolbar.setObjectName("navigation")
         toolbar.setMovable(False)
         self.search_box = SearchBox(SearchIndex(reference))
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         for action in (self.overview_action, zoom_in, zoom_out, self.basemap_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
-        drawing = QToolBar("Dessin", self)
+        drawing = QToolBar(self.tr("Dessin"), self)
         drawing.setObjectName("dessin")
         drawing.setMovable(False)
         proposals = self.proposals
@@ -166,38 +166,38 @@ class MainWindow(QMainWindow):
             drawing.addAction(action)
         self.addToolBarBreak()
         self.addToolBar(drawing)
-        file_menu = self.menuBar().addMenu("&Fichier")
+        file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
         file_menu.addAction(self.basemap_action)
         file_menu.addAction(remove_basemap)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Importer des propositions…",
+        file_menu.addAction(self._action(self.tr("&Importer des propositions…"),
                                          lambda: self.proposals.import_file(), "Ctrl+I"))
-        file_menu.addAction(self._action("E&xporter mes propositions…",
+        file_menu.addAction(self._action(self.tr("E&xporter mes propositions…"),
                                          lambda: self.proposals.export_file(), "Ctrl+E"))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quitter", self.close, QKeySequence.StandardKey.Quit))
-        edit_menu = self.menuBar().addMenu("É&dition")
+        file_menu.addAction(self._action(self.tr("&Quitter"), self.close, QKeySequence.StandardKey.Quit))
+        edit_menu = self.menuBar().addMenu(self.tr("É&dition"))
         edit_menu.addAction(self.proposals.undo_action)
         edit_menu.addAction(self.proposals.redo_action)
-        view_menu = self.menuBar().addMenu("&Affichage")
+        view_menu = self.menuBar().addMenu(self.tr("&Affichage"))
         for action in (self.overview_action, zoom_in, zoom_out):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.qpv_dock.toggleViewAction())
-        search_action = self._action("Rechercher", self.search_box.setFocus, "Ctrl+F")
+        search_action = self._action(self.tr("Rechercher"), self.search_box.setFocus, "Ctrl+F")
         self.addAction(search_action)
-        analysis_menu = self.menuBar().addMenu("A&nalyse")
-        self.table_action = self._action("&Tableau des indicateurs…", self.show_indicator_table,
-                                         "Ctrl+T", "Les 22 QPV et les indicateurs choisis")
-        self.charts_action = self._action("&Graphiques…", self.show_charts, "Ctrl+G",
-                                          "Évolutions, comparaison des QPV, dynamique des écarts")
-        self.portrait_action = self._action("&Portrait du territoire…", self.show_portrait,
-                                            "Ctrl+Shift+P", "Les chiffres clés de l'agglomération")
+        analysis_menu = self.menuBar().addMenu(self.tr("A&nalyse"))
+        self.table_action = self._action(self.tr("&Tableau des indicateurs…"), self.show_indicator_table,
+                                         "Ctrl+T", self.tr("Les 22 QPV et les indicateurs choisis"))
+        self.charts_action = self._action(self.tr("&Graphiques…"), self.show_charts, "Ctrl+G",
+                                          self.tr("Évolutions, comparaison des QPV, dynamique des écarts"))
+        self.portrait_action = self._action(self.tr("&Portrait du territoire…"), self.show_portrait,
+                                            "Ctrl+Shift+P", self.tr("Les chiffres clés de l'agglomération"))
         for action in (self.table_action, self.charts_action, self.portrait_action):
             analysis_menu.addAction(action)
         self.packages = PackageMenus(self, self.proposals.store.workspace, reference,
                                      self.proposals.store)
-        help_menu = self.menuBar().addMenu("&Aide")
+        help_menu = self.menuBar().addMenu(self.tr("&Aide"))
         help_menu.addAction(self.sources_action)
 
     def _connect(self) -> None:

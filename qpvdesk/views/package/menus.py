@@ -20,22 +20,22 @@ class PackageMenus(QObject):
         self.commune = CommunePackageActions(window, workspace, reference, proposal_store)
         self.agglomeration = AgglomerationActions(window, workspace, reference,
                                                   window.controller, window.map_canvas)
-        self.mode_action = QAction("Mode a&gglomération (recevoir les paquets des communes)",
+        self.mode_action = QAction(self.tr("Mode a&gglomération (recevoir les paquets des communes)"),
                                    window)
         self.mode_action.setCheckable(True)
-        self.mode_action.setStatusTip("Affiche le menu Agglomération : vérifier, prévisualiser "
-                                      "et consolider les paquets reçus")
+        tip = self.tr("Affiche le menu Agglomération : vérifier et consolider les paquets reçus")
+        self.mode_action.setStatusTip(tip)
         self.mode_action.setChecked(self.agglomeration_mode)
         self.mode_action.toggled.connect(self.set_agglomeration_mode)
         for source in (self.commune, self.agglomeration):
             source.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
         menu_bar = window.menuBar()
-        packages = menu_bar.addMenu("&Paquets")
+        packages = menu_bar.addMenu(self.tr("&Paquets"))
         packages.addAction(self.commune.export_action)
         packages.addAction(self.commune.key_action)
         packages.addSeparator()
         packages.addAction(self.mode_action)
-        self.agglomeration_menu = menu_bar.addMenu("A&gglomération")
+        self.agglomeration_menu = menu_bar.addMenu(self.tr("A&gglomération"))
         for action in self.agglomeration.actions:
             self.agglomeration_menu.addAction(action)
         self._show_mode()

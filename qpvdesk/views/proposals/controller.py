@@ -51,24 +51,26 @@ class ProposalController(QObject):
     def _build_actions(self) -> None:
         window = self.window
         self.tool_group = QActionGroup(self)
-        self.navigate_action = self._tool_action("Naviguer", "Déplacer la carte et "
-                                                 "identifier (Échap)", self._use_pan)
+        self.navigate_action = self._tool_action(
+            self.tr("Naviguer"), self.tr("Déplacer la carte et identifier (Échap)"),
+            self._use_pan)
         self.navigate_action.setChecked(True)
         self.draw_actions = {
             kind: self._tool_action(f"{KINDS[kind]}", f"Dessiner : {KINDS[kind]}",
                                     lambda checked=False, k=kind: self.start_drawing(k))
             for kind in (EQUIPEMENT, QUARTIER_VECU, PERIMETRE)}
-        self.edit_action = self._tool_action("Modifier", "Sélectionner, déplacer, modifier "
-                                             "les sommets (double-clic : ajouter un sommet)",
-                                             self._use_edit)
-        self.snap_action = QAction("Accrochage", self, checkable=True, checked=True)
-        self.snap_action.setToolTip("Accrocher aux sommets et aux limites (QPV, communes, "
-                                    "IRIS, propositions)")
+        self.edit_action = self._tool_action(
+            self.tr("Modifier"),
+            self.tr("Sélectionner, déplacer, modifier les sommets (double-clic : ajouter un "
+                    "sommet)"), self._use_edit)
+        self.snap_action = QAction(self.tr("Accrochage"), self, checkable=True, checked=True)
+        self.snap_action.setToolTip(self.tr("Accrocher aux sommets et aux limites (QPV, "
+                                            "communes, IRIS, propositions)"))
         self.snap_action.toggled.connect(lambda on: setattr(self.snapper, "enabled", on))
-        self.undo_action = QAction("Annuler", self)
+        self.undo_action = QAction(self.tr("Annuler"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction("Rétablir", self)
+        self.redo_action = QAction(self.tr("Rétablir"), self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
                                        QKeySequence(QKeySequence.StandardKey.Redo)])
         self.redo_action.triggered.connect(self.redo)

@@ -1,0 +1,72 @@
+"""The interface is French; Qt Linguist files give an English one on request."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE = ROOT / "resources" / "i18n" / "qpvdesk_en.ts"
+LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
+
+
+def _sources(path: Path) -> dict[str, str | None]:
+    return {message.findtext("source"): (None if message.find("translation").get("type")
+                                         == "unfinished" else message.findtext("translation"))
+            for message in ET.parse(path).iter("message")}
+
+
+def test_every_string_of_the_catalogue_is_translated():
+    sources = _sources(CATALOGUE)
+    assert len(sources) >= 40
+    assert all(sources.values()), [text for text, done in sources.items() if not done]
+    assert (ROOT / "resources" / "i18n" / "qpvdesk_en.qm").stat().st_size > 1000
+
+
+@pytest.mark.skipif(not LUPDATE.exists(), reason="pyside6-lupdate not installed")
+def test_the_catalogue_holds_every_tr_string_of_the_code(tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    files = sorted(str(path) for path in (ROOT / "qpvdesk" / "views").rglob("*.py"))
+    subprocess.run([str(LUPDATE), *files, "-ts", str(fresh)], check=True, capture_output=True)
+    missing = set(_sources(fresh)) - set(_sources(CATALOGUE))
+    assert not missing, f"run `make translations`: {sorted(missing)}"
+
+
+def _menu_titles(window) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def test_french_by_default_and_english_on_request(qtbot, reference, workspace, monkeypatch):
+    from qpvdesk.app import install_translators
+    from qpvdesk.views.main_window import MainWindow
+
+    french = MainWindow(reference, workspace)
+    qtbot.addWidget(french)
+    assert _menu_titles(french)[:3] == ["&Fichier", "É&dition", "&Affichage"]
+    app = QCoreApplication.instance()
+    translators = install_translators(app, "en")
+    try:
+        assert translators, "qpvdesk_en.qm not loaded"
+        english = MainWindow(reference, workspace)
+        qtbot.addWidget(english)
+        titles = _menu_titles(english)
+        assert titles[:3] == ["&File", "&Edit", "&View"] and "&Packages" in titles
+        assert english.proposals.undo_action.text() == "Undo"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def test_interface_language_comes_from_the_environment(monkeypatch):
+    from qpvdesk.app import interface_language
+
+    monkeypatch.delenv("QPVDESK_LANG", raising=False)
+    assert interface_language() == "fr"
+    monkeypatch.setenv("QPVDESK_LANG", "en_GB.UTF-8")
+    assert interface_language() == "en"
+    monkeypatch.setenv("QPVDESK_LANG", "de")
+    assert interface_language() == "fr"
