@@ -2,6 +2,7 @@
 #   make run    set up everything and start the app on the bundled data
 #   make test   set up everything and run the whole test suite headless
 #   make install  the set-up alone
+#   make dist   PyInstaller one-folder build in dist/qpvdesk/, then its self-test
 
 PYTHON ?= python3
 VENV   := .venv
@@ -43,6 +44,11 @@ bench: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/qpvdesk bench render
 	QT_QPA_PLATFORM=offscreen $(BIN)/qpvdesk bench fiche
 	QT_QPA_PLATFORM=offscreen $(BIN)/qpvdesk bench package
+
+dist: install
+	$(BIN)/pip install --quiet "pyinstaller>=6.10"
+	$(BIN)/pyinstaller --noconfirm build.spec
+	dist/qpvdesk/qpvdesk --self-test
 
 clean:
 	rm -rf $(VENV) build dist $(DB)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, paths
-from .commands import bench, fiche, package, proposals, snapshot
+from .commands import bench, fiche, package, proposals, self_test, snapshot
 from .models.build.errors import SourceError
 from .models.reference import ReferenceDatabaseMissing, ReferenceStore
 from .models.spatialite import SpatialiteUnavailable
@@ -68,6 +68,9 @@ def parser() -> argparse.ArgumentParser:
                       help="reference database (default: data/qpvdesk.sqlite)")
     main.add_argument("--workspace", default=None,
                       help="workspace database (default: in the user's data folder)")
+    main.add_argument("--self-test", action="store_true",
+                      help="check this install (database, SpatiaLite, GDAL, offscreen "
+                           "rendering, signatures) with no window, then exit")
     main.set_defaults(handler=_gui)
     commands = main.add_subparsers(title="commands")
     build = commands.add_parser("build-data", help="build the reference database from sources")
@@ -91,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     args.workspace = args.workspace or str(paths.default_workspace())
     if getattr(args, "out", "unset") is None:
         args.out = args.reference
+    if args.self_test:
+        return self_test.run(args)
     try:
         return args.handler(args)
     except SpatialiteUnavailable as exc:
