@@ -34,7 +34,7 @@ def test_sources_dialog_lists_provenance(qtbot, reference, workspace):
     qtbot.addWidget(window)
     dialog = window.show_sources()
     qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "Sources des données"
+    assert dialog.windowTitle() == "Sources et licences"
     tables = {entry.table_name for entry in reference.provenance()}
     assert len(tables) <= dialog.table.rowCount() < len(reference.provenance())
     shown = {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())}

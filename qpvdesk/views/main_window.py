@@ -29,11 +29,13 @@ from .map.map_controller import STATE_KEY, MapController
 from .map.pan_tool import PanIdentifyTool
 from .charts import ChartsPanel
 from .fiche import open_fiche_window
+from .help_window import open_help
 from .map.search_box import SearchBox
 from .package.menus import PackageMenus
 from .portrait_view import PortraitView
 from .proposals.controller import ProposalController
 from .qpv_list import QpvListView
+from .shortcuts import ShortcutsDialog
 from .sources_dialog import SourcesDialog
 from .tables import IndicatorTableView
 
@@ -143,7 +145,7 @@ class MainWindow(QMainWindow):
         self.basemap_action = self._action(self.tr("Fond de carte…"), self.choose_basemap, None,
                                            self.tr("Choisir un fond de carte hors ligne (fichier MBTiles)"))
         remove_basemap = self._action(self.tr("Retirer le fond de carte"), self.controller.remove_basemap)
-        self.sources_action = self._action(self.tr("&Sources des données…"), self.show_sources)
+        self.sources_action = self._action(self.tr("&Sources et licences…"), self.show_sources)
         toolbar = QToolBar(self.tr("Navigation"), self)
         toolbar.setObjectName("navigation")
         toolbar.setMovable(False)
@@ -184,8 +186,10 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.qpv_dock.toggleViewAction())
-        search_action = self._action(self.tr("Rechercher"), self.search_box.setFocus, "Ctrl+F")
-        self.addAction(search_action)
+        search_action = self._action(self.tr("&Rechercher une commune, un QPV…"),
+                                     self.search_box.setFocus, "Ctrl+F")
+        edit_menu.addSeparator()
+        edit_menu.addAction(search_action)
         analysis_menu = self.menuBar().addMenu(self.tr("A&nalyse"))
         self.table_action = self._action(self.tr("&Tableau des indicateurs…"), self.show_indicator_table,
                                          "Ctrl+T", self.tr("Les 22 QPV et les indicateurs choisis"))
@@ -198,6 +202,10 @@ class MainWindow(QMainWindow):
         self.packages = PackageMenus(self, self.proposals.store.workspace, reference,
                                      self.proposals.store)
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
+        help_menu.addAction(self._action(self.tr("&Aide de qpvdesk…"), lambda: open_help(self),
+                                         QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(self._action(self.tr("&Raccourcis clavier…"), self.show_shortcuts))
+        help_menu.addSeparator()
         help_menu.addAction(self.sources_action)
 
     def _connect(self) -> None:
@@ -300,6 +308,11 @@ class MainWindow(QMainWindow):
             "Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)")
         if path:
             self.controller.open_basemap(path)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self)
+        dialog.show()
+        return dialog
 
     def show_sources(self) -> SourcesDialog:
         dialog = SourcesDialog(self.reference.provenance(), self)

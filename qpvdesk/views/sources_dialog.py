@@ -1,9 +1,18 @@
-"""« Sources des données »: the provenance table of the reference database."""
+"""« Sources et licences »: the provenance table of the reference database, how to cite each
+dataset (Licence Ouverte / Etalab 2.0 asks for the source), and the software licences."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout)
+from html import escape
+from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
+                               QLabel, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from .. import paths
+from ..models.licences import (LICENCE_OUVERTE, LICENCE_OUVERTE_LINK, SOFTWARE_LICENCES,
+                               DatasetCredit, citation_block, dataset_credits)
 from ..models.reference import ProvenanceEntry
 
 
@@ -28,39 +37,119 @@ def grouped_by_folder(entries: list[ProvenanceEntry]) -> list[tuple[ProvenanceEn
     return list(groups.values())
 
 
+def _read_only_table(rows, headers, parent=None) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft
+                                                 | Qt.AlignmentFlag.AlignVCenter)
+    for row, values in enumerate(rows):
+        for column, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            table.setItem(row, column, item)
+    return table
+
+
+def credits_html(credits: list[DatasetCredit]) -> str:
+    """The « Comment citer » page: per dataset, producer, vintage, licence and the sentence."""
+    parts = ["<p>La Licence Ouverte demande de <b>citer la source</b> quand vous reprenez ces "
+             "données (dans un rapport, sous une carte ou un tableau). Copiez la mention "
+             "correspondante, ou toutes avec le bouton ci-dessous.</p>"]
+    for credit in credits:
+        parts.append(
+            f"<h3>{escape(credit.dataset)}</h3>"
+            "<table cellpadding='2'>"
+            f"<tr><td><b>Producteur</b></td><td>{escape(credit.producer)}</td></tr>"
+            f"<tr><td><b>Millésime</b></td><td>{escape(credit.vintage)}</td></tr>"
+            f"<tr><td><b>Licence</b></td><td>{escape(credit.licence)}</td></tr>"
+            "</table>"
+            "<p style='background-color:#eef2f7; margin-left:12px;'><b>Mention à reproduire"
+            f"&nbsp;:</b><br>{escape(credit.attribution)}</p>")
+    parts.append(f"<p>Texte de la licence : {escape(LICENCE_OUVERTE)}, "
+                 f"{escape(LICENCE_OUVERTE_LINK)}. Le détail de chaque source est dans le "
+                 "fichier PROVENANCE.md de son dossier (data/sources/).</p>")
+    return "".join(parts)
+
+
 class SourcesDialog(QDialog):
     HEADERS = ("Données", "Fichiers sources", "Producteur", "Licence", "Millésime", "Origine")
+    SOFTWARE_HEADERS = ("Logiciel ou format", "Rôle dans qpvdesk", "Licence")
 
-    def __init__(self, entries: list[ProvenanceEntry], parent=None) -> None:
+    def __init__(self, entries: list[ProvenanceEntry], parent=None,
+                 sources_folder: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sources des données")
-        self.resize(1200, 600)
+        self.setWindowTitle("Sources et licences")
+        self.resize(1200, 640)
+        self.credits = dataset_credits(entries,
+                                       sources_folder or paths.sources_folder())
+        licences = {credit.folder: credit.licence for credit in self.credits}
         layout = QVBoxLayout(self)
         intro = QLabel("Toutes les données de qpvdesk sont des données publiques ouvertes. "
                        "Chaque table de la base de référence est construite à partir des "
-                       "fichiers ci-dessous, fournis avec l'application.")
+                       "fichiers ci-dessous, fournis avec l'application. Si vous reprenez ces "
+                       "données, citez leur source : la mention à reproduire est donnée "
+                       "ci-dessous.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs)
+
         groups = grouped_by_folder(entries)
-        self.table = QTableWidget(len(groups), len(self.HEADERS), self)
-        self.table.setHorizontalHeaderLabels(self.HEADERS)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, (entry, files) in enumerate(groups):
+        rows, tips = [], []
+        for entry, files in groups:
             folder = entry.source_path.split("/", 1)[0]
             shown_files = files[0] if len(files) == 1 else f"{folder}/ ({len(files)} fichiers)"
             values = (TABLE_LABELS.get(entry.table_name, entry.table_name), shown_files,
-                      entry.producer, entry.licence, entry.vintage, entry.original_location)
-            tips = (entry.table_name, "\n".join(files)) + values[2:]
-            for column, (value, tip) in enumerate(zip(values, tips)):
-                item = QTableWidgetItem(value)
-                item.setToolTip(tip)
-                self.table.setItem(row, column, item)
+                      entry.producer, licences.get(folder, entry.licence), entry.vintage,
+                      entry.original_location)
+            rows.append(values)
+            tips.append((entry.table_name, "\n".join(files)) + values[2:])
+        self.table = _read_only_table(rows, self.HEADERS, self)
+        for row, row_tips in enumerate(tips):
+            for column, tip in enumerate(row_tips):
+                self.table.item(row, column).setToolTip(tip)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
         for column in range(len(self.HEADERS)):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
-        layout.addWidget(self.table)
+            widest = 400 if column == 3 else 320
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+
+        cite_page = QWidget()
+        cite_layout = QVBoxLayout(cite_page)
+        self.citations = QTextBrowser()
+        self.citations.setOpenLinks(False)
+        self.citations.setHtml(credits_html(self.credits))
+        cite_layout.addWidget(self.citations)
+        copy_row = QHBoxLayout()
+        self.copy_button = QPushButton("Copier toutes les mentions")
+        self.copy_button.setToolTip("Copier les mentions de source, une par ligne, pour les "
+                                    "coller dans un document")
+        self.copy_button.clicked.connect(self.copy_citations)
+        self.copied_label = QLabel()
+        copy_row.addWidget(self.copy_button)
+        copy_row.addWidget(self.copied_label, 1)
+        cite_layout.addLayout(copy_row)
+        self.tabs.addTab(cite_page, "Comment citer")
+        self.tabs.addTab(self.table, "Détail des fichiers")
+
+        self.software_table = _read_only_table(SOFTWARE_LICENCES, self.SOFTWARE_HEADERS, self)
+        self.software_table.resizeColumnsToContents()
+        self.software_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch)
+        self.tabs.addTab(self.software_table, "Logiciels")
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def citation_text(self) -> str:
+        return citation_block(self.credits)
+
+    def copy_citations(self) -> None:
+        QApplication.clipboard().setText(self.citation_text())
+        self.copied_label.setText("Mentions copiées : collez-les (Ctrl+V) dans votre document.")

@@ -1,0 +1,188 @@
+"""« Aide de qpvdesk »: the French task pages of resources/aide in a browser with a page list.
+
+The pages are plain HTML files (one shared <style> block copied in each, see SHARED_STYLE),
+so they can also be opened in any web browser. Links between pages work; « Précédent » goes
+back, « Sommaire » goes to index.html. `open_help` keeps one window and raises it again.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QSplitter,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from .. import paths
+
+INDEX = "index.html"
+# (file, title in the list) in reading order.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("index.html", "Sommaire"),
+    ("carte.html", "Se repérer sur la carte"),
+    ("fiche.html", "La fiche d'un quartier"),
+    ("dessiner.html", "Dessiner une proposition"),
+    ("exporter.html", "Envoyer un paquet signé"),
+    ("verifier.html", "Paquets reçus (agglomération)"),
+    ("raccourcis.html", "Raccourcis clavier"),
+    ("donnees.html", "Où sont mes données ?"),
+)
+
+# The <style> block copied at the top of every page (keep them identical; tests check it).
+# Font sizes are relative (named sizes, no pt/px) so the pages follow the system font size.
+SHARED_STYLE = """<style>
+body { color: #1a1a1a; background-color: #ffffff; font-family: sans-serif; }
+h1 { font-size: x-large; color: #123c69; margin-bottom: 6px; }
+h2 { font-size: large; color: #123c69; margin-top: 18px; margin-bottom: 4px; }
+p, li { line-height: 130%; }
+li { margin-bottom: 4px; }
+a { color: #0b57a4; }
+b.bouton { background-color: #eef2f7; }
+table { border-collapse: collapse; border-width: 1px; border-style: solid; border-color: #9aa5b1; }
+th { background-color: #e6edf5; text-align: left; padding: 5px; }
+td { padding: 5px; vertical-align: top; }
+.nav { color: #4a4a4a; }
+.astuce { background-color: #eef6ee; color: #163d1f; padding: 6px; }
+.attention { background-color: #fff4e0; color: #5a3200; padding: 6px; }
+code { font-family: monospace; background-color: #f2f2f2; }
+</style>
+"""
+
+
+def help_folder() -> Path:
+    return paths.install_root() / "resources" / "aide"
+
+
+def page_title(page: str) -> str:
+    return dict(PAGES).get(page, page)
+
+
+class HelpWindow(QWidget):
+    """The help pages: list of pages on the left, the page on the right."""
+
+    def __init__(self, parent: QWidget | None = None, folder: Path | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.folder = Path(folder) if folder is not None else help_folder()
+        self.setWindowTitle("Aide de qpvdesk")
+        self.resize(1000, 720)
+
+        self.page_list = QListWidget()
+        self.page_list.setAccessibleName("Pages de l'aide")
+        for page, title in PAGES:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, page)
+            item.setToolTip(title)
+            self.page_list.addItem(item)
+        self.page_list.setMinimumWidth(200)
+        self.page_list.setSpacing(3)
+        self.page_list.setWordWrap(True)
+        self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_list.currentItemChanged.connect(self._page_chosen)
+
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Page d'aide")
+        self.browser.setOpenLinks(False)     # _follow: pages here, http(s)/mailto outside
+        self.browser.setSearchPaths([str(self.folder)])
+        self.browser.anchorClicked.connect(self._follow)
+        self.browser.sourceChanged.connect(self._source_changed)
+        self.browser.document().setDocumentMargin(14)
+
+        self.back_button = QPushButton("◀  Précédent")
+        self.back_button.setToolTip("Revenir à la page lue juste avant (Alt+Gauche)")
+        self.back_button.setEnabled(False)
+        self.back_button.clicked.connect(self.browser.backward)
+        self.browser.backwardAvailable.connect(self.back_button.setEnabled)
+        self.home_button = QPushButton("Sommaire")
+        self.home_button.setToolTip("La liste de toutes les pages d'aide")
+        self.home_button.clicked.connect(lambda: self.show_page(INDEX))
+        close_button = QPushButton("Fermer")
+        close_button.clicked.connect(self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, self.browser.backward)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.home_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.browser, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.page_list)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([250, 750])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.show_page(INDEX)
+
+    # -- navigation -----------------------------------------------------------------------
+    def show_page(self, page: str = INDEX) -> None:
+        """Show ``page`` ('carte.html' or 'carte.html#recherche'); a missing page says so."""
+        name, _, anchor = page.partition("#")
+        path = self.folder / name
+        if not path.is_file():
+            self.browser.setHtml(
+                SHARED_STYLE + "<h1>Page d'aide introuvable</h1>"
+                f"<p>La page « {name} » n'a pas été trouvée dans le dossier d'aide de qpvdesk "
+                f"({self.folder}). L'installation est peut-être incomplète : demandez à la "
+                "personne qui a installé qpvdesk de le réinstaller.</p>"
+                "<p><a href=\"index.html\">Aller au sommaire</a></p>")
+            return
+        url = QUrl.fromLocalFile(str(path))
+        if anchor:
+            url.setFragment(anchor)
+        self.browser.setSource(url)
+
+    def current_page(self) -> str:
+        return Path(self.browser.source().toLocalFile()).name
+
+    def _page_chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) != self.current_page():
+            self.show_page(item.data(Qt.ItemDataRole.UserRole))
+
+    def _source_changed(self, url: QUrl) -> None:
+        page = Path(url.toLocalFile()).name
+        self.setWindowTitle(f"{page_title(page)} — Aide de qpvdesk")
+        for row in range(self.page_list.count()):
+            item = self.page_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == page:
+                self.page_list.blockSignals(True)
+                self.page_list.setCurrentItem(item)
+                self.page_list.blockSignals(False)
+                break
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+            return
+        target = self.browser.source().resolved(url)
+        if target.isLocalFile() and not Path(target.toLocalFile()).is_file():
+            self.show_page(Path(target.toLocalFile()).name)    # says the page is missing
+            return
+        self.browser.setSource(target)
+
+
+_window: HelpWindow | None = None
+
+
+def open_help(parent: QWidget | None = None, page: str = INDEX) -> HelpWindow:
+    """Show the help at ``page``; the same window is reused (and raised) on later calls."""
+    global _window
+    window = _window
+    try:
+        alive = window is not None and window.isVisible() is not None
+    except RuntimeError:        # the C++ window was deleted with its parent
+        alive = False
+    if not alive or window.parent() is not parent:
+        window = HelpWindow(parent)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        _window = window
+    window.show_page(page)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window

@@ -1,0 +1,263 @@
+"""« Raccourcis clavier »: every shortcut of the main window, in French, in one table.
+
+`shortcut_rows` reads the real QActions (menu bar, toolbars, window), so the list cannot drift
+from the app. `CANVAS_KEYS` lists the keys the map tools handle themselves (canvas.py,
+capture_tool.py, edit_tool.py, search_box.py, fiche_view.py); keep it in step with them.
+`shortcuts_html` writes the same content as the help page resources/aide/raccourcis.html:
+regenerate it with `python -m qpvdesk.views.shortcuts` (tests/test_help.py checks it is current).
+"""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
+                               QMenu, QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout,
+                               QWidget)
+
+WINDOW_LEVEL = "Partout dans la fenêtre principale"
+
+# Qt's English key names -> what is printed on a French keyboard / said in French manuals.
+KEY_NAMES = {
+    "Shift": "Maj", "Ctrl": "Ctrl", "Alt": "Alt", "Meta": "Méta",
+    "Del": "Suppr", "Delete": "Suppr", "Backspace": "Retour arrière", "Ins": "Inser",
+    "Return": "Entrée", "Enter": "Entrée", "Esc": "Échap", "Space": "Espace", "Tab": "Tab",
+    "Left": "Gauche", "Right": "Droite", "Up": "Haut", "Down": "Bas",
+    "PgUp": "Page préc.", "PgDown": "Page suiv.", "Home": "Début", "End": "Fin",
+    "Print": "Impr. écran", "Pause": "Pause",
+}
+MODIFIERS = ((Qt.KeyboardModifier.ControlModifier, "Ctrl"),
+             (Qt.KeyboardModifier.AltModifier, "Alt"),
+             (Qt.KeyboardModifier.ShiftModifier, "Maj"),
+             (Qt.KeyboardModifier.MetaModifier, "Méta"))
+
+# (where, key or gesture, what it does) — only what the code really handles.
+CANVAS_KEYS: list[tuple[str, str, str]] = [
+    ("Carte", "Flèches", "Déplacer la carte d'un quart de la fenêtre"),
+    ("Carte", "+ (ou =)", "Zoom avant"),
+    ("Carte", "-", "Zoom arrière"),
+    ("Carte", "Molette de la souris", "Zoom avant ou arrière, centré sur le pointeur"),
+    ("Carte", "Glisser avec le bouton gauche", "Déplacer la carte (outil « Naviguer »)"),
+    ("Carte", "Clic", "Afficher les informations de l'élément cliqué (outil « Naviguer »)"),
+    ("Dessin d'une forme", "Clic", "Placer un sommet (ou le point d'un équipement)"),
+    ("Dessin d'une forme", "Retour arrière", "Effacer le dernier sommet placé"),
+    ("Dessin d'une forme", "Entrée ou double-clic", "Terminer la forme"),
+    ("Dessin d'une forme", "Échap", "Abandonner la forme (qpvdesk demande confirmation)"),
+    ("Outil « Modifier »", "Suppr ou Retour arrière",
+     "Supprimer le sommet sous le pointeur"),
+    ("Outil « Modifier »", "Clic droit sur un sommet", "Supprimer ce sommet"),
+    ("Outil « Modifier »", "Double-clic sur un côté", "Ajouter un sommet"),
+    ("Outil « Modifier »", "Échap", "Désélectionner la proposition"),
+    ("Zone de recherche", "Entrée", "Aller au premier résultat (ou à celui choisi)"),
+    ("Fiche d'un quartier", "Ctrl+P", "Imprimer la fiche"),
+    ("Fiche d'un quartier", "Échap", "Fermer la fiche"),
+]
+
+
+def _plain(text: str) -> str:
+    """'E&xporter mes propositions…' -> 'Exporter mes propositions…' ('&&' is a real '&')."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def french_key_name(name: str) -> str:
+    return KEY_NAMES.get(name, name)
+
+
+def french_sequence(sequence: QKeySequence) -> str:
+    """QKeySequence('Ctrl+Shift+E') -> 'Ctrl+Maj+E', whatever the Qt translation installed."""
+    chords = []
+    for index in range(sequence.count()):
+        combination = sequence[index]
+        modifiers = combination.keyboardModifiers()
+        names = [name for flag, name in MODIFIERS if modifiers & flag]
+        key = QKeySequence(combination.key()).toString(QKeySequence.SequenceFormat.PortableText)
+        names.append(french_key_name(key))
+        chords.append("+".join(names))
+    return ", ".join(chords)
+
+
+def action_shortcut_text(action: QAction) -> str:
+    texts: list[str] = []
+    for sequence in action.shortcuts():
+        text = french_sequence(sequence)
+        if text and text not in texts:
+            texts.append(text)
+    return " ou ".join(texts)
+
+
+def _menu_actions(menu: QMenu, path: str):
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        submenu = action.menu()
+        if submenu is not None:
+            yield from _menu_actions(submenu, f"{path} › {_plain(submenu.title())}")
+        else:
+            yield path, action
+
+
+def _all_actions(window: QWidget):
+    menu_bar = window.menuBar() if hasattr(window, "menuBar") else None
+    if menu_bar is not None:
+        for top in menu_bar.actions():
+            menu = top.menu()
+            if menu is not None:
+                title = _plain(menu.title())
+                if not top.isVisible():
+                    title += " (en mode agglomération)" if "gglom" in title else " (masqué)"
+                yield from _menu_actions(menu, title)
+    for toolbar in window.findChildren(QToolBar):
+        for action in toolbar.actions():
+            if not action.isSeparator():
+                yield f"Barre d'outils « {_plain(toolbar.windowTitle())} »", action
+    for action in window.actions():
+        yield WINDOW_LEVEL, action
+
+
+def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
+    """(menu, action text without '&', shortcut in French) for every action of the window's
+    menu bar, toolbars and the window itself that has a shortcut; each action once (its menu
+    first), in menu-bar order."""
+    rows: list[tuple[str, str, str]] = []
+    seen: set[int] = set()
+    for where, action in _all_actions(window):
+        if id(action) in seen:
+            continue
+        seen.add(id(action))
+        shortcut = action_shortcut_text(action)
+        if shortcut:
+            rows.append((where, _plain(action.text()).rstrip(), shortcut))
+    return rows
+
+
+def where_text(where: str) -> str:
+    """'Édition' -> 'Menu Édition'; toolbars and the window level are said as they are."""
+    if where == WINDOW_LEVEL or where.startswith("Barre d'outils"):
+        return where
+    return f"Menu {where}"
+
+
+def shortcuts_html(rows: list[tuple[str, str, str]], style: str = "") -> str:
+    """The help page resources/aide/raccourcis.html (UTF-8 text)."""
+    def table(headers, body):
+        head = "".join(f"<th>{escape(h, quote=False)}</th>" for h in headers)
+        lines = "".join(
+            f"<tr><td><b>{escape(row[0], quote=False)}</b></td>"
+            + "".join(f"<td>{escape(c, quote=False)}</td>" for c in row[1:]) + "</tr>\n"
+            for row in body)
+        return f"<table>\n<tr>{head}</tr>\n{lines}</table>\n"
+
+    menu_rows = [(key, text, where_text(where)) for where, text, key in rows]
+    return (
+        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<title>Raccourcis clavier</title>\n" + style +
+        "</head>\n<body>\n<p class=\"nav\"><a href=\"index.html\">Sommaire</a></p>\n"
+        "<h1>Raccourcis clavier</h1>\n"
+        "<p>« Ctrl+Maj+E » veut dire : gardez les touches <b>Ctrl</b> et <b>Maj</b> "
+        "(la flèche vers le haut, ⇧) enfoncées, puis appuyez sur <b>E</b>.</p>\n"
+        "<h2>Commandes des menus</h2>\n"
+        + table(("Touches", "Commande", "Où la trouver"), menu_rows) +
+        "<h2>Sur la carte et dans les fenêtres</h2>\n"
+        "<p>Cliquez d'abord sur la carte pour que ces touches agissent sur elle.</p>\n"
+        + table(("Touches", "Effet", "Où"), [(k, e, w) for w, k, e in CANVAS_KEYS]) +
+        "<p>Ces raccourcis sont aussi affichés dans qpvdesk : menu <b>Aide › "
+        "Raccourcis clavier</b>.</p>\n"
+        "<p class=\"nav\"><a href=\"index.html\">Retour au sommaire</a></p>\n"
+        "</body>\n</html>\n")
+
+
+class ShortcutsDialog(QDialog):
+    """« Raccourcis clavier »: the menu shortcuts, then the keys of the map."""
+    HEADERS = ("Touches", "Commande", "Où la trouver")
+
+    def __init__(self, window: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent if parent is not None else window)
+        self.setWindowTitle("Raccourcis clavier")
+        self.resize(980, 680)
+        layout = QVBoxLayout(self)
+        intro = QLabel("« Ctrl+Maj+E » veut dire : gardez les touches Ctrl et Maj (⇧) enfoncées, "
+                       "puis appuyez sur E. Les touches de la carte agissent quand vous avez "
+                       "cliqué sur la carte.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.rows = shortcut_rows(window)
+        body: list[tuple[str, str, str] | str] = ["Commandes des menus"]
+        body += [(key, text, where_text(where)) for where, text, key in self.rows]
+        body.append("Sur la carte et dans les fenêtres")
+        body += [(key, effect, where) for where, key, effect in CANVAS_KEYS]
+        self.table = QTableWidget(len(body), len(self.HEADERS), self)
+        self.table.setHorizontalHeaderLabels(self.HEADERS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        for row, values in enumerate(body):
+            if isinstance(values, str):     # a section heading across the table
+                item = QTableWidgetItem(values)
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                item.setBackground(QColor("#e6edf5"))
+                item.setForeground(QColor("#123c69"))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.table.setItem(row, 0, item)
+                self.table.setSpan(row, 0, 1, len(self.HEADERS))
+                continue
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                if column == 0:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.resizeColumnsToContents()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        self.table.resizeRowsToContents()
+        layout.addWidget(self.table)
+        self.table.setCurrentCell(-1, -1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.table.resizeRowsToContents()   # the stretched column's width is known now
+
+
+def _write_help_page() -> None:   # pragma: no cover - maintenance command
+    """Regenerate resources/aide/raccourcis.html from a real main window (offscreen)."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .. import paths
+    from ..models.reference import ReferenceStore
+    from ..models.workspace import Workspace
+    from .help_window import SHARED_STYLE, help_folder
+    from .main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["QPVDESK_HOME"] = home
+        workspace = Workspace(os.path.join(home, "workspace.sqlite"))
+        window = MainWindow(ReferenceStore(paths.reference_database()), workspace)
+        target = help_folder() / "raccourcis.html"
+        target.write_text(shortcuts_html(shortcut_rows(window), SHARED_STYLE), encoding="utf-8")
+        window.deleteLater()
+        workspace.close()
+        print(target)
+    del app
+
+
+if __name__ == "__main__":   # pragma: no cover
+    _write_help_page()
