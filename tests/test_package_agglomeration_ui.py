@@ -305,3 +305,17 @@ def test_agglomeration_mode_shows_its_menu_and_is_remembered(qtbot, reference, w
     again = MainWindow(reference, workspace)
     qtbot.addWidget(again)
     assert again.packages.mode_action.isChecked()
+
+
+def test_mode_chosen_elsewhere_is_shown_after_sync(qtbot, reference, workspace):
+    from dataclasses import replace
+
+    from qpvdesk.models.package.identity import MODE_AGGLOMERATION, load_identity, save_identity
+    from qpvdesk.views.main_window import MainWindow
+
+    window = MainWindow(reference, workspace)
+    qtbot.addWidget(window)
+    save_identity(workspace, replace(load_identity(workspace), mode=MODE_AGGLOMERATION))
+    window.packages.sync_mode()   # what the app does after the first-run assistant
+    assert window.packages.mode_action.isChecked()
+    assert window.packages.agglomeration_menu.menuAction().isVisible()

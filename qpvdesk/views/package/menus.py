@@ -50,6 +50,13 @@ class PackageMenus(QObject):
             identity, mode=MODE_AGGLOMERATION if enabled else MODE_COMMUNE))
         self._show_mode()
 
+    def sync_mode(self) -> None:
+        """Show the mode saved in the workspace (e.g. chosen in the first-run assistant)."""
+        self.mode_action.blockSignals(True)
+        self.mode_action.setChecked(self.agglomeration_mode)
+        self.mode_action.blockSignals(False)
+        self._show_mode()
+
     def _show_mode(self) -> None:
         enabled = self.agglomeration_mode
         self.agglomeration_menu.menuAction().setVisible(enabled)
