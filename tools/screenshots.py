@@ -21,6 +21,72 @@ def wait(app, ms: int) -> None:
     loop.exec()
 
 
+def package_screens(app, window, store, workspace, scratch: Path, out: Path) -> None:
+    """First-run assistant, help, package export and the verification of a package."""
+    import shapely
+    from shapely.geometry import box
+
+    from qpvdesk.models.package import minisign
+    from qpvdesk.models.package.bag import Sender, write_package
+    from qpvdesk.models.package.identity import Identity
+    from qpvdesk.models.package.keys import KeyFolder
+    from qpvdesk.models.package.trust import TrustStore
+    from qpvdesk.models.package.verify import verify_package
+    from qpvdesk.models.proposals import ProposalStore
+    from qpvdesk.models.proposals.territory import Territory
+    from qpvdesk.views.first_run import FirstRunWizard
+    from qpvdesk.views.help_window import open_help
+    from qpvdesk.views.package.export_dialog import ExportPackageDialog
+    from qpvdesk.views.package.synthese_pdf import write_synthese_pdf
+    from qpvdesk.views.package.verify_dialog import VerificationDialog
+
+    wizard = FirstRunWizard(window, workspace, store, key_folder=KeyFolder(scratch / "cles"))
+    wizard.show()
+    wait(app, 400)
+    wizard.grab().save(str(out / "premier_lancement.png"))
+    wizard.close()
+    help_window = open_help(window, "dessiner.html")
+    help_window.resize(1000, 700)
+    wait(app, 400)
+    help_window.grab().save(str(out / "aide.png"))
+    help_window.close()
+
+    # two example proposals (titled « exemple ») drawn in a real QPV for the pictures
+    code = "QN06228M"
+    wkb = store.conn.execute("SELECT AsBinary(geom) FROM qpv WHERE code = ?",
+                             (code,)).fetchone()[0]
+    inside = shapely.from_wkb(wkb).representative_point()
+    proposals = ProposalStore(workspace, store)
+    proposals.add("equipement", inside, {
+        "title": "Maison de santé (exemple)", "category": "sante", "status": "a_l_etude",
+        "horizon_year": 2028, "qpv_code": code})
+    proposals.add("quartier_vecu", box(inside.x - 300, inside.y - 250, inside.x + 250,
+                                       inside.y + 300),
+                  {"title": "Quartier vécu (exemple)", "qpv_code": code,
+                   "knowledge_source": "ateliers_habitants"})
+    territory = Territory(store)
+    identity = Identity("commune", "62510", "Jeanne Martin", "jeanne.martin@mairie.fr")
+    export = ExportPackageDialog(window, proposals.list(), territory, identity)
+    export.show()
+    wait(app, 400)
+    export.grab().save(str(out / "paquet_export.png"))
+    export.close()
+
+    secret, public = minisign.generate_keypair()
+    package = scratch / "lievin.qpvpkg"
+    write_package(proposals.list(), Sender("62510", "Commune de Liévin", "Jeanne Martin",
+                                           "jeanne.martin@mairie.fr"), secret, package,
+                  lambda items, path, info: write_synthese_pdf(store, items, path, info))
+    trust = TrustStore(scratch / "confiance")
+    trust.add(public.to_text(), "62510")
+    report = verify_package(package, trust)
+    verification = VerificationDialog(window, report, territory, store)
+    verification.show()
+    wait(app, 600)
+    verification.grab().save(str(out / "paquet_verification.png"))
+    verification.close()
+
+
 def main(out: Path) -> int:
     from qpvdesk.views.main_window import MainWindow
 
@@ -55,6 +121,7 @@ def main(out: Path) -> int:
         wait(app, 500)
         dialog.grab().save(str(out / "sources.png"))
         dialog.close()
+        package_screens(app, window, store, workspace, Path(scratch), out)
         window.close()
         store.close()
         workspace.close()
