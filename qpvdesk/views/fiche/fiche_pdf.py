@@ -439,6 +439,15 @@ def paint_fiche(painter: QPainter, device: QPagedPaintDevice, fiche: Fiche,
     style = _Style(device)
     footer_height = style.metrics(style.font(6.5)).height() + style.mm(4)
     pages = _layout(style, fiche, thumbnail, footer_height)
+    return paint_pages(painter, device, pages,
+                       lambda number, count: _footer(style, painter, fiche, number, count))
+
+
+def paint_pages(painter: QPainter, device: QPagedPaintDevice,
+                pages: list[list[tuple[float, _Block]]],
+                footer: Callable[[int, int], None]) -> int:
+    """Draw laid-out pages (blocks at their top position) with a footer on each; returns
+    the number of pages."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     for number, blocks in enumerate(pages, start=1):
@@ -448,7 +457,7 @@ def paint_fiche(painter: QPainter, device: QPagedPaintDevice, fiche: Fiche,
             painter.save()
             block.draw(painter, top)
             painter.restore()
-        _footer(style, painter, fiche, number, len(pages))
+        footer(number, len(pages))
     return len(pages)
 
 

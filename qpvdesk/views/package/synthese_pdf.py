@@ -33,7 +33,7 @@ from ...models.proposals.vocabulary import (CHOICES, EQUIPEMENT, KIND_FIELDS, KI
                                             QUARTIER_VECU, choice_label)
 from ..fiche.fiche_pdf import (_WRITE_ERRORS, GREY, INK, LIGHT_GREY, PDF_DPI, TITLE_BLUE,
                                _a4, _Block, _Pages, _paragraph, _section_title, _spacer,
-                               _Style, _TableLayout)
+                               _Style, _TableLayout, paint_pages)
 from ..fiche.presentation import Cell, Column, FicheTable
 from ..fiche.thumbnail import _draw_scale_bar, _layers
 from ..map.compose import MapComposer
@@ -419,17 +419,8 @@ def paint_synthese(painter: QPainter, device, names: _Names, info: PackageInfo,
     style = _Style(device)
     footer_height = style.metrics(style.font(FOOTER_POINTS)).height() + style.mm(4)
     pages = _layout(style, names, info, proposals, image, footer_height)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    for number, blocks in enumerate(pages, start=1):
-        if number > 1:
-            device.newPage()
-        for top, block in blocks:
-            painter.save()
-            block.draw(painter, top)
-            painter.restore()
-        _footer(style, painter, info, number, len(pages))
-    return len(pages)
+    return paint_pages(painter, device, pages,
+                       lambda number, count: _footer(style, painter, info, number, count))
 
 
 def write_synthese_pdf(reference, proposals: Sequence[Proposal], path: Path,
