@@ -58,22 +58,22 @@ def valid_email(text: str) -> bool:
 class WelcomePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Bienvenue dans qpvdesk")
-        self.setSubTitle("Quelques questions pour préparer l'application. Cela prend une "
-                         "minute ; vous pourrez tout changer plus tard.")
+        self.setTitle(self.tr("Bienvenue dans qpvdesk"))
+        self.setSubTitle(self.tr("Quelques questions pour préparer l'application. Cela prend une "
+                                 "minute ; vous pourrez tout changer plus tard."))
         layout = QVBoxLayout(self)
         layout.addWidget(_paragraph(
-            "qpvdesk vous aide à consulter les quartiers prioritaires (QPV) de "
-            "l'agglomération : cartes, chiffres clés et fiches par quartier.<br>"
-            "Les communes y dessinent leurs propositions de périmètre et les envoient à "
-            "l'agglomération dans un paquet signé.<br>"
-            "L'agglomération vérifie ces paquets et rassemble les propositions reçues.",
+            self.tr("qpvdesk vous aide à consulter les quartiers prioritaires (QPV) de "
+                    "l'agglomération : cartes, chiffres clés et fiches par quartier.<br>"
+                    "Les communes y dessinent leurs propositions de périmètre et les envoient "
+                    "à l'agglomération dans un paquet signé.<br>"
+                    "L'agglomération vérifie ces paquets et rassemble les propositions reçues."),
             rich=True))
         layout.addSpacing(12)
-        layout.addWidget(QLabel("<b>Pour qui travaillez-vous ?</b>"))
-        self.commune_radio = QRadioButton("Je travaille pour une commune")
+        layout.addWidget(QLabel(self.tr("<b>Pour qui travaillez-vous ?</b>")))
+        self.commune_radio = QRadioButton(self.tr("Je travaille pour une commune"))
         self.agglomeration_radio = QRadioButton(
-            "Je travaille pour l'agglomération (service Politique de la ville)")
+            self.tr("Je travaille pour l'agglomération (service Politique de la ville)"))
         self.group = QButtonGroup(self)
         for radio in (self.commune_radio, self.agglomeration_radio):
             self.group.addButton(radio)
@@ -92,27 +92,27 @@ class WelcomePage(QWizardPage):
 class CommunePage(QWizardPage):
     def __init__(self, communes: list[tuple[str, str]]) -> None:
         super().__init__()
-        self.setTitle("Votre commune")
-        self.setSubTitle("Ces informations sont écrites dans chaque paquet que vous envoyez, "
-                         "pour que l'agglomération sache qui contacter.")
+        self.setTitle(self.tr("Votre commune"))
+        self.setSubTitle(self.tr("Ces informations sont écrites dans chaque paquet que vous "
+                                 "envoyez, pour que l'agglomération sache qui contacter."))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.commune_combo = QComboBox()
-        self.commune_combo.addItem("Choisissez votre commune…", "")
+        self.commune_combo.addItem(self.tr("Choisissez votre commune…"), "")
         for code, name in sorted(communes, key=lambda pair: pair[1]):
             self.commune_combo.addItem(name, code)
         self.commune_combo.setMaxVisibleItems(20)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Prénom Nom")
+        self.name_edit.setPlaceholderText(self.tr("Prénom Nom"))
         self.email_edit = QLineEdit()
         self.email_edit.setPlaceholderText("prenom.nom@mairie-exemple.fr")
-        form.addRow("Commune :", self.commune_combo)
-        form.addRow("Votre nom (facultatif) :", self.name_edit)
-        form.addRow("Votre adresse e-mail (facultative) :", self.email_edit)
+        form.addRow(self.tr("Commune :"), self.commune_combo)
+        form.addRow(self.tr("Votre nom (facultatif) :"), self.name_edit)
+        form.addRow(self.tr("Votre adresse e-mail (facultative) :"), self.email_edit)
         layout.addLayout(form)
         layout.addWidget(_paragraph(
-            "Le nom et l'adresse e-mail peuvent être ajoutés plus tard ; ils seront "
-            "demandés au premier envoi d'un paquet.", HINT_STYLE))
+            self.tr("Le nom et l'adresse e-mail peuvent être ajoutés plus tard ; ils seront "
+                    "demandés au premier envoi d'un paquet."), HINT_STYLE))
         self.reason_label = _paragraph("", ERROR_STYLE)
         self.reason_label.hide()
         layout.addWidget(self.reason_label)
@@ -139,10 +139,11 @@ class CommunePage(QWizardPage):
     def reason(self) -> str:
         """Why « Suivant » is disabled ('' when it is not)."""
         if not self.commune_insee:
-            return "Choisissez votre commune dans la liste."
+            return self.tr("Choisissez votre commune dans la liste.")
         email = self.email_edit.text().strip()
         if email and not valid_email(email):
-            return "L'adresse e-mail n'est pas complète (exemple : prenom.nom@mairie.fr)."
+            return self.tr("L'adresse e-mail n'est pas complète "
+                           "(exemple : prenom.nom@mairie.fr).")
         return ""
 
     def _changed(self) -> None:
@@ -169,13 +170,14 @@ class KeyPage(QWizardPage):
     def __init__(self, key_folder: KeyFolder, commune_page: CommunePage) -> None:
         super().__init__()
         self.key_folder, self.commune_page = key_folder, commune_page
-        self.setTitle("Votre clé de signature")
-        self.setSubTitle("La clé prouve à l'agglomération que les paquets viennent bien de "
-                         "votre commune. Vous pouvez la créer maintenant ou plus tard.")
+        self.setTitle(self.tr("Votre clé de signature"))
+        self.setSubTitle(self.tr("La clé prouve à l'agglomération que les paquets viennent "
+                                 "bien de votre commune. Vous pouvez la créer maintenant ou plus "
+                                 "tard."))
         layout = QVBoxLayout(self)
-        self.now_radio = QRadioButton("Créer ma clé maintenant")
+        self.now_radio = QRadioButton(self.tr("Créer ma clé maintenant"))
         self.later_radio = QRadioButton(
-            "Plus tard (menu « Ma clé de signature… », avant le premier envoi)")
+            self.tr("Plus tard (menu « Ma clé de signature… », avant le premier envoi)"))
         self.choice = QButtonGroup(self)
         for radio in (self.now_radio, self.later_radio):
             self.choice.addButton(radio)
@@ -186,24 +188,24 @@ class KeyPage(QWizardPage):
         self.form_holder = QVBoxLayout()
         layout.addLayout(self.form_holder)
         self.form: CreateKeyDialog | None = None
-        self.create_button = QPushButton("Créer ma clé")
+        self.create_button = QPushButton(self.tr("Créer ma clé"))
         self.create_button.setMinimumWidth(180)
         button_row = QHBoxLayout()
         button_row.addWidget(self.create_button)
-        self.create_hint = _paragraph("Cliquez sur « Créer ma clé » ; vous pourrez ensuite "
-                                      "continuer avec « Suivant ».", HINT_STYLE)
+        self.create_hint = _paragraph(self.tr("Cliquez sur « Créer ma clé » ; vous pourrez "
+                                              "ensuite continuer avec « Suivant »."), HINT_STYLE)
         button_row.addWidget(self.create_hint, 1)
         layout.addLayout(button_row)
         self.error_label = _paragraph("", ERROR_STYLE)
         self.error_label.hide()
         layout.addWidget(self.error_label)
 
-        self.result_box = QGroupBox("Votre clé est prête")
+        self.result_box = QGroupBox(self.tr("Votre clé est prête"))
         result = QVBoxLayout(self.result_box)
         self.result_label = _paragraph("", SUCCESS_STYLE)
         result.addWidget(self.result_label)
         id_row = QHBoxLayout()
-        id_row.addWidget(QLabel("Identifiant de la clé :"))
+        id_row.addWidget(QLabel(self.tr("Identifiant de la clé :")))
         self.key_id_label = _selectable(QLabel())
         self.key_id_label.setStyleSheet(KEY_ID_STYLE)
         id_row.addWidget(self.key_id_label)
@@ -215,9 +217,10 @@ class KeyPage(QWizardPage):
         result.addWidget(self.public_path_label)
         layout.addWidget(self.result_box)
         self.later_label = _paragraph(
-            "D'accord. Vous pourrez créer votre clé à tout moment par le menu « Ma clé de "
-            "signature… » ; qpvdesk vous la proposera aussi au premier envoi d'un paquet. "
-            "Vous pouvez déjà consulter les cartes et dessiner des propositions sans clé.")
+            self.tr("D'accord. Vous pourrez créer votre clé à tout moment par le menu « Ma "
+                    "clé de signature… » ; qpvdesk vous la proposera aussi au premier envoi "
+                    "d'un paquet. Vous pouvez déjà consulter les cartes et dessiner des "
+                    "propositions sans clé."))
         layout.addWidget(self.later_label)
         layout.addStretch(1)
         self.created_key_id = ""
@@ -273,18 +276,23 @@ class KeyPage(QWizardPage):
         self.later_label.setVisible(not now and not has_key)
         self.result_box.setVisible(has_key)
         if has_key:
-            fresh = key_id == self.created_key_id
-            self.result_label.setText(
-                f"La clé de signature {of_commune(self.commune_page.commune_name)} est "
-                + ("créée." if fresh else "déjà présente sur cet ordinateur."))
+            commune = self.commune_page.commune_name
+            if key_id == self.created_key_id:
+                text = self.tr("La clé de signature {of_commune} est créée.")
+            else:
+                text = self.tr("La clé de signature {of_commune} est déjà présente sur cet "
+                               "ordinateur.")
+            self.result_label.setText(text.format(of_commune=of_commune(commune),
+                                                  commune=commune))
             self.key_id_label.setText(readable_key_id(key_id))
             self.next_step_label.setText(
-                "Prochaine étape : envoyez une seule fois votre clé publique à "
-                "l'agglomération (menu « Ma clé de signature… », « Exporter ma clé "
-                "publique… »), et dites-lui cet identifiant par téléphone pour qu'elle "
-                "vérifie que la clé reçue est bien la vôtre.")
+                self.tr("Prochaine étape : envoyez une seule fois votre clé publique à "
+                        "l'agglomération (menu « Ma clé de signature… », « Exporter ma "
+                        "clé publique… »), et dites-lui cet identifiant par téléphone pour "
+                        "qu'elle vérifie que la clé reçue est bien la vôtre."))
             self.public_path_label.setText(
-                f"Fichier de la clé publique : {self.key_folder.public_path(self.insee)}")
+                self.tr("Fichier de la clé publique : {path}")
+                .format(path=self.key_folder.public_path(self.insee)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -322,21 +330,21 @@ class KeyPage(QWizardPage):
 class TrustPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Les clés des communes")
-        self.setSubTitle("Pour vérifier qu'un paquet vient bien de la commune qui l'a "
-                         "signé.")
+        self.setTitle(self.tr("Les clés des communes"))
+        self.setSubTitle(self.tr("Pour vérifier qu'un paquet vient bien de la commune qui l'a "
+                                 "signé."))
         layout = QVBoxLayout(self)
         for text in (
-            "Chaque commune possède une clé de signature. Elle l'utilise pour signer les "
-            "paquets de propositions qu'elle vous envoie.",
-            "Une fois, chaque commune vous envoie sa clé publique (un petit fichier « .pub ») "
-            "et vous dicte par téléphone son identifiant, par exemple « 57A9 BAA9 A7CB "
-            "3216 ». Vous l'ajoutez par le menu « Clés des communes… » en vérifiant que "
-            "l'identifiant affiché est le même.",
-            "Ensuite, « Ouvrir un paquet reçu… » vérifie chaque paquet : qpvdesk refuse un "
-            "paquet signé par une clé inconnue ou modifié en route.",
-            "Vous n'avez rien à faire maintenant : ajoutez les clés quand les communes vous "
-            "les envoient."):
+            self.tr("Chaque commune possède une clé de signature. Elle l'utilise pour signer "
+                    "les paquets de propositions qu'elle vous envoie."),
+            self.tr("Une fois, chaque commune vous envoie sa clé publique (un petit fichier « "
+                    ".pub ») et vous dicte par téléphone son identifiant, par exemple « 57A9 "
+                    "BAA9 A7CB 3216 ». Vous l'ajoutez par le menu « Clés des communes… » en "
+                    "vérifiant que l'identifiant affiché est le même."),
+            self.tr("Ensuite, « Ouvrir un paquet reçu… » vérifie chaque paquet : qpvdesk "
+                    "refuse un paquet signé par une clé inconnue ou modifié en route."),
+            self.tr("Vous n'avez rien à faire maintenant : ajoutez les clés quand les communes "
+                    "vous les envoient.")):
             layout.addWidget(_paragraph(text))
             layout.addSpacing(4)
         layout.addStretch(1)
@@ -348,9 +356,9 @@ class TrustPage(QWizardPage):
 class DataPage(QWizardPage):
     def __init__(self, locations: list[tuple[str, Path]], advice: str) -> None:
         super().__init__()
-        self.setTitle("Où sont vos données")
-        self.setSubTitle("Tout reste sur cet ordinateur. Voici où, pour pouvoir les "
-                         "sauvegarder.")
+        self.setTitle(self.tr("Où sont vos données"))
+        self.setSubTitle(self.tr("Tout reste sur cet ordinateur. Voici où, pour pouvoir les "
+                                 "sauvegarder."))
         self.locations = locations
         layout = QVBoxLayout(self)
         grid = QGridLayout()
@@ -371,9 +379,9 @@ class DataPage(QWizardPage):
         layout.addSpacing(8)
         self.advice_label = _selectable(_paragraph(advice, SUCCESS_STYLE))
         layout.addWidget(self.advice_label)
-        self.open_button = QPushButton("Ouvrir le dossier de qpvdesk")
-        self.open_button.setToolTip("Affiche le dossier de qpvdesk dans l'explorateur de "
-                                    "fichiers")
+        self.open_button = QPushButton(self.tr("Ouvrir le dossier de qpvdesk"))
+        self.open_button.setToolTip(
+            self.tr("Affiche le dossier de qpvdesk dans l'explorateur de fichiers"))
         self.open_button.clicked.connect(self.open_folder)
         row = QHBoxLayout()
         row.addWidget(self.open_button)
@@ -406,15 +414,15 @@ class FirstRunWizard(QWizard):
         self.key_folder = key_folder or KeyFolder.default()
         territory = reference if isinstance(reference, Territory) else Territory(reference)
         communes = list(zip(territory.communes.codes, territory.communes.names))
-        self.setWindowTitle("Bienvenue dans qpvdesk")
+        self.setWindowTitle(self.tr("Bienvenue dans qpvdesk"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        for button, text in ((QWizard.WizardButton.NextButton, "Suivant"),
-                             (QWizard.WizardButton.BackButton, "Précédent"),
-                             (QWizard.WizardButton.FinishButton, "Terminer"),
-                             (QWizard.WizardButton.CancelButton, "Annuler"),
-                             (QWizard.WizardButton.CommitButton, "Valider"),
-                             (QWizard.WizardButton.HelpButton, "Aide")):
+        for button, text in ((QWizard.WizardButton.NextButton, self.tr("Suivant")),
+                             (QWizard.WizardButton.BackButton, self.tr("Précédent")),
+                             (QWizard.WizardButton.FinishButton, self.tr("Terminer")),
+                             (QWizard.WizardButton.CancelButton, self.tr("Annuler")),
+                             (QWizard.WizardButton.CommitButton, self.tr("Valider")),
+                             (QWizard.WizardButton.HelpButton, self.tr("Aide"))):
             self.setButtonText(button, text)
         self.setMinimumSize(760, 560)
 

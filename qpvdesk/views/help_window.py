@@ -8,24 +8,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from .. import paths
+from .i18n import translate
 
 INDEX = "index.html"
-# (file, title in the list) in reading order.
+# (file, title in the list) in reading order; the titles are read with page_title().
 PAGES: tuple[tuple[str, str], ...] = (
-    ("index.html", "Sommaire"),
-    ("carte.html", "Se repérer sur la carte"),
-    ("fiche.html", "La fiche d'un quartier"),
-    ("dessiner.html", "Dessiner une proposition"),
-    ("exporter.html", "Envoyer un paquet signé"),
-    ("verifier.html", "Paquets reçus (agglomération)"),
-    ("raccourcis.html", "Raccourcis clavier"),
-    ("donnees.html", "Où sont mes données ?"),
+    ("index.html", QT_TRANSLATE_NOOP("HelpWindow", "Sommaire")),
+    ("carte.html", QT_TRANSLATE_NOOP("HelpWindow", "Se repérer sur la carte")),
+    ("fiche.html", QT_TRANSLATE_NOOP("HelpWindow", "La fiche d'un quartier")),
+    ("dessiner.html", QT_TRANSLATE_NOOP("HelpWindow", "Dessiner une proposition")),
+    ("exporter.html", QT_TRANSLATE_NOOP("HelpWindow", "Envoyer un paquet signé")),
+    ("verifier.html", QT_TRANSLATE_NOOP("HelpWindow", "Paquets reçus (agglomération)")),
+    ("raccourcis.html", QT_TRANSLATE_NOOP("HelpWindow", "Raccourcis clavier")),
+    ("donnees.html", QT_TRANSLATE_NOOP("HelpWindow", "Où sont mes données ?")),
 )
 
 # The <style> block copied at the top of every page (keep them identical; tests check it).
@@ -54,7 +55,8 @@ def help_folder() -> Path:
 
 
 def page_title(page: str) -> str:
-    return dict(PAGES).get(page, page)
+    title = dict(PAGES).get(page)
+    return page if title is None else translate("HelpWindow", title)
 
 
 class HelpWindow(QWidget):
@@ -63,12 +65,13 @@ class HelpWindow(QWidget):
     def __init__(self, parent: QWidget | None = None, folder: Path | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.folder = Path(folder) if folder is not None else help_folder()
-        self.setWindowTitle("Aide de qpvdesk")
+        self.setWindowTitle(self.tr("Aide de qpvdesk"))
         self.resize(1000, 720)
 
         self.page_list = QListWidget()
-        self.page_list.setAccessibleName("Pages de l'aide")
-        for page, title in PAGES:
+        self.page_list.setAccessibleName(self.tr("Pages de l'aide"))
+        for page, _title in PAGES:
+            title = page_title(page)
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, page)
             item.setToolTip(title)
@@ -80,22 +83,22 @@ class HelpWindow(QWidget):
         self.page_list.currentItemChanged.connect(self._page_chosen)
 
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Page d'aide")
+        self.browser.setAccessibleName(self.tr("Page d'aide"))
         self.browser.setOpenLinks(False)     # _follow: pages here, http(s)/mailto outside
         self.browser.setSearchPaths([str(self.folder)])
         self.browser.anchorClicked.connect(self._follow)
         self.browser.sourceChanged.connect(self._source_changed)
         self.browser.document().setDocumentMargin(14)
 
-        self.back_button = QPushButton("◀  Précédent")
-        self.back_button.setToolTip("Revenir à la page lue juste avant (Alt+Gauche)")
+        self.back_button = QPushButton(self.tr("◀  Précédent"))
+        self.back_button.setToolTip(self.tr("Revenir à la page lue juste avant (Alt+Gauche)"))
         self.back_button.setEnabled(False)
         self.back_button.clicked.connect(self.browser.backward)
         self.browser.backwardAvailable.connect(self.back_button.setEnabled)
-        self.home_button = QPushButton("Sommaire")
-        self.home_button.setToolTip("La liste de toutes les pages d'aide")
+        self.home_button = QPushButton(self.tr("Sommaire"))
+        self.home_button.setToolTip(self.tr("La liste de toutes les pages d'aide"))
         self.home_button.clicked.connect(lambda: self.show_page(INDEX))
-        close_button = QPushButton("Fermer")
+        close_button = QPushButton(self.tr("Fermer"))
         close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, self.browser.backward)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
@@ -125,12 +128,13 @@ class HelpWindow(QWidget):
         name, _, anchor = page.partition("#")
         path = self.folder / name
         if not path.is_file():
-            self.browser.setHtml(
-                SHARED_STYLE + "<h1>Page d'aide introuvable</h1>"
-                f"<p>La page « {name} » n'a pas été trouvée dans le dossier d'aide de qpvdesk "
-                f"({self.folder}). L'installation est peut-être incomplète : demandez à la "
+            missing = self.tr(
+                "<h1>Page d'aide introuvable</h1>"
+                "<p>La page « {name} » n'a pas été trouvée dans le dossier d'aide de qpvdesk "
+                "({folder}). L'installation est peut-être incomplète : demandez à la "
                 "personne qui a installé qpvdesk de le réinstaller.</p>"
                 "<p><a href=\"index.html\">Aller au sommaire</a></p>")
+            self.browser.setHtml(SHARED_STYLE + missing.format(name=name, folder=self.folder))
             return
         url = QUrl.fromLocalFile(str(path))
         if anchor:
@@ -146,7 +150,7 @@ class HelpWindow(QWidget):
 
     def _source_changed(self, url: QUrl) -> None:
         page = Path(url.toLocalFile()).name
-        self.setWindowTitle(f"{page_title(page)} — Aide de qpvdesk")
+        self.setWindowTitle(self.tr("{page} — Aide de qpvdesk").format(page=page_title(page)))
         for row in range(self.page_list.count()):
             item = self.page_list.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == page:

@@ -90,8 +90,8 @@ class MainWindow(QMainWindow):
             {layer: mappable_indicators(reference, layer) for layer in ("iris", "qpv")})
         self.choropleth_panel.set_setting(composer.state.choropleth)
         tabs = QTabWidget()
-        tabs.addTab(self.layer_panel, "Couches")
-        tabs.addTab(self.choropleth_panel, "Analyse thématique")
+        tabs.addTab(self.layer_panel, self.tr("Couches"))
+        tabs.addTab(self.choropleth_panel, self.tr("Analyse thématique"))
         self._dock(self.tr("Carte"), tabs, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.identify_panel = IdentifyPanel()
         self.identify_panel.clear()
@@ -106,7 +106,8 @@ class MainWindow(QMainWindow):
         self._info_dock.raise_()
         qpv = reference.qpv_list()
         self.qpv_list = QpvListView(qpv)
-        self.qpv_dock = self._dock(f"Les {len(qpv)} quartiers prioritaires", self.qpv_list,
+        list_title = self.tr("Les {count} quartiers prioritaires").format(count=len(qpv))
+        self.qpv_dock = self._dock(list_title, self.qpv_list,
                                    Qt.DockWidgetArea.BottomDockWidgetArea)
         self.resizeDocks([self.qpv_dock], [190], Qt.Orientation.Vertical)
         self.resizeDocks([self._info_dock], [290], Qt.Orientation.Horizontal)
@@ -114,8 +115,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coordinates)
         total = sum(q.population or 0 for q in qpv)
         self.statusBar().showMessage(
-            f"{len(qpv)} QPV — {number(total)} habitants (somme des populations municipales "
-            "INSEE) — base de référence en lecture seule")
+            self.tr("{count} QPV — {total} habitants (somme des populations municipales "
+                    "INSEE) — base de référence en lecture seule")
+            .format(count=len(qpv), total=number(total)))
 
     def _dock(self, title: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -137,14 +139,18 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar_and_menus(self, reference: ReferenceStore) -> None:
         canvas = self.map_canvas
-        self.overview_action = self._action(self.tr("Vue d'ensemble"), self.controller.zoom_to_territory,
-                                            "Ctrl+0", self.tr("Afficher tout le territoire (Ctrl+0)"))
-        zoom_in = self._action(self.tr("Zoom avant"), lambda: canvas.zoom_by(1.5), QKeySequence.StandardKey.ZoomIn)
+        self.overview_action = self._action(self.tr("Vue d'ensemble"),
+                                            self.controller.zoom_to_territory, "Ctrl+0",
+                                            self.tr("Afficher tout le territoire (Ctrl+0)"))
+        zoom_in = self._action(self.tr("Zoom avant"), lambda: canvas.zoom_by(1.5),
+                               QKeySequence.StandardKey.ZoomIn)
         zoom_out = self._action(self.tr("Zoom arrière"), lambda: canvas.zoom_by(1 / 1.5),
                                 QKeySequence.StandardKey.ZoomOut)
-        self.basemap_action = self._action(self.tr("Fond de carte…"), self.choose_basemap, None,
-                                           self.tr("Choisir un fond de carte hors ligne (fichier MBTiles)"))
-        remove_basemap = self._action(self.tr("Retirer le fond de carte"), self.controller.remove_basemap)
+        self.basemap_action = self._action(
+            self.tr("Fond de carte…"), self.choose_basemap, None,
+            self.tr("Choisir un fond de carte hors ligne (fichier MBTiles)"))
+        remove_basemap = self._action(self.tr("Retirer le fond de carte"),
+                                      self.controller.remove_basemap)
         self.sources_action = self._action(self.tr("&Sources et licences…"), self.show_sources)
         toolbar = QToolBar(self.tr("Navigation"), self)
         toolbar.setObjectName("navigation")
@@ -177,7 +183,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("E&xporter mes propositions…"),
                                          lambda: self.proposals.export_file(), "Ctrl+E"))
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quitter"), self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(self._action(self.tr("&Quitter"), self.close,
+                                         QKeySequence.StandardKey.Quit))
         edit_menu = self.menuBar().addMenu(self.tr("É&dition"))
         edit_menu.addAction(self.proposals.undo_action)
         edit_menu.addAction(self.proposals.redo_action)
@@ -191,12 +198,15 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(search_action)
         analysis_menu = self.menuBar().addMenu(self.tr("A&nalyse"))
-        self.table_action = self._action(self.tr("&Tableau des indicateurs…"), self.show_indicator_table,
-                                         "Ctrl+T", self.tr("Les 22 QPV et les indicateurs choisis"))
-        self.charts_action = self._action(self.tr("&Graphiques…"), self.show_charts, "Ctrl+G",
-                                          self.tr("Évolutions, comparaison des QPV, dynamique des écarts"))
-        self.portrait_action = self._action(self.tr("&Portrait du territoire…"), self.show_portrait,
-                                            "Ctrl+Shift+P", self.tr("Les chiffres clés de l'agglomération"))
+        self.table_action = self._action(
+            self.tr("&Tableau des indicateurs…"), self.show_indicator_table, "Ctrl+T",
+            self.tr("Les 22 QPV et les indicateurs choisis"))
+        self.charts_action = self._action(
+            self.tr("&Graphiques…"), self.show_charts, "Ctrl+G",
+            self.tr("Évolutions, comparaison des QPV, dynamique des écarts"))
+        self.portrait_action = self._action(
+            self.tr("&Portrait du territoire…"), self.show_portrait, "Ctrl+Shift+P",
+            self.tr("Les chiffres clés de l'agglomération"))
         for action in (self.table_action, self.charts_action, self.portrait_action):
             analysis_menu.addAction(action)
         self.packages = PackageMenus(self, self.proposals.store.workspace, reference,
@@ -282,7 +292,7 @@ class MainWindow(QMainWindow):
             view.fiche_requested.connect(self.open_fiche)
             view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             return view
-        return self._analysis_window("table", "Tableau des indicateurs", build)
+        return self._analysis_window("table", self.tr("Tableau des indicateurs"), build)
 
     def show_charts(self) -> QWidget:
         def build():
@@ -292,10 +302,10 @@ class MainWindow(QMainWindow):
                                                                     edition, commune),
                 lambda indicator: gap_dynamics(self.reference, indicator),
                 indicators_with_call_reference(self.reference))
-        return self._analysis_window("charts", "Graphiques", build)
+        return self._analysis_window("charts", self.tr("Graphiques"), build)
 
     def show_portrait(self) -> QWidget:
-        return self._analysis_window("portrait", "Portrait du territoire",
+        return self._analysis_window("portrait", self.tr("Portrait du territoire"),
                                      lambda: PortraitView(build_portrait(self.reference)))
 
     def _qpv_editions(self) -> list[int]:
@@ -304,8 +314,8 @@ class MainWindow(QMainWindow):
 
     def choose_basemap(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Choisir un fond de carte hors ligne", "",
-            "Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)")
+            self, self.tr("Choisir un fond de carte hors ligne"), "",
+            self.tr("Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)"))
         if path:
             self.controller.open_basemap(path)
 

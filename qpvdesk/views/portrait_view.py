@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from html import escape as html_escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QScrollArea, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -19,10 +19,12 @@ from .tables.indicator_table_view import figure_number, plain_number
 
 escape = partial(html_escape, quote=False)   # text in labels: apostrophes stay readable
 MAX_COLUMNS, CARD_WIDTH = 3, 440   # as many columns of cards as the width allows
-INTRO = ("Les chiffres clés de la CA de Lens-Liévin et de ses quartiers prioritaires, calculés à "
-         "partir des données embarquées. Les effectifs s'additionnent\u00a0; les taux et les "
-         "médianes non\u00a0: pour eux, on donne l'étendue entre quartiers et la liste des "
-         "quartiers.")
+INTRO = QT_TRANSLATE_NOOP("PortraitView",
+                          "Les chiffres clés de la CA de Lens-Liévin et de ses quartiers "
+                          "prioritaires, calculés à partir des données embarquées. Les "
+                          "effectifs s'additionnent\u00a0; les taux et les médianes non\u00a0: "
+                          "pour eux, on donne l'étendue entre quartiers et la liste des "
+                          "quartiers.")
 CARD_STYLE = """
 QFrame#headline { background: white; border: 1px solid #c8c8c8; border-radius: 6px; }
 QLabel#figure { font-size: 22pt; font-weight: bold; color: #0b4f80; }
@@ -82,17 +84,20 @@ class HeadlineCard(QFrame):
         for widget in (self._range_widgets() if is_range(headline) else
                        self._figure_widgets()):
             layout.addWidget(widget)
-        layout.addWidget(_label(f"Source\u00a0: {headline.vintage}", "small"))
-        layout.addWidget(_label(f"<b>Règle de calcul.</b> {escape(headline.explanation)}",
-                                "rule", rich=True))
+        layout.addWidget(_label(self.tr("Source\u00a0: {vintage}").format(vintage=headline.vintage),
+                                "small"))
+        rule = self.tr("<b>Règle de calcul.</b> {explanation}")
+        layout.addWidget(_label(rule.format(explanation=escape(headline.explanation)), "rule",
+                                rich=True))
         for note in headline.notes:
             layout.addWidget(_label(note, "small"))
         if headline.qpv_values:
             self.list_button = QToolButton()
             self.list_button.setCheckable(True)
             self.list_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            self.list_button.setText(f"Les {len(headline.qpv_values)} quartiers, du plus haut au "
-                                     f"plus bas ({headline.unit})")
+            self.list_button.setText(
+                self.tr("Les {count} quartiers, du plus haut au plus bas ({unit})")
+                .format(count=len(headline.qpv_values), unit=headline.unit))
             self.list_button.setAutoRaise(True)
             self.quartier_list = _label(quartier_list_html(headline.qpv_values), rich=True)
             self.list_button.toggled.connect(self._show_list)
@@ -109,14 +114,17 @@ class HeadlineCard(QFrame):
 
     def _figure_widgets(self) -> list[QLabel]:
         headline = self.headline
-        text = ("non calculable" if headline.value is None
+        text = (self.tr("non calculable") if headline.value is None
                 else format_value(headline.value, headline.unit))
         widgets = [_label(text, "figure")]
         low, high = headline.qpv_min, headline.qpv_max
         if low is not None:
             widgets.append(_label(
-                f"Selon le quartier, de {format_figure(low.figure)} ({low.qpv_name}) à "
-                f"{format_figure(high.figure)} ({high.qpv_name}).", "small"))
+                self.tr("Selon le quartier, de {lowest} ({lowest_qpv}) à {highest} "
+                        "({highest_qpv}).")
+                .format(lowest=format_figure(low.figure), lowest_qpv=low.qpv_name,
+                        highest=format_figure(high.figure), highest_qpv=high.qpv_name),
+                "small"))
         return widgets
 
     def _range_widgets(self) -> list[QLabel]:
@@ -125,25 +133,28 @@ class HeadlineCard(QFrame):
         lowest, highest = (f'<span style="font-size:22pt; font-weight:bold">'
                            f"{plain_number(figure.value, figure.unit)}</span>"
                            for figure in (low.figure, high.figure))
-        numbers = (f"Selon le quartier, de<br>{lowest} <span style=\"font-size:12pt\">à "
-                   f"</span>{highest} <span style=\"font-size:12pt\">{escape(headline.unit)}"
-                   "</span>")
+        numbers = (self.tr("Selon le quartier, de<br>{lowest} <span style=\"font-size:12pt\">à "
+                           "</span>{highest} <span style=\"font-size:12pt\">{unit}</span>")
+                   .format(lowest=lowest, highest=highest, unit=escape(headline.unit)))
         widgets = [
             _label(numbers, "range", rich=True),
-            _label(f"Le plus bas\u00a0: {low.qpv_name}. Le plus haut\u00a0: {high.qpv_name}.")]
+            _label(self.tr("Le plus bas\u00a0: {lowest_qpv}. Le plus haut\u00a0: {highest_qpv}.")
+                   .format(lowest_qpv=low.qpv_name, highest_qpv=high.qpv_name))]
         call = next((item for item in headline.references if item.level == "epci"), None)
         if call is not None and call.figure.status == "ok":   # else a note says why not
-            widgets.append(_label(f"<b>CALL\u00a0: {escape(format_figure(call.figure))}</b> "
-                                  f"(millésime {call.figure.edition})", rich=True))
+            widgets.append(_label(self.tr("<b>CALL\u00a0: {figure}</b> (millésime {edition})")
+                                  .format(figure=escape(format_figure(call.figure)),
+                                          edition=call.figure.edition), rich=True))
         others = [item for item in headline.references
                   if item.level != "epci" and item.figure.status == "ok"]
         if others:
             vintages = sorted({item.figure.edition for item in others})
+            figures = " · ".join(f"{item.territory_name} {format_figure(item.figure)}"
+                                 for item in others)
             widgets.append(_label(
-                "Pour comparer (millésime "
-                + ", ".join(str(v) for v in vintages) + ")\u00a0: "
-                + " · ".join(f"{item.territory_name} {format_figure(item.figure)}"
-                             for item in others) + ".", "small"))
+                self.tr("Pour comparer (millésime {vintages})\u00a0: {figures}.")
+                .format(vintages=", ".join(str(v) for v in vintages), figures=figures),
+                "small"))
         return widgets
 
 
@@ -152,14 +163,14 @@ class PortraitView(QWidget):
 
     def __init__(self, portrait: Portrait, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Portrait du territoire")
+        self.setAccessibleName(self.tr("Portrait du territoire"))
         page = QWidget()
         page.setStyleSheet(CARD_STYLE)
         column = QVBoxLayout(page)
-        heading = _label("Portrait du territoire")
+        heading = _label(self.tr("Portrait du territoire"))
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         column.addWidget(heading)
-        column.addWidget(_label(INTRO))
+        column.addWidget(_label(self.tr(INTRO)))
         self.grid = QGridLayout()
         self.grid.setSpacing(12)
         self.cards = [HeadlineCard(headline) for headline in portrait.headlines]

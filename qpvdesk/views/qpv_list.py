@@ -1,7 +1,7 @@
 """The list of the 22 QPV with their communes, area and population."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ..models.reference import QpvSummary
@@ -10,8 +10,13 @@ from .table_model import RowsTableModel
 
 
 class QpvTableModel(RowsTableModel):
-    HEADERS = ("Code 2024", "Code 2015", "Nom du quartier", "Communes", "Superficie (ha)",
-               "Part dans la CALL", "Population")
+    HEADERS = (QT_TRANSLATE_NOOP("RowsTableModel", "Code 2024"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "Code 2015"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "Nom du quartier"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "Communes"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "Superficie (ha)"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "Part dans la CALL"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "Population"))
 
     def __init__(self, rows: list[QpvSummary]) -> None:
         super().__init__()
@@ -31,8 +36,9 @@ class QpvTableModel(RowsTableModel):
             return (qpv.code, qpv.code_2015, qpv.name.casefold(), qpv.communes, qpv.area_ha,
                     qpv.share_in_call, qpv.population or -1)[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 6 and qpv.population is not None:
-            return (f"Population municipale, INSEE base DEMO édition {qpv.population_edition},"
-                    " géographie QPV 2015")
+            return (self.tr("Population municipale, INSEE base DEMO édition "
+                            "{population_edition}, géographie QPV 2015")
+                    .format(population_edition=qpv.population_edition))
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -54,4 +60,4 @@ class QpvListView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.setAccessibleName("Liste des quartiers prioritaires")
+        self.setAccessibleName(self.tr("Liste des quartiers prioritaires"))

@@ -1,4 +1,5 @@
-"""« Raccourcis clavier »: every shortcut of the main window, in French, in one table.
+"""« Raccourcis clavier »: every shortcut of the main window in one table (French, or the
+interface language in the dialog).
 
 `shortcut_rows` reads the real QActions (menu bar, toolbars, window), so the list cannot drift
 from the app. `CANVAS_KEYS` lists the keys the map tools handle themselves (canvas.py,
@@ -10,49 +11,105 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QMenu, QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout,
                                QWidget)
 
-WINDOW_LEVEL = "Partout dans la fenêtre principale"
+from .i18n import Texts, translate
 
-# Qt's English key names -> what is printed on a French keyboard / said in French manuals.
-KEY_NAMES = {
-    "Shift": "Maj", "Ctrl": "Ctrl", "Alt": "Alt", "Meta": "Méta",
-    "Del": "Suppr", "Delete": "Suppr", "Backspace": "Retour arrière", "Ins": "Inser",
-    "Return": "Entrée", "Enter": "Entrée", "Esc": "Échap", "Space": "Espace", "Tab": "Tab",
-    "Left": "Gauche", "Right": "Droite", "Up": "Haut", "Down": "Bas",
-    "PgUp": "Page préc.", "PgDown": "Page suiv.", "Home": "Début", "End": "Fin",
-    "Print": "Impr. écran", "Pause": "Pause",
-}
+
+WINDOW_LEVEL = QT_TRANSLATE_NOOP("Shortcuts", "Partout dans la fenêtre principale")
+
+# Qt's English key names -> what is printed on a French keyboard / said in French manuals
+# (in the interface language: the help page is written without a translator).
+KEY_NAMES = Texts("Shortcuts", {
+    "Shift": QT_TRANSLATE_NOOP("Shortcuts", "Maj"),
+    "Meta": QT_TRANSLATE_NOOP("Shortcuts", "Méta"),
+    "Del": QT_TRANSLATE_NOOP("Shortcuts", "Suppr"),
+    "Delete": QT_TRANSLATE_NOOP("Shortcuts", "Suppr"),
+    "Backspace": QT_TRANSLATE_NOOP("Shortcuts", "Retour arrière"),
+    "Ins": QT_TRANSLATE_NOOP("Shortcuts", "Inser"),
+    "Return": QT_TRANSLATE_NOOP("Shortcuts", "Entrée"),
+    "Enter": QT_TRANSLATE_NOOP("Shortcuts", "Entrée"),
+    "Esc": QT_TRANSLATE_NOOP("Shortcuts", "Échap"),
+    "Space": QT_TRANSLATE_NOOP("Shortcuts", "Espace"),
+    "Left": QT_TRANSLATE_NOOP("Shortcuts", "Gauche"),
+    "Right": QT_TRANSLATE_NOOP("Shortcuts", "Droite"),
+    "Up": QT_TRANSLATE_NOOP("Shortcuts", "Haut"),
+    "Down": QT_TRANSLATE_NOOP("Shortcuts", "Bas"),
+    "PgUp": QT_TRANSLATE_NOOP("Shortcuts", "Page préc."),
+    "PgDown": QT_TRANSLATE_NOOP("Shortcuts", "Page suiv."),
+    "Home": QT_TRANSLATE_NOOP("Shortcuts", "Début"),
+    "End": QT_TRANSLATE_NOOP("Shortcuts", "Fin"),
+    "Print": QT_TRANSLATE_NOOP("Shortcuts", "Impr. écran"),
+})
 MODIFIERS = ((Qt.KeyboardModifier.ControlModifier, "Ctrl"),
              (Qt.KeyboardModifier.AltModifier, "Alt"),
-             (Qt.KeyboardModifier.ShiftModifier, "Maj"),
-             (Qt.KeyboardModifier.MetaModifier, "Méta"))
+             (Qt.KeyboardModifier.ShiftModifier, "Shift"),
+             (Qt.KeyboardModifier.MetaModifier, "Meta"))
 
-# (where, key or gesture, what it does) — only what the code really handles.
+# (where, key or gesture, what it does) — only what the code really handles; French, read
+# through canvas_keys() in the interface language.
 CANVAS_KEYS: list[tuple[str, str, str]] = [
-    ("Carte", "Flèches", "Déplacer la carte d'un quart de la fenêtre"),
-    ("Carte", "+ (ou =)", "Zoom avant"),
-    ("Carte", "-", "Zoom arrière"),
-    ("Carte", "Molette de la souris", "Zoom avant ou arrière, centré sur le pointeur"),
-    ("Carte", "Glisser avec le bouton gauche", "Déplacer la carte (outil « Naviguer »)"),
-    ("Carte", "Clic", "Afficher les informations de l'élément cliqué (outil « Naviguer »)"),
-    ("Dessin d'une forme", "Clic", "Placer un sommet (ou le point d'un équipement)"),
-    ("Dessin d'une forme", "Retour arrière", "Effacer le dernier sommet placé"),
-    ("Dessin d'une forme", "Entrée ou double-clic", "Terminer la forme"),
-    ("Dessin d'une forme", "Échap", "Abandonner la forme (qpvdesk demande confirmation)"),
-    ("Outil « Modifier »", "Suppr ou Retour arrière",
-     "Supprimer le sommet sous le pointeur"),
-    ("Outil « Modifier »", "Clic droit sur un sommet", "Supprimer ce sommet"),
-    ("Outil « Modifier »", "Double-clic sur un côté", "Ajouter un sommet"),
-    ("Outil « Modifier »", "Échap", "Désélectionner la proposition"),
-    ("Zone de recherche", "Entrée", "Aller au premier résultat (ou à celui choisi)"),
-    ("Fiche d'un quartier", "Ctrl+P", "Imprimer la fiche"),
-    ("Fiche d'un quartier", "Échap", "Fermer la fiche"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Carte"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Flèches"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Déplacer la carte d'un quart de la fenêtre")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Carte"),
+     QT_TRANSLATE_NOOP("Shortcuts", "+ (ou =)"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Zoom avant")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Carte"),
+     QT_TRANSLATE_NOOP("Shortcuts", "-"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Zoom arrière")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Carte"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Molette de la souris"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Zoom avant ou arrière, centré sur le pointeur")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Carte"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Glisser avec le bouton gauche"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Déplacer la carte (outil « Naviguer »)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Carte"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Clic"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Afficher les informations de l'élément cliqué "
+                                    "(outil « Naviguer »)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Dessin d'une forme"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Clic"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Placer un sommet (ou le point d'un équipement)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Dessin d'une forme"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Retour arrière"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Effacer le dernier sommet placé")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Dessin d'une forme"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Entrée ou double-clic"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Terminer la forme")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Dessin d'une forme"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Échap"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Abandonner la forme (qpvdesk demande confirmation)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Outil « Modifier »"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Suppr ou Retour arrière"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Supprimer le sommet sous le pointeur")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Outil « Modifier »"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Clic droit sur un sommet"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Supprimer ce sommet")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Outil « Modifier »"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Double-clic sur un côté"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Ajouter un sommet")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Outil « Modifier »"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Échap"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Désélectionner la proposition")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Zone de recherche"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Entrée"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Aller au premier résultat (ou à celui choisi)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Fiche d'un quartier"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+P"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Imprimer la fiche")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Fiche d'un quartier"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Échap"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Fermer la fiche")),
 ]
+
+
+def canvas_keys() -> list[tuple[str, str, str]]:
+    return [tuple(translate("Shortcuts", text) for text in row) for row in CANVAS_KEYS]
 
 
 def _plain(text: str) -> str:
@@ -65,12 +122,13 @@ def french_key_name(name: str) -> str:
 
 
 def french_sequence(sequence: QKeySequence) -> str:
-    """QKeySequence('Ctrl+Shift+E') -> 'Ctrl+Maj+E', whatever the Qt translation installed."""
+    """QKeySequence('Ctrl+Shift+E') -> 'Ctrl+Maj+E' whatever Qt's own translation (the key
+    names follow qpvdesk's catalogue when one is installed: 'Ctrl+Shift+E' in English)."""
     chords = []
     for index in range(sequence.count()):
         combination = sequence[index]
         modifiers = combination.keyboardModifiers()
-        names = [name for flag, name in MODIFIERS if modifiers & flag]
+        names = [french_key_name(name) for flag, name in MODIFIERS if modifiers & flag]
         key = QKeySequence(combination.key()).toString(QKeySequence.SequenceFormat.PortableText)
         names.append(french_key_name(key))
         chords.append("+".join(names))
@@ -83,7 +141,7 @@ def action_shortcut_text(action: QAction) -> str:
         text = french_sequence(sequence)
         if text and text not in texts:
             texts.append(text)
-    return " ou ".join(texts)
+    return translate("Shortcuts", " ou ").join(texts)
 
 
 def _menu_actions(menu: QMenu, path: str):
@@ -105,14 +163,17 @@ def _all_actions(window: QWidget):
             if menu is not None:
                 title = _plain(menu.title())
                 if not top.isVisible():
-                    title += " (en mode agglomération)" if "gglom" in title else " (masqué)"
+                    title += (translate("Shortcuts", " (en mode agglomération)")
+                              if "gglom" in title
+                              else translate("Shortcuts", " (masqué)"))
                 yield from _menu_actions(menu, title)
     for toolbar in window.findChildren(QToolBar):
         for action in toolbar.actions():
             if not action.isSeparator():
-                yield f"Barre d'outils « {_plain(toolbar.windowTitle())} »", action
+                yield (translate("Shortcuts", "Barre d'outils « {title} »")
+                       .format(title=_plain(toolbar.windowTitle()))), action
     for action in window.actions():
-        yield WINDOW_LEVEL, action
+        yield translate("Shortcuts", WINDOW_LEVEL), action
 
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
@@ -133,9 +194,10 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
 
 def where_text(where: str) -> str:
     """'Édition' -> 'Menu Édition'; toolbars and the window level are said as they are."""
-    if where == WINDOW_LEVEL or where.startswith("Barre d'outils"):
+    toolbar = translate("Shortcuts", "Barre d'outils « {title} »").partition("{")[0]
+    if where == translate("Shortcuts", WINDOW_LEVEL) or where.startswith(toolbar):
         return where
-    return f"Menu {where}"
+    return translate("Shortcuts", "Menu {where}").format(where=where)
 
 
 def shortcuts_html(rows: list[tuple[str, str, str]], style: str = "") -> str:
@@ -169,25 +231,28 @@ def shortcuts_html(rows: list[tuple[str, str, str]], style: str = "") -> str:
 
 class ShortcutsDialog(QDialog):
     """« Raccourcis clavier »: the menu shortcuts, then the keys of the map."""
-    HEADERS = ("Touches", "Commande", "Où la trouver")
+    HEADERS = (QT_TRANSLATE_NOOP("ShortcutsDialog", "Touches"),
+               QT_TRANSLATE_NOOP("ShortcutsDialog", "Commande"),
+               QT_TRANSLATE_NOOP("ShortcutsDialog", "Où la trouver"))
 
     def __init__(self, window: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent if parent is not None else window)
-        self.setWindowTitle("Raccourcis clavier")
+        self.setWindowTitle(self.tr("Raccourcis clavier"))
         self.resize(980, 680)
         layout = QVBoxLayout(self)
-        intro = QLabel("« Ctrl+Maj+E » veut dire : gardez les touches Ctrl et Maj (⇧) enfoncées, "
-                       "puis appuyez sur E. Les touches de la carte agissent quand vous avez "
-                       "cliqué sur la carte.")
+        intro = QLabel(self.tr("« Ctrl+Maj+E » veut dire : gardez les touches Ctrl et Maj (⇧) "
+                               "enfoncées, puis appuyez sur E. Les touches de la carte agissent "
+                               "quand vous avez cliqué sur la carte."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.rows = shortcut_rows(window)
-        body: list[tuple[str, str, str] | str] = ["Commandes des menus"]
+        body: list[tuple[str, str, str] | str] = [self.tr("Commandes des menus")]
         body += [(key, text, where_text(where)) for where, text, key in self.rows]
-        body.append("Sur la carte et dans les fenêtres")
-        body += [(key, effect, where) for where, key, effect in CANVAS_KEYS]
+        body.append(self.tr("Sur la carte et dans les fenêtres"))
+        body += [(key, effect, where) for where, key, effect in canvas_keys()]
         self.table = QTableWidget(len(body), len(self.HEADERS), self)
-        self.table.setHorizontalHeaderLabels(self.HEADERS)
+        self.table.setHorizontalHeaderLabels(
+            [translate("ShortcutsDialog", header) for header in self.HEADERS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -223,7 +288,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table)
         self.table.setCurrentCell(-1, -1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+from .i18n import HEADERS_CONTEXT, translate
+
 
 class RowsTableModel(QAbstractTableModel):
-    """Subclasses set HEADERS, keep their rows in `_rows` and implement data()."""
+    """Subclasses set HEADERS (marked with QT_TRANSLATE_NOOP in the HEADERS_CONTEXT), keep
+    their rows in `_rows` and implement data()."""
 
     HEADERS: tuple[str, ...] = ()
     _rows: list
@@ -18,5 +21,5 @@ class RowsTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return translate(HEADERS_CONTEXT, self.HEADERS[section])
         return None

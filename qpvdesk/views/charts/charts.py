@@ -17,7 +17,7 @@ from html import escape
 from typing import Protocol
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -27,17 +27,23 @@ from ...models.frenchnum import format_french_number
 from ...models.indicator_table import (ALIGNMENT_RULE, BETTER, EQUAL, NARROWING, STABLE,
                                        WIDENING, WORSE, GapDynamics, GapPoint, IndicatorTable,
                                        TableCell, TableColumn)
+from ..i18n import translate
 from ..map.choropleth_panel import INDICATOR_ROLE, indicator_model
 from ..tables.indicator_table_view import MARKS, TableLoader, call_text, figure_number
 
 BLUE, VERMILLION, GREY, BLACK = "#0072B2", "#D55E00", "#7a7a7a", "#000000"
 AXIS_FONT_POINTS, LABEL_FONT_POINTS = 10, 9
 NOTE_STYLE = "color: #444444; font-size: 9pt;"
-NO_CALL = ("Pas de valeur publiée pour la CALL pour cet indicateur dans les sources "
-           "embarquées\u00a0: elle n'est pas recalculée à partir des quartiers.")
-SECRET_GAP = ("Valeur couverte par le secret statistique ({editions})\u00a0: pas de point, la "
-              "courbe est interrompue.")
-MISSING_GAP = "Valeur non disponible ({editions})\u00a0: pas de point."
+# Notes of the charts, read with translate("ChartsPanel", ...).
+NO_CALL = QT_TRANSLATE_NOOP("ChartsPanel",
+                            "Pas de valeur publiée pour la CALL pour cet indicateur dans les "
+                            "sources embarquées\u00a0: elle n'est pas recalculée à partir des "
+                            "quartiers.")
+SECRET_GAP = QT_TRANSLATE_NOOP("ChartsPanel",
+                               "Valeur couverte par le secret statistique ({editions})\u00a0: "
+                               "pas de point, la courbe est interrompue.")
+MISSING_GAP = QT_TRANSLATE_NOOP("ChartsPanel",
+                                "Valeur non disponible ({editions})\u00a0: pas de point.")
 # Gap dynamics: how each kind of point is drawn (colour, pyqtgraph symbol, legend glyph).
 GAP_STYLES = {WIDENING: (VERMILLION, "s", "\u25a0"), NARROWING: (BLUE, "o", "\u25cf"),
               STABLE: (GREY, "d", "\u25c6")}
@@ -177,12 +183,12 @@ class EvolutionChart(ChartFrame):
         editions = [column.edition for column in columns]
         name, column = rows[-1].name, columns[-1]
         item = self.start(f"{column.label} — {name}", column.unit,
-                          "Édition de la base INSEE QPV")
+                          self.tr("Édition de la base INSEE QPV"))
         item.showGrid(x=False, y=True, alpha=0.15)
         legend = swatch(BLUE, "—●—", f"<b>{escape(name)}</b>")
         if any(calls):
             self._series(item, editions, calls, BLACK, "s", Qt.PenStyle.DashLine, (0.5, -0.35))
-            legend += swatch(BLACK, "- -■- -", "CALL (valeur publiée)")
+            legend += swatch(BLACK, "- -■- -", self.tr("CALL (valeur publiée)"))
         self._series(item, editions, [f if f.status == "ok" else None for f in qpv], BLUE, "o",
                      Qt.PenStyle.SolidLine, (0.5, 1.35))
         self.legend.setText(legend)
@@ -220,14 +226,17 @@ class EvolutionChart(ChartFrame):
         for status, template in (("secret", SECRET_GAP), ("missing", MISSING_GAP)):
             editions = [str(f.edition) for f in qpv if f.status == status]
             if editions:
-                notes.append(template.format(editions=", ".join(editions)))
+                notes.append(translate("ChartsPanel", template)
+                             .format(editions=", ".join(editions)))
         vintages = sorted({f.edition for f in calls if f is not None})
         if vintages:
-            notes.append(f"Courbe de la CALL\u00a0: valeurs publiées (millésimes {vintages[0]} "
-                         f"à {vintages[-1]}) placées sur l'édition QPV correspondante. "
-                         + ALIGNMENT_RULE)
+            notes.append(translate("EvolutionChart",
+                                   "Courbe de la CALL\u00a0: valeurs publiées (millésimes "
+                                   "{first} à {last}) placées sur l'édition QPV "
+                                   "correspondante. ")
+                         .format(first=vintages[0], last=vintages[-1]) + ALIGNMENT_RULE)
         else:
-            notes.append(NO_CALL)
+            notes.append(translate("ChartsPanel", NO_CALL))
         return notes
 
 
@@ -239,8 +248,9 @@ class QpvComparisonChart(ChartFrame):
         column = table.columns[0]
         rows = sorted(table.rows, key=lambda row: (row.cells[0].figure.status != "ok",
                                                    -(row.cells[0].figure.value or 0)))
-        item = self.start(f"{column.label} — les {len(rows)} quartiers, édition "
-                          f"{column.edition}", "", column.unit)
+        item = self.start(self.tr("{label} — les {count} quartiers, édition {edition}")
+                          .format(label=column.label, count=len(rows), edition=column.edition),
+                          "", column.unit)
         item.showGrid(x=True, y=False, alpha=0.15)
         count = len(rows)
         heights = [count - 1 - index for index in range(count)]
@@ -267,14 +277,15 @@ class QpvComparisonChart(ChartFrame):
             item.addItem(line)
             # the name beside the line, on the side with more room
             left_half = call.value - low < (high - low) / 2
-            label = text_item(f" CALL\u00a0: {format_figure(call)} ({call.edition}) ", BLACK,
-                              (0 if left_half else 1, 0.5), bold=True)
+            text = (self.tr(" CALL\u00a0: {figure} ({edition}) ")
+                    .format(figure=format_figure(call), edition=call.edition))
+            label = text_item(text, BLACK, (0 if left_half else 1, 0.5), bold=True)
             label.setPos(call.value, count + 0.1)
             item.addItem(label)
-        notes = [] if call is not None else [NO_CALL]
+        notes = [] if call is not None else [translate("ChartsPanel", NO_CALL)]
         if call is not None and column.unfavourable is None:
-            notes.append("Sens défavorable non défini pour cet indicateur\u00a0: les quartiers "
-                         "ne sont pas classés par rapport à la CALL.")
+            notes.append(self.tr("Sens défavorable non défini pour cet indicateur\u00a0: les "
+                                 "quartiers ne sont pas classés par rapport à la CALL."))
         self.set_notes(notes)
 
     @staticmethod
@@ -295,13 +306,17 @@ class QpvComparisonChart(ChartFrame):
 
     @staticmethod
     def _legend(column: TableColumn, call) -> str:
+        quartiers = swatch(BLUE, "\u25a0", translate("QpvComparisonChart", "quartiers"))
         if call is None:
-            return swatch(BLUE, "\u25a0", "quartiers")
+            return quartiers
         call_swatch = swatch(BLACK, "\u2506", call_text(column))
         if column.unfavourable is None:
-            return swatch(BLUE, "\u25a0", "quartiers") + call_swatch
-        return (swatch(VERMILLION, "\u25a0", f"moins favorable que la CALL {MARKS[WORSE]}")
-                + swatch(BLUE, "\u25a0", f"plus favorable {MARKS[BETTER]} ou égal {MARKS[EQUAL]}")
+            return quartiers + call_swatch
+        worse = (translate("QpvComparisonChart", "moins favorable que la CALL {mark}")
+                 .format(mark=MARKS[WORSE]))
+        better = (translate("QpvComparisonChart", "plus favorable {better} ou égal {equal}")
+                  .format(better=MARKS[BETTER], equal=MARKS[EQUAL]))
+        return (swatch(VERMILLION, "\u25a0", worse) + swatch(BLUE, "\u25a0", better)
                 + call_swatch)
 
 
@@ -317,15 +332,20 @@ class GapDynamicsChart(ChartFrame):
     def show_gaps(self, gaps: GapDynamics) -> None:
         points = [p for p in gaps.points if p.gap_first is not None]
         if not points:
-            self.show_message(f"Dynamique des écarts à la CALL — {gaps.label}",
-                              "Aucun quartier n'a de valeur aux deux éditions comparées.")
+            self.show_message(self.tr("Dynamique des écarts à la CALL — {label}")
+                              .format(label=gaps.label),
+                              self.tr("Aucun quartier n'a de valeur aux deux éditions "
+                                      "comparées."))
             return
         first, last = points[0].first.edition, points[0].last.edition
         unit = gap_unit(gaps.unit)
-        item = self.start(f"Dynamique des écarts à la CALL — {gaps.label}",
-                          f"Évolution de l'écart de {first} à {last} ({unit})",
-                          f"Écart à la CALL en {first} ({unit})\u00a0; négatif\u00a0: "
-                          "quartier sous la valeur de la CALL")
+        item = self.start(self.tr("Dynamique des écarts à la CALL — {label}")
+                          .format(label=gaps.label),
+                          self.tr("Évolution de l'écart de {first} à {last} ({unit})")
+                          .format(first=first, last=last, unit=unit),
+                          self.tr("Écart à la CALL en {first} ({unit})\u00a0; négatif\u00a0: "
+                                  "quartier sous la valeur de la CALL")
+                          .format(first=first, unit=unit))
         xs, ys = [p.gap_first for p in points], [p.change for p in points]
         x_range = _around_zero(min(xs), max(xs))
         y_range = _around_zero(min(ys), max(ys))
@@ -400,30 +420,38 @@ def _around_zero(low: float, high: float) -> tuple[float, float]:
 
 def gap_unit(unit: str) -> str:
     """A difference of two rates is in points, not in per cent."""
-    return "points de %" if unit == "%" else unit
+    return translate("charts", "points de %") if unit == "%" else unit
 
 
 def _gap_tip(point: GapPoint, unit: str) -> str:
-    return (f"{point.qpv_name}\n{point.label}\n"
-            f"Écart en {point.first.edition}\u00a0: {french_signed(point.gap_first, 1)} {unit}\n"
-            f"Écart en {point.last.edition}\u00a0: {french_signed(point.gap_last, 1)} {unit}")
+    return (translate("charts", "{qpv}\n{label}\nÉcart en {first}\u00a0: {first_gap} {unit}\n"
+                                "Écart en {last}\u00a0: {last_gap} {unit}")
+            .format(qpv=point.qpv_name, label=point.label, first=point.first.edition,
+                    first_gap=french_signed(point.gap_first, 1), last=point.last.edition,
+                    last_gap=french_signed(point.gap_last, 1), unit=unit))
 
 
 def _gap_notes(gaps: GapDynamics, points: Sequence[GapPoint]) -> list[str]:
     first, last = gaps.call_first.figure, gaps.call_last.figure
-    notes = [f"CALL\u00a0: {format_figure(first)} (millésime {first.edition}) pour l'édition QPV "
-             f"{points[0].first.edition}, {format_figure(last)} (millésime {last.edition}) pour "
-             f"l'édition {points[0].last.edition}.", gaps.explanation]
+    call = translate("charts", "CALL\u00a0: {first} (millésime {first_vintage}) pour l'édition "
+                               "QPV {first_edition}, {last} (millésime {last_vintage}) pour "
+                               "l'édition {last_edition}.")
+    notes = [call.format(first=format_figure(first), first_vintage=first.edition,
+                         first_edition=points[0].first.edition, last=format_figure(last),
+                         last_vintage=last.edition, last_edition=points[0].last.edition),
+             gaps.explanation]
     crossed = [p.qpv_name for p in points
                if p.label.startswith(WIDENING) != ((p.gap_first < 0) == (p.change < 0))
                and not p.label.startswith(STABLE)]
     if crossed:
-        notes.append("L'écart a changé de signe pour " + ", ".join(crossed) + "\u00a0: le point "
-                     "est dessiné selon l'évolution réelle de l'écart, pas selon son quadrant.")
+        notes.append(translate("charts", "L'écart a changé de signe pour {names}\u00a0: le point "
+                                         "est dessiné selon l'évolution réelle de l'écart, pas "
+                                         "selon son quadrant.").format(names=", ".join(crossed)))
     absent = [p.qpv_name for p in gaps.points if p.gap_first is None]
     if absent:
-        notes.append("Sans valeur à l'une des deux éditions (secret ou non disponible)\u00a0: "
-                     + ", ".join(absent) + ".")
+        notes.append(translate("charts", "Sans valeur à l'une des deux éditions (secret ou non "
+                                         "disponible)\u00a0: {names}.")
+                     .format(names=", ".join(absent)))
     return notes
 
 
@@ -439,17 +467,17 @@ class ChartsPanel(QWidget):
                  default_indicator: str = "REVN.DISP_Q2",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Graphiques")
+        self.setAccessibleName(self.tr("Graphiques"))
         self.load, self.gap_dynamics = load, gap_dynamics
         self.indicators = {indicator.id: indicator for indicator in indicators}
         self.gap_indicator_ids = [i for i in gap_indicator_ids if i in self.indicators]
         self.tables: list[IndicatorTable] = []
         self.indicator_combo = QComboBox()
         self.indicator_combo.setModel(indicator_model(list(indicators), self))
-        self.indicator_combo.setAccessibleName("Indicateur")
+        self.indicator_combo.setAccessibleName(self.tr("Indicateur"))
         self.indicator_combo.setMinimumContentsLength(40)
         self.qpv_combo = QComboBox()
-        self.qpv_combo.setAccessibleName("Quartier")
+        self.qpv_combo.setAccessibleName(self.tr("Quartier"))
         self.qpv_combo.setMinimumContentsLength(30)
         self.status = QLabel()
         self.status.setStyleSheet("color: #a33a00; font-weight: bold;")
@@ -460,14 +488,14 @@ class ChartsPanel(QWidget):
         self.gap_chart = GapDynamicsChart()
         self.tabs = QTabWidget()
         # (a capital É is clipped on an unselected tab by some styles)
-        self.tabs.addTab(self.evolution_chart, "Courbe d'évolution d'un quartier")
-        self.tabs.addTab(self.comparison_chart, "Les quartiers comparés")
-        self.tabs.addTab(self.gap_chart, "Dynamique des écarts")
+        self.tabs.addTab(self.evolution_chart, self.tr("Courbe d'évolution d'un quartier"))
+        self.tabs.addTab(self.comparison_chart, self.tr("Les quartiers comparés"))
+        self.tabs.addTab(self.gap_chart, self.tr("Dynamique des écarts"))
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Indicateur\u00a0:"))
+        bar.addWidget(QLabel(self.tr("Indicateur\u00a0:")))
         bar.addWidget(self.indicator_combo)
         bar.addSpacing(12)
-        bar.addWidget(QLabel("Quartier (courbe d'évolution)\u00a0:"))
+        bar.addWidget(QLabel(self.tr("Quartier (courbe d'évolution)\u00a0:")))
         bar.addWidget(self.qpv_combo)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
@@ -540,8 +568,8 @@ class ChartsPanel(QWidget):
             return
         usable = ", ".join(f"« {self.indicators[i].label} »" for i in self.gap_indicator_ids)
         self.gap_chart.show_message(
-            f"Dynamique des écarts à la CALL — {indicator.label}",
-            f"La dynamique des écarts ne peut pas être tracée pour « {indicator.label} »\u00a0: "
-            "il faut une valeur publiée pour la CALL à deux éditions au moins, et les sources "
-            "embarquées n'en ont pas pour cet indicateur.\n\nIndicateurs possibles\u00a0: "
-            f"{usable}.")
+            self.tr("Dynamique des écarts à la CALL — {label}").format(label=indicator.label),
+            self.tr("La dynamique des écarts ne peut pas être tracée pour « {label} »\u00a0: "
+                    "il faut une valeur publiée pour la CALL à deux éditions au moins, et les "
+                    "sources embarquées n'en ont pas pour cet indicateur.\n\nIndicateurs "
+                    "possibles\u00a0: {usable}.").format(label=indicator.label, usable=usable))

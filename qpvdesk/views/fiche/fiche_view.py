@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QH
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...models.fiche import EDUCATION_THEME, Fiche, build_fiche
+from ..i18n import translate
 from .fiche_pdf import THUMBNAIL_CAPTION, print_fiche, write_fiche_pdf
 from .presentation import (FicheTable, SourceIndex, education_tables, footnotes,
                            geography_note, identity_rows, paint_sparkline, sources_line,
@@ -207,7 +208,7 @@ class FicheView(QWidget):
         self.fiche, self.thumbnail = fiche, thumbnail
         self.sources = SourceIndex(fiche.sources)
         self.tables: dict[str, FicheTableWidget] = {}
-        self.setAccessibleName(f"Fiche du quartier {fiche.identity.name}")
+        self.setAccessibleName(self.tr("Fiche du quartier {name}").format(name=fiche.identity.name))
         layout = QVBoxLayout(self)
         layout.addLayout(self._action_bar())
         scroll = QScrollArea()
@@ -226,11 +227,11 @@ class FicheView(QWidget):
         bar = QHBoxLayout()
         self.status = _label("", MUTED_STYLE, wrap=False)
         bar.addWidget(self.status, 1)
-        self.export_button = QPushButton("Exporter en PDF…")
-        self.export_button.setToolTip("Enregistrer la fiche en PDF (A4)")
+        self.export_button = QPushButton(self.tr("Exporter en PDF…"))
+        self.export_button.setToolTip(self.tr("Enregistrer la fiche en PDF (A4)"))
         self.export_button.clicked.connect(lambda: self.export_pdf())
-        self.print_button = QPushButton("Imprimer…")
-        self.print_button.setToolTip("Imprimer la fiche (Ctrl+P)")
+        self.print_button = QPushButton(self.tr("Imprimer…"))
+        self.print_button.setToolTip(self.tr("Imprimer la fiche (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_fiche)
         print_action = QAction(self)
         print_action.setShortcut(QKeySequence.StandardKey.Print)
@@ -267,11 +268,11 @@ class FicheView(QWidget):
         self._add(self._title(EDUCATION_THEME, 4))
         for table in education_tables(self.fiche, self.sources):
             self._add_table(table, heading=False)
-        self._add(self._title("Notes", 4))
+        self._add(self._title(self.tr("Notes"), 4))
         notes = "\n\n".join(f"{number}. {note}"
                             for number, note in enumerate(footnotes(self.fiche), start=1))
         self.notes_label = self._add_paragraph(_label(notes), 12)
-        self._add(self._title("Sources", 4))
+        self._add(self._title(self.tr("Sources"), 4))
         self.sources_label = self._add_paragraph(_label(
             "\n\n".join(group.text() for group in self.sources.groups), MUTED_STYLE))
         self.page_layout.addStretch(1)
@@ -285,7 +286,7 @@ class FicheView(QWidget):
         identity = self.fiche.identity
         header = QHBoxLayout()
         text = QVBoxLayout()
-        text.addWidget(_label("FICHE DU QUARTIER PRIORITAIRE — CA DE LENS-LIÉVIN",
+        text.addWidget(_label(self.tr("FICHE DU QUARTIER PRIORITAIRE — CA DE LENS-LIÉVIN"),
                               MUTED_STYLE + " font-weight: bold;", -1))
         self.name_label = _label(identity.name, TITLE_STYLE, 8)
         text.addWidget(self.name_label)
@@ -308,8 +309,9 @@ class FicheView(QWidget):
             side = QVBoxLayout()
             picture = QLabel()
             picture.setPixmap(QPixmap.fromImage(self.thumbnail))
-            picture.setAccessibleName(f"Carte du quartier {identity.name}")
-            picture.setToolTip("Périmètre 2024 du quartier (contour bleu)")
+            picture.setAccessibleName(
+                self.tr("Carte du quartier {name}").format(name=identity.name))
+            picture.setToolTip(self.tr("Périmètre 2024 du quartier (contour bleu)"))
             side.addWidget(picture)
             caption = _label(THUMBNAIL_CAPTION, MUTED_STYLE, -1.5)
             caption.setFixedWidth(self.thumbnail.width())
@@ -346,8 +348,8 @@ class FicheView(QWidget):
         failed (the user has been told why)."""
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Exporter la fiche en PDF", str(self.default_pdf_path()),
-                "Documents PDF (*.pdf)")
+                self, self.tr("Exporter la fiche en PDF"), str(self.default_pdf_path()),
+                self.tr("Documents PDF (*.pdf)"))
             if not path:
                 return None
             if not path.lower().endswith(".pdf"):
@@ -356,21 +358,22 @@ class FicheView(QWidget):
         try:
             pages = write_fiche_pdf(self.fiche, self.thumbnail, path)
         except OSError as exc:
-            QMessageBox.warning(self, "Exporter la fiche en PDF", str(exc))
+            QMessageBox.warning(self, self.tr("Exporter la fiche en PDF"), str(exc))
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.status.setText(f"Fiche enregistrée : {path} ({pages} pages)")
+        self.status.setText(self.tr("Fiche enregistrée : {path} ({pages} pages)")
+                            .format(path=path, pages=pages))
         return Path(path)
 
     def print_fiche(self) -> bool:
         try:
             printed = print_fiche(self.fiche, self.thumbnail, self)
         except OSError as exc:
-            QMessageBox.warning(self, "Imprimer la fiche", str(exc))
+            QMessageBox.warning(self, self.tr("Imprimer la fiche"), str(exc))
             return False
         if printed:
-            self.status.setText("Fiche envoyée à l'imprimante.")
+            self.status.setText(self.tr("Fiche envoyée à l'imprimante."))
         return printed
 
 
@@ -381,7 +384,8 @@ def open_fiche_window(store, code: str, parent: QWidget | None = None) -> QWidge
     view = FicheView(fiche, qpv_thumbnail(store, fiche.identity.code), parent)
     view.setWindowFlag(Qt.WindowType.Window, True)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    view.setWindowTitle(f"Fiche du quartier — {fiche.identity.name}")
+    view.setWindowTitle(translate("fiche_view", "Fiche du quartier — {name}")
+                        .format(name=fiche.identity.name))
     close = QAction(view)
     close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
     close.triggered.connect(view.close)

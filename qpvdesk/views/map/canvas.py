@@ -73,7 +73,7 @@ class MapCanvas(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(300, 200)
-        self.setAccessibleName("Carte du territoire")
+        self.setAccessibleName(self.tr("Carte du territoire"))
 
     # -- view changes ---------------------------------------------------------------------
     def set_viewport(self, viewport: Viewport, render: bool = True) -> None:

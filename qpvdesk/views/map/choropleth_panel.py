@@ -8,29 +8,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QCompleter, QFormLayout, QGroupBox, QLabel,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from ...models.choropleth import MAX_CLASSES, METHODS, MIN_CLASSES, MappableIndicator
 from ...models.map.map_state import ChoroplethSetting
+from ..i18n import Texts
 
-TEXT = {
-    "panel": "Carte thématique",
-    "enable": "Colorer la carte selon un indicateur",
-    "layer": "Couche\u00a0:",
-    "indicator": "Indicateur\u00a0:",
-    "edition": "Édition\u00a0:",
-    "method": "Méthode\u00a0:",
-    "classes": "Classes\u00a0:",
-    "indicator_tip": "Tapez un mot pour chercher un indicateur, ou déroulez la liste.",
-    "method_tip": "Comment les valeurs sont réparties entre les couleurs",
-    "classes_tip": "Nombre de couleurs de la légende",
-    "qpv_note": "Indicateurs INSEE calculés sur la géographie 2015 des QPV, dessinés sur les "
-                "périmètres 2024.",
-}
-LAYER_TITLES = {"iris": "IRIS", "qpv": "Quartiers prioritaires"}
+TEXT = Texts("ChoroplethPanel", {
+    "panel": QT_TRANSLATE_NOOP("ChoroplethPanel", "Carte thématique"),
+    "enable": QT_TRANSLATE_NOOP("ChoroplethPanel", "Colorer la carte selon un indicateur"),
+    "layer": QT_TRANSLATE_NOOP("ChoroplethPanel", "Couche\u00a0:"),
+    "indicator": QT_TRANSLATE_NOOP("ChoroplethPanel", "Indicateur\u00a0:"),
+    "edition": QT_TRANSLATE_NOOP("ChoroplethPanel", "Édition\u00a0:"),
+    "method": QT_TRANSLATE_NOOP("ChoroplethPanel", "Méthode\u00a0:"),
+    "classes": QT_TRANSLATE_NOOP("ChoroplethPanel", "Classes\u00a0:"),
+    "indicator_tip": QT_TRANSLATE_NOOP("ChoroplethPanel", "Tapez un mot pour chercher un "
+                                                          "indicateur, ou déroulez la liste."),
+    "method_tip": QT_TRANSLATE_NOOP("ChoroplethPanel",
+                                    "Comment les valeurs sont réparties entre les couleurs"),
+    "classes_tip": QT_TRANSLATE_NOOP("ChoroplethPanel", "Nombre de couleurs de la légende"),
+    "qpv_note": QT_TRANSLATE_NOOP("ChoroplethPanel", "Indicateurs INSEE calculés sur la "
+                                                     "géographie 2015 des QPV, dessinés sur les "
+                                                     "périmètres 2024."),
+})
+LAYER_TITLES = Texts("ChoroplethPanel", {
+    "iris": "IRIS", "qpv": QT_TRANSLATE_NOOP("ChoroplethPanel", "Quartiers prioritaires")})
 DEFAULT_CLASSES = 5
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 1   # the MappableIndicator of a row (not on themes)
 

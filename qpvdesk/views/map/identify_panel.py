@@ -1,19 +1,26 @@
 """« Informations »: what the map knows about the element the user clicked."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-TEXT = {
-    "panel": "Informations sur l'élément sélectionné",
-    "hint": "Cliquez sur un élément de la carte pour afficher ses informations.",
-    "headers": ("Information", "Valeur"),   # for screen readers: the header is hidden
-    "table": "Informations de l'élément",
-    "open": "Ouvrir la fiche",
-    "open_tip": "Ouvrir la fiche détaillée de ce quartier prioritaire",
-    "open_disabled_tip": "La fiche n'existe que pour les quartiers prioritaires.",
-}
+from ..i18n import Texts
+
+TEXT = Texts("IdentifyPanel", {
+    "panel": QT_TRANSLATE_NOOP("IdentifyPanel", "Informations sur l'élément sélectionné"),
+    "hint": QT_TRANSLATE_NOOP("IdentifyPanel", "Cliquez sur un élément de la carte pour "
+                                               "afficher ses informations."),
+    # for screen readers: the header is hidden
+    "headers": (QT_TRANSLATE_NOOP("IdentifyPanel", "Information"),
+                QT_TRANSLATE_NOOP("IdentifyPanel", "Valeur")),
+    "table": QT_TRANSLATE_NOOP("IdentifyPanel", "Informations de l'élément"),
+    "open": QT_TRANSLATE_NOOP("IdentifyPanel", "Ouvrir la fiche"),
+    "open_tip": QT_TRANSLATE_NOOP("IdentifyPanel",
+                                  "Ouvrir la fiche détaillée de ce quartier prioritaire"),
+    "open_disabled_tip": QT_TRANSLATE_NOOP("IdentifyPanel", "La fiche n'existe que pour les "
+                                                            "quartiers prioritaires."),
+})
 
 
 class IdentifyPanel(QWidget):

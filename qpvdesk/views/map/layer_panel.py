@@ -7,32 +7,36 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel, QScrollArea,
                                QSlider, QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from ...models.map.map_state import MapState
 from ...models.map.styles import LayerInfo, LegendItem
+from ..i18n import Texts
 from .legend_icons import symbol_icon
 
 NBSP = "\u00a0"
-TEXT = {
-    "panel": "Couches de la carte",
-    "panel_help": "Cochez une couche pour l'afficher ; les couches du haut sont dessinées "
-                  "par-dessus les autres.",
-    "group": "Thème{nbsp}: {group}",
-    "up": "Monter",
-    "down": "Descendre",
-    "up_tip": "Monter{nbsp}: dessiner « {title} » par-dessus la couche suivante (Alt+Haut)",
-    "down_tip": "Descendre{nbsp}: dessiner « {title} » sous la couche précédente (Alt+Bas)",
-    "up_name": "Monter la couche « {title} »",
-    "down_name": "Descendre la couche « {title} »",
-    "opacity": "Opacité",
-    "opacity_name": "Opacité de la couche « {title} »",
-    "percent": "{value}{nbsp}%",
-    "legend_name": "Légende de la couche « {title} »",
-}
+TEXT = Texts("LayerPanel", {
+    "panel": QT_TRANSLATE_NOOP("LayerPanel", "Couches de la carte"),
+    "panel_help": QT_TRANSLATE_NOOP("LayerPanel",
+                                    "Cochez une couche pour l'afficher ; les couches du haut sont "
+                                    "dessinées par-dessus les autres."),
+    "group": QT_TRANSLATE_NOOP("LayerPanel", "Thème{nbsp}: {group}"),
+    "up": QT_TRANSLATE_NOOP("LayerPanel", "Monter"),
+    "down": QT_TRANSLATE_NOOP("LayerPanel", "Descendre"),
+    "up_tip": QT_TRANSLATE_NOOP("LayerPanel", "Monter{nbsp}: dessiner « {title} » par-dessus la "
+                                              "couche suivante (Alt+Haut)"),
+    "down_tip": QT_TRANSLATE_NOOP("LayerPanel", "Descendre{nbsp}: dessiner « {title} » sous la "
+                                                "couche précédente (Alt+Bas)"),
+    "up_name": QT_TRANSLATE_NOOP("LayerPanel", "Monter la couche « {title} »"),
+    "down_name": QT_TRANSLATE_NOOP("LayerPanel", "Descendre la couche « {title} »"),
+    "opacity": QT_TRANSLATE_NOOP("LayerPanel", "Opacité"),
+    "opacity_name": QT_TRANSLATE_NOOP("LayerPanel", "Opacité de la couche « {title} »"),
+    "percent": QT_TRANSLATE_NOOP("LayerPanel", "{value}{nbsp}%"),
+    "legend_name": QT_TRANSLATE_NOOP("LayerPanel", "Légende de la couche « {title} »"),
+})
 LEGEND_ICON_SIZE = 16
 
 

@@ -79,7 +79,7 @@ class MapController(QObject):
         tiles.close()
         self.state.basemap_path = path
         self._changed()
-        self.message.emit(f"Fond de carte : {name}")
+        self.message.emit(self.tr("Fond de carte : {name}").format(name=name))
         return True
 
     def remove_basemap(self) -> None:

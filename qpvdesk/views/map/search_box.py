@@ -1,18 +1,20 @@
 """The map's search field: communes, QPV and IRIS suggested as the user types."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QToolTip, QWidget
 
 from ...models.search import SearchIndex, SearchResult
+from ..i18n import Texts
 
-TEXT = {
-    "placeholder": "Rechercher une commune, un QPV, un IRIS…",
-    "name": "Rechercher un lieu sur la carte",
-    "help": "Tapez quelques lettres puis choisissez une suggestion ou appuyez sur Entrée.",
-    "no_result": "Aucun résultat pour «\u00a0{text}\u00a0»",
-}
+TEXT = Texts("SearchBox", {
+    "placeholder": QT_TRANSLATE_NOOP("SearchBox", "Rechercher une commune, un QPV, un IRIS…"),
+    "name": QT_TRANSLATE_NOOP("SearchBox", "Rechercher un lieu sur la carte"),
+    "help": QT_TRANSLATE_NOOP("SearchBox", "Tapez quelques lettres puis choisissez une suggestion "
+                                           "ou appuyez sur Entrée."),
+    "no_result": QT_TRANSLATE_NOOP("SearchBox", "Aucun résultat pour «\u00a0{text}\u00a0»"),
+})
 SUGGESTIONS = 10
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import shapely
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -26,7 +26,8 @@ from .verify_dialog import VerificationDialog, commune_label
 
 RECEIVED_LAYERS = ("received", "received_points")
 TRUST_FOLDER_NAME = "confiance"
-PACKAGE_FILTER = f"Paquet de propositions (*{PACKAGE_SUFFIX});;Tous les fichiers (*)"
+PACKAGE_FILTER = QT_TRANSLATE_NOOP("AgglomerationActions",
+                                   "Paquet de propositions (*{suffix});;Tous les fichiers (*)")
 MIN_ZOOM_EXTENT = 800.0   # metres shown at least around the proposals of a package
 
 
@@ -48,20 +49,20 @@ class AgglomerationActions(QObject):
             or default_choose_save_path(window)
         self.consolidated = ConsolidatedStore(workspace)
         self._territory: Territory | None = None
-        self.open_package_action = self._action("Ouvrir un paquet reçu…",
+        self.open_package_action = self._action(self.tr("Ouvrir un paquet reçu…"),
                                                 lambda: self.open_package(), "Ctrl+Shift+O",
-                                                "Vérifier un paquet signé envoyé par une "
-                                                "commune, puis l'accepter")
-        self.trust_action = self._action("Clés des communes…", lambda: self.show_trust(),
-                                         tip="Les clés publiques des communes dont les paquets "
-                                             "sont acceptés")
-        self.received_action = self._action("Propositions reçues…",
-                                            lambda: self.show_received(),
-                                            tip="Les propositions et paquets reçus des "
-                                                "communes")
+                                                self.tr("Vérifier un paquet signé envoyé par "
+                                                        "une commune, puis l'accepter"))
+        self.trust_action = self._action(
+            self.tr("Clés des communes…"), lambda: self.show_trust(),
+            tip=self.tr("Les clés publiques des communes dont les paquets sont acceptés"))
+        self.received_action = self._action(
+            self.tr("Propositions reçues…"), lambda: self.show_received(),
+            tip=self.tr("Les propositions et paquets reçus des communes"))
         self.export_consolidated_action = self._action(
-            "Exporter les propositions consolidées…", lambda: self.export_consolidated(),
-            tip="Toutes les propositions reçues dans un GeoPackage pour QGIS")
+            self.tr("Exporter les propositions consolidées…"),
+            lambda: self.export_consolidated(),
+            tip=self.tr("Toutes les propositions reçues dans un GeoPackage pour QGIS"))
 
     def _action(self, text: str, slot, shortcut: str | None = None,
                 tip: str | None = None) -> QAction:
@@ -104,7 +105,7 @@ class AgglomerationActions(QObject):
         try:
             return TrustStore(self.trust_folder)
         except TrustError as error:
-            self.warn("Clés des communes", str(error))
+            self.warn(self.tr("Clés des communes"), str(error))
             return None
 
     def show_trust(self) -> TrustDialog | None:
@@ -120,7 +121,8 @@ class AgglomerationActions(QObject):
     def open_package(self, path: str | Path | None = None) -> VerificationReport | None:
         """Verify a package, show the verdict; preview and acceptance from the dialog."""
         if path is None:
-            path = self.choose_open_path("Ouvrir un paquet reçu d'une commune", PACKAGE_FILTER)
+            path = self.choose_open_path(self.tr("Ouvrir un paquet reçu d'une commune"),
+                                         self.tr(PACKAGE_FILTER).format(suffix=PACKAGE_SUFFIX))
             if not path:
                 return None
         store = self.trust_store()
@@ -133,8 +135,8 @@ class AgglomerationActions(QObject):
         def preview(proposals: list) -> None:
             state["previewed"] = True
             self.show_proposals(proposals, zoom=True)
-            self.message.emit(f"Aperçu sur la carte : {len(proposals)} proposition(s) du "
-                              "paquet, pas encore importées.")
+            self.message.emit(self.tr("Aperçu sur la carte : {count} proposition(s) du paquet, "
+                                      "pas encore importées.").format(count=len(proposals)))
 
         def accept() -> None:
             if self.accept_report(report, dialog):
@@ -157,16 +159,19 @@ class AgglomerationActions(QObject):
             outcome = self.consolidated.accept(report.info, report.proposals, report.path.name,
                                                report.sha256)
         except ValueError as error:
-            self.warn("Paquet non importé", str(error))
+            self.warn(self.tr("Paquet non importé"), str(error))
             return False
         except Exception as error:   # the workspace itself failed: no traceback
-            self.warn("Paquet non importé", f"L'enregistrement a échoué ({error}). Rien n'a "
-                                            "été importé.")
+            self.warn(self.tr("Paquet non importé"),
+                      self.tr("L'enregistrement a échoué ({error}). Rien n'a été importé.")
+                      .format(error=error))
             return False
         summary = outcome.summary()
         sender = commune_label(self.territory, report.info.commune_insee)
-        self.inform("Paquet accepté" if not outcome.already_imported else "Paquet déjà importé",
-                    f"Paquet de {sender}.\n\n{summary}")
+        title = (self.tr("Paquet accepté") if not outcome.already_imported
+                 else self.tr("Paquet déjà importé"))
+        self.inform(title, self.tr("Paquet de {sender}.\n\n{summary}")
+                    .format(sender=sender, summary=summary))
         if dialog is not None:
             dialog.mark_accepted(summary)
         self.refresh_map(zoom_to=report.proposals)
@@ -213,7 +218,8 @@ class AgglomerationActions(QObject):
         try:
             proposals = [version.proposal for version in self.consolidated.current()]
         except Exception as error:
-            self.warn("Propositions reçues", f"Lecture impossible ({error}).")
+            self.warn(self.tr("Propositions reçues"),
+                      self.tr("Lecture impossible ({error}).").format(error=error))
             return
         self.map.composer.layers.update(proposal_layers(proposals, RECEIVED_LAYERS))
         if zoom_to:

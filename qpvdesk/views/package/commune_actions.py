@@ -58,34 +58,35 @@ class PackageWrittenDialog(QDialog):
                  on_reveal: Callable[[], object]) -> None:
         super().__init__(parent)
         self.path = Path(path)
-        self.setWindowTitle("Paquet prêt à envoyer")
+        self.setWindowTitle(self.tr("Paquet prêt à envoyer"))
         self.setMinimumWidth(540)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Le paquet signé est prêt.</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Le paquet signé est prêt.</b>")))
         summary = QLabel(
-            f"{proposal_count_text(info.proposal_count).capitalize()} "
-            f"{of_commune(commune_name)}, "
-            f"signées le {french_date(info.created, with_time=True)} avec la clé "
-            f"{readable_key_id(info.key_id)}.")
+            self.tr("{proposals} {of_commune}, signées le {date} avec la clé {key_id}.")
+            .format(proposals=proposal_count_text(info.proposal_count).capitalize(),
+                    of_commune=of_commune(commune_name),
+                    date=french_date(info.created, with_time=True),
+                    key_id=readable_key_id(info.key_id)))
         summary.setWordWrap(True)
         layout.addWidget(summary)
-        where = QLabel(f"Fichier : <b>{_html(self.path.name)}</b><br>"
-                       f"Dossier : {_html(str(self.path.parent))}")
+        where = QLabel(self.tr("Fichier : <b>{file}</b><br>Dossier : {folder}")
+                       .format(file=_html(self.path.name), folder=_html(str(self.path.parent))))
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(where)
         advice = QLabel(
-            "Envoyez ce fichier à l'agglomération. « Envoyer par e-mail » prépare le message "
-            "et ouvre le dossier du paquet : il vous reste à joindre le fichier au message "
-            "(glissez-le dans la fenêtre du message).")
+            self.tr("Envoyez ce fichier à l'agglomération. « Envoyer par e-mail » prépare le "
+                    "message et ouvre le dossier du paquet : il vous reste à joindre le fichier "
+                    "au message (glissez-le dans la fenêtre du message)."))
         advice.setWordWrap(True)
         layout.addWidget(advice)
         self.buttons = QDialogButtonBox()
-        self.mail_button = self.buttons.addButton("Envoyer par e-mail",
+        self.mail_button = self.buttons.addButton(self.tr("Envoyer par e-mail"),
                                                   QDialogButtonBox.ButtonRole.ActionRole)
-        self.reveal_button = self.buttons.addButton("Afficher dans le dossier",
+        self.reveal_button = self.buttons.addButton(self.tr("Afficher dans le dossier"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = self.buttons.addButton("Fermer",
+        self.close_button = self.buttons.addButton(self.tr("Fermer"),
                                                    QDialogButtonBox.ButtonRole.RejectRole)
         self.mail_button.setDefault(True)
         self.mail_button.clicked.connect(on_mail)
@@ -113,14 +114,14 @@ class CommunePackageActions(QObject):
         self.choose_save_path = choose_save_path or _choose_save_path
         self.choose_open_path = choose_open_path or _choose_open_path
         self.progress_dialog: QProgressDialog | None = None
-        self.export_action = QAction("Exporter un paquet signé…", self)
+        self.export_action = QAction(self.tr("Exporter un paquet signé…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.export_action.setToolTip("Signer les propositions choisies et les écrire dans un "
-                                      "paquet à envoyer à l'agglomération")
+        self.export_action.setToolTip(self.tr("Signer les propositions choisies et les écrire "
+                                              "dans un paquet à envoyer à l'agglomération"))
         self.export_action.triggered.connect(lambda: self.export_package())
-        self.key_action = QAction("Ma clé de signature…", self)
-        self.key_action.setToolTip("Voir, exporter, sauvegarder ou restaurer la clé de "
-                                   "signature de la commune")
+        self.key_action = QAction(self.tr("Ma clé de signature…"), self)
+        self.key_action.setToolTip(self.tr("Voir, exporter, sauvegarder ou restaurer la clé de "
+                                           "signature de la commune"))
         self.key_action.triggered.connect(lambda: self.show_key())
 
     # -- small helpers (the dialogs all go through exec_dialog) ----------------------------
@@ -143,11 +144,11 @@ class CommunePackageActions(QObject):
         box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
         self.exec_dialog(box)
 
-    def confirm(self, title: str, text: str, yes: str, no: str = "Annuler",
+    def confirm(self, title: str, text: str, yes: str, no: str | None = None,
                 icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> bool:
         box = self._box(icon, title, text)
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("Annuler") if no is None else no, QMessageBox.ButtonRole.RejectRole)
         self.exec_dialog(box)
         return box.clickedButton() is yes_button
 
@@ -172,9 +173,9 @@ class CommunePackageActions(QObject):
         """The whole export; returns the package written, None if cancelled or refused."""
         proposals = self.store.list()
         if not proposals:
-            self.inform("Exporter un paquet signé",
-                        "Vous n'avez encore aucune proposition : dessinez-en au moins une sur "
-                        "la carte avant de préparer un paquet.")
+            self.inform(self.tr("Exporter un paquet signé"),
+                        self.tr("Vous n'avez encore aucune proposition : dessinez-en au moins une "
+                                "sur la carte avant de préparer un paquet."))
             return None
         dialog = ExportPackageDialog(self.window, proposals, self.territory,
                                      load_identity(self.workspace))
@@ -184,7 +185,7 @@ class CommunePackageActions(QObject):
         try:
             save_identity(self.workspace, identity)
         except ValueError as exc:
-            self.warn("Exporter un paquet signé", str(exc))
+            self.warn(self.tr("Exporter un paquet signé"), str(exc))
             return None
         insee, commune_name = identity.commune_insee, self._commune_name(identity.commune_insee)
 
@@ -192,9 +193,10 @@ class CommunePackageActions(QObject):
         if secret is None:
             return None
         default = documents_folder() / package_name(commune_name, datetime.now())
-        chosen_path = self.choose_save_path(self.window, "Enregistrer le paquet signé",
+        chosen_path = self.choose_save_path(self.window, self.tr("Enregistrer le paquet signé"),
                                             str(default),
-                                            f"Paquet de propositions (*{PACKAGE_SUFFIX})")
+                                            self.tr("Paquet de propositions (*{suffix})")
+                                            .format(suffix=PACKAGE_SUFFIX))
         if not chosen_path:
             return None
         target = Path(chosen_path)
@@ -203,7 +205,7 @@ class CommunePackageActions(QObject):
         info = self._write(chosen, identity, commune_name, secret, target)
         if info is None:
             return None
-        self.message.emit(f"Paquet signé enregistré : {target}")
+        self.message.emit(self.tr("Paquet signé enregistré : {target}").format(target=target))
         written = PackageWrittenDialog(self.window, target, info, commune_name,
                                        on_mail=lambda: self.send_by_mail(info, target),
                                        on_reveal=lambda: self.reveal(target))
@@ -213,8 +215,9 @@ class CommunePackageActions(QObject):
 
     def _write(self, proposals, identity: Identity, commune_name: str,
                secret: minisign.SecretKey, target: Path) -> PackageInfo | None:
-        progress = QProgressDialog("Export du paquet…", "Annuler", 0, 100, self.window)
-        progress.setWindowTitle("Export du paquet")
+        progress = QProgressDialog(self.tr("Export du paquet…"), self.tr("Annuler"), 0, 100,
+                                   self.window)
+        progress.setWindowTitle(self.tr("Export du paquet"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.setAutoClose(False)
@@ -239,7 +242,8 @@ class CommunePackageActions(QObject):
             if progress.wasCanceled():
                 self.message.emit(str(exc))
             else:
-                self.warn("Export impossible", f"{exc}\nAucun paquet n'a été écrit.")
+                self.warn(self.tr("Export impossible"),
+                          self.tr("{exc}\nAucun paquet n'a été écrit.").format(exc=exc))
             return None
         finally:
             progress.close()
@@ -260,9 +264,9 @@ class CommunePackageActions(QObject):
             if not self.key_folder.is_protected(insee):
                 return self.key_folder.unlock(insee, None)
         except KeyFileError as exc:
-            self.warn("Clé de signature", str(exc))
+            self.warn(self.tr("Clé de signature"), str(exc))
             return None
-        error = ""
+        error = last_error = ""
         for _attempt in range(MAX_PASSPHRASE_TRIES):
             passphrase = ask_passphrase(self.window, commune_name, error, run=self.exec_dialog)
             if passphrase is None:
@@ -271,14 +275,14 @@ class CommunePackageActions(QObject):
                 with self._busy():
                     return self.key_folder.unlock(insee, passphrase)
             except PassphraseError as exc:
-                error = f"{exc} Essayez encore."
+                last_error = str(exc)
+                error = self.tr("{exc} Essayez encore.").format(exc=exc)
             except KeyFileError as exc:
-                self.warn("Clé de signature", str(exc))
+                self.warn(self.tr("Clé de signature"), str(exc))
                 return None
-        self.warn("Phrase secrète incorrecte",
-                  f"{error.removesuffix(' Essayez encore.')}\n"
-                  f"Après {MAX_PASSPHRASE_TRIES} essais, l'export est abandonné : aucun paquet "
-                  "n'a été écrit.")
+        self.warn(self.tr("Phrase secrète incorrecte"),
+                  self.tr("{error}\nAprès {tries} essais, l'export est abandonné : aucun paquet "
+                          "n'a été écrit.").format(error=last_error, tries=MAX_PASSPHRASE_TRIES))
         return None
 
     # -- after the export ------------------------------------------------------------------
@@ -287,9 +291,10 @@ class CommunePackageActions(QObject):
         file can be dragged into it (a mailto: link cannot attach it)."""
         url = QUrl.fromEncoded(mailto_url(info, path).encode("ascii"))
         if not open_url(url):
-            self.warn("Envoyer par e-mail",
-                      "Aucun logiciel de messagerie n'a pu être ouvert. Envoyez le fichier "
-                      f"{Path(path).name} à l'agglomération depuis votre messagerie habituelle.")
+            self.warn(self.tr("Envoyer par e-mail"),
+                      self.tr("Aucun logiciel de messagerie n'a pu être ouvert. Envoyez le "
+                              "fichier {name} à l'agglomération depuis votre messagerie "
+                              "habituelle.").format(name=Path(path).name))
         self.reveal(path)
 
     def reveal(self, path: Path) -> None:
@@ -306,17 +311,19 @@ class CommunePackageActions(QObject):
         passphrase = dialog.passphrase()
         with self._busy():
             public = self.key_folder.create(insee, passphrase, commune_name)
-        text = (f"La clé de signature {of_commune(commune_name)} est créée.\n\n"
-                f"Identifiant : {readable_key_id(public.key_id_hex)}\n\n"
-                "Envoyez maintenant votre clé publique à l'agglomération : sans elle, "
-                "l'agglomération ne peut pas vérifier vos paquets. Communiquez-lui aussi "
-                "l'identifiant ci-dessus par téléphone, pour qu'elle s'assure que la clé reçue "
-                "est bien la vôtre.")
-        later = "Continuer l'export" if during_export else "Plus tard"
-        if self.confirm("Clé créée", text, "Exporter ma clé publique…", later,
-                        QMessageBox.Icon.Information):
+        key_id = readable_key_id(public.key_id_hex)
+        text = self.tr("La clé de signature {of_commune} est créée.\n\n"
+                       "Identifiant : {key_id}\n\n"
+                       "Envoyez maintenant votre clé publique à l'agglomération : sans elle, "
+                       "l'agglomération ne peut pas vérifier vos paquets. Communiquez-lui aussi "
+                       "l'identifiant ci-dessus par téléphone, pour qu'elle s'assure que la clé "
+                       "reçue est bien la vôtre.").format(of_commune=of_commune(commune_name),
+                                                          key_id=key_id)
+        later = self.tr("Continuer l'export") if during_export else self.tr("Plus tard")
+        if self.confirm(self.tr("Clé créée"), text, self.tr("Exporter ma clé publique…"),
+                        later, QMessageBox.Icon.Information):
             self.export_public_key(insee)
-        self.message.emit(f"Clé de signature créée : {readable_key_id(public.key_id_hex)}")
+        self.message.emit(self.tr("Clé de signature créée : {key_id}").format(key_id=key_id))
         return passphrase or ""
 
     def _current_insee(self) -> str:
@@ -335,13 +342,13 @@ class CommunePackageActions(QObject):
                                                        identity.contact_name,
                                                        identity.contact_email))
             except ValueError as exc:
-                self.warn("Ma clé de signature", str(exc))
+                self.warn(self.tr("Ma clé de signature"), str(exc))
 
         def create() -> None:
             try:
                 self.create_key(dialog.insee, dialog.commune_name)
             except KeyFileError as exc:
-                self.warn("Clé de signature", str(exc))
+                self.warn(self.tr("Clé de signature"), str(exc))
             dialog.refresh()
 
         dialog.commune_chosen.connect(chosen)
@@ -356,13 +363,14 @@ class CommunePackageActions(QObject):
     def _insee_with_key(self, insee: str | None) -> str | None:
         insee = insee or self._current_insee()
         if not insee:
-            self.warn("Ma clé de signature", "Choisissez d'abord votre commune (menu « Ma clé "
-                      "de signature… »).")
+            self.warn(self.tr("Ma clé de signature"),
+                      self.tr("Choisissez d'abord votre commune "
+                              "(menu « Ma clé de signature… »)."))
             return None
         if not self.key_folder.has_key(insee):
-            self.warn("Ma clé de signature",
-                      f"La commune {self._commune_name(insee)} n'a pas encore de clé de "
-                      "signature sur cet ordinateur.")
+            self.warn(self.tr("Ma clé de signature"),
+                      self.tr("La commune {commune} n'a pas encore de clé de signature sur cet "
+                              "ordinateur.").format(commune=self._commune_name(insee)))
             return None
         return insee
 
@@ -371,8 +379,8 @@ class CommunePackageActions(QObject):
         if insee is None:
             return None
         default = documents_folder() / f"cle-publique_{self._slug(insee)}_{insee}.pub"
-        chosen = self.choose_save_path(self.window, "Exporter ma clé publique", str(default),
-                                       "Clé publique (*.pub)")
+        chosen = self.choose_save_path(self.window, self.tr("Exporter ma clé publique"),
+                                       str(default), self.tr("Clé publique (*.pub)"))
         if not chosen:
             return None
         target = Path(chosen)
@@ -382,14 +390,15 @@ class CommunePackageActions(QObject):
             written = self.key_folder.export_public(insee, target)
             key_id = self.key_folder.public_key(insee).key_id_hex
         except KeyFileError as exc:
-            self.warn("Exporter ma clé publique", str(exc))
+            self.warn(self.tr("Exporter ma clé publique"), str(exc))
             return None
-        self.inform("Clé publique exportée",
-                    f"Votre clé publique est enregistrée dans :\n{written}\n\n"
-                    "Envoyez ce fichier à l'agglomération (par e-mail ou sur une clé USB), "
-                    f"et dites-lui par téléphone son identifiant : {readable_key_id(key_id)}.\n"
-                    "Ce fichier ne permet pas de signer : il peut circuler sans risque.")
-        self.message.emit(f"Clé publique exportée : {written}")
+        self.inform(self.tr("Clé publique exportée"),
+                    self.tr("Votre clé publique est enregistrée dans :\n{written}\n\n"
+                            "Envoyez ce fichier à l'agglomération (par e-mail ou sur une clé "
+                            "USB), et dites-lui par téléphone son identifiant : {key_id}.\n"
+                            "Ce fichier ne permet pas de signer : il peut circuler sans risque.")
+                    .format(written=written, key_id=readable_key_id(key_id)))
+        self.message.emit(self.tr("Clé publique exportée : {written}").format(written=written))
         return written
 
     def backup_key(self, insee: str | None = None) -> Path | None:
@@ -397,15 +406,16 @@ class CommunePackageActions(QObject):
         if insee is None:
             return None
         if not self.confirm(
-                "Sauvegarder ma clé secrète",
-                "Qui détient ce fichier et sa phrase secrète peut signer des paquets au nom de "
-                "la commune.\n\nEnregistrez la sauvegarde sur une clé USB que vous rangerez en "
-                "lieu sûr (un coffre, un tiroir fermé à clé), jamais dans un dossier partagé "
-                "ni dans un e-mail.", "Choisir l'emplacement…", icon=QMessageBox.Icon.Warning):
+                self.tr("Sauvegarder ma clé secrète"),
+                self.tr("Qui détient ce fichier et sa phrase secrète peut signer des paquets au "
+                        "nom de la commune.\n\nEnregistrez la sauvegarde sur une clé USB que "
+                        "vous rangerez en lieu sûr (un coffre, un tiroir fermé à clé), jamais "
+                        "dans un dossier partagé ni dans un e-mail."),
+                self.tr("Choisir l'emplacement…"), icon=QMessageBox.Icon.Warning):
             return None
         default = documents_folder() / f"cle-secrete_{self._slug(insee)}_{insee}.key"
-        chosen = self.choose_save_path(self.window, "Sauvegarder ma clé secrète",
-                                       str(default), "Clé secrète (*.key)")
+        chosen = self.choose_save_path(self.window, self.tr("Sauvegarder ma clé secrète"),
+                                       str(default), self.tr("Clé secrète (*.key)"))
         if not chosen:
             return None
         target = Path(chosen)
@@ -414,30 +424,31 @@ class CommunePackageActions(QObject):
         try:
             written = self.key_folder.backup(insee, target)
         except KeyFileError as exc:
-            self.warn("Sauvegarder ma clé secrète", str(exc))
+            self.warn(self.tr("Sauvegarder ma clé secrète"), str(exc))
             return None
-        self.inform("Clé sauvegardée",
-                    f"Votre clé secrète est sauvegardée dans :\n{written}\n\n"
-                    "Pour la restaurer (nouvel ordinateur, panne), utilisez « Restaurer une "
-                    "clé… » : sa phrase secrète vous sera demandée.")
-        self.message.emit(f"Clé secrète sauvegardée : {written}")
+        self.inform(self.tr("Clé sauvegardée"),
+                    self.tr("Votre clé secrète est sauvegardée dans :\n{written}\n\n"
+                            "Pour la restaurer (nouvel ordinateur, panne), utilisez « Restaurer "
+                            "une clé… » : sa phrase secrète vous sera demandée.")
+                    .format(written=written))
+        self.message.emit(self.tr("Clé secrète sauvegardée : {written}").format(written=written))
         return written
 
     def restore_key(self, insee: str | None = None) -> bool:
         """Install a backed-up secret key; True when done."""
         insee = insee or self._current_insee()
         if not insee:
-            self.warn("Restaurer une clé", "Choisissez d'abord votre commune.")
+            self.warn(self.tr("Restaurer une clé"), self.tr("Choisissez d'abord votre commune."))
             return False
         commune_name = self._commune_name(insee)
-        chosen = self.choose_open_path(self.window, "Restaurer une clé",
+        chosen = self.choose_open_path(self.window, self.tr("Restaurer une clé"),
                                        str(documents_folder()),
-                                       "Clé secrète (*.key);;Tous les fichiers (*)")
+                                       self.tr("Clé secrète (*.key);;Tous les fichiers (*)"))
         if not chosen:
             return False
         source = Path(chosen)
         try:
-            _, text = read_small_text(source, "Clé secrète à restaurer")
+            _, text = read_small_text(source, self.tr("Clé secrète à restaurer"))
             secret, passphrase = self._open_backup(text, commune_name)
             if secret is None:
                 return False
@@ -449,24 +460,29 @@ class CommunePackageActions(QObject):
                     current = "illisible"
                 if current != secret.key_id_hex:
                     if not self.confirm(
-                            "Remplacer la clé actuelle ?",
-                            f"La commune {commune_name} a déjà une clé sur cet ordinateur "
-                            f"({readable_key_id(current)}). La sauvegarde contient une autre "
-                            f"clé ({readable_key_id(secret.key_id_hex)}).\n\n"
-                            "Si vous la remplacez, l'ancienne clé est conservée dans le "
-                            "dossier « anciennes », et l'agglomération devra recevoir la "
-                            "clé publique de la clé restaurée.", "Remplacer"):
+                            self.tr("Remplacer la clé actuelle ?"),
+                            self.tr("La commune {commune} a déjà une clé sur cet ordinateur "
+                                    "({current}). La sauvegarde contient une autre clé "
+                                    "({backup}).\n\nSi vous la remplacez, l'ancienne clé est "
+                                    "conservée dans le dossier « anciennes », et "
+                                    "l'agglomération devra recevoir la clé publique de la clé "
+                                    "restaurée.")
+                            .format(commune=commune_name, current=readable_key_id(current),
+                                    backup=readable_key_id(secret.key_id_hex)),
+                            self.tr("Remplacer")):
                         return False
                     replace = True
             with self._busy():
                 public = self.key_folder.restore(insee, source, passphrase, replace=replace)
         except KeyFileError as exc:
-            self.warn("Restaurer une clé", str(exc))
+            self.warn(self.tr("Restaurer une clé"), str(exc))
             return False
-        self.inform("Clé restaurée",
-                    f"La clé de signature {of_commune(commune_name)} est restaurée.\n"
-                    f"Identifiant : {readable_key_id(public.key_id_hex)}")
-        self.message.emit(f"Clé restaurée : {readable_key_id(public.key_id_hex)}")
+        key_id = readable_key_id(public.key_id_hex)
+        self.inform(self.tr("Clé restaurée"),
+                    self.tr("La clé de signature {of_commune} est restaurée.\n"
+                            "Identifiant : {key_id}")
+                    .format(of_commune=of_commune(commune_name), key_id=key_id))
+        self.message.emit(self.tr("Clé restaurée : {key_id}").format(key_id=key_id))
         return True
 
     def _open_backup(self, text: str, commune_name: str
@@ -476,21 +492,22 @@ class CommunePackageActions(QObject):
             return minisign.SecretKey.from_text(text, None), None
         except PassphraseError:
             pass
-        error = ""
+        error = last_error = ""
         for _attempt in range(MAX_PASSPHRASE_TRIES):
             passphrase = ask_passphrase(
                 self.window, commune_name, error,
-                prompt="Saisissez la phrase secrète de la clé sauvegardée (celle choisie "
-                       "quand la clé a été créée).", run=self.exec_dialog)
+                prompt=self.tr("Saisissez la phrase secrète de la clé sauvegardée (celle "
+                               "choisie quand la clé a été créée)."), run=self.exec_dialog)
             if passphrase is None:
                 return None, None
             try:
                 with self._busy():
                     return minisign.SecretKey.from_text(text, passphrase), passphrase
             except PassphraseError as exc:
-                error = f"{exc} Essayez encore."
-        self.warn("Phrase secrète incorrecte",
-                  f"{error.removesuffix(' Essayez encore.')}\nLa clé n'a pas été restaurée.")
+                last_error = str(exc)
+                error = self.tr("{exc} Essayez encore.").format(exc=exc)
+        self.warn(self.tr("Phrase secrète incorrecte"),
+                  self.tr("{error}\nLa clé n'a pas été restaurée.").format(error=last_error))
         return None, None
 
 

@@ -13,12 +13,13 @@ from ...models.package.identity import Identity
 from ...models.proposals.proposal import Proposal
 from ...models.proposals.territory import Territory
 from ...models.proposals.vocabulary import KINDS
+from ..i18n import translate
 
 REASON_STYLE = "color: #9a3412;"
 
 
 def proposal_label(proposal: Proposal) -> str:
-    title = proposal.title.strip() or "(sans titre)"
+    title = proposal.title.strip() or translate("export_dialog", "(sans titre)")
     return f"{KINDS.get(proposal.kind, proposal.kind)} — {title}"
 
 
@@ -28,17 +29,17 @@ class ExportPackageDialog(QDialog):
         super().__init__(parent)
         self._identity = identity
         self.proposals = [item for item in proposals if not item.deleted]
-        self.setWindowTitle("Exporter un paquet signé")
+        self.setWindowTitle(self.tr("Exporter un paquet signé"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Le paquet rassemble les propositions cochées dans un seul fichier, signé avec la "
-            "clé de votre commune. Vous l'enverrez ensuite à l'agglomération par e-mail ; "
-            "la signature lui prouve qu'il vient bien de vous.")
+            self.tr("Le paquet rassemble les propositions cochées dans un seul fichier, signé "
+                    "avec la clé de votre commune. Vous l'enverrez ensuite à l'agglomération "
+                    "par e-mail ; la signature lui prouve qu'il vient bien de vous."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        layout.addWidget(QLabel("<b>Propositions à envoyer</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Propositions à envoyer</b>")))
         self.list_widget = QListWidget()
         for proposal in self.proposals:
             item = QListWidgetItem(proposal_label(proposal))
@@ -53,8 +54,8 @@ class ExportPackageDialog(QDialog):
             self.list_widget.setMaximumHeight(rows_height)
         layout.addWidget(self.list_widget)
         row = QHBoxLayout()
-        self.check_all_button = QPushButton("Tout cocher")
-        self.uncheck_all_button = QPushButton("Tout décocher")
+        self.check_all_button = QPushButton(self.tr("Tout cocher"))
+        self.uncheck_all_button = QPushButton(self.tr("Tout décocher"))
         self.check_all_button.clicked.connect(lambda: self.set_all(True))
         self.uncheck_all_button.clicked.connect(lambda: self.set_all(False))
         self.count_label = QLabel()
@@ -64,10 +65,10 @@ class ExportPackageDialog(QDialog):
         row.addWidget(self.count_label)
         layout.addLayout(row)
 
-        layout.addWidget(QLabel("<b>Expéditeur</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Expéditeur</b>")))
         form = QFormLayout()
         self.commune_combo = QComboBox()
-        self.commune_combo.addItem("Choisissez votre commune…", "")
+        self.commune_combo.addItem(self.tr("Choisissez votre commune…"), "")
         pairs = sorted(zip(territory.communes.codes, territory.communes.names),
                        key=lambda pair: pair[1])
         for code, name in pairs:
@@ -76,15 +77,15 @@ class ExportPackageDialog(QDialog):
             if identity.commune_insee else -1
         self.commune_combo.setCurrentIndex(max(preselected, 0))
         self.name_edit = QLineEdit(identity.contact_name)
-        self.name_edit.setPlaceholderText("Prénom Nom")
+        self.name_edit.setPlaceholderText(self.tr("Prénom Nom"))
         self.email_edit = QLineEdit(identity.contact_email)
         self.email_edit.setPlaceholderText("prenom.nom@mairie.fr")
-        form.addRow("Commune :", self.commune_combo)
-        form.addRow("Personne à contacter :", self.name_edit)
-        form.addRow("Adresse e-mail :", self.email_edit)
+        form.addRow(self.tr("Commune :"), self.commune_combo)
+        form.addRow(self.tr("Personne à contacter :"), self.name_edit)
+        form.addRow(self.tr("Adresse e-mail :"), self.email_edit)
         layout.addLayout(form)
-        hint = QLabel("Ces informations sont écrites dans le paquet et gardées pour le "
-                      "prochain envoi.")
+        hint = QLabel(self.tr("Ces informations sont écrites dans le paquet et gardées pour le "
+                              "prochain envoi."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
         layout.addWidget(hint)
@@ -96,8 +97,8 @@ class ExportPackageDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Continuer")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        self.ok_button.setText(self.tr("Continuer"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -130,23 +131,25 @@ class ExportPackageDialog(QDialog):
     def reason(self) -> str:
         """What is still missing ('' when the package can be written)."""
         if not self.proposals:
-            return "Vous n'avez aucune proposition à envoyer."
+            return self.tr("Vous n'avez aucune proposition à envoyer.")
         if not self.chosen_proposals():
-            return "Cochez au moins une proposition."
+            return self.tr("Cochez au moins une proposition.")
         if not self.commune_combo.currentData():
-            return "Choisissez votre commune."
+            return self.tr("Choisissez votre commune.")
         if not self.name_edit.text().strip():
-            return "Indiquez la personne à contacter."
+            return self.tr("Indiquez la personne à contacter.")
         email = self.email_edit.text().strip()
         if not email:
-            return "Indiquez l'adresse e-mail de la personne à contacter."
+            return self.tr("Indiquez l'adresse e-mail de la personne à contacter.")
         if "@" not in email or email.startswith("@") or email.endswith("@"):
-            return "L'adresse e-mail doit être de la forme prenom.nom@mairie.fr."
+            return self.tr("L'adresse e-mail doit être de la forme prenom.nom@mairie.fr.")
         return ""
 
     def _update(self) -> None:
         count, total = len(self.chosen_proposals()), len(self.proposals)
-        self.count_label.setText(f"{count} cochée{'s' if count > 1 else ''} sur {total}")
+        self.count_label.setText(self.tr("{count} cochée{plural} sur {total}")
+                                 .format(count=count, plural="s" if count > 1 else "",
+                                         total=total))
         reason = self.reason()
         self.reason_label.setText(reason)
         self.reason_label.setVisible(bool(reason))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ...models.package.identity import organization
 from ...models.package.keys import KeyFileError, KeyFolder
 from ...models.package.mail import readable_key_id
+from ..i18n import translate
 
 MIN_PASSPHRASE = 8
 WARNING_STYLE = "color: #9a3412; background: #fff7ed; border: 1px solid #fdba74; " \
@@ -40,8 +41,9 @@ def _paragraph(text: str, style: str = "") -> QLabel:
 
 def of_commune(commune_name: str) -> str:
     """« de la commune de Lens », « de la commune d'Avion »."""
-    text = organization(commune_name) if commune_name else "Commune"
-    return f"de la {text[:1].lower()}{text[1:]}"
+    text = organization(commune_name) if commune_name else translate("key_dialogs", "Commune")
+    return translate("key_dialogs", "de la {organization}").format(
+        organization=text[:1].lower() + text[1:])
 
 
 class CreateKeyDialog(QDialog):
@@ -49,35 +51,40 @@ class CreateKeyDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, commune_name: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Créer la clé de signature")
+        self.setWindowTitle(self.tr("Créer la clé de signature"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        title = QLabel(f"<b>Clé de signature {of_commune(commune_name)}</b>")
+        title = QLabel(self.tr("<b>Clé de signature {of_commune}</b>")
+                       .format(of_commune=of_commune(commune_name)))
         layout.addWidget(title)
         layout.addWidget(_paragraph(
-            "Cette clé sert à signer les paquets de propositions que vous envoyez à "
-            "l'agglomération. La signature prouve que le paquet vient bien de votre commune "
-            "et qu'il n'a pas été modifié en route."))
+            self.tr("Cette clé sert à signer les paquets de propositions que vous envoyez à "
+                    "l'agglomération. La signature prouve que le paquet vient bien de votre "
+                    "commune et qu'il n'a pas été modifié en route.")))
         layout.addWidget(_paragraph(
-            "La clé reste sur cet ordinateur. Vous enverrez une seule fois à l'agglomération "
-            "sa partie publique, qui lui permet de vérifier vos paquets."))
+            self.tr("La clé reste sur cet ordinateur. Vous enverrez une seule fois à "
+                    "l'agglomération sa partie publique, qui lui permet de vérifier vos "
+                    "paquets.")))
         layout.addWidget(_paragraph(
-            f"Choisissez une phrase secrète d'au moins {MIN_PASSPHRASE} caractères (par "
-            "exemple quelques mots). Elle vous sera demandée à chaque envoi. Notez-la en lieu "
-            "sûr : si vous l'oubliez, personne ne pourra la retrouver."))
+            self.tr("Choisissez une phrase secrète d'au moins {minimum} caractères (par "
+                    "exemple quelques mots). Elle vous sera demandée à chaque envoi. Notez-la en "
+                    "lieu sûr : si vous l'oubliez, personne ne pourra la retrouver.")
+            .format(minimum=MIN_PASSPHRASE)))
         form = QFormLayout()
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm_edit = QLineEdit()
         self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("Phrase secrète :", self.passphrase_edit)
-        form.addRow("Confirmation :", self.confirm_edit)
+        form.addRow(self.tr("Phrase secrète :"), self.passphrase_edit)
+        form.addRow(self.tr("Confirmation :"), self.confirm_edit)
         layout.addLayout(form)
-        self.no_passphrase_box = QCheckBox("Ne pas protéger la clé par une phrase secrète")
+        self.no_passphrase_box = QCheckBox(
+            self.tr("Ne pas protéger la clé par une phrase secrète"))
         layout.addWidget(self.no_passphrase_box)
         self.warning_label = _paragraph(
-            "Attention : sans phrase secrète, toute personne qui utilise cet ordinateur ou "
-            "copie le fichier de la clé peut signer des paquets au nom de votre commune.",
+            self.tr("Attention : sans phrase secrète, toute personne qui utilise cet ordinateur "
+                    "ou copie le fichier de la clé peut signer des paquets au nom de votre "
+                    "commune."),
             WARNING_STYLE)
         self.warning_label.setVisible(False)
         layout.addWidget(self.warning_label)
@@ -86,7 +93,7 @@ class CreateKeyDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Créer ma clé")
+        self.ok_button.setText(self.tr("Créer ma clé"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -101,11 +108,12 @@ class CreateKeyDialog(QDialog):
             return ""
         first, second = self.passphrase_edit.text(), self.confirm_edit.text()
         if not first:
-            return "Saisissez une phrase secrète, ou cochez la case ci-dessus."
+            return self.tr("Saisissez une phrase secrète, ou cochez la case ci-dessus.")
         if len(first) < MIN_PASSPHRASE:
-            return f"La phrase secrète doit compter au moins {MIN_PASSPHRASE} caractères."
+            return (self.tr("La phrase secrète doit compter au moins {minimum} caractères.")
+                    .format(minimum=MIN_PASSPHRASE))
         if first != second:
-            return "Les deux phrases secrètes ne sont pas identiques."
+            return self.tr("Les deux phrases secrètes ne sont pas identiques.")
         return ""
 
     def _update(self) -> None:
@@ -131,12 +139,12 @@ class PassphraseDialog(QDialog):
     def __init__(self, parent: QWidget | None, commune_name: str, error: str = "",
                  prompt: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Phrase secrète")
+        self.setWindowTitle(self.tr("Phrase secrète"))
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         layout.addWidget(_paragraph(
-            prompt or f"Saisissez la phrase secrète de la clé de signature "
-                      f"{of_commune(commune_name)}."))
+            prompt or self.tr("Saisissez la phrase secrète de la clé de signature "
+                              "{of_commune}.").format(of_commune=of_commune(commune_name))))
         self.edit = QLineEdit()
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         layout.addWidget(self.edit)
@@ -146,7 +154,7 @@ class PassphraseDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Valider")
+        self.ok_button.setText(self.tr("Valider"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -184,19 +192,20 @@ class KeyInfoDialog(QDialog):
         ``insee`` is still unknown."""
         super().__init__(parent)
         self.key_folder, self.insee, self.commune_name = key_folder, insee, commune_name
-        self.setWindowTitle("Ma clé de signature")
+        self.setWindowTitle(self.tr("Ma clé de signature"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.addWidget(_paragraph(
-            "La clé de signature prouve à l'agglomération que les paquets de propositions "
-            "viennent bien de votre commune et qu'ils n'ont pas été modifiés."))
+            self.tr("La clé de signature prouve à l'agglomération que les paquets de "
+                    "propositions viennent bien de votre commune et qu'ils n'ont pas été "
+                    "modifiés.")))
         self.commune_combo = QComboBox()
-        self.commune_combo.addItem("Choisissez votre commune…", "")
+        self.commune_combo.addItem(self.tr("Choisissez votre commune…"), "")
         for code, name in sorted(communes, key=lambda pair: pair[1]):
             self.commune_combo.addItem(name, code)
         self.commune_combo.currentIndexChanged.connect(self._commune_changed)
         layout.addSpacing(6)
-        box = QGroupBox("Votre clé")
+        box = QGroupBox(self.tr("Votre clé"))
         self.form = QFormLayout(box)
         self.commune_label = QLabel()
         self.key_id_label = QLabel()
@@ -208,28 +217,29 @@ class KeyInfoDialog(QDialog):
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_label.setStyleSheet(HINT_STYLE)
         if insee:
-            self.form.addRow("Commune :", self.commune_label)
+            self.form.addRow(self.tr("Commune :"), self.commune_label)
             self.commune_combo.hide()
         else:
-            self.form.addRow("Commune :", self.commune_combo)
+            self.form.addRow(self.tr("Commune :"), self.commune_combo)
             self.commune_label.hide()
-        self.form.addRow("Identifiant :", self.key_id_label)
-        self.form.addRow("Phrase secrète :", self.protected_label)
-        self.form.addRow("Dossier :", self.folder_label)
+        self.form.addRow(self.tr("Identifiant :"), self.key_id_label)
+        self.form.addRow(self.tr("Phrase secrète :"), self.protected_label)
+        self.form.addRow(self.tr("Dossier :"), self.folder_label)
         layout.addWidget(box)
         self.status_label = _paragraph("")
         layout.addWidget(self.status_label)
 
-        self.create_button = QPushButton("Créer ma clé")
-        self.export_button = QPushButton("Exporter ma clé publique…")
-        self.backup_button = QPushButton("Sauvegarder ma clé secrète…")
-        self.restore_button = QPushButton("Restaurer une clé…")
+        self.create_button = QPushButton(self.tr("Créer ma clé"))
+        self.export_button = QPushButton(self.tr("Exporter ma clé publique…"))
+        self.backup_button = QPushButton(self.tr("Sauvegarder ma clé secrète…"))
+        self.restore_button = QPushButton(self.tr("Restaurer une clé…"))
         self.export_hint = _paragraph(
-            "À envoyer à l'agglomération : elle lui permet de vérifier vos paquets.",
+            self.tr("À envoyer à l'agglomération : elle lui permet de vérifier vos paquets."),
             HINT_STYLE)
         self.backup_warning = _paragraph(
-            "Qui détient ce fichier et sa phrase secrète peut signer au nom de la commune : "
-            "gardez la sauvegarde sur une clé USB rangée en lieu sûr.", WARNING_STYLE)
+            self.tr("Qui détient ce fichier et sa phrase secrète peut signer au nom de la "
+                    "commune : gardez la sauvegarde sur une clé USB rangée en lieu "
+                    "sûr."), WARNING_STYLE)
         for button, signal in ((self.create_button, self.create_requested),
                                (self.export_button, self.export_requested),
                                (self.backup_button, self.backup_requested),
@@ -247,7 +257,7 @@ class KeyInfoDialog(QDialog):
                 row.addStretch(1)
             layout.addLayout(row)
         self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.close_buttons.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
+        self.close_buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
         self.close_buttons.rejected.connect(self.reject)
         layout.addWidget(self.close_buttons)
         self.refresh()
@@ -276,25 +286,26 @@ class KeyInfoDialog(QDialog):
             self.key_id_label.setStyleSheet("font-family: monospace; font-size: 13pt; "
                                             "font-weight: bold;")
         else:
-            self.key_id_label.setText("aucune clé pour l'instant")
+            self.key_id_label.setText(self.tr("aucune clé pour l'instant"))
             self.key_id_label.setStyleSheet(HINT_STYLE)
         if not has_key:
             self.protected_label.setText("—")
         elif protected:
-            self.protected_label.setText("oui, la clé est protégée par une phrase secrète")
+            self.protected_label.setText(
+                self.tr("oui, la clé est protégée par une phrase secrète"))
         else:
-            self.protected_label.setText("non : toute personne ayant accès à cet ordinateur "
-                                         "peut signer au nom de la commune")
+            self.protected_label.setText(self.tr("non : toute personne ayant accès à cet "
+                                                 "ordinateur peut signer au nom de la commune"))
         if problem:
             self.status_label.setText(problem)
             self.status_label.setStyleSheet(ERROR_STYLE)
         elif not self.insee:
-            self.status_label.setText("Choisissez d'abord votre commune.")
+            self.status_label.setText(self.tr("Choisissez d'abord votre commune."))
             self.status_label.setStyleSheet(HINT_STYLE)
         elif not has_key:
             self.status_label.setText(
-                "Votre commune n'a pas encore de clé sur cet ordinateur. Créez-la, ou "
-                "restaurez-la depuis une sauvegarde.")
+                self.tr("Votre commune n'a pas encore de clé sur cet ordinateur. Créez-la, ou "
+                        "restaurez-la depuis une sauvegarde."))
             self.status_label.setStyleSheet("")
         else:
             self.status_label.setText("")

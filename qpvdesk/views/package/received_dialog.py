@@ -5,20 +5,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QLabel, QMessageBox, QPushButton, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from ...models.proposals.vocabulary import KINDS
+from ..i18n import translate
 from .verify_dialog import (EMPTY, ListModel, commune_label, commune_name, fit_columns,
                             french_datetime, paragraph, prepare_table, qpv_name)
 
 # (title, suggested file name, file filter) -> chosen path or None.
 ChooseSavePath = Callable[[str, str, str], "str | None"]
 GEOPACKAGE_FILTER = "GeoPackage (*.gpkg)"
-PROPOSAL_HEADERS = ("Commune", "Type", "Titre", "QPV", "Reçu le", "Paquet")
-PACKAGE_HEADERS = ("Reçu le", "Commune", "Organisation", "Créé le", "Propositions", "Fichier")
-ALL_COMMUNES = "Toutes les communes"
+PROPOSAL_HEADERS = (QT_TRANSLATE_NOOP("RowsTableModel", "Commune"),
+                    QT_TRANSLATE_NOOP("RowsTableModel", "Type"),
+                    QT_TRANSLATE_NOOP("RowsTableModel", "Titre"),
+                    QT_TRANSLATE_NOOP("RowsTableModel", "QPV"),
+                    QT_TRANSLATE_NOOP("RowsTableModel", "Reçu le"),
+                    QT_TRANSLATE_NOOP("RowsTableModel", "Paquet"))
+PACKAGE_HEADERS = (QT_TRANSLATE_NOOP("RowsTableModel", "Reçu le"),
+                   QT_TRANSLATE_NOOP("RowsTableModel", "Commune"),
+                   QT_TRANSLATE_NOOP("RowsTableModel", "Organisation"),
+                   QT_TRANSLATE_NOOP("RowsTableModel", "Créé le"),
+                   QT_TRANSLATE_NOOP("RowsTableModel", "Propositions"),
+                   QT_TRANSLATE_NOOP("RowsTableModel", "Fichier"))
+ALL_COMMUNES = QT_TRANSLATE_NOOP("ReceivedDialog", "Toutes les communes")
 
 
 def default_choose_save_path(parent: QWidget | None) -> ChooseSavePath:
@@ -31,29 +43,37 @@ def default_choose_save_path(parent: QWidget | None) -> ChooseSavePath:
 
 
 def export_consolidated(store, choose_save_path: ChooseSavePath, inform, warn) -> Path | None:
-    """Ask where, write the consolidated GeoPackage, say what happened (in French)."""
+    """Ask where, write the consolidated GeoPackage, say what happened."""
     count = len(store.current())
     if not count:
-        inform("Rien à exporter", "Aucune proposition reçue pour l'instant : acceptez "
-                                  "d'abord un paquet d'une commune.")
+        inform(translate("received_dialog", "Rien à exporter"),
+               translate("received_dialog", "Aucune proposition reçue pour l'instant : "
+                                            "acceptez d'abord un paquet d'une commune."))
         return None
-    path = choose_save_path("Exporter les propositions consolidées",
-                            "propositions_consolidees.gpkg", GEOPACKAGE_FILTER)
+    path = choose_save_path(
+        translate("received_dialog", "Exporter les propositions consolidées"),
+        "propositions_consolidees.gpkg", GEOPACKAGE_FILTER)
     if not path:
         return None
+    impossible = translate("received_dialog", "Export impossible")
     try:
         written = store.export_geopackage(path)
     except (OSError, ValueError) as error:
-        warn("Export impossible", f"L'export n'a pas pu être écrit : {error}")
+        warn(impossible, translate("received_dialog", "L'export n'a pas pu être écrit : {error}")
+             .format(error=error))
         return None
     except Exception as error:   # GDAL's own errors: never a traceback for the user
-        warn("Export impossible", f"L'export n'a pas pu être écrit ({type(error).__name__} : "
-                                  f"{error}).")
+        warn(impossible,
+             translate("received_dialog", "L'export n'a pas pu être écrit ({kind} : {error}).")
+             .format(kind=type(error).__name__, error=error))
         return None
-    words = "proposition exportée" if count == 1 else "propositions exportées"
-    inform("Export terminé", f"{count} {words} dans :\n{written}\n\nLe fichier s'ouvre dans "
-                             "QGIS (une couche par type de proposition, avec la commune et le "
-                             "paquet d'origine).")
+    words = (translate("received_dialog", "proposition exportée") if count == 1
+             else translate("received_dialog", "propositions exportées"))
+    done = translate("received_dialog",
+                     "{count} {words} dans :\n{written}\n\nLe fichier s'ouvre dans QGIS (une "
+                     "couche par type de proposition, avec la commune et le paquet d'origine).")
+    inform(translate("received_dialog", "Export terminé"),
+           done.format(count=count, words=words, written=written))
     return written
 
 
@@ -65,7 +85,7 @@ class ReceivedDialog(QDialog):
         super().__init__(parent)
         self.store, self.territory = consolidated_store, territory
         self.choose_save_path = choose_save_path or default_choose_save_path(self)
-        self.setWindowTitle("Propositions reçues des communes")
+        self.setWindowTitle(self.tr("Propositions reçues des communes"))
         self.setMinimumSize(900, 460)
         self.resize(1000, 560)
         layout = QVBoxLayout(self)
@@ -75,7 +95,7 @@ class ReceivedDialog(QDialog):
         proposals_page = QWidget()
         box = QVBoxLayout(proposals_page)
         filter_row = QHBoxLayout()
-        filter_row.addWidget(QLabel("Commune :"))
+        filter_row.addWidget(QLabel(self.tr("Commune :")))
         self.commune_combo = QComboBox()
         self.commune_combo.setMinimumWidth(240)
         filter_row.addWidget(self.commune_combo)
@@ -89,15 +109,16 @@ class ReceivedDialog(QDialog):
         prepare_table(self.proposals_view)
         box.addWidget(self.proposals_view, 1)
         self.empty_label = paragraph(
-            "Aucune proposition reçue pour l'instant. Pour en recevoir, ouvrez un paquet "
-            "envoyé par une commune (menu « Ouvrir un paquet reçu… ») et acceptez-le.",
+            self.tr("Aucune proposition reçue pour l'instant. Pour en recevoir, ouvrez un paquet "
+                    "envoyé par une commune (menu « Ouvrir un paquet reçu… ») et "
+                    "acceptez-le."),
             "color: #555555; font-style: italic;")
         box.addWidget(self.empty_label)
         box.addWidget(paragraph(
-            "Pour chaque proposition, la version la plus récente envoyée par sa commune. Une "
-            "proposition absente d'un paquet plus récent est conservée : seule la commune peut "
-            "la retirer.", "color: #555555;"))
-        self.tabs.addTab(proposals_page, "Propositions")
+            self.tr("Pour chaque proposition, la version la plus récente envoyée par sa "
+                    "commune. Une proposition absente d'un paquet plus récent est conservée : "
+                    "seule la commune peut la retirer."), "color: #555555;"))
+        self.tabs.addTab(proposals_page, self.tr("Propositions"))
 
         packages_page = QWidget()
         packages_box = QVBoxLayout(packages_page)
@@ -106,16 +127,16 @@ class ReceivedDialog(QDialog):
         self.packages_view.setModel(self.packages_model)
         prepare_table(self.packages_view)
         packages_box.addWidget(self.packages_view, 1)
-        self.tabs.addTab(packages_page, "Paquets reçus")
+        self.tabs.addTab(packages_page, self.tr("Paquets reçus"))
 
         row = QHBoxLayout()
-        self.export_button = QPushButton("Exporter en GeoPackage…")
-        self.export_button.setToolTip("Toutes les propositions reçues (version la plus récente) "
-                                      "dans un fichier pour QGIS.")
+        self.export_button = QPushButton(self.tr("Exporter en GeoPackage…"))
+        self.export_button.setToolTip(self.tr("Toutes les propositions reçues (version la plus "
+                                              "récente) dans un fichier pour QGIS."))
         row.addWidget(self.export_button)
         row.addStretch(1)
         buttons = QDialogButtonBox()
-        close = buttons.addButton("Fermer", QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton(self.tr("Fermer"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
         row.addWidget(buttons)
         layout.addLayout(row)
@@ -137,13 +158,14 @@ class ReceivedDialog(QDialog):
             packages = self.store.packages()
         except Exception as error:   # a damaged workspace: say so, show nothing
             self.versions, packages = [], []
-            self.warn("Lecture impossible", f"Les propositions reçues n'ont pas pu être lues "
-                                            f"({error}).")
+            self.warn(self.tr("Lecture impossible"),
+                      self.tr("Les propositions reçues n'ont pas pu être lues ({error}).")
+                      .format(error=error))
         self.packages_by_uuid = {item["uuid"]: item for item in packages}
         chosen = self.commune_combo.currentData()
         self.commune_combo.blockSignals(True)
         self.commune_combo.clear()
-        self.commune_combo.addItem(ALL_COMMUNES, None)
+        self.commune_combo.addItem(self.tr(ALL_COMMUNES), None)
         communes = sorted({item.commune_insee for item in self.versions},
                           key=lambda code: commune_name(self.territory, code))
         for code in communes:
@@ -158,7 +180,7 @@ class ReceivedDialog(QDialog):
              str(item["proposal_count"]), item["file_name"] or EMPTY] for item in packages])
         fit_columns(self.packages_view, stretch=len(PACKAGE_HEADERS) - 1, widest={2: 220})
         self.empty_label.setVisible(not self.versions)
-        self.tabs.setTabText(1, f"Paquets reçus ({len(packages)})")
+        self.tabs.setTabText(1, self.tr("Paquets reçus ({count})").format(count=len(packages)))
         self.export_button.setEnabled(bool(self.versions))
         self._fill_proposals()
 
@@ -178,7 +200,7 @@ class ReceivedDialog(QDialog):
         fit_columns(self.proposals_view, stretch=2, widest={1: 220, 3: 180, 5: 220})
         words = "proposition" if len(shown) == 1 else "propositions"
         self.count_label.setText(f"{len(shown)} {words}")
-        self.tabs.setTabText(0, f"Propositions ({len(self.versions)})")
+        self.tabs.setTabText(0, self.tr("Propositions ({count})").format(count=len(self.versions)))
 
     def set_commune(self, insee: str | None) -> None:
         self.commune_combo.setCurrentIndex(max(self.commune_combo.findData(insee), 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -22,9 +22,12 @@ from .verify_dialog import (WARNING_STYLE, ListModel, commune_label, commune_nam
 
 # (title, file filter) -> chosen path or None; QFileDialog by default, an answer in tests.
 ChooseOpenPath = Callable[[str, str], "str | None"]
-KEY_FILTER = "Clé publique minisign (*.pub);;Tous les fichiers (*)"
-KEY_HEADERS = ("Commune", "INSEE", "Identifiant de la clé", "Fichier")
-
+KEY_FILTER = QT_TRANSLATE_NOOP("TrustDialog",
+                               "Clé publique minisign (*.pub);;Tous les fichiers (*)")
+KEY_HEADERS = (QT_TRANSLATE_NOOP("RowsTableModel", "Commune"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "INSEE"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "Identifiant de la clé"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "Fichier"))
 
 class CommuneChoiceDialog(QDialog):
     """Which commune a public key belongs to, and its identifier to compare on the phone."""
@@ -32,13 +35,13 @@ class CommuneChoiceDialog(QDialog):
     def __init__(self, parent: QWidget | None, territory, key_id: str, file_name: str,
                  preselected: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Importer la clé publique d'une commune")
+        self.setWindowTitle(self.tr("Importer la clé publique d'une commune"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        layout.addWidget(paragraph(f"Fichier : {file_name}"))
+        layout.addWidget(paragraph(self.tr("Fichier : {file_name}").format(file_name=file_name)))
         form = QFormLayout()
         self.commune_combo = QComboBox()
-        self.commune_combo.addItem("Choisissez la commune…", None)
+        self.commune_combo.addItem(self.tr("Choisissez la commune…"), None)
         for code, name in sorted(zip(territory.communes.codes, territory.communes.names),
                                  key=lambda pair: pair[1]):
             self.commune_combo.addItem(f"{name} ({code})", code)
@@ -46,22 +49,22 @@ class CommuneChoiceDialog(QDialog):
             position = self.commune_combo.findData(preselected)
             if position >= 0:
                 self.commune_combo.setCurrentIndex(position)
-        form.addRow("Commune :", self.commune_combo)
+        form.addRow(self.tr("Commune :"), self.commune_combo)
         self.key_label = QLabel(readable_key_id(key_id))
         self.key_label.setStyleSheet("font-family: monospace; font-size: 16pt; "
                                      "font-weight: bold; letter-spacing: 1px;")
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("Identifiant de la clé :", self.key_label)
+        form.addRow(self.tr("Identifiant de la clé :"), self.key_label)
         layout.addLayout(form)
         layout.addWidget(paragraph(
-            "Avant de valider, téléphonez à la commune et demandez-lui de lire l'identifiant "
-            "de sa clé (menu « Ma clé de signature… » de qpvdesk). Il doit être exactement "
-            "celui affiché ci-dessus. S'il diffère, n'importez pas ce fichier : il ne vient "
-            "peut-être pas de la commune.", WARNING_STYLE))
+            self.tr("Avant de valider, téléphonez à la commune et demandez-lui de lire "
+                    "l'identifiant de sa clé (menu « Ma clé de signature… » de qpvdesk). Il "
+                    "doit être exactement celui affiché ci-dessus. S'il diffère, n'importez "
+                    "pas ce fichier : il ne vient peut-être pas de la commune."), WARNING_STYLE))
         self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton("L'identifiant est le bon : importer",
+        self.ok_button = self.buttons.addButton(self.tr("L'identifiant est le bon : importer"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton("Annuler", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(self.tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -83,35 +86,37 @@ class TrustDialog(QDialog):
         super().__init__(parent)
         self.store, self.territory = trust_store, territory
         self.choose_open_path = choose_open_path or self._choose_open_path
-        self.setWindowTitle("Clés des communes")
+        self.setWindowTitle(self.tr("Clés des communes"))
         self.setMinimumSize(720, 560)
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(
-            "Un paquet de propositions n'est accepté que s'il est signé par la clé d'une "
-            "commune listée ici. Chaque commune vous envoie une seule fois sa clé publique "
-            "(fichier .pub) ; vérifiez-la par téléphone avant de l'importer."))
+            self.tr("Un paquet de propositions n'est accepté que s'il est signé par la clé "
+                    "d'une commune listée ici. Chaque commune vous envoie une seule fois sa clé "
+                    "publique (fichier .pub) ; vérifiez-la par téléphone avant de l'importer.")))
         self.problems_label = paragraph("", WARNING_STYLE)
         layout.addWidget(self.problems_label)
-        trusted = QGroupBox("Clés de confiance")
+        trusted = QGroupBox(self.tr("Clés de confiance"))
         box = QVBoxLayout(trusted)
         self.keys_model = ListModel(KEY_HEADERS)
         self.keys_view = QTableView()
         self.keys_view.setModel(self.keys_model)
         prepare_table(self.keys_view)
         box.addWidget(self.keys_view)
-        self.empty_label = paragraph("Aucune clé importée pour l'instant : les paquets reçus "
-                                     "seront refusés.")
+        self.empty_label = paragraph(self.tr("Aucune clé importée pour l'instant : les paquets "
+                                             "reçus seront refusés."))
         box.addWidget(self.empty_label)
         row = QHBoxLayout()
-        self.import_button = QPushButton("Importer la clé publique d'une commune…")
-        self.revoke_button = QPushButton("Révoquer…")
-        self.revoke_button.setToolTip("Ne plus accepter les paquets signés par cette clé.")
+        self.import_button = QPushButton(self.tr("Importer la clé publique d'une commune…"))
+        self.revoke_button = QPushButton(self.tr("Révoquer…"))
+        self.revoke_button.setToolTip(self.tr("Ne plus accepter les paquets signés par cette "
+                                              "clé."))
         row.addWidget(self.import_button)
         row.addWidget(self.revoke_button)
         row.addStretch(1)
         box.addLayout(row)
         layout.addWidget(trusted, 3)
-        revoked = QGroupBox("Clés révoquées ou remplacées (conservées, plus acceptées)")
+        revoked = QGroupBox(self.tr("Clés révoquées ou remplacées (conservées, plus "
+                                    "acceptées)"))
         revoked_box = QVBoxLayout(revoked)
         self.revoked_model = ListModel(KEY_HEADERS)
         self.revoked_view = QTableView()
@@ -119,13 +124,13 @@ class TrustDialog(QDialog):
         prepare_table(self.revoked_view)
         revoked_box.addWidget(self.revoked_view)
         layout.addWidget(revoked, 2)
-        folder = QLabel(f"Dossier des clés : {self.store.folder}")
+        folder = QLabel(self.tr("Dossier des clés : {folder}").format(folder=self.store.folder))
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         folder.setStyleSheet("color: #555555;")
         folder.setWordWrap(True)
         layout.addWidget(folder)
         buttons = QDialogButtonBox()
-        close = buttons.addButton("Fermer", QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton(self.tr("Fermer"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
         layout.addWidget(buttons)
         self.import_button.clicked.connect(lambda: self.import_key())
@@ -167,8 +172,8 @@ class TrustDialog(QDialog):
             fit_columns(view, stretch=0)
         self.empty_label.setVisible(not self.entries)
         problems = self.store.problems()
-        self.problems_label.setText("Attention :\n" + "\n".join(f"• {line}" for line in problems)
-                                    if problems else "")
+        lines = "\n".join(f"• {line}" for line in problems)
+        self.problems_label.setText(self.tr("Attention :\n") + lines if problems else "")
         self.problems_label.setVisible(bool(problems))
         read_only = self.store.read_only
         self.import_button.setEnabled(not read_only)
@@ -194,15 +199,16 @@ class TrustDialog(QDialog):
     def import_key(self, path: str | Path | None = None) -> str | None:
         """Ask for a .pub file and its commune; the INSEE code trusted, or None."""
         if path is None:
-            path = self.choose_open_path("Clé publique d'une commune", KEY_FILTER)
+            path = self.choose_open_path(self.tr("Clé publique d'une commune"),
+                                         self.tr(KEY_FILTER))
             if not path:
                 return None
         path = Path(path)
         try:
-            _, text = read_small_text(path, "Clé publique")
+            _, text = read_small_text(path, self.tr("Clé publique"))
             key = PublicKey.from_text(text)
         except (KeyFileError, TrustError) as error:
-            self.warn("Clé refusée", str(error))
+            self.warn(self.tr("Clé refusée"), str(error))
             return None
         stem = path.stem.strip().upper()
         preselected = stem if stem in self.territory.communes.index else None
@@ -214,16 +220,18 @@ class TrustDialog(QDialog):
         current = self.store.for_commune(insee)
         if current is not None and current.key_id != key.key_id_hex:
             if not self.confirm(
-                    "Remplacer la clé ?",
-                    f"{commune_label(self.territory, insee)} a déjà une clé de confiance "
-                    f"({readable_key_id(current.key_id)}).\n\nLa remplacer par la clé "
-                    f"{readable_key_id(key.key_id_hex)} ? L'ancienne sera conservée dans le "
-                    f"dossier « {REVOKED_FOLDER_NAME} » et ne sera plus acceptée."):
+                    self.tr("Remplacer la clé ?"),
+                    self.tr("{commune} a déjà une clé de confiance ({current}).\n\nLa remplacer "
+                            "par la clé {new} ? L'ancienne sera conservée dans le dossier "
+                            "« {folder} » et ne sera plus acceptée.")
+                    .format(commune=commune_label(self.territory, insee),
+                            current=readable_key_id(current.key_id),
+                            new=readable_key_id(key.key_id_hex), folder=REVOKED_FOLDER_NAME)):
                 return None
         try:
             trusted = self.store.add(text, insee)
         except TrustError as error:
-            self.warn("Clé refusée", str(error))
+            self.warn(self.tr("Clé refusée"), str(error))
             return None
         self.refresh()
         self.select(trusted.commune_insee)
@@ -236,17 +244,18 @@ class TrustDialog(QDialog):
         entry = self.store.for_commune(insee)
         key_text = readable_key_id(entry.key_id) if entry else ""
         if not self.confirm(
-                "Révoquer la clé ?",
-                f"Ne plus accepter les paquets signés par la clé {key_text} de "
-                f"{commune_label(self.territory, insee)} ?\n\nLe fichier de la clé n'est pas "
-                f"supprimé : il est déplacé dans le dossier « {REVOKED_FOLDER_NAME} ». Pour "
-                "recevoir à nouveau des paquets de cette commune, importez sa nouvelle clé "
-                "publique."):
+                self.tr("Révoquer la clé ?"),
+                self.tr("Ne plus accepter les paquets signés par la clé {key} de {commune} ?"
+                        "\n\nLe fichier de la clé n'est pas supprimé : il est déplacé dans le "
+                        "dossier « {folder} ». Pour recevoir à nouveau des paquets de cette "
+                        "commune, importez sa nouvelle clé publique.")
+                .format(key=key_text, commune=commune_label(self.territory, insee),
+                        folder=REVOKED_FOLDER_NAME)):
             return False
         try:
             self.store.revoke(insee)
         except TrustError as error:
-            self.warn("Révocation impossible", str(error))
+            self.warn(self.tr("Révocation impossible"), str(error))
             return False
         self.refresh()
         return True

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QFrame, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -20,6 +20,7 @@ from ...models.package.verify import VerificationReport
 from ...models.proposals.proposal import Proposal
 from ...models.proposals.vocabulary import KINDS
 from ..formatting import number
+from ..i18n import translate
 from ..table_model import RowsTableModel
 
 EMPTY = "—"
@@ -46,17 +47,19 @@ def french_datetime(value: str | None) -> str:
         return value
     text = moment.strftime("%d/%m/%Y")
     if "T" in value or " " in value.strip():
-        text += f" à {moment.hour} h {moment.minute:02d}"
+        text += translate("verify_dialog", " à {hour} h {minute:02d}").format(
+            hour=moment.hour, minute=moment.minute)
     return text
 
 
 def french_size(size: int) -> str:
     """142 700 -> '139,4 ko' (1 ko = 1 024 octets), with a no-break space."""
     if size < 1024:
-        return f"{number(size)}\u00a0octets"
+        return translate("verify_dialog", "{number}\u00a0octets").format(number=number(size))
     if size < 1024 * 1024:
-        return f"{number(size / 1024, 1)}\u00a0ko"
-    return f"{number(size / (1024 * 1024), 1)}\u00a0Mo"
+        return translate("verify_dialog", "{number}\u00a0ko").format(number=number(size / 1024, 1))
+    return (translate("verify_dialog", "{number}\u00a0Mo")
+            .format(number=number(size / (1024 * 1024), 1)))
 
 
 def readable_key_id(key_id: str) -> str:
@@ -163,8 +166,11 @@ def proposal_rows(territory, proposals: Sequence[Proposal]) -> list[list[str]]:
             for number_, item in enumerate(proposals, start=1)]
 
 
-PROPOSAL_HEADERS = ("N°", "Type", "Titre", "QPV", "Communes")
-
+PROPOSAL_HEADERS = (QT_TRANSLATE_NOOP("RowsTableModel", "N°"),
+                    QT_TRANSLATE_NOOP("RowsTableModel", "Type"),
+                    QT_TRANSLATE_NOOP("RowsTableModel", "Titre"),
+                    QT_TRANSLATE_NOOP("RowsTableModel", "QPV"),
+                    QT_TRANSLATE_NOOP("RowsTableModel", "Communes"))
 
 # -- the dialog -------------------------------------------------------------------------------
 
@@ -178,7 +184,7 @@ class VerificationDialog(QDialog):
                  reference=None) -> None:
         super().__init__(parent)
         self.report, self.territory = report, territory
-        self.setWindowTitle("Vérification du paquet reçu")
+        self.setWindowTitle(self.tr("Vérification du paquet reçu"))
         self.setMinimumWidth(760 if not report.ok else 1040)
         layout = QVBoxLayout(self)
         layout.addWidget(self._banner())
@@ -205,16 +211,17 @@ class VerificationDialog(QDialog):
         box = QVBoxLayout(frame)
         box.setContentsMargins(0, 0, 0, 0)
         if report.ok:
-            title = "✓  Paquet authentique et intact"
+            title = self.tr("✓  Paquet authentique et intact")
             sender = commune_label(self.territory, report.info.commune_insee) \
                 if report.info else EMPTY
             count = len(report.proposals)
-            words = "proposition" if count == 1 else "propositions"
-            line = (f"Signé par la clé enregistrée pour {sender} ; aucun fichier n'a été "
-                    f"modifié depuis la signature. Il contient {count} {words}.")
+            words = self.tr("proposition") if count == 1 else self.tr("propositions")
+            line = (self.tr("Signé par la clé enregistrée pour {sender} ; aucun fichier n'a "
+                            "été modifié depuis la signature. Il contient {count} {words}.")
+                    .format(sender=sender, count=count, words=words))
             style = OK_STYLE
         else:
-            title = "✗  Paquet refusé"
+            title = self.tr("✗  Paquet refusé")
             line = report.reason or ""
             style = REFUSED_STYLE
         self.verdict_label = QLabel(title)
@@ -231,44 +238,48 @@ class VerificationDialog(QDialog):
         if not report.ok:
             box.addSpacing(6)
             box.addWidget(paragraph(
-                "Rien n'a été importé. Ne tenez pas compte de ce paquet : demandez à la "
-                "commune de vous le renvoyer, ou vérifiez que sa clé publique a bien été "
-                "importée (menu « Clés des communes… »)."))
+                self.tr("Rien n'a été importé. Ne tenez pas compte de ce paquet : demandez à "
+                        "la commune de vous le renvoyer, ou vérifiez que sa clé publique a bien "
+                        "été importée (menu « Clés des communes… »).")))
         return frame
 
     def _identity(self) -> QGroupBox:
         report, info = self.report, self.report.info
-        group = QGroupBox("Expéditeur")
+        group = QGroupBox(self.tr("Expéditeur"))
         form = QFormLayout(group)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.identity: dict[str, str] = {}
         if info is None:
-            rows = [("Fichier", report.path.name)]
+            rows = [(QT_TRANSLATE_NOOP("VerificationDialog", "Fichier"), report.path.name)]
             if report.trusted_commune:
-                rows.insert(0, ("Clé de la commune",
+                rows.insert(0, (QT_TRANSLATE_NOOP("VerificationDialog", "Clé de la commune"),
                                 commune_label(self.territory, report.trusted_commune)))
         else:
             contact = info.contact_name
             if info.contact_email:
                 contact = f"{contact} <{info.contact_email}>" if contact else info.contact_email
-            rows = [("Commune", commune_label(self.territory, info.commune_insee)),
-                    ("Organisation", info.source_organization or EMPTY),
-                    ("Contact", contact or EMPTY),
-                    ("Clé de signature", readable_key_id(info.key_id)),
-                    ("Créé le", french_datetime(info.created)),
-                    ("Identifiant du paquet", info.uuid),
-                    ("Fichier", report.path.name)]
+            rows = [(QT_TRANSLATE_NOOP("VerificationDialog", "Commune"),
+                     commune_label(self.territory, info.commune_insee)),
+                    (QT_TRANSLATE_NOOP("VerificationDialog", "Organisation"),
+                     info.source_organization or EMPTY),
+                    (QT_TRANSLATE_NOOP("VerificationDialog", "Contact"), contact or EMPTY),
+                    (QT_TRANSLATE_NOOP("VerificationDialog", "Clé de signature"),
+                     readable_key_id(info.key_id)),
+                    (QT_TRANSLATE_NOOP("VerificationDialog", "Créé le"),
+                     french_datetime(info.created)),
+                    (QT_TRANSLATE_NOOP("VerificationDialog", "Identifiant du paquet"), info.uuid),
+                    (QT_TRANSLATE_NOOP("VerificationDialog", "Fichier"), report.path.name)]
         for label, value in rows:
             self.identity[label] = value
             field = QLabel(value)
             field.setTextFormat(Qt.TextFormat.PlainText)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             field.setWordWrap(True)
-            form.addRow(f"{label} :", field)
+            form.addRow(self.tr("{label} :").format(label=self.tr(label)), field)
         return group
 
     def _checks(self) -> QGroupBox:
-        group = QGroupBox("Contrôles")
+        group = QGroupBox(self.tr("Contrôles"))
         grid = QGridLayout(group)
         grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(4)
@@ -280,7 +291,7 @@ class VerificationDialog(QDialog):
             mark_label.setStyleSheet(f"color: {color}; font-weight: bold;")
             mark_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             title = QLabel(check.label if check.passed is not None
-                           else f"{check.label} (non vérifié)")
+                           else self.tr("{label} (non vérifié)").format(label=check.label))
             if check.passed is None:
                 title.setStyleSheet("color: #777777;")
             lines = QVBoxLayout()
@@ -302,10 +313,10 @@ class VerificationDialog(QDialog):
         return group
 
     def _contents(self) -> QGroupBox:
-        group = QGroupBox("Contenu du paquet")
+        group = QGroupBox(self.tr("Contenu du paquet"))
         box = QVBoxLayout(group)
         if not self.report.contents:
-            box.addWidget(paragraph("Contenu non lu : le paquet a été refusé avant."))
+            box.addWidget(paragraph(self.tr("Contenu non lu : le paquet a été refusé avant.")))
             self.contents_lines = []
             return group
         self.contents_lines = [f"{name.removeprefix('data/')} — {french_size(size)}"
@@ -315,7 +326,7 @@ class VerificationDialog(QDialog):
 
     def _proposals(self, reference) -> QGroupBox:
         proposals = self.report.proposals
-        group = QGroupBox(f"Propositions du paquet ({len(proposals)})")
+        group = QGroupBox(self.tr("Propositions du paquet ({count})").format(count=len(proposals)))
         box = QVBoxLayout(group)
         self.proposals_model = ListModel(PROPOSAL_HEADERS,
                                          proposal_rows(self.territory, proposals))
@@ -342,22 +353,23 @@ class VerificationDialog(QDialog):
                 image = None
             if image is not None and not image.isNull():
                 self.preview_label.setPixmap(QPixmap.fromImage(image))
-                self.preview_label.setToolTip("Les numéros renvoient au tableau ci-dessus.")
+                self.preview_label.setToolTip(self.tr("Les numéros renvoient au tableau "
+                                                      "ci-dessus."))
         if self.preview_label.pixmap().isNull():
-            self.preview_label.setText("Aperçu de la carte indisponible.")
+            self.preview_label.setText(self.tr("Aperçu de la carte indisponible."))
         box.addWidget(self.preview_label)
         box.addStretch(1)
         return group
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.preview_button = QPushButton("Afficher sur la carte")
-        self.preview_button.setToolTip("Montrer ces propositions sur la carte principale, "
-                                       "sans les importer.")
-        self.accept_button = QPushButton("Accepter dans la base consolidée")
-        self.accept_button.setToolTip("Enregistrer ce paquet et ses propositions dans la base "
-                                      "de l'agglomération.")
-        self.close_button = QPushButton("Fermer")
+        self.preview_button = QPushButton(self.tr("Afficher sur la carte"))
+        self.preview_button.setToolTip(self.tr("Montrer ces propositions sur la carte principale, "
+                                               "sans les importer."))
+        self.accept_button = QPushButton(self.tr("Accepter dans la base consolidée"))
+        self.accept_button.setToolTip(self.tr("Enregistrer ce paquet et ses propositions dans la "
+                                              "base de l'agglomération."))
+        self.close_button = QPushButton(self.tr("Fermer"))
         enabled = self.report.ok
         self.preview_button.setEnabled(enabled and bool(self.report.proposals))
         self.accept_button.setEnabled(enabled)
@@ -378,6 +390,6 @@ class VerificationDialog(QDialog):
     def mark_accepted(self, summary: str) -> None:
         """After acceptance: the package cannot be accepted twice from this dialog."""
         self.accept_button.setEnabled(False)
-        self.accept_button.setText("Accepté")
+        self.accept_button.setText(self.tr("Accepté"))
         self.close_button.setDefault(True)
         self.reason_label.setText(self.reason_label.text() + "\n" + summary)

@@ -55,8 +55,9 @@ class ProposalController(QObject):
             self.tr("Naviguer"), self.tr("Déplacer la carte et identifier (Échap)"),
             self._use_pan)
         self.navigate_action.setChecked(True)
+        draw_tip = self.tr("Dessiner : {kind}")
         self.draw_actions = {
-            kind: self._tool_action(f"{KINDS[kind]}", f"Dessiner : {KINDS[kind]}",
+            kind: self._tool_action(f"{KINDS[kind]}", draw_tip.format(kind=KINDS[kind]),
                                     lambda checked=False, k=kind: self.start_drawing(k))
             for kind in (EQUIPEMENT, QUARTIER_VECU, PERIMETRE)}
         self.edit_action = self._tool_action(
@@ -110,9 +111,10 @@ class ProposalController(QObject):
         self.capture.kind = kind
         self.canvas.set_tool(self.capture)
         self.draw_actions[kind].setChecked(True)
-        self.message.emit("Cliquez pour placer le point." if kind == EQUIPEMENT else
-                          "Cliquez les sommets ; Entrée ou double-clic pour finir, "
-                          "Retour arrière pour effacer le dernier, Échap pour abandonner.")
+        self.message.emit(self.tr("Cliquez pour placer le point.") if kind == EQUIPEMENT else
+                          self.tr("Cliquez les sommets ; Entrée ou double-clic pour finir, "
+                                  "Retour arrière pour effacer le dernier, Échap pour "
+                                  "abandonner."))
 
     def offer_draft(self) -> None:
         """At start-up: a shape left half-drawn (closed app or crash) can be taken up."""
@@ -120,9 +122,10 @@ class ProposalController(QObject):
         if draft is None or not draft.vertices:
             return
         answer = QMessageBox.question(
-            self.window, "Forme inachevée",
-            f"Une forme « {KINDS[draft.kind]} » n'a pas été terminée lors de la dernière "
-            f"séance ({len(draft.vertices)} sommet(s)). Voulez-vous la reprendre ?")
+            self.window, self.tr("Forme inachevée"),
+            self.tr("Une forme « {kind} » n'a pas été terminée lors de la dernière séance "
+                    "({count} sommet(s)). Voulez-vous la reprendre ?")
+            .format(kind=KINDS[draft.kind], count=len(draft.vertices)))
         if answer == QMessageBox.StandardButton.Yes:
             self.start_drawing(draft.kind)
             self.capture.resume(draft.kind, draft.vertices)
@@ -130,8 +133,8 @@ class ProposalController(QObject):
             self.store.clear_draft()
 
     def _ask_discard(self) -> None:
-        answer = QMessageBox.question(self.window, "Abandonner la forme ?",
-                                      "Abandonner la forme en cours de dessin ?")
+        answer = QMessageBox.question(self.window, self.tr("Abandonner la forme ?"),
+                                      self.tr("Abandonner la forme en cours de dessin ?"))
         if answer == QMessageBox.StandardButton.Yes:
             self.capture.discard()
             self.store.clear_draft()
@@ -141,7 +144,7 @@ class ProposalController(QObject):
         form.geometry_repaired.connect(self.canvas.set_highlight)
         if form.exec() != QDialog.DialogCode.Accepted:
             self.capture.resume(kind, _vertices(geometry))   # nothing is lost
-            self.message.emit("Forme conservée : terminez-la ou appuyez sur Échap.")
+            self.message.emit(self.tr("Forme conservée : terminez-la ou appuyez sur Échap."))
             return
         self.canvas.set_highlight(None)
         self._apply(self.store.add, kind, form.geometry, form.result_fields(), clear_draft=True)
@@ -164,15 +167,17 @@ class ProposalController(QObject):
 
     def delete(self, uuid: str) -> None:
         self._apply(self.store.delete, uuid)
-        self.message.emit("Proposition supprimée (Ctrl+Z pour annuler).")
+        self.message.emit(self.tr("Proposition supprimée (Ctrl+Z pour annuler)."))
 
     def undo(self) -> None:
         step = self._apply(self.store.undo)
-        self.message.emit(f"Annulé : {step.description}" if step else "Rien à annuler.")
+        self.message.emit(self.tr("Annulé : {description}").format(description=step.description)
+                          if step else self.tr("Rien à annuler."))
 
     def redo(self) -> None:
         step = self._apply(self.store.redo)
-        self.message.emit(f"Rétabli : {step.description}" if step else "Rien à rétablir.")
+        self.message.emit(self.tr("Rétabli : {description}").format(description=step.description)
+                          if step else self.tr("Rien à rétablir."))
 
     def edit_fields(self, uuid: str) -> None:
         proposal = self.store.get(uuid)
@@ -196,19 +201,19 @@ class ProposalController(QObject):
         """Import proposals; the report says, feature by feature, what came in and why not."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self.window, "Importer des propositions", "",
-                "Données géographiques (*.geojson *.json *.gpkg *.kml *.shp);;"
-                "Tous les fichiers (*)")
+                self.window, self.tr("Importer des propositions"), "",
+                self.tr("Données géographiques (*.geojson *.json *.gpkg *.kml *.shp);;Tous les "
+                        "fichiers (*)"))
             if not path:
                 return None
         try:
             report = import_proposals(self.store, path)
         except ImportFileError as exc:
-            QMessageBox.warning(self.window, "Import refusé", str(exc))
+            QMessageBox.warning(self.window, self.tr("Import refusé"), str(exc))
             return None
         self.refresh()
-        box = QMessageBox(QMessageBox.Icon.Information, "Rapport d'import", report.summary(),
-                          QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Rapport d'import"),
+                          report.summary(), QMessageBox.StandardButton.Ok, self.window)
         box.setDetailedText("\n".join(outcome.line() for outcome in report.outcomes))
         box.open()
         self.message.emit(report.summary())
@@ -217,16 +222,16 @@ class ProposalController(QObject):
     def export_file(self, path: str | None = None) -> Path | None:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self.window, "Exporter mes propositions", "propositions.gpkg",
-                "GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)")
+                self.window, self.tr("Exporter mes propositions"), "propositions.gpkg",
+                self.tr("GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)"))
             if not path:
                 return None
         try:
             written = export_proposals(self.store.list(), path)
         except (ValueError, OSError) as exc:
-            QMessageBox.warning(self.window, "Export impossible", str(exc))
+            QMessageBox.warning(self.window, self.tr("Export impossible"), str(exc))
             return None
-        self.message.emit(f"Propositions exportées : {written}")
+        self.message.emit(self.tr("Propositions exportées : {written}").format(written=written))
         return written
 
     # -- display ------------------------------------------------------------------------

@@ -2,14 +2,14 @@
 goes back (or forward) to a step. The panel asks by signal; the caller moves the store."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QPushButton, QSizePolicy,
                                QVBoxLayout, QWidget)
 
 from ...models.proposals import ProposalStore
 
-INITIAL_STATE = "État de départ (aucune modification)"
+INITIAL_STATE = QT_TRANSLATE_NOOP("HistoryPanel", "État de départ (aucune modification)")
 CURRENT_MARK = "\u25b6 "     # ▶ before the current step
 _BUTTON_CHARS = 48
 
@@ -40,8 +40,9 @@ class HistoryPanel(QWidget):
         buttons = QVBoxLayout()
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.redo_button)
-        hint = QLabel("Cliquez sur une étape pour revenir à cet état. Les étapes en gris ont été "
-                      "annulées et peuvent être rétablies.", wordWrap=True)
+        hint = QLabel(self.tr("Cliquez sur une étape pour revenir à cet état. Les étapes en "
+                              "gris ont été annulées et peuvent être "
+                              "rétablies."), wordWrap=True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
@@ -53,23 +54,23 @@ class HistoryPanel(QWidget):
         history = self.store.history()
         current = next((seq for seq, _, is_current in history if is_current), 0)
         self.steps.clear()
-        for seq, description in [(0, INITIAL_STATE)] + [(s, d) for s, d, _ in history]:
+        for seq, description in [(0, self.tr(INITIAL_STATE))] + [(s, d) for s, d, _ in history]:
             item = QListWidgetItem(f"{CURRENT_MARK if seq == current else ''}{description}")
             item.setData(Qt.ItemDataRole.UserRole, seq)
             if seq == current:
                 font = QFont(item.font())
                 font.setBold(True)
                 item.setFont(font)
-                item.setToolTip("État actuel")
+                item.setToolTip(self.tr("État actuel"))
             elif seq > current:
                 item.setForeground(QBrush(self.palette().color(
                     QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)))
-                item.setToolTip("Étape annulée\u00a0: cliquez pour la rétablir")
+                item.setToolTip(self.tr("Étape annulée\u00a0: cliquez pour la rétablir"))
             self.steps.addItem(item)
         self._current = current
         self.steps.scrollToItem(self.steps.item(self._row_of(current)))
-        self._set_button(self.undo_button, "Annuler", self.store.undo_text())
-        self._set_button(self.redo_button, "Rétablir", self.store.redo_text())
+        self._set_button(self.undo_button, self.tr("Annuler"), self.store.undo_text())
+        self._set_button(self.redo_button, self.tr("Rétablir"), self.store.redo_text())
 
     def current_seq(self) -> int:
         """The seq of the last applied step (0: none)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
@@ -16,6 +16,7 @@ from ...models.proposals import (FIELD_LABELS, KIND_FIELDS, KINDS, PERIMETRE, QU
                                  REQUIRED_FIELDS,
                                  Proposal, ProposalStore, Validation)
 from ...models.proposals.vocabulary import CHOICES, HORIZON_YEARS
+from ..i18n import Texts
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -24,31 +25,43 @@ SUMMARY_STYLE = ("QFrame#summary { border: 1px solid #b00020; border-radius: 4px
 REPAIR_STYLE = ("QFrame#repair { border: 1px solid #8a5a00; border-radius: 4px; "
                 "background: #fff6e0; }")
 _LONG_TEXT_FIELDS = ("description", "justification")
-_PLACEHOLDERS = {
-    "title": "Nom court, par exemple « Maison de santé du quartier »",
-    "description": "Ce que le projet apporte aux habitants",
-    "justification": "Pourquoi ce secteur doit entrer dans le QPV ou en sortir",
-    "author": "Votre nom et votre service",
-    "contact": "Courriel ou téléphone",
-}
+_PLACEHOLDERS = Texts("ProposalForm", {
+    "title": QT_TRANSLATE_NOOP("ProposalForm",
+                               "Nom court, par exemple « Maison de santé du quartier »"),
+    "description": QT_TRANSLATE_NOOP("ProposalForm", "Ce que le projet apporte aux habitants"),
+    "justification": QT_TRANSLATE_NOOP("ProposalForm",
+                                       "Pourquoi ce secteur doit entrer dans le QPV ou en sortir"),
+    "author": QT_TRANSLATE_NOOP("ProposalForm", "Votre nom et votre service"),
+    "contact": QT_TRANSLATE_NOOP("ProposalForm", "Courriel ou téléphone"),
+})
 # hints that depend on the kind of proposal (the defaults above are the equipment's)
 _KIND_PLACEHOLDERS = {
-    QUARTIER_VECU: {
-        "title": "Nom court, par exemple « Centre-ville et marché »",
-        "description": "Ce que les habitants y fréquentent\u00a0: écoles, commerces, transports…",
-    },
-    PERIMETRE: {
-        "title": "Nom court, par exemple « Résidence des Tilleuls »",
-        "description": "Précisions utiles (logements, équipements concernés…)",
-    },
+    QUARTIER_VECU: Texts("ProposalForm", {
+        "title": QT_TRANSLATE_NOOP("ProposalForm",
+                                   "Nom court, par exemple « Centre-ville et marché »"),
+        "description": QT_TRANSLATE_NOOP("ProposalForm",
+                                         "Ce que les habitants y fréquentent\u00a0: écoles, "
+                                         "commerces, transports…"),
+    }),
+    PERIMETRE: Texts("ProposalForm", {
+        "title": QT_TRANSLATE_NOOP("ProposalForm",
+                                   "Nom court, par exemple « Résidence des Tilleuls »"),
+        "description": QT_TRANSLATE_NOOP("ProposalForm", "Précisions utiles (logements, "
+                                                         "équipements concernés…)"),
+    }),
 }
-_CHOOSE = "— Choisir —"
-_NO_YEAR = "Non précisée"
+_CHOOSE = QT_TRANSLATE_NOOP("ProposalForm", "— Choisir —")
+_NO_YEAR = QT_TRANSLATE_NOOP("ProposalForm", "Non précisée")
+_NEW_TITLES = Texts("proposal_form", {
+    "equipement": QT_TRANSLATE_NOOP("proposal_form", "Nouveau projet d'équipement"),
+    "quartier_vecu": QT_TRANSLATE_NOOP("proposal_form", "Nouveau quartier vécu"),
+    "perimetre": QT_TRANSLATE_NOOP("proposal_form",
+                                   "Nouvelle demande de modification de périmètre"),
+})
 
 
 def _new_title(kind: str) -> str:
-    return {"equipement": "Nouveau projet d'équipement", "quartier_vecu": "Nouveau quartier vécu",
-            "perimetre": "Nouvelle demande de modification de périmètre"}.get(kind, KINDS[kind])
+    return _NEW_TITLES.get(kind, KINDS[kind])
 
 
 class ProposalForm(QDialog):
@@ -74,7 +87,8 @@ class ProposalForm(QDialog):
         self._result: dict[str, object] | None = None
         self.inputs: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
-        self.setWindowTitle(f"Modifier « {proposal.label} »" if proposal else _new_title(kind))
+        self.setWindowTitle(self.tr("Modifier « {label} »").format(label=proposal.label)
+                            if proposal else _new_title(kind))
         self.setMinimumWidth(560)
         self._build()
         self._fill()
@@ -86,8 +100,8 @@ class ProposalForm(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        intro = QLabel(f"<b>{KINDS[self.kind]}</b> — les champs marqués d'un astérisque (*) "
-                       "sont obligatoires.")
+        intro = QLabel(self.tr("<b>{kind}</b> — les champs marqués d'un astérisque (*) sont "
+                               "obligatoires.").format(kind=KINDS[self.kind]))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.summary = QFrame(objectName="summary")
@@ -128,9 +142,10 @@ class ProposalForm(QDialog):
         self.warning_label.hide()
         layout.addWidget(self.warning_label)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Enregistrer", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(self.tr("Enregistrer"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setDefault(True)
-        buttons.addButton("Annuler", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -147,7 +162,7 @@ class ProposalForm(QDialog):
             return editor
         if name in CHOICES:
             combo = QComboBox()
-            combo.addItem(_CHOOSE, None)
+            combo.addItem(self.tr(_CHOOSE), None)
             for code, label in CHOICES[name].items():
                 combo.addItem(label, code)
             return combo
@@ -157,7 +172,7 @@ class ProposalForm(QDialog):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(24)
-            combo.addItem("— Aucun —", None)
+            combo.addItem(self.tr("— Aucun —"), None)
             territory = self.store.territory
             for code in sorted(territory.qpv.codes, key=territory.qpv_name):
                 combo.addItem(f"{territory.qpv_name(code)} ({code})", code)
@@ -166,7 +181,7 @@ class ProposalForm(QDialog):
             spin = QSpinBox()
             low, high = HORIZON_YEARS
             spin.setRange(low - 1, high)    # the value below the range means « not given »
-            spin.setSpecialValueText(_NO_YEAR)
+            spin.setSpecialValueText(self.tr(_NO_YEAR))
             spin.setGroupSeparatorShown(False)
             spin.setValue(low - 1)
             return spin
@@ -176,7 +191,7 @@ class ProposalForm(QDialog):
         return editor
 
     def _facts_box(self) -> QGroupBox:
-        box = QGroupBox("Caractéristiques")
+        box = QGroupBox(self.tr("Caractéristiques"))
         layout = QVBoxLayout(box)
         self.facts_layout = QFormLayout()
         layout.addLayout(self.facts_layout)
@@ -188,9 +203,9 @@ class ProposalForm(QDialog):
         self.repair_frame.setStyleSheet(REPAIR_STYLE)
         repair_layout = QHBoxLayout(self.repair_frame)
         self.repair_label = QLabel(
-            "Le contour dessiné se recoupe lui-même. Une forme corrigée, sans croisement, "
-            "peut le remplacer.", wordWrap=True)
-        self.repair_button = QPushButton("Utiliser la forme corrigée")
+            self.tr("Le contour dessiné se recoupe lui-même. Une forme corrigée, sans "
+                    "croisement, peut le remplacer."), wordWrap=True)
+        self.repair_button = QPushButton(self.tr("Utiliser la forme corrigée"))
         self.repair_button.clicked.connect(self.use_repaired_shape)
         repair_layout.addWidget(self.repair_label, 1)
         repair_layout.addWidget(self.repair_button)
@@ -253,8 +268,8 @@ class ProposalForm(QDialog):
         while self.facts_layout.rowCount():
             self.facts_layout.removeRow(0)
         if not self.geometry.is_valid:
-            self.facts_layout.addRow(QLabel("Mesures indisponibles tant que le contour se "
-                                            "recoupe."))
+            self.facts_layout.addRow(QLabel(self.tr("Mesures indisponibles tant que le contour se "
+                                                    "recoupe.")))
             return
         fields = self.raw_fields()
         facts = self.store.facts(self.kind, self.geometry, fields.get("qpv_code"),
@@ -267,8 +282,8 @@ class ProposalForm(QDialog):
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.facts_layout.addRow(f"{label}\u00a0:", value_label)
         if self.kind == PERIMETRE and facts.added_ha is None and facts.removed_ha is None:
-            self.facts_layout.addRow(QLabel("Choisissez le QPV et la nature de la demande pour "
-                                            "voir la surface ajoutée ou retirée."))
+            self.facts_layout.addRow(QLabel(self.tr("Choisissez le QPV et la nature de la demande "
+                                                    "pour voir la surface ajoutée ou retirée.")))
 
     def _validate(self) -> Validation:
         return self.store.validate(self.kind, self.geometry, self.raw_fields())
@@ -282,9 +297,10 @@ class ProposalForm(QDialog):
         self._offered_repair = validation.repaired
         self.repair_frame.setVisible(validation.repaired is not None)
         warnings = [problem.message for problem in validation.warnings]
-        self.warning_label.setText("\n".join(f"Attention\u00a0: {text}" for text in warnings)
-                                   + ("\nVous pouvez tout de même enregistrer." if warnings
-                                      else ""))
+        attention = self.tr("Attention\u00a0: {text}")
+        self.warning_label.setText(
+            "\n".join(attention.format(text=text) for text in warnings)
+            + (self.tr("\nVous pouvez tout de même enregistrer.") if warnings else ""))
         self.warning_label.setVisible(bool(warnings))
 
     def show_problems(self, validation: Validation) -> None:
@@ -296,8 +312,10 @@ class ProposalForm(QDialog):
         self._show_shape_problems(validation)
         count = len(validation.errors)
         if count:
-            heading = ("Une correction est nécessaire avant d'enregistrer\u00a0:" if count == 1
-                       else f"{count} corrections sont nécessaires avant d'enregistrer\u00a0:")
+            heading = (self.tr("Une correction est nécessaire avant d'enregistrer\u00a0:")
+                       if count == 1 else
+                       self.tr("{count} corrections sont nécessaires avant d'enregistrer\u00a0:")
+                       .format(count=count))
             items = "".join(f"<li>{problem.message}</li>" for problem in validation.errors)
             self.summary_label.setText(f"<b>{heading}</b><ul style='margin:0'>{items}</ul>")
         self.summary.setVisible(bool(count))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import (QModelIndex, QSortFilterProxyModel, Qt,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt,
                             Signal)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
@@ -12,10 +12,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxL
 
 from ...models.proposals import KINDS, STATUSES, Proposal, ProposalStore
 from ...models.proposals.vocabulary import choice_label
+from ..i18n import Texts
 from ..table_model import RowsTableModel
 
-_SHORT_KINDS = {"equipement": "Équipement", "quartier_vecu": "Quartier vécu",
-                "perimetre": "Périmètre"}
+_SHORT_KINDS = Texts("ProposalListPanel", {
+    "equipement": QT_TRANSLATE_NOOP("ProposalListPanel", "Équipement"),
+    "quartier_vecu": QT_TRANSLATE_NOOP("ProposalListPanel", "Quartier vécu"),
+    "perimetre": QT_TRANSLATE_NOOP("ProposalListPanel", "Périmètre")})
 
 
 def french_date(stamp: str) -> str:
@@ -27,7 +30,12 @@ def french_date(stamp: str) -> str:
 
 
 class ProposalTableModel(RowsTableModel):
-    HEADERS = ("Type", "Titre", "QPV", "Communes", "Statut", "Modifié le")
+    HEADERS = (QT_TRANSLATE_NOOP("RowsTableModel", "Type"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "Titre"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "QPV"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "Communes"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "Statut"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "Modifié le"))
 
     def __init__(self, store: ProposalStore) -> None:
         super().__init__()
@@ -85,14 +93,15 @@ class ProposalListPanel(QWidget):
 
     def _build(self) -> None:
         territory = self.store.territory
-        self.kind_filter = self._filter("Tous les types", KINDS.items())
-        self.commune_filter = self._filter("Toutes les communes", sorted(
+        self.kind_filter = self._filter(self.tr("Tous les types"), KINDS.items())
+        self.commune_filter = self._filter(self.tr("Toutes les communes"), sorted(
             zip(territory.communes.codes, territory.communes.names), key=lambda pair: pair[1]))
-        self.qpv_filter = self._filter("Tous les QPV", sorted(
+        self.qpv_filter = self._filter(self.tr("Tous les QPV"), sorted(
             zip(territory.qpv.codes, territory.qpv.names), key=lambda pair: pair[1]))
-        self.status_filter = self._filter("Tous les statuts", STATUSES.items())
-        self.search_box = QLineEdit(placeholderText="Rechercher un titre, une commune, un "
-                                                    "QPV…", clearButtonEnabled=True)
+        self.status_filter = self._filter(self.tr("Tous les statuts"), STATUSES.items())
+        self.search_box = QLineEdit(
+            placeholderText=self.tr("Rechercher un titre, une commune, un QPV…"),
+            clearButtonEnabled=True)
         self.search_box.textChanged.connect(self.refresh)
         for combo in (self.kind_filter, self.status_filter, self.commune_filter,
                       self.qpv_filter):
@@ -126,12 +135,13 @@ class ProposalListPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.count_label = QLabel()
-        self.zoom_button = QPushButton("Zoomer")
-        self.zoom_button.setToolTip("Centrer la carte sur la proposition choisie")
-        self.edit_button = QPushButton("Modifier…")
-        self.edit_button.setToolTip("Ouvrir le formulaire de la proposition choisie")
-        self.delete_button = QPushButton("Supprimer")
-        self.delete_button.setToolTip("Supprimer la proposition choisie (Ctrl+Z pour annuler)")
+        self.zoom_button = QPushButton(self.tr("Zoomer"))
+        self.zoom_button.setToolTip(self.tr("Centrer la carte sur la proposition choisie"))
+        self.edit_button = QPushButton(self.tr("Modifier…"))
+        self.edit_button.setToolTip(self.tr("Ouvrir le formulaire de la proposition choisie"))
+        self.delete_button = QPushButton(self.tr("Supprimer"))
+        self.delete_button.setToolTip(self.tr("Supprimer la proposition choisie (Ctrl+Z pour "
+                                              "annuler)"))
         self.zoom_button.clicked.connect(lambda: self._emit(self.zoom_requested))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
         self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
@@ -161,8 +171,10 @@ class ProposalListPanel(QWidget):
             qpv=self.qpv_filter.currentData(), status=self.status_filter.currentData(),
             text=self.search_box.text()))
         count = self.model.rowCount()
-        self.count_label.setText("Aucune proposition" if count == 0 else
-                                 f"{count} proposition{'s' if count > 1 else ''}")
+        self.count_label.setText(
+            self.tr("Aucune proposition") if count == 0
+            else self.tr("{count} proposition{plural}")
+            .format(count=count, plural="s" if count > 1 else ""))
         if selected:
             self.select(selected)
         self._update_buttons()

@@ -14,8 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt,
-                            Signal)
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex,
+                            QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
@@ -26,6 +26,7 @@ from ...models.indicator_table import (BETTER, CALL_LABEL, EQUAL, WORSE, Indicat
                                        TableColumn, TableRow)
 from ...models.search import normalize
 from ...models.table_export import indicator_table_rows, write_csv, write_xlsx
+from ..i18n import Texts, translate
 
 DEFAULT_INDICATORS = ("DEMO.POP_MUN", "REVN.DISP_Q2", "REVN.TP60", "IPRO.TX_TOT_EMPL")
 
@@ -33,34 +34,45 @@ DEFAULT_INDICATORS = ("DEMO.POP_MUN", "REVN.DISP_Q2", "REVN.TP60", "IPRO.TX_TOT_
 MARKS = {WORSE: "(\u2212)", BETTER: "(+)", EQUAL: "(=)"}
 #: Colour-blind safe backgrounds (light tints of Okabe-Ito vermillion and blue).
 MARK_BACKGROUNDS = {WORSE: QColor("#f8d0b4"), BETTER: QColor("#c9e0f2")}
-VERSUS_TEXT = {WORSE: "moins favorable que la CALL", BETTER: "plus favorable que la CALL",
-               EQUAL: "égal à la valeur de la CALL"}
+VERSUS_TEXT = Texts("IndicatorTableView", {
+    WORSE: QT_TRANSLATE_NOOP("IndicatorTableView", "moins favorable que la CALL"),
+    BETTER: QT_TRANSLATE_NOOP("IndicatorTableView", "plus favorable que la CALL"),
+    EQUAL: QT_TRANSLATE_NOOP("IndicatorTableView", "égal à la valeur de la CALL"),
+})
 SUMMARY_BACKGROUND = QColor("#ececec")
 UNKNOWN_COLOUR = QColor("#6b6b6b")
 
-TEXT = {
-    "picker": "Indicateurs",
-    "filter": "Chercher un indicateur…",
-    "defaults": "Revenir à la sélection par défaut",
-    "commune": "Commune\u00a0:",
-    "all_communes": "Toutes les communes",
-    "edition": "Édition\u00a0:",
-    "latest": "la plus récente",
-    "csv": "Exporter CSV…",
-    "xlsx": "Exporter Excel…",
-    "legend": "Comparaison à la CALL\u00a0: (\u2212) moins favorable, (+) plus favorable, "
-              "(=) égal (couleur et signe\u00a0; détail au survol d'une case). "
-              "Double-cliquez sur un quartier pour ouvrir sa fiche.",
-    "none_chosen": "Cochez au moins un indicateur dans la liste de gauche.",
-    "quartier": "Quartier",
-    "communes": "Communes",
-    "open_fiche": "Double-cliquer pour ouvrir la fiche du quartier",
-    "error_title": "Export du tableau",
-}
+TEXT = Texts("IndicatorTableView", {
+    "picker": QT_TRANSLATE_NOOP("IndicatorTableView", "Indicateurs"),
+    "filter": QT_TRANSLATE_NOOP("IndicatorTableView", "Chercher un indicateur…"),
+    "defaults": QT_TRANSLATE_NOOP("IndicatorTableView", "Revenir à la sélection par défaut"),
+    "commune": QT_TRANSLATE_NOOP("IndicatorTableView", "Commune\u00a0:"),
+    "all_communes": QT_TRANSLATE_NOOP("IndicatorTableView", "Toutes les communes"),
+    "edition": QT_TRANSLATE_NOOP("IndicatorTableView", "Édition\u00a0:"),
+    "latest": QT_TRANSLATE_NOOP("IndicatorTableView", "la plus récente"),
+    "csv": QT_TRANSLATE_NOOP("IndicatorTableView", "Exporter CSV…"),
+    "xlsx": QT_TRANSLATE_NOOP("IndicatorTableView", "Exporter Excel…"),
+    "legend": QT_TRANSLATE_NOOP("IndicatorTableView",
+                                "Comparaison à la CALL\u00a0: (\u2212) moins favorable, (+) plus "
+                                "favorable, (=) égal (couleur et signe\u00a0; détail au survol "
+                                "d'une case). Double-cliquez sur un quartier pour ouvrir sa "
+                                "fiche."),
+    "none_chosen": QT_TRANSLATE_NOOP("IndicatorTableView",
+                                     "Cochez au moins un indicateur dans la liste de gauche."),
+    "quartier": QT_TRANSLATE_NOOP("IndicatorTableView", "Quartier"),
+    "communes": QT_TRANSLATE_NOOP("IndicatorTableView", "Communes"),
+    "open_fiche": QT_TRANSLATE_NOOP("IndicatorTableView",
+                                    "Double-cliquer pour ouvrir la fiche du quartier"),
+    "error_title": QT_TRANSLATE_NOOP("IndicatorTableView", "Export du tableau"),
+})
+#: (dialog title, file filter, writer); the texts are read with tr().
 EXPORTS = {
-    "csv": ("Exporter le tableau en CSV",
-            "Fichier CSV pour Excel, séparateur point-virgule (*.csv)", write_csv),
-    "xlsx": ("Exporter le tableau pour Excel", "Classeur Excel (*.xlsx)", write_xlsx),
+    "csv": (QT_TRANSLATE_NOOP("IndicatorTableView", "Exporter le tableau en CSV"),
+            QT_TRANSLATE_NOOP("IndicatorTableView",
+                              "Fichier CSV pour Excel, séparateur point-virgule (*.csv)"),
+            write_csv),
+    "xlsx": (QT_TRANSLATE_NOOP("IndicatorTableView", "Exporter le tableau pour Excel"),
+             QT_TRANSLATE_NOOP("IndicatorTableView", "Classeur Excel (*.xlsx)"), write_xlsx),
 }
 
 NAME_COLUMN, COMMUNES_COLUMN, FIRST_INDICATOR_COLUMN = 0, 1, 2
@@ -97,9 +109,10 @@ def figure_number(figure: Figure) -> str:
 def call_text(column: TableColumn) -> str:
     """« CALL : 17 980 € par UC (millésime 2019) », or that the CALL has no value."""
     if column.call is None or column.call.figure.status != "ok":
-        return "pas de valeur publiée pour la CALL"
+        return translate("indicator_table_view", "pas de valeur publiée pour la CALL")
     figure = column.call.figure
-    return f"CALL\u00a0: {format_figure(figure)} (millésime {figure.edition})"
+    return (translate("indicator_table_view", "CALL\u00a0: {figure} (millésime {edition})")
+            .format(figure=format_figure(figure), edition=figure.edition))
 
 
 def sentence(text: str) -> str:
@@ -146,9 +159,12 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column_header(column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{column.label} ({column.indicator_id})\nUnité\u00a0: {column.unit}\n"
-                    f"Édition de la base INSEE QPV\u00a0: {column.edition}\n"
-                    f"{sentence(call_text(column))}\nCliquer pour trier.")
+            return (self.tr("{label} ({indicator_id})\nUnité\u00a0: {unit}\n"
+                            "Édition de la base INSEE QPV\u00a0: {edition}\n"
+                            "{sentence}\nCliquer pour trier.")
+                    .format(label=column.label, indicator_id=column.indicator_id,
+                            unit=column.unit, edition=column.edition,
+                            sentence=sentence(call_text(column))))
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -168,8 +184,10 @@ class IndicatorTableModel(QAbstractTableModel):
             if role == SORT_ROLE:
                 return _KNOWN, normalize(text)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return (f"{row.name} — code 2024 {row.code}, code 2015 {row.code_2015}\n"
-                        f"Communes\u00a0: {row.communes_label}\n{TEXT['open_fiche']}")
+                return (self.tr("{name} — code 2024 {code}, code 2015 {code_2015}\n"
+                                "Communes\u00a0: {communes}\n{hint}")
+                        .format(name=row.name, code=row.code, code_2015=row.code_2015,
+                                communes=row.communes_label, hint=TEXT["open_fiche"]))
             return None
         cell = row.cells[column - FIRST_INDICATOR_COLUMN]
         table_column = self.table.columns[column - FIRST_INDICATOR_COLUMN]
@@ -181,7 +199,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return (_KNOWN, figure.value) if figure.status == "ok" else (_UNKNOWN, row.name)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{row.name}\u00a0: {format_figure(figure)}",
-                     f"{table_column.label}, édition {figure.edition}"]
+                     self.tr("{label}, édition {edition}").format(label=table_column.label,
+                                                                   edition=figure.edition)]
             if versus is not None:
                 lines.append(f"{sentence(VERSUS_TEXT[versus])} ({call_text(table_column)}).")
             if figure.status != "ok":
@@ -211,8 +230,9 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if is_call:
                 return f"{summary.label}\u00a0: {call_text(table_column)}"
-            return (f"{summary.label}\u00a0: calculé sur {count} valeur(s) connue(s) parmi les "
-                    "22 QPV, quel que soit le filtre par commune.")
+            return (self.tr("{label}\u00a0: calculé sur {count} valeur(s) connue(s) parmi les "
+                            "22 QPV, quel que soit le filtre par commune.")
+                    .format(label=summary.label, count=count))
         if role == Qt.ItemDataRole.FontRole:
             return _bold()
         return _number_style(role, False)
@@ -424,7 +444,7 @@ class IndicatorTableView(QWidget):
                  editions: Sequence[int] = (), default_ids: Sequence[str] = DEFAULT_INDICATORS,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Tableau des indicateurs")
+        self.setAccessibleName(self.tr("Tableau des indicateurs"))
         self.load = load
         self.table: IndicatorTable | None = None
         self._last_folder = Path.home()
@@ -467,7 +487,7 @@ class IndicatorTableView(QWidget):
         view = FrozenFirstColumnView(self.proxy)
         view.setSortingEnabled(True)
         view.sortByColumn(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
-        view.setAccessibleName("Quartiers et indicateurs")
+        view.setAccessibleName(self.tr("Quartiers et indicateurs"))
         view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         for part in (view, view.frozen):
             part.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -482,7 +502,7 @@ class IndicatorTableView(QWidget):
     def _summary_view(self) -> FrozenFirstColumnView:
         """The summary rows, pinned under the quartiers: same columns, same scrolling."""
         view = FrozenFirstColumnView(self.summary_model)
-        view.setAccessibleName("Lignes de synthèse")
+        view.setAccessibleName(self.tr("Lignes de synthèse"))
         for part in (view, view.frozen):
             part.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             part.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -544,7 +564,8 @@ class IndicatorTableView(QWidget):
         self.commune_combo.blockSignals(True)
         self.commune_combo.addItem(TEXT["all_communes"], None)
         for commune in sorted(communes.values(), key=lambda c: normalize(c.name)):
-            label = commune.name if commune.in_call else f"{commune.name} (hors CALL)"
+            label = (commune.name if commune.in_call
+                     else self.tr("{name} (hors CALL)").format(name=commune.name))
             self.commune_combo.addItem(label, commune.insee)
         self.commune_combo.blockSignals(False)
 
@@ -630,6 +651,7 @@ class IndicatorTableView(QWidget):
         if self.table is None:
             return None
         title, file_filter, write = EXPORTS[kind]
+        title, file_filter = self.tr(title), self.tr(file_filter)
         commune = self.commune_combo.currentData()
         suggested = self._last_folder / f"indicateurs_qpv_{commune or 'CALL'}.{kind}"
         chosen, _ = QFileDialog.getSaveFileName(self, title, str(suggested), file_filter)
@@ -644,11 +666,12 @@ class IndicatorTableView(QWidget):
         except OSError as exc:
             QMessageBox.warning(
                 self, TEXT["error_title"],
-                f"Le tableau n'a pas pu être enregistré dans « {path} ».\n\n"
-                "Le fichier est peut-être ouvert dans un autre logiciel (Excel, LibreOffice) ou "
-                "le dossier n'accepte pas l'écriture. Fermez le fichier ou choisissez un autre "
-                f"dossier, puis recommencez.\n\nDétail\u00a0: {exc.strerror or exc}")
+                self.tr("Le tableau n'a pas pu être enregistré dans « {path} ».\n\n"
+                        "Le fichier est peut-être ouvert dans un autre logiciel (Excel, "
+                        "LibreOffice) ou le dossier n'accepte pas l'écriture. Fermez le fichier "
+                        "ou choisissez un autre dossier, puis recommencez.\n\nDétail\u00a0: "
+                        "{detail}").format(path=path, detail=exc.strerror or exc))
             return None
         self._last_folder = path.parent
-        self.message.emit(f"Tableau exporté\u00a0: {path}")
+        self.message.emit(self.tr("Tableau exporté\u00a0: {path}").format(path=path))
         return path
