@@ -25,12 +25,13 @@ from ..models.package.keys import KeyFileError, KeyFolder
 from ..models.package.mail import readable_key_id
 from ..models.proposals.territory import Territory
 from .package.key_dialogs import ERROR_STYLE, HINT_STYLE, CreateKeyDialog, of_commune
+from .formatting import font_size
 
 PAGE_WELCOME, PAGE_COMMUNE, PAGE_KEY, PAGE_TRUST, PAGE_DATA = range(5)
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 SUCCESS_STYLE = "color: #14532d; background: #f0fdf4; border: 1px solid #86efac; " \
                 "border-radius: 4px; padding: 8px;"
-KEY_ID_STYLE = "font-family: monospace; font-size: 14pt; font-weight: bold;"
+KEY_ID_STYLE = "font-family: monospace; {size}; font-weight: bold;"
 
 RunWizard = Callable[[QWizard], int]
 
@@ -207,7 +208,7 @@ class KeyPage(QWizardPage):
         id_row = QHBoxLayout()
         id_row.addWidget(QLabel(self.tr("Identifiant de la clé :")))
         self.key_id_label = _selectable(QLabel())
-        self.key_id_label.setStyleSheet(KEY_ID_STYLE)
+        self.key_id_label.setStyleSheet(KEY_ID_STYLE.format(size=font_size(14)))
         id_row.addWidget(self.key_id_label)
         id_row.addStretch(1)
         result.addLayout(id_row)

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+SYSTEM_FONT_REFERENCE_PT = 10.0
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 
@@ -17,3 +20,11 @@ def percent(share: float | None, decimals: int = 0) -> str:
     if share is None:
         return "—"
     return f"{number(share * 100, decimals)}\u00a0%"
+
+
+def font_size(points: float) -> str:
+    """A CSS font-size that follows the system font: ``points`` is the size meant for a
+    10 pt system font, scaled to the user's (larger text settings enlarge it too)."""
+    base = QApplication.font().pointSizeF()
+    scale = base / SYSTEM_FONT_REFERENCE_PT if base > 0 else 1.0
+    return f"font-size: {points * scale:.1f}pt"

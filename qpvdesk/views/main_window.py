@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
             analysis_menu.addAction(action)
         self.packages = PackageMenus(self, self.proposals.store.workspace, reference,
                                      self.proposals.store)
-        help_menu = self.menuBar().addMenu(self.tr("&Aide"))
+        help_menu = self.menuBar().addMenu(self.tr("Aid&e"))
         help_menu.addAction(self._action(self.tr("&Aide de qpvdesk…"), lambda: open_help(self),
                                          QKeySequence.StandardKey.HelpContents))
         help_menu.addAction(self._action(self.tr("&Raccourcis clavier…"), self.show_shortcuts))

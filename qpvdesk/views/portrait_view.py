@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QScrollArea, QToolBu
 from ..models.fiche import Figure, format_figure, format_value
 from ..models.portrait import Headline, Portrait
 from .tables.indicator_table_view import figure_number, plain_number
+from .formatting import font_size
 
 escape = partial(html_escape, quote=False)   # text in labels: apostrophes stay readable
 MAX_COLUMNS, CARD_WIDTH = 3, 440   # as many columns of cards as the width allows
@@ -26,11 +27,11 @@ INTRO = QT_TRANSLATE_NOOP("PortraitView",
                           "pour eux, on donne l'étendue entre quartiers et la liste des "
                           "quartiers.")
 CARD_STYLE = """
-QFrame#headline { background: white; border: 1px solid #c8c8c8; border-radius: 6px; }
-QLabel#figure { font-size: 22pt; font-weight: bold; color: #0b4f80; }
-QLabel#range { color: #0b4f80; }
-QLabel#rule { background: #eef3f7; border-left: 3px solid #0072B2; padding: 6px; }
-QLabel#small { color: #555555; font-size: 9pt; }
+QFrame#headline {{ background: white; border: 1px solid #c8c8c8; border-radius: 6px; }}
+QLabel#figure {{ {figure}; font-weight: bold; color: #0b4f80; }}
+QLabel#range {{ color: #0b4f80; }}
+QLabel#rule {{ background: #eef3f7; border-left: 3px solid #0072B2; padding: 6px; }}
+QLabel#small {{ color: #555555; {small}; }}
 """
 
 
@@ -66,7 +67,7 @@ def quartier_list_html(values: tuple[tuple[str, str, Figure], ...]) -> str:
     half = (len(cells) + 1) // 2
     rows = [cells[i] + (cells[i + half] if i + half < len(cells) else "")
             for i in range(half)]
-    return ('<table cellspacing="0" cellpadding="1" style="font-size:9pt">'
+    return (f'<table cellspacing="0" cellpadding="1" style="{font_size(9)}">'
             + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>")
 
 
@@ -79,7 +80,7 @@ class HeadlineCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
         title = _label(headline.title)
-        title.setStyleSheet("font-size: 11pt; font-weight: bold;")
+        title.setStyleSheet(f"{font_size(11)}; font-weight: bold;")
         layout.addWidget(title)
         for widget in (self._range_widgets() if is_range(headline) else
                        self._figure_widgets()):
@@ -130,12 +131,13 @@ class HeadlineCard(QFrame):
     def _range_widgets(self) -> list[QLabel]:
         headline = self.headline
         low, high = headline.qpv_min, headline.qpv_max
-        lowest, highest = (f'<span style="font-size:22pt; font-weight:bold">'
+        lowest, highest = (f'<span style="{font_size(22)}; font-weight:bold">'
                            f"{plain_number(figure.value, figure.unit)}</span>"
                            for figure in (low.figure, high.figure))
-        numbers = (self.tr("Selon le quartier, de<br>{lowest} <span style=\"font-size:12pt\">à "
-                           "</span>{highest} <span style=\"font-size:12pt\">{unit}</span>")
-                   .format(lowest=lowest, highest=highest, unit=escape(headline.unit)))
+        numbers = (self.tr("Selon le quartier, de<br>{lowest} <span style=\"{size}\">à "
+                           "</span>{highest} <span style=\"{size}\">{unit}</span>")
+                   .format(lowest=lowest, highest=highest, unit=escape(headline.unit),
+                           size=font_size(12)))
         widgets = [
             _label(numbers, "range", rich=True),
             _label(self.tr("Le plus bas\u00a0: {lowest_qpv}. Le plus haut\u00a0: {highest_qpv}.")
@@ -165,10 +167,10 @@ class PortraitView(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Portrait du territoire"))
         page = QWidget()
-        page.setStyleSheet(CARD_STYLE)
+        page.setStyleSheet(CARD_STYLE.format(figure=font_size(22), small=font_size(9)))
         column = QVBoxLayout(page)
         heading = _label(self.tr("Portrait du territoire"))
-        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        heading.setStyleSheet(f"{font_size(16)}; font-weight: bold;")
         column.addWidget(heading)
         column.addWidget(_label(self.tr(INTRO)))
         self.grid = QGridLayout()

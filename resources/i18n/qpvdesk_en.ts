@@ -115,67 +115,67 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="38"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="39"/>
         <source>Pas de valeur publiée pour la CALL pour cet indicateur dans les sources embarquées&#xa0;: elle n&apos;est pas recalculée à partir des quartiers.</source>
         <translation>No published value for the CALL for this indicator in the embedded sources: it is not recomputed from the neighbourhoods.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="42"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="43"/>
         <source>Valeur couverte par le secret statistique ({editions})&#xa0;: pas de point, la courbe est interrompue.</source>
         <translation>Value covered by statistical confidentiality ({editions}): no point, the line is broken.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="45"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="46"/>
         <source>Valeur non disponible ({editions})&#xa0;: pas de point.</source>
         <translation>Value not available ({editions}): no point.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="470"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="471"/>
         <source>Graphiques</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="477"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="478"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="480"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="481"/>
         <source>Quartier</source>
         <translation>Neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="491"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="492"/>
         <source>Courbe d&apos;évolution d&apos;un quartier</source>
         <translation>Trend of a neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="492"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="493"/>
         <source>Les quartiers comparés</source>
         <translation>Neighbourhoods compared</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="493"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="494"/>
         <source>Dynamique des écarts</source>
         <translation>Gap dynamics</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="495"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="496"/>
         <source>Indicateur&#xa0;:</source>
         <translation>Indicator:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="498"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="499"/>
         <source>Quartier (courbe d&apos;évolution)&#xa0;:</source>
         <translation>Neighbourhood (trend):</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="571"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="572"/>
         <source>Dynamique des écarts à la CALL — {label}</source>
         <translation>Gap dynamics relative to the CALL — {label}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="572"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="573"/>
         <source>La dynamique des écarts ne peut pas être tracée pour « {label} »&#xa0;: il faut une valeur publiée pour la CALL à deux éditions au moins, et les sources embarquées n&apos;en ont pas pour cet indicateur.
 
 Indicateurs possibles&#xa0;: {usable}.</source>
@@ -250,42 +250,42 @@ Possible indicators: {usable}.</translation>
 <context>
     <name>CommuneChoiceDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="38"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="39"/>
         <source>Importer la clé publique d&apos;une commune</source>
         <translation>Import a commune&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="41"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="42"/>
         <source>Fichier : {file_name}</source>
         <translation>File: {file_name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="44"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="45"/>
         <source>Choisissez la commune…</source>
         <translation>Choose the commune…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="52"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="53"/>
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="57"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="58"/>
         <source>Identifiant de la clé :</source>
         <translation>Key ID:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="60"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="61"/>
         <source>Avant de valider, téléphonez à la commune et demandez-lui de lire l&apos;identifiant de sa clé (menu « Ma clé de signature… » de qpvdesk). Il doit être exactement celui affiché ci-dessus. S&apos;il diffère, n&apos;importez pas ce fichier : il ne vient peut-être pas de la commune.</source>
         <translation>Before confirming, phone the commune and ask them to read out their key ID (menu “My signing key…” in qpvdesk). It must be exactly the one shown above. If it differs, do not import this file: it may not come from the commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="65"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="66"/>
         <source>L&apos;identifiant est le bon : importer</source>
         <translation>The ID is correct: import</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="67"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="68"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -612,52 +612,52 @@ The key was not restored.</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="95"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="96"/>
         <source>Votre commune</source>
         <translation>Your commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="96"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="97"/>
         <source>Ces informations sont écrites dans chaque paquet que vous envoyez, pour que l&apos;agglomération sache qui contacter.</source>
         <translation>This information is written into every package you send, so that the agglomeration knows whom to contact.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="101"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="102"/>
         <source>Choisissez votre commune…</source>
         <translation>Choose your commune…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="106"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="107"/>
         <source>Prénom Nom</source>
         <translation>First name Last name</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="109"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="110"/>
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="110"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="111"/>
         <source>Votre nom (facultatif) :</source>
         <translation>Your name (optional):</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="111"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="112"/>
         <source>Votre adresse e-mail (facultative) :</source>
         <translation>Your e-mail address (optional):</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="114"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="115"/>
         <source>Le nom et l&apos;adresse e-mail peuvent être ajoutés plus tard ; ils seront demandés au premier envoi d&apos;un paquet.</source>
         <translation>The name and e-mail address can be added later; they will be asked for when you send your first package.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="142"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="143"/>
         <source>Choisissez votre commune dans la liste.</source>
         <translation>Choose your commune in the list.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="145"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="146"/>
         <source>L&apos;adresse e-mail n&apos;est pas complète (exemple : prenom.nom@mairie.fr).</source>
         <translation>The e-mail address is incomplete (example: firstname.lastname@mairie.fr).</translation>
     </message>
@@ -665,67 +665,67 @@ The key was not restored.</translation>
 <context>
     <name>CreateKeyDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="54"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="55"/>
         <source>Créer la clé de signature</source>
         <translation>Create the signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="57"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="58"/>
         <source>&lt;b&gt;Clé de signature {of_commune}&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signing key {of_commune}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="61"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="62"/>
         <source>Cette clé sert à signer les paquets de propositions que vous envoyez à l&apos;agglomération. La signature prouve que le paquet vient bien de votre commune et qu&apos;il n&apos;a pas été modifié en route.</source>
         <translation>This key is used to sign the proposal packages you send to the agglomeration. The signature proves that the package really comes from your commune and that it was not altered on the way.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="65"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="66"/>
         <source>La clé reste sur cet ordinateur. Vous enverrez une seule fois à l&apos;agglomération sa partie publique, qui lui permet de vérifier vos paquets.</source>
         <translation>The key stays on this computer. You will send its public part to the agglomeration once, which lets them verify your packages.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="69"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="70"/>
         <source>Choisissez une phrase secrète d&apos;au moins {minimum} caractères (par exemple quelques mots). Elle vous sera demandée à chaque envoi. Notez-la en lieu sûr : si vous l&apos;oubliez, personne ne pourra la retrouver.</source>
         <translation>Choose a passphrase of at least {minimum} characters (for example a few words). You will be asked for it at each sending. Write it down in a safe place: if you forget it, nobody can recover it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="78"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="79"/>
         <source>Phrase secrète :</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="79"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="80"/>
         <source>Confirmation :</source>
         <translation>Confirmation:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="82"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="83"/>
         <source>Ne pas protéger la clé par une phrase secrète</source>
         <translation>Do not protect the key with a passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="85"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="86"/>
         <source>Attention : sans phrase secrète, toute personne qui utilise cet ordinateur ou copie le fichier de la clé peut signer des paquets au nom de votre commune.</source>
         <translation>Warning: without a passphrase, anyone who uses this computer or copies the key file can sign packages on behalf of your commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="96"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="97"/>
         <source>Créer ma clé</source>
         <translation>Create my key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="111"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="112"/>
         <source>Saisissez une phrase secrète, ou cochez la case ci-dessus.</source>
         <translation>Enter a passphrase, or tick the box above.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="113"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="114"/>
         <source>La phrase secrète doit compter au moins {minimum} caractères.</source>
         <translation>The passphrase must have at least {minimum} characters.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="116"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="117"/>
         <source>Les deux phrases secrètes ne sont pas identiques.</source>
         <translation>The two passphrases are not the same.</translation>
     </message>
@@ -733,22 +733,22 @@ The key was not restored.</translation>
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="359"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="360"/>
         <source>Où sont vos données</source>
         <translation>Where your data is</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="360"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="361"/>
         <source>Tout reste sur cet ordinateur. Voici où, pour pouvoir les sauvegarder.</source>
         <translation>Everything stays on this computer. Here is where, so that you can back it up.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="382"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="383"/>
         <source>Ouvrir le dossier de qpvdesk</source>
         <translation>Open the qpvdesk folder</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="384"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="385"/>
         <source>Affiche le dossier de qpvdesk dans l&apos;explorateur de fichiers</source>
         <translation>Shows the qpvdesk folder in the file manager</translation>
     </message>
@@ -764,17 +764,17 @@ The key was not restored.</translation>
 <context>
     <name>EvolutionChart</name>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="186"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="187"/>
         <source>Édition de la base INSEE QPV</source>
         <translation>Edition of the INSEE QPV database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="191"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="192"/>
         <source>CALL (valeur publiée)</source>
         <translation>CALL (published value)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="233"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="234"/>
         <source>Courbe de la CALL&#xa0;: valeurs publiées (millésimes {first} à {last}) placées sur l&apos;édition QPV correspondante. </source>
         <translation>CALL line: published values (vintages {first} to {last}) placed on the corresponding QPV edition. </translation>
     </message>
@@ -969,37 +969,37 @@ The key was not restored.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="417"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="418"/>
         <source>Bienvenue dans qpvdesk</source>
         <translation>Welcome to qpvdesk</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="420"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="421"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="421"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="422"/>
         <source>Précédent</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="422"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="423"/>
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="423"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="424"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="424"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="425"/>
         <source>Valider</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="425"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="426"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
@@ -1007,23 +1007,23 @@ The key was not restored.</translation>
 <context>
     <name>GapDynamicsChart</name>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="335"/>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="342"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="336"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="343"/>
         <source>Dynamique des écarts à la CALL — {label}</source>
         <translation>Gap dynamics relative to the CALL — {label}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="337"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="338"/>
         <source>Aucun quartier n&apos;a de valeur aux deux éditions comparées.</source>
         <translation>No neighbourhood has a value in both compared editions.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="344"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="345"/>
         <source>Évolution de l&apos;écart de {first} à {last} ({unit})</source>
         <translation>Change in the gap from {first} to {last} ({unit})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="346"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="347"/>
         <source>Écart à la CALL en {first} ({unit})&#xa0;; négatif&#xa0;: quartier sous la valeur de la CALL</source>
         <translation>Gap to the CALL in {first} ({unit}); negative: neighbourhood below the CALL value</translation>
     </message>
@@ -1031,47 +1031,47 @@ The key was not restored.</translation>
 <context>
     <name>HeadlineCard</name>
     <message>
-        <location filename="../../qpvdesk/views/portrait_view.py" line="87"/>
+        <location filename="../../qpvdesk/views/portrait_view.py" line="88"/>
         <source>Source&#xa0;: {vintage}</source>
         <translation>Source: {vintage}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/portrait_view.py" line="89"/>
+        <location filename="../../qpvdesk/views/portrait_view.py" line="90"/>
         <source>&lt;b&gt;Règle de calcul.&lt;/b&gt; {explanation}</source>
         <translation>&lt;b&gt;Calculation rule.&lt;/b&gt; {explanation}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/portrait_view.py" line="99"/>
+        <location filename="../../qpvdesk/views/portrait_view.py" line="100"/>
         <source>Les {count} quartiers, du plus haut au plus bas ({unit})</source>
         <translation>The {count} neighbourhoods, from highest to lowest ({unit})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/portrait_view.py" line="117"/>
+        <location filename="../../qpvdesk/views/portrait_view.py" line="118"/>
         <source>non calculable</source>
         <translation>cannot be computed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/portrait_view.py" line="123"/>
+        <location filename="../../qpvdesk/views/portrait_view.py" line="124"/>
         <source>Selon le quartier, de {lowest} ({lowest_qpv}) à {highest} ({highest_qpv}).</source>
         <translation>Depending on the neighbourhood, from {lowest} ({lowest_qpv}) to {highest} ({highest_qpv}).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/portrait_view.py" line="136"/>
-        <source>Selon le quartier, de&lt;br&gt;{lowest} &lt;span style=&quot;font-size:12pt&quot;&gt;à &lt;/span&gt;{highest} &lt;span style=&quot;font-size:12pt&quot;&gt;{unit}&lt;/span&gt;</source>
-        <translation>Depending on the neighbourhood, from&lt;br&gt;{lowest} &lt;span style=&quot;font-size:12pt&quot;&gt;to &lt;/span&gt;{highest} &lt;span style=&quot;font-size:12pt&quot;&gt;{unit}&lt;/span&gt;</translation>
+        <location filename="../../qpvdesk/views/portrait_view.py" line="137"/>
+        <source>Selon le quartier, de&lt;br&gt;{lowest} &lt;span style=&quot;{size}&quot;&gt;à &lt;/span&gt;{highest} &lt;span style=&quot;{size}&quot;&gt;{unit}&lt;/span&gt;</source>
+        <translation>Depending on the neighbourhood, from&lt;br&gt;{lowest} &lt;span style=&quot;{size}&quot;&gt;to &lt;/span&gt;{highest} &lt;span style=&quot;{size}&quot;&gt;{unit}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/portrait_view.py" line="141"/>
+        <location filename="../../qpvdesk/views/portrait_view.py" line="143"/>
         <source>Le plus bas&#xa0;: {lowest_qpv}. Le plus haut&#xa0;: {highest_qpv}.</source>
         <translation>Lowest: {lowest_qpv}. Highest: {highest_qpv}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/portrait_view.py" line="145"/>
+        <location filename="../../qpvdesk/views/portrait_view.py" line="147"/>
         <source>&lt;b&gt;CALL&#xa0;: {figure}&lt;/b&gt; (millésime {edition})</source>
         <translation>&lt;b&gt;CALL: {figure}&lt;/b&gt; (vintage {edition})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/portrait_view.py" line="155"/>
+        <location filename="../../qpvdesk/views/portrait_view.py" line="157"/>
         <source>Pour comparer (millésime {vintages})&#xa0;: {figures}.</source>
         <translation>For comparison (vintage {vintages}): {figures}.</translation>
     </message>
@@ -1244,7 +1244,7 @@ The key was not restored.</translation>
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="162"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="163"/>
         <source>{label} ({indicator_id})
 Unité&#xa0;: {unit}
 Édition de la base INSEE QPV&#xa0;: {edition}
@@ -1257,7 +1257,7 @@ Edition of the INSEE QPV database: {edition}
 Click to sort.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="187"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="188"/>
         <source>{name} — code 2024 {code}, code 2015 {code_2015}
 Communes&#xa0;: {communes}
 {hint}</source>
@@ -1266,12 +1266,12 @@ Communes: {communes}
 {hint}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="202"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="203"/>
         <source>{label}, édition {edition}</source>
         <translation>{label}, edition {edition}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="233"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="234"/>
         <source>{label}&#xa0;: calculé sur {count} valeur(s) connue(s) parmi les 22 QPV, quel que soit le filtre par commune.</source>
         <translation>{label}: computed on {count} known value(s) among the 22 QPV, whatever the commune filter.</translation>
     </message>
@@ -1279,139 +1279,139 @@ Communes: {communes}
 <context>
     <name>IndicatorTableView</name>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="38"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="39"/>
         <source>moins favorable que la CALL</source>
         <extracomment>The sign shown after a value compared with the CALL; never colour alone. Colour-blind safe backgrounds (light tints of Okabe-Ito vermillion and blue).</extracomment>
         <translation>less favourable than the CALL</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="39"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="40"/>
         <source>plus favorable que la CALL</source>
         <translation>more favourable than the CALL</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="40"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="41"/>
         <source>égal à la valeur de la CALL</source>
         <translation>equal to the CALL value</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="46"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="47"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="47"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="48"/>
         <source>Chercher un indicateur…</source>
         <translation>Search for an indicator…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="48"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="49"/>
         <source>Revenir à la sélection par défaut</source>
         <translation>Back to the default selection</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="49"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="50"/>
         <source>Commune&#xa0;:</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="50"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="51"/>
         <source>Toutes les communes</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="51"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="52"/>
         <source>Édition&#xa0;:</source>
         <translation>Edition:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="52"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="53"/>
         <source>la plus récente</source>
         <translation>the most recent</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="53"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="54"/>
         <source>Exporter CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="54"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="55"/>
         <source>Exporter Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="55"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="56"/>
         <source>Comparaison à la CALL&#xa0;: (−) moins favorable, (+) plus favorable, (=) égal (couleur et signe&#xa0;; détail au survol d&apos;une case). Double-cliquez sur un quartier pour ouvrir sa fiche.</source>
         <translation>Comparison with the CALL: (−) less favourable, (+) more favourable, (=) equal (colour and sign; details when hovering over a cell). Double-click a neighbourhood to open its profile.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="60"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="61"/>
         <source>Cochez au moins un indicateur dans la liste de gauche.</source>
         <translation>Tick at least one indicator in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="62"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="63"/>
         <source>Quartier</source>
         <translation>Neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="63"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="64"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="64"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="65"/>
         <source>Double-cliquer pour ouvrir la fiche du quartier</source>
         <translation>Double-click to open the neighbourhood profile</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="66"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="67"/>
         <source>Export du tableau</source>
         <translation>Table export</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="70"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="71"/>
         <source>Exporter le tableau en CSV</source>
         <extracomment>(dialog title, file filter, writer); the texts are read with tr().</extracomment>
         <translation>Export the table to CSV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="71"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="72"/>
         <source>Fichier CSV pour Excel, séparateur point-virgule (*.csv)</source>
         <translation>CSV file for Excel, semicolon separator (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="74"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="75"/>
         <source>Exporter le tableau pour Excel</source>
         <translation>Export the table for Excel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="75"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="76"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="447"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="448"/>
         <source>Tableau des indicateurs</source>
         <translation>Indicator table</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="490"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="491"/>
         <source>Quartiers et indicateurs</source>
         <translation>Neighbourhoods and indicators</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="505"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="506"/>
         <source>Lignes de synthèse</source>
         <translation>Summary rows</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="568"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="569"/>
         <source>{name} (hors CALL)</source>
         <translation>{name} (outside the CALL)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="669"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="670"/>
         <source>Le tableau n&apos;a pas pu être enregistré dans « {path} ».
 
 Le fichier est peut-être ouvert dans un autre logiciel (Excel, LibreOffice) ou le dossier n&apos;accepte pas l&apos;écriture. Fermez le fichier ou choisissez un autre dossier, puis recommencez.
@@ -1424,7 +1424,7 @@ The file may be open in another program (Excel, LibreOffice) or the folder may n
 Details: {detail}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="676"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="677"/>
         <source>Tableau exporté&#xa0;: {path}</source>
         <translation>Table exported: {path}</translation>
     </message>
@@ -1432,103 +1432,103 @@ Details: {detail}</translation>
 <context>
     <name>KeyInfoDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="195"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="196"/>
         <source>Ma clé de signature</source>
         <translation>My signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="199"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="200"/>
         <source>La clé de signature prouve à l&apos;agglomération que les paquets de propositions viennent bien de votre commune et qu&apos;ils n&apos;ont pas été modifiés.</source>
         <translation>The signing key proves to the agglomeration that the proposal packages really come from your commune and that they have not been altered.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="203"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="204"/>
         <source>Choisissez votre commune…</source>
         <translation>Choose your commune…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="208"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="209"/>
         <source>Votre clé</source>
         <translation>Your key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="220"/>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="223"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="221"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="224"/>
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="225"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="226"/>
         <source>Identifiant :</source>
         <translation>ID:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="226"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="227"/>
         <source>Phrase secrète :</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="227"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="228"/>
         <source>Dossier :</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="232"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="233"/>
         <source>Créer ma clé</source>
         <translation>Create my key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="233"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="234"/>
         <source>Exporter ma clé publique…</source>
         <translation>Export my public key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="234"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="235"/>
         <source>Sauvegarder ma clé secrète…</source>
         <translation>Back up my secret key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="235"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="236"/>
         <source>Restaurer une clé…</source>
         <translation>Restore a key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="237"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="238"/>
         <source>À envoyer à l&apos;agglomération : elle lui permet de vérifier vos paquets.</source>
         <translation>To send to the agglomeration: it lets them verify your packages.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="240"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="241"/>
         <source>Qui détient ce fichier et sa phrase secrète peut signer au nom de la commune : gardez la sauvegarde sur une clé USB rangée en lieu sûr.</source>
         <translation>Whoever holds this file and its passphrase can sign on behalf of the commune: keep the backup on a USB stick stored in a safe place.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="260"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="261"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="289"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="290"/>
         <source>aucune clé pour l&apos;instant</source>
         <translation>no key yet</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="295"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="296"/>
         <source>oui, la clé est protégée par une phrase secrète</source>
         <translation>yes, the key is protected by a passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="297"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="298"/>
         <source>non : toute personne ayant accès à cet ordinateur peut signer au nom de la commune</source>
         <translation>no: anyone with access to this computer can sign on behalf of the commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="303"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="304"/>
         <source>Choisissez d&apos;abord votre commune.</source>
         <translation>First choose your commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="307"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="308"/>
         <source>Votre commune n&apos;a pas encore de clé sur cet ordinateur. Créez-la, ou restaurez-la depuis une sauvegarde.</source>
         <translation>Your commune has no key on this computer yet. Create it, or restore it from a backup.</translation>
     </message>
@@ -1536,67 +1536,67 @@ Details: {detail}</translation>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="173"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="174"/>
         <source>Votre clé de signature</source>
         <translation>Your signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="174"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="175"/>
         <source>La clé prouve à l&apos;agglomération que les paquets viennent bien de votre commune. Vous pouvez la créer maintenant ou plus tard.</source>
         <translation>The key proves to the agglomeration that the packages really come from your commune. You can create it now or later.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="178"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="179"/>
         <source>Créer ma clé maintenant</source>
         <translation>Create my key now</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="180"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="181"/>
         <source>Plus tard (menu « Ma clé de signature… », avant le premier envoi)</source>
         <translation>Later (menu “My signing key…”, before the first sending)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="191"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="192"/>
         <source>Créer ma clé</source>
         <translation>Create my key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="195"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="196"/>
         <source>Cliquez sur « Créer ma clé » ; vous pourrez ensuite continuer avec « Suivant ».</source>
         <translation>Click “Create my key”; you can then go on with “Next”.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="203"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="204"/>
         <source>Votre clé est prête</source>
         <translation>Your key is ready</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="208"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="209"/>
         <source>Identifiant de la clé :</source>
         <translation>Key ID:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="220"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="221"/>
         <source>D&apos;accord. Vous pourrez créer votre clé à tout moment par le menu « Ma clé de signature… » ; qpvdesk vous la proposera aussi au premier envoi d&apos;un paquet. Vous pouvez déjà consulter les cartes et dessiner des propositions sans clé.</source>
         <translation>All right. You can create your key at any time from the menu “My signing key…”; qpvdesk will also offer it when you send your first package. You can already look at the maps and draw proposals without a key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="281"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="282"/>
         <source>La clé de signature {of_commune} est créée.</source>
         <translation>The signing key of {commune} has been created.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="283"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="284"/>
         <source>La clé de signature {of_commune} est déjà présente sur cet ordinateur.</source>
         <translation>The signing key of {commune} is already on this computer.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="289"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="290"/>
         <source>Prochaine étape : envoyez une seule fois votre clé publique à l&apos;agglomération (menu « Ma clé de signature… », « Exporter ma clé publique… »), et dites-lui cet identifiant par téléphone pour qu&apos;elle vérifie que la clé reçue est bien la vôtre.</source>
         <translation>Next step: send your public key to the agglomeration once (menu “My signing key…”, “Export my public key…”), and tell them this identifier by telephone so that they can check that the key received is really yours.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="294"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="295"/>
         <source>Fichier de la clé publique : {path}</source>
         <translation>Public key file: {path}</translation>
     </message>
@@ -1762,6 +1762,11 @@ Details: {detail}</translation>
         <translation>&amp;Search for a commune, a QPV…</translation>
     </message>
     <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="214"/>
+        <source>Aid&amp;e</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
         <location filename="../../qpvdesk/views/main_window.py" line="215"/>
         <source>&amp;Aide de qpvdesk…</source>
         <translation>qpvdesk &amp;Help…</translation>
@@ -1871,11 +1876,6 @@ Details: {detail}</translation>
         <source>Les chiffres clés de l&apos;agglomération</source>
         <translation>Key figures of the agglomeration</translation>
     </message>
-    <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="214"/>
-        <source>&amp;Aide</source>
-        <translation>&amp;Help</translation>
-    </message>
 </context>
 <context>
     <name>MapCanvas</name>
@@ -1962,17 +1962,17 @@ Details: {detail}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="142"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="143"/>
         <source>Phrase secrète</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="146"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="147"/>
         <source>Saisissez la phrase secrète de la clé de signature {of_commune}.</source>
         <translation>Enter the passphrase of the signing key {of_commune}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="157"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="158"/>
         <source>Valider</source>
         <translation>OK</translation>
     </message>
@@ -1980,13 +1980,13 @@ Details: {detail}</translation>
 <context>
     <name>PortraitView</name>
     <message>
-        <location filename="../../qpvdesk/views/portrait_view.py" line="22"/>
+        <location filename="../../qpvdesk/views/portrait_view.py" line="23"/>
         <source>Les chiffres clés de la CA de Lens-Liévin et de ses quartiers prioritaires, calculés à partir des données embarquées. Les effectifs s&apos;additionnent&#xa0;; les taux et les médianes non&#xa0;: pour eux, on donne l&apos;étendue entre quartiers et la liste des quartiers.</source>
         <translation>The key figures of the CA de Lens-Liévin and its priority neighbourhoods, computed from the embedded data. Counts add up; rates and medians do not: for them, the range across neighbourhoods and the list of neighbourhoods are given.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/portrait_view.py" line="166"/>
-        <location filename="../../qpvdesk/views/portrait_view.py" line="170"/>
+        <location filename="../../qpvdesk/views/portrait_view.py" line="168"/>
+        <location filename="../../qpvdesk/views/portrait_view.py" line="172"/>
         <source>Portrait du territoire</source>
         <translation>Territory portrait</translation>
     </message>
@@ -2355,32 +2355,32 @@ You can still save.</translation>
 <context>
     <name>QpvComparisonChart</name>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="251"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="252"/>
         <source>{label} — les {count} quartiers, édition {edition}</source>
         <translation>{label} — the {count} neighbourhoods, edition {edition}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="280"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="281"/>
         <source> CALL&#xa0;: {figure} ({edition}) </source>
         <translation> CALL: {figure} ({edition}) </translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="287"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="288"/>
         <source>Sens défavorable non défini pour cet indicateur&#xa0;: les quartiers ne sont pas classés par rapport à la CALL.</source>
         <translation>Unfavourable direction not defined for this indicator: the neighbourhoods are not ranked against the CALL.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="309"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="310"/>
         <source>quartiers</source>
         <translation>neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="315"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="316"/>
         <source>moins favorable que la CALL {mark}</source>
         <translation>less favourable than the CALL {mark}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="317"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="318"/>
         <source>plus favorable {better} ou égal {equal}</source>
         <translation>more favourable {better} or equal {equal}</translation>
     </message>
@@ -2516,7 +2516,7 @@ You can still save.</translation>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="21"/>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="28"/>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="27"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="28"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
@@ -2569,17 +2569,17 @@ You can still save.</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="32"/>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="30"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="31"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="28"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="29"/>
         <source>INSEE</source>
         <translation>INSEE</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="29"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="30"/>
         <source>Identifiant de la clé</source>
         <translation>Key ID</translation>
     </message>
@@ -3146,62 +3146,62 @@ You can still save.</translation>
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="25"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="26"/>
         <source>Clé publique minisign (*.pub);;Tous les fichiers (*)</source>
         <translation>Minisign public key (*.pub);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="89"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="90"/>
         <source>Clés des communes</source>
         <translation>Commune keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="93"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="94"/>
         <source>Un paquet de propositions n&apos;est accepté que s&apos;il est signé par la clé d&apos;une commune listée ici. Chaque commune vous envoie une seule fois sa clé publique (fichier .pub) ; vérifiez-la par téléphone avant de l&apos;importer.</source>
         <translation>A proposal package is accepted only if it is signed by the key of a commune listed here. Each commune sends you its public key (.pub file) once; check it by phone before importing it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="98"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="99"/>
         <source>Clés de confiance</source>
         <translation>Trusted keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="105"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="106"/>
         <source>Aucune clé importée pour l&apos;instant : les paquets reçus seront refusés.</source>
         <translation>No key imported yet: received packages will be refused.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="109"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="110"/>
         <source>Importer la clé publique d&apos;une commune…</source>
         <translation>Import a commune&apos;s public key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="110"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="111"/>
         <source>Révoquer…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="111"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="112"/>
         <source>Ne plus accepter les paquets signés par cette clé.</source>
         <translation>Stop accepting packages signed by this key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="118"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="119"/>
         <source>Clés révoquées ou remplacées (conservées, plus acceptées)</source>
         <translation>Revoked or replaced keys (kept, no longer accepted)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="127"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="128"/>
         <source>Dossier des clés : {folder}</source>
         <translation>Keys folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="133"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="134"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="224"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="225"/>
         <source>{commune} a déjà une clé de confiance ({current}).
 
 La remplacer par la clé {new} ? L&apos;ancienne sera conservée dans le dossier « {folder} » et ne sera plus acceptée.</source>
@@ -3210,7 +3210,7 @@ La remplacer par la clé {new} ? L&apos;ancienne sera conservée dans le dossier
 Replace it with the key {new}? The old one will be kept in the “{folder}” folder and will no longer be accepted.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="248"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="249"/>
         <source>Ne plus accepter les paquets signés par la clé {key} de {commune} ?
 
 Le fichier de la clé n&apos;est pas supprimé : il est déplacé dans le dossier « {folder} ». Pour recevoir à nouveau des paquets de cette commune, importez sa nouvelle clé publique.</source>
@@ -3219,40 +3219,40 @@ Le fichier de la clé n&apos;est pas supprimé : il est déplacé dans le dossie
 The key file is not deleted: it is moved to the “{folder}” folder. To receive packages from this commune again, import its new public key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="176"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="177"/>
         <source>Attention :
 </source>
         <translation>Warning:
 </translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="202"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="203"/>
         <source>Clé publique d&apos;une commune</source>
         <translation>A commune&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="208"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="209"/>
         <source>Clé publique</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="211"/>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="234"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="212"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="235"/>
         <source>Clé refusée</source>
         <translation>Key refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="223"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="224"/>
         <source>Remplacer la clé ?</source>
         <translation>Replace the key?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="247"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="248"/>
         <source>Révoquer la clé ?</source>
         <translation>Revoke the key?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="258"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="259"/>
         <source>Révocation impossible</source>
         <translation>Revocation failed</translation>
     </message>
@@ -3260,32 +3260,32 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="333"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="334"/>
         <source>Les clés des communes</source>
         <translation>The communes&apos; keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="334"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="335"/>
         <source>Pour vérifier qu&apos;un paquet vient bien de la commune qui l&apos;a signé.</source>
         <translation>To check that a package really comes from the commune that signed it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="338"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="339"/>
         <source>Chaque commune possède une clé de signature. Elle l&apos;utilise pour signer les paquets de propositions qu&apos;elle vous envoie.</source>
         <translation>Each commune has a signing key. It uses it to sign the proposal packages it sends you.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="340"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="341"/>
         <source>Une fois, chaque commune vous envoie sa clé publique (un petit fichier « .pub ») et vous dicte par téléphone son identifiant, par exemple « 57A9 BAA9 A7CB 3216 ». Vous l&apos;ajoutez par le menu « Clés des communes… » en vérifiant que l&apos;identifiant affiché est le même.</source>
         <translation>Once, each commune sends you its public key (a small “.pub” file) and reads you its identifier by telephone, for example “57A9 BAA9 A7CB 3216”. You add it from the menu “Communes&apos; keys…”, checking that the identifier shown is the same.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="344"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="345"/>
         <source>Ensuite, « Ouvrir un paquet reçu… » vérifie chaque paquet : qpvdesk refuse un paquet signé par une clé inconnue ou modifié en route.</source>
         <translation>Then “Open a received package…” checks each package: qpvdesk refuses a package signed by an unknown key or changed on the way.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="346"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="347"/>
         <source>Vous n&apos;avez rien à faire maintenant : ajoutez les clés quand les communes vous les envoient.</source>
         <translation>There is nothing to do now: add the keys when the communes send them to you.</translation>
     </message>
@@ -3447,32 +3447,32 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="61"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="62"/>
         <source>Bienvenue dans qpvdesk</source>
         <translation>Welcome to qpvdesk</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="62"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="63"/>
         <source>Quelques questions pour préparer l&apos;application. Cela prend une minute ; vous pourrez tout changer plus tard.</source>
         <translation>A few questions to set up the application. It takes a minute; you can change everything later.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="66"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="67"/>
         <source>qpvdesk vous aide à consulter les quartiers prioritaires (QPV) de l&apos;agglomération : cartes, chiffres clés et fiches par quartier.&lt;br&gt;Les communes y dessinent leurs propositions de périmètre et les envoient à l&apos;agglomération dans un paquet signé.&lt;br&gt;L&apos;agglomération vérifie ces paquets et rassemble les propositions reçues.</source>
         <translation>qpvdesk helps you look at the agglomeration&apos;s priority neighbourhoods (QPV): maps, key figures and a fact sheet per neighbourhood.&lt;br&gt;Communes draw their boundary proposals in it and send them to the agglomeration in a signed package.&lt;br&gt;The agglomeration checks these packages and gathers the proposals received.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="73"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="74"/>
         <source>&lt;b&gt;Pour qui travaillez-vous ?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Who do you work for?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="74"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="75"/>
         <source>Je travaille pour une commune</source>
         <translation>I work for a commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="76"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="77"/>
         <source>Je travaille pour l&apos;agglomération (service Politique de la ville)</source>
         <translation>I work for the agglomeration (urban policy department)</translation>
     </message>
@@ -3480,12 +3480,12 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
 <context>
     <name>charts</name>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="423"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="424"/>
         <source>points de %</source>
         <translation>percentage points</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="427"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="428"/>
         <source>{qpv}
 {label}
 Écart en {first}&#xa0;: {first_gap} {unit}
@@ -3496,17 +3496,17 @@ Gap in {first}: {first_gap} {unit}
 Gap in {last}: {last_gap} {unit}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="436"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="437"/>
         <source>CALL&#xa0;: {first} (millésime {first_vintage}) pour l&apos;édition QPV {first_edition}, {last} (millésime {last_vintage}) pour l&apos;édition {last_edition}.</source>
         <translation>CALL: {first} (vintage {first_vintage}) for the QPV edition {first_edition}, {last} (vintage {last_vintage}) for the edition {last_edition}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="447"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="448"/>
         <source>L&apos;écart a changé de signe pour {names}&#xa0;: le point est dessiné selon l&apos;évolution réelle de l&apos;écart, pas selon son quadrant.</source>
         <translation>The gap changed sign for {names}: the point is drawn according to the actual change in the gap, not according to its quadrant.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="452"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="453"/>
         <source>Sans valeur à l&apos;une des deux éditions (secret ou non disponible)&#xa0;: {names}.</source>
         <translation>No value in one of the two editions (confidential or not available): {names}.</translation>
     </message>
@@ -3530,12 +3530,12 @@ Gap in {last}: {last_gap} {unit}</translation>
 <context>
     <name>indicator_table_view</name>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="112"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="113"/>
         <source>pas de valeur publiée pour la CALL</source>
         <translation>no published value for the CALL</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="114"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="115"/>
         <source>CALL&#xa0;: {figure} (millésime {edition})</source>
         <translation>CALL: {figure} (vintage {edition})</translation>
     </message>
@@ -3543,12 +3543,12 @@ Gap in {last}: {last_gap} {unit}</translation>
 <context>
     <name>key_dialogs</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="44"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="45"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="45"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="46"/>
         <source>de la {organization}</source>
         <translation>of the {organization}</translation>
     </message>

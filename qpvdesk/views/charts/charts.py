@@ -30,10 +30,11 @@ from ...models.indicator_table import (ALIGNMENT_RULE, BETTER, EQUAL, NARROWING,
 from ..i18n import translate
 from ..map.choropleth_panel import INDICATOR_ROLE, indicator_model
 from ..tables.indicator_table_view import MARKS, TableLoader, call_text, figure_number
+from ..formatting import font_size
 
 BLUE, VERMILLION, GREY, BLACK = "#0072B2", "#D55E00", "#7a7a7a", "#000000"
 AXIS_FONT_POINTS, LABEL_FONT_POINTS = 10, 9
-NOTE_STYLE = "color: #444444; font-size: 9pt;"
+NOTE_STYLE = "color: #444444; {size};"
 # Notes of the charts, read with translate("ChartsPanel", ...).
 NO_CALL = QT_TRANSLATE_NOOP("ChartsPanel",
                             "Pas de valeur publiée pour la CALL pour cet indicateur dans les "
@@ -71,7 +72,7 @@ def french_signed(value: float, decimals: int) -> str:
 
 
 def swatch(colour: str, glyph: str, text: str) -> str:
-    return (f'<span style="color:{colour}; font-size:13pt">{glyph}</span>&nbsp;{text}'
+    return (f'<span style="color:{colour}; {font_size(13)}">{glyph}</span>&nbsp;{text}'
             "&nbsp;&nbsp;&nbsp;&nbsp;")
 
 
@@ -111,7 +112,7 @@ class ChartFrame(QWidget):
         super().__init__(parent)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.title.setStyleSheet(f"{font_size(12)}; font-weight: bold;")
         self.title.setWordWrap(True)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -126,7 +127,7 @@ class ChartFrame(QWidget):
         self.note = QLabel()
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet(NOTE_STYLE)
+        self.note.setStyleSheet(NOTE_STYLE.format(size=font_size(9)))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.legend)
@@ -157,10 +158,10 @@ class ChartFrame(QWidget):
         self._show_plot(False)
         self.legend.setText("")
         self.note.setText(text)
-        self.note.setStyleSheet("color: #222222; font-size: 11pt;")
+        self.note.setStyleSheet(f"color: #222222; {font_size(11)};")
 
     def set_notes(self, notes: Iterable[str]) -> None:
-        self.note.setStyleSheet(NOTE_STYLE)
+        self.note.setStyleSheet(NOTE_STYLE.format(size=font_size(9)))
         self.note.setText("\n".join(note for note in notes if note))
 
 

@@ -15,6 +15,7 @@ from ...models.package.identity import organization
 from ...models.package.keys import KeyFileError, KeyFolder
 from ...models.package.mail import readable_key_id
 from ..i18n import translate
+from ..formatting import font_size
 
 MIN_PASSPHRASE = 8
 WARNING_STYLE = "color: #9a3412; background: #fff7ed; border: 1px solid #fdba74; " \
@@ -283,7 +284,7 @@ class KeyInfoDialog(QDialog):
                 problem = str(exc)
         if key_id:
             self.key_id_label.setText(readable_key_id(key_id))
-            self.key_id_label.setStyleSheet("font-family: monospace; font-size: 13pt; "
+            self.key_id_label.setStyleSheet(f"font-family: monospace; {font_size(13)}; "
                                             "font-weight: bold;")
         else:
             self.key_id_label.setText(self.tr("aucune clé pour l'instant"))

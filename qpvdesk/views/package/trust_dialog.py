@@ -19,6 +19,7 @@ from ...models.package.minisign import PublicKey
 from ...models.package.trust import REVOKED_FOLDER_NAME, TrustError, TrustStore
 from .verify_dialog import (WARNING_STYLE, ListModel, commune_label, commune_name, fit_columns,
                             paragraph, prepare_table, readable_key_id)
+from ..formatting import font_size
 
 # (title, file filter) -> chosen path or None; QFileDialog by default, an answer in tests.
 ChooseOpenPath = Callable[[str, str], "str | None"]
@@ -51,7 +52,7 @@ class CommuneChoiceDialog(QDialog):
                 self.commune_combo.setCurrentIndex(position)
         form.addRow(self.tr("Commune :"), self.commune_combo)
         self.key_label = QLabel(readable_key_id(key_id))
-        self.key_label.setStyleSheet("font-family: monospace; font-size: 16pt; "
+        self.key_label.setStyleSheet(f"font-family: monospace; {font_size(16)}; "
                                      "font-weight: bold; letter-spacing: 1px;")
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Identifiant de la clé :"), self.key_label)

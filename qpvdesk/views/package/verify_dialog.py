@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QFrame, 
 from ...models.package.verify import VerificationReport
 from ...models.proposals.proposal import Proposal
 from ...models.proposals.vocabulary import KINDS
-from ..formatting import number
+from ..formatting import font_size, number
 from ..i18n import translate
 from ..table_model import RowsTableModel
 
@@ -225,7 +225,7 @@ class VerificationDialog(QDialog):
             line = report.reason or ""
             style = REFUSED_STYLE
         self.verdict_label = QLabel(title)
-        self.verdict_label.setStyleSheet(style + " font-size: 15pt; font-weight: bold;"
+        self.verdict_label.setStyleSheet(style + f" {font_size(15)}; font-weight: bold;"
                                          " border-bottom-left-radius: 0;"
                                          " border-bottom-right-radius: 0; border-bottom: 0;")
         self.reason_label = paragraph(line, style + " border-top-left-radius: 0;"

@@ -27,6 +27,7 @@ from ...models.indicator_table import (BETTER, CALL_LABEL, EQUAL, WORSE, Indicat
 from ...models.search import normalize
 from ...models.table_export import indicator_table_rows, write_csv, write_xlsx
 from ..i18n import Texts, translate
+from ..formatting import font_size
 
 DEFAULT_INDICATORS = ("DEMO.POP_MUN", "REVN.DISP_Q2", "REVN.TP60", "IPRO.TX_TOT_EMPL")
 
@@ -472,7 +473,7 @@ class IndicatorTableView(QWidget):
         self.status.hide()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color: #555555; font-size: 9pt;")
+        self.notes.setStyleSheet(f"color: #555555; {font_size(9)};")
         self._layout()
         self.picker.selection_changed.connect(self.reload)
         self.commune_combo.currentIndexChanged.connect(self.reload)
