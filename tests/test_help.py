@@ -65,8 +65,7 @@ def test_page_is_html_with_title_shared_style_and_french(page):
     text = (FOLDER / page).read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>")
     assert '<html lang="fr">' in text and '<meta charset="utf-8">' in text
-    assert SHARED_STYLE in text, "the <style> block must be the shared one (SHARED_STYLE)"
-    assert not re.search(r"font-size:\s*[\d.]+\s*(pt|px)", text), "relative font sizes only"
+    assert SHARED_STYLE in text and "<style" not in text, "pages link the one aide.css"
     parsed = parse(page)
     assert parsed.title.strip()
     assert parsed.open_tags == [], f"unclosed tags: {parsed.open_tags}"
@@ -214,3 +213,9 @@ def test_licence_stated_reads_provenance_wording():
     assert licence_stated("free reuse with source mention (Licence Ouverte).")
     assert not licence_stated("public-agency data (Licence Ouverte expected, not stated).")
     assert not licence_stated("No licence file in the repo.")
+
+
+def test_the_shared_style_sheet_uses_relative_font_sizes_only():
+    css = (help_folder() / "aide.css").read_text(encoding="utf-8")
+    assert "h1" in css and "font-size: x-large" in css
+    assert not re.search(r"font-size:\s*[\d.]+\s*(pt|px)", css)

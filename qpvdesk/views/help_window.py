@@ -1,6 +1,6 @@
 """« Aide de qpvdesk »: the French task pages of resources/aide in a browser with a page list.
 
-The pages are plain HTML files (one shared <style> block copied in each, see SHARED_STYLE),
+The pages are plain HTML files linking one style sheet (aide.css, see SHARED_STYLE),
 so they can also be opened in any web browser. Links between pages work; « Précédent » goes
 back, « Sommaire » goes to index.html. `open_help` keeps one window and raises it again.
 """
@@ -29,25 +29,8 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("donnees.html", QT_TRANSLATE_NOOP("HelpWindow", "Où sont mes données ?")),
 )
 
-# The <style> block copied at the top of every page (keep them identical; tests check it).
-# Font sizes are relative (named sizes, no pt/px) so the pages follow the system font size.
-SHARED_STYLE = """<style>
-body { color: #1a1a1a; background-color: #ffffff; font-family: sans-serif; }
-h1 { font-size: x-large; color: #123c69; margin-bottom: 6px; }
-h2 { font-size: large; color: #123c69; margin-top: 18px; margin-bottom: 4px; }
-p, li { line-height: 130%; }
-li { margin-bottom: 4px; }
-a { color: #0b57a4; }
-b.bouton { background-color: #eef2f7; }
-table { border-collapse: collapse; border-width: 1px; border-style: solid; border-color: #9aa5b1; }
-th { background-color: #e6edf5; text-align: left; padding: 5px; }
-td { padding: 5px; vertical-align: top; }
-.nav { color: #4a4a4a; }
-.astuce { background-color: #eef6ee; color: #163d1f; padding: 6px; }
-.attention { background-color: #fff4e0; color: #5a3200; padding: 6px; }
-code { font-family: monospace; background-color: #f2f2f2; }
-</style>
-"""
+# Every page links the one style sheet, resources/aide/aide.css (QTextBrowser loads it).
+SHARED_STYLE = '<link rel="stylesheet" type="text/css" href="aide.css">\n'
 
 
 def help_folder() -> Path:
@@ -134,7 +117,7 @@ class HelpWindow(QWidget):
                 "({folder}). L'installation est peut-être incomplète : demandez à la "
                 "personne qui a installé qpvdesk de le réinstaller.</p>"
                 "<p><a href=\"index.html\">Aller au sommaire</a></p>")
-            self.browser.setHtml(SHARED_STYLE + missing.format(name=name, folder=self.folder))
+            self.browser.setHtml(missing.format(name=name, folder=self.folder))
             return
         url = QUrl.fromLocalFile(str(path))
         if anchor:

@@ -665,67 +665,67 @@ The key was not restored.</translation>
 <context>
     <name>CreateKeyDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="55"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="47"/>
         <source>Créer la clé de signature</source>
         <translation>Create the signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="58"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="50"/>
         <source>&lt;b&gt;Clé de signature {of_commune}&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signing key {of_commune}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="62"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="54"/>
         <source>Cette clé sert à signer les paquets de propositions que vous envoyez à l&apos;agglomération. La signature prouve que le paquet vient bien de votre commune et qu&apos;il n&apos;a pas été modifié en route.</source>
         <translation>This key is used to sign the proposal packages you send to the agglomeration. The signature proves that the package really comes from your commune and that it was not altered on the way.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="66"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="58"/>
         <source>La clé reste sur cet ordinateur. Vous enverrez une seule fois à l&apos;agglomération sa partie publique, qui lui permet de vérifier vos paquets.</source>
         <translation>The key stays on this computer. You will send its public part to the agglomeration once, which lets them verify your packages.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="70"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="62"/>
         <source>Choisissez une phrase secrète d&apos;au moins {minimum} caractères (par exemple quelques mots). Elle vous sera demandée à chaque envoi. Notez-la en lieu sûr : si vous l&apos;oubliez, personne ne pourra la retrouver.</source>
         <translation>Choose a passphrase of at least {minimum} characters (for example a few words). You will be asked for it at each sending. Write it down in a safe place: if you forget it, nobody can recover it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="79"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="71"/>
         <source>Phrase secrète :</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="80"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="72"/>
         <source>Confirmation :</source>
         <translation>Confirmation:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="83"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="75"/>
         <source>Ne pas protéger la clé par une phrase secrète</source>
         <translation>Do not protect the key with a passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="86"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="78"/>
         <source>Attention : sans phrase secrète, toute personne qui utilise cet ordinateur ou copie le fichier de la clé peut signer des paquets au nom de votre commune.</source>
         <translation>Warning: without a passphrase, anyone who uses this computer or copies the key file can sign packages on behalf of your commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="97"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="89"/>
         <source>Créer ma clé</source>
         <translation>Create my key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="112"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="104"/>
         <source>Saisissez une phrase secrète, ou cochez la case ci-dessus.</source>
         <translation>Enter a passphrase, or tick the box above.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="114"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="106"/>
         <source>La phrase secrète doit compter au moins {minimum} caractères.</source>
         <translation>The passphrase must have at least {minimum} characters.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="117"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="109"/>
         <source>Les deux phrases secrètes ne sont pas identiques.</source>
         <translation>The two passphrases are not the same.</translation>
     </message>
@@ -1080,7 +1080,7 @@ The key was not restored.</translation>
     <name>HelpWindow</name>
     <message>
         <location filename="../../qpvdesk/views/help_window.py" line="22"/>
-        <location filename="../../qpvdesk/views/help_window.py" line="98"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="81"/>
         <source>Sommaire</source>
         <translation>Contents</translation>
     </message>
@@ -1120,47 +1120,47 @@ The key was not restored.</translation>
         <translation>Where is my data?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="68"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="51"/>
         <source>Aide de qpvdesk</source>
         <translation>qpvdesk Help</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="72"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="55"/>
         <source>Pages de l&apos;aide</source>
         <translation>Help pages</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="86"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="69"/>
         <source>Page d&apos;aide</source>
         <translation>Help page</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="93"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="76"/>
         <source>◀  Précédent</source>
         <translation>◀  Back</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="94"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="77"/>
         <source>Revenir à la page lue juste avant (Alt+Gauche)</source>
         <translation>Go back to the page read just before (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="99"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="82"/>
         <source>La liste de toutes les pages d&apos;aide</source>
         <translation>The list of all help pages</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="101"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="84"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="132"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="115"/>
         <source>&lt;h1&gt;Page d&apos;aide introuvable&lt;/h1&gt;&lt;p&gt;La page « {name} » n&apos;a pas été trouvée dans le dossier d&apos;aide de qpvdesk ({folder}). L&apos;installation est peut-être incomplète : demandez à la personne qui a installé qpvdesk de le réinstaller.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;index.html&quot;&gt;Aller au sommaire&lt;/a&gt;&lt;/p&gt;</source>
         <translation>&lt;h1&gt;Help page not found&lt;/h1&gt;&lt;p&gt;The page “{name}” was not found in the qpvdesk help folder ({folder}). The installation may be incomplete: ask the person who installed qpvdesk to reinstall it.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;index.html&quot;&gt;Go to the contents&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="153"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="136"/>
         <source>{page} — Aide de qpvdesk</source>
         <translation>{page} — qpvdesk Help</translation>
     </message>
@@ -1432,103 +1432,103 @@ Details: {detail}</translation>
 <context>
     <name>KeyInfoDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="196"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="188"/>
         <source>Ma clé de signature</source>
         <translation>My signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="200"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="192"/>
         <source>La clé de signature prouve à l&apos;agglomération que les paquets de propositions viennent bien de votre commune et qu&apos;ils n&apos;ont pas été modifiés.</source>
         <translation>The signing key proves to the agglomeration that the proposal packages really come from your commune and that they have not been altered.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="204"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="196"/>
         <source>Choisissez votre commune…</source>
         <translation>Choose your commune…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="209"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="201"/>
         <source>Votre clé</source>
         <translation>Your key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="221"/>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="224"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="213"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="216"/>
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="226"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="218"/>
         <source>Identifiant :</source>
         <translation>ID:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="227"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="219"/>
         <source>Phrase secrète :</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="228"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="220"/>
         <source>Dossier :</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="233"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="225"/>
         <source>Créer ma clé</source>
         <translation>Create my key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="234"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="226"/>
         <source>Exporter ma clé publique…</source>
         <translation>Export my public key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="235"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="227"/>
         <source>Sauvegarder ma clé secrète…</source>
         <translation>Back up my secret key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="236"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="228"/>
         <source>Restaurer une clé…</source>
         <translation>Restore a key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="238"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="230"/>
         <source>À envoyer à l&apos;agglomération : elle lui permet de vérifier vos paquets.</source>
         <translation>To send to the agglomeration: it lets them verify your packages.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="241"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="233"/>
         <source>Qui détient ce fichier et sa phrase secrète peut signer au nom de la commune : gardez la sauvegarde sur une clé USB rangée en lieu sûr.</source>
         <translation>Whoever holds this file and its passphrase can sign on behalf of the commune: keep the backup on a USB stick stored in a safe place.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="261"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="253"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="290"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="282"/>
         <source>aucune clé pour l&apos;instant</source>
         <translation>no key yet</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="296"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="288"/>
         <source>oui, la clé est protégée par une phrase secrète</source>
         <translation>yes, the key is protected by a passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="298"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="290"/>
         <source>non : toute personne ayant accès à cet ordinateur peut signer au nom de la commune</source>
         <translation>no: anyone with access to this computer can sign on behalf of the commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="304"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="296"/>
         <source>Choisissez d&apos;abord votre commune.</source>
         <translation>First choose your commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="308"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="300"/>
         <source>Votre commune n&apos;a pas encore de clé sur cet ordinateur. Créez-la, ou restaurez-la depuis une sauvegarde.</source>
         <translation>Your commune has no key on this computer yet. Create it, or restore it from a backup.</translation>
     </message>
@@ -1962,17 +1962,17 @@ Details: {detail}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="143"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="135"/>
         <source>Phrase secrète</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="147"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="139"/>
         <source>Saisissez la phrase secrète de la clé de signature {of_commune}.</source>
         <translation>Enter the passphrase of the signing key {of_commune}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="158"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="150"/>
         <source>Valider</source>
         <translation>OK</translation>
     </message>
@@ -3543,12 +3543,12 @@ Gap in {last}: {last_gap} {unit}</translation>
 <context>
     <name>key_dialogs</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="45"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="37"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="46"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="38"/>
         <source>de la {organization}</source>
         <translation>of the {organization}</translation>
     </message>

@@ -16,6 +16,7 @@ from ...models.package.keys import KeyFileError, KeyFolder
 from ...models.package.mail import readable_key_id
 from ..i18n import translate
 from ..formatting import font_size
+from .verify_dialog import paragraph
 
 MIN_PASSPHRASE = 8
 WARNING_STYLE = "color: #9a3412; background: #fff7ed; border: 1px solid #fdba74; " \
@@ -29,15 +30,6 @@ RunDialog = Callable[[QDialog], int]
 
 def _run(dialog: QDialog) -> int:
     return dialog.exec()
-
-
-def _paragraph(text: str, style: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if style:
-        label.setStyleSheet(style)
-    return label
 
 
 def of_commune(commune_name: str) -> str:
@@ -58,15 +50,15 @@ class CreateKeyDialog(QDialog):
         title = QLabel(self.tr("<b>Clé de signature {of_commune}</b>")
                        .format(of_commune=of_commune(commune_name)))
         layout.addWidget(title)
-        layout.addWidget(_paragraph(
+        layout.addWidget(paragraph(
             self.tr("Cette clé sert à signer les paquets de propositions que vous envoyez à "
                     "l'agglomération. La signature prouve que le paquet vient bien de votre "
                     "commune et qu'il n'a pas été modifié en route.")))
-        layout.addWidget(_paragraph(
+        layout.addWidget(paragraph(
             self.tr("La clé reste sur cet ordinateur. Vous enverrez une seule fois à "
                     "l'agglomération sa partie publique, qui lui permet de vérifier vos "
                     "paquets.")))
-        layout.addWidget(_paragraph(
+        layout.addWidget(paragraph(
             self.tr("Choisissez une phrase secrète d'au moins {minimum} caractères (par "
                     "exemple quelques mots). Elle vous sera demandée à chaque envoi. Notez-la en "
                     "lieu sûr : si vous l'oubliez, personne ne pourra la retrouver.")
@@ -82,14 +74,14 @@ class CreateKeyDialog(QDialog):
         self.no_passphrase_box = QCheckBox(
             self.tr("Ne pas protéger la clé par une phrase secrète"))
         layout.addWidget(self.no_passphrase_box)
-        self.warning_label = _paragraph(
+        self.warning_label = paragraph(
             self.tr("Attention : sans phrase secrète, toute personne qui utilise cet ordinateur "
                     "ou copie le fichier de la clé peut signer des paquets au nom de votre "
                     "commune."),
             WARNING_STYLE)
         self.warning_label.setVisible(False)
         layout.addWidget(self.warning_label)
-        self.reason_label = _paragraph("", ERROR_STYLE)
+        self.reason_label = paragraph("", ERROR_STYLE)
         layout.addWidget(self.reason_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -143,13 +135,13 @@ class PassphraseDialog(QDialog):
         self.setWindowTitle(self.tr("Phrase secrète"))
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
-        layout.addWidget(_paragraph(
+        layout.addWidget(paragraph(
             prompt or self.tr("Saisissez la phrase secrète de la clé de signature "
                               "{of_commune}.").format(of_commune=of_commune(commune_name))))
         self.edit = QLineEdit()
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         layout.addWidget(self.edit)
-        self.error_label = _paragraph(error, ERROR_STYLE)
+        self.error_label = paragraph(error, ERROR_STYLE)
         self.error_label.setVisible(bool(error))
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -196,7 +188,7 @@ class KeyInfoDialog(QDialog):
         self.setWindowTitle(self.tr("Ma clé de signature"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        layout.addWidget(_paragraph(
+        layout.addWidget(paragraph(
             self.tr("La clé de signature prouve à l'agglomération que les paquets de "
                     "propositions viennent bien de votre commune et qu'ils n'ont pas été "
                     "modifiés.")))
@@ -227,17 +219,17 @@ class KeyInfoDialog(QDialog):
         self.form.addRow(self.tr("Phrase secrète :"), self.protected_label)
         self.form.addRow(self.tr("Dossier :"), self.folder_label)
         layout.addWidget(box)
-        self.status_label = _paragraph("")
+        self.status_label = paragraph("")
         layout.addWidget(self.status_label)
 
         self.create_button = QPushButton(self.tr("Créer ma clé"))
         self.export_button = QPushButton(self.tr("Exporter ma clé publique…"))
         self.backup_button = QPushButton(self.tr("Sauvegarder ma clé secrète…"))
         self.restore_button = QPushButton(self.tr("Restaurer une clé…"))
-        self.export_hint = _paragraph(
+        self.export_hint = paragraph(
             self.tr("À envoyer à l'agglomération : elle lui permet de vérifier vos paquets."),
             HINT_STYLE)
-        self.backup_warning = _paragraph(
+        self.backup_warning = paragraph(
             self.tr("Qui détient ce fichier et sa phrase secrète peut signer au nom de la "
                     "commune : gardez la sauvegarde sur une clé USB rangée en lieu "
                     "sûr."), WARNING_STYLE)
