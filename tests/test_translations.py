@@ -70,3 +70,32 @@ def test_interface_language_comes_from_the_environment(monkeypatch):
     assert interface_language() == "en"
     monkeypatch.setenv("QPVDESK_LANG", "de")
     assert interface_language() == "fr"
+
+
+def test_every_label_the_models_define_is_marked_for_translation():
+    from qpvdesk.models.map.styles import LAYERS, default_legend
+    from qpvdesk.models.proposals.vocabulary import CHOICES
+    from qpvdesk.views.model_texts import MARKED
+
+    labels = {label for values in CHOICES.values() for label in values.values()}
+    labels |= {info.title for info in LAYERS}
+    labels |= {item.label for info in LAYERS for item in default_legend(info.id)}
+    assert labels <= set(MARKED), sorted(labels - set(MARKED))
+
+
+def test_drawing_tools_and_layers_follow_the_interface_language(qtbot, reference, workspace):
+    from qpvdesk.app import install_translators
+    from qpvdesk.views.main_window import MainWindow
+
+    app = QCoreApplication.instance()
+    translators = install_translators(app, "en")
+    try:
+        window = MainWindow(reference, workspace)
+        qtbot.addWidget(window)
+        tools = [action.text() for action in window.proposals.draw_actions.values()]
+        assert tools == ["Equipment project", "Lived neighbourhood", "Boundary change request"]
+        titles = [row.title_label.text() for row in window.layer_panel.rows.values()]
+        assert "Priority neighbourhoods 2024" in titles
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

@@ -1604,67 +1604,67 @@ Details: {detail}</translation>
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="22"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="23"/>
         <source>Couches de la carte</source>
         <translation>Map layers</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="23"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="24"/>
         <source>Cochez une couche pour l&apos;afficher ; les couches du haut sont dessinées par-dessus les autres.</source>
         <translation>Tick a layer to show it; the layers at the top are drawn over the others.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="26"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="27"/>
         <source>Thème{nbsp}: {group}</source>
         <translation>Theme: {group}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="27"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="28"/>
         <source>Monter</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="28"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="29"/>
         <source>Descendre</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="29"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="30"/>
         <source>Monter{nbsp}: dessiner « {title} » par-dessus la couche suivante (Alt+Haut)</source>
         <translation>Move up: draw “{title}” over the next layer (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="31"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="32"/>
         <source>Descendre{nbsp}: dessiner « {title} » sous la couche précédente (Alt+Bas)</source>
         <translation>Move down: draw “{title}” under the previous layer (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="33"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="34"/>
         <source>Monter la couche « {title} »</source>
         <translation>Move the layer “{title}” up</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="34"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="35"/>
         <source>Descendre la couche « {title} »</source>
         <translation>Move the layer “{title}” down</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="35"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="36"/>
         <source>Opacité</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="36"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="37"/>
         <source>Opacité de la couche « {title} »</source>
         <translation>Opacity of the layer “{title}”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="37"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="38"/>
         <source>{value}{nbsp}%</source>
         <translation>{value}{nbsp}%</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="38"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="39"/>
         <source>Légende de la couche « {title} »</source>
         <translation>Legend of the layer “{title}”</translation>
     </message>
@@ -1894,6 +1894,254 @@ Details: {detail}</translation>
     </message>
 </context>
 <context>
+    <name>ModelTexts</name>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="13"/>
+        <source>Projet d&apos;équipement</source>
+        <translation>Equipment project</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="14"/>
+        <source>Quartier vécu</source>
+        <translation>Lived neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="15"/>
+        <source>Demande de modification de périmètre</source>
+        <translation>Boundary change request</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="16"/>
+        <source>École / périscolaire</source>
+        <translation>School / after-school</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="17"/>
+        <source>Santé</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="18"/>
+        <source>Sport</source>
+        <translation>Sport</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="19"/>
+        <source>Culture</source>
+        <translation>Culture</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="20"/>
+        <source>Social et services publics</source>
+        <translation>Social and public services</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="21"/>
+        <source>Commerce</source>
+        <translation>Shops</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="22"/>
+        <source>Mobilité</source>
+        <translation>Mobility</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="23"/>
+        <source>Espace vert et nature</source>
+        <translation>Green space and nature</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="24"/>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="25"/>
+        <source>Idée</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="26"/>
+        <source>À l&apos;étude</source>
+        <translation>Under study</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="27"/>
+        <source>Programmé</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="28"/>
+        <source>Financé</source>
+        <translation>Funded</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="29"/>
+        <source>Ateliers d&apos;habitants</source>
+        <translation>Residents&apos; workshops</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="30"/>
+        <source>Services municipaux</source>
+        <translation>Municipal services</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="31"/>
+        <source>Associations</source>
+        <translation>Associations</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="32"/>
+        <source>Ajout</source>
+        <translation>Addition</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="33"/>
+        <source>Retrait</source>
+        <translation>Removal</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="35"/>
+        <source>IRIS</source>
+        <translation>IRIS</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="36"/>
+        <source>Bassin minier UNESCO (bien inscrit, zone tampon)</source>
+        <translation>UNESCO mining basin (listed property, buffer zone)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="37"/>
+        <source>Cités minières</source>
+        <translation>Mining estates</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="38"/>
+        <source>Terrils</source>
+        <translation>Spoil heaps</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="39"/>
+        <source>Communes</source>
+        <translation>Communes</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="40"/>
+        <source>Agglomération de Lens-Liévin</source>
+        <translation>Lens-Liévin agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="41"/>
+        <source>Quartiers prioritaires 2024</source>
+        <translation>Priority neighbourhoods 2024</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="42"/>
+        <source>Puits de mine</source>
+        <translation>Mine shafts</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="43"/>
+        <source>Collèges (IPS, REP/REP+)</source>
+        <translation>Lower secondary schools (IPS, REP/REP+)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="44"/>
+        <source>Mes propositions (quartiers vécus, périmètres)</source>
+        <translation>My proposals (lived neighbourhoods, boundaries)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="45"/>
+        <source>Mes projets d&apos;équipement</source>
+        <translation>My equipment projects</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="46"/>
+        <source>Propositions reçues des communes (polygones)</source>
+        <translation>Proposals received from the communes (polygons)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="47"/>
+        <source>Équipements proposés par les communes</source>
+        <translation>Equipment proposed by the communes</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="49"/>
+        <source>REP+</source>
+        <translation>REP+</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="50"/>
+        <source>REP</source>
+        <translation>REP</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="51"/>
+        <source>Hors éducation prioritaire</source>
+        <translation>Outside priority education</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="52"/>
+        <source>Privé sous contrat</source>
+        <translation>Private under contract</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="53"/>
+        <source>IPS inférieur à 80</source>
+        <translation>IPS below 80</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="54"/>
+        <source>IPS de 80 à 90</source>
+        <translation>IPS 80 to 90</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="55"/>
+        <source>IPS de 90 à 100</source>
+        <translation>IPS 90 to 100</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="56"/>
+        <source>IPS de 100 et plus</source>
+        <translation>IPS 100 and above</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="57"/>
+        <source>Périmètre QPV 2024</source>
+        <translation>2024 QPV boundary</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="58"/>
+        <source>Limite communale</source>
+        <translation>Commune boundary</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="59"/>
+        <source>Limite de l&apos;agglomération</source>
+        <translation>Agglomeration boundary</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="60"/>
+        <source>Limite d&apos;IRIS</source>
+        <translation>IRIS boundary</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="61"/>
+        <source>Quartier vécu ou demande de périmètre</source>
+        <translation>Lived neighbourhood or boundary request</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="62"/>
+        <source>Proposition reçue (quartier vécu, périmètre)</source>
+        <translation>Received proposal (lived neighbourhood, boundary)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="63"/>
+        <source>Équipement proposé par une commune</source>
+        <translation>Equipment proposed by a commune</translation>
+    </message>
+</context>
+<context>
     <name>PackageMenus</name>
     <message>
         <location filename="../../qpvdesk/views/package/menus.py" line="23"/>
@@ -1994,147 +2242,147 @@ Details: {detail}</translation>
 <context>
     <name>ProposalController</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="55"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="56"/>
         <source>Naviguer</source>
         <translation>Navigate</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="55"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="56"/>
         <source>Déplacer la carte et identifier (Échap)</source>
         <translation>Move the map and identify (Esc)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="58"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="59"/>
         <source>Dessiner : {kind}</source>
         <translation>Draw: {kind}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="64"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="66"/>
         <source>Modifier</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="65"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="67"/>
         <source>Sélectionner, déplacer, modifier les sommets (double-clic : ajouter un sommet)</source>
         <translation>Select, move, edit vertices (double-click: add a vertex)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="67"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="69"/>
         <source>Accrochage</source>
         <translation>Snapping</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="68"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="70"/>
         <source>Accrocher aux sommets et aux limites (QPV, communes, IRIS, propositions)</source>
         <translation>Snap to vertices and boundaries (QPV, communes, IRIS, proposals)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="71"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="73"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="74"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="76"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="114"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="116"/>
         <source>Cliquez pour placer le point.</source>
         <translation>Click to place the point.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="115"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="117"/>
         <source>Cliquez les sommets ; Entrée ou double-clic pour finir, Retour arrière pour effacer le dernier, Échap pour abandonner.</source>
         <translation>Click the vertices; Enter or double-click to finish, Backspace to erase the last one, Esc to abandon.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="125"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="127"/>
         <source>Forme inachevée</source>
         <translation>Unfinished shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="126"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="128"/>
         <source>Une forme « {kind} » n&apos;a pas été terminée lors de la dernière séance ({count} sommet(s)). Voulez-vous la reprendre ?</source>
         <translation>A “{kind}” shape was not finished during the last session ({count} vertex/vertices). Do you want to resume it?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="136"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="138"/>
         <source>Abandonner la forme ?</source>
         <translation>Abandon the shape?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="137"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="139"/>
         <source>Abandonner la forme en cours de dessin ?</source>
         <translation>Abandon the shape being drawn?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="147"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="149"/>
         <source>Forme conservée : terminez-la ou appuyez sur Échap.</source>
         <translation>Shape kept: finish it or press Esc.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="170"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="172"/>
         <source>Proposition supprimée (Ctrl+Z pour annuler).</source>
         <translation>Proposal deleted (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="174"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="176"/>
         <source>Annulé : {description}</source>
         <translation>Undone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="175"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="177"/>
         <source>Rien à annuler.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="179"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="181"/>
         <source>Rétabli : {description}</source>
         <translation>Redone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="180"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="182"/>
         <source>Rien à rétablir.</source>
         <translation>Nothing to redo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="204"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="206"/>
         <source>Importer des propositions</source>
         <translation>Import proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="205"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="207"/>
         <source>Données géographiques (*.geojson *.json *.gpkg *.kml *.shp);;Tous les fichiers (*)</source>
         <translation>Geographic data (*.geojson *.json *.gpkg *.kml *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="212"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="214"/>
         <source>Import refusé</source>
         <translation>Import refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="215"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="217"/>
         <source>Rapport d&apos;import</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="225"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="227"/>
         <source>Exporter mes propositions</source>
         <translation>Export my proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="226"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="228"/>
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="232"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="234"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="234"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="236"/>
         <source>Propositions exportées : {written}</source>
         <translation>Proposals exported: {written}</translation>
     </message>
@@ -2142,129 +2390,129 @@ Details: {detail}</translation>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="29"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="30"/>
         <source>Nom court, par exemple « Maison de santé du quartier »</source>
         <translation>Short name, for example “Neighbourhood health centre”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="31"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="32"/>
         <source>Ce que le projet apporte aux habitants</source>
         <translation>What the project brings to the residents</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="32"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="33"/>
         <source>Pourquoi ce secteur doit entrer dans le QPV ou en sortir</source>
         <translation>Why this area should enter or leave the QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="34"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="35"/>
         <source>Votre nom et votre service</source>
         <translation>Your name and your department</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="35"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="36"/>
         <source>Courriel ou téléphone</source>
         <translation>E-mail or phone</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="40"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="41"/>
         <source>Nom court, par exemple « Centre-ville et marché »</source>
         <translation>Short name, for example “Town centre and market”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="42"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="43"/>
         <source>Ce que les habitants y fréquentent&#xa0;: écoles, commerces, transports…</source>
         <translation>What residents go there for: schools, shops, transport…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="47"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="48"/>
         <source>Nom court, par exemple « Résidence des Tilleuls »</source>
         <translation>Short name, for example “Résidence des Tilleuls”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="49"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="50"/>
         <source>Précisions utiles (logements, équipements concernés…)</source>
         <translation>Useful details (housing, facilities concerned…)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="53"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="54"/>
         <source>— Choisir —</source>
         <translation>— Choose —</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="54"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="55"/>
         <source>Non précisée</source>
         <translation>Not specified</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="90"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="91"/>
         <source>Modifier « {label} »</source>
         <translation>Edit “{label}”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="103"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="104"/>
         <source>&lt;b&gt;{kind}&lt;/b&gt; — les champs marqués d&apos;un astérisque (*) sont obligatoires.</source>
         <translation>&lt;b&gt;{kind}&lt;/b&gt; — fields marked with an asterisk (*) are required.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="145"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="146"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="148"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="149"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="175"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="176"/>
         <source>— Aucun —</source>
         <translation>— None —</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="194"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="195"/>
         <source>Caractéristiques</source>
         <translation>Characteristics</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="206"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="207"/>
         <source>Le contour dessiné se recoupe lui-même. Une forme corrigée, sans croisement, peut le remplacer.</source>
         <translation>The drawn outline crosses itself. A corrected shape, without crossings, can replace it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="208"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="209"/>
         <source>Utiliser la forme corrigée</source>
         <translation>Use the corrected shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="271"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="272"/>
         <source>Mesures indisponibles tant que le contour se recoupe.</source>
         <translation>Measurements unavailable while the outline crosses itself.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="285"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="286"/>
         <source>Choisissez le QPV et la nature de la demande pour voir la surface ajoutée ou retirée.</source>
         <translation>Choose the QPV and the kind of request to see the area added or removed.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="300"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="301"/>
         <source>Attention&#xa0;: {text}</source>
         <translation>Warning: {text}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="303"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="304"/>
         <source>
 Vous pouvez tout de même enregistrer.</source>
         <translation>
 You can still save.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="315"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="316"/>
         <source>Une correction est nécessaire avant d&apos;enregistrer&#xa0;:</source>
         <translation>One correction is needed before saving:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="317"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="318"/>
         <source>{count} corrections sont nécessaires avant d&apos;enregistrer&#xa0;:</source>
         <translation>{count} corrections are needed before saving:</translation>
     </message>
@@ -2272,82 +2520,82 @@ You can still save.</translation>
 <context>
     <name>ProposalListPanel</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="19"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="20"/>
         <source>Équipement</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="20"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="21"/>
         <source>Quartier vécu</source>
         <translation>Lived neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="21"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="22"/>
         <source>Périmètre</source>
         <translation>Boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="96"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="97"/>
         <source>Tous les types</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="97"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="98"/>
         <source>Toutes les communes</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="99"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="100"/>
         <source>Tous les QPV</source>
         <translation>All QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="101"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="102"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="103"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="104"/>
         <source>Rechercher un titre, une commune, un QPV…</source>
         <translation>Search a title, a commune, a QPV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="138"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="139"/>
         <source>Zoomer</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="139"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="140"/>
         <source>Centrer la carte sur la proposition choisie</source>
         <translation>Centre the map on the chosen proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="140"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="141"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="141"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="142"/>
         <source>Ouvrir le formulaire de la proposition choisie</source>
         <translation>Open the form of the chosen proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="142"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="143"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="143"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="144"/>
         <source>Supprimer la proposition choisie (Ctrl+Z pour annuler)</source>
         <translation>Delete the chosen proposal (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="175"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="176"/>
         <source>Aucune proposition</source>
         <translation>No proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="176"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="177"/>
         <source>{count} proposition{plural}</source>
         <translation>{count} proposal{plural}</translation>
     </message>
@@ -2494,7 +2742,7 @@ You can still save.</translation>
     <message>
         <location filename="../../qpvdesk/views/qpv_list.py" line="16"/>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="173"/>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="36"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="37"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
@@ -2523,21 +2771,21 @@ You can still save.</translation>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="22"/>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="170"/>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="33"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="34"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="23"/>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="171"/>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="34"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="35"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="24"/>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="172"/>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="35"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="36"/>
         <source>QPV</source>
         <translation>QPV</translation>
     </message>
@@ -2584,12 +2832,12 @@ You can still save.</translation>
         <translation>Key ID</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="37"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="38"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="38"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="39"/>
         <source>Modifié le</source>
         <translation>Modified on</translation>
     </message>
@@ -3556,17 +3804,17 @@ Gap in {last}: {last_gap} {unit}</translation>
 <context>
     <name>proposal_form</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="56"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="57"/>
         <source>Nouveau projet d&apos;équipement</source>
         <translation>New facility project</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="57"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="58"/>
         <source>Nouveau quartier vécu</source>
         <translation>New lived neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="58"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="59"/>
         <source>Nouvelle demande de modification de périmètre</source>
         <translation>New boundary change request</translation>
     </message>

@@ -16,6 +16,7 @@ from ...models.map.map_state import MapState
 from ...models.map.styles import LayerInfo, LegendItem
 from ..i18n import Texts
 from .legend_icons import symbol_icon
+from ..model_texts import model_text
 
 NBSP = "\u00a0"
 TEXT = Texts("LayerPanel", {
@@ -55,7 +56,7 @@ class LayerRow(QWidget):
         super().__init__(parent)
         self.info = info
         self.legend_items: list[LegendItem] | None = None
-        title = info.title
+        title = self.title = model_text(info.title)
         # A checkbox's own text cannot wrap: long titles would widen the whole panel.
         self.checkbox = QCheckBox()
         self.checkbox.setAccessibleName(title)
@@ -101,7 +102,7 @@ class LayerRow(QWidget):
         self.opacity_slider = QSlider(Qt.Orientation.Horizontal)
         self.opacity_slider.setRange(0, 100)
         self.opacity_slider.setPageStep(10)
-        self.opacity_slider.setAccessibleName(_text("opacity_name", title=self.info.title))
+        self.opacity_slider.setAccessibleName(_text("opacity_name", title=self.title))
         self.opacity_slider.valueChanged.connect(self._on_opacity)
         self.opacity_value = QLabel()
         self.opacity_value.setMinimumWidth(self.opacity_value.fontMetrics().horizontalAdvance(
@@ -121,7 +122,7 @@ class LayerRow(QWidget):
     def _order_action(self, key: str, pixmap: QStyle.StandardPixmap, delta: int,
                       shortcut: QKeySequence) -> QAction:
         action = QAction(self.style().standardIcon(pixmap), _text(key), self)
-        action.setToolTip(_text(f"{key}_tip", title=self.info.title))
+        action.setToolTip(_text(f"{key}_tip", title=self.title))
         action.setShortcut(shortcut)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda: self.order_changed.emit(self.info.id, delta))
@@ -133,7 +134,7 @@ class LayerRow(QWidget):
         button.setDefaultAction(action)
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        button.setAccessibleName(_text(f"{key}_name", title=self.info.title))
+        button.setAccessibleName(_text(f"{key}_name", title=self.title))
         return button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
@@ -176,7 +177,7 @@ class LayerRow(QWidget):
             icon = QLabel()
             icon.setPixmap(symbol_icon(item.symbol, LEGEND_ICON_SIZE).pixmap(
                 QSize(LEGEND_ICON_SIZE, LEGEND_ICON_SIZE), self.devicePixelRatioF()))
-            label = QLabel(item.label)
+            label = QLabel(model_text(item.label))
             label.setWordWrap(True)
             self.legend_layout.addWidget(icon, row, 0, Qt.AlignmentFlag.AlignTop)
             self.legend_layout.addWidget(label, row, 1)

@@ -22,6 +22,7 @@ from ..map.edit_tool import EditTool
 from .history_panel import HistoryPanel
 from .proposal_form import ProposalForm
 from .proposal_list import ProposalListPanel
+from ..model_texts import model_text
 
 SNAP_LAYERS = ("qpv", "communes", "iris")
 
@@ -57,7 +58,8 @@ class ProposalController(QObject):
         self.navigate_action.setChecked(True)
         draw_tip = self.tr("Dessiner : {kind}")
         self.draw_actions = {
-            kind: self._tool_action(f"{KINDS[kind]}", draw_tip.format(kind=KINDS[kind]),
+            kind: self._tool_action(model_text(KINDS[kind]),
+                                    draw_tip.format(kind=model_text(KINDS[kind])),
                                     lambda checked=False, k=kind: self.start_drawing(k))
             for kind in (EQUIPEMENT, QUARTIER_VECU, PERIMETRE)}
         self.edit_action = self._tool_action(
@@ -125,7 +127,7 @@ class ProposalController(QObject):
             self.window, self.tr("Forme inachevée"),
             self.tr("Une forme « {kind} » n'a pas été terminée lors de la dernière séance "
                     "({count} sommet(s)). Voulez-vous la reprendre ?")
-            .format(kind=KINDS[draft.kind], count=len(draft.vertices)))
+            .format(kind=model_text(KINDS[draft.kind]), count=len(draft.vertices)))
         if answer == QMessageBox.StandardButton.Yes:
             self.start_drawing(draft.kind)
             self.capture.resume(draft.kind, draft.vertices)

@@ -17,6 +17,7 @@ from ...models.proposals import (FIELD_LABELS, KIND_FIELDS, KINDS, PERIMETRE, QU
                                  Proposal, ProposalStore, Validation)
 from ...models.proposals.vocabulary import CHOICES, HORIZON_YEARS
 from ..i18n import Texts
+from ..model_texts import model_text
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -61,7 +62,7 @@ _NEW_TITLES = Texts("proposal_form", {
 
 
 def _new_title(kind: str) -> str:
-    return _NEW_TITLES.get(kind, KINDS[kind])
+    return _NEW_TITLES.get(kind, model_text(KINDS[kind]))
 
 
 class ProposalForm(QDialog):
@@ -101,7 +102,7 @@ class ProposalForm(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("<b>{kind}</b> — les champs marqués d'un astérisque (*) sont "
-                               "obligatoires.").format(kind=KINDS[self.kind]))
+                               "obligatoires.").format(kind=model_text(KINDS[self.kind])))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.summary = QFrame(objectName="summary")
@@ -164,7 +165,7 @@ class ProposalForm(QDialog):
             combo = QComboBox()
             combo.addItem(self.tr(_CHOOSE), None)
             for code, label in CHOICES[name].items():
-                combo.addItem(label, code)
+                combo.addItem(model_text(label), code)
             return combo
         if name == "qpv_code":
             combo = QComboBox()

@@ -14,6 +14,7 @@ from ...models.proposals import KINDS, STATUSES, Proposal, ProposalStore
 from ...models.proposals.vocabulary import choice_label
 from ..i18n import Texts
 from ..table_model import RowsTableModel
+from ..model_texts import model_text
 
 _SHORT_KINDS = Texts("ProposalListPanel", {
     "equipement": QT_TRANSLATE_NOOP("ProposalListPanel", "Équipement"),
@@ -52,9 +53,9 @@ class ProposalTableModel(RowsTableModel):
         qpv = territory.qpv_name(proposal.qpv_code) if proposal.qpv_code else "—"
         communes = ", ".join(territory.commune_name(code) for code in proposal.communes)
         if proposal.kind == "perimetre":
-            state = choice_label("nature", proposal.nature) or "—"
+            state = model_text(choice_label("nature", proposal.nature)) or "—"
         else:
-            state = choice_label("status", proposal.status) or "—"
+            state = model_text(choice_label("status", proposal.status)) or "—"
         return (_SHORT_KINDS.get(proposal.kind, proposal.kind), proposal.label, qpv,
                 communes or "—", state, french_date(proposal.modified))
 
@@ -69,7 +70,7 @@ class ProposalTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cells[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return KINDS.get(proposal.kind, proposal.kind)
+            return model_text(KINDS.get(proposal.kind, proposal.kind))
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return proposal.description or None
         if role == Qt.ItemDataRole.UserRole:    # sort key: ISO date for « Modifié le »
@@ -159,7 +160,7 @@ class ProposalListPanel(QWidget):
         combo = QComboBox()
         combo.addItem(everything, None)
         for code, label in choices:
-            combo.addItem(label, code)
+            combo.addItem(model_text(label), code)
         combo.currentIndexChanged.connect(self.refresh)
         return combo
 
