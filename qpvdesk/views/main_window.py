@@ -27,7 +27,6 @@ from .map.identify_panel import IdentifyPanel
 from .map.layer_panel import LayerPanel
 from .map.map_controller import STATE_KEY, MapController
 from .map.pan_tool import PanIdentifyTool
-from .charts import ChartsPanel
 from .fiche import open_fiche_window
 from .help_window import open_help
 from .map.search_box import SearchBox
@@ -296,6 +295,8 @@ class MainWindow(QMainWindow):
 
     def show_charts(self) -> QWidget:
         def build():
+            from .charts import ChartsPanel   # pyqtgraph: ~0.15 s, not at start-up
+
             return ChartsPanel(
                 mappable_indicators(self.reference, "qpv"),
                 lambda ids, edition, commune: build_indicator_table(self.reference, ids,

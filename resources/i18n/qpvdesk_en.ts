@@ -1672,207 +1672,207 @@ Details: {detail}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="57"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="56"/>
         <source>qpvdesk — Quartiers prioritaires de la CA de Lens-Liévin</source>
         <translation>qpvdesk — Priority neighbourhoods of the CA de Lens-Liévin</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="93"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="92"/>
         <source>Couches</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="94"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="93"/>
         <source>Analyse thématique</source>
         <translation>Thematic analysis</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="95"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="94"/>
         <source>Carte</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="98"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="97"/>
         <source>Informations</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="100"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="99"/>
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="102"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="101"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="109"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="108"/>
         <source>Les {count} quartiers prioritaires</source>
         <translation>The {count} priority neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="118"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="117"/>
         <source>{count} QPV — {total} habitants (somme des populations municipales INSEE) — base de référence en lecture seule</source>
         <translation>{count} QPV — {total} inhabitants (sum of the INSEE municipal populations) — read-only reference database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="142"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="141"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="144"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="143"/>
         <source>Afficher tout le territoire (Ctrl+0)</source>
         <translation>Show the whole territory (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="145"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="144"/>
         <source>Zoom avant</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="147"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="146"/>
         <source>Zoom arrière</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="150"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="149"/>
         <source>Fond de carte…</source>
         <translation>Basemap…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="151"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="150"/>
         <source>Choisir un fond de carte hors ligne (fichier MBTiles)</source>
         <translation>Choose an offline basemap (MBTiles file)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="152"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="151"/>
         <source>Retirer le fond de carte</source>
         <translation>Remove the basemap</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="154"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="153"/>
         <source>&amp;Sources et licences…</source>
         <translation>&amp;Sources and licences…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="196"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="195"/>
         <source>&amp;Rechercher une commune, un QPV…</source>
         <translation>&amp;Search for a commune, a QPV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="214"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="213"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="215"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="214"/>
         <source>&amp;Aide de qpvdesk…</source>
         <translation>qpvdesk &amp;Help…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="217"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="216"/>
         <source>&amp;Raccourcis clavier…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="295"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="294"/>
         <source>Tableau des indicateurs</source>
         <translation>Indicator table</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="305"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="306"/>
         <source>Graphiques</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="308"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="309"/>
         <source>Portrait du territoire</source>
         <translation>Territory portrait</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="317"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="318"/>
         <source>Choisir un fond de carte hors ligne</source>
         <translation>Choose an offline basemap</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="318"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="319"/>
         <source>Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)</source>
         <translation>MBTiles basemaps (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="155"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="154"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="165"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="164"/>
         <source>Dessin</source>
         <translation>Drawing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="177"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="176"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="181"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="180"/>
         <source>&amp;Importer des propositions…</source>
         <translation>&amp;Import proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="183"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="182"/>
         <source>E&amp;xporter mes propositions…</source>
         <translation>E&amp;xport my proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="186"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="185"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="188"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="187"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="191"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="190"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="200"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="199"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="202"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="201"/>
         <source>&amp;Tableau des indicateurs…</source>
         <translation>Indicator &amp;table…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="203"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="202"/>
         <source>Les 22 QPV et les indicateurs choisis</source>
         <translation>The 22 QPV and the chosen indicators</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="205"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="204"/>
         <source>&amp;Graphiques…</source>
         <translation>&amp;Charts…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="206"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="205"/>
         <source>Évolutions, comparaison des QPV, dynamique des écarts</source>
         <translation>Trends, QPV comparison, gap dynamics</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="208"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="207"/>
         <source>&amp;Portrait du territoire…</source>
         <translation>Territory &amp;portrait…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="209"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="208"/>
         <source>Les chiffres clés de l&apos;agglomération</source>
         <translation>Key figures of the agglomeration</translation>
     </message>
