@@ -1,7 +1,6 @@
 """The agglomeration's trust store: one commune per key, rotation and revocation kept."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -8,7 +8,6 @@ only the commune may withdraw a proposal.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -16,10 +15,9 @@ from pathlib import Path
 
 import shapely
 
-from ..proposals import gdal
-from ..proposals.exporter import _ALWAYS, _LAYERS, _frame, _temporary
+from ..proposals.exporter import write_geopackage
 from ..proposals.proposal import Proposal, now_iso
-from ..proposals.vocabulary import KIND_FIELDS, KINDS
+from ..proposals.vocabulary import KINDS
 from .info import PackageInfo, valid_insee
 
 # The proposal columns a package carries: every one but ``deleted``.
@@ -272,29 +270,15 @@ class ConsolidatedStore:
         """The current proposals as one GeoPackage for QGIS (EPSG:2154), one layer per kind as
         the communes' export, plus provenance columns (PROVENANCE_COLUMNS). Written to a
         temporary file then renamed: a failed export leaves no half-written file."""
-        import pandas as pd
-
         path = Path(path)
-        pyogrio = gdal.pyogrio()
         versions = self.current()
-        temporary = _temporary(path)
-        try:
-            for kind, (layer, geometry_type) in _LAYERS.items():
-                chosen = [version for version in versions if version.proposal.kind == kind]
-                frame = _frame([version.proposal for version in chosen],
-                               _ALWAYS + KIND_FIELDS[kind])
-                provenance = {"commune_insee": [item.commune_insee for item in chosen],
-                              "paquet_uuid": [item.package_uuid for item in chosen],
-                              "cle_id": [item.key_id for item in chosen],
-                              "recu_le": [item.received for item in chosen],
-                              "paquet_cree_le": [item.package_created for item in chosen]}
-                for column in PROVENANCE_COLUMNS:
-                    frame[column] = pd.Series(provenance[column], dtype=object,
-                                              index=frame.index)
-                pyogrio.write_dataframe(frame, temporary, driver="GPKG", layer=layer,
-                                        geometry_type=geometry_type,
-                                        layer_options={"IDENTIFIER": KINDS[kind]})
-            os.replace(temporary, path)
-        finally:
-            temporary.unlink(missing_ok=True)
+
+        def provenance(positions: list[int]) -> dict[str, list]:
+            chosen = [versions[number] for number in positions]
+            return {"commune_insee": [item.commune_insee for item in chosen],
+                    "paquet_uuid": [item.package_uuid for item in chosen],
+                    "cle_id": [item.key_id for item in chosen],
+                    "recu_le": [item.received for item in chosen],
+                    "paquet_cree_le": [item.package_created for item in chosen]}
+        write_geopackage([version.proposal for version in versions], path, provenance)
         return path

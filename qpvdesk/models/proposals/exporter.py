@@ -6,7 +6,7 @@ never leaves a half-written file.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -105,19 +105,32 @@ def _write_geojson(proposals: Sequence[Proposal], path: Path) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def _write_geopackage(proposals: Sequence[Proposal], path: Path) -> None:
+def write_geopackage(proposals: Sequence[Proposal], path: Path,
+                     extra_columns: Callable[[list[int]], dict[str, list]] | None = None
+                     ) -> None:
+    """One layer per kind, with the fields of that kind's form; ``extra_columns`` gives more
+    columns for the proposals at the given positions (e.g. the provenance of received ones)."""
+    import pandas as pd
+
     pyogrio = gdal.pyogrio()
     temporary = _temporary(path)
     try:
         for kind, (layer, geometry_type) in _LAYERS.items():
-            attributes = _ALWAYS + KIND_FIELDS[kind]
-            frame = _frame([item for item in proposals if item.kind == kind], attributes)
+            positions = [number for number, item in enumerate(proposals) if item.kind == kind]
+            frame = _frame([proposals[number] for number in positions],
+                           _ALWAYS + KIND_FIELDS[kind])
+            for column, values in (extra_columns(positions) if extra_columns else {}).items():
+                frame[column] = pd.Series(values, dtype=object, index=frame.index)
             pyogrio.write_dataframe(frame, temporary, driver="GPKG", layer=layer,
                                     geometry_type=geometry_type,
                                     layer_options={"IDENTIFIER": KINDS[kind]})
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _write_geopackage(proposals: Sequence[Proposal], path: Path) -> None:
+    write_geopackage(proposals, path)
 
 
 _WRITERS = {".csv": _write_csv, ".geojson": _write_geojson, ".gpkg": _write_geopackage}
