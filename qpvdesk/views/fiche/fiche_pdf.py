@@ -344,13 +344,15 @@ class _Pages:
         for block in blocks:
             self.place(block)
 
-    def table(self, style: _Style, lead: list[_Block], table: FicheTable) -> None:
+    def table(self, style: _Style, lead: list[_Block], table: FicheTable,
+              layout: _TableLayout | None = None) -> None:
         """The lead (title, note) stays with the header and the first row; when the rows go
-        on to the next page, the header is repeated under a « (suite) » line."""
+        on to the next page, the header is repeated under a « (suite) » line. ``layout``
+        defaults to columns fitted to the page."""
         if not table.rows:   # the lead's note says there is nothing to list
             self.keep_together(lead)
             return
-        layout = _TableLayout.fitted(style, table)
+        layout = layout or _TableLayout.fitted(style, table)
         rows = layout.row_blocks()
         self.keep_together(lead + [layout.header_block()] + rows[:1])
         for row in rows[1:]:

@@ -327,22 +327,13 @@ class _ListLayout(_TableLayout):
 
 
 def _place_table(pages: _Pages, style: _Style, table: FicheTable) -> None:
-    """As _Pages.table, with the list's own layout: the header repeated after a break."""
+    """The list of proposals, with its own column widths, paginated as the fiche tables."""
     lead = [_section_title(style, table.title), _spacer(style.mm(1))]
     if not table.rows:
         pages.keep_together(lead + [_paragraph(style, "Le paquet ne contient aucune "
                                                       "proposition.", style.font(8.4))])
         return
-    layout = _ListLayout(style, table)
-    rows = layout.row_blocks()
-    pages.keep_together(lead + [layout.header_block()] + rows[:1])
-    for row in rows[1:]:
-        if pages.y + row.height > pages.bottom:
-            pages.new_page()
-            pages.place(_paragraph(style, f"{table.title} (suite)", style.font(7, italic=True),
-                                   GREY))
-            pages.place(layout.header_block())
-        pages.place(row)
+    pages.table(style, lead, table, _ListLayout(style, table))
 
 
 def _proposal_title(style: _Style, number: int, proposal: Proposal) -> _Block:
