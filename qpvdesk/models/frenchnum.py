@@ -6,6 +6,7 @@ an empty cell means the value is under statistical secrecy or not available — 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 _THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009")
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
@@ -39,3 +40,21 @@ def format_french_number(value: float | None, decimals: int = 1, empty: str = ""
         return empty
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\u202f").replace(".", ",")
+
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre")
+
+
+def format_french_date(value: str | None, with_time: bool = False) -> str:
+    """'2026-11-22T10:04:31+01:00' -> '22 novembre 2026' (« à 10 h 04 » with the time, in the
+    value's own time zone; « 1er » for the first day); anything unreadable as it is."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return str(value or "")
+    day = "1er" if moment.day == 1 else str(moment.day)
+    text = f"{day} {MONTHS[moment.month - 1]} {moment.year}"
+    if with_time and ("T" in value or " " in value.strip()):
+        text += f" à {moment.hour} h {moment.minute:02d}"
+    return text

@@ -3,14 +3,11 @@ body say who sends what. A mailto: URL cannot carry an attachment, so the body t
 which file to attach and where it is. Qt-free."""
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from ..frenchnum import format_french_date
 from .info import PackageInfo
-
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
 
 
 def readable_key_id(key_id: str) -> str:
@@ -20,17 +17,7 @@ def readable_key_id(key_id: str) -> str:
 
 
 def french_date(value: str, with_time: bool = False) -> str:
-    """'2026-11-22T10:04:31+01:00' → '22 novembre 2026' (« à 10 h 04 » with the time);
-    anything unreadable is returned as it is."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        return str(value or "")
-    day = "1er" if moment.day == 1 else str(moment.day)
-    text = f"{day} {MONTHS[moment.month - 1]} {moment.year}"
-    if with_time and ("T" in value or " " in value.strip()):
-        text += f" à {moment.hour} h {moment.minute:02d}"
-    return text
+    return format_french_date(value, with_time)
 
 
 def proposal_count_text(count: int) -> str:

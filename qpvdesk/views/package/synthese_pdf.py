@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -19,7 +18,7 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPdfWriter, QPen
 
-from ...models.frenchnum import format_french_number
+from ...models.frenchnum import format_french_date, format_french_number
 from ...models.map.layers import proposal_layers
 from ...models.map.map_state import MapState
 from ...models.map.styles import LAYERS, SYMBOLS
@@ -53,8 +52,6 @@ MAP_CAPTION = (
 KIND_COUNT_WORDS = {EQUIPEMENT: ("projet d'équipement", "projets d'équipement"),
                     QUARTIER_VECU: ("quartier vécu", "quartiers vécus"),
                     PERIMETRE: ("demande de périmètre", "demandes de périmètre")}
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
 EMPTY = "—"
 LABEL_WIDTH_MM = 42
 FOOTER_POINTS = 6.5
@@ -78,19 +75,8 @@ def _territory(reference) -> Territory:
 # ---------------------------------------------------------------------------------------------
 
 def french_datetime(value: str) -> str:
-    """'2026-11-22T10:04:31+01:00' -> '22 novembre 2026 à 10 h 04' (in its own time zone);
-    a date alone gives '22 novembre 2026'; anything else is returned as it is."""
-    if not value:
-        return EMPTY
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    day = "1er" if moment.day == 1 else str(moment.day)
-    text = f"{day} {MONTHS[moment.month - 1]} {moment.year}"
-    if "T" in value or " " in value.strip():
-        text += f" à {moment.hour} h {moment.minute:02d}"
-    return text
+    """'2026-11-22T10:04:31+01:00' -> '22 novembre 2026 à 10 h 04'; « — » when empty."""
+    return format_french_date(value, with_time=True) if value else EMPTY
 
 
 def french_area(proposal: Proposal) -> str:
