@@ -12,8 +12,8 @@ from shapely.geometry import box
 
 from qpvdesk.models.package.info import PackageInfo
 from qpvdesk.models.proposals.proposal import Proposal
-from qpvdesk.views.package import synthese_pdf
-from qpvdesk.views.package.synthese_pdf import french_datetime, write_synthese_pdf
+from qpvdesk.render import synthese_pdf
+from qpvdesk.render.synthese_pdf import french_datetime, write_synthese_pdf
 
 CREATED = "2026-11-22T10:04:31+01:00"
 KEY_ID = "0123456789ABCDEF"
@@ -128,7 +128,7 @@ def test_forty_proposals_paginate_and_rows_stay_on_their_page(qapp, reference, q
 
     writer = synthese_pdf.QPdfWriter(str(tmp_path / "probe.pdf"))
     writer.setResolution(synthese_pdf.PDF_DPI)
-    synthese_pdf._a4(writer)
+    synthese_pdf.set_a4(writer)
     style = synthese_pdf._Style(writer)
     footer = 200.0
     layout = synthese_pdf._layout(style, synthese_pdf._Names(reference), package_info(40),

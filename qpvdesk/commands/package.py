@@ -180,7 +180,7 @@ def run_export(args: argparse.Namespace) -> int:
                         args.contact_name or identity.contact_name,
                         args.contact_email or identity.contact_email)
         headless_application()
-        from ..views.package.synthese_pdf import write_synthese_pdf
+        from ..render.synthese_pdf import write_synthese_pdf
 
         info = write_package(
             proposals, sender, secret, Path(args.out),

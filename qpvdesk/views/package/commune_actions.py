@@ -23,7 +23,7 @@ from ...models.package.mail import (french_date, mailto_url, proposal_count_text
                                     readable_key_id)
 from .export_dialog import ExportPackageDialog
 from .key_dialogs import CreateKeyDialog, KeyInfoDialog, ask_passphrase, of_commune
-from .synthese_pdf import write_synthese_pdf
+from ...render.synthese_pdf import write_synthese_pdf
 
 MAX_PASSPHRASE_TRIES = 3
 ChoosePath = Callable[[QWidget, str, str, str], str]

@@ -345,7 +345,7 @@ class VerificationDialog(QDialog):
                                          QSizePolicy.Policy.Fixed)
         if reference is not None and proposals:
             try:
-                from .synthese_pdf import proposals_map
+                from ...render.synthese_pdf import proposals_map
 
                 image = proposals_map(reference, proposals, *PREVIEW_SIZE)
             except Exception:   # a preview is a comfort: never block the verdict for it
