@@ -279,7 +279,7 @@ def test_actions_and_french_words(actions):
         "Exporter les propositions consolidées…"
     assert french_datetime("2026-11-22T10:04:31+01:00") == "22/11/2026 à 10 h 04"
     assert french_size(146125) == "142,7\u00a0ko"
-    assert readable_key_id("57A9BAA9A7CB3216") == "57A9 BAA9 A7CB 3216"
+    assert readable_key_id("57A9BAA9A7CB3216") == "57A9\u00a0BAA9\u00a0A7CB\u00a03216"
 
 
 def test_default_trust_folder_is_in_user_data(window, reference, workspace, isolated_home):
