@@ -178,10 +178,41 @@ def test_key_copied_by_hand_for_two_communes_is_unusable(store):
     assert store.for_key_id(key.key_id_hex) is None
     problems = store.problems()
     assert len(problems) == 2
-    assert all("plusieurs communes, la commune 62498 et la commune 62510." in line
+    assert all("plusieurs communes, la commune 62498 et la commune 62510 ;" in line
                for line in problems)
     named = TrustStore(store.folder, names=NAMES)
-    assert all("plusieurs communes, Lens (62498) et Liévin (62510)." in line
+    assert all("plusieurs communes, Lens (62498) et Liévin (62510) ;" in line
                for line in named.problems())
     with pytest.raises(TrustError, match="déjà attribuée"):
         store.add(key.to_text(), "59350")
+
+
+def test_which_communes_a_key_is_bound_to_and_revoked_keys(store):
+    key, other = new_public(), new_public()
+    store.add(key.to_text(), "62498")
+    (store.folder / "62510.pub").write_text(key.to_text())
+    assert store.communes_of_key(key.key_id_hex) == {"62498", "62510"}
+    assert store.communes_of_key(other.key_id_hex) == set()
+    (store.folder / "62510.pub").unlink()
+    assert store.revoked_for_key_id(key.key_id_hex) is None
+    store.revoke("62498")
+    assert store.revoked_for_key_id(key.key_id_hex).commune_insee == "62498"
+    assert store.communes_of_key(key.key_id_hex) == set()
+
+
+def test_a_single_garbage_trust_file_is_refused_naming_it(tmp_path):
+    garbage = tmp_path / "62498.pub"
+    garbage.write_bytes(bytes(range(256)))
+    with pytest.raises(TrustError, match="62498.pub") as refusal:
+        TrustStore.from_path(garbage)
+    assert "codec" not in str(refusal.value)
+
+
+def test_trusted_key_file_names_its_commune(store):
+    from qpvdesk.models.package.keys import declared_commune
+
+    named = TrustStore(store.folder, names=NAMES)
+    entry = named.add(new_public().to_text("qpvdesk clé publique de la commune 62510"), "62498")
+    text = entry.path.read_text(encoding="utf-8")
+    assert text.startswith("untrusted comment: qpvdesk clé publique de la commune 62498 (Lens)")
+    assert declared_commune(text) == "62498"

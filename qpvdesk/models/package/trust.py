@@ -148,7 +148,7 @@ class TrustStore:
                 problems.append(
                     f"Clé ignorée : {entry.path.name} — la clé "
                     f"{readable_key_id(entry.key_id)} est attribuée à plusieurs communes, "
-                    f"{communes_label(communes, self.names)}."
+                    f"{communes_label(communes, self.names)} ; révoquez l'attribution erronée."
                 )
                 continue
             entries.append(entry)
@@ -158,6 +158,14 @@ class TrustStore:
     def entries(self) -> list[TrustedKey]:
         """Usable keys, sorted by INSEE code."""
         return self._scan()[0]
+
+    def conflicts(self) -> list[TrustedKey]:
+        """Readable keys left out because their key id is bound to several communes (revoke
+        the wrong binding to use the other), sorted by INSEE code."""
+        _, candidates, _ = self._scan()
+        return sorted((key for key in candidates
+                       if len(self._communes_of(candidates, key.key_id)) > 1),
+                      key=lambda key: key.commune_insee)
 
     def problems(self) -> list[str]:
         """Files skipped by :meth:`entries`, one French line each."""

@@ -32,6 +32,9 @@ KEY_HEADERS = (QT_TRANSLATE_NOOP("RowsTableModel", "Commune"),
                QT_TRANSLATE_NOOP("RowsTableModel", "Identifiant de la clé"),
                QT_TRANSLATE_NOOP("RowsTableModel", "Fichier"))
 
+CONFLICT_COLOR = "#b91c1c"
+
+
 class CommuneChoiceDialog(QDialog):
     """Which commune a public key belongs to, and its identifier to compare on the phone."""
 
@@ -185,8 +188,15 @@ class TrustDialog(QDialog):
                  readable_key_id(key.key_id), key.path.name] for key in keys]
 
     def refresh(self) -> None:
-        self.entries = self.store.entries()
+        # keys bound to several communes are listed too (in red), so that the wrong binding
+        # can be revoked from here
+        conflicts = self.store.conflicts()
+        self.entries = sorted(self.store.entries() + conflicts,
+                              key=lambda entry: entry.commune_insee)
         self.keys_model.set_rows(self._rows(self.entries))
+        self.keys_model.colors = {(row, column): CONFLICT_COLOR
+                                  for row, entry in enumerate(self.entries)
+                                  if entry in conflicts for column in range(len(KEY_HEADERS))}
         self.revoked_model.set_rows(self._rows(self.store.revoked()))
         for view in (self.keys_view, self.revoked_view):
             fit_columns(view, stretch=0)
