@@ -35,7 +35,7 @@ pytestmark = pytest.mark.skipif(MINISIGN is None, reason="minisign command not i
 
 @dataclass
 class Schema:
-    kinds: dict[str, dict[str, str]] = field(default_factory=dict)   # code -> label, geometry, layer
+    kinds: dict[str, dict[str, str]] = field(default_factory=dict)   # label, geometry, layer
     layers: dict[str, list[str]] = field(default_factory=dict)        # layer -> its columns
     sql_types: dict[str, str] = field(default_factory=dict)           # column -> SQL type
     csv_titles: dict[str, str] = field(default_factory=dict)          # column -> CSV title

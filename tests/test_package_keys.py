@@ -16,6 +16,7 @@ from qpvdesk.models.package import keys as keys_module
 from qpvdesk.models.package.keys import KeyFolder
 from qpvdesk.models.package.minisign import (
     KeyFileError,
+    readable_key_id,
     PassphraseError,
     SecretKey,
     _scrypt_params,
@@ -198,7 +199,8 @@ def test_restore_over_different_key_needs_replace(folder, tmp_path):
     backup = elsewhere.backup("62498", tmp_path / "nouvelle.key")
     before = snapshot(folder.folder)
 
-    with pytest.raises(KeyFileError, match=f"déjà une autre clé \\({old_public.key_id_hex}\\)"):
+    old_id = readable_key_id(old_public.key_id_hex)
+    with pytest.raises(KeyFileError, match=f"déjà une autre clé \\({old_id}\\)"):
         folder.restore("62498", backup, "autre phrase")
     assert snapshot(folder.folder) == before
     assert folder.unlock("62498", PHRASE).public_key == old_public

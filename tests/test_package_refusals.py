@@ -286,6 +286,17 @@ def test_the_raw_zip_forger_writes_an_accepted_package(members, crafted, trust):
     assert verify_package(path, trust).ok
 
 
+def test_zip64_fields_in_entries_are_accepted(members, crafted, trust):
+    """ZIP64 extra fields (8-byte sizes) are legitimate at any size; only the ZIP64 end
+    record, which a package never needs, is refused."""
+    path = crafted / "p.qpvpkg"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            with archive.open(name, "w", force_zip64=True) as handle:
+                handle.write(content)
+    assert verify_package(path, trust).ok
+
+
 @pytest.mark.parametrize("other_name", ["data/../bagit.txt", "../../../../tmp/qpvdesk-x.csv"])
 @pytest.mark.parametrize("where", ["local", "central"])
 def test_unicode_path_extra_field_naming_another_file(members, crafted, trust, agglomeration,
@@ -431,7 +442,7 @@ def test_package_id_must_be_a_uuid(members, crafted, trust, lens_package):
              "n'est pas un UUID")
 
 
-# -- keys: which commune, named ---------------------------------------------------------------------
+# -- keys: which commune, named ------------------------------------------------------------------
 
 @pytest.fixture
 def named_trust(trust, reference):

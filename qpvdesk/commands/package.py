@@ -243,7 +243,8 @@ def run_import(args: argparse.Namespace) -> int:
         workspace = _open_workspace(args)
         try:
             outcome = ConsolidatedStore(workspace).accept(
-                report.info, report.proposals, report.path.name, report.sha256)
+                report.info, report.proposals, report.path.name, report.sha256,
+                names=commune_names_in_file(args.reference))
         except ValueError as exc:
             report.reason = str(exc)
             print(f"qpvdesk: refused: {exc}", file=sys.stderr)

@@ -25,6 +25,7 @@ from qpvdesk.models.package.minisign import (
     PublicKey,
     SecretKey,
     generate_keypair,
+    readable_key_id,
 )
 
 __all__ = [
@@ -314,7 +315,8 @@ class KeyFolder:
             if public != secret.public_key:
                 raise KeyFileError(
                     f"Les fichiers de clé de la commune {code} ne correspondent pas : "
-                    f"clé secrète {secret.key_id_hex}, clé publique {public.key_id_hex}."
+                    f"clé secrète {readable_key_id(secret.key_id_hex)}, clé publique "
+                    f"{readable_key_id(public.key_id_hex)}."
                 )
         return secret
 
@@ -394,7 +396,7 @@ class KeyFolder:
             except KeyFileError:
                 old_public = None
             if old_public != public and not replace:
-                old_id = old_public.key_id_hex if old_public else "inconnue"
+                old_id = readable_key_id(old_public.key_id_hex) if old_public else "inconnue"
                 raise KeyFileError(
                     f"La commune {code} a déjà une autre clé ({old_id}) : "
                     "elle n'est remplacée que sur demande explicite."

@@ -435,8 +435,8 @@ def verify(public_key: PublicKey, data: bytes, signature_text: str) -> str:
     alg, key_id, signature, trusted, global_signature = _parse_signature(signature_text)
     if not hmac.compare_digest(key_id, public_key.key_id):
         raise SignatureError(
-            f"Signature faite avec une autre clé ({format_key_id(key_id)}) "
-            f"que la clé attendue ({public_key.key_id_hex})."
+            f"Signature faite avec une autre clé ({readable_key_id(key_id)}) "
+            f"que la clé attendue ({readable_key_id(public_key.key_id_hex)})."
         )
     message = hashlib.blake2b(data, digest_size=64).digest() if alg == SIG_ALG_HASHED else data
     try:

@@ -188,10 +188,11 @@ def _local_end(data: bytes, entry: _Entry) -> int:
     same_flags = (_ENCRYPTED | _DATA_DESCRIPTOR | _UTF8)
     if method != entry.method or (flags & same_flags) != (entry.flags & same_flags):
         raise _bad(f"l'en-tête local de « {shown} » ne correspond pas au répertoire central")
-    zip64 = compressed == _MASK32 or plain == _MASK32
-    if zip64:
-        values = _zip64_values(extra, name, [True, True])
-        plain, compressed = values[0], values[1]
+    # APPNOTE 4.3.9.2 and 4.5.3: a local ZIP64 field holds both sizes, and makes the data
+    # descriptor's sizes 8 bytes long
+    zip64 = any(field_id == ZIP64_EXTRA for field_id, _ in _fields(extra, name))
+    if zip64 or compressed == _MASK32 or plain == _MASK32:
+        plain, compressed = _zip64_values(extra, name, [True, True])
     data_end = start + name_length + extra_length + entry.compressed
     if flags & _DATA_DESCRIPTOR:
         position = data_end + (4 if data[data_end:data_end + 4] == _DESCRIPTOR else 0)

@@ -158,7 +158,8 @@ class AgglomerationActions(QObject):
             return False
         try:
             outcome = self.consolidated.accept(report.info, report.proposals, report.path.name,
-                                               report.sha256)
+                                               report.sha256,
+                                               names=territory_names(self.territory))
         except ValueError as error:
             self.warn(self.tr("Paquet non importé"), str(error))
             return False
