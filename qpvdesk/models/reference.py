@@ -33,12 +33,14 @@ def _check_file(path: Path) -> None:
     notice when a query reaches a missing page)."""
     with path.open("rb") as handle:
         header = handle.read(100)
-    if len(header) < 100:
-        raise damaged_reference(path, "fichier vide ou tronqué")
+    if not header:
+        raise damaged_reference(path, "fichier vide")
     if not header.startswith(_SQLITE_MAGIC):
         raise NotADatabaseFile(f"{path} n'est pas une base de référence qpvdesk (ce n'est pas "
                                "une base SQLite) : indiquez le fichier data/qpvdesk.sqlite.",
                                path)
+    if len(header) < 100:
+        raise damaged_reference(path, "fichier tronqué")
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     change_counter, page_count = struct.unpack(">II", header[24:32])
