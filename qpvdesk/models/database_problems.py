@@ -7,9 +7,13 @@ SQLite reports trouble through a handful of primary result codes (SQLITE_BUSY, S
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from pathlib import Path
 
+# Less free space than this under a failed write: the disk is taken for full (SQLite and GDAL
+# do not always say so).
+NEARLY_FULL_BYTES = 1024 * 1024
 USAGE_EXIT_CODE = 2     # the user pointed at the wrong thing
 FAILURE_EXIT_CODE = 1   # the right thing, in a state qpvdesk cannot work with
 
@@ -109,6 +113,13 @@ def damaged_reference(path: str | Path, detail: str) -> DatabaseDamaged:
                            f"{_REBUILD_REFERENCE}.", path)
 
 
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
 def _error_name(exc: BaseException) -> str:
     name = getattr(exc, "sqlite_errorname", None) or ""
     # extended names (SQLITE_IOERR_SHORT_READ) share their primary code's remedy
@@ -161,6 +172,8 @@ def explain(exc: BaseException, path: str | Path, role: str,
         kind = file_kind_problem(path, role)
         if kind is not None:
             return kind
+        if _nearly_full(path.parent):   # a full disk under the -shm or -wal is an I/O error
+            return disk_full_problem(path, role)
         return DatabaseProblem(f"Erreur de lecture ou d'écriture sur {_SUBJECT_LOWER[role]} "
                                f"{path} (disque retiré ou défaillant ?) : vérifiez le disque "
                                "puis réessayez.", path)

@@ -118,9 +118,10 @@ def _v3_received(conn) -> None:
 
 
 def set_aside_duplicate_proposals(conn) -> int:
-    """Move the rows that repeat a proposal's uuid to proposal_duplicate (kept, never deleted;
-    the most recently modified row stays) so the uuid index can be rebuilt. Only a damaged
-    index lets such rows in. The number of rows moved."""
+    """Move the rows that repeat a proposal's uuid to proposal_duplicate (kept, never deleted)
+    so the uuid index can be rebuilt. Only a stale index lets such a row in: an import that
+    should have said « déjà présente ». The first row stored stays; the later ones, which the
+    index does hold, are the ones SQLite can delete. The number of rows moved."""
     conn.execute("""CREATE TABLE IF NOT EXISTS proposal_duplicate (
         uuid TEXT, kind TEXT, title TEXT, description TEXT, category TEXT, status TEXT,
         horizon_year INTEGER, qpv_code TEXT, knowledge_source TEXT, nature TEXT,
@@ -130,7 +131,7 @@ def set_aside_duplicate_proposals(conn) -> int:
     # NOT INDEXED: the uuid index is exactly what may be wrong
     extra = [row[0] for row in conn.execute("""
         SELECT rowid FROM (SELECT rowid, row_number() OVER (
-            PARTITION BY uuid ORDER BY modified DESC, rowid DESC) AS rank
+            PARTITION BY uuid ORDER BY rowid) AS rank
             FROM proposal NOT INDEXED WHERE uuid IS NOT NULL) WHERE rank > 1""")]
     for rowid in extra:
         conn.execute("""INSERT INTO proposal_duplicate SELECT uuid, kind, title, description,
@@ -143,9 +144,9 @@ def set_aside_duplicate_proposals(conn) -> int:
 
 def _v4_unique_proposals(conn) -> None:
     """A proposal's uuid has been the primary key since v2, but SQLite lets a TEXT primary key
-    be NULL, and a damaged index let an import add a second row with an existing uuid:
-    repeated rows are set aside, missing uuids given, the indexes rebuilt, and a missing uuid
-    is refused from now on."""
+    be NULL, and a stale index let an import add a second row with an existing uuid: repeated
+    rows are set aside, missing uuids given, the indexes rebuilt, and a missing uuid is
+    refused from now on."""
     set_aside_duplicate_proposals(conn)
     for (rowid,) in conn.execute("SELECT rowid FROM proposal NOT INDEXED WHERE uuid IS NULL "
                                  "OR uuid = ''").fetchall():

@@ -47,7 +47,7 @@ def backup_folder(workspace_path: str | Path) -> Path:
 
 def _pattern(workspace_path: Path) -> re.Pattern:
     return re.compile(re.escape(workspace_path.stem)
-                      + r"-(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})(?:-\d+)?\.sqlite$")
+                      + r"-(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})(?:-(\d+))?\.sqlite$")
 
 
 def list_backups(workspace_path: str | Path) -> list[Backup]:
@@ -62,9 +62,10 @@ def list_backups(workspace_path: str | Path) -> list[Backup]:
     for entry in entries:
         match = pattern.match(entry.name)
         if match and entry.is_file():
-            found.append(Backup(entry, datetime.strptime(match.group(1), _STAMP)))
-    return sorted(found, key=lambda backup: (backup.created, backup.path.stat().st_mtime_ns,
-                                             backup.path.name), reverse=True)
+            # within one second, free_name numbers them: -2, -3…
+            order = (datetime.strptime(match.group(1), _STAMP), int(match.group(2) or 1))
+            found.append((order, Backup(entry, order[0])))
+    return [backup for _, backup in sorted(found, key=lambda item: item[0], reverse=True)]
 
 
 def is_sound(path: str | Path) -> bool:
@@ -107,13 +108,16 @@ def needs_backup(workspace_path: str | Path) -> bool:
 
 def free_name(folder: Path, stem: str, suffix: str,
               moment: datetime | None = None) -> Path:
-    """« <stem>-<date>_<heure><suffix> » in ``folder``, numbered if that name is taken."""
+    """« <stem>-<date>_<heure><suffix> » in ``folder``; later ones within the same second are
+    numbered -2, -3… past the highest number there (a pruned name is never reused, so the
+    numbers keep the order)."""
     base = f"{stem}-{(moment or datetime.now()).strftime(_STAMP)}"
-    candidate, number = folder / f"{base}{suffix}", 1
-    while candidate.exists():
-        number += 1
-        candidate = folder / f"{base}-{number}{suffix}"
-    return candidate
+    taken = re.compile(re.escape(base) + r"(?:-(\d+))?" + re.escape(suffix) + "$")
+    numbers = [int(match.group(1) or 1) for entry in folder.iterdir()
+               if (match := taken.match(entry.name))]
+    if not numbers:
+        return folder / f"{base}{suffix}"
+    return folder / f"{base}-{max(numbers) + 1}{suffix}"
 
 
 def make_backup(conn, workspace_path: str | Path, keep: int = KEEP_BACKUPS) -> Backup:

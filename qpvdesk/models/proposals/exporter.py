@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import shapely
 
+from ..database_problems import NEARLY_FULL_BYTES
 from ..table_export import write_csv
 from . import gdal
 from .geometry import LAMBERT93, area_ha
@@ -26,9 +27,6 @@ if TYPE_CHECKING:  # geopandas is heavy: imported when exporting, not at start-u
     import geopandas as gpd
 
 EXPORT_FORMATS = {".csv": "CSV", ".geojson": "GeoJSON", ".gpkg": "GeoPackage"}
-# Below this, a failed write is taken for a full disk: GDAL does not always say so (a full
-# GeoPackage reports « no such table: gpkg_contents »).
-_NEARLY_FULL_BYTES = 1024 * 1024
 
 
 class ExportError(OSError):
@@ -157,7 +155,8 @@ def _disk_full(exc: BaseException, folder: Path) -> bool:
     if "no space left" in text or "disk is full" in text or "disk full" in text:
         return True
     try:
-        return shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES
+        # GDAL does not always say so: a full GeoPackage reports « no such table: gpkg_contents »
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
     except OSError:
         return False
 
