@@ -156,13 +156,14 @@ def ask_about_damage(problem: WorkspaceDamaged) -> str:
 
 
 def open_stores_or_recover(reference: Path, workspace: Path,
-                           ask=ask_about_damage) -> tuple[ReferenceStore, Workspace] | None:
+                           ask=None) -> tuple[ReferenceStore, Workspace] | None:
     """open_stores; a damaged workspace is restored from its backup or set aside if the user
-    agrees (``ask`` returns RESTORE, START_EMPTY or QUIT); None when the user quits."""
+    agrees (``ask``, by default the dialog, returns RESTORE, START_EMPTY or QUIT); None when
+    the user quits."""
     try:
         return open_stores(reference, workspace)
     except WorkspaceDamaged as problem:
-        choice = ask(problem)
+        choice = (ask or ask_about_damage)(problem)
         if choice == QUIT:
             return None
         try:

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pytest
 from bad_input_fixtures import (FILLER_NAME, LENS_LAT, LENS_LON, damage, fill, geojson, held_write_lock,
                                 integrity, point_feature, read_only, run_cli, square_feature,
@@ -223,8 +224,10 @@ def _(tmp, reference, populated, new_points):
 
     workspace = _copy(populated, tmp / "data")
     x, y = 687000.0, 7034000.0
-    frame = gpd.GeoDataFrame({"titre": ["Contour perdu"], "qpv": ["QN06226M"]}, geometry=[
-        Polygon([(x, y), (x + 200, y), (float("nan"), y + 200), (x, y + 200)])], crs=2154)
+    with np.errstate(invalid="ignore"):   # shapely notes the NaN; that is the point here
+        shape = Polygon([(x, y), (x + 200, y), (float("nan"), y + 200), (x, y + 200)])
+    frame = gpd.GeoDataFrame({"titre": ["Contour perdu"], "qpv": ["QN06226M"]},
+                             geometry=[shape], crs=2154)
     source = tmp / "nan.gpkg"
     gdal.pyogrio().write_dataframe(frame, source, driver="GPKG")
     yield Case(["--reference", reference, "--workspace", str(workspace), "proposals", "import",

@@ -105,10 +105,11 @@ class ReferenceStore:
             "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
         missing = [name for name in REQUIRED_TABLES if name not in present]
         if missing:
+            named = ", ".join(missing[:3]) + (", …" if len(missing) > 3 else "")
             raise NotADatabaseFile(
                 f"{self.path} n'est pas une base de référence qpvdesk (tables absentes : "
-                f"{', '.join(missing)}) : indiquez le fichier data/qpvdesk.sqlite ou "
-                "reconstruisez-le avec « qpvdesk build-data ».", self.path)
+                f"{named}) : indiquez le fichier data/qpvdesk.sqlite ou reconstruisez-le avec "
+                "« qpvdesk build-data ».", self.path)
 
     def close(self) -> None:
         self.conn.close()

@@ -28,7 +28,8 @@ def polygon_from_vertices(vertices: Sequence[Sequence[float]]) -> Polygon:
         ring.pop()
     while len(ring) < 3:
         ring.append(ring[-1] if ring else (0.0, 0.0))
-    return Polygon(ring)
+    with np.errstate(invalid="ignore"):   # a NaN vertex: validation says so, in French
+        return Polygon(ring)
 
 
 def vertices_of(geometry: BaseGeometry) -> list[Vertex]:

@@ -114,7 +114,8 @@ def _read_layers(path: Path) -> list[_Layer]:
     file_format = _check_path(path)
     try:
         names = [name for name, geometry_type in pyogrio.list_layers(path) if geometry_type]
-        layers = [(name, pyogrio.read_dataframe(path, layer=name)) for name in names]
+        with np.errstate(invalid="ignore"):   # NaN coordinates are refused one by one
+            layers = [(name, pyogrio.read_dataframe(path, layer=name)) for name in names]
     except Exception as exc:  # pyogrio raises several DataSourceError subclasses
         raise ImportFileError(f"Fichier illisible comme {file_format} : {path.name} "
                               f"({' '.join(str(exc).split())[:200]}).") from exc
