@@ -12,10 +12,10 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import paths
-from .models.database_problems import DatabaseProblem
+from .models.database_problems import WORKSPACE, DatabaseProblem, explain
 from .models.first_run import ERROR_LOG_NAME
 from .models.reference import ReferenceDatabaseMissing, ReferenceStore
-from .models.spatialite import SPATIALITE_PACKAGE_HINT_FR, SpatialiteUnavailable
+from .models.spatialite import SPATIALITE_PACKAGE_HINT_FR, SpatialiteUnavailable, sqlite_module
 from .models.workspace import Workspace, WorkspaceDamaged
 from .models.workspace_backups import restore_backup, set_aside
 
@@ -74,9 +74,13 @@ def write_error_log(folders: list[Path], kind, value, trace) -> Path | None:
     return None
 
 
-def error_message(value: BaseException, log: Path | None) -> str:
-    """What the user reads: a DatabaseProblem's own sentence, else the calm generic one; and
-    where the detail went."""
+def error_message(value: BaseException, log: Path | None,
+                  workspace: Path | None = None) -> str:
+    """What the user reads: a DatabaseProblem's own sentence (a raw SQLite error is said about
+    the workspace, the only database the app writes), else the calm generic one; and where
+    the detail went."""
+    if workspace is not None and isinstance(value, sqlite_module().Error):
+        value = explain(value, workspace, WORKSPACE) or value
     if isinstance(value, DatabaseProblem):
         text = str(value)
     else:
@@ -84,21 +88,22 @@ def error_message(value: BaseException, log: Path | None) -> str:
     if log is not None:
         return (f"{text}\nLe détail est enregistré dans {log} : vous pouvez envoyer ce fichier "
                 "à l'agglomération.")
-    return f"{text}\nLe détail n'a pas pu être enregistré (dossier en lecture seule ou disque plein)."
+    return (f"{text}\nLe détail n'a pas pu être enregistré (dossier en lecture seule ou disque "
+            "plein).")
 
 
-def install_error_handler(log_folder: Path) -> None:
+def install_error_handler(log_folder: Path, workspace: Path | None = None) -> None:
     """An unexpected error is written to a log file and told calmly; never a traceback. The
     handler itself must not fail: a log that cannot be written goes to the temporary folder,
     or nowhere, and the user is told anyway."""
     def handle(kind, value, trace) -> None:
         log = write_error_log([log_folder, Path(tempfile.gettempdir()) / paths.APP_NAME],
                               kind, value, trace)
+        message = error_message(value, log, workspace)
         try:
-            QMessageBox.warning(QApplication.activeWindow(), "qpvdesk",
-                                error_message(value, log))
+            QMessageBox.warning(QApplication.activeWindow(), "qpvdesk", message)
         except Exception:  # noqa: BLE001 - no window system left: stderr is all there is
-            sys.stderr.write(error_message(value, log) + "\n")
+            sys.stderr.write(message + "\n")
 
     sys.excepthook = handle
 
@@ -182,7 +187,7 @@ def run(reference: Path, workspace: Path) -> int:
     from .views.main_window import MainWindow
 
     app = create_application()
-    install_error_handler(paths.user_data_folder())
+    install_error_handler(paths.user_data_folder(), workspace)
     try:
         stores = open_stores_or_recover(reference, workspace)
     except (RuntimeError, DatabaseProblem) as exc:

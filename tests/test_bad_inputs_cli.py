@@ -14,9 +14,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from bad_input_fixtures import (FILLER_NAME, LENS_LAT, LENS_LON, damage, fill, geojson, held_write_lock,
-                                integrity, point_feature, read_only, run_cli, square_feature,
-                                tmpfs, truncate)
+from bad_input_fixtures import (FILLER_NAME, LENS_LAT, LENS_LON, damage, fill, geojson,
+                                held_write_lock, integrity, point_feature, read_only, run_cli,
+                                square_feature, tmpfs, truncate)
 
 from qpvdesk.models.proposals import gdal
 

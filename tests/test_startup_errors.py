@@ -165,3 +165,19 @@ def test_a_database_problem_is_told_in_its_own_words(tmp_path):
     text = error_message(problem, None)
     assert text.startswith("Le disque qui contient l'espace de travail W est plein")
     assert "erreur inattendue" not in text
+
+
+def test_a_raw_sqlite_error_is_said_about_the_workspace(tmp_path):
+    from qpvdesk.models.spatialite import sqlite_module
+
+    db = sqlite_module()
+    holder = db.connect(str(tmp_path / "w.sqlite"), isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    other = db.connect(str(tmp_path / "w.sqlite"), timeout=0, isolation_level=None)
+    with pytest.raises(db.Error) as raised:
+        other.execute("BEGIN IMMEDIATE")
+    text = error_message(raised.value, None, tmp_path / "w.sqlite")
+    assert "est occupé par un autre programme" in text and str(tmp_path) in text
+    holder.close()
+    other.close()
