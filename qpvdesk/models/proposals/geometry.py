@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import shapely
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -27,7 +28,8 @@ def polygon_from_vertices(vertices: Sequence[Sequence[float]]) -> Polygon:
         ring.pop()
     while len(ring) < 3:
         ring.append(ring[-1] if ring else (0.0, 0.0))
-    return Polygon(ring)
+    with np.errstate(invalid="ignore"):   # a NaN vertex: validation says so, in French
+        return Polygon(ring)
 
 
 def vertices_of(geometry: BaseGeometry) -> list[Vertex]:
@@ -37,6 +39,19 @@ def vertices_of(geometry: BaseGeometry) -> list[Vertex]:
         return [(geometry.x, geometry.y)]
     coordinates = list(geometry.exterior.coords)[:-1]
     return [(x, y) for x, y, *_ in coordinates]
+
+
+def non_finite_message(geometry: BaseGeometry) -> str | None:
+    """The French reason a shape with NaN or infinite coordinates is refused, else None.
+    Checked before anything else: GEOS raises on them (make_valid) or stores POINT(NaN NaN)."""
+    coordinates = shapely.get_coordinates(geometry)
+    if np.isnan(coordinates).any():
+        return ("La géométrie a des coordonnées non numériques (NaN) : le fichier ou l'outil "
+                "qui l'a produite a perdu la position de ses sommets.")
+    if np.isinf(coordinates).any():
+        return ("La géométrie a des coordonnées infinies : le fichier ou l'outil qui l'a "
+                "produite a écrit des valeurs hors de toute échelle.")
+    return None
 
 
 def single_part(geometry: BaseGeometry) -> BaseGeometry:

@@ -9,11 +9,12 @@ import uuid as uuid_module
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from ..search import normalize
-from .geometry import polygon_from_vertices, translated
+from .geometry import non_finite_message, polygon_from_vertices, translated
 from .history import EditHistory, HistoryStep, States
 from .proposal import (EDITABLE_FIELDS, SELECT_STATE, Proposal, from_state, now_iso, row_state,
                        to_state, write_state)
@@ -56,6 +57,12 @@ class ProposalStore:
         return self.facts(proposal.kind, proposal.geometry, proposal.qpv_code, proposal.nature)
 
     def suggest_qpv(self, geometry: BaseGeometry) -> str | None:
+        """None for a shape with NaN/infinite coordinates; a crossed outline is measured by
+        its valid version (overlay operations fail on it)."""
+        if non_finite_message(geometry):
+            return None
+        if not geometry.is_valid:
+            geometry = shapely.make_valid(geometry)
         return self.territory.suggest_qpv(geometry)
 
     def new_proposal(self, kind: str, geometry: BaseGeometry | None,

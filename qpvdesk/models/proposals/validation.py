@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from .geometry import distinct_vertex_count, repaired_polygon, single_part
+from .geometry import distinct_vertex_count, non_finite_message, repaired_polygon, single_part
 from .proposal import EDITABLE_FIELDS
 from .territory import Territory
 from .vocabulary import (CHOICES, EQUIPEMENT, FIELD_LABELS, HORIZON_YEARS, KINDS, MAX_LENGTHS,
-                         PERIMETRE, REQUIRED_FIELDS, choice_code)
+                         PERIMETRE, REQUIRED_FIELDS, choice_code, echo)
 
 _TEXT_FIELDS = ("title", "description", "justification", "author", "contact")
 _GEOMETRY_NAMES = {"Point": "un point", "MultiPoint": "plusieurs points",
@@ -71,6 +71,12 @@ def _clean_fields(kind: str, raw: Mapping[str, object], territory: Territory,
     for name in REQUIRED_FIELDS.get(kind, ()):
         if not values[name]:
             errors.append(Problem(name, f"Le champ « {FIELD_LABELS[name]} » est obligatoire."))
+    for name in _TEXT_FIELDS:
+        if any(ord(character) < 32 and character not in "\t\n\r"
+               for character in values[name]):
+            errors.append(Problem(name, f"Le champ « {FIELD_LABELS[name]} » contient un "
+                                        "caractère de contrôle (caractère nul ou invisible), "
+                                        "qui couperait le texte : retirez-le."))
     for name, limit in MAX_LENGTHS.items():
         if len(values[name]) > limit:
             errors.append(Problem(name, f"Le champ « {FIELD_LABELS[name]} » ne doit pas "
@@ -83,11 +89,12 @@ def _clean_fields(kind: str, raw: Mapping[str, object], territory: Territory,
         if values[name] and cleaned[name] is None:
             allowed = ", ".join(CHOICES[name].values())
             errors.append(Problem(name, f"Valeur inconnue pour « {FIELD_LABELS[name]} » : "
-                                        f"« {values[name]} » (valeurs possibles : {allowed})."))
+                                        f"{echo(values[name])} (valeurs possibles : "
+                                        f"{allowed})."))
     cleaned["horizon_year"] = _year(values["horizon_year"], errors)
     cleaned["qpv_code"] = territory.qpv_code(values["qpv_code"])
     if values["qpv_code"] and cleaned["qpv_code"] is None:
-        errors.append(Problem("qpv_code", f"QPV inconnu : « {values['qpv_code']} » (code "
+        errors.append(Problem("qpv_code", f"QPV inconnu : {echo(values['qpv_code'])} (code "
                                           "2024, code 2015 ou nom d'un des 22 QPV)."))
     return cleaned
 
@@ -102,7 +109,7 @@ def _year(text: str, errors: list[Problem]) -> int | None:
         number = None
     if number is None or not number.is_integer():
         errors.append(Problem("horizon_year", f"L'année d'horizon doit être une année (un "
-                                              f"nombre entier) : « {text} »."))
+                                              f"nombre entier) : {echo(text)}."))
         return None
     if not low <= number <= high:
         errors.append(Problem("horizon_year", f"L'année d'horizon doit être comprise entre "
@@ -115,6 +122,10 @@ def _check_shape(kind: str, geometry: BaseGeometry, validation: Validation) -> b
     errors = validation.errors
     if geometry is None or geometry.is_empty:
         errors.append(Problem("geometry", "La géométrie est vide."))
+        return False
+    non_finite = non_finite_message(geometry)
+    if non_finite:
+        errors.append(Problem("geometry", non_finite))
         return False
     expected = Point if kind == EQUIPEMENT else Polygon
     if not isinstance(geometry, expected):
@@ -164,7 +175,7 @@ def validate(kind: str, geometry: BaseGeometry | None, fields: Mapping[str, obje
     if kind not in KINDS:
         known = ", ".join(KINDS)
         return Validation(kind, {}, geometry, [Problem(
-            "kind", f"Type de proposition inconnu : « {kind} » (attendu : {known}).")])
+            "kind", f"Type de proposition inconnu : {echo(kind)} (attendu : {known}).")])
     errors: list[Problem] = []
     cleaned = _clean_fields(kind, fields, territory, errors)
     shape = single_part(geometry) if geometry is not None and not geometry.is_empty else None

@@ -9,7 +9,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
-import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ...models.proposals import (FIELD_LABELS, KIND_FIELDS, KINDS, PERIMETRE, QUARTIER_VECU,
@@ -223,9 +222,7 @@ class ProposalForm(QDialog):
 
     def _fill(self) -> None:
         if self.proposal is None:
-            # a crossed outline breaks overlay operations: suggest from its valid version
-            measurable = shapely.make_valid(self.geometry)
-            suggested = self.store.suggest_qpv(measurable) if "qpv_code" in self.inputs \
+            suggested = self.store.suggest_qpv(self.geometry) if "qpv_code" in self.inputs \
                 else None
             values: Mapping[str, object] = {"qpv_code": suggested}
         else:
