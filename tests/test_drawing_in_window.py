@@ -127,3 +127,31 @@ def test_a_garbage_file_changes_nothing(qtbot, window, tmp_path, monkeypatch):
     garbage.write_bytes(b"not a geopackage")
     assert window.proposals.import_file(str(garbage)) is None
     assert told and window.proposals.store.list() == [] and window.proposals.store.history() == []
+
+
+def test_editing_shape_and_fields_in_the_form_is_one_undo_step(qtbot, window, monkeypatch):
+    from shapely.affinity import scale
+
+    from shapely.geometry import box
+
+    store = window.proposals.store
+    layer = window.controller.composer.layers["qpv"]
+    x, y = layer.label_points[layer.keys.index("QN06228M")]
+    proposal = store.add(QUARTIER_VECU, box(x - 80, y - 80, x + 80, y + 80),
+                         {"title": "Îlot", "qpv_code": "QN06228M",
+                          "knowledge_source": "ateliers_habitants"})
+    window.proposals.refresh()
+    bigger = scale(proposal.geometry, 1.5, 1.5)
+
+    def accept_with_new_shape_and_title(form):
+        form.geometry = bigger                 # as « Utiliser la forme corrigée » does
+        form.inputs["title"].setText("Îlot élargi")
+        form.save_button.click()
+        return form.result()
+    monkeypatch.setattr(ProposalForm, "exec", accept_with_new_shape_and_title)
+    window.proposals.edit_fields(proposal.uuid)
+    edited = store.get(proposal.uuid)
+    assert edited.title == "Îlot élargi" and edited.geometry.equals(bigger)
+    assert len(store.history()) == 2
+    window.proposals.undo_action.trigger()
+    assert store.get(proposal.uuid) == proposal

@@ -187,9 +187,8 @@ class ProposalController(QObject):
             return
         form = ProposalForm(self.store, proposal.kind, proposal=proposal, parent=self.window)
         if form.exec() == QDialog.DialogCode.Accepted:
-            if not form.geometry.equals(proposal.geometry):
-                self._apply(self.store.reshape, uuid, form.geometry)
-            self._apply(self.store.update, uuid, **form.result_fields())
+            reshaped = None if form.geometry.equals(proposal.geometry) else form.geometry
+            self._apply(self.store.update, uuid, reshaped, **form.result_fields())
 
     def zoom_to(self, uuid: str) -> None:
         proposal = self.store.get(uuid)
