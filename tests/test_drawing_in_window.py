@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from qpvdesk.models.proposals import QUARTIER_VECU
+from qpvdesk.models.proposals import QUARTIER_VECU, vertices_of
 from qpvdesk.views.main_window import MainWindow
 from qpvdesk.views.proposals.proposal_form import ProposalForm
 
@@ -155,3 +155,37 @@ def test_editing_shape_and_fields_in_the_form_is_one_undo_step(qtbot, window, mo
     assert len(store.history()) == 2
     window.proposals.undo_action.trigger()
     assert store.get(proposal.uuid) == proposal
+
+
+def test_snapping_follows_the_proposals_without_reading_the_database(qtbot, window,
+                                                                     monkeypatch):
+    monkeypatch.setattr(ProposalForm, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(ProposalForm, "result_fields", lambda self: {
+        "title": "Parc et écoles du quartier", "qpv_code": "QN06228M",
+        "knowledge_source": "ateliers_habitants"})
+    window.proposals.snap_action.setChecked(False)     # corners of its own, not the QPV's
+    draw_triangle(qtbot, window)
+    with qtbot.waitSignal(window.proposals.proposals_changed) as changed:
+        qtbot.keyClick(window.map_canvas, Qt.Key.Key_Return)
+    window.proposals.snap_action.setChecked(True)
+    [proposal] = changed.args[0]
+    corner = vertices_of(proposal.geometry)[0]
+    window.map_canvas.zoom_to((corner[0] - 150, corner[1] - 150, corner[0] + 150,
+                               corner[1] + 150))    # 10 px of tolerance: a few metres
+
+    statements = []
+    window.proposals.store.conn.set_trace_callback(statements.append)
+    try:
+        window.proposals.start_drawing(QUARTIER_VECU)
+        near = QPoint(*map(int, window.map_canvas.viewport.to_screen(*corner))) + QPoint(3, 2)
+        for offset in (QPoint(40, 40), QPoint(20, 15), QPoint(0, 0)):
+            qtbot.mouseMove(window.map_canvas, near + offset)
+        snap = window.proposals.capture.cursor_point
+        window.proposals.edit_action.trigger()
+        for offset in (QPoint(30, 30), QPoint(0, 0)):
+            qtbot.mouseMove(window.map_canvas, near + offset)
+    finally:
+        window.proposals.store.conn.set_trace_callback(None)
+    assert (snap.kind, snap.layer_id, snap.key) == ("vertex", "proposals", proposal.uuid)
+    assert (snap.x, snap.y) == pytest.approx(corner)
+    assert statements == []
