@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-                               QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressDialog,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from ...models.package.identity import Identity
 from ...models.proposals.proposal import Proposal
@@ -154,3 +154,22 @@ class ExportPackageDialog(QDialog):
         self.reason_label.setText(reason)
         self.reason_label.setVisible(bool(reason))
         self.ok_button.setEnabled(not reason)
+
+
+class ExportProgressDialog(QProgressDialog):
+    """The export's progress while it runs off the GUI thread. Not modal: the map can still
+    be looked at; the window's actions are disabled meanwhile by the caller."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(self.tr("Export du paquet…"), self.tr("Annuler"), 0, 100, parent)
+        self.setWindowTitle(self.tr("Export du paquet"))
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumWidth(380)
+        self.setValue(0)
+
+    def show_step(self, percent: int, text: str) -> None:
+        self.setValue(percent)
+        self.setLabelText(f"{text}…" if percent < 100 else text)
