@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from qpvdesk.models.proposals import QUARTIER_VECU, vertices_of
 from qpvdesk.views.main_window import MainWindow
 from qpvdesk.views.proposals.proposal_form import ProposalForm
+from qt_helpers import settle
 
 
 @pytest.fixture
@@ -17,8 +18,7 @@ def window(qtbot, reference, workspace):
     win.resize(1300, 850)
     win.show()
     qtbot.waitExposed(win)
-    qtbot.wait(200)
-    win.map_canvas.wait_for_render()
+    settle(qtbot, win)
     return win
 
 
@@ -84,7 +84,7 @@ def test_unfinished_shape_is_offered_again_at_the_next_start(qtbot, reference, w
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: again.map_canvas.tool is again.proposals.capture)  # offered
     assert again.proposals.capture.kind == QUARTIER_VECU
     assert len(again.proposals.capture.vertices) == 3
     assert again.map_canvas.tool is again.proposals.capture

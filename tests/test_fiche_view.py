@@ -139,15 +139,17 @@ def test_fiche_window_is_readable_at_1366_by_768(qtbot, reference):
     qtbot.addWidget(window)
     window.resize(1366, 768)
     qtbot.waitExposed(window)
-    qtbot.wait(50)
     assert window.isWindow()
     assert window.windowTitle() == ("Fiche du quartier — Les Hauts De Liévin - Résidence Des "
                                     "Provinces - Cités 9-9bis")
-    assert window.findChild(QScrollArea).horizontalScrollBar().maximum() == 0
-    for table in window.tables.values():
-        assert table.horizontalScrollBar().maximum() == 0, table.fiche_table.title
-        # every row shown, none squeezed under the next block
-        assert table.height() == table.sizeHint().height(), table.fiche_table.title
+
+    def laid_out_without_scrolling() -> None:
+        assert window.findChild(QScrollArea).horizontalScrollBar().maximum() == 0
+        for table in window.tables.values():
+            assert table.horizontalScrollBar().maximum() == 0, table.fiche_table.title
+            # every row shown, none squeezed under the next block
+            assert table.height() == table.sizeHint().height(), table.fiche_table.title
+    qtbot.waitUntil(laid_out_without_scrolling)      # once the layout has settled
     assert [b.text() for b in (window.export_button, window.print_button)] == \
         ["Exporter en PDF…", "Imprimer…"]
     window.close()

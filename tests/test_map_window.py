@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qpvdesk.models.map.map_state import ChoroplethSetting
 from qpvdesk.views.main_window import MainWindow
+from qt_helpers import settle
 
 popups = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
 
@@ -26,11 +27,6 @@ def window(qtbot, reference, workspace, monkeypatch):
     qtbot.waitExposed(win)
     settle(qtbot, win)
     return win
-
-
-def settle(qtbot, win) -> None:
-    qtbot.wait(200)              # let the settle timer fire
-    win.map_canvas.wait_for_render()
 
 
 def qpv_pixel(win, code="QN06228M"):
