@@ -2,6 +2,7 @@
 main window over a workspace of 400 proposals; and the SQL statements those moves run.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/bench_snapping.py [--proposals 400]
+        [--moves 300] [--reference data/qpvdesk.sqlite]
 
 The proposals are generated (squares and points spread over the 22 QPV) in a temporary
 workspace; the user's own workspace is never opened.
@@ -69,11 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--proposals", type=int, default=400)
     parser.add_argument("--moves", type=int, default=300)
+    parser.add_argument("--reference", type=Path, default=paths.reference_database())
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         app = create_application([])
-        reference, workspace = open_stores(paths.reference_database(),
-                                           Path(folder) / "workspace.sqlite")
+        reference, workspace = open_stores(args.reference, Path(folder) / "workspace.sqlite")
         from qpvdesk.views.main_window import MainWindow
 
         window = MainWindow(reference, workspace)
