@@ -11,7 +11,7 @@ import pytest
 import shapely
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton
 from shapely.geometry import box
 
 from qpvdesk.models.proposals import gdal
@@ -388,6 +388,9 @@ def test_export_runs_off_the_gui_thread_with_the_actions_disabled(
     greyed = QAction("Rétablir", window)
     greyed.setEnabled(False)
     window.addActions([other, greyed])
+    menu = QMenu("Fichier", window)
+    menu.addAction(other)
+    window.addAction(menu.menuAction())
     threads = {"sql": set(), "progress": set()}
     for conn in (workspace.conn, reference.conn):     # the GUI thread's connections
         conn.set_trace_callback(lambda _sql: threads["sql"].add(threading.get_ident()))
@@ -415,6 +418,7 @@ def test_export_runs_off_the_gui_thread_with_the_actions_disabled(
         threading.get_ident()}
     assert actions.export_action.isEnabled() and actions.key_action.isEnabled()
     assert other.isEnabled() and greyed.isEnabled()   # the state asked for meanwhile
+    assert menu.menuAction() in window.actions() and menu.actions() == [other]   # all there
     assert not script.answers
 
 

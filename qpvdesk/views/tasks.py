@@ -87,19 +87,18 @@ class ActionLock:
 
     The lock disables action groups, never the actions themselves: an action that the
     application enables or disables meanwhile (undo after an edit, say) stays greyed and
-    comes back in the state last asked for. An action in no group gets a group of its own
-    for the time of the lock."""
+    comes back in the state last asked for. An action in no group is given a group of its own
+    (no exclusivity), kept for the next lock: taking an action out of a group again hands its
+    ownership to Python in PySide6, which then deleted menus' actions."""
 
     def __init__(self, window: QObject) -> None:
         self._groups: list[QActionGroup] = []
-        self._own: list[tuple[QActionGroup, QAction]] = []
         for action in window.findChildren(QAction):
             group = action.actionGroup()
             if group is None:
-                group = QActionGroup(None)
+                group = QActionGroup(window)
                 group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
                 group.addAction(action)
-                self._own.append((group, action))
             if group.isEnabled() and group not in self._groups:
                 group.setEnabled(False)
                 self._groups.append(group)
@@ -107,7 +106,4 @@ class ActionLock:
     def release(self) -> None:
         for group in self._groups:
             group.setEnabled(True)
-        for group, action in self._own:
-            group.removeAction(action)
         self._groups.clear()
-        self._own.clear()
