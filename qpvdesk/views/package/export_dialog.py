@@ -161,8 +161,10 @@ class ExportProgressDialog(QProgressDialog):
     be looked at; the window's actions are disabled meanwhile by the caller."""
 
     def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(self.tr("Export du paquet…"), self.tr("Annuler"), 0, 100, parent)
-        self.setWindowTitle(self.tr("Export du paquet"))
+        # the catalogue has these words under the context of the actions that showed them
+        super().__init__(translate("CommunePackageActions", "Export du paquet…"),
+                         translate("CommunePackageActions", "Annuler"), 0, 100, parent)
+        self.setWindowTitle(translate("CommunePackageActions", "Export du paquet"))
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setMinimumDuration(0)
         self.setAutoClose(False)
