@@ -376,6 +376,20 @@ def test_cancel_during_export_leaves_no_file(qtbot, tmp_path, workspace, referen
     assert actions.export_action.isEnabled() and actions.progress_dialog is None
 
 
+def test_an_export_failing_in_its_thread_is_told_and_gives_the_window_back(
+        qtbot, tmp_path, workspace, reference, store):
+    folder = KeyFolder(tmp_path / "cles")
+    folder.create(LENS, None, "Lens")
+    gone = tmp_path / "clé USB retirée" / "lens.qpvpkg"      # its folder does not exist
+    actions, script = make_actions(qtbot, workspace, reference, store, folder.folder,
+                                   save=choose(gone))
+    script.answers = [fill_export(), click("OK", expect="Aucun paquet n'a été écrit.")]
+    assert run_export(qtbot, actions) is None
+    assert not script.answers and "Dossier introuvable" in script.seen[-1].text()
+    assert actions.export_action.isEnabled() and actions.key_action.isEnabled()
+    assert actions.progress_dialog is None and not gone.parent.exists()
+
+
 def test_export_runs_off_the_gui_thread_with_the_actions_disabled(
         qtbot, tmp_path, workspace, reference, store):
     folder = KeyFolder(tmp_path / "cles")
