@@ -2,9 +2,10 @@
 
 A cell is text, a number, ``None`` (nothing to show: an empty cell), :data:`SECRET`
 (statistical secrecy: the text « secret », never 0) or :data:`NOT_PUBLISHED` (the source does
-not publish it: « n.d. », never 0), worded as on screen and in the PDFs (frenchnum). CSV follows French spreadsheet habits: ``;`` separator,
-UTF-8 with a BOM, decimal comma, no thousands separator. Both writers write a temporary file
-next to the target and rename it, so a failed export never leaves a half-written file.
+not publish it: « n.d. », never 0), worded as on screen and in the PDFs (frenchnum). CSV
+follows French spreadsheet habits: ``;`` separator, UTF-8 with a BOM, decimal comma, no
+thousands separator. Both writers write a temporary file next to the target and rename it, so
+a failed export never leaves a half-written file.
 """
 from __future__ import annotations
 

@@ -30,7 +30,8 @@ class QpvTableModel(RowsTableModel):
             return None
         qpv, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (qpv.code, qpv.code_2015, qpv.name, qpv.communes, format_french_number(qpv.area_ha, 1),
+            return (qpv.code, qpv.code_2015, qpv.name, qpv.communes,
+                    format_french_number(qpv.area_ha, 1),
                     format_french_percent(qpv.share_in_call),
                     format_french_number(qpv.population, 0))[column]
         if role == Qt.ItemDataRole.UserRole:  # sort key

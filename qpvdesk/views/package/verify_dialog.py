@@ -55,9 +55,11 @@ def french_datetime(value: str | None) -> str:
 def french_size(size: int) -> str:
     """142 700 -> '139,4 ko' (1 ko = 1 024 octets), with a no-break space."""
     if size < 1024:
-        return translate("verify_dialog", "{number}\u00a0octets").format(number=format_french_number(size, 0))
+        return (translate("verify_dialog", "{number}\u00a0octets")
+                .format(number=format_french_number(size, 0)))
     if size < 1024 * 1024:
-        return translate("verify_dialog", "{number}\u00a0ko").format(number=format_french_number(size / 1024, 1))
+        return (translate("verify_dialog", "{number}\u00a0ko")
+                .format(number=format_french_number(size / 1024, 1)))
     return (translate("verify_dialog", "{number}\u00a0Mo")
             .format(number=format_french_number(size / (1024 * 1024), 1)))
 
