@@ -133,9 +133,8 @@ def test_order_buttons_emit_plus_and_minus_one(qtbot, panel, state):
 
 def test_refresh_follows_new_order_and_keeps_scroll(qtbot, panel, state):
     panel.resize(320, 250)
-    qtbot.wait(20)
     scrollbar = panel.scroll.verticalScrollBar()
-    assert scrollbar.maximum() > 0
+    qtbot.waitUntil(lambda: scrollbar.maximum() > 0)     # laid out at the new size
     scrollbar.setValue(scrollbar.maximum() // 2)
     position = scrollbar.value()
     state.move("iris", 2)

@@ -25,7 +25,7 @@ MIN_CLASSES, MAX_CLASSES = 3, 7
 
 # Secret values are drawn grey with a hatch over them; missing ones stay white.
 NO_DATA_COLORS = {"secret": "#bdbdbd", "missing": "#ffffff"}
-NO_DATA_LABELS = {"secret": "Secret statistique", "missing": "Donnée absente"}
+NO_DATA_LABELS = {"secret": "Secret statistique", "missing": "Non disponible"}
 
 # ColorBrewer YlOrRd (sequential, colour-blind safe), light = low.
 _YLORRD = {

@@ -1,9 +1,11 @@
 """Export a table (a header and rows of cells) to CSV or XLSX.
 
-A cell is text, a number, ``None`` (missing: an empty cell) or :data:`SECRET` (statistical
-secrecy: the text « secret », never 0). CSV follows French spreadsheet habits: ``;`` separator,
-UTF-8 with a BOM, decimal comma, no thousands separator. Both writers write a temporary file
-next to the target and rename it, so a failed export never leaves a half-written file.
+A cell is text, a number, ``None`` (nothing to show: an empty cell), :data:`SECRET`
+(statistical secrecy: the text « secret », never 0) or :data:`NOT_PUBLISHED` (the source does
+not publish it: « n.d. », never 0), worded as on screen and in the PDFs (frenchnum). CSV
+follows French spreadsheet habits: ``;`` separator, UTF-8 with a BOM, decimal comma, no
+thousands separator. Both writers write a temporary file next to the target and rename it, so
+a failed export never leaves a half-written file.
 """
 from __future__ import annotations
 
@@ -14,28 +16,32 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
+from . import frenchnum
 from .fiche import Figure
 from .indicator_table import IndicatorTable
 
-SECRET_TEXT = "secret"
 _MAX_WIDTH = 60
 
 
-class _Secret:
-    """The value of a cell under statistical secrecy (use the SECRET instance)."""
+class _Absent:
+    """A value that is not there, and the words that say why (SECRET, NOT_PUBLISHED)."""
+
+    def __init__(self, status: str) -> None:
+        self.status, self.text = status, frenchnum.STATUS_TEXTS[status]
 
     def __repr__(self) -> str:
-        return "SECRET"
+        return self.status.upper()
 
 
-SECRET = _Secret()
-Cell = str | int | float | None | _Secret
+SECRET = _Absent("secret")
+NOT_PUBLISHED = _Absent("missing")
+Cell = str | int | float | None | _Absent
 
 
 def figure_cell(figure: Figure) -> Cell:
     if figure.status == "ok":
         return figure.value
-    return SECRET if figure.status == "secret" else None
+    return SECRET if figure.status == "secret" else NOT_PUBLISHED
 
 
 def csv_number(value: int | float) -> str:
@@ -48,8 +54,8 @@ def csv_number(value: int | float) -> str:
 def _csv_text(cell: Cell) -> str:
     if cell is None:
         return ""
-    if cell is SECRET:
-        return SECRET_TEXT
+    if isinstance(cell, _Absent):
+        return cell.text
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
         return csv_number(cell)
     return str(cell)
@@ -89,7 +95,7 @@ def write_xlsx(path: str | Path, header: Sequence[str], rows: Sequence[Sequence[
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([SECRET_TEXT if cell is SECRET else cell for cell in row])
+        sheet.append([cell.text if isinstance(cell, _Absent) else cell for cell in row])
     sheet.freeze_panes = "A2"
     for index, column in enumerate(sheet.iter_cols(values_only=True), start=1):
         width = max((len(_csv_text(value)) for value in column), default=8)

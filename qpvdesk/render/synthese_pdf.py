@@ -18,7 +18,7 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPdfWriter, QPen
 
-from ..models.frenchnum import format_french_date, format_french_number
+from ..models.frenchnum import NO_VALUE, format_french_date, format_french_number
 from ..models.map.layers import proposal_layers
 from ..models.map.map_state import MapState
 from ..models.map.styles import LAYERS, SYMBOLS
@@ -53,7 +53,7 @@ MAP_CAPTION = (
 KIND_COUNT_WORDS = {EQUIPEMENT: ("projet d'équipement", "projets d'équipement"),
                     QUARTIER_VECU: ("quartier vécu", "quartiers vécus"),
                     PERIMETRE: ("demande de périmètre", "demandes de périmètre")}
-EMPTY = "—"
+EMPTY = NO_VALUE
 LABEL_WIDTH_MM = 42
 FOOTER_POINTS = 6.5
 

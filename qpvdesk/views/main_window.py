@@ -17,9 +17,9 @@ from ..models.map.viewport import Viewport, format_coordinates
 from ..models.portrait import build_portrait
 from ..models.proposals import ProposalStore
 from ..models.reference import ReferenceStore
+from ..models.frenchnum import format_french_number
 from ..models.mbtiles import MBTiles, MBTilesError
 from ..models.search import SearchIndex, SearchResult
-from .formatting import number
 from .map.canvas import MapCanvas
 from .map.choropleth_panel import ChoroplethPanel
 from ..render.compose import MapComposer
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("{count} QPV — {total} habitants (somme des populations municipales "
                     "INSEE) — base de référence en lecture seule")
-            .format(count=len(qpv), total=number(total)))
+            .format(count=len(qpv), total=format_french_number(total, 0)))
 
     def _dock(self, title: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)

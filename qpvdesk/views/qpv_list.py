@@ -5,7 +5,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ..models.reference import QpvSummary
-from .formatting import number, percent
+from ..models.frenchnum import format_french_number, format_french_percent
 from .table_model import RowsTableModel
 
 
@@ -30,8 +30,10 @@ class QpvTableModel(RowsTableModel):
             return None
         qpv, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (qpv.code, qpv.code_2015, qpv.name, qpv.communes, number(qpv.area_ha, 1),
-                    percent(qpv.share_in_call), number(qpv.population))[column]
+            return (qpv.code, qpv.code_2015, qpv.name, qpv.communes,
+                    format_french_number(qpv.area_ha, 1),
+                    format_french_percent(qpv.share_in_call),
+                    format_french_number(qpv.population, 0))[column]
         if role == Qt.ItemDataRole.UserRole:  # sort key
             return (qpv.code, qpv.code_2015, qpv.name.casefold(), qpv.communes, qpv.area_ha,
                     qpv.share_in_call, qpv.population or -1)[column]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..frenchnum import format_french_number
+from ..frenchnum import NO_VALUE, format_french_number
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class FeatureInfo:
 
 def _number(value, decimals: int = 0, unit: str = "") -> str:
     if value is None:
-        return "—"
+        return NO_VALUE
     text = format_french_number(float(value), decimals)
     return f"{text}\u00a0{unit}" if unit else text
 

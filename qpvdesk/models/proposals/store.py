@@ -138,14 +138,18 @@ class ProposalStore:
             return None
         return self._commit(description, proposals)
 
-    def update(self, uuid: str, **fields: object) -> Proposal:
-        """Change form fields (names of proposal.EDITABLE_FIELDS). Raises InvalidProposal."""
+    def update(self, uuid: str, geometry: BaseGeometry | None = None,
+               **fields: object) -> Proposal:
+        """Change form fields (names of proposal.EDITABLE_FIELDS) and, when ``geometry`` is
+        given, the shape with them: what one form changed is one transaction and one undo
+        step, never half applied. Raises InvalidProposal before anything is written."""
         unknown = set(fields) - set(EDITABLE_FIELDS)
         if unknown:
             raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
         current = self._current(uuid)
         merged = {**current.editable_fields(), **fields}
-        return self._rewrite(current, current.geometry, merged, "Modification de « {} »")
+        return self._rewrite(current, current.geometry if geometry is None else geometry,
+                             merged, "Modification de « {} »")
 
     def move(self, uuid: str, dx: float, dy: float) -> Proposal:
         """Translate by (dx, dy) metres."""

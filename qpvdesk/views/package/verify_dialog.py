@@ -15,15 +15,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QFrame, 
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
+from ...models.frenchnum import NO_VALUE, format_french_number
 from ...models.package.minisign import readable_key_id
 from ...models.package.verify import VerificationReport
 from ...models.proposals.proposal import Proposal
 from ...models.proposals.vocabulary import KINDS
-from ..formatting import font_size, number
+from ..formatting import font_size
 from ..i18n import translate
 from ..table_model import RowsTableModel
 
-EMPTY = "—"
+EMPTY = NO_VALUE
 OK_STYLE = ("background: #e7f6ec; color: #14532d; border: 2px solid #2e9e5b; "
             "border-radius: 6px; padding: 10px;")
 REFUSED_STYLE = ("background: #fdecec; color: #7f1d1d; border: 2px solid #d64545; "
@@ -55,11 +56,13 @@ def french_datetime(value: str | None) -> str:
 def french_size(size: int) -> str:
     """142 700 -> '139,4 ko' (1 ko = 1 024 octets), with a no-break space."""
     if size < 1024:
-        return translate("verify_dialog", "{number}\u00a0octets").format(number=number(size))
+        return (translate("verify_dialog", "{number}\u00a0octets")
+                .format(number=format_french_number(size, 0)))
     if size < 1024 * 1024:
-        return translate("verify_dialog", "{number}\u00a0ko").format(number=number(size / 1024, 1))
+        return (translate("verify_dialog", "{number}\u00a0ko")
+                .format(number=format_french_number(size / 1024, 1)))
     return (translate("verify_dialog", "{number}\u00a0Mo")
-            .format(number=number(size / (1024 * 1024), 1)))
+            .format(number=format_french_number(size / (1024 * 1024), 1)))
 
 
 def commune_name(territory, insee: str | None) -> str:

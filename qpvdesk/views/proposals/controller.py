@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ...models.map.layers import proposal_layers
-from ...models.map.snapping import Snapper
+from ...models.map.snapping import EXTRA_LAYER_ID, Snapper
 from ...models.proposals import (EQUIPEMENT, KINDS, PERIMETRE, QUARTIER_VECU, ImportFileError,
                                  ImportReport, InvalidProposal, ProposalNotFound, ProposalStore,
                                  export_proposals, import_proposals)
@@ -29,6 +29,9 @@ SNAP_LAYERS = ("qpv", "communes", "iris")
 
 class ProposalController(QObject):
     message = Signal(str)    # French, for the status bar
+    # The user's proposals after any change (one refresh signal): the map layers, the
+    # snapping index and the edit tool read this in-memory list, never the database.
+    proposals_changed = Signal(list)
 
     def __init__(self, window, store: ProposalStore, map_controller, pan_tool) -> None:
         super().__init__(window)
@@ -37,8 +40,9 @@ class ProposalController(QObject):
         self.canvas = map_controller.canvas
         self.pan_tool = pan_tool
         layers = map_controller.composer.layers
-        self.snapper = Snapper([layers[name] for name in SNAP_LAYERS],
-                               extra_geometries=self._snap_targets)
+        self.proposals: list = []
+        self.snapper = Snapper([layers[name] for name in SNAP_LAYERS])
+        self.proposals_changed.connect(self._index_for_snapping)
         self.capture = CaptureTool(self.canvas, EQUIPEMENT, self.snapper, store.save_draft)
         self.edit = EditTool(self.canvas, self._editable, self._move, self._vertices,
                              snapper=self.snapper)
@@ -187,9 +191,8 @@ class ProposalController(QObject):
             return
         form = ProposalForm(self.store, proposal.kind, proposal=proposal, parent=self.window)
         if form.exec() == QDialog.DialogCode.Accepted:
-            if not form.geometry.equals(proposal.geometry):
-                self._apply(self.store.reshape, uuid, form.geometry)
-            self._apply(self.store.update, uuid, **form.result_fields())
+            reshaped = None if form.geometry.equals(proposal.geometry) else form.geometry
+            self._apply(self.store.update, uuid, reshaped, **form.result_fields())
 
     def zoom_to(self, uuid: str) -> None:
         proposal = self.store.get(uuid)
@@ -238,13 +241,15 @@ class ProposalController(QObject):
 
     # -- display ------------------------------------------------------------------------
     def _editable(self):
-        return [(p.uuid, p.geometry) for p in self.store.list()]
+        return [(p.uuid, p.geometry) for p in self.proposals]
 
-    def _snap_targets(self):
-        return self._editable()
+    def _index_for_snapping(self, proposals) -> None:
+        self.snapper.set_layer(EXTRA_LAYER_ID, [(p.uuid, p.geometry) for p in proposals])
 
     def refresh(self, render: bool = True) -> None:
-        self.map.composer.layers.update(proposal_layers(self.store.list()))
+        self.proposals = self.store.list()
+        self.map.composer.layers.update(proposal_layers(self.proposals))
+        self.proposals_changed.emit(self.proposals)
         self.list_panel.refresh()
         self.history_panel.refresh()
         self.undo_action.setEnabled(self.store.undo_text() is not None)

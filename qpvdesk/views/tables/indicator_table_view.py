@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame
                                QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
                                QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ...models.fiche import STATUS_NOTE, Figure, format_figure, format_value
+from ...models.fiche import Figure, format_figure, format_value
+from ...models.frenchnum import NO_VALUE, STATUS_NOTE, STATUS_TEXTS
 from ...models.indicator_table import (BETTER, CALL_LABEL, EQUAL, WORSE, IndicatorTable,
                                        TableColumn, TableRow)
 from ...models.search import normalize
@@ -104,7 +105,7 @@ def figure_number(figure: Figure) -> str:
     """A cell's text: the number without its unit, « secret » or « n.d. »."""
     if figure.status == "ok":
         return plain_number(figure.value, figure.unit)
-    return "n.d." if figure.status == "missing" else "secret"
+    return STATUS_TEXTS[figure.status]
 
 
 def call_text(column: TableColumn) -> str:
@@ -225,7 +226,7 @@ class IndicatorTableModel(QAbstractTableModel):
         is_call = summary.label == CALL_LABEL
         if role == Qt.ItemDataRole.DisplayRole:
             if value is None:
-                return "—"
+                return NO_VALUE
             text = plain_number(value, table_column.unit)
             return text if is_call or count >= self.qpv_count else f"{text} (n\u00a0=\u00a0{count})"
         if role == Qt.ItemDataRole.ToolTipRole:
