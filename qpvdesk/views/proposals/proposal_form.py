@@ -15,9 +15,12 @@ from shapely.geometry.base import BaseGeometry
 from ...models.proposals import (FIELD_LABELS, KIND_FIELDS, KINDS, PERIMETRE, QUARTIER_VECU,
                                  REQUIRED_FIELDS,
                                  Proposal, ProposalStore, Validation)
+from ...models.frenchnum import format_french_number
+from ...models.proposals.geometry import area_ha, enclosed_by, polygon_parts
 from ...models.proposals.vocabulary import CHOICES, HORIZON_YEARS
 from ..i18n import Texts
 from ..model_texts import model_text
+from .shape_preview import ShapePreview
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -83,6 +86,7 @@ class ProposalForm(QDialog):
         self.kind = kind
         self.proposal = proposal
         self.geometry = geometry if geometry is not None else proposal.geometry
+        self.drawn_geometry = self.geometry   # kept for the preview once a repair is used
         self.repaired_geometry: BaseGeometry | None = None
         self._offered_repair: BaseGeometry | None = None
         self._result: dict[str, object] | None = None
@@ -203,13 +207,16 @@ class ProposalForm(QDialog):
         self.repair_frame = QFrame(objectName="repair")
         self.repair_frame.setStyleSheet(REPAIR_STYLE)
         repair_layout = QHBoxLayout(self.repair_frame)
-        self.repair_label = QLabel(
-            self.tr("Le contour dessiné se recoupe lui-même. Une forme corrigée, sans "
-                    "croisement, peut le remplacer."), wordWrap=True)
+        self.repair_preview = ShapePreview(self.geometry)
+        self.repair_label = QLabel(wordWrap=True)
+        self.repair_label.setTextFormat(Qt.TextFormat.RichText)
         self.repair_button = QPushButton(self.tr("Utiliser la forme corrigée"))
         self.repair_button.clicked.connect(self.use_repaired_shape)
-        repair_layout.addWidget(self.repair_label, 1)
-        repair_layout.addWidget(self.repair_button)
+        explanation = QVBoxLayout()
+        explanation.addWidget(self.repair_label, 1)
+        explanation.addWidget(self.repair_button, 0, Qt.AlignmentFlag.AlignRight)
+        repair_layout.addWidget(self.repair_preview, 0, Qt.AlignmentFlag.AlignTop)
+        repair_layout.addLayout(explanation, 1)
         self.repair_frame.hide()
         layout.addWidget(self.repair_frame)
         return box
@@ -296,7 +303,10 @@ class ProposalForm(QDialog):
         self.shape_error_label.setText("\n".join(shape_errors))
         self.shape_error_label.setVisible(bool(shape_errors))
         self._offered_repair = validation.repaired
-        self.repair_frame.setVisible(validation.repaired is not None)
+        if validation.repaired is not None:
+            self._describe_repair(validation.repaired, accepted=False)
+        self.repair_frame.setVisible(validation.repaired is not None
+                                     or self.repaired_geometry is not None)
         warnings = [problem.message for problem in validation.warnings]
         attention = self.tr("Attention\u00a0: {text}")
         self.warning_label.setText(
@@ -321,10 +331,31 @@ class ProposalForm(QDialog):
             self.summary_label.setText(f"<b>{heading}</b><ul style='margin:0'>{items}</ul>")
         self.summary.setVisible(bool(count))
 
+    def _describe_repair(self, corrected: BaseGeometry, accepted: bool) -> None:
+        """The drawn and corrected areas side by side, and the corrected shape drawn over
+        the outline in the preview."""
+        parts = len(polygon_parts(corrected))
+        drawn = format_french_number(area_ha(enclosed_by(self.drawn_geometry)), 2)
+        kept = format_french_number(area_ha(corrected), 2)
+        pieces = (self.tr("d'un seul tenant") if parts == 1 else
+                  self.tr("en {count} parties").format(count=parts))
+        if accepted:
+            text = self.tr("<b>Forme corrigée utilisée</b> (en vert) : {kept} ha "
+                           "{pieces}, pour {drawn} ha entourés par le contour dessiné (en "
+                           "pointillés rouges).")
+        else:
+            text = self.tr("<b>Le contour dessiné se recoupe lui-même</b> (en pointillés "
+                           "rouges). La forme corrigée (en vert) garde tout ce qu'il entoure, "
+                           "{pieces} : {kept} ha, pour {drawn} ha dessinés.")
+        self.repair_label.setText(text.format(kept=kept, drawn=drawn, pieces=pieces))
+        self.repair_preview.set_shapes(self.drawn_geometry, corrected)
+        self.repair_button.setVisible(not accepted)
+
     def use_repaired_shape(self) -> None:
         if self._offered_repair is None:
             return
         self.geometry = self.repaired_geometry = self._offered_repair
+        self._describe_repair(self.repaired_geometry, accepted=True)
         self.geometry_repaired.emit(self.repaired_geometry)
         self.refresh_facts()
         self._show_shape_problems(self._validate())
