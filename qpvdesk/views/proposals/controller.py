@@ -126,8 +126,10 @@ class ProposalController(QObject):
         answer = QMessageBox.question(
             self.window, self.tr("Forme inachevée"),
             self.tr("Une forme « {kind} » n'a pas été terminée lors de la dernière séance "
-                    "({count} sommet(s)). Voulez-vous la reprendre ?")
-            .format(kind=model_text(KINDS[draft.kind]), count=len(draft.vertices)))
+                    "({vertices}). Voulez-vous la reprendre ?")
+            .format(kind=model_text(KINDS[draft.kind]),
+                    vertices=self.tr("1 sommet") if len(draft.vertices) == 1
+                    else self.tr("{count} sommets").format(count=len(draft.vertices))))
         if answer == QMessageBox.StandardButton.Yes:
             self.start_drawing(draft.kind)
             self.capture.resume(draft.kind, draft.vertices)
@@ -145,6 +147,14 @@ class ProposalController(QObject):
         form = ProposalForm(self.store, kind, geometry, parent=self.window)
         form.geometry_repaired.connect(self.canvas.set_highlight)
         if form.exec() != QDialog.DialogCode.Accepted:
+            self.canvas.set_highlight(None)
+            if kind == EQUIPEMENT:   # one click places a point again: back to navigation
+                self.store.clear_draft()
+                self._use_pan()
+                self.message.emit(self.tr("Point non enregistré : aucun projet d'équipement "
+                                          "n'a été ajouté. Choisissez « Projet d'équipement » "
+                                          "pour en placer un."))
+                return
             self.capture.resume(kind, _vertices(geometry))   # nothing is lost
             self.message.emit(self.tr("Forme conservée : terminez-la ou appuyez sur Échap."))
             return

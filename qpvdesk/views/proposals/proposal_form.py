@@ -16,6 +16,7 @@ from ...models.proposals import (FIELD_LABELS, KIND_FIELDS, KINDS, PERIMETRE, QU
                                  REQUIRED_FIELDS,
                                  Proposal, ProposalStore, Validation)
 from ...models.frenchnum import format_french_number
+from ...models.package.identity import load_identity
 from ...models.proposals.geometry import area_ha, enclosed_by, polygon_parts
 from ...models.proposals.vocabulary import CHOICES, HORIZON_YEARS
 from ..i18n import Texts
@@ -90,6 +91,7 @@ class ProposalForm(QDialog):
         self.repaired_geometry: BaseGeometry | None = None
         self._offered_repair: BaseGeometry | None = None
         self._result: dict[str, object] | None = None
+        self._checking = False
         self.inputs: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.setWindowTitle(self.tr("Modifier « {label} »").format(label=proposal.label)
@@ -225,6 +227,17 @@ class ProposalForm(QDialog):
         for name in ("qpv_code", "nature"):
             if name in self.inputs:
                 self.inputs[name].currentIndexChanged.connect(self.refresh_facts)
+        for editor in self.inputs.values():
+            changed = (editor.currentIndexChanged if isinstance(editor, QComboBox)
+                       else editor.valueChanged if isinstance(editor, QSpinBox)
+                       else editor.textChanged)
+            changed.connect(self._recheck)
+
+    def _recheck(self) -> None:
+        """After a first « Enregistrer », each problem goes as soon as its field is put right
+        (and comes back if it is undone)."""
+        if self._checking:
+            self.show_problems(self._validate())
 
     # -- values ---------------------------------------------------------------------------
 
@@ -234,7 +247,11 @@ class ProposalForm(QDialog):
             measurable = shapely.make_valid(self.geometry)
             suggested = self.store.suggest_qpv(measurable) if "qpv_code" in self.inputs \
                 else None
-            values: Mapping[str, object] = {"qpv_code": suggested}
+            # who draws is who the first-run assistant was told
+            identity = load_identity(self.store.workspace)
+            values: Mapping[str, object] = {"qpv_code": suggested,
+                                            "author": identity.contact_name,
+                                            "contact": identity.contact_email}
         else:
             values = self.proposal.editable_fields()
         for name, editor in self.inputs.items():
@@ -308,11 +325,32 @@ class ProposalForm(QDialog):
         self.repair_frame.setVisible(validation.repaired is not None
                                      or self.repaired_geometry is not None)
         warnings = [problem.message for problem in validation.warnings]
+        warnings += self._outside_own_commune()
         attention = self.tr("Attention\u00a0: {text}")
         self.warning_label.setText(
             "\n".join(attention.format(text=text) for text in warnings)
             + (self.tr("\nVous pouvez tout de même enregistrer.") if warnings else ""))
         self.warning_label.setVisible(bool(warnings))
+
+    def _outside_own_commune(self) -> list[str]:
+        """A warning when the shape lies outside the user's commune (first-run identity)."""
+        own = load_identity(self.store.workspace).commune_insee
+        if self.proposal is not None or not own or not self.geometry.is_valid:
+            return []
+        territory = self.store.territory
+        try:
+            own_name = territory.commune_name(own)
+        except (KeyError, IndexError, ValueError):
+            return []
+        communes = territory.commune_codes(self.geometry)
+        if own in communes:
+            return []
+        others = ", ".join(territory.commune_name(code) for code in communes)
+        if not others:
+            return [self.tr("La proposition est hors de votre commune ({own}).")
+                    .format(own=own_name)]
+        return [self.tr("La proposition est hors de votre commune ({own})\u00a0: elle se "
+                        "trouve à {others}.").format(own=own_name, others=others)]
 
     def show_problems(self, validation: Validation) -> None:
         """Each error next to its field and all of them in the summary; warnings below."""
@@ -340,13 +378,13 @@ class ProposalForm(QDialog):
         pieces = (self.tr("d'un seul tenant") if parts == 1 else
                   self.tr("en {count} parties").format(count=parts))
         if accepted:
-            text = self.tr("<b>Forme corrigée utilisée</b> (en vert) : {kept} ha "
-                           "{pieces}, pour {drawn} ha entourés par le contour dessiné (en "
+            text = self.tr("<b>Forme corrigée utilisée</b> (en vert)\u00a0: {kept}\u00a0ha "
+                           "{pieces}, pour {drawn}\u00a0ha entourés par le contour dessiné (en "
                            "pointillés rouges).")
         else:
             text = self.tr("<b>Le contour dessiné se recoupe lui-même</b> (en pointillés "
                            "rouges). La forme corrigée (en vert) garde tout ce qu'il entoure, "
-                           "{pieces} : {kept} ha, pour {drawn} ha dessinés.")
+                           "{pieces}\u00a0: {kept}\u00a0ha, pour {drawn}\u00a0ha dessinés.")
         self.repair_label.setText(text.format(kept=kept, drawn=drawn, pieces=pieces))
         self.repair_preview.set_shapes(self.drawn_geometry, corrected)
         self.repair_button.setVisible(not accepted)
@@ -359,10 +397,11 @@ class ProposalForm(QDialog):
         self.geometry_repaired.emit(self.repaired_geometry)
         self.refresh_facts()
         self._show_shape_problems(self._validate())
-        if self.summary.isVisible():
+        if self._checking:
             self.show_problems(self._validate())
 
     def save(self) -> None:
+        self._checking = True     # from now on each field is checked as it changes
         validation = self._validate()
         self.show_problems(validation)
         if not validation.ok:
