@@ -13,7 +13,7 @@ from qpvdesk.models.proposals import EQUIPEMENT, QUARTIER_VECU
 from qpvdesk.views.main_window import MainWindow
 from qpvdesk.views.proposals import ProposalForm
 
-from proposal_fixtures import EQUIPMENT_FIELDS, QPV, places, store  # noqa: F401 (fixtures)
+from proposal_fixtures import EQUIPMENT_FIELDS, places, store  # noqa: F401 (fixtures)
 
 LENS, LIEVIN = "62498", "62510"
 

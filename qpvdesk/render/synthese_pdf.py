@@ -43,6 +43,7 @@ MAP_LAYERS = frozenset({"communes", "qpv"})
 MIN_EXTENT_M = 1500.0            # a single small proposal is shown with its surroundings
 POINT_SYMBOL = replace(SYMBOLS["proposal_points"], size=22, stroke_width=2.0)
 POLYGON_SYMBOL = replace(SYMBOLS["proposals"], stroke_width=2.6, fill_alpha=0.55)
+PERIMETER_SYMBOL = replace(SYMBOLS["proposal_perimeters"], stroke_width=2.6, fill_alpha=0.55)
 SMALL_POLYGON_PX = 80            # narrower than this, the badge goes beside the polygon
 BADGE_FILL, BADGE_INK = QColor("#40004b"), QColor("#ffffff")
 MAP_CAPTION = (
@@ -170,7 +171,8 @@ def proposals_map(reference, proposals: Sequence[Proposal], width: int = MAP_SIZ
     viewport = Viewport.fit(_view_box(proposals), width, height, margin=0.07)
     request = MapComposer(reference, layers, state)(viewport)
     mine = proposal_layers(proposals)
-    symbols = {"proposals": POLYGON_SYMBOL, "proposal_points": POINT_SYMBOL}
+    symbols = {"proposals": POLYGON_SYMBOL, "proposal_points": POINT_SYMBOL,
+               "proposal_perimeters": PERIMETER_SYMBOL}
     request.layers += [LayerRenderSpec(layer, symbols[layer_id])
                        for layer_id, layer in mine.items() if len(layer)]
     image = render_map(request)

@@ -41,9 +41,11 @@ MARKED = (
     QT_TRANSLATE_NOOP("ModelTexts", "Quartiers prioritaires 2024"),
     QT_TRANSLATE_NOOP("ModelTexts", "Puits de mine"),
     QT_TRANSLATE_NOOP("ModelTexts", "Collèges (IPS, REP/REP+)"),
-    QT_TRANSLATE_NOOP("ModelTexts", "Mes propositions (quartiers vécus, périmètres)"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Mes quartiers vécus"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Mes demandes de modification de périmètre"),
     QT_TRANSLATE_NOOP("ModelTexts", "Mes projets d'équipement"),
-    QT_TRANSLATE_NOOP("ModelTexts", "Propositions reçues des communes (polygones)"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Quartiers vécus reçus des communes"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Demandes de périmètre reçues des communes"),
     QT_TRANSLATE_NOOP("ModelTexts", "Équipements proposés par les communes"),
     # their legends (models/map/styles.py default_legend)
     QT_TRANSLATE_NOOP("ModelTexts", "REP+"),
@@ -58,8 +60,8 @@ MARKED = (
     QT_TRANSLATE_NOOP("ModelTexts", "Limite communale"),
     QT_TRANSLATE_NOOP("ModelTexts", "Limite de l'agglomération"),
     QT_TRANSLATE_NOOP("ModelTexts", "Limite d'IRIS"),
-    QT_TRANSLATE_NOOP("ModelTexts", "Quartier vécu ou demande de périmètre"),
-    QT_TRANSLATE_NOOP("ModelTexts", "Proposition reçue (quartier vécu, périmètre)"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Quartier vécu reçu"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Demande de périmètre reçue"),
     QT_TRANSLATE_NOOP("ModelTexts", "Équipement proposé par une commune"),
 )
 

@@ -43,6 +43,7 @@ class ProposalController(QObject):
         self.edit = EditTool(self.canvas, self._editable, self._move, self._vertices,
                              snapper=self.snapper)
         self.list_panel = ProposalListPanel(store)
+        self._highlighted: str | None = None    # the proposal outlined on the map
         self.history_panel = HistoryPanel(store)
         self._build_actions()
         self._connect()
@@ -94,6 +95,9 @@ class ProposalController(QObject):
         self.capture.message.connect(self.message)
         self.edit.message.connect(self.message)
         self.list_panel.zoom_requested.connect(self.zoom_to)
+        self.list_panel.selection_changed.connect(self.highlight)
+        self.map.proposal_identified.connect(self.reveal)
+        self.edit.selected.connect(lambda uuid: self.reveal(uuid) if uuid else None)
         self.list_panel.edit_requested.connect(self.edit_fields)
         self.list_panel.delete_requested.connect(self.delete)
         self.history_panel.go_to_requested.connect(lambda seq: self._apply(self.store.go_to, seq))
@@ -206,7 +210,22 @@ class ProposalController(QObject):
         if proposal is not None:
             xmin, ymin, xmax, ymax = proposal.geometry.buffer(150).bounds
             self.canvas.zoom_to((xmin, ymin, xmax, ymax))
-            self.canvas.set_highlight(proposal.geometry)
+            self.highlight(uuid)
+
+    def highlight(self, uuid: str | None) -> None:
+        """Outline a proposal on the map (the row chosen in the list); None clears it."""
+        proposal = self.store.get(uuid) if uuid else None
+        if proposal is None and self._highlighted is None:
+            return
+        self._highlighted = proposal.uuid if proposal else None
+        self.canvas.set_highlight(proposal.geometry if proposal else None)
+
+    def reveal(self, uuid: str) -> None:
+        """A proposal clicked on the map: its row selected in the Propositions panel."""
+        if not self.list_panel.reveal(uuid):
+            self.highlight(uuid)
+            self.message.emit(self.tr("Cette proposition est masquée par les filtres du "
+                                      "panneau Propositions."))
 
     # -- files ---------------------------------------------------------------------------
     def import_file(self, path: str | None = None) -> ImportReport | None:
@@ -257,6 +276,8 @@ class ProposalController(QObject):
         self.map.composer.layers.update(proposal_layers(self.store.list()))
         self.list_panel.refresh()
         self.history_panel.refresh()
+        if self._highlighted and self.store.get(self._highlighted) is None:
+            self.highlight(None)          # deleted (or undone): no outline left behind
         self.undo_action.setEnabled(self.store.undo_text() is not None)
         self.redo_action.setEnabled(self.store.redo_text() is not None)
         if render:
