@@ -28,6 +28,12 @@ def normalize(text: str) -> str:
     return _SEPARATORS.sub(" ", bare).strip()
 
 
+def french_order(text: str) -> tuple[str, str]:
+    """Sort key of French alphabetical order: accents, case and hyphens do not count
+    (Bénifontaine before Billy-Montigny, Éleu-dit-Leauwette among the E)."""
+    return normalize(text), text
+
+
 @dataclass(frozen=True)
 class _Entry:
     result: SearchResult

@@ -24,6 +24,7 @@ from ..models.package.identity import (MODE_AGGLOMERATION, MODE_COMMUNE, Identit
 from ..models.package.keys import KeyFileError, KeyFolder
 from ..models.package.mail import readable_key_id
 from ..models.proposals.territory import Territory
+from ..models.search import french_order
 from .package.key_dialogs import ERROR_STYLE, HINT_STYLE, CreateKeyDialog, of_commune
 from .formatting import font_size
 
@@ -100,7 +101,7 @@ class CommunePage(QWizardPage):
         form = QFormLayout()
         self.commune_combo = QComboBox()
         self.commune_combo.addItem(self.tr("Choisissez votre commune…"), "")
-        for code, name in sorted(communes, key=lambda pair: pair[1]):
+        for code, name in sorted(communes, key=lambda pair: french_order(pair[1])):
             self.commune_combo.addItem(name, code)
         self.commune_combo.setMaxVisibleItems(20)
         self.name_edit = QLineEdit()

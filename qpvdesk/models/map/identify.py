@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass
 
 from ..frenchnum import format_french_number
+from ..search import french_order
 
 
 @dataclass(frozen=True)
@@ -25,17 +26,17 @@ def _qpv(conn, key: str) -> FeatureInfo:
     code, code_2015, name, area, share = conn.execute(
         "SELECT code, code_2015, name, area_ha, share_in_call FROM qpv WHERE code = ?",
         (key,)).fetchone()
-    communes = conn.execute(
-        "SELECT group_concat(commune_name || CASE in_call WHEN 1 THEN '' ELSE ' (hors CALL)' "
-        "END, ', ') FROM (SELECT * FROM qpv_commune WHERE qpv_code = ? AND geography = 2024 "
-        "ORDER BY in_call DESC, commune_name)", (code,)).fetchone()[0]
+    rows = conn.execute("SELECT commune_name, in_call FROM qpv_commune WHERE qpv_code = ? "
+                        "AND geography = 2024", (code,)).fetchall()
+    rows.sort(key=lambda row: (not row[1], french_order(row[0])))   # the CALL's first
+    communes = ", ".join(name if in_call else f"{name} (hors CALL)" for name, in_call in rows)
     population = conn.execute(
         "SELECT value, edition FROM indicator_value WHERE territory_kind = 'qpv' AND "
         "territory_code = ? AND indicator_id = 'DEMO.POP_MUN' AND status = 'ok' "
         "ORDER BY edition DESC LIMIT 1", (code_2015,)).fetchone()
     rows = [("Code 2024", code), ("Code 2015 (indicateurs INSEE)", code_2015),
             ("Communes", communes or "—"), ("Superficie", _number(area, 1, "ha")),
-            ("Part dans la CALL", _number(share * 100, 0, "%"))]
+            ("Part de sa superficie dans la CALL", _number(share * 100, 0, "%"))]
     if population:
         rows.append((f"Population (INSEE, édition {population[1]})", _number(population[0])))
     return FeatureInfo(f"Quartier prioritaire : {name}", rows, qpv_code=code)

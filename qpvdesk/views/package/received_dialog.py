@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QTabWidget, QVBoxLayout, QWidget)
 
 from ...models.proposals.vocabulary import KINDS
+from ...models.search import french_order
 from ..i18n import translate
 from .verify_dialog import (EMPTY, ListModel, commune_label, commune_name, fit_columns,
                             french_datetime, paragraph, prepare_table, qpv_name)
@@ -167,7 +168,7 @@ class ReceivedDialog(QDialog):
         self.commune_combo.clear()
         self.commune_combo.addItem(self.tr(ALL_COMMUNES), None)
         communes = sorted({item.commune_insee for item in self.versions},
-                          key=lambda code: commune_name(self.territory, code))
+                          key=lambda code: french_order(commune_name(self.territory, code)))
         for code in communes:
             self.commune_combo.addItem(commune_label(self.territory, code), code)
         position = self.commune_combo.findData(chosen) if chosen else 0

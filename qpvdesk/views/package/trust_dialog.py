@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 from ...models.package.keys import KeyFileError, read_small_text
 from ...models.package.minisign import PublicKey
 from ...models.package.trust import REVOKED_FOLDER_NAME, TrustError, TrustStore
+from ...models.search import french_order
 from .verify_dialog import (WARNING_STYLE, ListModel, commune_label, commune_name, fit_columns,
                             paragraph, prepare_table, readable_key_id)
 from ..formatting import font_size
@@ -44,7 +45,7 @@ class CommuneChoiceDialog(QDialog):
         self.commune_combo = QComboBox()
         self.commune_combo.addItem(self.tr("Choisissez la commune…"), None)
         for code, name in sorted(zip(territory.communes.codes, territory.communes.names),
-                                 key=lambda pair: pair[1]):
+                                 key=lambda pair: french_order(pair[1])):
             self.commune_combo.addItem(f"{name} ({code})", code)
         if preselected:
             position = self.commune_combo.findData(preselected)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QFrame, 
 
 from ...models.package.verify import VerificationReport
 from ...models.proposals.proposal import Proposal
+from ...models.search import french_order
 from ..formatting import font_size, number
 from ..column_fit import TitleColumnFit
 from ..i18n import translate
@@ -94,7 +95,8 @@ def qpv_name(territory, code: str | None) -> str:
 
 
 def communes_text(territory, codes: Sequence[str]) -> str:
-    return ", ".join(commune_name(territory, code) for code in codes) or EMPTY
+    return ", ".join(sorted((commune_name(territory, code) for code in codes),
+                             key=french_order)) or EMPTY
 
 
 def paragraph(text: str, style: str = "") -> QLabel:

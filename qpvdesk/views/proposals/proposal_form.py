@@ -19,6 +19,7 @@ from ...models.frenchnum import format_french_number
 from ...models.package.identity import load_identity
 from ...models.proposals.geometry import area_ha, enclosed_by, polygon_parts
 from ...models.proposals.vocabulary import CHOICES, HORIZON_YEARS
+from ...models.search import french_order
 from ..i18n import Texts
 from ..model_texts import model_text
 from .shape_preview import ShapePreview
@@ -181,7 +182,8 @@ class ProposalForm(QDialog):
             combo.setMinimumContentsLength(24)
             combo.addItem(self.tr("— Aucun —"), None)
             territory = self.store.territory
-            for code in sorted(territory.qpv.codes, key=territory.qpv_name):
+            for code in sorted(territory.qpv.codes,
+                               key=lambda code: french_order(territory.qpv_name(code))):
                 combo.addItem(f"{territory.qpv_name(code)} ({code})", code)
             return combo
         if name == "horizon_year":

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxL
 
 from ...models.proposals import KINDS, STATUSES, Proposal, ProposalStore
 from ...models.proposals.vocabulary import choice_label
+from ...models.search import french_order
 from ..i18n import Texts
 from ..table_model import RowsTableModel
 from ..column_fit import TitleColumnFit
@@ -52,7 +53,8 @@ class ProposalTableModel(RowsTableModel):
     def _cells(self, proposal: Proposal) -> tuple[str, ...]:
         territory = self.store.territory
         qpv = territory.qpv_name(proposal.qpv_code) if proposal.qpv_code else "—"
-        communes = ", ".join(territory.commune_name(code) for code in proposal.communes)
+        communes = ", ".join(sorted((territory.commune_name(code) for code in proposal.communes),
+                                      key=french_order))
         if proposal.kind == "perimetre":
             state = model_text(choice_label("nature", proposal.nature)) or "—"
         else:
@@ -100,9 +102,10 @@ class ProposalListPanel(QWidget):
         territory = self.store.territory
         self.kind_filter = self._filter(self.tr("Tous les types"), KINDS.items())
         self.commune_filter = self._filter(self.tr("Toutes les communes"), sorted(
-            zip(territory.communes.codes, territory.communes.names), key=lambda pair: pair[1]))
+            zip(territory.communes.codes, territory.communes.names),
+            key=lambda pair: french_order(pair[1])))
         self.qpv_filter = self._filter(self.tr("Tous les QPV"), sorted(
-            zip(territory.qpv.codes, territory.qpv.names), key=lambda pair: pair[1]))
+            zip(territory.qpv.codes, territory.qpv.names), key=lambda pair: french_order(pair[1])))
         self.status_filter = self._filter(self.tr("Tous les statuts"), STATUSES.items())
         self.search_box = QLineEdit(
             placeholderText=self.tr("Rechercher un titre, une commune, un QPV…"),
