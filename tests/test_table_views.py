@@ -289,3 +289,32 @@ def test_portrait_shows_the_headlines_with_their_rules(qtbot, reference):
     population.list_button.click()
     assert population.quartier_list.isVisible()
 
+
+
+def test_xlsx_carries_sources_and_the_view_says_where_it_wrote(table_view, monkeypatch,
+                                                               tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtGui import QDesktopServices
+
+    table_view.picker.set_checked(["DEMO.TX_TOT_MEN6", "REVN.DISP_Q2"])
+    save_as(monkeypatch, tmp_path / "sources.xlsx")
+    path = table_view.export_xlsx()
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == ["Tableau", "Sources et licence"]
+    notes = [[cell for cell in row if cell is not None]
+             for row in workbook["Sources et licence"].iter_rows(values_only=True)]
+    ids = {row[1]: row for row in notes if len(row) >= 4}
+    assert "DEMO.TX_TOT_MEN6" in ids and "REVN.DISP_Q2" in ids
+    assert "base REVN" in ids["REVN.DISP_Q2"][3]
+    assert any(row[0] == "Licence" and "Licence Ouverte" in row[1] for row in notes if row)
+    assert any(row[0] == "Valeurs" and "secret" in row[1] for row in notes if row)
+    # the window itself says where the file is, with a way to open its folder
+    assert table_view.saved.isVisible()
+    assert "sources.xlsx" in table_view.saved.text() and str(tmp_path) in table_view.saved.text()
+    told = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda parent, title, text: told.append(text)))
+    table_view.saved.linkActivated.emit("#")
+    assert len(told) == 1 and str(tmp_path) in told[0]
+    assert "Aucun gestionnaire de fichiers" in told[0]

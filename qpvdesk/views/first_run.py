@@ -11,8 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDialog, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QVBoxLayout, QWidget, QWizard,
@@ -26,6 +25,7 @@ from ..models.package.mail import readable_key_id
 from ..models.proposals.territory import Territory
 from ..models.search import french_order
 from .package.key_dialogs import ERROR_STYLE, HINT_STYLE, CreateKeyDialog, of_commune
+from .file_dialogs import open_folder
 from .formatting import font_size
 
 PAGE_WELCOME, PAGE_COMMUNE, PAGE_KEY, PAGE_TRUST, PAGE_DATA = range(5)
@@ -402,7 +402,7 @@ class DataPage(QWizardPage):
     def open_folder(self) -> None:
         folder = self.locations[-1][1]
         folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        open_folder(self, folder)   # says where the folder is when no file manager answers
 
 
 class FirstRunWizard(QWizard):

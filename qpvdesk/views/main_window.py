@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox,
                                QTabWidget, QToolBar, QWidget)
 
 from ..models.choropleth import mappable_indicators
@@ -37,6 +37,7 @@ from .qpv_list import QpvListView
 from .shortcuts import ShortcutsDialog
 from .sources_dialog import SourcesDialog
 from .tables import IndicatorTableView
+from .file_dialogs import open_path, remember_folders_in
 
 SEARCH_LAYERS = {"commune": "communes", "qpv": "qpv", "iris": "iris"}
 
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
     def __init__(self, reference: ReferenceStore, workspace) -> None:
         super().__init__()
         self.reference = reference
+        remember_folders_in(workspace)   # every file dialog starts in the last folder used
         self.setWindowTitle(self.tr("qpvdesk — Quartiers prioritaires de la CA de Lens-Liévin"))
         self.resize(1400, 900)
         layers = load_reference_layers(reference)
@@ -314,9 +316,8 @@ class MainWindow(QMainWindow):
                        for edition in indicator.editions})
 
     def choose_basemap(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choisir un fond de carte hors ligne"), "",
-            self.tr("Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)"))
+        path = open_path(self, self.tr("Choisir un fond de carte hors ligne"),
+                         self.tr("Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)"))
         if path:
             self.controller.open_basemap(path)
 

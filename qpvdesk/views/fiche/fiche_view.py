@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, QStandardPaths, Qt
 from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication, QImage,
                            QKeySequence, QPixmap)
-from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy,
                                QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -21,6 +21,7 @@ from ...models.fiche import EDUCATION_THEME, Fiche, build_fiche
 from ..i18n import translate
 from ...render.fiche_pdf import THUMBNAIL_CAPTION, write_fiche_pdf
 from .fiche_print import print_fiche
+from ..file_dialogs import save_path
 from ...render.fiche_tables import (FicheTable, SourceIndex, education_tables, footnotes,
                            geography_note, identity_rows, paint_sparkline, sources_line,
                            theme_tables, unbroken)
@@ -348,9 +349,8 @@ class FicheView(QWidget):
         """Write the fiche's PDF (asking where when no path is given); None if cancelled or
         failed (the user has been told why)."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Exporter la fiche en PDF"), str(self.default_pdf_path()),
-                self.tr("Documents PDF (*.pdf)"))
+            path = save_path(self, self.tr("Exporter la fiche en PDF"),
+                             self.default_pdf_path().name, self.tr("Documents PDF (*.pdf)"))
             if not path:
                 return None
             if not path.lower().endswith(".pdf"):

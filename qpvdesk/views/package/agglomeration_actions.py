@@ -9,7 +9,7 @@ from pathlib import Path
 import shapely
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ... import paths
 from ...models.map.layers import RECEIVED_PROPOSAL_LAYERS, proposal_layers
@@ -24,6 +24,7 @@ from .received_dialog import ChooseSavePath, ReceivedDialog, default_choose_save
 from .received_dialog import export_consolidated as _export_consolidated
 from .trust_dialog import ChooseOpenPath, TrustDialog
 from .verify_dialog import VerificationDialog, commune_label
+from ..file_dialogs import open_path
 
 RECEIVED_LAYERS = RECEIVED_PROPOSAL_LAYERS
 TRUST_FOLDER_NAME = "confiance"
@@ -90,8 +91,7 @@ class AgglomerationActions(QObject):
 
     # -- what a test answers (modal dialogs and file choosers) ----------------------------
     def _choose_open_path(self, title: str, file_filter: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.window, title, "", file_filter)
-        return path or None
+        return open_path(self.window, title, file_filter) or None
 
     def run_dialog(self, dialog: QDialog) -> int:
         """Modal, like exec(), but until the dialog is finished rather than hidden: the

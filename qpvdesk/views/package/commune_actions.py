@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel,
                                QMessageBox, QProgressDialog, QVBoxLayout, QWidget)
@@ -21,6 +21,7 @@ from ...models.package.info import PACKAGE_SUFFIX, PackageInfo
 from ...models.package.keys import KeyFileError, KeyFolder, PassphraseError, read_small_text
 from ...models.package.mail import (french_date, mailto_url, proposal_count_text,
                                     readable_key_id)
+from ..file_dialogs import remember, start_folder
 from .export_dialog import ExportPackageDialog
 from .key_dialogs import CreateKeyDialog, KeyInfoDialog, ask_passphrase, of_commune
 from ...render.synthese_pdf import write_synthese_pdf
@@ -35,18 +36,19 @@ def open_url(url: QUrl) -> bool:
 
 
 def documents_folder() -> Path:
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(location) if location else Path.home()
-    return folder if folder.is_dir() else Path.home()
+    """Where the file dialogs start: the last folder used, else Documents."""
+    return start_folder()
 
 
 def _choose_save_path(parent: QWidget, caption: str, default: str, filters: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, caption, default, filters)
+    remember(path)
     return path
 
 
 def _choose_open_path(parent: QWidget, caption: str, default: str, filters: str) -> str:
     path, _ = QFileDialog.getOpenFileName(parent, caption, default, filters)
+    remember(path)
     return path
 
 
@@ -297,8 +299,17 @@ class CommunePackageActions(QObject):
                               "habituelle.").format(name=Path(path).name))
         self.reveal(path)
 
-    def reveal(self, path: Path) -> None:
-        open_url(QUrl.fromLocalFile(str(Path(path).parent)))
+    def reveal(self, path: Path) -> bool:
+        """Open the package's folder; when no file manager answers, say where it is."""
+        folder = Path(path).parent
+        if open_url(QUrl.fromLocalFile(str(folder))):
+            return True
+        self.warn(self.tr("Afficher dans le dossier"),
+                  self.tr("Aucun gestionnaire de fichiers n'a répondu. Le paquet {name} se "
+                          "trouve dans le dossier\u00a0:\n{folder}\n\nOuvrez-le depuis votre "
+                          "explorateur de fichiers.").format(name=Path(path).name,
+                                                             folder=folder))
+        return False
 
     # -- the key ---------------------------------------------------------------------------
     def create_key(self, insee: str, commune_name: str,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -21,6 +21,7 @@ from ...models.search import french_order
 from .verify_dialog import (WARNING_STYLE, ListModel, commune_label, commune_name, fit_columns,
                             paragraph, prepare_table, readable_key_id)
 from ..formatting import font_size
+from ..file_dialogs import open_path
 
 # (title, file filter) -> chosen path or None; QFileDialog by default, an answer in tests.
 ChooseOpenPath = Callable[[str, str], "str | None"]
@@ -142,8 +143,7 @@ class TrustDialog(QDialog):
 
     # -- what a test answers -------------------------------------------------------------
     def _choose_open_path(self, title: str, file_filter: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self, title, "", file_filter)
-        return path or None
+        return open_path(self, title, file_filter) or None
 
     def run_dialog(self, dialog: QDialog) -> int:
         return dialog.exec()

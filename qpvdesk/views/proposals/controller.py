@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...models.map.layers import proposal_layers
 from ...models.map.snapping import Snapper
@@ -23,6 +23,7 @@ from .history_panel import HistoryPanel
 from .proposal_form import ProposalForm
 from .proposal_list import ProposalListPanel
 from ..model_texts import model_text
+from ..file_dialogs import open_path, save_path
 
 SNAP_LAYERS = ("qpv", "communes", "iris")
 
@@ -231,8 +232,8 @@ class ProposalController(QObject):
     def import_file(self, path: str | None = None) -> ImportReport | None:
         """Import proposals; the report says, feature by feature, what came in and why not."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self.window, self.tr("Importer des propositions"), "",
+            path = open_path(
+                self.window, self.tr("Importer des propositions"),
                 self.tr("Données géographiques (*.geojson *.json *.gpkg *.kml *.shp);;Tous les "
                         "fichiers (*)"))
             if not path:
@@ -252,7 +253,7 @@ class ProposalController(QObject):
 
     def export_file(self, path: str | None = None) -> Path | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            path = save_path(
                 self.window, self.tr("Exporter mes propositions"), "propositions.gpkg",
                 self.tr("GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)"))
             if not path:
