@@ -429,3 +429,19 @@ def test_reveal_names_the_folder_when_no_file_manager_answers(qtbot, workspace, 
     [(title, text)] = warned
     assert title == "Afficher dans le dossier"
     assert str(package.parent) in text and package.name in text
+
+
+def test_no_mail_program_prints_nothing_personal(qtbot, capfd, qtlog):
+    from qpvdesk.views.package.commune_actions import open_url
+
+    url = QUrl.fromEncoded(mailto_url(_info(), Path("/tmp/lens.qpvpkg")).encode("ascii"))
+    capfd.readouterr()
+    assert open_url(url) is False             # offscreen: no program answers
+    out, err = capfd.readouterr()
+    for personal in ("Jeanne", "jeanne.martin", "Martin"):
+        assert personal not in out and personal not in err
+    assert not any("Jeanne" in record.message for record in qtlog.records)
+    # stderr works again afterwards
+    import sys
+    print("encore là", file=sys.stderr)
+    assert "encore là" in capfd.readouterr().err

@@ -5,11 +5,14 @@ QDesktopServices call through :func:`open_url`, so that tests can answer them.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, qInstallMessageHandler
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel,
                                QMessageBox, QProgressDialog, QVBoxLayout, QWidget)
@@ -31,8 +34,33 @@ ChoosePath = Callable[[QWidget, str, str, str], str]
 
 
 def open_url(url: QUrl) -> bool:
-    """Open a file, folder or mailto: URL with the system (tests replace this)."""
-    return QDesktopServices.openUrl(url)
+    """Open a file, folder or mailto: URL with the system (tests replace this). Nothing is
+    printed: when no program answers, Qt and xdg-open would print the whole URL, and a mailto:
+    URL carries the message with the contact's name and e-mail address."""
+    with _silenced_stderr():
+        return QDesktopServices.openUrl(url)
+
+
+@contextmanager
+def _silenced_stderr() -> Iterator[None]:
+    """No Qt message, and no output from the program Qt starts (it inherits our stderr),
+    for the time of the call."""
+    previous = qInstallMessageHandler(lambda *args: None)
+    saved = None
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+    except (OSError, ValueError):   # no usable stderr (a frozen GUI build): nothing to hide
+        saved = None
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.dup2(saved, 2)
+            os.close(saved)
+        qInstallMessageHandler(previous)
 
 
 def documents_folder() -> Path:
