@@ -268,6 +268,45 @@ def test_gap_dynamics_quadrants_are_labelled(charts):
         charts.gap_chart.plot.getPlotItem().getAxis("bottom").labelText)
 
 
+def test_every_quartier_name_is_readable_on_the_gap_chart(qtbot, charts):
+    charts.tabs.setCurrentWidget(charts.gap_chart)
+    charts.resize(1200, 700)
+    qtbot.wait(50)
+    chart = charts.gap_chart
+    chart._place_names()
+    placed = chart.placed
+    assert "Calonne" in placed and len(placed) == len(chart._names)
+    box = chart.plot.getPlotItem().getViewBox()
+    corners = chart._corner_rects(box)
+    rects = list(placed.items())
+    for index, (name, rect) in enumerate(rects):
+        assert not any(rect.intersects(other) for _, other in rects[index + 1:]), name
+        assert not any(rect.intersects(corner) for corner in corners), name
+
+
+def test_charts_open_on_the_quartier_being_looked_at(qtbot, reference, workspace):
+    from qpvdesk.models.package.identity import Identity, save_identity
+    from qpvdesk.views.main_window import MainWindow
+
+    window = MainWindow(reference, workspace)
+    qtbot.addWidget(window)
+    save_identity(workspace, Identity(commune_insee="62510"))      # Liévin
+    lievin = window.focused_qpv()
+    names = {qpv.code: qpv for qpv in reference.qpv_list()}
+    assert "Liévin" in names[lievin].communes.split(", ")
+    layer = window.controller.composer.layers["qpv"]
+    x, y = layer.label_points[layer.keys.index("QN06224M")]     # Cité 12-14, identified
+    window.controller.identify(x, y)
+    charts = window.show_charts()
+    assert charts.qpv_combo.currentData() == "QN06224M"
+    assert charts.qpv_combo.currentText() != "3 Cités"
+    window.controller.identify(0, 0)                               # nothing there
+    window.qpv_list.selectRow(4)
+    source = window.qpv_list.model().mapToSource(window.qpv_list.model().index(4, 0))
+    chosen = window.qpv_list.source_model.qpv(source.row()).code
+    assert window.show_charts().qpv_combo.currentData() == chosen
+
+
 # -- portrait ----------------------------------------------------------------------------
 def test_portrait_shows_the_headlines_with_their_rules(qtbot, reference):
     view = PortraitView(build_portrait(reference))

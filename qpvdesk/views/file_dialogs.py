@@ -29,7 +29,10 @@ def documents_folder() -> Path:
 def start_folder() -> Path:
     """The last folder chosen in a file dialog when it still exists, else Documents."""
     workspace = _settings["workspace"]
-    saved = workspace.setting(LAST_FOLDER_KEY, "") if workspace is not None else ""
+    try:
+        saved = workspace.setting(LAST_FOLDER_KEY, "") if workspace is not None else ""
+    except Exception:   # a workspace closed since (its window is gone): Documents
+        saved = ""
     if saved and Path(saved).is_dir():
         return Path(saved)
     return documents_folder()

@@ -15,6 +15,7 @@ from ..models.map.map_state import MapState
 from ..models.map.styles import HIDDEN_BY_DEFAULT, LAYERS
 from ..models.map.viewport import Viewport, format_coordinates
 from ..models.portrait import build_portrait
+from ..models.package.identity import load_identity
 from ..models.proposals import ProposalStore
 from ..models.reference import ReferenceStore
 from ..models.mbtiles import MBTiles, MBTilesError
@@ -305,7 +306,28 @@ class MainWindow(QMainWindow):
                                                                     edition, commune),
                 lambda indicator: gap_dynamics(self.reference, indicator),
                 indicators_with_call_reference(self.reference))
-        return self._analysis_window("charts", self.tr("Graphiques"), build)
+        charts = self._analysis_window("charts", self.tr("Graphiques"), build)
+        focused = self.focused_qpv()
+        if focused:
+            charts.set_qpv(focused)
+        return charts
+
+    def focused_qpv(self) -> str | None:
+        """The QPV the user is looking at: identified on the map, else chosen in the list,
+        else the first of the user's own commune (first-run identity)."""
+        if self.identify_panel.qpv_code:
+            return self.identify_panel.qpv_code
+        rows = self.qpv_list.selectionModel().selectedRows()
+        if rows:
+            source = self.qpv_list.model().mapToSource(rows[0])
+            return self.qpv_list.source_model.qpv(source.row()).code
+        insee = load_identity(self.proposals.store.workspace).commune_insee
+        try:
+            commune = self.proposals.store.territory.commune_name(insee) if insee else None
+        except (KeyError, IndexError, ValueError):
+            commune = None
+        return next((qpv.code for qpv in self.reference.qpv_list()
+                     if commune and commune in qpv.communes.split(", ")), None)
 
     def show_portrait(self) -> QWidget:
         return self._analysis_window("portrait", self.tr("Portrait du territoire"),
