@@ -305,21 +305,22 @@ class FicheView(QWidget):
         text.addSpacing(8)
         self.geography_label = _label(geography_note(self.fiche), NOTE_STYLE)
         text.addWidget(self.geography_label)
+        if self.thumbnail is not None:
+            # the map's key under the note, not under the map: the two columns end together
+            # and no blank band opens under the note
+            text.addSpacing(4)
+            key = THUMBNAIL_CAPTION[:1].lower() + THUMBNAIL_CAPTION[1:]
+            text.addWidget(_label(self.tr("Carte\u00a0: ") + key, MUTED_STYLE,
+                                  -1.5))
         text.addStretch(1)
         header.addLayout(text, 1)
         if self.thumbnail is not None:
-            side = QVBoxLayout()
             picture = QLabel()
             picture.setPixmap(QPixmap.fromImage(self.thumbnail))
             picture.setAccessibleName(
                 self.tr("Carte du quartier {name}").format(name=identity.name))
             picture.setToolTip(self.tr("Périmètre 2024 du quartier (contour bleu)"))
-            side.addWidget(picture)
-            caption = _label(THUMBNAIL_CAPTION, MUTED_STYLE, -1.5)
-            caption.setFixedWidth(self.thumbnail.width())
-            side.addWidget(caption)
-            side.addStretch(1)
-            header.addLayout(side)
+            header.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
         return header
 
     def _add_table(self, table: FicheTable, heading: bool) -> None:
