@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass
 
 from ..frenchnum import format_french_number
+from ..phrase import Phrase
 from ..search import french_order
 
 
@@ -38,8 +39,9 @@ def _qpv(conn, key: str) -> FeatureInfo:
             ("Communes", communes or "—"), ("Superficie", _number(area, 1, "ha")),
             ("Part de sa superficie dans la CALL", _number(share * 100, 0, "%"))]
     if population:
-        rows.append((f"Population (INSEE, édition {population[1]})", _number(population[0])))
-    return FeatureInfo(f"Quartier prioritaire : {name}", rows, qpv_code=code)
+        rows.append((Phrase("Population (INSEE, édition {edition})", edition=population[1]),
+                     _number(population[0])))
+    return FeatureInfo(Phrase("Quartier prioritaire : {name}", name=name), rows, qpv_code=code)
 
 
 def _commune(conn, key: str) -> FeatureInfo:
@@ -48,8 +50,9 @@ def _commune(conn, key: str) -> FeatureInfo:
         "FROM commune WHERE insee = ?", (key,)).fetchone()
     qpv = conn.execute("SELECT count(DISTINCT qpv_code) FROM qpv_commune WHERE commune_insee = ?"
                        " AND geography = 2024", (key,)).fetchone()[0]
-    return FeatureInfo(f"Commune : {name}", [
-        ("Code INSEE", key), (f"Population municipale ({year})", _number(population)),
+    return FeatureInfo(Phrase("Commune : {name}", name=name), [
+        ("Code INSEE", key),
+        (Phrase("Population municipale ({year})", year=year), _number(population)),
         ("Densité (grille INSEE)", densite or "—"), ("Centralité", centralite or "—"),
         ("Quartiers prioritaires 2024", str(qpv))])
 
@@ -65,9 +68,9 @@ def _iris(conn, key: str) -> FeatureInfo:
         "ORDER BY edition DESC LIMIT 1", (key,)).fetchone()
     rows = [("Code IRIS", key), ("Commune", commune), ("Type", kinds.get(kind, kind))]
     if median:
-        rows.append((f"Revenu disponible médian par UC ({median[1]})",
+        rows.append((Phrase("Revenu disponible médian par UC ({year})", year=median[1]),
                      _number(median[0], 0, "€")))
-    return FeatureInfo(f"IRIS : {name}", rows)
+    return FeatureInfo(Phrase("IRIS : {name}", name=name), rows)
 
 
 def _college(conn, key: str) -> FeatureInfo:
@@ -76,7 +79,7 @@ def _college(conn, key: str) -> FeatureInfo:
         "FROM college WHERE uai = ?", (key,)).fetchone()
     return FeatureInfo(name, [
         ("UAI", key), ("Commune", commune), ("Secteur", sector),
-        (f"IPS (rentrée {year})", _number(ips, 1)),
+        (Phrase("IPS (rentrée {year})", year=year), _number(ips, 1)),
         ("Éducation prioritaire", f"{rep} ({vintage})" if rep else "non concerné (privé)")])
 
 
@@ -84,8 +87,9 @@ def _epci(conn, key: str) -> FeatureInfo:
     name, population, year = conn.execute(
         "SELECT name, population_municipale, population_year FROM epci WHERE siren = ?",
         (key,)).fetchone()
-    return FeatureInfo(name, [("SIREN", key), (f"Population municipale ({year})",
-                                               _number(population)), ("Communes", "36")])
+    return FeatureInfo(name, [("SIREN", key),
+                              (Phrase("Population municipale ({year})", year=year),
+                               _number(population)), ("Communes", "36")])
 
 
 HERITAGE_TABLES = {"cites": "heritage_cite", "terrils": "heritage_terril",

@@ -127,7 +127,7 @@ class ProposalForm(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for name in KIND_FIELDS[self.kind]:
             required = name in REQUIRED_FIELDS[self.kind]
-            label = QLabel(f"{FIELD_LABELS[name]}{' *' if required else ''}\u00a0:")
+            label = QLabel(f"{model_text(FIELD_LABELS[name])}{' *' if required else ''}\u00a0:")
             editor = self._editor(name)
             label.setBuddy(editor)
             error = QLabel(wordWrap=True)
@@ -305,9 +305,9 @@ class ProposalForm(QDialog):
         if self.geometry.geom_type == "Point":
             rows = [row for row in rows if row[0] != "Surface"]    # always 0 ha
         for label, value in rows:
-            value_label = QLabel(value, wordWrap=True)
+            value_label = QLabel(model_text(value), wordWrap=True)
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.facts_layout.addRow(f"{label}\u00a0:", value_label)
+            self.facts_layout.addRow(f"{model_text(label)}\u00a0:", value_label)
         if self.kind == PERIMETRE and facts.added_ha is None and facts.removed_ha is None:
             self.facts_layout.addRow(QLabel(self.tr("Choisissez le QPV et la nature de la demande "
                                                     "pour voir la surface ajoutée ou retirée.")))
