@@ -111,6 +111,10 @@ def test_preview_fills_received_layers_and_zooms(actions, window, lens_package):
         seen["dialog_hidden"] = not dialog.isVisible()
         bar = actions.preview_bar
         seen["bar"] = bar is not None and bar.isVisible() and bar.label.text()
+        if SHOTS:
+            window.map_canvas.wait_for_render()
+            window.grab().save(str(Path(SHOTS) / "preview_map.png"))
+            bar.grab().save(str(Path(SHOTS) / "preview_bar.png"))
         bar.back_button.click()
         seen["dialog_back"] = dialog.isVisible() and actions.preview_bar is None
 

@@ -74,10 +74,6 @@
         <translation>Proposal package (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <source>Aperçu sur la carte : {count} proposition(s) du paquet, pas encore importées.</source>
-        <translation type="vanished">Preview on the map: {count} proposal(s) of the package, not imported yet.</translation>
-    </message>
-    <message>
         <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="230"/>
         <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="233"/>
         <source>Paquet non importé</source>
@@ -121,42 +117,42 @@
 <context>
     <name>CaptureTool</name>
     <message>
-        <location filename="../../qpvdesk/views/map/capture_tool.py" line="143"/>
+        <location filename="../../qpvdesk/views/map/capture_tool.py" line="144"/>
         <source>Un polygone demande au moins 3 sommets distincts : continuez à cliquer.</source>
         <translation>A polygon needs at least 3 distinct vertices: keep clicking.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/capture_tool.py" line="246"/>
+        <location filename="../../qpvdesk/views/map/capture_tool.py" line="247"/>
         <source>{kind} : cliquez sur la carte pour placer le point.</source>
         <translation>{kind}: click on the map to place the point.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/capture_tool.py" line="250"/>
+        <location filename="../../qpvdesk/views/map/capture_tool.py" line="251"/>
         <source>{kind} : cliquez le premier sommet du contour.</source>
         <translation>{kind}: click the first vertex of the outline.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/capture_tool.py" line="251"/>
+        <location filename="../../qpvdesk/views/map/capture_tool.py" line="252"/>
         <source>1 sommet</source>
         <translation>1 vertex</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/capture_tool.py" line="252"/>
+        <location filename="../../qpvdesk/views/map/capture_tool.py" line="253"/>
         <source>{count} sommets</source>
         <translation>{count} vertices</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/capture_tool.py" line="253"/>
+        <location filename="../../qpvdesk/views/map/capture_tool.py" line="254"/>
         <source>Entrée ou double-clic pour finir</source>
         <translation>Enter or double-click to finish</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/capture_tool.py" line="254"/>
-        <source>3 sommets au moins</source>
-        <translation>3 vertices at least</translation>
+        <location filename="../../qpvdesk/views/map/capture_tool.py" line="255"/>
+        <source>3 sommets au moins avant de finir</source>
+        <translation>at least 3 vertices before finishing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/capture_tool.py" line="255"/>
+        <location filename="../../qpvdesk/views/map/capture_tool.py" line="256"/>
         <source>{kind} : {vertices} — cliquez le suivant ; {finish}, Retour arrière efface le dernier, Échap abandonne.</source>
         <translation>{kind}: {vertices} — click the next one; {finish}, Backspace removes the last one, Esc discards.</translation>
     </message>
@@ -2432,17 +2428,9 @@ Details: {detail}</translation>
         <translation>Period</translation>
     </message>
     <message>
-        <source>Mes propositions (quartiers vécus, périmètres)</source>
-        <translation type="vanished">My proposals (lived neighbourhoods, boundaries)</translation>
-    </message>
-    <message>
         <location filename="../../qpvdesk/views/model_texts.py" line="48"/>
         <source>Mes projets d&apos;équipement</source>
         <translation>My equipment projects</translation>
-    </message>
-    <message>
-        <source>Propositions reçues des communes (polygones)</source>
-        <translation type="vanished">Proposals received from the communes (polygons)</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/model_texts.py" line="51"/>
@@ -2508,14 +2496,6 @@ Details: {detail}</translation>
         <location filename="../../qpvdesk/views/model_texts.py" line="64"/>
         <source>Limite d&apos;IRIS</source>
         <translation>IRIS boundary</translation>
-    </message>
-    <message>
-        <source>Quartier vécu ou demande de périmètre</source>
-        <translation type="vanished">Lived neighbourhood or boundary request</translation>
-    </message>
-    <message>
-        <source>Proposition reçue (quartier vécu, périmètre)</source>
-        <translation type="vanished">Received proposal (lived neighbourhood, boundary)</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/model_texts.py" line="67"/>
@@ -2695,10 +2675,6 @@ Details: {detail}</translation>
         <location filename="../../qpvdesk/views/proposals/controller.py" line="132"/>
         <source>Forme inachevée</source>
         <translation>Unfinished shape</translation>
-    </message>
-    <message>
-        <source>Une forme « {kind} » n&apos;a pas été terminée lors de la dernière séance ({count} sommet(s)). Voulez-vous la reprendre ?</source>
-        <translation type="vanished">A “{kind}” shape was not finished during the last session ({count} vertex/vertices). Do you want to resume it?</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/proposals/controller.py" line="133"/>
@@ -2912,10 +2888,6 @@ Details: {detail}</translation>
         <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="387"/>
         <source>&lt;b&gt;Le contour dessiné se recoupe lui-même&lt;/b&gt; (en pointillés rouges). La forme corrigée (en vert) garde tout ce qu&apos;il entoure, {pieces}&#xa0;: {kept}&#xa0;ha, pour {drawn}&#xa0;ha dessinés.</source>
         <translation>&lt;b&gt;The drawn outline crosses itself&lt;/b&gt; (dashed red). The corrected shape (green) keeps everything it encloses, {pieces}: {kept}&#xa0;ha, for {drawn}&#xa0;ha drawn.</translation>
-    </message>
-    <message>
-        <source>Le contour dessiné se recoupe lui-même. Une forme corrigée, sans croisement, peut le remplacer.</source>
-        <translation type="vanished">The drawn outline crosses itself. A corrected shape, without crossings, can replace it.</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="217"/>

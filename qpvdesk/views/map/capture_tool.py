@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
@@ -75,13 +75,14 @@ def paint_hint(painter: QPainter, canvas, text: str) -> None:
     metrics = painter.fontMetrics()
     canvas_width = canvas.viewport.width
     width = min(metrics.horizontalAdvance(text) + 24, canvas_width - 20)
-    box = QRectF((canvas_width - width) / 2, 8, width, metrics.height() + 12)
+    flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+    lines = metrics.boundingRect(QRect(0, 0, int(width) - 20, 400), flags, text)
+    box = QRectF((canvas_width - width) / 2, 8, width, lines.height() + 12)
     painter.setPen(QPen(QColor("#8a5a00"), 1))
     painter.setBrush(QColor(255, 246, 224, 235))
     painter.drawRoundedRect(box, 5, 5)
     painter.setPen(QColor("#3a2a00"))
-    painter.drawText(box.adjusted(10, 0, -10, 0), Qt.AlignmentFlag.AlignCenter,
-                     metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 20))
+    painter.drawText(box.adjusted(10, 0, -10, 0), flags, text)   # wrapped, never cut
 
 
 def distinct_vertices(vertices: Sequence[Vertex]) -> list[Vertex]:
@@ -251,7 +252,7 @@ class CaptureTool(MapTool):
         vertices = (self.tr("1 sommet") if count == 1 else
                     self.tr("{count} sommets").format(count=count))
         finish = (self.tr("Entrée ou double-clic pour finir") if count >= 3 else
-                  self.tr("3 sommets au moins"))
+                  self.tr("3 sommets au moins avant de finir"))
         return self.tr("{kind} : {vertices} — cliquez le suivant ; {finish}, Retour arrière "
                        "efface le dernier, Échap abandonne.").format(
             kind=kind, vertices=vertices, finish=finish)
