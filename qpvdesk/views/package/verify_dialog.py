@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QFrame, 
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
+from ...models.map.layers import RECEIVED_PROPOSAL_LAYERS
 from ...models.package.verify import VerificationReport
 from ...models.proposals.proposal import Proposal
 from ...models.search import french_order
@@ -352,7 +353,9 @@ class VerificationDialog(QDialog):
             try:
                 from ...render.synthese_pdf import proposals_map
 
-                image = proposals_map(reference, proposals, *PREVIEW_SIZE)
+                # in the received colours, as on the main map: not the user's own purple
+                image = proposals_map(reference, proposals, *PREVIEW_SIZE,
+                                      colours=RECEIVED_PROPOSAL_LAYERS)
             except Exception:   # a preview is a comfort: never block the verdict for it
                 image = None
             if image is not None and not image.isNull():
