@@ -2850,89 +2850,94 @@ Details: {detail}</translation>
         <translation>&lt;b&gt;{kind}&lt;/b&gt; — fields marked with an asterisk (*) are required.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="153"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="154"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="156"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="157"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="183"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="164"/>
+        <source>{label}&#xa0;:</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="188"/>
         <source>— Aucun —</source>
         <translation>— None —</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="203"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="208"/>
         <source>Caractéristiques</source>
         <translation>Characteristics</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="380"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="385"/>
         <source>d&apos;un seul tenant</source>
         <translation>in one piece</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="381"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="386"/>
         <source>en {count} parties</source>
         <translation>in {count} parts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="383"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="388"/>
         <source>&lt;b&gt;Forme corrigée utilisée&lt;/b&gt; (en vert)&#xa0;: {kept}&#xa0;ha {pieces}, pour {drawn}&#xa0;ha entourés par le contour dessiné (en pointillés rouges).</source>
         <translation>&lt;b&gt;Corrected shape in use&lt;/b&gt; (green): {kept}&#xa0;ha {pieces}, for {drawn}&#xa0;ha enclosed by the drawn outline (dashed red).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="387"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="392"/>
         <source>&lt;b&gt;Le contour dessiné se recoupe lui-même&lt;/b&gt; (en pointillés rouges). La forme corrigée (en vert) garde tout ce qu&apos;il entoure, {pieces}&#xa0;: {kept}&#xa0;ha, pour {drawn}&#xa0;ha dessinés.</source>
         <translation>&lt;b&gt;The drawn outline crosses itself&lt;/b&gt; (dashed red). The corrected shape (green) keeps everything it encloses, {pieces}: {kept}&#xa0;ha, for {drawn}&#xa0;ha drawn.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="217"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="222"/>
         <source>Utiliser la forme corrigée</source>
         <translation>Use the corrected shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="298"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="303"/>
         <source>Mesures indisponibles tant que le contour se recoupe.</source>
         <translation>Measurements unavailable while the outline crosses itself.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="312"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="317"/>
         <source>Choisissez le QPV et la nature de la demande pour voir la surface ajoutée ou retirée.</source>
         <translation>Choose the QPV and the kind of request to see the area added or removed.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="331"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="336"/>
         <source>Attention&#xa0;: {text}</source>
         <translation>Warning: {text}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="334"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="339"/>
         <source>
 Vous pouvez tout de même enregistrer.</source>
         <translation>
 You can still save.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="352"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="357"/>
         <source>La proposition est hors de votre commune ({own}).</source>
         <translation>The proposal lies outside your commune ({own}).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="354"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="359"/>
         <source>La proposition est hors de votre commune ({own})&#xa0;: elle se trouve à {others}.</source>
         <translation>The proposal lies outside your commune ({own}): it is in {others}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="366"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="371"/>
         <source>Une correction est nécessaire avant d&apos;enregistrer&#xa0;:</source>
         <translation>One correction is needed before saving:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="368"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="373"/>
         <source>{count} corrections sont nécessaires avant d&apos;enregistrer&#xa0;:</source>
         <translation>{count} corrections are needed before saving:</translation>
     </message>
@@ -3166,7 +3171,7 @@ You can still save.</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/qpv_list.py" line="20"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="175"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="176"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="39"/>
         <source>Communes</source>
         <translation>Communes</translation>
@@ -3195,21 +3200,21 @@ You can still save.</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="24"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="172"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="173"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="36"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="25"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="173"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="174"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="37"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="26"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="174"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="175"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="38"/>
         <source>QPV</source>
         <translation>QPV</translation>
@@ -3267,7 +3272,7 @@ You can still save.</translation>
         <translation>Modified on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="171"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="172"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
@@ -3974,163 +3979,163 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
 <context>
     <name>VerificationDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="189"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="190"/>
         <source>Vérification du paquet reçu</source>
         <translation>Verification of the received package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="216"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="217"/>
         <source>✓  Paquet authentique et intact</source>
         <translation>✓  Authentic and intact package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="220"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="221"/>
         <source>proposition</source>
         <translation>proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="220"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="221"/>
         <source>propositions</source>
         <translation>proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="221"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="222"/>
         <source>Signé par la clé enregistrée pour {sender} ; aucun fichier n&apos;a été modifié depuis la signature. Il contient {count} {words}.</source>
         <translation>Signed by the key registered for {sender}; no file has been modified since signing. It contains {count} {words}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="226"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="227"/>
         <source>✗  Paquet refusé</source>
         <translation>✗  Package refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="243"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="244"/>
         <source>Rien n&apos;a été importé. Ne tenez pas compte de ce paquet : demandez à la commune de vous le renvoyer, ou vérifiez que sa clé publique a bien été importée (menu « Clés des communes… »).</source>
         <translation>Nothing was imported. Disregard this package: ask the commune to send it again, or check that its public key has been imported (menu “Commune keys…”).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="250"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="251"/>
         <source>Expéditeur</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="255"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="273"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="256"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="274"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="257"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="258"/>
         <source>Clé de la commune</source>
         <translation>Commune&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="263"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="264"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="265"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="266"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="267"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="268"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="268"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="269"/>
         <source>Clé de signature</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="270"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="271"/>
         <source>Créé le</source>
         <translation>Created on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="272"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="273"/>
         <source>Identifiant du paquet</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="280"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="281"/>
         <source>{label} :</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="284"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="285"/>
         <source>Contrôles</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="296"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="297"/>
         <source>{label} (non vérifié)</source>
         <translation>{label} (not checked)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="318"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="319"/>
         <source>Contenu du paquet</source>
         <translation>Package contents</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="321"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="322"/>
         <source>Contenu non lu : le paquet a été refusé avant.</source>
         <translation>Contents not read: the package was refused before.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="331"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="332"/>
         <source>Propositions du paquet ({count})</source>
         <translation>Proposals in the package ({count})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="360"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="363"/>
         <source>Les numéros renvoient au tableau ci-dessus.</source>
         <translation>The numbers refer to the table above.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="363"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="366"/>
         <source>Aperçu de la carte indisponible.</source>
         <translation>Map preview unavailable.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="370"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="373"/>
         <source>Afficher sur la carte</source>
         <translation>Show on the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="371"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="374"/>
         <source>Montrer ces propositions sur la carte principale, sans les importer.</source>
         <translation>Show these proposals on the main map, without importing them.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="373"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="376"/>
         <source>Accepter dans la base consolidée</source>
         <translation>Accept into the consolidated database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="374"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="377"/>
         <source>Enregistrer ce paquet et ses propositions dans la base de l&apos;agglomération.</source>
         <translation>Save this package and its proposals into the agglomeration&apos;s database.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="376"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="379"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="397"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="400"/>
         <source>Déjà accepté</source>
         <translation>Already accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="400"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="403"/>
         <source>Ce paquet a déjà été accepté le {date}&#xa0;: il figure dans la base consolidée, l&apos;accepter à nouveau ne changerait rien.</source>
         <translation>This package was already accepted on {date}: it is in the consolidated base, accepting it again would change nothing.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="408"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="411"/>
         <source>Accepté</source>
         <translation>Accepted</translation>
     </message>
@@ -4376,22 +4381,22 @@ The file opens in QGIS (one layer per proposal type, with the commune and the pa
 <context>
     <name>verify_dialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="51"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="52"/>
         <source> à {hour} h {minute:02d}</source>
         <translation> at {hour}:{minute:02d}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="59"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="60"/>
         <source>{number}&#xa0;octets</source>
         <translation>{number}&#xa0;bytes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="61"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="62"/>
         <source>{number}&#xa0;ko</source>
         <translation>{number}&#xa0;KB</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="62"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="63"/>
         <source>{number}&#xa0;Mo</source>
         <translation>{number}&#xa0;MB</translation>
     </message>

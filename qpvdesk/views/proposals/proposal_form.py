@@ -127,7 +127,8 @@ class ProposalForm(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for name in KIND_FIELDS[self.kind]:
             required = name in REQUIRED_FIELDS[self.kind]
-            label = QLabel(f"{model_text(FIELD_LABELS[name])}{' *' if required else ''}\u00a0:")
+            label = QLabel(self._colon(model_text(FIELD_LABELS[name])
+                                       + (" *" if required else "")))
             editor = self._editor(name)
             label.setBuddy(editor)
             error = QLabel(wordWrap=True)
@@ -157,6 +158,10 @@ class ProposalForm(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _colon(self, label: str) -> str:
+        """« Titre * : » in French, "Title *:" in English."""
+        return self.tr("{label}\u00a0:").format(label=label)
 
     def _placeholder(self, name: str) -> str:
         return _KIND_PLACEHOLDERS.get(self.kind, {}).get(name, _PLACEHOLDERS.get(name, ""))
@@ -307,7 +312,7 @@ class ProposalForm(QDialog):
         for label, value in rows:
             value_label = QLabel(model_text(value), wordWrap=True)
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.facts_layout.addRow(f"{model_text(label)}\u00a0:", value_label)
+            self.facts_layout.addRow(self._colon(model_text(label)), value_label)
         if self.kind == PERIMETRE and facts.added_ha is None and facts.removed_ha is None:
             self.facts_layout.addRow(QLabel(self.tr("Choisissez le QPV et la nature de la demande "
                                                     "pour voir la surface ajoutée ou retirée.")))
