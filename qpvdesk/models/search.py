@@ -93,7 +93,8 @@ def _word_typos(typed: str, words: Sequence[str], last: bool) -> int | None:
         if last:
             candidates += [word[:length] for length in
                            range(max(1, len(typed) - limit), len(typed) + limit + 1)]
-        distance = min(edit_distance(typed, candidate, limit) for candidate in candidates)
+        distance = min((edit_distance(typed, candidate, limit) for candidate in candidates
+                        if abs(len(candidate) - len(typed)) <= limit), default=limit + 1)
         if distance <= limit and (best is None or distance < best):
             best = distance
     return best
