@@ -100,7 +100,10 @@ def test_pdf_has_header_map_list_and_every_proposal(qapp, reference, qpv_places,
             assert commune_names[code] in text
     assert "Lens (62498)" in text and "Commune de Lens" in text
     assert "22 novembre 2026 à 10 h 04" in text
-    assert PACKAGE_UUID in text and KEY_ID in text
+    assert PACKAGE_UUID in text
+    # the key id as people read it everywhere: groups of four
+    grouped = " ".join(KEY_ID.upper()[start:start + 4] for start in range(0, 16, 4))
+    assert grouped in text.replace("\u00a0", " ")
     assert "3 (1 projet d'équipement, 1 quartier vécu, 1 demande de périmètre)" in text
     assert "28,72 ha" in text
     assert "page 1 / " in text and f"page {pages} / {pages}" in text

@@ -24,6 +24,7 @@ from ..models.map.map_state import MapState
 from ..models.map.styles import LAYERS, SYMBOLS
 from ..models.map.viewport import Viewport
 from ..models.package.info import PackageInfo
+from ..models.package.minisign import readable_key_id
 from ..models.proposals.exporter import _COLUMNS
 from ..models.proposals.geometry import area_ha
 from ..models.proposals.proposal import Proposal
@@ -264,7 +265,7 @@ def _header(style: _Style, names: _Names, info: PackageInfo,
             ("Contact", contact or EMPTY),
             ("Paquet créé le", french_datetime(info.created)),
             ("Identifiant du paquet", info.uuid),
-            ("Clé de signature", info.key_id),
+            ("Clé de signature", readable_key_id(info.key_id)),
             ("Nombre de propositions", _count_text(proposals)),
             ("Logiciel", info.software or EMPTY)]
     return [kicker, _spacer(style.mm(1)), title, _spacer(style.mm(2.5)),

@@ -4,98 +4,98 @@
 <context>
     <name>AgglomerationActions</name>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="55"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="56"/>
         <source>Ouvrir un paquet reçu…</source>
         <translation>Open a received package…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="57"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="58"/>
         <source>Vérifier un paquet signé envoyé par une commune, puis l&apos;accepter</source>
         <translation>Verify a signed package sent by a commune, then accept it</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="60"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="61"/>
         <source>Clés des communes…</source>
         <translation>Commune keys…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="61"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="62"/>
         <source>Les clés publiques des communes dont les paquets sont acceptés</source>
         <translation>The public keys of the communes whose packages are accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="63"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="64"/>
         <source>Propositions reçues…</source>
         <translation>Received proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="64"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="65"/>
         <source>Les propositions et paquets reçus des communes</source>
         <translation>The proposals and packages received from the communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="66"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="67"/>
         <source>Exporter les propositions consolidées…</source>
         <translation>Export the consolidated proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="68"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="69"/>
         <source>Toutes les propositions reçues dans un GeoPackage pour QGIS</source>
         <translation>All received proposals in a GeoPackage for QGIS</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="118"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="119"/>
         <source>Clés des communes</source>
         <translation>Commune keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="134"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="135"/>
         <source>Ouvrir un paquet reçu d&apos;une commune</source>
         <translation>Open a package received from a commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="184"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="185"/>
         <source>1 proposition</source>
         <translation>1 proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="185"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="186"/>
         <source>{count} propositions</source>
         <translation>{count} proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="186"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="187"/>
         <source>Aperçu sur la carte du paquet de {sender}&#xa0;: {proposals}, en vert (quartiers vécus et équipements) et en bleu (demandes de périmètre), pas encore importées.</source>
         <translation>Preview on the map of the package from {sender}: {proposals}, in green (lived neighbourhoods and equipment) and in blue (boundary change requests), not imported yet.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="31"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="32"/>
         <source>Paquet de propositions (*{suffix});;Tous les fichiers (*)</source>
         <translation>Proposal package (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="230"/>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="233"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="232"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="235"/>
         <source>Paquet non importé</source>
         <translation>Package not imported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="234"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="236"/>
         <source>L&apos;enregistrement a échoué ({error}). Rien n&apos;a été importé.</source>
         <translation>Saving failed ({error}). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="239"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="241"/>
         <source>Paquet accepté</source>
         <translation>Package accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="240"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="242"/>
         <source>Paquet déjà importé</source>
         <translation>Package already imported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="241"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="243"/>
         <source>Paquet de {sender}.
 
 {summary}</source>
@@ -104,12 +104,12 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="289"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="291"/>
         <source>Propositions reçues</source>
         <translation>Received proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="290"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="292"/>
         <source>Lecture impossible ({error}).</source>
         <translation>Cannot read ({error}).</translation>
     </message>
@@ -295,42 +295,47 @@ Possible indicators: {usable}.</translation>
 <context>
     <name>CommuneChoiceDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="41"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="92"/>
+        <source>Attention : ce fichier se présente comme la clé de {declared}, pas de {chosen}. Ne l&apos;attribuez à {chosen} que si cette commune vous le confirme par téléphone.</source>
+        <translation>Warning: this file presents itself as the key of {declared}, not of {chosen}. Assign it to {chosen} only if that commune confirms it on the phone.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="49"/>
         <source>Importer la clé publique d&apos;une commune</source>
         <translation>Import a commune&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="44"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="52"/>
         <source>Fichier : {file_name}</source>
         <translation>File: {file_name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="47"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="55"/>
         <source>Choisissez la commune…</source>
         <translation>Choose the commune…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="55"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="63"/>
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="60"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="68"/>
         <source>Identifiant de la clé :</source>
         <translation>Key ID:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="63"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="73"/>
         <source>Avant de valider, téléphonez à la commune et demandez-lui de lire l&apos;identifiant de sa clé (menu « Ma clé de signature… » de qpvdesk). Il doit être exactement celui affiché ci-dessus. S&apos;il diffère, n&apos;importez pas ce fichier : il ne vient peut-être pas de la commune.</source>
         <translation>Before confirming, phone the commune and ask them to read out their key ID (menu “My signing key…” in qpvdesk). It must be exactly the one shown above. If it differs, do not import this file: it may not come from the commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="68"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="78"/>
         <source>L&apos;identifiant est le bon : importer</source>
         <translation>The ID is correct: import</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="70"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="80"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -3171,7 +3176,7 @@ You can still save.</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/qpv_list.py" line="20"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="176"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="171"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="39"/>
         <source>Communes</source>
         <translation>Communes</translation>
@@ -3194,27 +3199,27 @@ You can still save.</translation>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="23"/>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="30"/>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="30"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="32"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="24"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="173"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="168"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="36"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="25"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="174"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="169"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="37"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="26"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="175"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="170"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="38"/>
         <source>QPV</source>
         <translation>QPV</translation>
@@ -3247,17 +3252,17 @@ You can still save.</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="34"/>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="33"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="35"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="31"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="33"/>
         <source>INSEE</source>
         <translation>INSEE</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="32"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="34"/>
         <source>Identifiant de la clé</source>
         <translation>Key ID</translation>
     </message>
@@ -3272,7 +3277,7 @@ You can still save.</translation>
         <translation>Modified on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="172"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="167"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
@@ -3832,62 +3837,76 @@ You can still save.</translation>
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="28"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="255"/>
+        <source>Clé révoquée</source>
+        <translation>Revoked key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="256"/>
+        <source>La clé {key} de {commune} a été révoquée ou remplacée (elle est conservée dans le dossier « {folder} »).
+
+L&apos;importer à nouveau fera de nouveau accepter les paquets qu&apos;elle signe. Continuer ?</source>
+        <translation>Key {key} of {commune} was revoked or replaced (it is kept in the “{folder}” folder).
+
+Importing it again will make the packages it signs accepted again. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="30"/>
         <source>Clé publique minisign (*.pub);;Tous les fichiers (*)</source>
         <translation>Minisign public key (*.pub);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="92"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="114"/>
         <source>Clés des communes</source>
         <translation>Commune keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="96"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="118"/>
         <source>Un paquet de propositions n&apos;est accepté que s&apos;il est signé par la clé d&apos;une commune listée ici. Chaque commune vous envoie une seule fois sa clé publique (fichier .pub) ; vérifiez-la par téléphone avant de l&apos;importer.</source>
         <translation>A proposal package is accepted only if it is signed by the key of a commune listed here. Each commune sends you its public key (.pub file) once; check it by phone before importing it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="101"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="123"/>
         <source>Clés de confiance</source>
         <translation>Trusted keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="108"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="130"/>
         <source>Aucune clé importée pour l&apos;instant : les paquets reçus seront refusés.</source>
         <translation>No key imported yet: received packages will be refused.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="112"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="134"/>
         <source>Importer la clé publique d&apos;une commune…</source>
         <translation>Import a commune&apos;s public key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="113"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="135"/>
         <source>Révoquer…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="114"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="136"/>
         <source>Ne plus accepter les paquets signés par cette clé.</source>
         <translation>Stop accepting packages signed by this key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="121"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="143"/>
         <source>Clés révoquées ou remplacées (conservées, plus acceptées)</source>
         <translation>Revoked or replaced keys (kept, no longer accepted)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="130"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="152"/>
         <source>Dossier des clés : {folder}</source>
         <translation>Keys folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="136"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="158"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="226"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="267"/>
         <source>{commune} a déjà une clé de confiance ({current}).
 
 La remplacer par la clé {new} ? L&apos;ancienne sera conservée dans le dossier « {folder} » et ne sera plus acceptée.</source>
@@ -3896,7 +3915,7 @@ La remplacer par la clé {new} ? L&apos;ancienne sera conservée dans le dossier
 Replace it with the key {new}? The old one will be kept in the “{folder}” folder and will no longer be accepted.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="250"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="291"/>
         <source>Ne plus accepter les paquets signés par la clé {key} de {commune} ?
 
 Le fichier de la clé n&apos;est pas supprimé : il est déplacé dans le dossier « {folder} ». Pour recevoir à nouveau des paquets de cette commune, importez sa nouvelle clé publique.</source>
@@ -3905,40 +3924,40 @@ Le fichier de la clé n&apos;est pas supprimé : il est déplacé dans le dossie
 The key file is not deleted: it is moved to the “{folder}” folder. To receive packages from this commune again, import its new public key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="178"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="207"/>
         <source>Attention :
 </source>
         <translation>Warning:
 </translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="204"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="233"/>
         <source>Clé publique d&apos;une commune</source>
         <translation>A commune&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="210"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="240"/>
         <source>Clé publique</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="213"/>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="236"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="242"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="277"/>
         <source>Clé refusée</source>
         <translation>Key refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="225"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="266"/>
         <source>Remplacer la clé ?</source>
         <translation>Replace the key?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="249"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="290"/>
         <source>Révoquer la clé ?</source>
         <translation>Revoke the key?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="260"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="301"/>
         <source>Révocation impossible</source>
         <translation>Revocation failed</translation>
     </message>
@@ -3979,163 +3998,163 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
 <context>
     <name>VerificationDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="190"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="185"/>
         <source>Vérification du paquet reçu</source>
         <translation>Verification of the received package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="217"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="212"/>
         <source>✓  Paquet authentique et intact</source>
         <translation>✓  Authentic and intact package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="221"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="216"/>
         <source>proposition</source>
         <translation>proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="221"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="216"/>
         <source>propositions</source>
         <translation>proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="222"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="217"/>
         <source>Signé par la clé enregistrée pour {sender} ; aucun fichier n&apos;a été modifié depuis la signature. Il contient {count} {words}.</source>
         <translation>Signed by the key registered for {sender}; no file has been modified since signing. It contains {count} {words}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="227"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="222"/>
         <source>✗  Paquet refusé</source>
         <translation>✗  Package refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="244"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="239"/>
         <source>Rien n&apos;a été importé. Ne tenez pas compte de ce paquet : demandez à la commune de vous le renvoyer, ou vérifiez que sa clé publique a bien été importée (menu « Clés des communes… »).</source>
         <translation>Nothing was imported. Disregard this package: ask the commune to send it again, or check that its public key has been imported (menu “Commune keys…”).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="251"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="246"/>
         <source>Expéditeur</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="256"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="274"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="251"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="269"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="258"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="253"/>
         <source>Clé de la commune</source>
         <translation>Commune&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="264"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="259"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="266"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="261"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="268"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="263"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="269"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="264"/>
         <source>Clé de signature</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="271"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="266"/>
         <source>Créé le</source>
         <translation>Created on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="273"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="268"/>
         <source>Identifiant du paquet</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="281"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="276"/>
         <source>{label} :</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="285"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="280"/>
         <source>Contrôles</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="297"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="292"/>
         <source>{label} (non vérifié)</source>
         <translation>{label} (not checked)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="319"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="314"/>
         <source>Contenu du paquet</source>
         <translation>Package contents</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="322"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="317"/>
         <source>Contenu non lu : le paquet a été refusé avant.</source>
         <translation>Contents not read: the package was refused before.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="332"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="327"/>
         <source>Propositions du paquet ({count})</source>
         <translation>Proposals in the package ({count})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="363"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="358"/>
         <source>Les numéros renvoient au tableau ci-dessus.</source>
         <translation>The numbers refer to the table above.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="366"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="361"/>
         <source>Aperçu de la carte indisponible.</source>
         <translation>Map preview unavailable.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="373"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="368"/>
         <source>Afficher sur la carte</source>
         <translation>Show on the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="374"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="369"/>
         <source>Montrer ces propositions sur la carte principale, sans les importer.</source>
         <translation>Show these proposals on the main map, without importing them.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="376"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="371"/>
         <source>Accepter dans la base consolidée</source>
         <translation>Accept into the consolidated database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="377"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="372"/>
         <source>Enregistrer ce paquet et ses propositions dans la base de l&apos;agglomération.</source>
         <translation>Save this package and its proposals into the agglomeration&apos;s database.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="379"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="374"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="400"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="395"/>
         <source>Déjà accepté</source>
         <translation>Already accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="403"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="398"/>
         <source>Ce paquet a déjà été accepté le {date}&#xa0;: il figure dans la base consolidée, l&apos;accepter à nouveau ne changerait rien.</source>
         <translation>This package was already accepted on {date}: it is in the consolidated base, accepting it again would change nothing.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="411"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="406"/>
         <source>Accepté</source>
         <translation>Accepted</translation>
     </message>
@@ -4381,22 +4400,22 @@ The file opens in QGIS (one layer per proposal type, with the commune and the pa
 <context>
     <name>verify_dialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="52"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="53"/>
         <source> à {hour} h {minute:02d}</source>
         <translation> at {hour}:{minute:02d}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="60"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="61"/>
         <source>{number}&#xa0;octets</source>
         <translation>{number}&#xa0;bytes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="62"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="63"/>
         <source>{number}&#xa0;ko</source>
         <translation>{number}&#xa0;KB</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="63"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="64"/>
         <source>{number}&#xa0;Mo</source>
         <translation>{number}&#xa0;MB</translation>
     </message>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QFrame, 
                                QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
 from ...models.map.layers import RECEIVED_PROPOSAL_LAYERS
+from ...models.package.minisign import readable_key_id
 from ...models.package.verify import VerificationReport
 from ...models.proposals.proposal import Proposal
 from ...models.search import french_order
@@ -62,12 +63,6 @@ def french_size(size: int) -> str:
         return translate("verify_dialog", "{number}\u00a0ko").format(number=number(size / 1024, 1))
     return (translate("verify_dialog", "{number}\u00a0Mo")
             .format(number=number(size / (1024 * 1024), 1)))
-
-
-def readable_key_id(key_id: str) -> str:
-    """'57A9BAA9A7CB3216' -> '57A9 BAA9 A7CB 3216' (easier to read out on the phone)."""
-    plain = "".join(str(key_id or "").split()).upper()
-    return " ".join(plain[start:start + 4] for start in range(0, len(plain), 4)) or EMPTY
 
 
 def commune_name(territory, insee: str | None) -> str:
