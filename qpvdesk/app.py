@@ -39,6 +39,11 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         if qt.load(QLocale(), "qtbase", "_",
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt)
+        # what qtbase_fr lacks for this Qt (the file dialog's new labels): installed last,
+        # so looked up first
+        extra = QTranslator(app)
+        if extra.load(str(paths.install_root() / "resources" / "i18n" / "qt_extra_fr.qm")):
+            translators.append(extra)
     else:
         own = QTranslator(app)
         if own.load(str(paths.install_root() / "resources" / "i18n" / f"qpvdesk_{language}.qm")):
@@ -48,7 +53,18 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     return translators
 
 
+def use_french_system_formats(language: str) -> None:
+    """Qt's own widgets (the file dialog's dates and sizes) take their formats from the
+    system locale, read from the environment when the application starts: French dates
+    always, French words in a French interface, whatever the machine says."""
+    os.environ["LC_TIME"] = "fr_FR.UTF-8"
+    if language == "fr":
+        os.environ["LC_MESSAGES"] = "fr_FR.UTF-8"
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
+    if QApplication.instance() is None:
+        use_french_system_formats(interface_language())
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("qpvdesk")

@@ -492,3 +492,38 @@ def test_show_key_creates_a_key(qtbot, tmp_path, workspace, reference, store):
     assert load_identity(workspace).commune_insee == LENS
     assert KeyFolder(tmp_path / "cles").has_key(LENS)
     assert actions.export_action.shortcut().toString() == "Ctrl+Shift+E"
+
+
+def test_reveal_names_the_folder_when_no_file_manager_answers(qtbot, workspace, reference,
+                                                              tmp_path, monkeypatch):
+    from qpvdesk.models.proposals import ProposalStore
+    from qpvdesk.views.package import commune_actions
+
+    actions, _ = make_actions(qtbot, workspace, reference, ProposalStore(workspace, reference),
+                              tmp_path / "cles")
+    warned = []
+    monkeypatch.setattr(actions, "warn", lambda title, text: warned.append((title, text)))
+    package = tmp_path / "envoi" / "lens_2026-11-22.qpvpkg"
+    monkeypatch.setattr(commune_actions, "open_url", lambda url: True)
+    assert actions.reveal(package) and warned == []
+    monkeypatch.setattr(commune_actions, "open_url", lambda url: False)
+    assert not actions.reveal(package)
+    [(title, text)] = warned
+    assert title == "Afficher dans le dossier"
+    assert str(package.parent) in text and package.name in text
+
+
+def test_no_mail_program_prints_nothing_personal(qtbot, capfd, qtlog):
+    from qpvdesk.views.package.commune_actions import open_url
+
+    url = QUrl.fromEncoded(mailto_url(_info(), Path("/tmp/lens.qpvpkg")).encode("ascii"))
+    capfd.readouterr()
+    assert open_url(url) is False             # offscreen: no program answers
+    out, err = capfd.readouterr()
+    for personal in ("Jeanne", "jeanne.martin", "Martin"):
+        assert personal not in out and personal not in err
+    assert not any("Jeanne" in record.message for record in qtlog.records)
+    # stderr works again afterwards
+    import sys
+    print("encore là", file=sys.stderr)
+    assert "encore là" in capfd.readouterr().err

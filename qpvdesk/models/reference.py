@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .database_problems import (REFERENCE, NotADatabaseFile, damaged_reference, explain,
                                 file_kind_problem)
+from .search import french_order
 from .spatialite import connect, sqlite_module, versions
 
 COUNTED_TABLES = {
@@ -49,6 +50,12 @@ def _check_file(path: Path) -> None:
     if page_count and valid_for == change_counter and size < page_count * page_size:
         raise damaged_reference(path, f"fichier tronqué : {size} octets sur "
                                       f"{page_count * page_size} attendus")
+
+
+def _communes_text(communes: list[tuple[str, int]]) -> str:
+    """The CALL's communes first, each group in French alphabetical order."""
+    ordered = sorted(communes, key=lambda item: (not item[1], french_order(item[0])))
+    return ", ".join(name for name, _ in ordered)
 
 
 @dataclass(frozen=True)
@@ -126,12 +133,7 @@ class ReferenceStore:
 
     def qpv_list(self) -> list[QpvSummary]:
         rows = self.conn.execute("""
-            SELECT q.code, q.code_2015, q.name,
-                   (SELECT group_concat(commune_name, ', ') FROM
-                       (SELECT commune_name FROM qpv_commune
-                        WHERE qpv_code = q.code AND geography = 2024
-                        ORDER BY in_call DESC, commune_name)),
-                   q.area_ha, q.share_in_call, v.value, v.edition
+            SELECT q.code, q.code_2015, q.name, q.area_ha, q.share_in_call, v.value, v.edition
             FROM qpv q
             LEFT JOIN indicator_value v ON v.territory_kind = 'qpv'
                  AND v.territory_code = q.code_2015 AND v.indicator_id = 'DEMO.POP_MUN'
@@ -140,9 +142,15 @@ class ReferenceStore:
                                   WHERE indicator_id = 'DEMO.POP_MUN' AND status = 'ok'
                                     AND territory_code = q.code_2015)
             ORDER BY q.name COLLATE NOCASE""").fetchall()
-        return [QpvSummary(code, code_2015, name, communes or "", area, share,
-                           int(population) if population is not None else None, edition)
-                for code, code_2015, name, communes, area, share, population, edition in rows]
+        communes_of: dict[str, list[tuple[str, int]]] = {}
+        for code, commune, in_call in self.conn.execute(
+                "SELECT qpv_code, commune_name, in_call FROM qpv_commune WHERE geography = 2024"):
+            communes_of.setdefault(code, []).append((commune, in_call))
+        summaries = [QpvSummary(code, code_2015, name, _communes_text(communes_of.get(code, [])),
+                                area, share, int(population) if population is not None
+                                else None, edition)
+                     for code, code_2015, name, area, share, population, edition in rows]
+        return sorted(summaries, key=lambda summary: french_order(summary.name))
 
     def provenance(self) -> list[ProvenanceEntry]:
         return [ProvenanceEntry(*row) for row in self.conn.execute(

@@ -19,8 +19,17 @@ from pathlib import Path
 from . import frenchnum
 from .fiche import Figure
 from .indicator_table import IndicatorTable
+from .licences import LICENCE_OUVERTE, LICENCE_OUVERTE_LINK
 
+SOURCES_SHEET = "Sources et licence"
 _MAX_WIDTH = 60
+_SOURCES = {
+    "DEMO": "INSEE, données des quartiers de la politique de la ville, base DEMO (population)",
+    "REVN": "INSEE, données des quartiers de la politique de la ville, base REVN (revenus)",
+    "IPRO": "INSEE, données des quartiers de la politique de la ville, base IPRO (emploi)",
+    "FILO": "INSEE, Filosofi (revenus disponibles localisés)",
+    "CAF": "CNAF, données des caisses d'allocations familiales, diffusées par l'INSEE",
+}
 
 
 class _Absent:
@@ -83,10 +92,12 @@ def write_csv(path: str | Path, header: Sequence[str], rows: Sequence[Sequence[C
 
 
 def write_xlsx(path: str | Path, header: Sequence[str], rows: Sequence[Sequence[Cell]],
-               sheet_title: str = "Tableau") -> Path:
+               sheet_title: str = "Tableau",
+               notes: Sequence[Sequence[Cell]] | None = None) -> Path:
+    """The table on its sheet; ``notes`` (rows of text) on a second sheet,
+    « Sources et licence »."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
@@ -97,12 +108,48 @@ def write_xlsx(path: str | Path, header: Sequence[str], rows: Sequence[Sequence[
     for row in rows:
         sheet.append([cell.text if isinstance(cell, _Absent) else cell for cell in row])
     sheet.freeze_panes = "A2"
-    for index, column in enumerate(sheet.iter_cols(values_only=True), start=1):
-        width = max((len(_csv_text(value)) for value in column), default=8)
-        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, _MAX_WIDTH)
+    _fit_widths(sheet)
+    if notes:
+        sources = workbook.create_sheet(SOURCES_SHEET)
+        for row in notes:
+            sources.append(list(row))
+        sources["A1"].font = Font(bold=True, size=13)
+        _fit_widths(sources)
     with _atomic(path) as temporary:
         workbook.save(temporary)
     return Path(path)
+
+
+def _fit_widths(sheet) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for index, column in enumerate(sheet.iter_cols(values_only=True), start=1):
+        width = max((len(_csv_text(value)) for value in column), default=8)
+        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, _MAX_WIDTH)
+
+
+def indicator_table_sources(table: IndicatorTable, exported: str) -> list[list[Cell]]:
+    """The « Sources et licence » sheet of an exported indicator table: where each column
+    comes from, under which licence, and how to read secret and missing values.
+    ``exported``: the French date of the export."""
+    rows: list[list[Cell]] = [[SOURCES_SHEET], [],
+                              ["Indicateur", "Identifiant", "Édition", "Source"]]
+    for column in table.columns:
+        family = column.indicator_id.split(".", 1)[0]
+        rows.append([f"{column.label} ({column.unit})", column.indicator_id, column.edition,
+                     _SOURCES.get(family, "INSEE")])
+    rows += [[], ["Licence", f"{LICENCE_OUVERTE} ({LICENCE_OUVERTE_LINK}) : réutilisation "
+                             "libre, en citant la source et la date des données."],
+             ["Citation", "Source : INSEE, données des quartiers de la politique de la ville ; "
+                          "ANCT – SIG Ville, périmètres des QPV. Tableau produit avec qpvdesk."],
+             ["Géographie", "Les indicateurs INSEE des quartiers portent sur la géographie "
+                            "2015 (codes QP062xxx) ; les quartiers sont désignés par leur "
+                            "code 2024 (QN062xxM) et leur code 2015."],
+             ["Valeurs", "« secret » : valeur couverte par le secret statistique ; cellule "
+                         "vide : valeur non disponible (jamais 0). Les valeurs de la CALL sont "
+                         "celles publiées, jamais recalculées à partir des quartiers."],
+             ["Exporté le", exported]]
+    return rows
 
 
 def indicator_table_rows(table: IndicatorTable) -> tuple[list[str], list[list[Cell]]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox,
                                QTabWidget, QToolBar, QWidget)
 
 from ..models.choropleth import mappable_indicators
@@ -15,6 +15,7 @@ from ..models.map.map_state import MapState
 from ..models.map.styles import HIDDEN_BY_DEFAULT, LAYERS
 from ..models.map.viewport import Viewport, format_coordinates
 from ..models.portrait import build_portrait
+from ..models.package.identity import load_identity
 from ..models.proposals import ProposalStore
 from ..models.reference import ReferenceStore
 from ..models.frenchnum import format_french_number
@@ -37,6 +38,7 @@ from .qpv_list import QpvListView
 from .shortcuts import ShortcutsDialog
 from .sources_dialog import SourcesDialog
 from .tables import IndicatorTableView
+from .file_dialogs import open_path, remember_folders_in
 
 SEARCH_LAYERS = {"commune": "communes", "qpv": "qpv", "iris": "iris"}
 
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
     def __init__(self, reference: ReferenceStore, workspace) -> None:
         super().__init__()
         self.reference = reference
+        remember_folders_in(workspace)   # every file dialog starts in the last folder used
         self.setWindowTitle(self.tr("qpvdesk — Quartiers prioritaires de la CA de Lens-Liévin"))
         self.resize(1400, 900)
         layers = load_reference_layers(reference)
@@ -303,7 +306,28 @@ class MainWindow(QMainWindow):
                                                                     edition, commune),
                 lambda indicator: gap_dynamics(self.reference, indicator),
                 indicators_with_call_reference(self.reference))
-        return self._analysis_window("charts", self.tr("Graphiques"), build)
+        charts = self._analysis_window("charts", self.tr("Graphiques"), build)
+        focused = self.focused_qpv()
+        if focused:
+            charts.set_qpv(focused)
+        return charts
+
+    def focused_qpv(self) -> str | None:
+        """The QPV the user is looking at: identified on the map, else chosen in the list,
+        else the first of the user's own commune (first-run identity)."""
+        if self.identify_panel.qpv_code:
+            return self.identify_panel.qpv_code
+        rows = self.qpv_list.selectionModel().selectedRows()
+        if rows:
+            source = self.qpv_list.model().mapToSource(rows[0])
+            return self.qpv_list.source_model.qpv(source.row()).code
+        insee = load_identity(self.proposals.store.workspace).commune_insee
+        try:
+            commune = self.proposals.store.territory.commune_name(insee) if insee else None
+        except (KeyError, IndexError, ValueError):
+            commune = None
+        return next((qpv.code for qpv in self.reference.qpv_list()
+                     if commune and commune in qpv.communes.split(", ")), None)
 
     def show_portrait(self) -> QWidget:
         return self._analysis_window("portrait", self.tr("Portrait du territoire"),
@@ -314,9 +338,8 @@ class MainWindow(QMainWindow):
                        for edition in indicator.editions})
 
     def choose_basemap(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choisir un fond de carte hors ligne"), "",
-            self.tr("Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)"))
+        path = open_path(self, self.tr("Choisir un fond de carte hors ligne"),
+                         self.tr("Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)"))
         if path:
             self.controller.open_basemap(path)
 

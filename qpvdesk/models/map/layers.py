@@ -12,6 +12,7 @@ import numpy as np
 import shapely
 
 from .geometry_arrays import GeometryArrays, point_coordinates
+from ..proposals.vocabulary import PERIMETRE
 from .styles import LAYERS, LayerInfo, Symbol, college_symbol, layer_info
 
 # Simplification tolerances (metres) of the level-of-detail copies of polygon layers.
@@ -117,16 +118,27 @@ def _load(store, layer_id: str) -> FeatureLayer:
                         [row[1] for row in rows], np.asarray(geometries, dtype=object), symbols)
 
 
-def proposal_layers(proposals, layer_ids: tuple[str, str] = ("proposals", "proposal_points")
+OWN_PROPOSAL_LAYERS = ("proposals", "proposal_perimeters", "proposal_points")
+RECEIVED_PROPOSAL_LAYERS = ("received", "received_perimeters", "received_points")
+
+
+def proposal_layers(proposals, layer_ids: tuple[str, str, str] = OWN_PROPOSAL_LAYERS
                     ) -> dict[str, FeatureLayer]:
-    """Proposals as two layers: polygons, and equipment points. The user's own by default;
-    ``("received", "received_points")`` for those received from the communes."""
-    polygons = [p for p in proposals if p.geometry.geom_type != "Point"]
-    points = [p for p in proposals if p.geometry.geom_type == "Point"]
+    """Proposals as three layers, each with its own look: quartiers vécus, perimeter
+    requests, equipment points. The user's own by default; RECEIVED_PROPOSAL_LAYERS for those
+    received from the communes."""
+    chosen_by_layer = {layer_id: [] for layer_id in layer_ids}
+    for proposal in proposals:
+        if proposal.geometry.geom_type == "Point":
+            chosen_by_layer[layer_ids[2]].append(proposal)
+        elif proposal.kind == PERIMETRE:
+            chosen_by_layer[layer_ids[1]].append(proposal)
+        else:
+            chosen_by_layer[layer_ids[0]].append(proposal)
     return {layer_id: FeatureLayer(layer_info(layer_id), [p.uuid for p in chosen],
                                    [p.label for p in chosen],
                                    np.array([p.geometry for p in chosen], dtype=object))
-            for layer_id, chosen in zip(layer_ids, (polygons, points))}
+            for layer_id, chosen in chosen_by_layer.items()}
 
 
 def load_reference_layers(store) -> dict[str, FeatureLayer]:

@@ -133,8 +133,14 @@ def write_geopackage(proposals: Sequence[Proposal], path: Path,
                 for column, values in (extra_columns(positions) if extra_columns
                                        else {}).items():
                     frame[column] = pd.Series(values, dtype=object, index=frame.index)
+                # a shape kept in several parts (a repaired bow-tie) makes a MultiPolygon layer
+                several = geometry_type == "Polygon" and any(
+                    proposals[number].geometry.geom_type == "MultiPolygon"
+                    for number in positions)
                 pyogrio.write_dataframe(frame, temporary, driver="GPKG", layer=layer,
-                                        geometry_type=geometry_type,
+                                        geometry_type="MultiPolygon" if several
+                                        else geometry_type,
+                                        promote_to_multi=several,
                                         layer_options={"IDENTIFIER": KINDS[kind]})
             os.replace(temporary, path)
         finally:

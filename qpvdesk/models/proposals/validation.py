@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from shapely.geometry import Point, Polygon
+from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from .geometry import distinct_vertex_count, non_finite_message, repaired_polygon, single_part
+from .geometry import (distinct_vertex_count, non_finite_message, repaired_shape,
+                       single_part)
 from .proposal import EDITABLE_FIELDS
 from .territory import Territory
 from .vocabulary import (CHOICES, EQUIPEMENT, FIELD_LABELS, HORIZON_YEARS, KINDS, MAX_LENGTHS,
@@ -34,10 +35,11 @@ class Problem:
 class Validation:
     kind: str
     fields: dict[str, object]               # cleaned values of EDITABLE_FIELDS
-    geometry: BaseGeometry | None           # cleaned (2D, single part)
+    geometry: BaseGeometry | None           # cleaned (2D; one-part collections as the part)
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-    repaired: Polygon | None = None         # offered when the outline crosses itself
+    # offered when the outline crosses itself: all it encloses, every part kept
+    repaired: Polygon | MultiPolygon | None = None
 
     @property
     def ok(self) -> bool:
@@ -127,7 +129,7 @@ def _check_shape(kind: str, geometry: BaseGeometry, validation: Validation) -> b
     if non_finite:
         errors.append(Problem("geometry", non_finite))
         return False
-    expected = Point if kind == EQUIPEMENT else Polygon
+    expected = Point if kind == EQUIPEMENT else (Polygon, MultiPolygon)
     if not isinstance(geometry, expected):
         wanted = "un point" if kind == EQUIPEMENT else "un polygone (une surface)"
         found = _GEOMETRY_NAMES.get(geometry.geom_type, geometry.geom_type)
@@ -136,14 +138,14 @@ def _check_shape(kind: str, geometry: BaseGeometry, validation: Validation) -> b
         return False
     if kind == EQUIPEMENT:
         return True
-    if distinct_vertex_count(geometry) < 3:
+    if isinstance(geometry, Polygon) and distinct_vertex_count(geometry) < 3:
         errors.append(Problem("geometry", "Le contour doit compter au moins 3 sommets "
                                           "distincts."))
         return False
     if geometry.is_valid:
         return True
     # a bow-tie has a zero signed area too: look for a repair before calling it flat
-    validation.repaired = repaired_polygon(geometry)
+    validation.repaired = repaired_shape(geometry)
     if validation.repaired is None:
         errors.append(Problem("geometry", "Le contour n'entoure aucune surface (sommets "
                                           "alignés)."))

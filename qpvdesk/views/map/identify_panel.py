@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QPushButt
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..i18n import Texts
+from ..model_texts import localized
 
 TEXT = Texts("IdentifyPanel", {
     "panel": QT_TRANSLATE_NOOP("IdentifyPanel", "Informations sur l'élément sélectionné"),
@@ -67,11 +68,11 @@ class IdentifyPanel(QWidget):
 
     def show_feature(self, title: str, rows: list[tuple[str, str]],
                      qpv_code: str | None = None) -> None:
-        self.title.setText(title)
+        self.title.setText(localized(title))
         self.table.setRowCount(len(rows))
         for index, (label, value) in enumerate(rows):
-            self.table.setItem(index, 0, QTableWidgetItem(label))
-            self.table.setItem(index, 1, QTableWidgetItem(value))
+            self.table.setItem(index, 0, QTableWidgetItem(localized(label)))
+            self.table.setItem(index, 1, QTableWidgetItem(localized(value)))
         self.table.resizeRowsToContents()
         self._show_parts(hint=False)
         self._set_qpv(qpv_code)

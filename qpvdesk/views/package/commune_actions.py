@@ -5,12 +5,15 @@ QDesktopServices call through :func:`open_url`, so that tests can answer them.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, qInstallMessageHandler
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel,
                                QMessageBox, QVBoxLayout, QWidget)
@@ -23,6 +26,7 @@ from ...models.package.keys import KeyFileError, KeyFolder, PassphraseError, rea
 from ...models.package.mail import (french_date, mailto_url, proposal_count_text,
                                     readable_key_id)
 from ...models.reference import ReferenceStore
+from ..file_dialogs import remember, start_folder
 from ..tasks import ActionLock, Task
 from .export_dialog import ExportPackageDialog, ExportProgressDialog
 from .key_dialogs import CreateKeyDialog, KeyInfoDialog, ask_passphrase, of_commune
@@ -33,23 +37,49 @@ ChoosePath = Callable[[QWidget, str, str, str], str]
 
 
 def open_url(url: QUrl) -> bool:
-    """Open a file, folder or mailto: URL with the system (tests replace this)."""
-    return QDesktopServices.openUrl(url)
+    """Open a file, folder or mailto: URL with the system (tests replace this). Nothing is
+    printed: when no program answers, Qt and xdg-open would print the whole URL, and a mailto:
+    URL carries the message with the contact's name and e-mail address."""
+    with _silenced_stderr():
+        return QDesktopServices.openUrl(url)
+
+
+@contextmanager
+def _silenced_stderr() -> Iterator[None]:
+    """No Qt message, and no output from the program Qt starts (it inherits our stderr),
+    for the time of the call."""
+    previous = qInstallMessageHandler(lambda *args: None)
+    saved = None
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+    except (OSError, ValueError):   # no usable stderr (a frozen GUI build): nothing to hide
+        saved = None
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.dup2(saved, 2)
+            os.close(saved)
+        qInstallMessageHandler(previous)
 
 
 def documents_folder() -> Path:
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(location) if location else Path.home()
-    return folder if folder.is_dir() else Path.home()
+    """Where the file dialogs start: the last folder used, else Documents."""
+    return start_folder()
 
 
 def _choose_save_path(parent: QWidget, caption: str, default: str, filters: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, caption, default, filters)
+    remember(path)
     return path
 
 
 def _choose_open_path(parent: QWidget, caption: str, default: str, filters: str) -> str:
     path, _ = QFileDialog.getOpenFileName(parent, caption, default, filters)
+    remember(path)
     return path
 
 
@@ -279,7 +309,7 @@ class CommunePackageActions(QObject):
         self.export_finished.emit(target)
 
     def _export_failed(self, error: BaseException) -> None:
-        running = self._end_export()
+        self._end_export()
         if not isinstance(error, PackageError):
             self.export_finished.emit(None)
             raise error                 # a defect: the application's error handler logs it
@@ -337,8 +367,17 @@ class CommunePackageActions(QObject):
                               "habituelle.").format(name=Path(path).name))
         self.reveal(path)
 
-    def reveal(self, path: Path) -> None:
-        open_url(QUrl.fromLocalFile(str(Path(path).parent)))
+    def reveal(self, path: Path) -> bool:
+        """Open the package's folder; when no file manager answers, say where it is."""
+        folder = Path(path).parent
+        if open_url(QUrl.fromLocalFile(str(folder))):
+            return True
+        self.warn(self.tr("Afficher dans le dossier"),
+                  self.tr("Aucun gestionnaire de fichiers n'a répondu. Le paquet {name} se "
+                          "trouve dans le dossier\u00a0:\n{folder}\n\nOuvrez-le depuis votre "
+                          "explorateur de fichiers.").format(name=Path(path).name,
+                                                             folder=folder))
+        return False
 
     # -- the key ---------------------------------------------------------------------------
     def create_key(self, insee: str, commune_name: str,

@@ -13,6 +13,7 @@ from ...models.package.identity import Identity
 from ...models.proposals.proposal import Proposal
 from ...models.proposals.territory import Territory
 from ...models.proposals.vocabulary import KINDS
+from ...models.search import french_order
 from ..i18n import translate
 
 REASON_STYLE = "color: #9a3412;"
@@ -70,7 +71,7 @@ class ExportPackageDialog(QDialog):
         self.commune_combo = QComboBox()
         self.commune_combo.addItem(self.tr("Choisissez votre commune…"), "")
         pairs = sorted(zip(territory.communes.codes, territory.communes.names),
-                       key=lambda pair: pair[1])
+                       key=lambda pair: french_order(pair[1]))
         for code, name in pairs:
             self.commune_combo.addItem(name, code)
         preselected = self.commune_combo.findData(identity.commune_insee) \

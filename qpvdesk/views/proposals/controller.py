@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...models.map.layers import proposal_layers
 from ...models.map.snapping import EXTRA_LAYER_ID, Snapper
@@ -23,6 +23,7 @@ from .history_panel import HistoryPanel
 from .proposal_form import ProposalForm
 from .proposal_list import ProposalListPanel
 from ..model_texts import model_text
+from ..file_dialogs import open_path, save_path
 
 SNAP_LAYERS = ("qpv", "communes", "iris")
 
@@ -47,6 +48,7 @@ class ProposalController(QObject):
         self.edit = EditTool(self.canvas, self._editable, self._move, self._vertices,
                              snapper=self.snapper)
         self.list_panel = ProposalListPanel(store)
+        self._highlighted: str | None = None    # the proposal outlined on the map
         self.history_panel = HistoryPanel(store)
         self._build_actions()
         self._connect()
@@ -98,6 +100,9 @@ class ProposalController(QObject):
         self.capture.message.connect(self.message)
         self.edit.message.connect(self.message)
         self.list_panel.zoom_requested.connect(self.zoom_to)
+        self.list_panel.selection_changed.connect(self.highlight)
+        self.map.proposal_identified.connect(self.reveal)
+        self.edit.selected.connect(lambda uuid: self.reveal(uuid) if uuid else None)
         self.list_panel.edit_requested.connect(self.edit_fields)
         self.list_panel.delete_requested.connect(self.delete)
         self.history_panel.go_to_requested.connect(lambda seq: self._apply(self.store.go_to, seq))
@@ -130,8 +135,10 @@ class ProposalController(QObject):
         answer = QMessageBox.question(
             self.window, self.tr("Forme inachevée"),
             self.tr("Une forme « {kind} » n'a pas été terminée lors de la dernière séance "
-                    "({count} sommet(s)). Voulez-vous la reprendre ?")
-            .format(kind=model_text(KINDS[draft.kind]), count=len(draft.vertices)))
+                    "({vertices}). Voulez-vous la reprendre ?")
+            .format(kind=model_text(KINDS[draft.kind]),
+                    vertices=self.tr("1 sommet") if len(draft.vertices) == 1
+                    else self.tr("{count} sommets").format(count=len(draft.vertices))))
         if answer == QMessageBox.StandardButton.Yes:
             self.start_drawing(draft.kind)
             self.capture.resume(draft.kind, draft.vertices)
@@ -149,6 +156,14 @@ class ProposalController(QObject):
         form = ProposalForm(self.store, kind, geometry, parent=self.window)
         form.geometry_repaired.connect(self.canvas.set_highlight)
         if form.exec() != QDialog.DialogCode.Accepted:
+            self.canvas.set_highlight(None)
+            if kind == EQUIPEMENT:   # one click places a point again: back to navigation
+                self.store.clear_draft()
+                self._use_pan()
+                self.message.emit(self.tr("Point non enregistré : aucun projet d'équipement "
+                                          "n'a été ajouté. Choisissez « Projet d'équipement » "
+                                          "pour en placer un."))
+                return
             self.capture.resume(kind, _vertices(geometry))   # nothing is lost
             self.message.emit(self.tr("Forme conservée : terminez-la ou appuyez sur Échap."))
             return
@@ -199,14 +214,29 @@ class ProposalController(QObject):
         if proposal is not None:
             xmin, ymin, xmax, ymax = proposal.geometry.buffer(150).bounds
             self.canvas.zoom_to((xmin, ymin, xmax, ymax))
-            self.canvas.set_highlight(proposal.geometry)
+            self.highlight(uuid)
+
+    def highlight(self, uuid: str | None) -> None:
+        """Outline a proposal on the map (the row chosen in the list); None clears it."""
+        proposal = self.store.get(uuid) if uuid else None
+        if proposal is None and self._highlighted is None:
+            return
+        self._highlighted = proposal.uuid if proposal else None
+        self.canvas.set_highlight(proposal.geometry if proposal else None)
+
+    def reveal(self, uuid: str) -> None:
+        """A proposal clicked on the map: its row selected in the Propositions panel."""
+        if not self.list_panel.reveal(uuid):
+            self.highlight(uuid)
+            self.message.emit(self.tr("Cette proposition est masquée par les filtres du "
+                                      "panneau Propositions."))
 
     # -- files ---------------------------------------------------------------------------
     def import_file(self, path: str | None = None) -> ImportReport | None:
         """Import proposals; the report says, feature by feature, what came in and why not."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self.window, self.tr("Importer des propositions"), "",
+            path = open_path(
+                self.window, self.tr("Importer des propositions"),
                 self.tr("Données géographiques (*.geojson *.json *.gpkg *.kml *.shp);;Tous les "
                         "fichiers (*)"))
             if not path:
@@ -226,7 +256,7 @@ class ProposalController(QObject):
 
     def export_file(self, path: str | None = None) -> Path | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            path = save_path(
                 self.window, self.tr("Exporter mes propositions"), "propositions.gpkg",
                 self.tr("GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)"))
             if not path:
@@ -252,6 +282,8 @@ class ProposalController(QObject):
         self.proposals_changed.emit(self.proposals)
         self.list_panel.refresh()
         self.history_panel.refresh()
+        if self._highlighted and self.store.get(self._highlighted) is None:
+            self.highlight(None)          # deleted (or undone): no outline left behind
         self.undo_action.setEnabled(self.store.undo_text() is not None)
         self.redo_action.setEnabled(self.store.redo_text() is not None)
         if render:
