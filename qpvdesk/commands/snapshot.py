@@ -40,6 +40,7 @@ def add_parser(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..render.legend import draw_legend_on_image
     from ..render.renderer import render_map
 
     app = headless_application()  # noqa: F841 (keeps Qt's painting alive)
@@ -61,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
         viewport = (Viewport.fit(args.bbox, args.width, args.height, margin=0.0) if args.bbox
                     else territory_viewport(composer, args.width, args.height))
         image = render_map(composer(viewport))
+        if composer.thematic is not None:
+            draw_legend_on_image(image, composer.thematic.key)
     finally:
         store.close()
     out = Path(args.out)
