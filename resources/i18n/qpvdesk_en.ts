@@ -187,62 +187,62 @@ Possible indicators: {usable}.</translation>
 <context>
     <name>ChoroplethPanel</name>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="21"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="24"/>
         <source>Carte thématique</source>
         <translation>Thematic map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="22"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="25"/>
         <source>Colorer la carte selon un indicateur</source>
         <translation>Colour the map by an indicator</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="23"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="26"/>
         <source>Couche&#xa0;:</source>
         <translation>Layer:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="24"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="27"/>
         <source>Indicateur&#xa0;:</source>
         <translation>Indicator:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="25"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="28"/>
         <source>Édition&#xa0;:</source>
         <translation>Edition:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="26"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="29"/>
         <source>Méthode&#xa0;:</source>
         <translation>Method:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="27"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="30"/>
         <source>Classes&#xa0;:</source>
         <translation>Classes:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="28"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="31"/>
         <source>Tapez un mot pour chercher un indicateur, ou déroulez la liste.</source>
         <translation>Type a word to search for an indicator, or open the list.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="30"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="33"/>
         <source>Comment les valeurs sont réparties entre les couleurs</source>
         <translation>How the values are spread across the colours</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="32"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="35"/>
         <source>Nombre de couleurs de la légende</source>
         <translation>Number of colours in the legend</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="33"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="36"/>
         <source>Indicateurs INSEE calculés sur la géographie 2015 des QPV, dessinés sur les périmètres 2024.</source>
         <translation>INSEE indicators computed on the 2015 QPV geography, drawn on the 2024 boundaries.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="38"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="41"/>
         <source>Quartiers prioritaires</source>
         <translation>Priority neighbourhoods</translation>
     </message>
@@ -890,78 +890,78 @@ The key was not restored.</translation>
 <context>
     <name>FicheView</name>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="211"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="212"/>
         <source>Fiche du quartier {name}</source>
         <translation>Neighbourhood profile {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="230"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="231"/>
         <source>Exporter en PDF…</source>
         <translation>Export to PDF…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="231"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="232"/>
         <source>Enregistrer la fiche en PDF (A4)</source>
         <translation>Save the profile as PDF (A4)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="233"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="234"/>
         <source>Imprimer…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="234"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="235"/>
         <source>Imprimer la fiche (Ctrl+P)</source>
         <translation>Print the profile (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="271"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="272"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="275"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="276"/>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="289"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="290"/>
         <source>FICHE DU QUARTIER PRIORITAIRE — CA DE LENS-LIÉVIN</source>
         <translation>PRIORITY NEIGHBOURHOOD PROFILE — CA DE LENS-LIÉVIN</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="313"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="314"/>
         <source>Carte du quartier {name}</source>
         <translation>Map of the neighbourhood {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="314"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="315"/>
         <source>Périmètre 2024 du quartier (contour bleu)</source>
         <translation>2024 boundary of the neighbourhood (blue outline)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="351"/>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="361"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="352"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="362"/>
         <source>Exporter la fiche en PDF</source>
         <translation>Export the profile to PDF</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="352"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="353"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="365"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="366"/>
         <source>Fiche enregistrée : {path} ({pages} pages)</source>
         <translation>Profile saved: {path} ({pages} pages)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="373"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="374"/>
         <source>Imprimer la fiche</source>
         <translation>Print the profile</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="376"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="377"/>
         <source>Fiche envoyée à l&apos;imprimante.</source>
         <translation>Profile sent to the printer.</translation>
     </message>
@@ -1173,27 +1173,27 @@ The key was not restored.</translation>
         <translation>Initial state (no changes)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="43"/>
+        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="61"/>
         <source>Cliquez sur une étape pour revenir à cet état. Les étapes en gris ont été annulées et peuvent être rétablies.</source>
         <translation>Click a step to go back to that state. Steps in grey have been undone and can be redone.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="64"/>
+        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="82"/>
         <source>État actuel</source>
         <translation>Current state</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="68"/>
+        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="86"/>
         <source>Étape annulée&#xa0;: cliquez pour la rétablir</source>
         <translation>Undone step: click to redo it</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="72"/>
+        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="90"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="73"/>
+        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="91"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
@@ -1604,275 +1604,325 @@ Details: {detail}</translation>
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="23"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="24"/>
         <source>Couches de la carte</source>
         <translation>Map layers</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="24"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="25"/>
         <source>Cochez une couche pour l&apos;afficher ; les couches du haut sont dessinées par-dessus les autres.</source>
         <translation>Tick a layer to show it; the layers at the top are drawn over the others.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="27"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="28"/>
         <source>Thème{nbsp}: {group}</source>
         <translation>Theme: {group}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="28"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="29"/>
         <source>Monter</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="29"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="30"/>
         <source>Descendre</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="30"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="31"/>
         <source>Monter{nbsp}: dessiner « {title} » par-dessus la couche suivante (Alt+Haut)</source>
         <translation>Move up: draw “{title}” over the next layer (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="32"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="33"/>
         <source>Descendre{nbsp}: dessiner « {title} » sous la couche précédente (Alt+Bas)</source>
         <translation>Move down: draw “{title}” under the previous layer (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="34"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="35"/>
         <source>Monter la couche « {title} »</source>
         <translation>Move the layer “{title}” up</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="35"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="36"/>
         <source>Descendre la couche « {title} »</source>
         <translation>Move the layer “{title}” down</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="36"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="37"/>
         <source>Opacité</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="37"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="38"/>
         <source>Opacité de la couche « {title} »</source>
         <translation>Opacity of the layer “{title}”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="38"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="39"/>
         <source>{value}{nbsp}%</source>
         <translation>{value}{nbsp}%</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="39"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="40"/>
         <source>Légende de la couche « {title} »</source>
         <translation>Legend of the layer “{title}”</translation>
     </message>
 </context>
 <context>
+    <name>LegendPanelView</name>
+    <message>
+        <location filename="../../qpvdesk/views/map/legend_view.py" line="56"/>
+        <source>Légende de la carte thématique</source>
+        <translation>Legend of the thematic map</translation>
+    </message>
+</context>
+<context>
+    <name>MainLayout</name>
+    <message>
+        <location filename="../../qpvdesk/views/main_layout.py" line="152"/>
+        <source>Barre d&apos;outils « {title} »</source>
+        <translation>“{title}” toolbar</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="56"/>
         <source>qpvdesk — Quartiers prioritaires de la CA de Lens-Liévin</source>
-        <translation>qpvdesk — Priority neighbourhoods of the CA de Lens-Liévin</translation>
+        <translation type="vanished">qpvdesk — Priority neighbourhoods of the CA de Lens-Liévin</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="92"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="101"/>
         <source>Couches</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="93"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="102"/>
         <source>Analyse thématique</source>
         <translation>Thematic analysis</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="94"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="103"/>
         <source>Carte</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="97"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="106"/>
         <source>Informations</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="99"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="108"/>
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="101"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="110"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="108"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="114"/>
         <source>Les {count} quartiers prioritaires</source>
         <translation>The {count} priority neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="117"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="120"/>
         <source>{count} QPV — {total} habitants (somme des populations municipales INSEE) — base de référence en lecture seule</source>
         <translation>{count} QPV — {total} inhabitants (sum of the INSEE municipal populations) — read-only reference database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="141"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="151"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="143"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="153"/>
         <source>Afficher tout le territoire (Ctrl+0)</source>
         <translation>Show the whole territory (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="144"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="154"/>
         <source>Zoom avant</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="146"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="156"/>
         <source>Zoom arrière</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="149"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="159"/>
         <source>Fond de carte…</source>
         <translation>Basemap…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="150"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="160"/>
         <source>Choisir un fond de carte hors ligne (fichier MBTiles)</source>
         <translation>Choose an offline basemap (MBTiles file)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="151"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="161"/>
         <source>Retirer le fond de carte</source>
         <translation>Remove the basemap</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="153"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="163"/>
         <source>&amp;Sources et licences…</source>
         <translation>&amp;Sources and licences…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="195"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="212"/>
+        <source>&amp;Panneaux</source>
+        <translation>&amp;Panels</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="214"/>
+        <source>&amp;Légende sur la carte</source>
+        <translation>&amp;Legend on the map</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="215"/>
+        <source>Afficher la légende de la carte thématique dans un coin de la carte</source>
+        <translation>Show the thematic map&apos;s legend in a corner of the map</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="220"/>
+        <source>&amp;Réinitialiser la disposition</source>
+        <translation>&amp;Reset the layout</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="221"/>
+        <source>Remettre les panneaux et les barres d&apos;outils à leur place d&apos;origine</source>
+        <translation>Put the panels and toolbars back where they were at first</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="223"/>
+        <source>De&amp;ssin</source>
+        <translation>Dra&amp;wing</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="228"/>
         <source>&amp;Rechercher une commune, un QPV…</source>
         <translation>&amp;Search for a commune, a QPV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="213"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="246"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="214"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="247"/>
         <source>&amp;Aide de qpvdesk…</source>
         <translation>qpvdesk &amp;Help…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="216"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="249"/>
         <source>&amp;Raccourcis clavier…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="294"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="366"/>
         <source>Tableau des indicateurs</source>
         <translation>Indicator table</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="306"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="378"/>
         <source>Graphiques</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="309"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="381"/>
         <source>Portrait du territoire</source>
         <translation>Territory portrait</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="318"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="390"/>
         <source>Choisir un fond de carte hors ligne</source>
         <translation>Choose an offline basemap</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="319"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="391"/>
         <source>Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)</source>
         <translation>MBTiles basemaps (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="154"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="164"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="164"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="61"/>
+        <source>Quartiers prioritaires de la CA de Lens-Liévin</source>
+        <translation>Priority neighbourhoods of the CA de Lens-Liévin</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="173"/>
         <source>Dessin</source>
         <translation>Drawing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="176"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="193"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="180"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="197"/>
         <source>&amp;Importer des propositions…</source>
         <translation>&amp;Import proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="182"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="200"/>
         <source>E&amp;xporter mes propositions…</source>
         <translation>E&amp;xport my proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="185"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="203"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="187"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="205"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="190"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="208"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="199"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="232"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="201"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="234"/>
         <source>&amp;Tableau des indicateurs…</source>
         <translation>Indicator &amp;table…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="202"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="235"/>
         <source>Les 22 QPV et les indicateurs choisis</source>
         <translation>The 22 QPV and the chosen indicators</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="204"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="237"/>
         <source>&amp;Graphiques…</source>
         <translation>&amp;Charts…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="205"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="238"/>
         <source>Évolutions, comparaison des QPV, dynamique des écarts</source>
         <translation>Trends, QPV comparison, gap dynamics</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="207"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="240"/>
         <source>&amp;Portrait du territoire…</source>
         <translation>Territory &amp;portrait…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="208"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="241"/>
         <source>Les chiffres clés de l&apos;agglomération</source>
         <translation>Key figures of the agglomeration</translation>
     </message>
@@ -1880,7 +1930,17 @@ Details: {detail}</translation>
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../qpvdesk/views/map/canvas.py" line="76"/>
+        <location filename="../../qpvdesk/views/map/canvas.py" line="29"/>
+        <source>Une partie de la carte n&apos;a pas pu être dessinée ({parts} : {details}) ; le reste de la carte est à jour. Si cela se reproduit, signalez-le à l&apos;agglomération.</source>
+        <translation>Part of the map could not be drawn ({parts}: {details}); the rest of the map is up to date. If this happens again, tell the agglomeration.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/map/canvas.py" line="33"/>
+        <source>La carte n&apos;a pas pu être redessinée ({details}) ; l&apos;image précédente reste affichée. Si cela se reproduit, signalez-le à l&apos;agglomération.</source>
+        <translation>The map could not be redrawn ({details}); the previous picture stays on screen. If this happens again, tell the agglomeration.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/map/canvas.py" line="109"/>
         <source>Carte du territoire</source>
         <translation>Map of the territory</translation>
     </message>
@@ -1888,9 +1948,17 @@ Details: {detail}</translation>
 <context>
     <name>MapController</name>
     <message>
-        <location filename="../../qpvdesk/views/map/map_controller.py" line="82"/>
+        <location filename="../../qpvdesk/views/map/map_controller.py" line="83"/>
         <source>Fond de carte : {name}</source>
         <translation>Basemap: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegendOverlay</name>
+    <message>
+        <location filename="../../qpvdesk/views/map/legend_view.py" line="86"/>
+        <source>Légende de la carte</source>
+        <translation>Map legend</translation>
     </message>
 </context>
 <context>
@@ -2242,147 +2310,147 @@ Details: {detail}</translation>
 <context>
     <name>ProposalController</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="56"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="57"/>
         <source>Naviguer</source>
         <translation>Navigate</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="56"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="57"/>
         <source>Déplacer la carte et identifier (Échap)</source>
         <translation>Move the map and identify (Esc)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="59"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="60"/>
         <source>Dessiner : {kind}</source>
         <translation>Draw: {kind}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="66"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="67"/>
         <source>Modifier</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="67"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="68"/>
         <source>Sélectionner, déplacer, modifier les sommets (double-clic : ajouter un sommet)</source>
         <translation>Select, move, edit vertices (double-click: add a vertex)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="69"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="70"/>
         <source>Accrochage</source>
         <translation>Snapping</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="70"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="71"/>
         <source>Accrocher aux sommets et aux limites (QPV, communes, IRIS, propositions)</source>
         <translation>Snap to vertices and boundaries (QPV, communes, IRIS, proposals)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="73"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="74"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="76"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="77"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="116"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="118"/>
         <source>Cliquez pour placer le point.</source>
         <translation>Click to place the point.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="117"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="119"/>
         <source>Cliquez les sommets ; Entrée ou double-clic pour finir, Retour arrière pour effacer le dernier, Échap pour abandonner.</source>
         <translation>Click the vertices; Enter or double-click to finish, Backspace to erase the last one, Esc to abandon.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="127"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="129"/>
         <source>Forme inachevée</source>
         <translation>Unfinished shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="128"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="130"/>
         <source>Une forme « {kind} » n&apos;a pas été terminée lors de la dernière séance ({count} sommet(s)). Voulez-vous la reprendre ?</source>
         <translation>A “{kind}” shape was not finished during the last session ({count} vertex/vertices). Do you want to resume it?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="138"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="140"/>
         <source>Abandonner la forme ?</source>
         <translation>Abandon the shape?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="139"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="141"/>
         <source>Abandonner la forme en cours de dessin ?</source>
         <translation>Abandon the shape being drawn?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="149"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="151"/>
         <source>Forme conservée : terminez-la ou appuyez sur Échap.</source>
         <translation>Shape kept: finish it or press Esc.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="172"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="174"/>
         <source>Proposition supprimée (Ctrl+Z pour annuler).</source>
         <translation>Proposal deleted (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="176"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="178"/>
         <source>Annulé : {description}</source>
         <translation>Undone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="177"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="179"/>
         <source>Rien à annuler.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="181"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="183"/>
         <source>Rétabli : {description}</source>
         <translation>Redone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="182"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="184"/>
         <source>Rien à rétablir.</source>
         <translation>Nothing to redo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="206"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="208"/>
         <source>Importer des propositions</source>
         <translation>Import proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="207"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="209"/>
         <source>Données géographiques (*.geojson *.json *.gpkg *.kml *.shp);;Tous les fichiers (*)</source>
         <translation>Geographic data (*.geojson *.json *.gpkg *.kml *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="214"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="216"/>
         <source>Import refusé</source>
         <translation>Import refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="217"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="219"/>
         <source>Rapport d&apos;import</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="227"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="229"/>
         <source>Exporter mes propositions</source>
         <translation>Export my proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="228"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="230"/>
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="234"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="236"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="236"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="238"/>
         <source>Propositions exportées : {written}</source>
         <translation>Proposals exported: {written}</translation>
     </message>
@@ -2590,12 +2658,12 @@ You can still save.</translation>
         <translation>Delete the chosen proposal (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="176"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="179"/>
         <source>Aucune proposition</source>
         <translation>No proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="177"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="180"/>
         <source>{count} proposition{plural}</source>
         <translation>{count} proposal{plural}</translation>
     </message>
@@ -2741,7 +2809,7 @@ You can still save.</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/qpv_list.py" line="16"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="173"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="172"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="37"/>
         <source>Communes</source>
         <translation>Communes</translation>
@@ -2770,21 +2838,21 @@ You can still save.</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="22"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="170"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="169"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="34"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="23"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="171"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="170"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="35"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="24"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="172"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="171"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="36"/>
         <source>QPV</source>
         <translation>QPV</translation>
@@ -2842,7 +2910,7 @@ You can still save.</translation>
         <translation>Modified on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="169"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="168"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
@@ -2871,305 +2939,336 @@ You can still save.</translation>
     </message>
 </context>
 <context>
+    <name>SecondaryWindows</name>
+    <message>
+        <location filename="../../qpvdesk/views/window_geometry.py" line="23"/>
+        <source>Fermer la fenêtre</source>
+        <translation>Close the window</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="23"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="25"/>
         <source>Partout dans la fenêtre principale</source>
         <translation>Anywhere in the main window</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="28"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="30"/>
         <source>Maj</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="29"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="31"/>
         <source>Méta</source>
         <translation>Meta</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="30"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="31"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="32"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="33"/>
         <source>Suppr</source>
         <translation>Del</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="32"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="79"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="34"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="81"/>
         <source>Retour arrière</source>
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="33"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="35"/>
         <source>Inser</source>
         <translation>Ins</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="34"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="35"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="100"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="36"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="37"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="102"/>
         <source>Entrée</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="36"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="85"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="97"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="106"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="38"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="87"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="99"/>
         <source>Échap</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="37"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="39"/>
         <source>Espace</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="38"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="40"/>
         <source>Gauche</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="39"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="41"/>
         <source>Droite</source>
         <translation>Right</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="40"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="42"/>
         <source>Haut</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="41"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="43"/>
         <source>Bas</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="42"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="44"/>
         <source>Page préc.</source>
         <translation>PgUp</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="43"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="45"/>
         <source>Page suiv.</source>
         <translation>PgDown</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="44"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="46"/>
         <source>Début</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="45"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="47"/>
         <source>Fin</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="46"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="48"/>
         <source>Impr. écran</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="56"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="59"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="62"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="65"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="68"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="71"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="58"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="61"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="64"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="67"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="70"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="73"/>
         <source>Carte</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="57"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="59"/>
         <source>Flèches</source>
         <translation>Arrow keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="58"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="60"/>
         <source>Déplacer la carte d&apos;un quart de la fenêtre</source>
         <translation>Move the map by a quarter of the window</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="60"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="62"/>
         <source>+ (ou =)</source>
         <translation>+ (or =)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="61"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="63"/>
         <source>Zoom avant</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="63"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="65"/>
         <source>-</source>
         <translation>-</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="64"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="66"/>
         <source>Zoom arrière</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="66"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="68"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="112"/>
         <source>Molette de la souris</source>
         <translation>Mouse wheel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="67"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="69"/>
         <source>Zoom avant ou arrière, centré sur le pointeur</source>
         <translation>Zoom in or out, centred on the pointer</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="69"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="71"/>
         <source>Glisser avec le bouton gauche</source>
         <translation>Drag with the left button</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="70"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="72"/>
         <source>Déplacer la carte (outil « Naviguer »)</source>
         <translation>Move the map (“Navigate” tool)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="72"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="76"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="74"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="78"/>
         <source>Clic</source>
         <translation>Click</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="73"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="75"/>
         <source>Afficher les informations de l&apos;élément cliqué (outil « Naviguer »)</source>
         <translation>Show the information of the clicked feature (“Navigate” tool)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="75"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="78"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="81"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="84"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="77"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="80"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="83"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="86"/>
         <source>Dessin d&apos;une forme</source>
         <translation>Drawing a shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="77"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="79"/>
         <source>Placer un sommet (ou le point d&apos;un équipement)</source>
         <translation>Place a vertex (or the point of a facility)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="80"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="82"/>
         <source>Effacer le dernier sommet placé</source>
         <translation>Remove the last vertex placed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="82"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="84"/>
         <source>Entrée ou double-clic</source>
         <translation>Enter or double-click</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="83"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="85"/>
         <source>Terminer la forme</source>
         <translation>Finish the shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="86"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="88"/>
         <source>Abandonner la forme (qpvdesk demande confirmation)</source>
         <translation>Abandon the shape (qpvdesk asks for confirmation)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="87"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="90"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="93"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="96"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="89"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="92"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="95"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="98"/>
         <source>Outil « Modifier »</source>
         <translation>“Edit” tool</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="88"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="90"/>
         <source>Suppr ou Retour arrière</source>
         <translation>Del or Backspace</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="89"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="91"/>
         <source>Supprimer le sommet sous le pointeur</source>
         <translation>Delete the vertex under the pointer</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="91"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="93"/>
         <source>Clic droit sur un sommet</source>
         <translation>Right-click on a vertex</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="92"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="94"/>
         <source>Supprimer ce sommet</source>
         <translation>Delete this vertex</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="94"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="96"/>
         <source>Double-clic sur un côté</source>
         <translation>Double-click on a side</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="95"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="97"/>
         <source>Ajouter un sommet</source>
         <translation>Add a vertex</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="98"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="100"/>
         <source>Désélectionner la proposition</source>
         <translation>Deselect the proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="99"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="101"/>
         <source>Zone de recherche</source>
         <translation>Search box</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="101"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="103"/>
         <source>Aller au premier résultat (ou à celui choisi)</source>
         <translation>Go to the first result (or the chosen one)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="102"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="105"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="104"/>
         <source>Fiche d&apos;un quartier</source>
         <translation>Neighbourhood fact sheet</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="103"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="105"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="104"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="106"/>
         <source>Imprimer la fiche</source>
         <translation>Print the profile</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/shortcuts.py" line="107"/>
-        <source>Fermer la fiche</source>
-        <translation>Close the fact sheet</translation>
+        <source>Fenêtre ouverte à part, boîte de dialogue</source>
+        <translation>Separate window, dialog box</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="144"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="108"/>
+        <source>Échap ou Ctrl+W</source>
+        <translation>Esc or Ctrl+W</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="109"/>
+        <source>Fermer la fenêtre (tableau, graphiques, portrait, fiche, aide…)</source>
+        <translation>Close the window (table, charts, portrait, fiche, help…)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="111"/>
+        <source>Panneau Couches</source>
+        <translation>Layers panel</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="113"/>
+        <source>Faire défiler le panneau (un curseur d&apos;opacité suit la molette après un clic dessus)</source>
+        <translation>Scroll the panel (an opacity slider follows the wheel once clicked)</translation>
+    </message>
+    <message>
+        <source>Fermer la fiche</source>
+        <translation type="vanished">Close the fact sheet</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="151"/>
         <source> ou </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="166"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="173"/>
         <source> (en mode agglomération)</source>
         <translation> (in agglomeration mode)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="168"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="175"/>
         <source> (masqué)</source>
         <translation> (hidden)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="173"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="197"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="180"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="204"/>
         <source>Barre d&apos;outils « {title} »</source>
         <translation>“{title}” toolbar</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="200"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="207"/>
         <source>Menu {where}</source>
         <translation>{where} menu</translation>
     </message>
@@ -3177,42 +3276,42 @@ You can still save.</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="234"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="241"/>
         <source>Touches</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="235"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="242"/>
         <source>Commande</source>
         <translation>Command</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="236"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="243"/>
         <source>Où la trouver</source>
         <translation>Where to find it</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="240"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="247"/>
         <source>Raccourcis clavier</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="243"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="250"/>
         <source>« Ctrl+Maj+E » veut dire : gardez les touches Ctrl et Maj (⇧) enfoncées, puis appuyez sur E. Les touches de la carte agissent quand vous avez cliqué sur la carte.</source>
         <translation>“Ctrl+Shift+E” means: hold down the Ctrl and Shift (⇧) keys, then press E. The map keys act once you have clicked on the map.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="249"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="256"/>
         <source>Commandes des menus</source>
         <translation>Menu commands</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="251"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="258"/>
         <source>Sur la carte et dans les fenêtres</source>
         <translation>On the map and in the windows</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="291"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="298"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -3541,153 +3640,153 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
 <context>
     <name>VerificationDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="187"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="186"/>
         <source>Vérification du paquet reçu</source>
         <translation>Verification of the received package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="214"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="213"/>
         <source>✓  Paquet authentique et intact</source>
         <translation>✓  Authentic and intact package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="218"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="217"/>
         <source>proposition</source>
         <translation>proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="218"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="217"/>
         <source>propositions</source>
         <translation>proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="219"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="218"/>
         <source>Signé par la clé enregistrée pour {sender} ; aucun fichier n&apos;a été modifié depuis la signature. Il contient {count} {words}.</source>
         <translation>Signed by the key registered for {sender}; no file has been modified since signing. It contains {count} {words}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="224"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="223"/>
         <source>✗  Paquet refusé</source>
         <translation>✗  Package refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="241"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="240"/>
         <source>Rien n&apos;a été importé. Ne tenez pas compte de ce paquet : demandez à la commune de vous le renvoyer, ou vérifiez que sa clé publique a bien été importée (menu « Clés des communes… »).</source>
         <translation>Nothing was imported. Disregard this package: ask the commune to send it again, or check that its public key has been imported (menu “Commune keys…”).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="248"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="247"/>
         <source>Expéditeur</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="253"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="271"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="252"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="270"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="255"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="254"/>
         <source>Clé de la commune</source>
         <translation>Commune&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="261"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="260"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="263"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="262"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="265"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="264"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="266"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="265"/>
         <source>Clé de signature</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="268"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="267"/>
         <source>Créé le</source>
         <translation>Created on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="270"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="269"/>
         <source>Identifiant du paquet</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="278"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="277"/>
         <source>{label} :</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="282"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="281"/>
         <source>Contrôles</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="294"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="293"/>
         <source>{label} (non vérifié)</source>
         <translation>{label} (not checked)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="316"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="315"/>
         <source>Contenu du paquet</source>
         <translation>Package contents</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="319"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="318"/>
         <source>Contenu non lu : le paquet a été refusé avant.</source>
         <translation>Contents not read: the package was refused before.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="329"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="328"/>
         <source>Propositions du paquet ({count})</source>
         <translation>Proposals in the package ({count})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="356"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="355"/>
         <source>Les numéros renvoient au tableau ci-dessus.</source>
         <translation>The numbers refer to the table above.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="359"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="358"/>
         <source>Aperçu de la carte indisponible.</source>
         <translation>Map preview unavailable.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="366"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="365"/>
         <source>Afficher sur la carte</source>
         <translation>Show on the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="367"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="366"/>
         <source>Montrer ces propositions sur la carte principale, sans les importer.</source>
         <translation>Show these proposals on the main map, without importing them.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="369"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="368"/>
         <source>Accepter dans la base consolidée</source>
         <translation>Accept into the consolidated database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="370"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="369"/>
         <source>Enregistrer ce paquet et ses propositions dans la base de l&apos;agglomération.</source>
         <translation>Save this package and its proposals into the agglomeration&apos;s database.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="372"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="371"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="393"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="392"/>
         <source>Accepté</source>
         <translation>Accepted</translation>
     </message>
@@ -3770,7 +3869,7 @@ Gap in {last}: {last_gap} {unit}</translation>
 <context>
     <name>fiche_view</name>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="387"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="388"/>
         <source>Fiche du quartier — {name}</source>
         <translation>Neighbourhood profile — {name}</translation>
     </message>
@@ -3914,22 +4013,22 @@ The file opens in QGIS (one layer per proposal type, with the commune and the pa
 <context>
     <name>verify_dialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="50"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="49"/>
         <source> à {hour} h {minute:02d}</source>
         <translation> at {hour}:{minute:02d}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="58"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="57"/>
         <source>{number}&#xa0;octets</source>
         <translation>{number}&#xa0;bytes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="60"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="59"/>
         <source>{number}&#xa0;ko</source>
         <translation>{number}&#xa0;KB</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="61"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="60"/>
         <source>{number}&#xa0;Mo</source>
         <translation>{number}&#xa0;MB</translation>
     </message>

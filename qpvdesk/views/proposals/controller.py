@@ -29,6 +29,7 @@ SNAP_LAYERS = ("qpv", "communes", "iris")
 
 class ProposalController(QObject):
     message = Signal(str)    # French, for the status bar
+    changed = Signal()       # the proposals or their history changed (after refresh)
 
     def __init__(self, window, store: ProposalStore, map_controller, pan_tool) -> None:
         super().__init__(window)
@@ -74,8 +75,9 @@ class ProposalController(QObject):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
         self.redo_action = QAction(self.tr("Rétablir"), self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
-                                       QKeySequence(QKeySequence.StandardKey.Redo)])
+        # Not StandardKey.Redo: it is Ctrl+Shift+Z itself on X11 (registering it twice makes
+        # the key ambiguous: it does nothing) and Ctrl+Y only under Windows.
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(self.redo)
         for action in (self.undo_action, self.redo_action):
             window.addAction(action)
@@ -251,6 +253,7 @@ class ProposalController(QObject):
         self.redo_action.setEnabled(self.store.redo_text() is not None)
         if render:
             self.canvas.request_render()
+        self.changed.emit()
 
 
 def _vertices(geometry) -> list[tuple[float, float]]:
