@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from qpvdesk.cli import main
 from qpvdesk.models.choropleth import NO_DATA_COLORS
@@ -69,8 +69,6 @@ def test_the_legend_draws_every_class_colour_in_a_box_of_its_size(qapp, referenc
     assert size.width() <= 260 and size.height() > 12 * (len(legend.entries) + 2)
     image = QImage(400, 400, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("#000000"))
-    from PySide6.QtGui import QPainter
-
     painter = QPainter(image)
     box = draw_legend(painter, legend, QPointF(20, 30), style)
     painter.end()

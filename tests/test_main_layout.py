@@ -164,3 +164,20 @@ def test_a_corrupt_saved_layout_is_ignored(qtbot, reference, workspace):
     qtbot.waitExposed(win)
     assert win.screen().availableGeometry().contains(win.frameGeometry())
     assert docks(win)["Carte"].isVisible()
+
+
+def test_the_historique_buttons_shorten_their_text_to_the_panel(qtbot, window):
+    proposals = window.proposals
+    long_title = "Maison de santé pluridisciplinaire du quartier Calonne et de ses abords"
+    proposals._apply(proposals.store.add, EQUIPEMENT, LENS,
+                     {**EQUIPMENT_FIELDS, "title": long_title})
+    panel = proposals.history_panel
+    window.history_dock.raise_()
+    panel.resize(260, 400)
+    button = panel.undo_button
+    metrics = button.fontMetrics()
+    assert button.text().endswith("…") and long_title not in button.text()
+    assert metrics.horizontalAdvance(button.text()) < button.width()
+    assert button.toolTip() == f"Annuler\u00a0: Ajout de « {long_title} »"
+    panel.resize(1200, 400)
+    assert button.text() == button.toolTip()            # room enough: the whole text

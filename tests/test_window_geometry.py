@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from qpvdesk.views.main_layout import PanelSize, default_window_rect
 from qpvdesk.views.window_geometry import (centred_rect, fit_rect, fit_secondary_windows,

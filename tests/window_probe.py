@@ -48,15 +48,17 @@ def main(reference: str, workspace: str) -> None:
                            if kind != QtMsgType.QtDebugMsg else None)
     app = create_application(["qpvdesk"])
     store, user_workspace = open_stores(Path(reference), Path(workspace))
+    # a real window manager frames and places a window after it is shown
+    settle_ms = 250 if app.platformName() == "xcb" else 10
     window = MainWindow(store, user_workspace)
     window.show()
     QTest.qWaitForWindowExposed(window)
-    QTest.qWait(300)                        # the window manager's frame and placement
+    QTest.qWait(settle_ms)
     windows: dict[str, dict] = {}
 
     def record(name: str, widget: QWidget) -> int:
         QTest.qWaitForWindowExposed(widget)
-        QTest.qWait(200)
+        QTest.qWait(settle_ms)
         client = QWidget.geometry(widget)
         windows[name] = {"frame": rect(widget), "title": widget.windowTitle(),
                          "client": [client.x(), client.y(), client.width(), client.height()],
@@ -94,7 +96,7 @@ def main(reference: str, workspace: str) -> None:
     box.close()
 
     window.activateWindow()
-    QTest.qWait(200)
+    QTest.qWait(settle_ms)
     proposals = window.proposals
     proposals._apply(proposals.store.add, EQUIPEMENT, LENS_CENTRE, EQUIPMENT_FIELDS)
     counts = {"drawn": len(proposals.store.list())}

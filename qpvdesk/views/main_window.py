@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
 
     def _empty_panels(self) -> set[QDockWidget]:
         """Panels closed in the default layout until they have something to show."""
-        empty = set() if self.identify_panel.table.rowCount() else {self.info_dock}
+        empty = set() if self.identify_panel.shows_feature() else {self.info_dock}
         if not self.proposals.store.history():
             empty |= {self.proposals_dock, self.history_dock}
         return empty
@@ -261,9 +261,7 @@ class MainWindow(QMainWindow):
         controller.state_changed.connect(self._show_legend)
         self._show_legend()
         controller.feature_identified.connect(self._show_information)
-        self.proposals.changed.connect(
-            lambda: self.panels.reveal([self.proposals_dock, self.history_dock])
-            if self.proposals.store.history() else None)
+        self.proposals.changed.connect(self._reveal_proposal_panels)
         controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         controller.error.connect(self._show_error)
         canvas.render_failed.connect(lambda text: self.statusBar().showMessage(text, 20_000))
@@ -317,6 +315,11 @@ class MainWindow(QMainWindow):
             self.layout().activate()
         return opened
 
+    def _reveal_proposal_panels(self) -> None:
+        """Propositions and Historique open with the first proposal."""
+        if self.proposals.store.history():
+            self.panels.reveal([self.proposals_dock, self.history_dock])
+
     def reset_layout(self) -> None:
         self.panels.apply_default(self._empty_panels())
 
@@ -348,7 +351,7 @@ class MainWindow(QMainWindow):
             window = build()
             window.setParent(self, Qt.WindowType.Window)
             window.setWindowTitle(title)   # Qt adds « — qpvdesk »
-            window.resize(*ANALYSIS_WINDOW_SIZE)   # SecondaryWindows fits it to the screen
+            window.resize(*ANALYSIS_WINDOW_SIZE)   # then fitted to the screen when shown
             self._windows[key] = window
         window.show()
         window.raise_()

@@ -3,8 +3,9 @@
 Town-hall laptops have 1366×768 or 1024×768 screens: a window taller or wider than the
 screen's available area (the screen less the task bar) loses its title bar, its buttons or its
 status bar. `fit_rect` is the rule, a pure function; `fit_window` applies it to a top-level
-widget; `SecondaryWindows` applies it to every window the application shows besides the main
-one (tables, charts, portrait, help, fiche, dialogs and message boxes), whoever opens them.
+widget; `fit_secondary_windows` applies it to every window the application shows besides the
+main one (tables, charts, portrait, help, fiche, dialogs and message boxes), whoever opens
+them, and gives each Escape and Ctrl+W to close it.
 """
 from __future__ import annotations
 

@@ -92,6 +92,10 @@ class IdentifyPanel(QWidget):
                                          round(width * LABEL_SHARE)))
         self.table.resizeRowsToContents()
 
+    def shows_feature(self) -> bool:
+        """False while the panel only shows its hint."""
+        return self.table.rowCount() > 0
+
     def show_info(self, info) -> None:
         """Show a FeatureInfo (title, rows, qpv_code), or the hint for None."""
         if info is None:
