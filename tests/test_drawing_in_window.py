@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from qpvdesk.models.proposals import QUARTIER_VECU, vertices_of
@@ -54,6 +55,29 @@ def test_drawn_polygon_is_saved_once_and_undone(qtbot, window, monkeypatch):
     assert store.list() == [] and len(window.controller.composer.layers["proposals"]) == 0
     window.proposals.redo_action.trigger()
     assert [p.uuid for p in store.list()] == [proposal.uuid]
+
+
+def test_undo_and_redo_from_the_keyboard(qtbot, window, monkeypatch):
+    """Ctrl+Z undoes; Ctrl+Maj+Z and Ctrl+Y both redo (pressed on the window itself)."""
+    monkeypatch.setattr(ProposalForm, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(ProposalForm, "result_fields", lambda self: {
+        "title": "Parc et écoles du quartier", "qpv_code": "QN06228M",
+        "knowledge_source": "ateliers_habitants"})
+    store = window.proposals.store
+    draw_triangle(qtbot, window)
+    qtbot.keyClick(window.map_canvas, Qt.Key.Key_Return)
+    [proposal] = store.list()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    control, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    for key, modifiers, expected in ((Qt.Key.Key_Z, control, []),
+                                     (Qt.Key.Key_Z, control | shift, [proposal.uuid]),
+                                     (Qt.Key.Key_Z, control, []),
+                                     (Qt.Key.Key_Y, control, [proposal.uuid])):
+        QTest.keyClick(window, key, modifiers)
+        assert [p.uuid for p in store.list()] == expected, (key, modifiers)
+    assert [sequence.toString() for sequence in window.proposals.redo_action.shortcuts()] == [
+        "Ctrl+Shift+Z", "Ctrl+Y"]
 
 
 def test_cancelled_form_keeps_the_shape(qtbot, window, monkeypatch):
@@ -169,9 +193,11 @@ def test_snapping_follows_the_proposals_without_reading_the_database(qtbot, wind
         qtbot.keyClick(window.map_canvas, Qt.Key.Key_Return)
     window.proposals.snap_action.setChecked(True)
     [proposal] = changed.args[0]
+    settle(qtbot, window)       # the first proposal opens its panels: the map narrows
     corner = vertices_of(proposal.geometry)[0]
     window.map_canvas.zoom_to((corner[0] - 150, corner[1] - 150, corner[0] + 150,
                                corner[1] + 150))    # 10 px of tolerance: a few metres
+    settle(qtbot, window)
 
     statements = []
     window.proposals.store.conn.set_trace_callback(statements.append)

@@ -85,6 +85,7 @@ def _write_atomically(out: Path, data: bytes) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..render.legend import draw_legend_on_image
     from ..render.renderer import render_map
 
     out = Path(args.out)
@@ -115,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
         viewport = (Viewport.fit(args.bbox, args.width, args.height, margin=0.0) if args.bbox
                     else territory_viewport(composer, args.width, args.height))
         image = render_map(composer(viewport))
+        if composer.thematic is not None:
+            draw_legend_on_image(image, composer.thematic.key)
     finally:
         store.close()
     _write_atomically(out, _png_bytes(image))

@@ -119,6 +119,13 @@ class LegendEntry:
     color: str
     label: str
     kind: str    # "class" | "secret" | "missing"
+    count: int = 0   # features in the class (or secret, or missing)
+
+    @property
+    def name(self) -> str:
+        """The label without the count the secret and missing entries carry, for a legend
+        that shows the counts in a column of their own."""
+        return NO_DATA_LABELS.get(self.kind, self.label)
 
 
 def legend(classification: Classification, unit: str, secret_count: int,
@@ -131,12 +138,60 @@ def legend(classification: Classification, unit: str, secret_count: int,
         low, high = (format_french_number(bound, decimals)
                      for bound in classification.bounds[index:index + 2])
         text = low if low == high else f"de {low} à {high}"
-        entries.append(LegendEntry(color, f"{text}{suffix}", "class"))
+        entries.append(LegendEntry(color, f"{text}{suffix}", "class",
+                                   classification.counts[index]))
     for kind, count in (("secret", secret_count), ("missing", missing_count)):
         if count > 0:
             entries.append(LegendEntry(NO_DATA_COLORS[kind],
-                                       f"{NO_DATA_LABELS[kind]} ({count})", kind))
+                                       f"{NO_DATA_LABELS[kind]} ({count})", kind, count))
     return entries
+
+
+@dataclass(frozen=True)
+class ChoroplethLegend:
+    """What a choropleth map's legend says: the indicator, its year, how it was classified,
+    the classes with their bounds and counts, the secret and missing values."""
+    indicator: str      # "Taux de pauvreté au seuil de 60 %"
+    unit: str
+    period: str         # "Année 2019", "Édition 2022"
+    method: str         # "Quantiles"
+    territories: str    # what the counts count: "IRIS", "QPV"
+    entries: tuple[LegendEntry, ...]
+    note: str | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.indicator} ({self.unit})" if self.unit else self.indicator
+
+    @property
+    def subtitle(self) -> str:
+        return f"{self.period} · {self.method}"
+
+    def row_text(self, entry: LegendEntry) -> str:
+        """An entry as a row under the title, which states the unit once: « de 12 290 à
+        14 900 » rather than « … € par UC » on every row."""
+        suffix = f"\u00a0{self.unit}"
+        if self.unit and entry.name.endswith(suffix):
+            return entry.name[:-len(suffix)]
+        return entry.name
+
+
+def period_label(store, layer_id: str, indicator_id: str, edition: int) -> str:
+    """« Année 2019 » when the values' reference year is the edition (Filosofi, CAF),
+    « Édition 2022 » for INSEE's QPV bases, whose reference year is not stated."""
+    kind, features = _layer_values(layer_id)
+    years = {year for (year,) in store.conn.execute(f"""
+        WITH feature AS ({features})
+        SELECT DISTINCT v.reference_year FROM indicator_value v
+        JOIN feature f ON f.territory_code = v.territory_code
+        WHERE v.territory_kind = ? AND v.indicator_id = ? AND v.edition = ?""",
+                                                    (kind, indicator_id, edition))}
+    if years == {edition}:
+        return f"Année {edition}"
+    known = sorted(year for year in years if year is not None and year != edition)
+    if len(known) == 1:
+        return f"Édition {edition} (données {known[0]})"
+    return f"Édition {edition}"
 
 
 def _label_decimals(bounds: tuple[float, ...]) -> int:

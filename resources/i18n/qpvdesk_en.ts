@@ -232,62 +232,62 @@ Possible indicators: {usable}.</translation>
 <context>
     <name>ChoroplethPanel</name>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="21"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="24"/>
         <source>Carte thématique</source>
         <translation>Thematic map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="22"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="25"/>
         <source>Colorer la carte selon un indicateur</source>
         <translation>Colour the map by an indicator</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="23"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="26"/>
         <source>Couche&#xa0;:</source>
         <translation>Layer:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="24"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="27"/>
         <source>Indicateur&#xa0;:</source>
         <translation>Indicator:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="25"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="28"/>
         <source>Édition&#xa0;:</source>
         <translation>Edition:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="26"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="29"/>
         <source>Méthode&#xa0;:</source>
         <translation>Method:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="27"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="30"/>
         <source>Classes&#xa0;:</source>
         <translation>Classes:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="28"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="31"/>
         <source>Tapez un mot pour chercher un indicateur, ou déroulez la liste.</source>
         <translation>Type a word to search for an indicator, or open the list.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="30"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="33"/>
         <source>Comment les valeurs sont réparties entre les couleurs</source>
         <translation>How the values are spread across the colours</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="32"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="35"/>
         <source>Nombre de couleurs de la légende</source>
         <translation>Number of colours in the legend</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="33"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="36"/>
         <source>Indicateurs INSEE calculés sur la géographie 2015 des QPV, dessinés sur les périmètres 2024.</source>
         <translation>INSEE indicators computed on the 2015 QPV geography, drawn on the 2024 boundaries.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="38"/>
+        <location filename="../../qpvdesk/views/map/choropleth_panel.py" line="41"/>
         <source>Quartiers prioritaires</source>
         <translation>Priority neighbourhoods</translation>
     </message>
@@ -343,117 +343,117 @@ Possible indicators: {usable}.</translation>
 <context>
     <name>CommunePackageActions</name>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="147"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="179"/>
         <source>Exporter un paquet signé…</source>
         <translation>Export a signed package…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="149"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="181"/>
         <source>Signer les propositions choisies et les écrire dans un paquet à envoyer à l&apos;agglomération</source>
         <translation>Sign the chosen proposals and write them into a package to send to the agglomeration</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="152"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="184"/>
         <source>Ma clé de signature…</source>
         <translation>My signing key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="153"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="185"/>
         <source>Voir, exporter, sauvegarder ou restaurer la clé de signature de la commune</source>
         <translation>View, export, back up or restore the commune&apos;s signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="181"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="248"/>
+        <location filename="../../qpvdesk/views/package/export_dialog.py" line="167"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="213"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="206"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="218"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="240"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="252"/>
         <source>Exporter un paquet signé</source>
         <translation>Export a signed package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="207"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="241"/>
         <source>Vous n&apos;avez encore aucune proposition : dessinez-en au moins une sur la carte avant de préparer un paquet.</source>
         <translation>You have no proposals yet: draw at least one on the map before preparing a package.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="226"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="260"/>
         <source>Enregistrer le paquet signé</source>
         <translation>Save the signed package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="228"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="262"/>
         <source>Paquet de propositions (*{suffix})</source>
         <translation>Proposal package (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="238"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="303"/>
         <source>Paquet signé enregistré : {target}</source>
         <translation>Signed package saved: {target}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="248"/>
+        <location filename="../../qpvdesk/views/package/export_dialog.py" line="166"/>
         <source>Export du paquet…</source>
         <translation>Exporting the package…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="250"/>
+        <location filename="../../qpvdesk/views/package/export_dialog.py" line="168"/>
         <source>Export du paquet</source>
         <translation>Package export</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="275"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="319"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="276"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="320"/>
         <source>{exc}
 Aucun paquet n&apos;a été écrit.</source>
         <translation>{exc}
 No package was written.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="297"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="311"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="390"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="337"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="351"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="430"/>
         <source>Clé de signature</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="309"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="547"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="349"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="587"/>
         <source>{exc} Essayez encore.</source>
         <translation>{exc} Try again.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="313"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="548"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="353"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="588"/>
         <source>Phrase secrète incorrecte</source>
         <translation>Wrong passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="314"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="354"/>
         <source>{error}
 Après {tries} essais, l&apos;export est abandonné : aucun paquet n&apos;a été écrit.</source>
         <translation>{error}
 After {tries} attempts, the export was abandoned: no package was written.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="324"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="364"/>
         <source>Envoyer par e-mail</source>
         <translation>Send by e-mail</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="325"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="365"/>
         <source>Aucun logiciel de messagerie n&apos;a pu être ouvert. Envoyez le fichier {name} à l&apos;agglomération depuis votre messagerie habituelle.</source>
         <translation>No e-mail program could be opened. Send the file {name} to the agglomeration from your usual e-mail program.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="354"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="394"/>
         <source>La clé de signature {of_commune} est créée.
 
 Identifiant : {key_id}
@@ -466,12 +466,12 @@ ID: {key_id}
 Now send your public key to the agglomeration: without it, the agglomeration cannot verify your packages. Also give them the ID above by phone, so they can make sure the key they receive is really yours.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="365"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="405"/>
         <source>Clé de signature créée : {key_id}</source>
         <translation>Signing key created: {key_id}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="435"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="475"/>
         <source>Votre clé publique est enregistrée dans :
 {written}
 
@@ -484,7 +484,7 @@ Send this file to the agglomeration (by e-mail or on a USB stick), and tell them
 This file cannot be used to sign: it can be shared safely.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="503"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="543"/>
         <source>La commune {commune} a déjà une clé sur cet ordinateur ({current}). La sauvegarde contient une autre clé ({backup}).
 
 Si vous la remplacez, l&apos;ancienne clé est conservée dans le dossier « anciennes », et l&apos;agglomération devra recevoir la clé publique de la clé restaurée.</source>
@@ -493,29 +493,29 @@ Si vous la remplacez, l&apos;ancienne clé est conservée dans le dossier « anc
 If you replace it, the old key is kept in the “anciennes” folder, and the agglomeration will need to receive the public key of the restored key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="521"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="561"/>
         <source>La clé de signature {of_commune} est restaurée.
 Identifiant : {key_id}</source>
         <translation>The signing key {of_commune} has been restored.
 ID: {key_id}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="524"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="564"/>
         <source>Clé restaurée : {key_id}</source>
         <translation>Key restored: {key_id}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="361"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="401"/>
         <source>Continuer l&apos;export</source>
         <translation>Continue the export</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="335"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="375"/>
         <source>Afficher dans le dossier</source>
         <translation>Show in folder</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="336"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="376"/>
         <source>Aucun gestionnaire de fichiers n&apos;a répondu. Le paquet {name} se trouve dans le dossier&#xa0;:
 {folder}
 
@@ -526,67 +526,67 @@ Ouvrez-le depuis votre explorateur de fichiers.</source>
 Open it from your file explorer.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="361"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="401"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="362"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="402"/>
         <source>Clé créée</source>
         <translation>Key created</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="362"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="402"/>
         <source>Exporter ma clé publique…</source>
         <translation>Export my public key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="384"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="405"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="410"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="424"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="445"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="450"/>
         <source>Ma clé de signature</source>
         <translation>My signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="406"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="446"/>
         <source>Choisissez d&apos;abord votre commune (menu « Ma clé de signature… »).</source>
         <translation>First choose your commune (menu “My signing key…”).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="411"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="451"/>
         <source>La commune {commune} n&apos;a pas encore de clé de signature sur cet ordinateur.</source>
         <translation>The commune {commune} has no signing key on this computer yet.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="421"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="432"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="461"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="472"/>
         <source>Exporter ma clé publique</source>
         <translation>Export my public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="422"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="462"/>
         <source>Clé publique (*.pub)</source>
         <translation>Public key (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="434"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="474"/>
         <source>Clé publique exportée</source>
         <translation>Public key exported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="440"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="480"/>
         <source>Clé publique exportée : {written}</source>
         <translation>Public key exported: {written}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="448"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="456"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="466"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="488"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="496"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="506"/>
         <source>Sauvegarder ma clé secrète</source>
         <translation>Back up my secret key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="449"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="489"/>
         <source>Qui détient ce fichier et sa phrase secrète peut signer des paquets au nom de la commune.
 
 Enregistrez la sauvegarde sur une clé USB que vous rangerez en lieu sûr (un coffre, un tiroir fermé à clé), jamais dans un dossier partagé ni dans un e-mail.</source>
@@ -595,22 +595,22 @@ Enregistrez la sauvegarde sur une clé USB que vous rangerez en lieu sûr (un co
 Save the backup on a USB stick that you keep in a safe place (a safe, a locked drawer), never in a shared folder or in an e-mail.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="453"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="493"/>
         <source>Choisir l&apos;emplacement…</source>
         <translation>Choose the location…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="457"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="497"/>
         <source>Clé secrète (*.key)</source>
         <translation>Secret key (*.key)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="468"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="508"/>
         <source>Clé sauvegardée</source>
         <translation>Key backed up</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="469"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="509"/>
         <source>Votre clé secrète est sauvegardée dans :
 {written}
 
@@ -621,54 +621,54 @@ Pour la restaurer (nouvel ordinateur, panne), utilisez « Restaurer une clé… 
 To restore it (new computer, breakdown), use “Restore a key…”: you will be asked for its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="473"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="513"/>
         <source>Clé secrète sauvegardée : {written}</source>
         <translation>Secret key backed up: {written}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="480"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="483"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="517"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="520"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="523"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="557"/>
         <source>Restaurer une clé</source>
         <translation>Restore a key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="480"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="520"/>
         <source>Choisissez d&apos;abord votre commune.</source>
         <translation>First choose your commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="485"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="525"/>
         <source>Clé secrète (*.key);;Tous les fichiers (*)</source>
         <translation>Secret key (*.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="490"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="530"/>
         <source>Clé secrète à restaurer</source>
         <translation>Secret key to restore</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="502"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="542"/>
         <source>Remplacer la clé actuelle ?</source>
         <translation>Replace the current key?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="511"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="551"/>
         <source>Remplacer</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="520"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="560"/>
         <source>Clé restaurée</source>
         <translation>Key restored</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="538"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="578"/>
         <source>Saisissez la phrase secrète de la clé sauvegardée (celle choisie quand la clé a été créée).</source>
         <translation>Enter the passphrase of the backed-up key (the one chosen when the key was created).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="549"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="589"/>
         <source>{error}
 La clé n&apos;a pas été restaurée.</source>
         <translation>{error}
@@ -1244,27 +1244,27 @@ The key was not restored.</translation>
         <translation>Initial state (no changes)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="43"/>
+        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="61"/>
         <source>Cliquez sur une étape pour revenir à cet état. Les étapes en gris ont été annulées et peuvent être rétablies.</source>
         <translation>Click a step to go back to that state. Steps in grey have been undone and can be redone.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="64"/>
+        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="82"/>
         <source>État actuel</source>
         <translation>Current state</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="68"/>
+        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="86"/>
         <source>Étape annulée&#xa0;: cliquez pour la rétablir</source>
         <translation>Undone step: click to redo it</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="72"/>
+        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="90"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="73"/>
+        <location filename="../../qpvdesk/views/proposals/history_panel.py" line="91"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
@@ -1315,7 +1315,7 @@ The key was not restored.</translation>
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="168"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="169"/>
         <source>{label} ({indicator_id})
 Unité&#xa0;: {unit}
 Édition de la base INSEE QPV&#xa0;: {edition}
@@ -1328,7 +1328,7 @@ Edition of the INSEE QPV database: {edition}
 Click to sort.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="193"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="194"/>
         <source>{name} — code 2024 {code}, code 2015 {code_2015}
 Communes&#xa0;: {communes}
 {hint}</source>
@@ -1337,12 +1337,12 @@ Communes: {communes}
 {hint}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="208"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="209"/>
         <source>{label}, édition {edition}</source>
         <translation>{label}, edition {edition}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="239"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="240"/>
         <source>{label}&#xa0;: calculé sur {count} valeur(s) connue(s) parmi les 22 QPV, quel que soit le filtre par commune.</source>
         <translation>{label}: computed on {count} known value(s) among the 22 QPV, whatever the commune filter.</translation>
     </message>
@@ -1350,139 +1350,139 @@ Communes: {communes}
 <context>
     <name>IndicatorTableView</name>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="44"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="45"/>
         <source>moins favorable que la CALL</source>
         <extracomment>The sign shown after a value compared with the CALL; never colour alone. Colour-blind safe backgrounds (light tints of Okabe-Ito vermillion and blue).</extracomment>
         <translation>less favourable than the CALL</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="45"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="46"/>
         <source>plus favorable que la CALL</source>
         <translation>more favourable than the CALL</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="46"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="47"/>
         <source>égal à la valeur de la CALL</source>
         <translation>equal to the CALL value</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="52"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="53"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="53"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="54"/>
         <source>Chercher un indicateur…</source>
         <translation>Search for an indicator…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="54"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="55"/>
         <source>Revenir à la sélection par défaut</source>
         <translation>Back to the default selection</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="55"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="56"/>
         <source>Commune&#xa0;:</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="56"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="57"/>
         <source>Toutes les communes</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="57"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="58"/>
         <source>Édition&#xa0;:</source>
         <translation>Edition:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="58"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="59"/>
         <source>la plus récente</source>
         <translation>the most recent</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="59"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="60"/>
         <source>Exporter CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="60"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="61"/>
         <source>Exporter Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="61"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="62"/>
         <source>Comparaison à la CALL&#xa0;: (−) moins favorable, (+) plus favorable, (=) égal (couleur et signe&#xa0;; détail au survol d&apos;une case). Double-cliquez sur un quartier pour ouvrir sa fiche.</source>
         <translation>Comparison with the CALL: (−) less favourable, (+) more favourable, (=) equal (colour and sign; details when hovering over a cell). Double-click a neighbourhood to open its profile.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="66"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="67"/>
         <source>Cochez au moins un indicateur dans la liste de gauche.</source>
         <translation>Tick at least one indicator in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="68"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="69"/>
         <source>Quartier</source>
         <translation>Neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="69"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="70"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="70"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="71"/>
         <source>Double-cliquer pour ouvrir la fiche du quartier</source>
         <translation>Double-click to open the neighbourhood profile</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="72"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="73"/>
         <source>Export du tableau</source>
         <translation>Table export</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="76"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="77"/>
         <source>Exporter le tableau en CSV</source>
         <extracomment>(dialog title, file filter, writer); the texts are read with tr().</extracomment>
         <translation>Export the table to CSV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="77"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="78"/>
         <source>Fichier CSV pour Excel, séparateur point-virgule (*.csv)</source>
         <translation>CSV file for Excel, semicolon separator (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="80"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="81"/>
         <source>Exporter le tableau pour Excel</source>
         <translation>Export the table for Excel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="81"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="82"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="453"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="454"/>
         <source>Tableau des indicateurs</source>
         <translation>Indicator table</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="503"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="504"/>
         <source>Quartiers et indicateurs</source>
         <translation>Neighbourhoods and indicators</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="518"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="519"/>
         <source>Lignes de synthèse</source>
         <translation>Summary rows</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="582"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="583"/>
         <source>{name} (hors CALL)</source>
         <translation>{name} (outside the CALL)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="688"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="689"/>
         <source>Le tableau n&apos;a pas pu être enregistré dans « {path} ».
 
 Le fichier est peut-être ouvert dans un autre logiciel (Excel, LibreOffice) ou le dossier n&apos;accepte pas l&apos;écriture. Fermez le fichier ou choisissez un autre dossier, puis recommencez.
@@ -1495,12 +1495,12 @@ The file may be open in another program (Excel, LibreOffice) or the folder may n
 Details: {detail}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="695"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="696"/>
         <source>Tableau enregistré&#xa0;: &lt;b&gt;{name}&lt;/b&gt; dans {folder} — &lt;a href=&quot;#&quot;&gt;Afficher dans le dossier&lt;/a&gt;</source>
         <translation>Table saved: &lt;b&gt;{name}&lt;/b&gt; in {folder} — &lt;a href=&quot;#&quot;&gt;Show in folder&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="699"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="700"/>
         <source>Tableau exporté&#xa0;: {path}</source>
         <translation>Table exported: {path}</translation>
     </message>
@@ -1680,275 +1680,321 @@ Details: {detail}</translation>
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="23"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="24"/>
         <source>Couches de la carte</source>
         <translation>Map layers</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="24"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="25"/>
         <source>Cochez une couche pour l&apos;afficher ; les couches du haut sont dessinées par-dessus les autres.</source>
         <translation>Tick a layer to show it; the layers at the top are drawn over the others.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="27"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="28"/>
         <source>Thème{nbsp}: {group}</source>
         <translation>Theme: {group}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="28"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="29"/>
         <source>Monter</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="29"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="30"/>
         <source>Descendre</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="30"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="31"/>
         <source>Monter{nbsp}: dessiner « {title} » par-dessus la couche suivante (Alt+Haut)</source>
         <translation>Move up: draw “{title}” over the next layer (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="32"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="33"/>
         <source>Descendre{nbsp}: dessiner « {title} » sous la couche précédente (Alt+Bas)</source>
         <translation>Move down: draw “{title}” under the previous layer (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="34"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="35"/>
         <source>Monter la couche « {title} »</source>
         <translation>Move the layer “{title}” up</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="35"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="36"/>
         <source>Descendre la couche « {title} »</source>
         <translation>Move the layer “{title}” down</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="36"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="37"/>
         <source>Opacité</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="37"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="38"/>
         <source>Opacité de la couche « {title} »</source>
         <translation>Opacity of the layer “{title}”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="38"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="39"/>
         <source>{value}{nbsp}%</source>
         <translation>{value}{nbsp}%</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/layer_panel.py" line="39"/>
+        <location filename="../../qpvdesk/views/map/layer_panel.py" line="40"/>
         <source>Légende de la couche « {title} »</source>
         <translation>Legend of the layer “{title}”</translation>
     </message>
 </context>
 <context>
+    <name>LegendPanelView</name>
+    <message>
+        <location filename="../../qpvdesk/views/map/legend_view.py" line="56"/>
+        <source>Légende de la carte thématique</source>
+        <translation>Legend of the thematic map</translation>
+    </message>
+</context>
+<context>
+    <name>MainLayout</name>
+    <message>
+        <location filename="../../qpvdesk/views/main_layout.py" line="152"/>
+        <source>Barre d&apos;outils « {title} »</source>
+        <translation>“{title}” toolbar</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="59"/>
-        <source>qpvdesk — Quartiers prioritaires de la CA de Lens-Liévin</source>
-        <translation>qpvdesk — Priority neighbourhoods of the CA de Lens-Liévin</translation>
-    </message>
-    <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="95"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="104"/>
         <source>Couches</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="96"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="105"/>
         <source>Analyse thématique</source>
         <translation>Thematic analysis</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="97"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="106"/>
         <source>Carte</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="100"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="109"/>
         <source>Informations</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="102"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="111"/>
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="104"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="113"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="111"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="117"/>
         <source>Les {count} quartiers prioritaires</source>
         <translation>The {count} priority neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="120"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="123"/>
         <source>{count} QPV — {total} habitants (somme des populations municipales INSEE) — base de référence en lecture seule</source>
         <translation>{count} QPV — {total} inhabitants (sum of the INSEE municipal populations) — read-only reference database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="144"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="154"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="146"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="156"/>
         <source>Afficher tout le territoire (Ctrl+0)</source>
         <translation>Show the whole territory (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="147"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="157"/>
         <source>Zoom avant</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="149"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="159"/>
         <source>Zoom arrière</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="152"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="162"/>
         <source>Fond de carte…</source>
         <translation>Basemap…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="153"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="163"/>
         <source>Choisir un fond de carte hors ligne (fichier MBTiles)</source>
         <translation>Choose an offline basemap (MBTiles file)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="154"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="164"/>
         <source>Retirer le fond de carte</source>
         <translation>Remove the basemap</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="156"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="166"/>
         <source>&amp;Sources et licences…</source>
         <translation>&amp;Sources and licences…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="198"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="215"/>
+        <source>&amp;Panneaux</source>
+        <translation>&amp;Panels</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="217"/>
+        <source>&amp;Légende sur la carte</source>
+        <translation>&amp;Legend on the map</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="218"/>
+        <source>Afficher la légende de la carte thématique dans un coin de la carte</source>
+        <translation>Show the thematic map&apos;s legend in a corner of the map</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="223"/>
+        <source>&amp;Réinitialiser la disposition</source>
+        <translation>&amp;Reset the layout</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="224"/>
+        <source>Remettre les panneaux et les barres d&apos;outils à leur place d&apos;origine</source>
+        <translation>Put the panels and toolbars back where they were at first</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="226"/>
+        <source>De&amp;ssin</source>
+        <translation>Dra&amp;wing</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="231"/>
         <source>&amp;Rechercher une commune, un QPV…</source>
         <translation>&amp;Search for a commune, a QPV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="216"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="249"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="217"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="250"/>
         <source>&amp;Aide de qpvdesk…</source>
         <translation>qpvdesk &amp;Help…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="219"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="252"/>
         <source>&amp;Raccourcis clavier…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="297"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="372"/>
         <source>Tableau des indicateurs</source>
         <translation>Indicator table</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="309"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="384"/>
         <source>Graphiques</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="333"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="408"/>
         <source>Portrait du territoire</source>
         <translation>Territory portrait</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="341"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="416"/>
         <source>Choisir un fond de carte hors ligne</source>
         <translation>Choose an offline basemap</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="342"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="417"/>
         <source>Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)</source>
         <translation>MBTiles basemaps (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="157"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="167"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="167"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="64"/>
+        <source>Quartiers prioritaires de la CA de Lens-Liévin</source>
+        <translation>Priority neighbourhoods of the CA de Lens-Liévin</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="176"/>
         <source>Dessin</source>
         <translation>Drawing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="179"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="196"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="183"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="200"/>
         <source>&amp;Importer des propositions…</source>
         <translation>&amp;Import proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="185"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="203"/>
         <source>E&amp;xporter mes propositions…</source>
         <translation>E&amp;xport my proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="188"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="206"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="190"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="208"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="193"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="211"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="202"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="235"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="204"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="237"/>
         <source>&amp;Tableau des indicateurs…</source>
         <translation>Indicator &amp;table…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="205"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="238"/>
         <source>Les 22 QPV et les indicateurs choisis</source>
         <translation>The 22 QPV and the chosen indicators</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="207"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="240"/>
         <source>&amp;Graphiques…</source>
         <translation>&amp;Charts…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="208"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="241"/>
         <source>Évolutions, comparaison des QPV, dynamique des écarts</source>
         <translation>Trends, QPV comparison, gap dynamics</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="210"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="243"/>
         <source>&amp;Portrait du territoire…</source>
         <translation>Territory &amp;portrait…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="211"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="244"/>
         <source>Les chiffres clés de l&apos;agglomération</source>
         <translation>Key figures of the agglomeration</translation>
     </message>
@@ -1956,7 +2002,17 @@ Details: {detail}</translation>
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../qpvdesk/views/map/canvas.py" line="76"/>
+        <location filename="../../qpvdesk/views/map/canvas.py" line="29"/>
+        <source>Une partie de la carte n&apos;a pas pu être dessinée ({parts} : {details}) ; le reste de la carte est à jour. Si cela se reproduit, signalez-le à l&apos;agglomération.</source>
+        <translation>Part of the map could not be drawn ({parts}: {details}); the rest of the map is up to date. If this happens again, tell the agglomeration.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/map/canvas.py" line="33"/>
+        <source>La carte n&apos;a pas pu être redessinée ({details}) ; l&apos;image précédente reste affichée. Si cela se reproduit, signalez-le à l&apos;agglomération.</source>
+        <translation>The map could not be redrawn ({details}); the previous picture stays on screen. If this happens again, tell the agglomeration.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/map/canvas.py" line="116"/>
         <source>Carte du territoire</source>
         <translation>Map of the territory</translation>
     </message>
@@ -1964,9 +2020,17 @@ Details: {detail}</translation>
 <context>
     <name>MapController</name>
     <message>
-        <location filename="../../qpvdesk/views/map/map_controller.py" line="85"/>
+        <location filename="../../qpvdesk/views/map/map_controller.py" line="86"/>
         <source>Fond de carte : {name}</source>
         <translation>Basemap: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegendOverlay</name>
+    <message>
+        <location filename="../../qpvdesk/views/map/legend_view.py" line="86"/>
+        <source>Légende de la carte</source>
+        <translation>Map legend</translation>
     </message>
 </context>
 <context>
@@ -2547,42 +2611,42 @@ Details: {detail}</translation>
 <context>
     <name>PackageWrittenDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="91"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="94"/>
         <source>Paquet prêt à envoyer</source>
         <translation>Package ready to send</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="94"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="97"/>
         <source>&lt;b&gt;Le paquet signé est prêt.&lt;/b&gt;</source>
         <translation>&lt;b&gt;The signed package is ready.&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="96"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="99"/>
         <source>{proposals} {of_commune}, signées le {date} avec la clé {key_id}.</source>
         <translation>{proposals} {of_commune}, signed on {date} with the key {key_id}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="103"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="106"/>
         <source>Fichier : &lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;Dossier : {folder}</source>
         <translation>File: &lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="109"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="112"/>
         <source>Envoyez ce fichier à l&apos;agglomération. « Envoyer par e-mail » prépare le message et ouvre le dossier du paquet : il vous reste à joindre le fichier au message (glissez-le dans la fenêtre du message).</source>
         <translation>Send this file to the agglomeration. “Send by e-mail” prepares the message and opens the package&apos;s folder: you then only need to attach the file to the message (drag it into the message window).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="115"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="118"/>
         <source>Envoyer par e-mail</source>
         <translation>Send by e-mail</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="117"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="120"/>
         <source>Afficher dans le dossier</source>
         <translation>Show in folder</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="119"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="122"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -2622,167 +2686,167 @@ Details: {detail}</translation>
 <context>
     <name>ProposalController</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="58"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="62"/>
         <source>Naviguer</source>
         <translation>Navigate</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="58"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="62"/>
         <source>Déplacer la carte et identifier (Échap)</source>
         <translation>Move the map and identify (Esc)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="61"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="65"/>
         <source>Dessiner : {kind}</source>
         <translation>Draw: {kind}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="68"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="72"/>
         <source>Modifier</source>
         <translation>Edit shapes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="69"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="73"/>
         <source>Sélectionner, déplacer, modifier les sommets (double-clic : ajouter un sommet)</source>
         <translation>Select, move, edit vertices (double-click: add a vertex)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="71"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="75"/>
         <source>Accrochage</source>
         <translation>Snapping</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="72"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="76"/>
         <source>Accrocher aux sommets et aux limites (QPV, communes, IRIS, propositions)</source>
         <translation>Snap to vertices and boundaries (QPV, communes, IRIS, proposals)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="75"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="79"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="78"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="82"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="121"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="126"/>
         <source>Cliquez pour placer le point.</source>
         <translation>Click to place the point.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="122"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="127"/>
         <source>Cliquez les sommets ; Entrée ou double-clic pour finir, Retour arrière pour effacer le dernier, Échap pour abandonner.</source>
         <translation>Click the vertices; Enter or double-click to finish, Backspace to erase the last one, Esc to abandon.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="132"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="137"/>
         <source>Forme inachevée</source>
         <translation>Unfinished shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="133"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="138"/>
         <source>Une forme « {kind} » n&apos;a pas été terminée lors de la dernière séance ({vertices}). Voulez-vous la reprendre ?</source>
         <translation>A “{kind}” shape was not finished during the last session ({vertices}). Do you want to resume it?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="136"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="141"/>
         <source>1 sommet</source>
         <translation>1 vertex</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="137"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="142"/>
         <source>{count} sommets</source>
         <translation>{count} vertices</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="145"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="150"/>
         <source>Abandonner la forme ?</source>
         <translation>Abandon the shape?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="146"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="151"/>
         <source>Abandonner la forme en cours de dessin ?</source>
         <translation>Abandon the shape being drawn?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="159"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="164"/>
         <source>Point non enregistré : aucun projet d&apos;équipement n&apos;a été ajouté. Choisissez « Projet d&apos;équipement » pour en placer un.</source>
         <translation>Point not saved: no equipment project was added. Choose “Equipment project” to place one.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="164"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="169"/>
         <source>Forme conservée : terminez-la ou appuyez sur Échap.</source>
         <translation>Shape kept: finish it or press Esc.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="187"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="192"/>
         <source>Proposition supprimée (Ctrl+Z pour annuler).</source>
         <translation>Proposal deleted (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="191"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="196"/>
         <source>Annulé : {description}</source>
         <translation>Undone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="192"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="197"/>
         <source>Rien à annuler.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="196"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="201"/>
         <source>Rétabli : {description}</source>
         <translation>Redone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="197"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="202"/>
         <source>Rien à rétablir.</source>
         <translation>Nothing to redo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="228"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="232"/>
         <source>Cette proposition est masquée par les filtres du panneau Propositions.</source>
         <translation>This proposal is hidden by the filters of the Proposals panel.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="236"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="240"/>
         <source>Importer des propositions</source>
         <translation>Import proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="237"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="241"/>
         <source>Données géographiques (*.geojson *.json *.gpkg *.kml *.shp);;Tous les fichiers (*)</source>
         <translation>Geographic data (*.geojson *.json *.gpkg *.kml *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="244"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="248"/>
         <source>Import refusé</source>
         <translation>Import refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="247"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="251"/>
         <source>Rapport d&apos;import</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="257"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="261"/>
         <source>Exporter mes propositions</source>
         <translation>Export my proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="258"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="262"/>
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="264"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="268"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="266"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="270"/>
         <source>Propositions exportées : {written}</source>
         <translation>Proposals exported: {written}</translation>
     </message>
@@ -2790,159 +2854,159 @@ Details: {detail}</translation>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="35"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="34"/>
         <source>Nom court, par exemple « Maison de santé du quartier »</source>
         <translation>Short name, for example “Neighbourhood health centre”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="37"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="36"/>
         <source>Ce que le projet apporte aux habitants</source>
         <translation>What the project brings to the residents</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="38"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="37"/>
         <source>Pourquoi ce secteur doit entrer dans le QPV ou en sortir</source>
         <translation>Why this area should enter or leave the QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="40"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="39"/>
         <source>Votre nom et votre service</source>
         <translation>Your name and your department</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="41"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="40"/>
         <source>Courriel ou téléphone</source>
         <translation>E-mail or phone</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="46"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="45"/>
         <source>Nom court, par exemple « Centre-ville et marché »</source>
         <translation>Short name, for example “Town centre and market”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="48"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="47"/>
         <source>Ce que les habitants y fréquentent&#xa0;: écoles, commerces, transports…</source>
         <translation>What residents go there for: schools, shops, transport…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="53"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="52"/>
         <source>Nom court, par exemple « Résidence des Tilleuls »</source>
         <translation>Short name, for example “Résidence des Tilleuls”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="55"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="54"/>
         <source>Précisions utiles (logements, équipements concernés…)</source>
         <translation>Useful details (housing, facilities concerned…)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="59"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="58"/>
         <source>— Choisir —</source>
         <translation>— Choose —</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="60"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="59"/>
         <source>Non précisée</source>
         <translation>Not specified</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="98"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="97"/>
         <source>Modifier « {label} »</source>
         <translation>Edit “{label}”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="111"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="110"/>
         <source>&lt;b&gt;{kind}&lt;/b&gt; — les champs marqués d&apos;un astérisque (*) sont obligatoires.</source>
         <translation>&lt;b&gt;{kind}&lt;/b&gt; — fields marked with an asterisk (*) are required.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="154"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="153"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="157"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="156"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="164"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="163"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="188"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="187"/>
         <source>— Aucun —</source>
         <translation>— None —</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="208"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="207"/>
         <source>Caractéristiques</source>
         <translation>Characteristics</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="385"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="382"/>
         <source>d&apos;un seul tenant</source>
         <translation>in one piece</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="386"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="383"/>
         <source>en {count} parties</source>
         <translation>in {count} parts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="388"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="385"/>
         <source>&lt;b&gt;Forme corrigée utilisée&lt;/b&gt; (en vert)&#xa0;: {kept}&#xa0;ha {pieces}, pour {drawn}&#xa0;ha entourés par le contour dessiné (en pointillés rouges).</source>
         <translation>&lt;b&gt;Corrected shape in use&lt;/b&gt; (green): {kept}&#xa0;ha {pieces}, for {drawn}&#xa0;ha enclosed by the drawn outline (dashed red).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="392"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="389"/>
         <source>&lt;b&gt;Le contour dessiné se recoupe lui-même&lt;/b&gt; (en pointillés rouges). La forme corrigée (en vert) garde tout ce qu&apos;il entoure, {pieces}&#xa0;: {kept}&#xa0;ha, pour {drawn}&#xa0;ha dessinés.</source>
         <translation>&lt;b&gt;The drawn outline crosses itself&lt;/b&gt; (dashed red). The corrected shape (green) keeps everything it encloses, {pieces}: {kept}&#xa0;ha, for {drawn}&#xa0;ha drawn.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="222"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="221"/>
         <source>Utiliser la forme corrigée</source>
         <translation>Use the corrected shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="303"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="300"/>
         <source>Mesures indisponibles tant que le contour se recoupe.</source>
         <translation>Measurements unavailable while the outline crosses itself.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="317"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="314"/>
         <source>Choisissez le QPV et la nature de la demande pour voir la surface ajoutée ou retirée.</source>
         <translation>Choose the QPV and the kind of request to see the area added or removed.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="336"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="333"/>
         <source>Attention&#xa0;: {text}</source>
         <translation>Warning: {text}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="339"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="336"/>
         <source>
 Vous pouvez tout de même enregistrer.</source>
         <translation>
 You can still save.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="357"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="354"/>
         <source>La proposition est hors de votre commune ({own}).</source>
         <translation>The proposal lies outside your commune ({own}).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="359"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="356"/>
         <source>La proposition est hors de votre commune ({own})&#xa0;: elle se trouve à {others}.</source>
         <translation>The proposal lies outside your commune ({own}): it is in {others}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="371"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="368"/>
         <source>Une correction est nécessaire avant d&apos;enregistrer&#xa0;:</source>
         <translation>One correction is needed before saving:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="373"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="370"/>
         <source>{count} corrections sont nécessaires avant d&apos;enregistrer&#xa0;:</source>
         <translation>{count} corrections are needed before saving:</translation>
     </message>
@@ -3020,12 +3084,12 @@ You can still save.</translation>
         <translation>Delete the chosen proposal (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="182"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="185"/>
         <source>Aucune proposition</source>
         <translation>No proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="183"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="186"/>
         <source>{count} proposition{plural}</source>
         <translation>{count} proposal{plural}</translation>
     </message>
@@ -3066,7 +3130,7 @@ You can still save.</translation>
 <context>
     <name>QpvListView</name>
     <message>
-        <location filename="../../qpvdesk/views/qpv_list.py" line="75"/>
+        <location filename="../../qpvdesk/views/qpv_list.py" line="77"/>
         <source>Liste des quartiers prioritaires</source>
         <translation>List of priority neighbourhoods</translation>
     </message>
@@ -3079,7 +3143,7 @@ You can still save.</translation>
         <translation>Share of the neighbourhood&apos;s area inside the CALL: some neighbourhoods spill over into a neighbouring commune outside the agglomeration.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/qpv_list.py" line="51"/>
+        <location filename="../../qpvdesk/views/qpv_list.py" line="53"/>
         <source>Population municipale, INSEE base DEMO édition {population_edition}, géographie QPV 2015</source>
         <translation>Municipal population, INSEE DEMO database edition {population_edition}, 2015 QPV geography</translation>
     </message>
@@ -3176,7 +3240,7 @@ You can still save.</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/qpv_list.py" line="20"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="171"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="174"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="39"/>
         <source>Communes</source>
         <translation>Communes</translation>
@@ -3205,21 +3269,21 @@ You can still save.</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="24"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="168"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="171"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="36"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="25"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="169"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="172"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="37"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="26"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="170"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="173"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="38"/>
         <source>QPV</source>
         <translation>QPV</translation>
@@ -3277,7 +3341,7 @@ You can still save.</translation>
         <translation>Modified on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="167"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="170"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
@@ -3306,6 +3370,14 @@ You can still save.</translation>
     </message>
 </context>
 <context>
+    <name>SecondaryWindows</name>
+    <message>
+        <location filename="../../qpvdesk/views/window_geometry.py" line="24"/>
+        <source>Fermer la fenêtre</source>
+        <translation>Close the window</translation>
+    </message>
+</context>
+<context>
     <name>ShapePreview</name>
     <message>
         <location filename="../../qpvdesk/views/proposals/shape_preview.py" line="29"/>
@@ -3316,303 +3388,322 @@ You can still save.</translation>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="23"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="25"/>
         <source>Partout dans la fenêtre principale</source>
         <translation>Anywhere in the main window</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="28"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="30"/>
         <source>Maj</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="29"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="31"/>
         <source>Méta</source>
         <translation>Meta</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="30"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="31"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="32"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="33"/>
         <source>Suppr</source>
         <translation>Del</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="32"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="79"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="34"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="81"/>
         <source>Retour arrière</source>
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="33"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="35"/>
         <source>Inser</source>
         <translation>Ins</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="34"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="35"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="100"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="36"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="37"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="102"/>
         <source>Entrée</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="36"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="85"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="97"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="106"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="38"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="87"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="99"/>
         <source>Échap</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="37"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="39"/>
         <source>Espace</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="38"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="40"/>
         <source>Gauche</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="39"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="41"/>
         <source>Droite</source>
         <translation>Right</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="40"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="42"/>
         <source>Haut</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="41"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="43"/>
         <source>Bas</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="42"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="44"/>
         <source>Page préc.</source>
         <translation>PgUp</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="43"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="45"/>
         <source>Page suiv.</source>
         <translation>PgDown</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="44"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="46"/>
         <source>Début</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="45"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="47"/>
         <source>Fin</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="46"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="48"/>
         <source>Impr. écran</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="56"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="59"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="62"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="65"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="68"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="71"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="58"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="61"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="64"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="67"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="70"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="73"/>
         <source>Carte</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="57"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="59"/>
         <source>Flèches</source>
         <translation>Arrow keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="58"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="60"/>
         <source>Déplacer la carte d&apos;un quart de la fenêtre</source>
         <translation>Move the map by a quarter of the window</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="60"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="62"/>
         <source>+ (ou =)</source>
         <translation>+ (or =)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="61"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="63"/>
         <source>Zoom avant</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="63"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="65"/>
         <source>-</source>
         <translation>-</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="64"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="66"/>
         <source>Zoom arrière</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="66"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="68"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="112"/>
         <source>Molette de la souris</source>
         <translation>Mouse wheel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="67"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="69"/>
         <source>Zoom avant ou arrière, centré sur le pointeur</source>
         <translation>Zoom in or out, centred on the pointer</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="69"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="71"/>
         <source>Glisser avec le bouton gauche</source>
         <translation>Drag with the left button</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="70"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="72"/>
         <source>Déplacer la carte (outil « Naviguer »)</source>
         <translation>Move the map (“Navigate” tool)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="72"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="76"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="74"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="78"/>
         <source>Clic</source>
         <translation>Click</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="73"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="75"/>
         <source>Afficher les informations de l&apos;élément cliqué (outil « Naviguer »)</source>
         <translation>Show the information of the clicked feature (“Navigate” tool)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="75"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="78"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="81"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="84"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="77"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="80"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="83"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="86"/>
         <source>Dessin d&apos;une forme</source>
         <translation>Drawing a shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="77"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="79"/>
         <source>Placer un sommet (ou le point d&apos;un équipement)</source>
         <translation>Place a vertex (or the point of a facility)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="80"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="82"/>
         <source>Effacer le dernier sommet placé</source>
         <translation>Remove the last vertex placed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="82"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="84"/>
         <source>Entrée ou double-clic</source>
         <translation>Enter or double-click</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="83"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="85"/>
         <source>Terminer la forme</source>
         <translation>Finish the shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="86"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="88"/>
         <source>Abandonner la forme (qpvdesk demande confirmation)</source>
         <translation>Abandon the shape (qpvdesk asks for confirmation)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="87"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="90"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="93"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="96"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="89"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="92"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="95"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="98"/>
         <source>Outil « Modifier »</source>
         <translation>“Edit” tool</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="88"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="90"/>
         <source>Suppr ou Retour arrière</source>
         <translation>Del or Backspace</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="89"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="91"/>
         <source>Supprimer le sommet sous le pointeur</source>
         <translation>Delete the vertex under the pointer</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="91"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="93"/>
         <source>Clic droit sur un sommet</source>
         <translation>Right-click on a vertex</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="92"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="94"/>
         <source>Supprimer ce sommet</source>
         <translation>Delete this vertex</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="94"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="96"/>
         <source>Double-clic sur un côté</source>
         <translation>Double-click on a side</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="95"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="97"/>
         <source>Ajouter un sommet</source>
         <translation>Add a vertex</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="98"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="100"/>
         <source>Désélectionner la proposition</source>
         <translation>Deselect the proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="99"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="101"/>
         <source>Zone de recherche</source>
         <translation>Search box</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="101"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="103"/>
         <source>Aller au premier résultat (ou à celui choisi)</source>
         <translation>Go to the first result (or the chosen one)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="102"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="105"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="104"/>
         <source>Fiche d&apos;un quartier</source>
         <translation>Neighbourhood fact sheet</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="103"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="105"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="104"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="106"/>
         <source>Imprimer la fiche</source>
         <translation>Print the profile</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/shortcuts.py" line="107"/>
-        <source>Fermer la fiche</source>
-        <translation>Close the fact sheet</translation>
+        <source>Fenêtre ouverte à part, boîte de dialogue</source>
+        <translation>Separate window, dialog box</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="144"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="108"/>
+        <source>Échap ou Ctrl+W</source>
+        <translation>Esc or Ctrl+W</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="109"/>
+        <source>Fermer la fenêtre (tableau, graphiques, portrait, fiche, aide…)</source>
+        <translation>Close the window (table, charts, portrait, fiche, help…)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="111"/>
+        <source>Panneau Couches</source>
+        <translation>Layers panel</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="113"/>
+        <source>Faire défiler le panneau (un curseur d&apos;opacité suit la molette après un clic dessus)</source>
+        <translation>Scroll the panel (an opacity slider follows the wheel once clicked)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="151"/>
         <source> ou </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="166"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="173"/>
         <source> (en mode agglomération)</source>
         <translation> (in agglomeration mode)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="168"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="175"/>
         <source> (masqué)</source>
         <translation> (hidden)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="173"/>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="197"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="180"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="204"/>
         <source>Barre d&apos;outils « {title} »</source>
         <translation>“{title}” toolbar</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="200"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="207"/>
         <source>Menu {where}</source>
         <translation>{where} menu</translation>
     </message>
@@ -3620,42 +3711,42 @@ You can still save.</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="234"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="241"/>
         <source>Touches</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="235"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="242"/>
         <source>Commande</source>
         <translation>Command</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="236"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="243"/>
         <source>Où la trouver</source>
         <translation>Where to find it</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="240"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="247"/>
         <source>Raccourcis clavier</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="243"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="250"/>
         <source>« Ctrl+Maj+E » veut dire : gardez les touches Ctrl et Maj (⇧) enfoncées, puis appuyez sur E. Les touches de la carte agissent quand vous avez cliqué sur la carte.</source>
         <translation>“Ctrl+Shift+E” means: hold down the Ctrl and Shift (⇧) keys, then press E. The map keys act once you have clicked on the map.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="249"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="256"/>
         <source>Commandes des menus</source>
         <translation>Menu commands</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="251"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="258"/>
         <source>Sur la carte et dans les fenêtres</source>
         <translation>On the map and in the windows</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/shortcuts.py" line="291"/>
+        <location filename="../../qpvdesk/views/shortcuts.py" line="298"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -3998,163 +4089,163 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
 <context>
     <name>VerificationDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="185"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="188"/>
         <source>Vérification du paquet reçu</source>
         <translation>Verification of the received package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="212"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="215"/>
         <source>✓  Paquet authentique et intact</source>
         <translation>✓  Authentic and intact package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="216"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="219"/>
         <source>proposition</source>
         <translation>proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="216"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="219"/>
         <source>propositions</source>
         <translation>proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="217"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="220"/>
         <source>Signé par la clé enregistrée pour {sender} ; aucun fichier n&apos;a été modifié depuis la signature. Il contient {count} {words}.</source>
         <translation>Signed by the key registered for {sender}; no file has been modified since signing. It contains {count} {words}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="222"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="225"/>
         <source>✗  Paquet refusé</source>
         <translation>✗  Package refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="239"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="242"/>
         <source>Rien n&apos;a été importé. Ne tenez pas compte de ce paquet : demandez à la commune de vous le renvoyer, ou vérifiez que sa clé publique a bien été importée (menu « Clés des communes… »).</source>
         <translation>Nothing was imported. Disregard this package: ask the commune to send it again, or check that its public key has been imported (menu “Commune keys…”).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="246"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="249"/>
         <source>Expéditeur</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="251"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="269"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="254"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="272"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="253"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="256"/>
         <source>Clé de la commune</source>
         <translation>Commune&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="259"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="262"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="261"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="264"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="263"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="266"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="264"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="267"/>
         <source>Clé de signature</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="266"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="269"/>
         <source>Créé le</source>
         <translation>Created on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="268"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="271"/>
         <source>Identifiant du paquet</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="276"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="279"/>
         <source>{label} :</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="280"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="283"/>
         <source>Contrôles</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="292"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="295"/>
         <source>{label} (non vérifié)</source>
         <translation>{label} (not checked)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="314"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="317"/>
         <source>Contenu du paquet</source>
         <translation>Package contents</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="317"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="320"/>
         <source>Contenu non lu : le paquet a été refusé avant.</source>
         <translation>Contents not read: the package was refused before.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="327"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="330"/>
         <source>Propositions du paquet ({count})</source>
         <translation>Proposals in the package ({count})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="358"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="361"/>
         <source>Les numéros renvoient au tableau ci-dessus.</source>
         <translation>The numbers refer to the table above.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="361"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="364"/>
         <source>Aperçu de la carte indisponible.</source>
         <translation>Map preview unavailable.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="368"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="371"/>
         <source>Afficher sur la carte</source>
         <translation>Show on the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="369"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="372"/>
         <source>Montrer ces propositions sur la carte principale, sans les importer.</source>
         <translation>Show these proposals on the main map, without importing them.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="371"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="374"/>
         <source>Accepter dans la base consolidée</source>
         <translation>Accept into the consolidated database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="372"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="375"/>
         <source>Enregistrer ce paquet et ses propositions dans la base de l&apos;agglomération.</source>
         <translation>Save this package and its proposals into the agglomeration&apos;s database.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="374"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="377"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="395"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="398"/>
         <source>Déjà accepté</source>
         <translation>Already accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="398"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="401"/>
         <source>Ce paquet a déjà été accepté le {date}&#xa0;: il figure dans la base consolidée, l&apos;accepter à nouveau ne changerait rien.</source>
         <translation>This package was already accepted on {date}: it is in the consolidated base, accepting it again would change nothing.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="406"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="409"/>
         <source>Accepté</source>
         <translation>Accepted</translation>
     </message>
@@ -4264,12 +4355,12 @@ Open it from your file explorer.</translation>
 <context>
     <name>indicator_table_view</name>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="118"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="119"/>
         <source>pas de valeur publiée pour la CALL</source>
         <translation>no published value for the CALL</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="120"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="121"/>
         <source>CALL&#xa0;: {figure} (millésime {edition})</source>
         <translation>CALL: {figure} (vintage {edition})</translation>
     </message>
@@ -4290,17 +4381,17 @@ Open it from your file explorer.</translation>
 <context>
     <name>proposal_form</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="62"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="61"/>
         <source>Nouveau projet d&apos;équipement</source>
         <translation>New facility project</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="63"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="62"/>
         <source>Nouveau quartier vécu</source>
         <translation>New lived neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="64"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="63"/>
         <source>Nouvelle demande de modification de périmètre</source>
         <translation>New boundary change request</translation>
     </message>
@@ -4400,22 +4491,22 @@ The file opens in QGIS (one layer per proposal type, with the commune and the pa
 <context>
     <name>verify_dialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="53"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="54"/>
         <source> à {hour} h {minute:02d}</source>
         <translation> at {hour}:{minute:02d}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="61"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="62"/>
         <source>{number}&#xa0;octets</source>
         <translation>{number}&#xa0;bytes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="63"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="65"/>
         <source>{number}&#xa0;ko</source>
         <translation>{number}&#xa0;KB</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="64"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="67"/>
         <source>{number}&#xa0;Mo</source>
         <translation>{number}&#xa0;MB</translation>
     </message>

@@ -11,25 +11,48 @@ import time
 from collections.abc import Callable
 
 import shapely
-from PySide6.QtCore import (QCoreApplication, QObject, QPointF, QRectF, QRunnable, Qt,
-                            QThreadPool, QTimer, Signal)
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPointF, QRectF,
+                            QRunnable, Qt, QThreadPool, QTimer, Signal)
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 from ...models.map.viewport import Viewport, nice_scale_bar
 from .maptool import MapEvent, MapTool
-from ...render.renderer import BACKGROUND, RenderCancelled, RenderRequest, render_map
+from ...render.renderer import (BACKGROUND, RenderCancelled, RenderError, RenderRequest,
+                                render_map)
 
 WHEEL_STEP = 1.25          # zoom factor per wheel notch
 KEY_PAN_FRACTION = 0.25    # arrow keys move a quarter of the view
 SETTLE_MS = 120            # wait this long after the last wheel notch before re-rendering
 
 
+PART_FAILED = QT_TRANSLATE_NOOP(
+    "MapCanvas", "Une partie de la carte n'a pas pu être dessinée ({parts} : {details}) ; le "
+                 "reste de la carte est à jour. Si cela se reproduit, signalez-le à "
+                 "l'agglomération.")
+MAP_FAILED = QT_TRANSLATE_NOOP(
+    "MapCanvas", "La carte n'a pas pu être redessinée ({details}) ; l'image précédente reste "
+                 "affichée. Si cela se reproduit, signalez-le à l'agglomération.")
+
+
+def render_failure_text(errors: list[RenderError], whole_map: bool = False) -> str:
+    """One French sentence for the status bar."""
+    details = " ; ".join(error.message for error in errors)
+    parts = ", ".join(f"« {error.part} »" for error in errors)
+    text = QCoreApplication.translate("MapCanvas", MAP_FAILED if whole_map else PART_FAILED)
+    return text.format(parts=parts, details=details)
+
+
 class _RenderSignals(QObject):
     finished = Signal(int, QImage, object, float)   # generation, image, viewport, ms
+    failed = Signal(int, object, bool)              # generation, [RenderError], whole map
 
 
 class _RenderJob(QRunnable):
+    """One render on a worker thread. Whatever fails there comes back as data, by signal, to
+    the GUI thread (QGIS's renderLayerStatic): a layer that cannot be drawn is left out of
+    the image, anything else keeps the previous image; the next render starts as usual."""
+
     def __init__(self, generation: int, request: RenderRequest,
                  current: Callable[[], int], signals: _RenderSignals) -> None:
         super().__init__()
@@ -38,18 +61,34 @@ class _RenderJob(QRunnable):
 
     def run(self) -> None:
         start = time.perf_counter()
+        errors: list[RenderError] = []
         try:
-            image = render_map(self.request, lambda: self.current() != self.generation)
+            image = render_map(self.request, lambda: self.current() != self.generation,
+                               errors)
         except RenderCancelled:
             return
-        self.signals.finished.emit(self.generation, image, self.request.viewport,
-                                   (time.perf_counter() - start) * 1000)
+        except Exception as exc:  # noqa: BLE001 (never an excepthook on a worker thread)
+            self._emit(self.signals.failed, self.generation,
+                       [RenderError("carte", f"{type(exc).__name__}: {exc}")], True)
+            return
+        self._emit(self.signals.finished, self.generation, image, self.request.viewport,
+                   (time.perf_counter() - start) * 1000)
+        if errors:
+            self._emit(self.signals.failed, self.generation, errors, False)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            pass    # the canvas was closed while this render ran: nobody is waiting for it
 
 
 class MapCanvas(QWidget):
     viewport_changed = Signal(object)      # Viewport, after each pan/zoom/resize
     cursor_moved = Signal(float, float)    # Lambert-93
     rendered = Signal(float)               # ms of the render that just arrived
+    render_failed = Signal(str)            # French: what could not be drawn
 
     def __init__(self, compose: Callable[[Viewport], RenderRequest],
                  initial: Viewport, parent=None) -> None:
@@ -67,6 +106,7 @@ class MapCanvas(QWidget):
         # reference, and Qt drops the connection to the deleted canvas by itself.
         self._signals = _RenderSignals()
         self._signals.finished.connect(self._on_rendered)
+        self._signals.failed.connect(self._on_failed)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self.request_render)
         self.tool: MapTool | None = None
@@ -121,6 +161,10 @@ class MapCanvas(QWidget):
         self.image, self.image_viewport = image, viewport
         self.update()
         self.rendered.emit(ms)
+
+    def _on_failed(self, generation: int, errors: list[RenderError], whole_map: bool) -> None:
+        if generation == self._generation:
+            self.render_failed.emit(render_failure_text(errors, whole_map))
 
     def wait_for_render(self, timeout_ms: int = 10_000) -> None:
         """For tests and benchmarks only: block until the pending render is shown."""

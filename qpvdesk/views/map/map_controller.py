@@ -33,6 +33,7 @@ class MapController(QObject):
         self._save_timer = QTimer(self, singleShot=True, interval=800)
         self._save_timer.timeout.connect(self.save)
         canvas.viewport_changed.connect(self._on_viewport_changed)
+        self.outlined = None     # the geometry last identified (shapely), outlined on the map
 
     @property
     def state(self) -> MapState:
@@ -101,7 +102,7 @@ class MapController(QObject):
         grow_x, grow_y = max(0.0, MIN_ZOOM_EXTENT - (xmax - xmin)) / 2, max(
             0.0, MIN_ZOOM_EXTENT - (ymax - ymin)) / 2
         self.canvas.zoom_to((xmin - grow_x, ymin - grow_y, xmax + grow_x, ymax + grow_y))
-        self.canvas.set_highlight(layer.geometries[index])
+        self._outline(layer.geometries[index])
         self.feature_identified.emit(feature_info(self.composer.store, layer_id, key))
 
     def identify(self, x: float, y: float) -> FeatureInfo | None:
@@ -113,19 +114,19 @@ class MapController(QObject):
         proposal = self._hit(x, y, tolerance, PROPOSAL_LAYERS)
         if proposal is not None:
             layer, index = proposal
-            self.canvas.set_highlight(layer.geometries[index])
+            self._outline(layer.geometries[index])
             self.feature_identified.emit(None)
             self.proposal_identified.emit(layer.keys[index])
             return None
         hit = self._hit(x, y, tolerance, [setting.layer_id for setting in self.state.layers
                                           if setting.layer_id not in PROPOSAL_LAYERS])
         if hit is None:
-            self.canvas.set_highlight(None)
+            self._outline(None)
             self.feature_identified.emit(None)
             return None
         layer, index = hit
         info = feature_info(self.composer.store, layer.id, layer.keys[index])
-        self.canvas.set_highlight(layer.geometries[index])
+        self._outline(layer.geometries[index])
         self.feature_identified.emit(info)
         return info
 
@@ -153,6 +154,23 @@ class MapController(QObject):
             return None
         _, layer, index = min(outlines, key=lambda item: item[0])
         return layer, index
+
+    def _outline(self, geometry) -> None:
+        self.outlined = geometry
+        self.canvas.set_highlight(geometry)
+
+    def keep_outlined_in_view(self) -> None:
+        """After the map changed size (a panel opened beside it): if the identified feature
+        went out of view, bring its centre back to the middle of the map."""
+        if self.outlined is None:
+            return
+        point = self.outlined.representative_point()
+        xmin, ymin, xmax, ymax = self.canvas.viewport.bbox
+        if xmin <= point.x <= xmax and ymin <= point.y <= ymax:
+            return
+        x, y = self.canvas.viewport.to_screen(point.x, point.y)
+        self.canvas.set_viewport(self.canvas.viewport.panned(
+            self.canvas.width() / 2 - float(x), self.canvas.height() / 2 - float(y)))
 
     # -- persistence --------------------------------------------------------------------
     def _on_viewport_changed(self, viewport: Viewport) -> None:

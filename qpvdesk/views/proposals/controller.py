@@ -80,8 +80,9 @@ class ProposalController(QObject):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
         self.redo_action = QAction(self.tr("Rétablir"), self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
-                                       QKeySequence(QKeySequence.StandardKey.Redo)])
+        # Not StandardKey.Redo: it is Ctrl+Shift+Z itself on X11 (registering it twice makes
+        # the key ambiguous: it does nothing) and Ctrl+Y only under Windows.
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(self.redo)
         for action in (self.undo_action, self.redo_action):
             window.addAction(action)
@@ -279,7 +280,6 @@ class ProposalController(QObject):
     def refresh(self, render: bool = True) -> None:
         self.proposals = self.store.list()
         self.map.composer.layers.update(proposal_layers(self.proposals))
-        self.proposals_changed.emit(self.proposals)
         self.list_panel.refresh()
         self.history_panel.refresh()
         if self._highlighted and self.store.get(self._highlighted) is None:
@@ -288,6 +288,7 @@ class ProposalController(QObject):
         self.redo_action.setEnabled(self.store.redo_text() is not None)
         if render:
             self.canvas.request_render()
+        self.proposals_changed.emit(self.proposals)
 
 
 def _vertices(geometry) -> list[tuple[float, float]]:

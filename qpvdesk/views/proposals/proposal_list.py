@@ -153,13 +153,16 @@ class ProposalListPanel(QWidget):
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
         self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
+        buttons.addStretch(1)
         for button in (self.zoom_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        # the count on a line of its own: beside the buttons it kept the panel (and the map
+        # beside it) ~100 px wider on a 1024 px screen
+        layout.addWidget(self.count_label)
         layout.addLayout(buttons)
 
     def _filter(self, everything: str, choices) -> QComboBox:
