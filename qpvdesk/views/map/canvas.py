@@ -50,6 +50,7 @@ class MapCanvas(QWidget):
     viewport_changed = Signal(object)      # Viewport, after each pan/zoom/resize
     cursor_moved = Signal(float, float)    # Lambert-93
     rendered = Signal(float)               # ms of the render that just arrived
+    map_painted = Signal()                 # once: a rendered map first reached the screen
 
     def __init__(self, compose: Callable[[Viewport], RenderRequest],
                  initial: Viewport, parent=None) -> None:
@@ -61,6 +62,7 @@ class MapCanvas(QWidget):
         self.highlight: QPainterPath | None = None
         self._highlight_geometry = None
         self._generation = 0
+        self._map_painted = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         # No Qt parent: a job still running when the canvas is deleted keeps its own
@@ -148,6 +150,9 @@ class MapCanvas(QWidget):
         if self.tool is not None and hasattr(self.tool, "paint"):
             self.tool.paint(painter)
         painter.end()
+        if self.image is not None and not self._map_painted:
+            self._map_painted = True
+            self.map_painted.emit()
 
     def _paint_scale_bar(self, painter: QPainter) -> None:
         length_m, length_px, label = nice_scale_bar(self.viewport.resolution, 160)

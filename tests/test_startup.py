@@ -1,0 +1,96 @@
+"""Start-up as a user sees it: the real app, started the way `qpvdesk` starts, shows its window
+then paints its map from every saved state, without importing what that first map does not
+need. Each start runs in a child process (a crash or a stray import cannot hide)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from qpvdesk.commands.bench_startup_states import FRESH, THEMATIC, build_state
+
+# What the first map never needs: data frames and GDAL (read or write a file), scipy and
+# scikit-learn (mapclassify), charts, spreadsheets, PDF writers. pyproj only with a basemap.
+HEAVY = ("pandas", "geopandas", "pyogrio", "fiona", "scipy", "sklearn", "mapclassify",
+         "pyqtgraph", "openpyxl", "docx")
+PDF_WRITERS = ("fiche_pdf", "synthese_pdf")
+
+# Listens to the app's start-up moments (views/startup_moments.py), then reports what was
+# imported and what the window shows when the first map reached the screen.
+DRIVER = """
+import json, os, sys
+moments = []
+
+def listen(event, args):
+    if event != "qpvdesk.startup":
+        return
+    moments.append(args[0])
+    if args[0] == "map_painted":
+        from PySide6.QtWidgets import QApplication
+        window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "map_canvas"))
+        composer = window.controller.composer
+        print(json.dumps({
+            "moments": moments, "modules": sorted(sys.modules),
+            "thematic": composer.thematic.title if composer.thematic else None,
+            "basemap": composer.state.basemap_path,
+            "proposals": len(composer.layers["proposals"])
+            + len(composer.layers["proposal_points"])}), flush=True)
+        os._exit(0)
+
+sys.addaudithook(listen)
+from qpvdesk.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def start_app(reference_path, state, log) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QPVDESK_HOME": str(state.home),
+           "QPVDESK_STARTUP_LOG": str(log)}
+    done = subprocess.run([sys.executable, "-c", DRIVER, "--reference", str(reference_path),
+                           "--workspace", str(state.workspace)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def not_needed(modules: list[str], allowed: tuple[str, ...] = ()) -> list[str]:
+    return sorted(module for module in modules
+                  if (module.split(".")[0] in HEAVY and module.split(".")[0] not in allowed)
+                  or module.rsplit(".", 1)[-1] in PDF_WRITERS)
+
+
+@pytest.fixture(scope="module")
+def states(reference_path, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("states")
+    return {name: build_state(name, reference_path, folder, proposal_count=60)
+            for name in (FRESH, THEMATIC)}
+
+
+def test_saved_thematic_map_is_painted_at_start_with_nothing_heavy_imported(
+        reference_path, states, tmp_path):
+    log = tmp_path / "startup.log"
+    before = time.time()
+    report = start_app(reference_path, states[THEMATIC], log)
+    assert report["moments"] == ["window_visible", "map_painted"]
+    assert report["thematic"].startswith("Revenu disponible")   # restored, not dropped
+    assert not_needed(report["modules"]) == []
+    assert "pyproj" not in report["modules"]
+
+    lines = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [line[0] for line in lines] == ["window_visible", "map_painted"]
+    (_, visible, visible_epoch, visible_cpu), (_, painted, painted_epoch, painted_cpu) = lines
+    assert float(visible) <= float(painted)             # monotonic seconds
+    assert before <= float(visible_epoch) <= float(painted_epoch) <= time.time()
+    assert 0 < float(visible_cpu) <= float(painted_cpu)
+
+
+def test_first_start_after_the_assistant_imports_nothing_heavy(reference_path, states,
+                                                               tmp_path):
+    report = start_app(reference_path, states[FRESH], tmp_path / "startup.log")
+    assert report["moments"] == ["window_visible", "map_painted"]
+    assert report["thematic"] is None and report["basemap"] is None
+    assert not_needed(report["modules"]) == [] and "pyproj" not in report["modules"]
