@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from qpvdesk.commands.bench_startup_states import FRESH, THEMATIC, build_state
+from qpvdesk.commands.bench_startup_states import (FRESH, PROPOSALS_BASEMAP, THEMATIC,
+                                                   build_state)
 
 # What the first map never needs: data frames and GDAL (read or write a file), scipy and
 # scikit-learn (mapclassify), charts, spreadsheets, PDF writers. pyproj only with a basemap.
@@ -67,7 +68,7 @@ def not_needed(modules: list[str], allowed: tuple[str, ...] = ()) -> list[str]:
 def states(reference_path, tmp_path_factory):
     folder = tmp_path_factory.mktemp("states")
     return {name: build_state(name, reference_path, folder, proposal_count=60)
-            for name in (FRESH, THEMATIC)}
+            for name in (FRESH, THEMATIC, PROPOSALS_BASEMAP)}
 
 
 def test_saved_thematic_map_is_painted_at_start_with_nothing_heavy_imported(
@@ -88,9 +89,36 @@ def test_saved_thematic_map_is_painted_at_start_with_nothing_heavy_imported(
     assert 0 < float(visible_cpu) <= float(painted_cpu)
 
 
+def test_saved_proposals_and_basemap_are_painted_at_start(reference_path, states, tmp_path):
+    # The basemap's tiles are placed with pyproj in the render thread: on a Qt pool thread
+    # this crashed the app at start (pyproj 3.7, issue 1509).
+    report = start_app(reference_path, states[PROPOSALS_BASEMAP], tmp_path / "startup.log")
+    assert report["moments"] == ["window_visible", "map_painted"]
+    assert report["basemap"] == str(states[PROPOSALS_BASEMAP].basemap)
+    assert report["proposals"] == 60
+    assert not_needed(report["modules"], allowed=("pyproj",)) == []
+
+
 def test_first_start_after_the_assistant_imports_nothing_heavy(reference_path, states,
                                                                tmp_path):
     report = start_app(reference_path, states[FRESH], tmp_path / "startup.log")
     assert report["moments"] == ["window_visible", "map_painted"]
     assert report["thematic"] is None and report["basemap"] is None
     assert not_needed(report["modules"]) == [] and "pyproj" not in report["modules"]
+
+
+def test_opening_the_window_renders_its_map_once(qtbot, reference, workspace):
+    from qpvdesk.views.main_window import MainWindow
+    from qpvdesk.views.map.canvas import SETTLE_MS
+
+    window = MainWindow(reference, workspace)
+    qtbot.addWidget(window)
+    renders = []
+    window.map_canvas.rendered.connect(renders.append)
+    window.resize(1300, 850)
+    window.show()
+    qtbot.waitUntil(lambda: len(renders) > 0, timeout=10_000)
+    # The window's first resize asks for a re-render once the view settles; the first render
+    # already shows that view, so none follows (at start-up it would cancel the first one).
+    qtbot.wait(3 * SETTLE_MS)
+    assert len(renders) == 1

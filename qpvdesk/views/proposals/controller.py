@@ -46,7 +46,7 @@ class ProposalController(QObject):
         self.history_panel = HistoryPanel(store)
         self._build_actions()
         self._connect()
-        self.refresh(render=False)
+        self._refresh_map_and_actions(render=False)   # the panels have just read the store
 
     # -- construction -------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -244,9 +244,12 @@ class ProposalController(QObject):
         return self._editable()
 
     def refresh(self, render: bool = True) -> None:
-        self.map.composer.layers.update(proposal_layers(self.store.list()))
         self.list_panel.refresh()
         self.history_panel.refresh()
+        self._refresh_map_and_actions(render)
+
+    def _refresh_map_and_actions(self, render: bool) -> None:
+        self.map.composer.layers.update(proposal_layers(self.store.list()))
         self.undo_action.setEnabled(self.store.undo_text() is not None)
         self.redo_action.setEnabled(self.store.redo_text() is not None)
         if render:
