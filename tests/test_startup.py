@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from qpvdesk.cli import main
 from qpvdesk.commands.bench_startup_states import (FRESH, PROPOSALS_BASEMAP, THEMATIC,
                                                    build_state)
 
@@ -122,3 +123,14 @@ def test_opening_the_window_renders_its_map_once(qtbot, reference, workspace):
     # already shows that view, so none follows (at start-up it would cancel the first one).
     qtbot.wait(3 * SETTLE_MS)
     assert len(renders) == 1
+
+
+def test_bench_startup_measures_the_real_app_on_its_own_x_server(reference_path, capsys):
+    assert main(["--reference", str(reference_path), "bench", "startup", "--runs", "1",
+                 "--state", FRESH, "--xvfb", "--no-qgis", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["display"].startswith("Xvfb :")
+    fresh = report["states"][FRESH]
+    assert 0 < fresh["window_visible_ms"] <= fresh["map_painted_ms"]
+    assert 0 < fresh["map_painted_cpu_ms"]
+    assert len(fresh["runs_ms"]) == 1 and report["target_map_painted_ms"] == 800
