@@ -16,9 +16,9 @@ from qpvdesk.commands.bench_startup_states import (FRESH, PROPOSALS_BASEMAP, THE
                                                    build_state)
 
 # What the first map never needs: data frames and GDAL (read or write a file), scipy and
-# scikit-learn (mapclassify), charts, spreadsheets, PDF writers. pyproj only with a basemap.
-HEAVY = ("pandas", "geopandas", "pyogrio", "fiona", "scipy", "sklearn", "mapclassify",
-         "pyqtgraph", "openpyxl", "docx")
+# scikit-learn (mapclassify), charts, spreadsheets, PDF writers; pyproj (file imports only).
+HEAVY = ("pandas", "geopandas", "pyogrio", "fiona", "pyproj", "scipy", "sklearn",
+         "mapclassify", "pyqtgraph", "openpyxl", "docx")
 PDF_WRITERS = ("fiche_pdf", "synthese_pdf")
 
 # Listens to the app's start-up moments (views/startup_moments.py), then reports what was
@@ -59,9 +59,8 @@ def start_app(reference_path, state, log) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def not_needed(modules: list[str], allowed: tuple[str, ...] = ()) -> list[str]:
-    return sorted(module for module in modules
-                  if (module.split(".")[0] in HEAVY and module.split(".")[0] not in allowed)
+def not_needed(modules: list[str]) -> list[str]:
+    return sorted(module for module in modules if module.split(".")[0] in HEAVY
                   or module.rsplit(".", 1)[-1] in PDF_WRITERS)
 
 
@@ -80,7 +79,6 @@ def test_saved_thematic_map_is_painted_at_start_with_nothing_heavy_imported(
     assert report["moments"] == ["window_visible", "map_painted"]
     assert report["thematic"].startswith("Revenu disponible")   # restored, not dropped
     assert not_needed(report["modules"]) == []
-    assert "pyproj" not in report["modules"]
 
     lines = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
     assert [line[0] for line in lines] == ["window_visible", "map_painted"]
@@ -91,13 +89,13 @@ def test_saved_thematic_map_is_painted_at_start_with_nothing_heavy_imported(
 
 
 def test_saved_proposals_and_basemap_are_painted_at_start(reference_path, states, tmp_path):
-    # The basemap's tiles are placed with pyproj in the render thread: on a Qt pool thread
-    # this crashed the app at start (pyproj 3.7, issue 1509).
+    # The basemap's tiles used to be placed with pyproj in the render thread, which crashed
+    # the app at start; they are placed with numpy now (models/map/projections.py).
     report = start_app(reference_path, states[PROPOSALS_BASEMAP], tmp_path / "startup.log")
     assert report["moments"] == ["window_visible", "map_painted"]
     assert report["basemap"] == str(states[PROPOSALS_BASEMAP].basemap)
     assert report["proposals"] == 60
-    assert not_needed(report["modules"], allowed=("pyproj",)) == []
+    assert not_needed(report["modules"]) == []
 
 
 def test_first_start_after_the_assistant_imports_nothing_heavy(reference_path, states,
@@ -105,7 +103,41 @@ def test_first_start_after_the_assistant_imports_nothing_heavy(reference_path, s
     report = start_app(reference_path, states[FRESH], tmp_path / "startup.log")
     assert report["moments"] == ["window_visible", "map_painted"]
     assert report["thematic"] is None and report["basemap"] is None
-    assert not_needed(report["modules"]) == [] and "pyproj" not in report["modules"]
+    assert not_needed(report["modules"]) == []
+
+
+# Render jobs queued one after another, every other one using a pyproj transformer made on
+# the GUI thread (as the basemap did): on QThreadPool threads the fourth job crashed Python.
+PYPROJ_IN_RENDER_JOBS = """
+from PySide6.QtWidgets import QApplication
+from pyproj import Transformer
+from qpvdesk.models.map.viewport import Viewport
+from qpvdesk.views.map.canvas import MapCanvas
+from qpvdesk.views.map.renderer import RenderRequest
+app = QApplication([])
+shared = Transformer.from_crs(2154, 4326, always_xy=True)
+places = []
+
+def compose(viewport):
+    def basemap(painter, view):
+        places.append(shared.transform(view.center_x, view.center_y) if len(places) % 2
+                      else None)
+    return RenderRequest(viewport, [], basemap)
+
+canvas = MapCanvas(compose, Viewport(690000.0, 7040000.0, 10.0, 200, 100))
+for _ in range(6):
+    canvas.request_render()
+canvas.wait_for_render()
+print(len(places), sum(place is not None for place in places))
+"""
+
+
+def test_render_jobs_may_use_pyproj_one_after_another():
+    done = subprocess.run([sys.executable, "-c", PYPROJ_IN_RENDER_JOBS], capture_output=True,
+                          text=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["6", "3"]
 
 
 def test_opening_the_window_renders_its_map_once(qtbot, reference, workspace):
