@@ -140,10 +140,14 @@ def test_render_jobs_may_use_pyproj_one_after_another():
     assert done.stdout.split() == ["6", "3"]
 
 
-def test_opening_the_window_renders_its_map_once(qtbot, reference, workspace):
+def test_opening_the_window_renders_its_map_once_then_lists_the_proposals(
+        qtbot, reference, workspace):
+    from qpvdesk.commands.bench_package import synthetic_proposals
+    from qpvdesk.models.proposals import ProposalStore
     from qpvdesk.views.main_window import MainWindow
     from qpvdesk.views.map.canvas import SETTLE_MS
 
+    ProposalStore(workspace, reference).add_all(synthetic_proposals(reference, 30, 12), "test")
     window = MainWindow(reference, workspace)
     qtbot.addWidget(window)
     renders = []
@@ -152,9 +156,12 @@ def test_opening_the_window_renders_its_map_once(qtbot, reference, workspace):
     window.show()
     qtbot.waitUntil(lambda: len(renders) > 0, timeout=10_000)
     # The window's first resize asks for a re-render once the view settles; the first render
-    # already shows that view, so none follows (at start-up it would cancel the first one).
+    # already shows that view, so none follows (at start-up it would cancel the first one),
+    # and filling the proposals list after the first map changes no size on screen.
     qtbot.wait(3 * SETTLE_MS)
     assert len(renders) == 1
+    assert len(window.proposals.list_panel.uuids()) == 30
+    assert window.proposals.list_panel.count_label.text() == "30 propositions"
 
 
 def test_bench_startup_measures_the_real_app_on_its_own_x_server(reference_path, capsys):

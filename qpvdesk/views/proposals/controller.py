@@ -42,7 +42,8 @@ class ProposalController(QObject):
         self.capture = CaptureTool(self.canvas, EQUIPEMENT, self.snapper, store.save_draft)
         self.edit = EditTool(self.canvas, self._editable, self._move, self._vertices,
                              snapper=self.snapper)
-        self.list_panel = ProposalListPanel(store)
+        self.list_panel = ProposalListPanel(store, populate=False)
+        self.canvas.map_painted.connect(self.list_panel.refresh)   # behind a tab at start
         self.history_panel = HistoryPanel(store)
         self._build_actions()
         self._connect()
