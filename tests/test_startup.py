@@ -173,3 +173,15 @@ def test_bench_startup_measures_the_real_app_on_its_own_x_server(reference_path,
     assert 0 < fresh["window_visible_ms"] <= fresh["map_painted_ms"]
     assert 0 < fresh["map_painted_cpu_ms"]
     assert len(fresh["runs_ms"]) == 1 and report["target_map_painted_ms"] == 800
+
+
+def test_bench_startup_says_why_an_app_that_does_not_start_cannot_be_measured(
+        reference_path, capsys):
+    assert main(["--reference", str(reference_path), "bench", "startup", "--runs", "1",
+                 "--state", FRESH, "--xvfb", "--no-qgis", "--executable", "/bin/false"]) == 1
+    error = capsys.readouterr().err
+    assert "/bin/false ended (exit 1) before logging window_visible and map_painted" in error
+    assert "Traceback" not in error
+    assert main(["--reference", str(reference_path), "bench", "startup",
+                 "--executable", "/nonexistent/qpvdesk"]) == 2
+    assert "no executable at /nonexistent/qpvdesk" in capsys.readouterr().err

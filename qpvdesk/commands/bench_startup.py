@@ -93,12 +93,15 @@ def start_once(command: list[str], env: dict[str, str], log: Path,
         child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
         try:
             seen = _wait_for(moments, log, child, start)
+            still_running = child.poll() is None
         finally:
             _stop(child)
     if seen is None:
+        why = (f"logged no {' and '.join(moments)} within {START_TIMEOUT_S} s (does this "
+               f"build write {LOG_VARIABLE}?)" if still_running else
+               f"ended (exit {child.returncode}) before logging {' and '.join(moments)}")
         tail = errors.read_text(errors="replace")[-1500:]
-        raise BenchError(f"{command[0]} ended (exit {child.returncode}) or took over "
-                         f"{START_TIMEOUT_S} s before logging {', '.join(moments)}:\n{tail}")
+        raise BenchError(f"{command[0]} {why}\n{tail}")
     return {**{moment: (seen[moment][0] - start) * 1000 for moment in moments},
             **{f"{moment}_cpu": seen[moment][1] * 1000 for moment in moments}}
 
