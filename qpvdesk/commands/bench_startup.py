@@ -218,13 +218,17 @@ def _measure(args: argparse.Namespace) -> dict:
         loads = [os.getloadavg()[0]]       # the machine's other work, before and after
         for run in range(args.runs + 1):          # run 0 warms the disk cache
             for name, state in states.items():
-                result = _start_qpvdesk(args.executable, reference, state, folder, display)
-                if run:
-                    timings[name]["qpvdesk"].append(result)
+                starts = {"qpvdesk": lambda: _start_qpvdesk(args.executable, reference, state,
+                                                            folder, display)}
                 if qgis is not None:
-                    result = qgis.start(state)
+                    starts["qgis"] = lambda: qgis.start(state)
+                for app, start in starts.items():
+                    try:
+                        result = start()
+                    except BenchError as exc:
+                        raise BenchError(f"{app}, state {name}, start {run + 1}: {exc}") from exc
                     if run:
-                        timings[name]["qgis"].append(result)
+                        timings[name][app].append(result)
         loads.append(os.getloadavg()[0])
     report = _report(timings, description, args, loads)
     report["qgis"] = qgis.version if qgis is not None else None

@@ -102,8 +102,10 @@ _timer.start(2)
 
 class QgisStarter:
     def __init__(self, qgis: str, reference: Path, folder: Path, display: str) -> None:
-        self.qgis, self.reference, self.folder, self.display = qgis, reference, folder, display
         folder.mkdir(parents=True)
+        # QGIS opens SpatiaLite files for writing: it gets its own copy of the same database.
+        self.reference = Path(shutil.copy2(reference, folder / reference.name))
+        self.qgis, self.folder, self.display = qgis, folder, display
         (folder / "make_project.py").write_text(_MAKE_PROJECT, encoding="utf-8")
         (folder / "startup_hook.py").write_text(_STARTUP_HOOK, encoding="utf-8")
         self.projects: dict[str, Path] = {}
