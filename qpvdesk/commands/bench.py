@@ -75,7 +75,7 @@ def run_fiche(args: argparse.Namespace) -> int:
 def _startup_ms(args: argparse.Namespace) -> float:
     """exec -> first painted map of the real app, offscreen, first run done and nothing
     else saved (`qpvdesk bench startup` measures on a real display, every saved state)."""
-    from .bench_startup import MAP_PAINTED, app_command, app_environment, start_once
+    from .startup_launch import MAP_PAINTED, app_command, app_environment, start_once
     from .bench_startup_states import FRESH, build_state, fresh_copy
 
     reference = Path(args.reference).resolve()

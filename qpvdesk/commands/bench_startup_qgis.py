@@ -16,7 +16,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .bench_startup import LOG_VARIABLE, BenchError, start_once
+from .startup_launch import LOG_VARIABLE, BenchError, start_once
 from .bench_startup_states import PROPOSALS_BASEMAP, THEMATIC, THEMATIC_INDICATOR, SavedState
 
 SYSTEM_PYTHON = "/usr/bin/python3"   # where Debian's python3-qgis lives

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..frenchnum import format_french_number
 from . import projections
-from .projections import LAMBERT93, WEB_MERCATOR, WGS84
+from .projections import LAMBERT93, WEB_MERCATOR, WGS84  # noqa: F401 (mbtiles imports them here)
 MIN_RESOLUTION = 0.05    # map metres per pixel: closer than this shows nothing useful
 MAX_RESOLUTION = 2000.0  # about the whole of France in a window
 METRES_PER_INCH = 0.0254
