@@ -38,6 +38,7 @@ run: install
 	$(BIN)/qpvdesk
 
 test: install
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: install

@@ -24,13 +24,19 @@ def sources_folder() -> Path:
 
 
 def user_data_folder() -> Path:
-    """The platform's per-user application data folder (QStandardPaths.AppDataLocation)."""
+    """The platform's per-user application data folder, the one Qt calls AppDataLocation for
+    an application named qpvdesk (computed here so that models need no Qt): %APPDATA%\\qpvdesk
+    on Windows, ~/Library/Application Support/qpvdesk on macOS, $XDG_DATA_HOME/qpvdesk
+    (default ~/.local/share/qpvdesk) elsewhere."""
     if "QPVDESK_HOME" in os.environ:
         return Path(os.environ["QPVDESK_HOME"])
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
-
-    QCoreApplication.setApplicationName(APP_NAME)
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_NAME
 
 
 def default_workspace() -> Path:

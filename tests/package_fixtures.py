@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,7 +73,7 @@ def lens_proposals(reference, tmp_path_factory):
 @pytest.fixture(scope="session")
 def pdf_writer(reference):
     from qpvdesk.commands.map_setup import headless_application
-    from qpvdesk.views.package.synthese_pdf import write_synthese_pdf
+    from qpvdesk.render.synthese_pdf import write_synthese_pdf
 
     headless_application()
     return lambda proposals, path, info: write_synthese_pdf(reference, proposals, path, info)
@@ -168,3 +170,60 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
         for name, content in members.items():
             archive.writestr(name, content)
     return buffer.getvalue()
+
+
+# -- raw ZIP archives, written from the ZIP specification (APPNOTE), not with zipfile -----------
+
+@dataclass
+class RawEntry:
+    """One stored entry; its local header may carry another name or other extra fields than
+    its central directory entry (what a hostile writer does)."""
+    name: str
+    data: bytes
+    local_extra: bytes = b""
+    central_extra: bytes = b""
+    local_name: str | None = None
+
+
+def raw_entries(members: dict[str, bytes]) -> list[RawEntry]:
+    return [RawEntry(name, content) for name, content in members.items()]
+
+
+def raw_zip(entries: list[RawEntry], after_first: bytes = b"", before_directory: bytes = b"",
+            comment: bytes = b"") -> bytes:
+    """A stored (uncompressed) ZIP whose central directory gives the true offsets, with
+    ``after_first`` bytes hidden after the first entry and ``before_directory`` bytes after
+    the last one."""
+    body, directory = bytearray(), bytearray()
+    for number, entry in enumerate(entries):
+        crc = zlib.crc32(entry.data)
+        size = len(entry.data)
+        local_name = (entry.local_name or entry.name).encode()
+        name = entry.name.encode()
+        offset = len(body)
+        body += struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 0, 0, 0x21, crc, size, size,
+                            len(local_name), len(entry.local_extra))
+        body += local_name + entry.local_extra + entry.data
+        directory += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 0x031E, 20, 0, 0, 0, 0x21, crc,
+                                 size, size, len(name), len(entry.central_extra), 0, 0, 0,
+                                 0o100644 << 16, offset)
+        directory += name + entry.central_extra
+        if number == 0:
+            body += after_first
+    body += before_directory
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(entries), len(entries),
+                      len(directory), len(body), len(comment))
+    return bytes(body + directory + end + comment)
+
+
+def unicode_path_field(name: str, shown_as: str) -> bytes:
+    """The Info-ZIP Unicode Path extra field (0x7075) that makes ``unzip`` write the entry
+    ``name`` as ``shown_as``."""
+    body = b"\x01" + struct.pack("<L", zlib.crc32(name.encode())) + shown_as.encode()
+    return struct.pack("<HH", 0x7075, len(body)) + body
+
+
+def unix_link_field(target: str) -> bytes:
+    """A PKWARE Unix extra field (0x000d) whose variable part is a link target."""
+    body = struct.pack("<2L2H", 0, 0, 0, 0) + target.encode()
+    return struct.pack("<HH", 0x000D, len(body)) + body

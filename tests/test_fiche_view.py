@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QDialog, QScrollArea
 from qpvdesk.models.fiche import build_fiche, format_figure
 from qpvdesk.views.fiche import (FicheView, open_fiche_window, print_fiche, qpv_thumbnail,
                                  write_fiche_pdf)
-from qpvdesk.views.fiche import fiche_pdf
+from qpvdesk.render import fiche_pdf
+from qpvdesk.views.fiche import fiche_print
 
 CITE_12_14 = ("QN06224M", "QP062024")
 
@@ -189,7 +190,7 @@ def test_pdf_rows_are_never_cut_across_pages(qapp, reference, tmp_path):
     fiche = build_fiche(reference, "QN06229M")
     writer = fiche_pdf.QPdfWriter(str(tmp_path / "probe.pdf"))
     writer.setResolution(fiche_pdf.PDF_DPI)
-    fiche_pdf._a4(writer)
+    fiche_pdf.set_a4(writer)
     style = fiche_pdf._Style(writer)
     footer = 200.0
     pages = fiche_pdf._layout(style, fiche, None, footer)
@@ -281,13 +282,13 @@ class FakePrintDialog:
     def exec(self) -> int:
         if not FakePrintDialog.accept:
             return QDialog.DialogCode.Rejected
-        self.printer.setOutputFormat(fiche_pdf.QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFormat(fiche_print.QPrinter.OutputFormat.PdfFormat)
         self.printer.setOutputFileName(str(FakePrintDialog.output))
         return QDialog.DialogCode.Accepted
 
 
 def test_print_uses_the_same_painting(qapp, reference, cite_fiche, tmp_path, monkeypatch):
-    monkeypatch.setattr(fiche_pdf, "QPrintDialog", FakePrintDialog)
+    monkeypatch.setattr(fiche_print, "QPrintDialog", FakePrintDialog)
     FakePrintDialog.output, FakePrintDialog.accept = tmp_path / "printed.pdf", True
     assert print_fiche(cite_fiche, qpv_thumbnail(reference, "QN06224M")) is True
     text = pdf_text(tmp_path / "printed.pdf")

@@ -5,7 +5,7 @@ import numpy as np
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPainterPath
 
-from qpvdesk.views.map.paths import numpy_path
+from qpvdesk.render.numpy_path import numpy_path
 
 
 def test_two_rings_become_two_subpaths_with_the_same_vertices(qapp):

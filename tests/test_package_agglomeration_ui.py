@@ -206,6 +206,108 @@ def test_trust_dialog_imports_and_revokes(qtbot, reference, commune_key, tmp_pat
     assert dialog.keys_model.rowCount() == 0 and dialog.revoked_model.rowCount() == 1
 
 
+def test_trust_dialog_warns_when_the_key_file_names_another_commune(qtbot, reference,
+                                                                   tmp_path):
+    from qpvdesk.models.package.minisign import generate_keypair
+    from qpvdesk.models.package.trust import TrustStore
+    from qpvdesk.models.proposals.territory import Territory
+
+    store = TrustStore(tmp_path / "confiance")
+    public = generate_keypair()[1]
+    key_file = tmp_path / "cle recue par courriel.pub"
+    key_file.write_text(public.to_text("qpvdesk clé publique de la commune 62498 (Lens)"))
+    dialog = TrustDialog(None, store, Territory(reference),
+                         choose_open_path=lambda *args: str(key_file))
+    qtbot.addWidget(dialog)
+    seen = {}
+
+    def choose(choice: CommuneChoiceDialog):
+        seen["preselected"] = choice.commune()
+        seen["warned before"] = not choice.mismatch_label.isHidden()
+        choice.commune_combo.setCurrentIndex(choice.commune_combo.findData(LIEVIN))
+        seen["warning"] = choice.mismatch_label.text()
+        seen["warned"] = not choice.mismatch_label.isHidden()
+        seen["key"] = choice.key_label.text()
+        _shot(choice, "trust_key_of_another_commune")
+        return QDialog.DialogCode.Accepted
+
+    dialog.run_dialog = choose
+    dialog.import_button.click()
+    assert seen["preselected"] == LENS   # read from the file's comment, not its name
+    assert not seen["warned before"] and seen["warned"]
+    assert "Lens (62498)" in seen["warning"] and "Liévin (62510)" in seen["warning"]
+    assert "\u00a0" in seen["key"] and " " not in seen["key"]   # never wrapped inside the id
+    assert [entry.commune_insee for entry in store.entries()] == [LIEVIN]   # the user decided
+
+
+def test_reimporting_a_revoked_key_asks_first(qtbot, reference, commune_key, tmp_path):
+    from qpvdesk.models.package.trust import TrustStore
+    from qpvdesk.models.proposals.territory import Territory
+
+    store = TrustStore(tmp_path / "confiance")
+    store.add(commune_key[1].to_text(), LENS)
+    store.revoke(LENS)
+    key_file = tmp_path / f"{LENS}.pub"
+    key_file.write_text(commune_key[1].to_text(), encoding="utf-8")
+    dialog = TrustDialog(None, store, Territory(reference),
+                         choose_open_path=lambda *args: str(key_file))
+    qtbot.addWidget(dialog)
+    dialog.run_dialog = lambda choice: QDialog.DialogCode.Accepted
+    questions = []
+    dialog.confirm = lambda title, text: questions.append(text) or False
+    assert dialog.import_key() is None and store.entries() == []
+    assert "révoquée" in questions[0] and "Lens (62498)" in questions[0]
+    assert readable_key_id(commune_key[1].key_id_hex) in questions[0]
+    dialog.confirm = lambda title, text: True
+    assert dialog.import_key() == LENS
+    assert [entry.commune_insee for entry in store.entries()] == [LENS]
+
+
+def test_a_key_bound_to_two_communes_can_be_revoked_from_the_dialog(qtbot, reference,
+                                                                    commune_key, tmp_path):
+    from qpvdesk.models.package.trust import TrustStore
+    from qpvdesk.models.proposals.territory import Territory
+    from qpvdesk.views.package.trust_dialog import CONFLICT_COLOR
+
+    store = TrustStore(tmp_path / "confiance")
+    for insee in (LENS, LIEVIN):   # copied by hand into the trust folder
+        (store.folder / f"{insee}.pub").write_text(commune_key[1].to_text())
+    dialog = TrustDialog(None, store, Territory(reference))
+    qtbot.addWidget(dialog)
+    _shot(dialog, "trust_key_for_two_communes")
+    assert "Lens (62498) et Liévin (62510)" in dialog.problems_label.text()
+    assert dialog.keys_model.rowCount() == 2
+    assert dialog.keys_model.colors[(1, 0)] == CONFLICT_COLOR
+    dialog.select(LIEVIN)
+    dialog.confirm = lambda title, text: True
+    dialog.revoke_button.click()
+    assert [entry.commune_insee for entry in store.entries()] == [LENS]
+    assert dialog.keys_model.colors == {} and dialog.problems_label.isHidden()
+
+
+def test_trust_refusals_name_the_communes(qtbot, reference, commune_key, tmp_path):
+    from qpvdesk.models.package.trust import TrustStore
+    from qpvdesk.models.proposals.territory import Territory
+
+    store = TrustStore(tmp_path / "confiance")
+    store.add(commune_key[1].to_text(), LENS)
+    key_file = tmp_path / "cle.pub"
+    key_file.write_text(commune_key[1].to_text(), encoding="utf-8")
+    dialog = TrustDialog(None, store, Territory(reference),
+                         choose_open_path=lambda *args: str(key_file))
+    qtbot.addWidget(dialog)
+
+    def choose(choice: CommuneChoiceDialog):
+        choice.commune_combo.setCurrentIndex(choice.commune_combo.findData(LIEVIN))
+        return QDialog.DialogCode.Accepted
+
+    dialog.run_dialog = choose
+    told = []
+    dialog.warn = lambda title, text: told.append(text)
+    assert dialog.import_key() is None
+    assert "Lens (62498)" in told[0] and "Liévin (62510)" in told[0]
+
+
 def test_trust_dialog_refuses_a_bad_file_and_shows_problems(qtbot, reference, tmp_path):
     from qpvdesk.models.package.trust import TrustStore
     from qpvdesk.models.proposals.territory import Territory
@@ -279,7 +381,7 @@ def test_actions_and_french_words(actions):
         "Exporter les propositions consolidées…"
     assert french_datetime("2026-11-22T10:04:31+01:00") == "22/11/2026 à 10 h 04"
     assert french_size(146125) == "142,7\u00a0ko"
-    assert readable_key_id("57A9BAA9A7CB3216") == "57A9 BAA9 A7CB 3216"
+    assert readable_key_id("57A9BAA9A7CB3216") == "57A9\u00a0BAA9\u00a0A7CB\u00a03216"
 
 
 def test_default_trust_folder_is_in_user_data(window, reference, workspace, isolated_home):

@@ -181,7 +181,7 @@ def test_mailto_url_decodes_to_the_french_message():
     assert mail_subject(_info()) == query["subject"][0]
     for expected in ("Jeanne Martin <jeanne.martin@lens.fr>", "Nombre de propositions : 3",
                      "Identifiant du paquet : 0b4f3c52-8a55-4f4e-9d4e-1f1f0e3c2a10",
-                     "Clé de signature : 57A9 BAA9 A7CB 3216",
+                     "Clé de signature : 57A9\u00a0BAA9\u00a0A7CB\u00a03216",
                      "Fichier : lens_2026-11-22.qpvpkg",
                      "Le paquet est à joindre à ce message : lens_2026-11-22.qpvpkg (il se "
                      "trouve dans /home/jeanne/Documents).",
@@ -197,7 +197,14 @@ def test_mailto_url_keeps_reserved_characters_inside_fields():
 
 
 def test_readable_key_id():
-    assert readable_key_id("57A9BAA9A7CB3216") == "57A9 BAA9 A7CB 3216"
+    """One way of writing a key id everywhere: groups of four joined by no-break spaces, so a
+    label never wraps inside an id; whatever spacing or case it is given."""
+    grouped = "57A9\u00a0BAA9\u00a0A7CB\u00a03216"
+    assert readable_key_id("57A9BAA9A7CB3216") == grouped
+    assert readable_key_id("57a9 baa9 a7cb 3216") == grouped
+    assert readable_key_id(grouped) == grouped
+    assert readable_key_id(bytes.fromhex("1632CBA7A9BAA957")) == grouped   # minisign's order
+    assert readable_key_id("") == "—"
 
 
 # -- dialogs ----------------------------------------------------------------------------------

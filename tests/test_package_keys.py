@@ -16,6 +16,7 @@ from qpvdesk.models.package import keys as keys_module
 from qpvdesk.models.package.keys import KeyFolder
 from qpvdesk.models.package.minisign import (
     KeyFileError,
+    readable_key_id,
     PassphraseError,
     SecretKey,
     _scrypt_params,
@@ -198,7 +199,8 @@ def test_restore_over_different_key_needs_replace(folder, tmp_path):
     backup = elsewhere.backup("62498", tmp_path / "nouvelle.key")
     before = snapshot(folder.folder)
 
-    with pytest.raises(KeyFileError, match=f"déjà une autre clé \\({old_public.key_id_hex}\\)"):
+    old_id = readable_key_id(old_public.key_id_hex)
+    with pytest.raises(KeyFileError, match=f"déjà une autre clé \\({old_id}\\)"):
         folder.restore("62498", backup, "autre phrase")
     assert snapshot(folder.folder) == before
     assert folder.unlock("62498", PHRASE).public_key == old_public
@@ -256,3 +258,51 @@ def test_real_limits_and_minisign_interop(tmp_path):
     (tmp_path / "m.txt.minisig").write_text(sign(secret, DATA, "signé par qpvdesk"))
     result = run_minisign("-Vm", "m.txt", "-p", str(folder.public_path("62498")), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+# --------------------------------------------------------------------------- garbage key files
+
+
+@pytest.mark.parametrize("content", [bytes(range(256)) * 2, b"untrusted comment: x\nbonjour\n",
+                                     b"", "une clé ? non".encode()])
+def test_garbage_key_files_are_refused_in_a_french_sentence_naming_the_file(tmp_path, content):
+    garbage = tmp_path / "62498.pub"
+    garbage.write_bytes(content)
+    for read in (keys_module.read_public_key,
+                 lambda path: keys_module.read_secret_key(path, None)):
+        with pytest.raises(KeyFileError) as refusal:
+            read(garbage)
+        message = str(refusal.value)
+        assert "62498.pub" in message and "\n" not in message
+        assert "codec" not in message and "utf-8" not in message   # no raw Python error
+    assert garbage.read_bytes() == content
+
+
+def test_cli_export_with_a_garbage_key_says_which_file(tmp_path, capsys, reference_path):
+    from qpvdesk.cli import main
+
+    garbage = tmp_path / "62498.key"
+    garbage.write_bytes(bytes(range(256)))
+    phrase = tmp_path / "phrase.txt"
+    phrase.write_bytes(b"\xff\xfe\x00")
+    target = tmp_path / "lens.qpvpkg"
+    code = main(["--reference", str(reference_path), "export", "--workspace",
+                 str(tmp_path / "w.sqlite"), "--key", str(garbage), "--out", str(target)])
+    err = capsys.readouterr().err
+    assert code == 2 and "62498.key" in err and "codec" not in err and "Traceback" not in err
+    code = main(["--reference", str(reference_path), "export", "--workspace",
+                 str(tmp_path / "w.sqlite"), "--key", str(garbage), "--passphrase-file",
+                 str(phrase), "--out", str(target)])
+    err = capsys.readouterr().err
+    assert code == 2 and "phrase.txt" in err and "codec" not in err
+    assert not target.exists()
+
+
+def test_the_commune_a_public_key_file_declares(folder):
+    public = folder.create("62498", None, "Lens")
+    text = folder.public_path("62498").read_text(encoding="utf-8")
+    assert keys_module.declared_commune(text) == "62498"
+    assert keys_module.declared_commune(public.to_text()) is None   # minisign's own comment
+    assert keys_module.declared_commune(
+        public.to_text("qpvdesk clé publique de la commune ../x")) is None
+    assert keys_module.declared_commune(public.to_base64()) is None

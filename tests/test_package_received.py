@@ -181,7 +181,11 @@ def test_a_uuid_already_received_from_another_commune_is_refused(store, workspac
     info = package([fresh, intruder], commune=LIEVIN)
     with pytest.raises(ValueError, match="autre commune") as raised:
         accept(store, info, [fresh, intruder])
-    assert taken.uuid in str(raised.value) and LENS in str(raised.value)
+    assert f"{taken.uuid} de la commune {LENS}" in str(raised.value)
+    assert counts(workspace) == before
+    with pytest.raises(ValueError, match=f"{taken.uuid} de Lens \\({LENS}\\)"):
+        store.accept(info, [fresh, intruder], "liévin.qpvpkg", "sha-liévin",
+                     names={LENS: "Lens", LIEVIN: "Liévin"})
     assert counts(workspace) == before
     assert store.current(LIEVIN) == []
     assert [item["uuid"] for item in store.packages()] == [first[0].uuid]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from qpvdesk.models.package.minisign import PublicKey, generate_keypair
+from qpvdesk.models.package.minisign import PublicKey, generate_keypair, readable_key_id
 from qpvdesk.models.package.trust import TrustedKey, TrustError, TrustStore
+
+
+NAMES = {"62498": "Lens", "62510": "Liévin"}
 
 
 def new_public() -> PublicKey:
@@ -47,8 +50,14 @@ def test_add_same_key_twice_is_idempotent(store):
 def test_same_key_for_two_communes_refused(store):
     key = new_public()
     store.add(key.to_text(), "62498")
-    with pytest.raises(TrustError, match=f"{key.key_id_hex} est déjà attribuée à la commune 62498"):
+    with pytest.raises(TrustError, match=f"{readable_key_id(key.key_id_hex)} est déjà attribuée "
+                                         "à la commune 62498 : elle ne peut pas l'être aussi à "
+                                         "la commune 62510"):
         store.add(key.to_text(), "62510")
+    named = TrustStore(store.folder, names=NAMES)
+    with pytest.raises(TrustError, match=r"déjà attribuée à Lens \(62498\) : elle ne peut pas "
+                                         r"l'être aussi à Liévin \(62510\)\."):
+        named.add(key.to_text(), "62510")
     assert store.for_commune("62510") is None
     assert [e.commune_insee for e in store.entries()] == ["62498"]
 
@@ -151,7 +160,8 @@ def test_bad_files_are_skipped_and_reported(store):
     assert len(problems) == 3
     assert any("lens.pub" in line and "attendu <code INSEE>.pub" in line for line in problems)
     assert any("LISEZMOI.txt" in line for line in problems)
-    assert any(line.startswith("Clé ignorée : 62510.pub") for line in problems)
+    assert any(line.startswith("Le fichier 62510.pub n'est pas une clé publique minisign")
+               and line.endswith(": clé ignorée.") for line in problems)
     assert all("\n" not in line for line in problems)
     # Replacing the unreadable file through add() keeps it aside, never deleted.
     fixed = new_public()
@@ -168,6 +178,41 @@ def test_key_copied_by_hand_for_two_communes_is_unusable(store):
     assert store.for_key_id(key.key_id_hex) is None
     problems = store.problems()
     assert len(problems) == 2
-    assert all("plusieurs communes (62498, 62510)" in line for line in problems)
+    assert all("plusieurs communes, la commune 62498 et la commune 62510 ;" in line
+               for line in problems)
+    named = TrustStore(store.folder, names=NAMES)
+    assert all("plusieurs communes, Lens (62498) et Liévin (62510) ;" in line
+               for line in named.problems())
     with pytest.raises(TrustError, match="déjà attribuée"):
         store.add(key.to_text(), "59350")
+
+
+def test_which_communes_a_key_is_bound_to_and_revoked_keys(store):
+    key, other = new_public(), new_public()
+    store.add(key.to_text(), "62498")
+    (store.folder / "62510.pub").write_text(key.to_text())
+    assert store.communes_of_key(key.key_id_hex) == {"62498", "62510"}
+    assert store.communes_of_key(other.key_id_hex) == set()
+    (store.folder / "62510.pub").unlink()
+    assert store.revoked_for_key_id(key.key_id_hex) is None
+    store.revoke("62498")
+    assert store.revoked_for_key_id(key.key_id_hex).commune_insee == "62498"
+    assert store.communes_of_key(key.key_id_hex) == set()
+
+
+def test_a_single_garbage_trust_file_is_refused_naming_it(tmp_path):
+    garbage = tmp_path / "62498.pub"
+    garbage.write_bytes(bytes(range(256)))
+    with pytest.raises(TrustError, match="62498.pub") as refusal:
+        TrustStore.from_path(garbage)
+    assert "codec" not in str(refusal.value)
+
+
+def test_trusted_key_file_names_its_commune(store):
+    from qpvdesk.models.package.keys import declared_commune
+
+    named = TrustStore(store.folder, names=NAMES)
+    entry = named.add(new_public().to_text("qpvdesk clé publique de la commune 62510"), "62498")
+    text = entry.path.read_text(encoding="utf-8")
+    assert text.startswith("untrusted comment: qpvdesk clé publique de la commune 62498 (Lens)")
+    assert declared_commune(text) == "62498"

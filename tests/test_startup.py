@@ -113,7 +113,7 @@ from PySide6.QtWidgets import QApplication
 from pyproj import Transformer
 from qpvdesk.models.map.viewport import Viewport
 from qpvdesk.views.map.canvas import MapCanvas
-from qpvdesk.views.map.renderer import RenderRequest
+from qpvdesk.render.renderer import RenderRequest
 app = QApplication([])
 shared = Transformer.from_crs(2154, 4326, always_xy=True)
 places = []

@@ -12,8 +12,8 @@ from shapely.geometry import box
 
 from qpvdesk.models.package.info import PackageInfo
 from qpvdesk.models.proposals.proposal import Proposal
-from qpvdesk.views.package import synthese_pdf
-from qpvdesk.views.package.synthese_pdf import french_datetime, write_synthese_pdf
+from qpvdesk.render import synthese_pdf
+from qpvdesk.render.synthese_pdf import french_datetime, write_synthese_pdf
 
 CREATED = "2026-11-22T10:04:31+01:00"
 KEY_ID = "0123456789ABCDEF"
@@ -100,7 +100,10 @@ def test_pdf_has_header_map_list_and_every_proposal(qapp, reference, qpv_places,
             assert commune_names[code] in text
     assert "Lens (62498)" in text and "Commune de Lens" in text
     assert "22 novembre 2026 à 10 h 04" in text
-    assert PACKAGE_UUID in text and KEY_ID in text
+    assert PACKAGE_UUID in text
+    # the key id as people read it everywhere: groups of four
+    grouped = " ".join(KEY_ID.upper()[start:start + 4] for start in range(0, 16, 4))
+    assert grouped in text.replace("\u00a0", " ")
     assert "3 (1 projet d'équipement, 1 quartier vécu, 1 demande de périmètre)" in text
     assert "28,72 ha" in text
     assert "page 1 / " in text and f"page {pages} / {pages}" in text
@@ -128,7 +131,7 @@ def test_forty_proposals_paginate_and_rows_stay_on_their_page(qapp, reference, q
 
     writer = synthese_pdf.QPdfWriter(str(tmp_path / "probe.pdf"))
     writer.setResolution(synthese_pdf.PDF_DPI)
-    synthese_pdf._a4(writer)
+    synthese_pdf.set_a4(writer)
     style = synthese_pdf._Style(writer)
     footer = 200.0
     layout = synthese_pdf._layout(style, synthese_pdf._Names(reference), package_info(40),

@@ -37,7 +37,7 @@ def package_screens(app, window, store, workspace, scratch: Path, out: Path) -> 
     from qpvdesk.views.first_run import FirstRunWizard
     from qpvdesk.views.help_window import open_help
     from qpvdesk.views.package.export_dialog import ExportPackageDialog
-    from qpvdesk.views.package.synthese_pdf import write_synthese_pdf
+    from qpvdesk.render.synthese_pdf import write_synthese_pdf
     from qpvdesk.views.package.verify_dialog import VerificationDialog
 
     wizard = FirstRunWizard(window, workspace, store, key_folder=KeyFolder(scratch / "cles"))

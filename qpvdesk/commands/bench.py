@@ -6,7 +6,6 @@ never shipped) to the real layers and prints the figures, as JSON with --json.
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import statistics
 import tempfile
@@ -16,6 +15,7 @@ from pathlib import Path
 from ..models.map.synthetic import SYNTHETIC_INFO, synthetic_layer
 from ..models.map.styles import Symbol
 from ..models.reference import ReferenceStore
+from .report import print_report
 from .map_setup import headless_application, map_composer, territory_viewport
 
 WIDTH, HEIGHT = 1600, 1000
@@ -41,14 +41,6 @@ def add_parser(commands) -> None:
     add_startup_parser(which)
 
 
-def _print_report(report: dict, as_json: bool) -> None:
-    if as_json:
-        print(json.dumps(report, indent=2, ensure_ascii=False))
-    else:
-        for key, value in report.items():
-            print(f"{key:<26} {value}")
-
-
 def run_fiche(args: argparse.Namespace) -> int:
     """Open every QPV's fiche on a fresh connection: the first one also loads the cache."""
     from ..models.fiche import build_fiche
@@ -62,7 +54,7 @@ def run_fiche(args: argparse.Namespace) -> int:
             build_fiche(store, code)
             timings.append((time.perf_counter() - start) * 1000)
     store.close()
-    _print_report({
+    print_report({
         "fiche_first_open_ms": round(timings[0], 1),
         "fiche_open_median_ms": round(statistics.median(timings), 2),
         "fiche_open_max_ms": round(max(timings), 1),
@@ -101,10 +93,10 @@ def _median_ms(action, repeat: int) -> float:
 
 def run_render(args: argparse.Namespace) -> int:
     from ..views.map.canvas import MapCanvas
-    from ..views.map.renderer import LayerRenderSpec, render_map
+    from ..render.renderer import LayerRenderSpec, render_map
 
     startup = _startup_ms(args)
-    headless_application()
+    headless_application(widgets=True)
     store = ReferenceStore(args.reference)
     composer = map_composer(store)
     full = territory_viewport(composer, WIDTH, HEIGHT)
@@ -146,5 +138,5 @@ def run_render(args: argparse.Namespace) -> int:
                        "rerender_full_extent_ms": 150, "rerender_1pct_ms": 150},
     }
     store.close()
-    _print_report(report, args.json)
+    print_report(report, args.json)
     return 0

@@ -16,6 +16,7 @@ import shapely
 from shapely.geometry import Polygon
 
 from ..models.reference import ReferenceStore
+from .report import print_report
 
 COMMUNE = "62498"
 TARGETS_MS = {"export_10_proposals_median_ms": 1000, "verify_10mb_median_ms": 200}
@@ -75,8 +76,7 @@ def run_package(args: argparse.Namespace) -> int:
     from ..models.package.trust import TrustStore
     from ..models.package.verify import verify_package
     from ..models.proposals import gdal
-    from ..views.package.synthese_pdf import write_synthese_pdf
-    from .bench import _print_report
+    from ..render.synthese_pdf import write_synthese_pdf
     from .map_setup import headless_application
 
     gdal.pyogrio()
@@ -124,5 +124,5 @@ def run_package(args: argparse.Namespace) -> int:
             "targets_ms": TARGETS_MS,
         }
     reference.close()
-    _print_report(result, args.json)
+    print_report(result, args.json)
     return 0

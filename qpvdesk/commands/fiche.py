@@ -47,8 +47,8 @@ def _write_pdf(store: ReferenceStore, fiche: Fiche, path: str) -> int:
     from .map_setup import headless_application
 
     app = headless_application()  # noqa: F841 (fonts and painting need it alive)
-    from ..views.fiche.fiche_pdf import write_fiche_pdf
-    from ..views.fiche.thumbnail import qpv_thumbnail
+    from ..render.fiche_pdf import write_fiche_pdf
+    from ..render.thumbnail import qpv_thumbnail
 
     return write_fiche_pdf(fiche, qpv_thumbnail(store, fiche.identity.code), path)
 

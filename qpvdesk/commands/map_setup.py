@@ -9,19 +9,22 @@ from ..models.map.styles import HIDDEN_BY_DEFAULT, LAYERS
 from ..models.map.viewport import Viewport
 
 
-def headless_application():
-    """A QApplication (fonts, painting, widgets for the bench) that needs no display."""
+def headless_application(widgets: bool = False):
+    """A Qt application that needs no display: a QGuiApplication (fonts and painting, no
+    widget code loaded) unless the caller shows widgets (the bench's real canvas)."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance() or QApplication(["qpvdesk"])
+    if widgets:
+        from PySide6.QtWidgets import QApplication as Application
+    else:
+        from PySide6.QtGui import QGuiApplication as Application
+    return Application.instance() or Application(["qpvdesk"])
 
 
 def map_composer(store, visible: list[str] | None = None,
                  choropleth: ChoroplethSetting | None = None):
     """Layers loaded and a composer with the default (or the given) visible layers."""
-    from ..views.map.compose import MapComposer
+    from ..render.compose import MapComposer
 
     layers = load_reference_layers(store)
     layer_ids = [info.id for info in LAYERS]

@@ -14,9 +14,11 @@ from pathlib import Path
 from .. import paths
 from ..models.package import minisign
 from ..models.package.bag import PackageError, Sender, write_package
+from ..models.package.communes import commune_names_in_file
 from ..models.package.identity import load_identity, organization
 from ..models.package.info import valid_insee
-from ..models.package.keys import KeyFolder
+from ..models.package.keys import KeyFolder, read_secret_key
+from ..models.package.minisign import readable_key_id
 from ..models.package.trust import TrustError, TrustStore
 from ..models.package.verify import VerificationReport, verify_package
 
@@ -89,6 +91,8 @@ def _passphrase(path: str | None, confirm: bool = False) -> str | None:
             lines = Path(path).read_text(encoding="utf-8").splitlines()
         except OSError as exc:
             raise UsageError(f"cannot read the passphrase file: {exc}") from None
+        except UnicodeDecodeError:
+            raise UsageError(f"the passphrase file {path} is not UTF-8 text") from None
         return lines[0] if lines and lines[0] else None
     if not sys.stdin.isatty():
         return None
@@ -130,7 +134,7 @@ def run_keygen(args: argparse.Namespace) -> int:
     folder = KeyFolder(Path(args.out) if args.out else paths.user_data_folder() / "cles")
     passphrase = _passphrase(args.passphrase_file, confirm=True)
     public = folder.create(args.commune, passphrase, _commune_name(args, args.commune))
-    print(f"key id {public.key_id_hex}")
+    print(f"key id {readable_key_id(public.key_id_hex)}")
     print(f"secret key: {folder.secret_path(args.commune)}")
     print(f"public key: {folder.public_path(args.commune)} (send it once to the agglomeration)")
     if not passphrase:
@@ -161,11 +165,7 @@ def run_export(args: argparse.Namespace) -> int:
             raise UsageError("which commune? give --commune INSEE (or a key named INSEE.key)")
         if key_path is None:
             key_path = KeyFolder(paths.user_data_folder() / "cles").secret_path(insee)
-        try:
-            key_text = key_path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"cannot read the secret key {key_path}: {exc.strerror}") from None
-        secret = minisign.SecretKey.from_text(key_text, _passphrase(args.passphrase_file))
+        secret = read_secret_key(key_path, _passphrase(args.passphrase_file))
         store = ProposalStore(workspace, reference)
         proposals = store.list()
         if args.ids:
@@ -180,7 +180,7 @@ def run_export(args: argparse.Namespace) -> int:
                         args.contact_name or identity.contact_name,
                         args.contact_email or identity.contact_email)
         headless_application()
-        from ..views.package.synthese_pdf import write_synthese_pdf
+        from ..render.synthese_pdf import write_synthese_pdf
 
         info = write_package(
             proposals, sender, secret, Path(args.out),
@@ -189,12 +189,15 @@ def run_export(args: argparse.Namespace) -> int:
         workspace.close()
         reference.close()
     print(f"{args.out}: {info.proposal_count} proposal(s), package {info.uuid}, "
-          f"key {info.key_id}")
+          f"key {readable_key_id(info.key_id)}")
     return 0
 
 
 def _trust(args) -> TrustStore:
-    return TrustStore.from_path(Path(args.trust))
+    store = TrustStore.from_path(Path(args.trust), commune_names_in_file(args.reference))
+    for problem in store.problems():   # a key file left out says so, not « Clé inconnue »
+        print(f"qpvdesk: warning: {problem}", file=sys.stderr)
+    return store
 
 
 def report_json(report: VerificationReport) -> dict:
@@ -224,7 +227,8 @@ def run_verify(args: argparse.Namespace) -> int:
         print(json.dumps(report_json(report), ensure_ascii=False, indent=2))
     elif report.ok:
         info = report.info
-        print(f"valid: {info.source_organization} ({info.commune_insee}), key {info.key_id}, "
+        print(f"valid: {info.source_organization} ({info.commune_insee}), "
+              f"key {readable_key_id(info.key_id)}, "
               f"created {info.created}, {info.proposal_count} proposal(s)")
     return 0 if report.ok else 1
 
@@ -239,7 +243,8 @@ def run_import(args: argparse.Namespace) -> int:
         workspace = _open_workspace(args)
         try:
             outcome = ConsolidatedStore(workspace).accept(
-                report.info, report.proposals, report.path.name, report.sha256)
+                report.info, report.proposals, report.path.name, report.sha256,
+                names=commune_names_in_file(args.reference))
         except ValueError as exc:
             report.reason = str(exc)
             print(f"qpvdesk: refused: {exc}", file=sys.stderr)

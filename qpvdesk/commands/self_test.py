@@ -102,7 +102,7 @@ def _snapshot(args: argparse.Namespace, folder: Path) -> None:
     from PySide6.QtGui import QImage
 
     from ..models.reference import ReferenceStore
-    from ..views.map.renderer import render_map
+    from ..render.renderer import render_map
     from .map_setup import headless_application, map_composer, territory_viewport
 
     app = headless_application()  # noqa: F841 (keeps Qt's painting alive)

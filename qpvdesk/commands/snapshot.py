@@ -40,7 +40,7 @@ def add_parser(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..views.map.renderer import render_map
+    from ..render.renderer import render_map
 
     app = headless_application()  # noqa: F841 (keeps Qt's painting alive)
     visible = args.layers.split(",") if args.layers else None

@@ -22,7 +22,7 @@ from ..models.search import SearchIndex, SearchResult
 from .formatting import number
 from .map.canvas import MapCanvas
 from .map.choropleth_panel import ChoroplethPanel
-from .map.compose import MapComposer
+from ..render.compose import MapComposer
 from .map.identify_panel import IdentifyPanel
 from .map.layer_panel import LayerPanel
 from .map.map_controller import STATE_KEY, MapController

@@ -295,34 +295,3 @@ class ShortcutsDialog(QDialog):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         self.table.resizeRowsToContents()   # the stretched column's width is known now
-
-
-def _write_help_page() -> None:   # pragma: no cover - maintenance command
-    """Regenerate resources/aide/raccourcis.html from a real main window (offscreen)."""
-    import os
-    import tempfile
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from .. import paths
-    from ..models.reference import ReferenceStore
-    from ..models.workspace import Workspace
-    from .help_window import SHARED_STYLE, help_folder
-    from .main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as home:
-        os.environ["QPVDESK_HOME"] = home
-        workspace = Workspace(os.path.join(home, "workspace.sqlite"))
-        window = MainWindow(ReferenceStore(paths.reference_database()), workspace)
-        target = help_folder() / "raccourcis.html"
-        target.write_text(shortcuts_html(shortcut_rows(window), SHARED_STYLE), encoding="utf-8")
-        window.deleteLater()
-        workspace.close()
-        print(target)
-    del app
-
-
-if __name__ == "__main__":   # pragma: no cover
-    _write_help_page()

@@ -250,6 +250,11 @@ Possible indicators: {usable}.</translation>
 <context>
     <name>CommuneChoiceDialog</name>
     <message>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="97"/>
+        <source>Attention : ce fichier se présente comme la clé de {declared}, pas de {chosen}. Ne l&apos;attribuez à {chosen} que si cette commune vous le confirme par téléphone.</source>
+        <translation>Warning: this file presents itself as the key of {declared}, not of {chosen}. Assign it to {chosen} only if that commune confirms it on the phone.</translation>
+    </message>
+    <message>
         <location filename="../../qpvdesk/views/package/trust_dialog.py" line="39"/>
         <source>Importer la clé publique d&apos;une commune</source>
         <translation>Import a commune&apos;s public key</translation>
@@ -3393,6 +3398,20 @@ You can still save.</translation>
 </context>
 <context>
     <name>TrustDialog</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="250"/>
+        <source>Clé révoquée</source>
+        <translation>Revoked key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="251"/>
+        <source>La clé {key} de {commune} a été révoquée ou remplacée (elle est conservée dans le dossier « {folder} »).
+
+L&apos;importer à nouveau fera de nouveau accepter les paquets qu&apos;elle signe. Continuer ?</source>
+        <translation>Key {key} of {commune} was revoked or replaced (it is kept in the “{folder}” folder).
+
+Importing it again will make the packages it signs accepted again. Continue?</translation>
+    </message>
     <message>
         <location filename="../../qpvdesk/views/package/trust_dialog.py" line="26"/>
         <source>Clé publique minisign (*.pub);;Tous les fichiers (*)</source>

@@ -9,6 +9,12 @@ import stat
 import zipfile
 from pathlib import Path
 
+from .refusal import Refusal
+from .zip_layout import check_layout, shown_name
+
+__all__ = ["Refusal", "read_members", "read_file", "MAX_ENTRIES", "MAX_UNCOMPRESSED",
+           "MAX_RATIO"]
+
 MAX_ENTRIES = 1000
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 100
@@ -16,30 +22,27 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 
-class Refusal(Exception):
-    """A package refused; the message is one French line."""
-
-
 def _check_name(info: zipfile.ZipInfo) -> str:
     name = info.filename
     raw = info.orig_filename
+    shown = shown_name(raw)
     if "\\" in raw:
-        raise Refusal(f"Chemin refusé (barre oblique inverse) : « {raw} ».")
+        raise Refusal(f"Chemin refusé (barre oblique inverse) : « {shown} ».")
     if "\x00" in raw or any(ord(char) < 32 for char in raw):
         raise Refusal("Chemin refusé : caractère de contrôle dans un nom de fichier.")
     if raw.startswith("/"):
-        raise Refusal(f"Chemin absolu refusé : « {raw} ».")
+        raise Refusal(f"Chemin absolu refusé : « {shown} ».")
     if _DRIVE.match(raw):
-        raise Refusal(f"Chemin avec lettre de lecteur refusé : « {raw} ».")
+        raise Refusal(f"Chemin avec lettre de lecteur refusé : « {shown} ».")
     if ".." in raw.split("/"):
-        raise Refusal(f"Chemin sortant du paquet refusé : « {raw} ».")
+        raise Refusal(f"Chemin sortant du paquet refusé : « {shown} ».")
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
-        raise Refusal(f"Lien symbolique refusé : « {raw} ».")
+        raise Refusal(f"Lien symbolique refusé : « {shown} ».")
     if info.flag_bits & 0x1:
-        raise Refusal(f"Fichier chiffré refusé : « {raw} ».")
+        raise Refusal(f"Fichier chiffré refusé : « {shown} ».")
     if info.compress_type not in _METHODS:
-        raise Refusal(f"Méthode de compression non prise en charge pour « {raw} ».")
+        raise Refusal(f"Méthode de compression non prise en charge pour « {shown} ».")
     return name
 
 
@@ -47,7 +50,8 @@ def read_members(data: bytes) -> dict[str, bytes]:
     """The files of the ZIP ``data`` by name (directory entries left out).
 
     Raises Refusal for a bad or truncated ZIP, a dangerous name, a duplicate, too many
-    entries, too much uncompressed data or a suspicious compression ratio."""
+    entries, too much uncompressed data, a suspicious compression ratio, or bytes that
+    another ZIP reader could read differently (zip_layout)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
@@ -64,15 +68,17 @@ def read_members(data: bytes) -> dict[str, bytes]:
             name = _check_name(info)
             key = name.casefold()
             if key in seen:
-                raise Refusal(f"Nom de fichier en double dans l'archive : « {name} ».")
+                raise Refusal("Nom de fichier en double dans l'archive : "
+                              f"« {shown_name(name)} ».")
             seen.add(key)
             total += info.file_size
             if total > MAX_UNCOMPRESSED:
                 raise Refusal("Archive trop volumineuse une fois décompressée "
                               f"(plus de {MAX_UNCOMPRESSED // (1024 * 1024)} Mo).")
             if info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                raise Refusal(f"Taux de compression suspect pour « {name} » (plus de "
-                              f"{MAX_RATIO} pour 1) : archive refusée.")
+                raise Refusal(f"Taux de compression suspect pour « {shown_name(name)} » "
+                              f"(plus de {MAX_RATIO} pour 1) : archive refusée.")
+        check_layout(data)
         members: dict[str, bytes] = {}
         for info in infos:
             if info.is_dir():
@@ -82,9 +88,11 @@ def read_members(data: bytes) -> dict[str, bytes]:
                     content = handle.read(info.file_size + 1)
             except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError,
                     NotImplementedError):
-                raise Refusal(f"Archive abîmée : « {info.filename} » est illisible.") from None
+                raise Refusal(f"Archive abîmée : « {shown_name(info.filename)} » est "
+                              "illisible.") from None
             if len(content) != info.file_size:
-                raise Refusal(f"Archive abîmée : taille de « {info.filename} » incohérente.")
+                raise Refusal("Archive abîmée : taille de "
+                              f"« {shown_name(info.filename)} » incohérente.")
             members[info.filename] = content
         return members
 

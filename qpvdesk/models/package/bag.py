@@ -24,8 +24,8 @@ from ..proposals.exporter import export_proposals
 from ..proposals.proposal import Proposal
 from . import minisign
 from .info import (BAG_INFO, BAGIT_TXT, BAGIT_VERSION, CSV, GEOJSON, GEOPACKAGE, MANIFEST,
-                   PACKAGE_SUFFIX, PACKAGE_VERSION, SIGNATURE, SYNTHESE, TAGMANIFEST,
-                   PackageInfo, valid_insee)
+                   PACKAGE_KIND, PACKAGE_KIND_FIELD, PACKAGE_SUFFIX, PACKAGE_VERSION, SIGNATURE,
+                   SYNTHESE, TAGMANIFEST, PackageInfo, valid_insee)
 
 # Writes the printable summary of the proposals (a Qt view provides it; the CLI too).
 PdfWriter = Callable[[Sequence[Proposal], Path, PackageInfo], object]
@@ -77,6 +77,7 @@ def bag_info_text(info: PackageInfo, payload_bytes: int, payload_files: int) -> 
               ("Payload-Oxum", f"{payload_bytes}.{payload_files}"),
               ("Bag-Software-Agent", info.software),
               ("Qpvdesk-Package-Version", PACKAGE_VERSION),
+              (PACKAGE_KIND_FIELD, PACKAGE_KIND),
               ("Qpvdesk-Commune-Insee", info.commune_insee),
               ("Qpvdesk-Key-Id", info.key_id),
               ("Qpvdesk-Proposal-Count", str(info.proposal_count)),

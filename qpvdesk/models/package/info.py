@@ -8,6 +8,10 @@ from dataclasses import dataclass
 PACKAGE_SUFFIX = ".qpvpkg"
 PACKAGE_VERSION = "1"
 BAGIT_VERSION = "1.0"
+# bag-info.txt's Qpvdesk-Package-Kind: what the payload holds. Absent means « propositions »
+# (packages written before the field existed); other kinds are refused by this version.
+PACKAGE_KIND_FIELD = "Qpvdesk-Package-Kind"
+PACKAGE_KIND = "propositions"
 
 GEOPACKAGE = "data/propositions.gpkg"
 GEOJSON = "data/propositions.geojson"

@@ -25,6 +25,7 @@ from qpvdesk.models.package.minisign import (
     PublicKey,
     SecretKey,
     generate_keypair,
+    readable_key_id,
 )
 
 __all__ = [
@@ -37,6 +38,9 @@ __all__ = [
     "normalize_insee",
     "atomic_write_bytes",
     "read_small_text",
+    "read_public_key",
+    "read_secret_key",
+    "declared_commune",
     "KeyFileError",
     "PassphraseError",
 ]
@@ -53,6 +57,7 @@ ARCHIVE_FOLDER_NAME = "anciennes"
 
 _MAX_FILE_BYTES = MAX_TEXT_CHARS * 4
 _SECRET_COMMENT_RE = re.compile(r"^qpvdesk cl\S* secr\S* de la commune (\S+)")
+_PUBLIC_COMMENT_RE = re.compile(r"^qpvdesk cl\S* publique de la commune (\S+)")
 
 
 def default_key_folder() -> Path:
@@ -119,6 +124,51 @@ def read_small_text(path: Path, what: str) -> tuple[bytes, str]:
     except UnicodeDecodeError:
         raise KeyFileError(f"{what} mal formée : {path.name} n'est pas du texte UTF-8.") from None
     return data, text
+
+
+def _reason(error: Exception) -> str:
+    """« Clé publique mal formée : base64 invalide. » -> « clé publique mal formée : base64
+    invalide », to go inside a sentence that names the file."""
+    text = str(error).rstrip(". ")
+    return text[:1].lower() + text[1:]
+
+
+def read_public_key(path: Path) -> PublicKey:
+    """The minisign public key in ``path``; KeyFileError (French, naming the file) when the
+    file is missing, too large, not text or not a minisign public key."""
+    path = Path(path)
+    _, text = read_small_text(path, "Clé publique")
+    try:
+        return PublicKey.from_text(text)
+    except KeyFileError as error:
+        raise KeyFileError(f"Le fichier {path.name} n'est pas une clé publique minisign "
+                           f"lisible ({_reason(error)}).") from None
+
+
+def read_secret_key(path: Path, passphrase: str | None) -> SecretKey:
+    """The decrypted secret key in ``path``; PassphraseError for a wrong or missing
+    passphrase, KeyFileError (French, naming the file) for anything else."""
+    path = Path(path)
+    _, text = read_small_text(path, "Clé secrète")
+    try:
+        return SecretKey.from_text(text, passphrase or None)
+    except PassphraseError:
+        raise
+    except KeyFileError as error:
+        raise KeyFileError(f"Le fichier {path.name} n'est pas une clé secrète minisign "
+                           f"lisible ({_reason(error)}).") from None
+
+
+def declared_commune(public_key_text: str) -> str | None:
+    """The INSEE code that a qpvdesk public key file names in its (untrusted) comment —
+    « qpvdesk clé publique de la commune 62498 (Lens) » — or None. Untrusted: only to warn
+    when the user binds the key to another commune."""
+    first = str(public_key_text or "").split("\n", 1)[0].strip()
+    if not first.startswith(UNTRUSTED_PREFIX):
+        return None
+    match = _PUBLIC_COMMENT_RE.match(first[len(UNTRUSTED_PREFIX):])
+    code = match.group(1).upper() if match else ""
+    return code if valid_insee(code) else None
 
 
 def unique_archive_base(folder: Path, base: str, suffixes: tuple[str, ...]) -> str:
@@ -243,8 +293,7 @@ class KeyFolder:
         code = normalize_insee(insee)
         if not self.public_path(code).is_file():
             raise KeyFileError(f"Aucune clé publique pour la commune {code}.")
-        _, text = read_small_text(self.public_path(code), "Clé publique")
-        return PublicKey.from_text(text)
+        return read_public_key(self.public_path(code))
 
     def is_protected(self, insee: str) -> bool:
         """Is the commune's secret key encrypted with a passphrase? (no scrypt work)"""
@@ -259,14 +308,15 @@ class KeyFolder:
     def unlock(self, insee: str, passphrase: str | None) -> SecretKey:
         """The decrypted secret key; PassphraseError on a wrong or missing passphrase."""
         code = normalize_insee(insee)
-        _, text = self._secret_text(code)
-        secret = SecretKey.from_text(text, passphrase or None)
+        self._secret_text(code)   # says when there is no key
+        secret = read_secret_key(self.secret_path(code), passphrase)
         if self.public_path(code).is_file():
             public = self.public_key(code)
             if public != secret.public_key:
                 raise KeyFileError(
                     f"Les fichiers de clé de la commune {code} ne correspondent pas : "
-                    f"clé secrète {secret.key_id_hex}, clé publique {public.key_id_hex}."
+                    f"clé secrète {readable_key_id(secret.key_id_hex)}, clé publique "
+                    f"{readable_key_id(public.key_id_hex)}."
                 )
         return secret
 
@@ -321,7 +371,7 @@ class KeyFolder:
         """
         code = normalize_insee(insee)
         data, text = read_small_text(Path(source), "Clé secrète à restaurer")
-        secret = SecretKey.from_text(text, passphrase or None)
+        secret = read_secret_key(Path(source), passphrase)
         comment = text.split("\n", 1)[0]
         comment = comment[len(UNTRUSTED_PREFIX):] if comment.startswith(UNTRUSTED_PREFIX) else ""
         match = _SECRET_COMMENT_RE.match(comment)
@@ -346,7 +396,7 @@ class KeyFolder:
             except KeyFileError:
                 old_public = None
             if old_public != public and not replace:
-                old_id = old_public.key_id_hex if old_public else "inconnue"
+                old_id = readable_key_id(old_public.key_id_hex) if old_public else "inconnue"
                 raise KeyFileError(
                     f"La commune {code} a déjà une autre clé ({old_id}) : "
                     "elle n'est remplacée que sur demande explicite."

@@ -8,12 +8,10 @@ from urllib.parse import quote
 
 from ..frenchnum import format_french_date
 from .info import PackageInfo
+from .minisign import readable_key_id
 
-
-def readable_key_id(key_id: str) -> str:
-    """« 57A9BAA9A7CB3216 » → « 57A9 BAA9 A7CB 3216 » (easier to read out on the phone)."""
-    plain = "".join(str(key_id).split()).upper()
-    return " ".join(plain[start:start + 4] for start in range(0, len(plain), 4))
+__all__ = ["readable_key_id", "french_date", "proposal_count_text", "mail_subject",
+           "mail_body", "mailto_url"]
 
 
 def french_date(value: str, with_time: bool = False) -> str:

@@ -49,6 +49,7 @@ __all__ = [
     "sign",
     "verify",
     "format_key_id",
+    "readable_key_id",
     "DEFAULT_OPSLIMIT",
     "DEFAULT_MEMLIMIT",
 ]
@@ -107,6 +108,20 @@ class SignatureError(MinisignError):
 def format_key_id(key_id: bytes) -> str:
     """Key id as minisign prints it (little-endian integer, 16 uppercase hex digits)."""
     return key_id[::-1].hex().upper()
+
+
+KEY_ID_GROUP_SEPARATOR = "\u00a0"   # no-break space: an id is never wrapped mid-way
+
+
+def readable_key_id(key_id: str | bytes) -> str:
+    """The one way qpvdesk shows a key id to people: « A1B2 C3D4 E5F6 0708 », groups of four
+    joined by no-break spaces (read out on the phone, never wrapped). Accepts the 16 hex
+    digits in any case and spacing, or the raw 8 bytes; '—' for nothing."""
+    if isinstance(key_id, bytes):
+        key_id = format_key_id(key_id)
+    plain = "".join(str(key_id or "").split()).upper()
+    return KEY_ID_GROUP_SEPARATOR.join(plain[start:start + 4]
+                                       for start in range(0, len(plain), 4)) or "—"
 
 
 # --------------------------------------------------------------------------- helpers
@@ -420,8 +435,8 @@ def verify(public_key: PublicKey, data: bytes, signature_text: str) -> str:
     alg, key_id, signature, trusted, global_signature = _parse_signature(signature_text)
     if not hmac.compare_digest(key_id, public_key.key_id):
         raise SignatureError(
-            f"Signature faite avec une autre clé ({format_key_id(key_id)}) "
-            f"que la clé attendue ({public_key.key_id_hex})."
+            f"Signature faite avec une autre clé ({readable_key_id(key_id)}) "
+            f"que la clé attendue ({readable_key_id(public_key.key_id_hex)})."
         )
     message = hashlib.blake2b(data, digest_size=64).digest() if alg == SIG_ALG_HASHED else data
     try:

@@ -8,7 +8,7 @@ import io
 import json
 import math
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 import shapely
@@ -18,7 +18,7 @@ from ..proposals import gdal
 from ..proposals.attributes import valid_uuid
 from ..proposals.exporter import _ALWAYS, _COLUMNS, _LAYERS, csv_header
 from ..proposals.proposal import Proposal
-from ..proposals.vocabulary import CHOICES, KIND_FIELDS, MAX_LENGTHS
+from ..proposals.vocabulary import CHOICES, KIND_FIELDS, KINDS, MAX_LENGTHS
 from .archive import Refusal
 from .info import CSV, GEOJSON, GEOPACKAGE, SYNTHESE
 
@@ -61,8 +61,9 @@ def _geometry(value: object, geometry_type: str, where: str) -> BaseGeometry:
 def _proposal(row: Mapping[str, object], kind: str, geometry_type: str,
               where: str) -> Proposal:
     uuid = valid_uuid(row.get("uuid"))
-    if uuid is None:
-        raise Refusal(f"GeoPackage : identifiant de proposition invalide ({where}).")
+    if uuid is None or uuid != row.get("uuid"):   # the one text form the three files share
+        raise Refusal(f"GeoPackage : identifiant de proposition invalide ({where} ; UUID en "
+                      "minuscules avec tirets attendu).")
     where = f"{where}, {uuid}"
     if row.get("type") != kind:
         raise Refusal(f"GeoPackage : type « {row.get('type')} » dans la couche {kind} "
@@ -153,7 +154,8 @@ def _no_collection() -> Iterator[None]:
             gc.enable()
 
 
-def check_geojson(data: bytes, uuids: set[str]) -> None:
+def check_geojson(data: bytes, kinds: Mapping[str, str]) -> None:
+    """The GeoJSON holds the GeoPackage's proposals (``kinds``: uuid -> type), no other."""
     try:
         with _no_collection():
             # The scanner still checks every number's syntax; parse_float=len keeps it from
@@ -164,17 +166,30 @@ def check_geojson(data: bytes, uuids: set[str]) -> None:
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection" \
             or not isinstance(document.get("features"), list):
         raise Refusal("Le GeoJSON du paquet n'est pas une collection d'objets (FeatureCollection).")
-    found = set()
+    found = {}
     for feature in document["features"]:
         properties = feature.get("properties") if isinstance(feature, dict) else None
         if not isinstance(properties, dict) or not isinstance(feature.get("geometry"), dict):
             raise Refusal("GeoJSON : objet sans géométrie ou sans propriétés.")
-        found.add(properties.get("uuid"))
-    if found != uuids or len(document["features"]) != len(uuids):
+        uuid = properties.get("uuid")
+        if not isinstance(uuid, str):
+            raise Refusal("GeoJSON : objet sans identifiant de proposition (uuid).")
+        found[uuid] = properties.get("type")
+    if set(found) != set(kinds) or len(document["features"]) != len(kinds):
         raise Refusal("Le GeoJSON ne contient pas les mêmes propositions que le GeoPackage.")
+    _same_kinds(found, kinds, "GeoJSON", lambda kind: kind)
 
 
-def check_csv(data: bytes, uuids: set[str]) -> None:
+def _same_kinds(found: Mapping[str, object], kinds: Mapping[str, str], where: str,
+                written: Callable[[str], str]) -> None:
+    for uuid, kind in kinds.items():
+        if found[uuid] != written(kind):
+            raise Refusal(f"{where} : la proposition {uuid} n'y a pas le même type que dans le "
+                          "GeoPackage.")
+
+
+def check_csv(data: bytes, kinds: Mapping[str, str]) -> None:
+    """The CSV holds the GeoPackage's proposals (``kinds``: uuid -> type), no other."""
     # a detailed polygon's WKT exceeds the csv module's default 128 KiB field limit
     csv.field_size_limit(max(csv.field_size_limit(), len(data)))
     try:
@@ -184,9 +199,11 @@ def check_csv(data: bytes, uuids: set[str]) -> None:
         raise Refusal("Le CSV du paquet est illisible.") from None
     if not rows or rows[0] != csv_header():
         raise Refusal("Le CSV du paquet n'a pas les colonnes attendues.")
-    found = [row[0] for row in rows[1:] if row]
-    if set(found) != uuids or len(found) != len(uuids):
+    body = [row for row in rows[1:] if row]
+    found = {row[0]: row[1] if len(row) > 1 else None for row in body}
+    if set(found) != set(kinds) or len(body) != len(kinds):
         raise Refusal("Le CSV ne contient pas les mêmes propositions que le GeoPackage.")
+    _same_kinds(found, kinds, "CSV", lambda kind: KINDS[kind])
 
 
 def check_pdf(data: bytes) -> None:
@@ -197,9 +214,9 @@ def check_pdf(data: bytes) -> None:
 def read_payload(members: Mapping[str, bytes]) -> list[Proposal]:
     """Every payload file checked; the proposals of the GeoPackage."""
     proposals = read_geopackage(members[GEOPACKAGE])
-    uuids = {item.uuid for item in proposals}
-    check_geojson(members[GEOJSON], uuids)
-    check_csv(members[CSV], uuids)
+    kinds = {item.uuid: item.kind for item in proposals}
+    check_geojson(members[GEOJSON], kinds)
+    check_csv(members[CSV], kinds)
     check_pdf(members[SYNTHESE])
     return proposals
 

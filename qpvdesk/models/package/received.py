@@ -18,6 +18,7 @@ import shapely
 from ..proposals.exporter import write_geopackage
 from ..proposals.proposal import Proposal, now_iso
 from ..proposals.vocabulary import KINDS
+from .communes import CommuneNames, commune_label
 from .info import PackageInfo, valid_insee
 
 # The proposal columns a package carries: every one but ``deleted``.
@@ -136,12 +137,14 @@ class ConsolidatedStore:
     # -- receiving ---------------------------------------------------------------------------
 
     def accept(self, info: PackageInfo, proposals: Sequence[Proposal], file_name: str,
-               file_sha256: str, received: str | None = None) -> AcceptOutcome:
+               file_sha256: str, received: str | None = None,
+               names: CommuneNames | None = None) -> AcceptOutcome:
         """Record a verified package and its proposals, in one transaction.
 
         Idempotent: a package already received (same uuid, or same file) changes nothing.
-        Raises ValueError (French message), writing nothing, for an inconsistent package or a
-        proposal uuid already received from another commune."""
+        Raises ValueError (French message, communes named with ``names``), writing nothing,
+        for an inconsistent package or a proposal uuid already received from another
+        commune."""
         proposals = list(proposals)
         received = _checked_instant(received or now_iso(), "La date de réception")
         self._check(info, proposals)
@@ -151,7 +154,7 @@ class ConsolidatedStore:
                 "ORDER BY received LIMIT 1", (info.uuid, file_sha256)).fetchone()
             if earlier:
                 return AcceptOutcome(True, [], [], [], [], previously_received=earlier[0])
-            self._refuse_clashes(info.commune_insee, [item.uuid for item in proposals])
+            self._refuse_clashes(info.commune_insee, [item.uuid for item in proposals], names)
             before = {version.proposal.uuid: version
                       for version in self.current(info.commune_insee)}
             new_order = (_instant(info.created), _instant(received), info.uuid)
@@ -193,7 +196,8 @@ class ConsolidatedStore:
             if proposal.kind not in KINDS:
                 raise ValueError(f"Type de proposition inconnu : « {proposal.kind} ».")
 
-    def _refuse_clashes(self, commune: str, uuids: list[str]) -> None:
+    def _refuse_clashes(self, commune: str, uuids: list[str],
+                        names: CommuneNames | None) -> None:
         clashes: dict[str, str] = {}
         for start in range(0, len(uuids), 500):   # below SQLite's bound-parameter limit
             chunk = uuids[start:start + 500]
@@ -203,7 +207,7 @@ class ConsolidatedStore:
                 f"WHERE r.uuid IN ({', '.join('?' for _ in chunk)}) AND p.commune_insee != ?",
                 [*chunk, commune]).fetchall())
         if clashes:
-            listed = ", ".join(f"{uuid} (commune {other})"
+            listed = ", ".join(f"{uuid} de {commune_label(other, names)}"
                                for uuid, other in sorted(clashes.items()))
             raise ValueError(f"Paquet refusé : {len(clashes)} proposition(s) portent un "
                              "identifiant déjà reçu d'une autre commune : " + listed

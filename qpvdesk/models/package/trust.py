@@ -6,8 +6,9 @@ Revoked or rotated keys are never deleted: they move to
 ``<folder>/revoquees/<INSEE>-<KEYID>.pub``.
 
 A key id bound to two communes makes both entries unusable (reported by ``problems()``):
-a package signed with that key cannot be attributed to one commune. Qt-free; errors carry
-a one-line French message.
+a package signed with that key cannot be attributed to one commune. Messages name communes
+as « Lens (62498) » when the store is given the reference's names. Qt-free; errors carry a
+one-line French message.
 """
 from __future__ import annotations
 
@@ -16,14 +17,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from qpvdesk.models.package.communes import CommuneNames, commune_label, communes_label
 from qpvdesk.models.package.info import KEY_ID_PATTERN, valid_insee
 from qpvdesk.models.package.keys import (
+    _comment,
     _temporary_copy,
     _unlink_quietly,
+    read_public_key,
     read_small_text,
     unique_archive_base,
 )
-from qpvdesk.models.package.minisign import KeyFileError, PublicKey
+from qpvdesk.models.package.minisign import KeyFileError, PublicKey, readable_key_id
 
 __all__ = ["TrustedKey", "TrustError", "TrustStore", "REVOKED_FOLDER_NAME"]
 
@@ -50,17 +54,16 @@ def _insee(insee: str) -> str:
     return code
 
 
-def _read_key(path: Path) -> PublicKey:
-    """KeyFileError (French) if the file is not a readable minisign public key."""
-    _, text = read_small_text(path, "Clé publique")
-    return PublicKey.from_text(text)
-
-
 class TrustStore:
-    """Public keys of the communes, in ``folder`` (or one single ``<INSEE>.pub`` file)."""
+    """Public keys of the communes, in ``folder`` (or one single ``<INSEE>.pub`` file).
 
-    def __init__(self, folder: Path, create: bool = True) -> None:
+    ``names`` (INSEE code -> commune name, see communes.commune_names) lets every message
+    name the commune, not only its code."""
+
+    def __init__(self, folder: Path, create: bool = True,
+                 names: CommuneNames | None = None) -> None:
         self.folder = Path(folder)
+        self.names = dict(names or {})
         self._single: Path | None = None
         if create:
             try:
@@ -74,21 +77,30 @@ class TrustStore:
             raise TrustError(f"Dossier de clés de confiance introuvable : {self.folder}.")
 
     @classmethod
-    def from_path(cls, path: Path) -> TrustStore:
-        """A trust folder, or one ``<INSEE>.pub`` file (read-only store of that key)."""
+    def from_path(cls, path: Path, names: CommuneNames | None = None) -> TrustStore:
+        """A trust folder, or one ``<INSEE>.pub`` file (read-only store of that key, which
+        must be readable: TrustError naming the file otherwise)."""
         path = Path(path)
         if path.is_dir():
-            return cls(path, create=False)
+            return cls(path, create=False, names=names)
         if path.is_file():
             if not (path.suffix == ".pub" and valid_insee(path.stem)):
                 raise TrustError(
                     f"Fichier de confiance mal nommé : {path.name} "
                     "(attendu <code INSEE>.pub, ex. 62498.pub)."
                 )
-            store = cls(path.parent, create=False)
+            try:
+                read_public_key(path)
+            except KeyFileError as error:
+                raise TrustError(str(error)) from None
+            store = cls(path.parent, create=False, names=names)
             store._single = path
             return store
         raise TrustError(f"Clé ou dossier de confiance introuvable : {path}.")
+
+    def label(self, insee: str) -> str:
+        """« Lens (62498) »."""
+        return commune_label(insee, self.names)
 
     @property
     def read_only(self) -> bool:
@@ -124,21 +136,19 @@ class TrustStore:
                 )
                 continue
             try:
-                key = _read_key(path)
+                key = read_public_key(path)
             except KeyFileError as error:
-                problems.append(f"Clé ignorée : {path.name} — {error}")
+                problems.append(f"{str(error).rstrip('.')} : clé ignorée.")
                 continue
             candidates.append(TrustedKey(path.stem, key.key_id_hex, key, path))
-        communes_by_id: dict[str, set[str]] = {}
-        for entry in candidates:
-            communes_by_id.setdefault(entry.key_id, set()).add(entry.commune_insee)
         entries: list[TrustedKey] = []
         for entry in candidates:
-            communes = communes_by_id[entry.key_id]
+            communes = self._communes_of(candidates, entry.key_id)
             if len(communes) > 1:
                 problems.append(
-                    f"Clé ignorée : {entry.path.name} — la clé {entry.key_id} est attribuée à "
-                    f"plusieurs communes ({', '.join(sorted(communes))})."
+                    f"Clé ignorée : {entry.path.name} — la clé "
+                    f"{readable_key_id(entry.key_id)} est attribuée à plusieurs communes, "
+                    f"{communes_label(communes, self.names)} ; révoquez l'attribution erronée."
                 )
                 continue
             entries.append(entry)
@@ -148,6 +158,14 @@ class TrustStore:
     def entries(self) -> list[TrustedKey]:
         """Usable keys, sorted by INSEE code."""
         return self._scan()[0]
+
+    def conflicts(self) -> list[TrustedKey]:
+        """Readable keys left out because their key id is bound to several communes (revoke
+        the wrong binding to use the other), sorted by INSEE code."""
+        _, candidates, _ = self._scan()
+        return sorted((key for key in candidates
+                       if len(self._communes_of(candidates, key.key_id)) > 1),
+                      key=lambda key: key.commune_insee)
 
     def problems(self) -> list[str]:
         """Files skipped by :meth:`entries`, one French line each."""
@@ -159,6 +177,22 @@ class TrustStore:
             if entry.key_id == wanted:
                 return entry
         return None
+
+    @staticmethod
+    def _communes_of(keys: list[TrustedKey], key_id: str) -> set[str]:
+        wanted = (key_id or "").strip().upper()
+        return {key.commune_insee for key in keys if key.key_id == wanted}
+
+    def communes_of_key(self, key_id: str) -> set[str]:
+        """Every commune a readable key file of the store binds ``key_id`` to — usable or
+        not: two communes for one key means neither is used (see problems())."""
+        return self._communes_of(self._scan()[1], key_id)
+
+    def revoked_for_key_id(self, key_id: str) -> TrustedKey | None:
+        """The revoked (or replaced) entry of ``key_id``, the latest one, or None."""
+        wanted = (key_id or "").strip().upper()
+        matches = [key for key in self.revoked() if key.key_id == wanted]
+        return matches[-1] if matches else None
 
     def for_commune(self, insee: str) -> TrustedKey | None:
         code = (insee or "").strip().upper()
@@ -177,7 +211,7 @@ class TrustStore:
             if not match or not path.is_file():
                 continue
             try:
-                key = _read_key(path)
+                key = read_public_key(path)
             except KeyFileError:
                 continue
             result.append(TrustedKey(match.group(1), key.key_id_hex, key, path))
@@ -215,14 +249,15 @@ class TrustStore:
         )
         if others:
             raise TrustError(
-                f"La clé {key_id} est déjà attribuée à la commune {', '.join(others)} : "
-                f"elle ne peut pas l'être aussi à la commune {code}."
+                f"La clé {readable_key_id(key_id)} est déjà attribuée à "
+                f"{communes_label(others, self.names)} : elle ne peut pas l'être aussi à "
+                f"{self.label(code)}."
             )
         path = self.folder / f"{code}.pub"
         current = next((c for c in candidates if c.commune_insee == code), None)
         if current is not None and current.public_key == key:
             return current
-        data = key.to_text(f"qpvdesk clé publique de la commune {code}").encode("utf-8")
+        data = key.to_text(_comment("publique", code, self.names.get(code, ""))).encode("utf-8")
         temporary: Path | None = None
         try:
             temporary = _temporary_copy(path, data, 0o644)
@@ -240,6 +275,7 @@ class TrustStore:
 
     def add_file(self, path: Path, insee: str) -> TrustedKey:
         try:
+            read_public_key(Path(path))   # a refusal that names the file
             _, text = read_small_text(Path(path), "Clé publique")
         except KeyFileError as error:
             raise TrustError(str(error)) from None
@@ -251,17 +287,17 @@ class TrustStore:
         code = _insee(insee)
         path = self.folder / f"{code}.pub"
         if not path.is_file():
-            raise TrustError(f"Aucune clé de confiance pour la commune {code}.")
+            raise TrustError(f"Aucune clé de confiance pour {self.label(code)}.")
         try:
-            key = _read_key(path)
+            key = read_public_key(path)
         except KeyFileError as error:
             raise TrustError(
-                f"Clé de la commune {code} illisible, donc déjà ignorée : {error}"
+                f"Clé de {self.label(code)} illisible, donc déjà ignorée : {error}"
             ) from None
         try:
             destination = self._move_to_revoked(code, path, key.key_id_hex)
         except OSError as error:
             raise TrustError(
-                f"Révocation impossible pour la commune {code} ({error.strerror})."
+                f"Révocation impossible pour {self.label(code)} ({error.strerror})."
             ) from None
         return TrustedKey(code, key.key_id_hex, key, destination)

@@ -10,13 +10,18 @@ import hashlib
 import hmac
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from ..proposals.attributes import valid_uuid
 from ..proposals.proposal import Proposal
 from . import minisign
 from .archive import Refusal, read_file, read_members
-from .info import (BAG_INFO, BAGIT_TXT, BAGIT_VERSION, MANIFEST, PACKAGE_VERSION, PAYLOAD,
-                   SIGNATURE, TAG_FILES, TAGMANIFEST, PackageInfo, valid_insee, KEY_ID_PATTERN)
+from .communes import communes_label
+from .info import (BAG_INFO, BAGIT_TXT, BAGIT_VERSION, KEY_ID_PATTERN, MANIFEST, PACKAGE_KIND,
+                   PACKAGE_KIND_FIELD, PACKAGE_VERSION, PAYLOAD, SIGNATURE, TAG_FILES,
+                   TAGMANIFEST, PackageInfo, valid_insee)
+from .minisign import readable_key_id
 from .payload import read_payload
 
 # The checks, in the order they run; a report lists them all.
@@ -30,6 +35,11 @@ CHECKS = (CHECK_ARCHIVE, CHECK_BAGIT, CHECK_SIGNATURE, CHECK_CHECKSUMS, CHECK_ID
           CHECK_CONTENT)
 
 _EXPECTED = {BAGIT_TXT, BAG_INFO, MANIFEST, TAGMANIFEST, SIGNATURE, *PAYLOAD}
+# A package is dated between the 2024 QPV perimeters its proposals are drawn on and the
+# receiving computer's clock, give or take a day of clocks and time zones.
+EARLIEST_DATE = date(2024, 1, 1)
+FUTURE_MARGIN = timedelta(days=1)
+_ISO_EXAMPLE = "2026-11-22T10:04:31+01:00"
 _REQUIRED_INFO = ("Source-Organization", "Bagging-Date", "External-Identifier", "Payload-Oxum",
                   "Qpvdesk-Package-Version", "Qpvdesk-Commune-Insee", "Qpvdesk-Key-Id",
                   "Qpvdesk-Proposal-Count", "Qpvdesk-Created")
@@ -114,13 +124,72 @@ def _check_digests(members: dict[str, bytes], entries: dict[str, str],
                           "modifié après la signature.")
 
 
-def _package_info(fields: dict[str, str]) -> PackageInfo:
+def _french_date(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+
+
+def _too_early(day: date, what: str) -> Refusal:
+    return Refusal(f"bag-info.txt : {what} le {_french_date(day)}, avant le 1er janvier 2024 : "
+                   "les propositions portent sur les périmètres QPV 2024, cette date est donc "
+                   "fausse.")
+
+
+def _in_future(day: date, what: str) -> Refusal:
+    return Refusal(f"bag-info.txt : {what} le {_french_date(day)}, dans le futur (il passerait "
+                   "avant tous les paquets suivants de la commune) ; l'horloge de l'ordinateur "
+                   "de la commune est sans doute fausse.")
+
+
+def _check_day(day: date, what: str, now: datetime) -> None:
+    """Refusal when ``day`` is before the 2024 QPV or after tomorrow (receiver's clock)."""
+    if day < EARLIEST_DATE:
+        raise _too_early(day, what)
+    if day > (now + FUTURE_MARGIN).date():
+        raise _in_future(day, what)
+
+
+def _check_dates(fields: dict[str, str], now: datetime) -> None:
+    created = fields["Qpvdesk-Created"]
+    try:
+        moment = datetime.fromisoformat(created)
+    except ValueError:
+        raise Refusal(f"bag-info.txt : date de création « {created[:40]} » illisible (date et "
+                      f"heure ISO 8601 avec fuseau horaire attendues, ex. {_ISO_EXAMPLE}).") \
+            from None
+    what = "paquet créé"
+    _check_day(moment.date(), what, now)
+    if moment.tzinfo is None:
+        raise Refusal(f"bag-info.txt : date de création « {created[:40]} » sans fuseau "
+                      f"horaire (ex. {_ISO_EXAMPLE}).")
+    try:
+        future = moment > now + FUTURE_MARGIN
+    except OverflowError:   # an offset at the edge of datetime's range
+        future = True
+    if future:
+        raise _in_future(moment.date(), what)
+    try:
+        bagging = date.fromisoformat(fields["Bagging-Date"])
+    except ValueError:
+        raise Refusal(f"bag-info.txt : Bagging-Date « {fields['Bagging-Date'][:40]} » illisible "
+                      "(AAAA-MM-JJ attendu).") from None
+    _check_day(bagging, "paquet emballé (Bagging-Date)", now)
+
+
+def _package_info(fields: dict[str, str], now: datetime) -> PackageInfo:
     missing = [label for label in _REQUIRED_INFO if not fields.get(label)]
     if missing:
         raise Refusal(f"bag-info.txt incomplet : {', '.join(missing)} absent(s).")
     if fields["Qpvdesk-Package-Version"] != PACKAGE_VERSION:
         raise Refusal(f"Version de paquet {fields['Qpvdesk-Package-Version']} non prise en "
                       f"charge (version {PACKAGE_VERSION} attendue).")
+    kind = fields.get(PACKAGE_KIND_FIELD, PACKAGE_KIND)
+    if kind != PACKAGE_KIND:
+        raise Refusal(f"Paquet de type « {kind[:40]} » : cette version de qpvdesk ne lit que les "
+                      f"paquets de propositions des communes (« {PACKAGE_KIND} »).")
+    package_id = fields["External-Identifier"]
+    if valid_uuid(package_id) != package_id:
+        raise Refusal(f"bag-info.txt : External-Identifier « {package_id[:40]} » n'est pas un "
+                      "UUID (en minuscules avec tirets).")
     commune = fields["Qpvdesk-Commune-Insee"]
     if not valid_insee(commune):
         raise Refusal(f"bag-info.txt : code INSEE de commune invalide « {commune} ».")
@@ -130,6 +199,7 @@ def _package_info(fields: dict[str, str]) -> PackageInfo:
         count = int(fields["Qpvdesk-Proposal-Count"])
     except ValueError:
         raise Refusal("bag-info.txt : nombre de propositions mal formé.") from None
+    _check_dates(fields, now)
     return PackageInfo(
         uuid=fields["External-Identifier"], commune_insee=commune,
         source_organization=fields["Source-Organization"],
@@ -143,8 +213,9 @@ def _package_info(fields: dict[str, str]) -> PackageInfo:
 class _Verification:
     """The steps of one verification, each raising Refusal; run() fills the report."""
 
-    def __init__(self, path: Path, trust) -> None:
+    def __init__(self, path: Path, trust, now: datetime) -> None:
         self.trust = trust
+        self.now = now
         self.report = VerificationReport(Path(path))
         self.members: dict[str, bytes] = {}
         self.fields: dict[str, str] = {}
@@ -211,8 +282,7 @@ class _Verification:
             raise Refusal(str(exc)) from None
         trusted = self.trust.for_key_id(key_id)
         if trusted is None:
-            raise Refusal(f"Clé inconnue ({key_id}) : la clé publique de cette commune n'a "
-                          "pas été importée dans les clés de confiance.")
+            raise Refusal(self._untrusted_key(key_id))
         try:
             self.trusted_comment = minisign.verify(trusted.public_key,
                                                    self.members[TAGMANIFEST], text)
@@ -220,7 +290,25 @@ class _Verification:
             raise Refusal(str(exc)) from None
         self.signature_commune = trusted.commune_insee
         self.report.trusted_commune = trusted.commune_insee
-        return f"clé {key_id}, enregistrée pour la commune {trusted.commune_insee}"
+        return (f"clé {readable_key_id(key_id)}, enregistrée pour "
+                f"{self.trust.label(trusted.commune_insee)}")
+
+    def _untrusted_key(self, key_id: str) -> str:
+        """Why no trusted key verifies a signature by ``key_id``."""
+        shown = readable_key_id(key_id)
+        communes = self.trust.communes_of_key(key_id)
+        if len(communes) > 1:
+            return (f"La clé {shown} est attribuée à plusieurs communes dans les clés de "
+                    f"confiance, {communes_label(communes, self.trust.names)} : impossible de "
+                    "savoir laquelle a signé ; révoquez l'attribution erronée (menu « Clés des "
+                    "communes… »).")
+        revoked = self.trust.revoked_for_key_id(key_id)
+        if revoked is not None:
+            return (f"La clé {shown} de {self.trust.label(revoked.commune_insee)} a été "
+                    "révoquée ou remplacée : demandez à la commune de renvoyer le paquet signé "
+                    "avec sa clé actuelle.")
+        return (f"Clé inconnue ({shown}) : la clé publique de cette commune n'a pas été "
+                "importée dans les clés de confiance.")
 
     def checksums(self) -> str:
         tags = _manifest(_text(self.members, TAGMANIFEST), TAGMANIFEST)
@@ -231,22 +319,23 @@ class _Verification:
 
     def identity(self) -> str:
         self.fields = _tag_fields(_text(self.members, BAG_INFO), BAG_INFO)
-        info = _package_info(self.fields)
+        info = _package_info(self.fields, self.now)
         self.report.info = info
         key_id = minisign.signature_key_id(_text(self.members, SIGNATURE))
         if info.key_id != key_id:
-            raise Refusal(f"bag-info.txt annonce la clé {info.key_id} mais le paquet est signé "
-                          f"par la clé {key_id}.")
+            raise Refusal(f"bag-info.txt annonce la clé {readable_key_id(info.key_id)} mais le "
+                          f"paquet est signé par la clé {readable_key_id(key_id)}.")
         if info.commune_insee != self.signature_commune:
-            raise Refusal(f"Clé enregistrée pour la commune {self.signature_commune}, utilisée "
-                          f"pour un paquet au nom de la commune {info.commune_insee}.")
+            raise Refusal(f"Clé enregistrée pour {self.trust.label(self.signature_commune)}, "
+                          "utilisée pour un paquet au nom de "
+                          f"{self.trust.label(info.commune_insee)}.")
         if self.trusted_comment != info.trusted_comment():
             raise Refusal("Le commentaire signé ne correspond pas à bag-info.txt "
                           "(identifiant, commune ou date).")
         size = sum(len(self.members[name]) for name in PAYLOAD)
         if self.fields["Payload-Oxum"] != f"{size}.{len(PAYLOAD)}":
             raise Refusal("bag-info.txt : Payload-Oxum ne correspond pas aux données.")
-        return f"commune {info.commune_insee}, paquet {info.uuid}"
+        return f"{self.trust.label(info.commune_insee)}, paquet {info.uuid}"
 
     def content(self) -> str:
         proposals = read_payload(self.members)
@@ -258,6 +347,9 @@ class _Verification:
         return f"{len(proposals)} propositions"
 
 
-def verify_package(path: str | Path, trust) -> VerificationReport:
-    """Check the package at ``path`` against ``trust`` (a TrustStore). Reads only."""
-    return _Verification(Path(path), trust).run()
+def verify_package(path: str | Path, trust, now: datetime | None = None) -> VerificationReport:
+    """Check the package at ``path`` against ``trust`` (a TrustStore). Reads only.
+
+    ``now`` (aware) is the receiver's clock against which the package's dates are bounded."""
+    moment = now or datetime.now(timezone.utc)
+    return _Verification(Path(path), trust, moment).run()

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QH
 
 from ...models.fiche import EDUCATION_THEME, Fiche, build_fiche
 from ..i18n import translate
-from .fiche_pdf import THUMBNAIL_CAPTION, print_fiche, write_fiche_pdf
-from .presentation import (FicheTable, SourceIndex, education_tables, footnotes,
+from ...render.fiche_pdf import THUMBNAIL_CAPTION, write_fiche_pdf
+from .fiche_print import print_fiche
+from ...render.fiche_tables import (FicheTable, SourceIndex, education_tables, footnotes,
                            geography_note, identity_rows, paint_sparkline, sources_line,
                            theme_tables, unbroken)
-from .thumbnail import qpv_thumbnail
+from ...render.thumbnail import qpv_thumbnail
 
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...models.map.viewport import Viewport, nice_scale_bar
 from .maptool import MapEvent, MapTool
-from .renderer import BACKGROUND, RenderCancelled, RenderRequest, render_map
+from ...render.renderer import BACKGROUND, RenderCancelled, RenderRequest, render_map
 
 WHEEL_STEP = 1.25          # zoom factor per wheel notch
 KEY_PAN_FRACTION = 0.25    # arrow keys move a quarter of the view

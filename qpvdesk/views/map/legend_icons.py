@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from ...models.map.styles import Symbol
 # The renderer's own pen, brush and marker, so that a swatch looks like the map.
-from .renderer import BACKGROUND, _brush, _pen, point_path
+from ...render.renderer import BACKGROUND, symbol_brush, symbol_pen, point_path
 
 HATCH_BACKGROUND = QColor("#d9d9d9")  # what the renderer lays under a hatched fill
 MAX_SWATCH_STROKE = 3.0               # a thick boundary (EPCI) must leave room for its fill
@@ -40,7 +40,7 @@ def symbol_icon(symbol: Symbol, size: int = 18) -> QIcon:
 
 
 def _swatch_pen(symbol: Symbol):
-    pen = _pen(symbol)
+    pen = symbol_pen(symbol)
     pen.setWidthF(min(max(symbol.stroke_width, 1.0), MAX_SWATCH_STROKE))
     return pen
 
@@ -54,7 +54,7 @@ def _draw_polygon(painter: QPainter, symbol: Symbol, size: int) -> None:
     if symbol.hatched:
         painter.fillRect(rect, HATCH_BACKGROUND)
     painter.setPen(pen)
-    painter.setBrush(_brush(symbol.fill, 1.0 if symbol.hatched else symbol.fill_alpha,
+    painter.setBrush(symbol_brush(symbol.fill, 1.0 if symbol.hatched else symbol.fill_alpha,
                             hatched=symbol.hatched))
     painter.drawRect(rect)
 
@@ -65,8 +65,8 @@ def _draw_line(painter: QPainter, symbol: Symbol, size: int) -> None:
 
 
 def _draw_point(painter: QPainter, symbol: Symbol, size: int) -> None:
-    painter.setPen(_pen(symbol))
-    painter.setBrush(_brush(symbol.fill, symbol.fill_alpha))
+    painter.setPen(symbol_pen(symbol))
+    painter.setBrush(symbol_brush(symbol.fill, symbol.fill_alpha))
     # The triangle and the diamond reach 1.2 x the half size: keep them inside the swatch.
     diameter = min(symbol.size or size * 0.6, (size - 2) / 1.2)
     painter.drawPath(point_path(symbol.shape, diameter).translated(QPointF(size / 2, size / 2)))

@@ -10,7 +10,7 @@ from ...models.map.map_state import ChoroplethSetting, MapState
 from ...models.map.viewport import Viewport
 from ...models.mbtiles import MBTiles, MBTilesError
 from .canvas import MapCanvas
-from .compose import MapComposer
+from ...render.compose import MapComposer
 
 STATE_KEY = "map_state"
 IDENTIFY_TOLERANCE_PX = 6

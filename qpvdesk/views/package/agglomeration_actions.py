@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ... import paths
 from ...models.map.layers import proposal_layers
+from ...models.package.communes import territory_names
 from ...models.package.info import PACKAGE_SUFFIX
 from ...models.package.received import ConsolidatedStore
 from ...models.package.trust import TrustError, TrustStore
@@ -103,7 +104,7 @@ class AgglomerationActions(QObject):
     # -- trust ---------------------------------------------------------------------------
     def trust_store(self) -> TrustStore | None:
         try:
-            return TrustStore(self.trust_folder)
+            return TrustStore(self.trust_folder, names=territory_names(self.territory))
         except TrustError as error:
             self.warn(self.tr("Clés des communes"), str(error))
             return None
@@ -157,7 +158,8 @@ class AgglomerationActions(QObject):
             return False
         try:
             outcome = self.consolidated.accept(report.info, report.proposals, report.path.name,
-                                               report.sha256)
+                                               report.sha256,
+                                               names=territory_names(self.territory))
         except ValueError as error:
             self.warn(self.tr("Paquet non importé"), str(error))
             return False

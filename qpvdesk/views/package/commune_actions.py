@@ -232,7 +232,7 @@ class CommunePackageActions(QObject):
             return not progress.wasCanceled()
 
         def pdf_writer(items, path, info) -> None:
-            from .synthese_pdf import write_synthese_pdf   # not at start-up
+            from ...render.synthese_pdf import write_synthese_pdf   # not at start-up
 
             write_synthese_pdf(self.reference, items, path, info)
 

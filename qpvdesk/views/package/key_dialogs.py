@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from ...models.package.identity import organization
 from ...models.package.keys import KeyFileError, KeyFolder
-from ...models.package.mail import readable_key_id
+from ...models.package.minisign import readable_key_id
 from ..i18n import translate
 from ..formatting import font_size
 from .verify_dialog import paragraph

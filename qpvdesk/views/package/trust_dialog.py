@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QGroupBox, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from ...models.package.keys import KeyFileError, read_small_text
-from ...models.package.minisign import PublicKey
+from ...models.package.communes import territory_names
+from ...models.package.keys import (KeyFileError, declared_commune, read_public_key,
+                                    read_small_text)
+from ...models.package.minisign import readable_key_id
 from ...models.package.trust import REVOKED_FOLDER_NAME, TrustError, TrustStore
 from .verify_dialog import (WARNING_STYLE, ListModel, commune_label, commune_name, fit_columns,
-                            paragraph, prepare_table, readable_key_id)
+                            paragraph, prepare_table)
 from ..formatting import font_size
 
 # (title, file filter) -> chosen path or None; QFileDialog by default, an answer in tests.
@@ -30,12 +32,18 @@ KEY_HEADERS = (QT_TRANSLATE_NOOP("RowsTableModel", "Commune"),
                QT_TRANSLATE_NOOP("RowsTableModel", "Identifiant de la clé"),
                QT_TRANSLATE_NOOP("RowsTableModel", "Fichier"))
 
+CONFLICT_COLOR = "#b91c1c"
+
+
 class CommuneChoiceDialog(QDialog):
     """Which commune a public key belongs to, and its identifier to compare on the phone."""
 
     def __init__(self, parent: QWidget | None, territory, key_id: str, file_name: str,
-                 preselected: str | None = None) -> None:
+                 preselected: str | None = None, declared: str | None = None) -> None:
+        """``declared``: the commune the key file names in its comment (untrusted), to warn
+        when the user binds it to another one."""
         super().__init__(parent)
+        self.territory, self.declared = territory, declared
         self.setWindowTitle(self.tr("Importer la clé publique d'une commune"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -57,6 +65,8 @@ class CommuneChoiceDialog(QDialog):
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Identifiant de la clé :"), self.key_label)
         layout.addLayout(form)
+        self.mismatch_label = paragraph("", WARNING_STYLE)
+        layout.addWidget(self.mismatch_label)
         layout.addWidget(paragraph(
             self.tr("Avant de valider, téléphonez à la commune et demandez-lui de lire "
                     "l'identifiant de sa clé (menu « Ma clé de signature… » de qpvdesk). Il "
@@ -73,7 +83,17 @@ class CommuneChoiceDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        self.ok_button.setEnabled(self.commune() is not None)
+        chosen = self.commune()
+        self.ok_button.setEnabled(chosen is not None)
+        mismatch = bool(chosen and self.declared and chosen != self.declared)
+        self.mismatch_label.setText(
+            self.tr("Attention : ce fichier se présente comme la clé de {declared}, pas de "
+                    "{chosen}. Ne l'attribuez à {chosen} que si cette commune vous le confirme "
+                    "par téléphone.").format(declared=commune_label(self.territory,
+                                                                    self.declared),
+                                             chosen=commune_label(self.territory, chosen))
+            if mismatch else "")
+        self.mismatch_label.setVisible(mismatch)
 
     def commune(self) -> str | None:
         return self.commune_combo.currentData()
@@ -86,6 +106,8 @@ class TrustDialog(QDialog):
                  choose_open_path: ChooseOpenPath | None = None) -> None:
         super().__init__(parent)
         self.store, self.territory = trust_store, territory
+        if not self.store.names:   # its refusals name the communes
+            self.store.names = territory_names(territory)
         self.choose_open_path = choose_open_path or self._choose_open_path
         self.setWindowTitle(self.tr("Clés des communes"))
         self.setMinimumSize(720, 560)
@@ -166,8 +188,15 @@ class TrustDialog(QDialog):
                  readable_key_id(key.key_id), key.path.name] for key in keys]
 
     def refresh(self) -> None:
-        self.entries = self.store.entries()
+        # keys bound to several communes are listed too (in red), so that the wrong binding
+        # can be revoked from here
+        conflicts = self.store.conflicts()
+        self.entries = sorted(self.store.entries() + conflicts,
+                              key=lambda entry: entry.commune_insee)
         self.keys_model.set_rows(self._rows(self.entries))
+        self.keys_model.colors = {(row, column): CONFLICT_COLOR
+                                  for row, entry in enumerate(self.entries)
+                                  if entry in conflicts for column in range(len(KEY_HEADERS))}
         self.revoked_model.set_rows(self._rows(self.store.revoked()))
         for view in (self.keys_view, self.revoked_view):
             fit_columns(view, stretch=0)
@@ -206,18 +235,30 @@ class TrustDialog(QDialog):
                 return None
         path = Path(path)
         try:
+            key = read_public_key(path)
             _, text = read_small_text(path, self.tr("Clé publique"))
-            key = PublicKey.from_text(text)
-        except (KeyFileError, TrustError) as error:
+        except KeyFileError as error:
             self.warn(self.tr("Clé refusée"), str(error))
             return None
+        declared = declared_commune(text)
         stem = path.stem.strip().upper()
-        preselected = stem if stem in self.territory.communes.index else None
+        known = self.territory.communes.index
+        preselected = declared if declared in known else stem if stem in known else None
         choice = CommuneChoiceDialog(self, self.territory, key.key_id_hex, path.name,
-                                     preselected)
+                                     preselected, declared)
         if self.run_dialog(choice) != QDialog.DialogCode.Accepted or not choice.commune():
             return None
         insee = choice.commune()
+        revoked = self.store.revoked_for_key_id(key.key_id_hex)
+        if revoked is not None and not self.confirm(
+                self.tr("Clé révoquée"),
+                self.tr("La clé {key} de {commune} a été révoquée ou remplacée (elle est "
+                        "conservée dans le dossier « {folder} »).\n\nL'importer à nouveau "
+                        "fera de nouveau accepter les paquets qu'elle signe. Continuer ?")
+                .format(key=readable_key_id(key.key_id_hex),
+                        commune=commune_label(self.territory, revoked.commune_insee),
+                        folder=REVOKED_FOLDER_NAME)):
+            return None
         current = self.store.for_commune(insee)
         if current is not None and current.key_id != key.key_id_hex:
             if not self.confirm(

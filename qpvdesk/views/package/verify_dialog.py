@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QFrame, 
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
+from ...models.package.minisign import readable_key_id
 from ...models.package.verify import VerificationReport
 from ...models.proposals.proposal import Proposal
 from ...models.proposals.vocabulary import KINDS
@@ -59,12 +60,6 @@ def french_size(size: int) -> str:
         return translate("verify_dialog", "{number}\u00a0ko").format(number=number(size / 1024, 1))
     return (translate("verify_dialog", "{number}\u00a0Mo")
             .format(number=number(size / (1024 * 1024), 1)))
-
-
-def readable_key_id(key_id: str) -> str:
-    """'57A9BAA9A7CB3216' -> '57A9 BAA9 A7CB 3216' (easier to read out on the phone)."""
-    plain = "".join(str(key_id or "").split()).upper()
-    return " ".join(plain[start:start + 4] for start in range(0, len(plain), 4)) or EMPTY
 
 
 def commune_name(territory, insee: str | None) -> str:
@@ -345,7 +340,7 @@ class VerificationDialog(QDialog):
                                          QSizePolicy.Policy.Fixed)
         if reference is not None and proposals:
             try:
-                from .synthese_pdf import proposals_map
+                from ...render.synthese_pdf import proposals_map
 
                 image = proposals_map(reference, proposals, *PREVIEW_SIZE)
             except Exception:   # a preview is a comfort: never block the verdict for it

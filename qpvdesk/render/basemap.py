@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage, QPainter, QPolygonF, QTransform
 
-from ...models.map.viewport import Viewport
-from ...models.mbtiles import MBTiles, MBTilesError
+from ..models.map.viewport import Viewport
+from ..models.mbtiles import MBTiles, MBTilesError
 
 
 def draw_basemap(path: str, painter: QPainter, viewport: Viewport) -> None:

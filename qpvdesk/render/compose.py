@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from functools import partial
 
-from ...models.map.layers import FeatureLayer
-from ...models.map.map_state import MapState
-from ...models.map.styles import (CHOROPLETH_SYMBOL, LABELLED_LAYERS, QPV_OVER_CHOROPLETH,
+from ..models.map.layers import FeatureLayer
+from ..models.map.map_state import MapState
+from ..models.map.styles import (CHOROPLETH_SYMBOL, LABELLED_LAYERS, QPV_OVER_CHOROPLETH,
                                   SYMBOLS, LegendItem, default_legend)
-from ...models.map.thematic import Thematic, build_thematic
-from ...models.map.viewport import Viewport
+from ..models.map.thematic import Thematic, build_thematic
+from ..models.map.viewport import Viewport
 from .basemap import draw_basemap
 from .renderer import LayerRenderSpec, RenderRequest
 

@@ -18,25 +18,26 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPdfWriter, QPen
 
-from ...models.frenchnum import format_french_date, format_french_number
-from ...models.map.layers import proposal_layers
-from ...models.map.map_state import MapState
-from ...models.map.styles import LAYERS, SYMBOLS
-from ...models.map.viewport import Viewport
-from ...models.package.info import PackageInfo
-from ...models.proposals.exporter import _COLUMNS
-from ...models.proposals.geometry import area_ha
-from ...models.proposals.proposal import Proposal
-from ...models.proposals.territory import Territory
-from ...models.proposals.vocabulary import (CHOICES, EQUIPEMENT, KIND_FIELDS, KINDS, PERIMETRE,
+from ..models.frenchnum import format_french_date, format_french_number
+from ..models.map.layers import proposal_layers
+from ..models.map.map_state import MapState
+from ..models.map.styles import LAYERS, SYMBOLS
+from ..models.map.viewport import Viewport
+from ..models.package.info import PackageInfo
+from ..models.package.minisign import readable_key_id
+from ..models.proposals.exporter import _COLUMNS
+from ..models.proposals.geometry import area_ha
+from ..models.proposals.proposal import Proposal
+from ..models.proposals.territory import Territory
+from ..models.proposals.vocabulary import (CHOICES, EQUIPEMENT, KIND_FIELDS, KINDS, PERIMETRE,
                                             QUARTIER_VECU, choice_label)
-from ..fiche.fiche_pdf import (_WRITE_ERRORS, GREY, INK, LIGHT_GREY, PDF_DPI, TITLE_BLUE,
-                               _a4, _Block, _Pages, _paragraph, _section_title, _spacer,
+from .fiche_pdf import (WRITE_ERRORS, GREY, INK, LIGHT_GREY, PDF_DPI, TITLE_BLUE,
+                               set_a4, _Block, _Pages, _paragraph, _section_title, _spacer,
                                _Style, _TableLayout, paint_pages)
-from ..fiche.presentation import Cell, Column, FicheTable
-from ..fiche.thumbnail import _draw_scale_bar, _layers
-from ..map.compose import MapComposer
-from ..map.renderer import LayerRenderSpec, render_map
+from .fiche_tables import Cell, Column, FicheTable
+from .thumbnail import draw_scale_bar, thumbnail_layers
+from .compose import MapComposer
+from .renderer import LayerRenderSpec, render_map
 
 MAP_SIZE = (1400, 1000)          # pixels; drawn across the text width (about 190 dpi)
 MAP_LAYERS = frozenset({"communes", "qpv"})
@@ -164,7 +165,7 @@ def _view_box(proposals: Sequence[Proposal]) -> tuple[float, float, float, float
 def proposals_map(reference, proposals: Sequence[Proposal], width: int = MAP_SIZE[0],
                   height: int = MAP_SIZE[1]) -> QImage:
     """Communes, QPV and the proposals, each with its number (1, 2, … in the given order)."""
-    layers = _layers(reference)
+    layers = thumbnail_layers(reference)
     layer_ids = [info.id for info in LAYERS]
     state = MapState.default(layer_ids, hidden=set(layer_ids) - MAP_LAYERS)
     viewport = Viewport.fit(_view_box(proposals), width, height, margin=0.07)
@@ -179,7 +180,7 @@ def proposals_map(reference, proposals: Sequence[Proposal], width: int = MAP_SIZ
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         _draw_numbers(painter, viewport, proposals)
-        _draw_scale_bar(painter, viewport)
+        draw_scale_bar(painter, viewport)
     finally:
         painter.end()
     return image.convertToFormat(QImage.Format.Format_RGB32)   # no alpha mask in the PDF
@@ -255,7 +256,7 @@ def _header(style: _Style, names: _Names, info: PackageInfo,
             ("Contact", contact or EMPTY),
             ("Paquet créé le", french_datetime(info.created)),
             ("Identifiant du paquet", info.uuid),
-            ("Clé de signature", info.key_id),
+            ("Clé de signature", readable_key_id(info.key_id)),
             ("Nombre de propositions", _count_text(proposals)),
             ("Logiciel", info.software or EMPTY)]
     return [kicker, _spacer(style.mm(1)), title, _spacer(style.mm(2.5)),
@@ -416,7 +417,7 @@ def write_synthese_pdf(reference, proposals: Sequence[Proposal], path: Path,
         with open(temporary, "wb"):   # Python says why (no folder, no permission)
             pass
     except OSError as exc:
-        why = _WRITE_ERRORS.get(exc.errno, exc.strerror or str(exc))
+        why = WRITE_ERRORS.get(exc.errno, exc.strerror or str(exc))
         raise OSError(f"Impossible d'écrire la synthèse PDF « {target} » : {why}.") from exc
     try:
         names = _Names(reference)
@@ -425,7 +426,7 @@ def write_synthese_pdf(reference, proposals: Sequence[Proposal], path: Path,
         writer.setResolution(PDF_DPI)
         writer.setTitle(f"Synthèse des propositions — {info.source_organization}")
         writer.setCreator(info.software or "qpvdesk")
-        _a4(writer)
+        set_a4(writer)
         painter = QPainter()
         if not painter.begin(writer):
             raise OSError(f"Impossible d'écrire la synthèse PDF « {target} ».")

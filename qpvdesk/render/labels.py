@@ -8,8 +8,8 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
-from ...models.map.layers import FeatureLayer
-from ...models.map.viewport import Viewport
+from ..models.map.layers import FeatureLayer
+from ..models.map.viewport import Viewport
 
 MIN_FEATURE_PX = 40     # a feature narrower than this on screen gets no label
 WRAP_CHARACTERS = 24

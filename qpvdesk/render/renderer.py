@@ -14,11 +14,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen,
                            QPolygonF)
 
-from ...models.map.layers import FeatureLayer
-from ...models.map.styles import Symbol
-from ...models.map.viewport import Viewport
+from ..models.map.layers import FeatureLayer
+from ..models.map.styles import Symbol
+from ..models.map.viewport import Viewport
 from .labels import LabelPlacer
-from .paths import numpy_path
+from .numpy_path import numpy_path
 
 RINGS_PER_PATH = 100
 TINY_FEATURE_PX = 1.5      # smaller features are always drawn as a box of pixels
@@ -80,7 +80,7 @@ def render_map(request: RenderRequest,
     return image
 
 
-def _pen(symbol: Symbol) -> QPen:
+def symbol_pen(symbol: Symbol) -> QPen:
     if symbol.stroke is None:
         return QPen(Qt.PenStyle.NoPen)
     pen = QPen(QColor(symbol.stroke), symbol.stroke_width)
@@ -89,7 +89,7 @@ def _pen(symbol: Symbol) -> QPen:
     return pen
 
 
-def _brush(color: str | None, alpha: float, hatched: bool = False) -> QBrush:
+def symbol_brush(color: str | None, alpha: float, hatched: bool = False) -> QBrush:
     if color is None:
         return QBrush(Qt.BrushStyle.NoBrush)
     fill = QColor(color)
@@ -172,7 +172,7 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
     symbol, layer = spec.symbol, spec.layer
     drawn, small = _split_small(layer, visible, viewport)
     if spec.feature_fills is None:
-        groups = [(drawn, _brush(symbol.fill, symbol.fill_alpha))]
+        groups = [(drawn, symbol_brush(symbol.fill, symbol.fill_alpha))]
         _stamp_boxes(painter, layer, small, viewport, symbol)
     else:
         fills = np.asarray(spec.feature_fills, dtype=object)
@@ -181,8 +181,8 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
         groups = []
         for color in sorted(set(fills[drawn].tolist())):
             members = drawn[fills[drawn] == color]
-            groups.append((members[~hatched[members]], _brush(color, symbol.fill_alpha)))
-            groups.append((members[hatched[members]], _brush(color, 1.0, hatched=True)))
+            groups.append((members[~hatched[members]], symbol_brush(color, symbol.fill_alpha)))
+            groups.append((members[hatched[members]], symbol_brush(color, 1.0, hatched=True)))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.setPen(Qt.PenStyle.NoPen)
     for features, brush in groups:
@@ -197,7 +197,7 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if symbol.stroke is None:
         return
-    painter.setPen(_pen(symbol))
+    painter.setPen(symbol_pen(symbol))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     # Qt strokes lines wider than a pixel over the path's whole bounding box: one ring per
     # path keeps that box small (measured: communes at full extent 17 ms -> 5 ms).
@@ -235,8 +235,8 @@ def _draw_points(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
     xs, ys = viewport.to_screen(layer.points[visible, 0], layer.points[visible, 1])
     for index, x, y in zip(visible, xs, ys):
         symbol = layer.symbols[index] if layer.symbols else spec.symbol
-        painter.setPen(_pen(symbol))
-        painter.setBrush(_brush(symbol.fill, symbol.fill_alpha))
+        painter.setPen(symbol_pen(symbol))
+        painter.setBrush(symbol_brush(symbol.fill, symbol.fill_alpha))
         painter.drawPath(point_path(symbol.shape, symbol.size).translated(float(x), float(y)))
 
 

@@ -13,10 +13,10 @@ from pathlib import PurePosixPath
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
-from ...models.fiche import (GEOGRAPHY_NOTE, LEVELS, NO_CALL_NOTE, STATUS_NOTE, Fiche,
+from ..models.fiche import (GEOGRAPHY_NOTE, LEVELS, NO_CALL_NOTE, STATUS_NOTE, Fiche,
                              FicheLine, Figure, QpvExtreme, SchoolLine, SourceRef,
                              format_figure, format_value)
-from ...models.frenchnum import format_french_number
+from ..models.frenchnum import format_french_number
 
 #: Comparison levels shown as columns (the commune level becomes one column per commune).
 LEVEL_HEADERS = {"epci": "CALL", "departement": "Pas-de-\nCalais", "region": "Hauts-de-\nFrance",

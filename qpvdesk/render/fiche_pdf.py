@@ -1,4 +1,4 @@
-"""A fiche on A4 paper: exported to PDF (QPdfWriter, 300 dpi) or printed (QPrintDialog).
+"""A fiche on A4 paper: exported to PDF (QPdfWriter, 300 dpi) or printed (views.fiche.fiche_print).
 
 One painting function serves both devices. The document is laid out first — blocks of known
 height placed on pages, a table row never cut, a table's header repeated on the next page —
@@ -15,11 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPageSize,
                            QPagedPaintDevice, QPainter, QPdfWriter, QPen)
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
 
-from ...models.fiche import EDUCATION_THEME, Fiche
-from .presentation import (Cell, FicheTable, SourceIndex, education_tables, footnotes,
+from ..models.fiche import EDUCATION_THEME, Fiche
+from .fiche_tables import (Cell, FicheTable, SourceIndex, education_tables, footnotes,
                            geography_note, identity_rows, paint_sparkline, sources_line,
                            theme_tables, today_french)
 
@@ -463,7 +461,7 @@ def paint_pages(painter: QPainter, device: QPagedPaintDevice,
     return len(pages)
 
 
-def _a4(device: QPagedPaintDevice) -> None:
+def set_a4(device: QPagedPaintDevice) -> None:
     device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait, MARGINS_MM,
                                      QPageLayout.Unit.Millimeter))
@@ -477,7 +475,7 @@ def document_title(fiche: Fiche) -> str:
 # PDF and printer
 # ---------------------------------------------------------------------------------------------
 
-_WRITE_ERRORS = {
+WRITE_ERRORS = {
     errno.ENOENT: "le dossier n'existe pas",
     errno.ENOTDIR: "le chemin du dossier passe par un fichier",
     errno.EACCES: "le dossier n'est pas accessible en écriture",
@@ -499,14 +497,14 @@ def write_fiche_pdf(fiche: Fiche, thumbnail: QImage | None, path: str | os.PathL
         with open(temporary, "wb"):
             pass
     except OSError as exc:
-        why = _WRITE_ERRORS.get(exc.errno, exc.strerror or str(exc))
+        why = WRITE_ERRORS.get(exc.errno, exc.strerror or str(exc))
         raise OSError(f"Impossible d'écrire la fiche PDF « {target} » : {why}.") from exc
     try:
         writer = QPdfWriter(str(temporary))
         writer.setResolution(PDF_DPI)
         writer.setTitle(document_title(fiche))
         writer.setCreator("qpvdesk")
-        _a4(writer)
+        set_a4(writer)
         painter = QPainter()
         if not painter.begin(writer):
             raise OSError(f"Impossible d'écrire la fiche PDF « {target} ».")
@@ -520,24 +518,3 @@ def write_fiche_pdf(fiche: Fiche, thumbnail: QImage | None, path: str | os.PathL
         temporary.unlink(missing_ok=True)
         raise
     return pages
-
-
-def print_fiche(fiche: Fiche, thumbnail: QImage | None, parent: QWidget | None = None) -> bool:
-    """Ask for a printer with the print dialog and print the fiche on A4; False if the user
-    cancelled."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(document_title(fiche))
-    printer.setCreator("qpvdesk")
-    _a4(printer)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Imprimer la fiche")
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("L'imprimante n'a pas pu être ouverte.")
-    try:
-        paint_fiche(painter, printer, fiche, thumbnail)
-    finally:
-        painter.end()
-    return True

@@ -9,13 +9,13 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
-from ...models.fiche import COLLEGE_RADIUS_M, resolve_qpv_code
-from ...models.map.layers import FeatureLayer, load_reference_layers
-from ...models.map.map_state import MapState
-from ...models.map.styles import LAYERS, Symbol
-from ...models.map.viewport import Viewport, nice_scale_bar
-from ..map.compose import MapComposer
-from ..map.renderer import LayerRenderSpec, label_font, render_map
+from ..models.fiche import COLLEGE_RADIUS_M, resolve_qpv_code
+from ..models.map.layers import FeatureLayer, load_reference_layers
+from ..models.map.map_state import MapState
+from ..models.map.styles import LAYERS, Symbol
+from ..models.map.viewport import Viewport, nice_scale_bar
+from .compose import MapComposer
+from .renderer import LayerRenderSpec, label_font, render_map
 
 THUMBNAIL_SIZE = (340, 240)
 THUMBNAIL_LAYERS = frozenset({"communes", "qpv", "colleges"})
@@ -28,7 +28,7 @@ OUTLINE_SYMBOLS = (Symbol("polygon", None, "#ffffff", 5.5),   # as the map's hig
 _LAYERS: WeakKeyDictionary = WeakKeyDictionary()
 
 
-def _layers(store) -> dict[str, FeatureLayer]:
+def thumbnail_layers(store) -> dict[str, FeatureLayer]:
     layers = _LAYERS.get(store)
     if layers is None:
         layers = _LAYERS[store] = load_reference_layers(store)
@@ -50,7 +50,7 @@ def qpv_thumbnail(store, code: str, width: int = THUMBNAIL_SIZE[0],
                   height: int = THUMBNAIL_SIZE[1]) -> QImage:
     """The QPV (2015 or 2024 code) outlined on communes, the other QPV and the collèges."""
     code = resolve_qpv_code(store, code)
-    layers = _layers(store)
+    layers = thumbnail_layers(store)
     qpv_layer = layers["qpv"]
     geometry = qpv_layer.geometries[qpv_layer.keys.index(code)]
     layer_ids = [info.id for info in LAYERS]
@@ -67,13 +67,13 @@ def qpv_thumbnail(store, code: str, width: int = THUMBNAIL_SIZE[0],
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        _draw_scale_bar(painter, viewport)
+        draw_scale_bar(painter, viewport)
     finally:
         painter.end()
     return image
 
 
-def _draw_scale_bar(painter: QPainter, viewport: Viewport) -> None:
+def draw_scale_bar(painter: QPainter, viewport: Viewport) -> None:
     _, length_px, label = nice_scale_bar(viewport.resolution, viewport.width // 4)
     font = label_font()
     painter.setFont(font)
