@@ -1,0 +1,93 @@
+"""Small real files the self-test feeds to qpvdesk: proposals in each import format, written
+through GDAL as a user's GIS would, and a one-tile MBTiles basemap.
+
+Every sample is made at test time from the reference database (a place inside a real QPV), so
+that nothing but the bundle itself is needed.
+"""
+from __future__ import annotations
+
+import math
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import shapely
+from shapely.geometry import box
+
+# (driver, suffix, CRS the file is written in): each format in the CRS users send it in.
+IMPORT_FORMATS = {
+    "GeoJSON": ("GeoJSON", ".geojson", "EPSG:4326"),
+    "GeoPackage": ("GPKG", ".gpkg", "EPSG:2154"),
+    "KML": ("KML", ".kml", "EPSG:4326"),
+    "Shapefile": ("ESRI Shapefile", ".shp", "EPSG:3857"),
+}
+# (title, kind, attributes): what a commune's GIS sends, with French column names.
+SAMPLE_FEATURES = (
+    ("Maison de santé (auto-test)", "equipement", {"categorie": "sante", "statut": "idee"}),
+    ("Jardins partagés (auto-test)", "quartier_vecu", {}),
+)
+# A Shapefile holds one geometry type: the polygon alone.
+POLYGONS_ONLY = {"Shapefile"}
+
+
+@dataclass(frozen=True)
+class Place:
+    qpv_code: str
+    inside: shapely.Point          # Lambert-93, inside the QPV
+    lon: float
+    lat: float
+
+
+def place_in_a_qpv(reference) -> Place:
+    """A point inside the first QPV (by code) and its longitude/latitude through SpatiaLite."""
+    code, wkb, lon, lat = reference.conn.execute(
+        "SELECT code, AsBinary(geom), X(Transform(PointOnSurface(geom), 4326)), "
+        "Y(Transform(PointOnSurface(geom), 4326)) FROM qpv ORDER BY code LIMIT 1").fetchone()
+    inside = shapely.from_wkb(wkb).representative_point()
+    return Place(code, inside, lon, lat)
+
+
+def write_proposal_file(folder: Path, file_format: str, place: Place) -> tuple[Path, list]:
+    """The sample features (an equipment point, a « quartier vécu » square) inside the QPV,
+    in ``file_format``; returns the file and the (title, kind) pairs it holds."""
+    import geopandas as gpd
+
+    from ...models.proposals import gdal
+
+    driver, suffix, crs = IMPORT_FORMATS[file_format]
+    x, y = place.inside.x, place.inside.y
+    shapes = {"equipement": place.inside, "quartier_vecu": box(x - 60, y - 60, x + 60, y + 60)}
+    features = [feature for feature in SAMPLE_FEATURES
+                if file_format not in POLYGONS_ONLY or feature[1] != "equipement"]
+    frame = gpd.GeoDataFrame(
+        [{"titre": title, "type": kind, "qpv": place.qpv_code, **attributes}
+         for title, kind, attributes in features],
+        geometry=[shapes[kind] for _, kind, _ in features], crs="EPSG:2154")
+    path = folder / f"propositions{suffix}"
+    gdal.pyogrio().write_dataframe(frame.to_crs(crs), path, driver=driver)
+    return path, [(title, kind) for title, kind, _ in features]
+
+
+def xyz_tile(lon: float, lat: float, zoom: int) -> tuple[int, int]:
+    """The XYZ column and row of the Web-Mercator tile holding a longitude/latitude."""
+    n = 2 ** zoom
+    return (math.floor((lon + 180) / 360 * n),
+            math.floor((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n))
+
+
+def write_one_tile_mbtiles(path: Path, zoom: int, column: int, row_xyz: int, image_format: str,
+                           tile: bytes) -> Path:
+    """An MBTiles file with one tile, stored by TMS row as the format requires."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
+        conn.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, "
+                     "tile_row INTEGER, tile_data BLOB)")
+        conn.executemany("INSERT INTO metadata VALUES (?, ?)",
+                         [("name", "auto-test"), ("format", image_format)])
+        conn.execute("INSERT INTO tiles VALUES (?, ?, ?, ?)",
+                     (zoom, column, 2 ** zoom - 1 - row_xyz, tile))
+        conn.commit()
+    finally:
+        conn.close()
+    return path
