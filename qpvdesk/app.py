@@ -88,6 +88,7 @@ def open_stores(reference: Path, workspace: Path) -> tuple[ReferenceStore, Works
 
 
 def run(reference: Path, workspace: Path) -> int:
+    from .views import startup_moments
     from .views.first_run import maybe_run_first_run
     from .views.main_window import MainWindow
 
@@ -100,6 +101,7 @@ def run(reference: Path, workspace: Path) -> int:
         return 1
     window = MainWindow(store, user_workspace)
     window.show()
+    startup_moments.watch(window, window.map_canvas.map_painted)
     if maybe_run_first_run(window, user_workspace, store):
         window.packages.sync_mode()   # the assistant may have chosen the agglomeration
     try:

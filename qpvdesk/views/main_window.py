@@ -27,7 +27,6 @@ from .map.identify_panel import IdentifyPanel
 from .map.layer_panel import LayerPanel
 from .map.map_controller import STATE_KEY, MapController
 from .map.pan_tool import PanIdentifyTool
-from .fiche import open_fiche_window
 from .help_window import open_help
 from .map.search_box import SearchBox
 from .package.menus import PackageMenus
@@ -263,6 +262,8 @@ class MainWindow(QMainWindow):
         self.controller.show_feature("qpv", self.qpv_list.source_model.qpv(source.row()).code)
 
     def open_fiche(self, qpv_code: str) -> QWidget | None:
+        from .fiche import open_fiche_window   # and its PDF writer: not at start-up
+
         try:
             return open_fiche_window(self.reference, qpv_code, self)
         except LookupError as exc:

@@ -38,7 +38,7 @@ class FeatureLayer:
     geometries: np.ndarray
     symbols: list[Symbol] | None = None      # per-feature symbols (colleges)
     tree: shapely.STRtree = field(init=False)
-    lods: list[GeometryArrays] = field(init=False)
+    lods: list[GeometryArrays | None] = field(init=False)   # built when first drawn
     points: np.ndarray = field(init=False)
     extents: np.ndarray = field(init=False)  # (n, 4) bounds of each feature
 
@@ -49,10 +49,7 @@ class FeatureLayer:
             self.points, self.lods = point_coordinates(self.geometries), []
             return
         self.points = np.zeros((0, 2))
-        self.lods = [GeometryArrays.from_geometries(
-            self.geometries if tolerance == 0 else shapely.simplify(
-                self.geometries, tolerance, preserve_topology=True))
-            for tolerance in LOD_TOLERANCES]
+        self.lods = [None] * len(LOD_TOLERANCES)
 
     @cached_property
     def label_points(self) -> np.ndarray:
@@ -82,11 +79,17 @@ class FeatureLayer:
         return np.sort(self.tree.query(shapely.box(*bbox)))
 
     def lod_for(self, resolution: float) -> GeometryArrays:
-        """The most simplified copy whose error stays under half a pixel."""
+        """The most simplified copy whose error stays under half a pixel, built the first
+        time a view needs it (the first map needs one level of the visible layers only)."""
         level = 0
         for index, tolerance in enumerate(LOD_TOLERANCES):
             if tolerance <= resolution * 0.5:
                 level = index
+        if self.lods[level] is None:
+            tolerance = LOD_TOLERANCES[level]
+            self.lods[level] = GeometryArrays.from_geometries(
+                self.geometries if tolerance == 0 else shapely.simplify(
+                    self.geometries, tolerance, preserve_topology=True))
         return self.lods[level]
 
     def feature_at(self, x: float, y: float, tolerance: float) -> int | None:

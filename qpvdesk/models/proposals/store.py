@@ -99,6 +99,8 @@ class ProposalStore:
         proposals = [from_state(row_state(row)) for row in self.conn.execute(
             f"{SELECT_STATE}{where} ORDER BY created, rowid", parameters)]
         query = normalize(text or "")
+        if not query:
+            return proposals
         return [item for item in proposals if query in self._searchable(item)]
 
     def _searchable(self, proposal: Proposal) -> str:

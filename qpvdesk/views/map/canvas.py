@@ -1,18 +1,18 @@
 """The map canvas: shows the last rendered image, moves and scales it while the user pans
 and zooms, and asks a worker thread for a new image when the view settles.
 
-The UI thread never renders layers nor waits for a render: `render_map` runs in a
-QThreadPool; each request carries a generation number, and a newer request cancels the
-older one at its next check.
+The UI thread never renders layers nor waits for a render: `render_map` runs on one worker
+thread; each request carries a generation number, and a newer request cancels the older one
+at its next check.
 """
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 
 import shapely
-from PySide6.QtCore import (QCoreApplication, QObject, QPointF, QRectF, QRunnable, Qt,
-                            QThreadPool, QTimer, Signal)
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -29,10 +29,9 @@ class _RenderSignals(QObject):
     finished = Signal(int, QImage, object, float)   # generation, image, viewport, ms
 
 
-class _RenderJob(QRunnable):
+class _RenderJob:
     def __init__(self, generation: int, request: RenderRequest,
                  current: Callable[[], int], signals: _RenderSignals) -> None:
-        super().__init__()
         self.generation, self.request, self.current, self.signals = (
             generation, request, current, signals)
 
@@ -50,6 +49,7 @@ class MapCanvas(QWidget):
     viewport_changed = Signal(object)      # Viewport, after each pan/zoom/resize
     cursor_moved = Signal(float, float)    # Lambert-93
     rendered = Signal(float)               # ms of the render that just arrived
+    map_painted = Signal()                 # once: a rendered map first reached the screen
 
     def __init__(self, compose: Callable[[Viewport], RenderRequest],
                  initial: Viewport, parent=None) -> None:
@@ -61,8 +61,12 @@ class MapCanvas(QWidget):
         self.highlight: QPainterPath | None = None
         self._highlight_geometry = None
         self._generation = 0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._map_painted = False
+        # A thread started by Python, not a QThreadPool one: pyproj >= 3.7 keeps its PROJ
+        # context with the Python thread state, which PySide drops after each job on a Qt
+        # thread, and a later job placing basemap tiles crashed the app (pyproj issue 1509).
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qpvdesk-render")
+        self._pending: Future | None = None
         # No Qt parent: a job still running when the canvas is deleted keeps its own
         # reference, and Qt drops the connection to the deleted canvas by itself.
         self._signals = _RenderSignals()
@@ -108,11 +112,14 @@ class MapCanvas(QWidget):
 
     # -- rendering ----------------------------------------------------------------------
     def request_render(self) -> None:
-        """Start a render of the current view; any render under way becomes stale."""
+        """Start a render of the current view; any render under way becomes stale, and so
+        does a re-render waiting for the view to settle (at start-up, the window's first
+        resize would otherwise cancel the first render and start it again)."""
+        self._settle.stop()
         self._generation += 1
         request = self.compose(self.viewport)
-        self._pool.start(_RenderJob(self._generation, request, lambda: self._generation,
-                                    self._signals))
+        job = _RenderJob(self._generation, request, lambda: self._generation, self._signals)
+        self._pending = self._worker.submit(job.run)
 
     def _on_rendered(self, generation: int, image: QImage, viewport: Viewport,
                      ms: float) -> None:
@@ -124,7 +131,8 @@ class MapCanvas(QWidget):
 
     def wait_for_render(self, timeout_ms: int = 10_000) -> None:
         """For tests and benchmarks only: block until the pending render is shown."""
-        self._pool.waitForDone(timeout_ms)
+        if self._pending is not None:
+            wait([self._pending], timeout_ms / 1000)
         QCoreApplication.processEvents()
 
     # -- painting -----------------------------------------------------------------------
@@ -148,6 +156,9 @@ class MapCanvas(QWidget):
         if self.tool is not None and hasattr(self.tool, "paint"):
             self.tool.paint(painter)
         painter.end()
+        if self.image is not None and not self._map_painted:
+            self._map_painted = True
+            self.map_painted.emit()
 
     def _paint_scale_bar(self, painter: QPainter) -> None:
         length_m, length_px, label = nice_scale_bar(self.viewport.resolution, 160)

@@ -23,7 +23,6 @@ from ...models.package.mail import (french_date, mailto_url, proposal_count_text
                                     readable_key_id)
 from .export_dialog import ExportPackageDialog
 from .key_dialogs import CreateKeyDialog, KeyInfoDialog, ask_passphrase, of_commune
-from .synthese_pdf import write_synthese_pdf
 
 MAX_PASSPHRASE_TRIES = 3
 ChoosePath = Callable[[QWidget, str, str, str], str]
@@ -233,6 +232,8 @@ class CommunePackageActions(QObject):
             return not progress.wasCanceled()
 
         def pdf_writer(items, path, info) -> None:
+            from .synthese_pdf import write_synthese_pdf   # not at start-up
+
             write_synthese_pdf(self.reference, items, path, info)
 
         try:

@@ -42,11 +42,12 @@ class ProposalController(QObject):
         self.capture = CaptureTool(self.canvas, EQUIPEMENT, self.snapper, store.save_draft)
         self.edit = EditTool(self.canvas, self._editable, self._move, self._vertices,
                              snapper=self.snapper)
-        self.list_panel = ProposalListPanel(store)
+        self.list_panel = ProposalListPanel(store, populate=False)
+        self.canvas.map_painted.connect(self.list_panel.refresh)   # behind a tab at start
         self.history_panel = HistoryPanel(store)
         self._build_actions()
         self._connect()
-        self.refresh(render=False)
+        self._refresh_map_and_actions(render=False)   # the panels have just read the store
 
     # -- construction -------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -244,9 +245,12 @@ class ProposalController(QObject):
         return self._editable()
 
     def refresh(self, render: bool = True) -> None:
-        self.map.composer.layers.update(proposal_layers(self.store.list()))
         self.list_panel.refresh()
         self.history_panel.refresh()
+        self._refresh_map_and_actions(render)
+
+    def _refresh_map_and_actions(self, render: bool) -> None:
+        self.map.composer.layers.update(proposal_layers(self.store.list()))
         self.undo_action.setEnabled(self.store.undo_text() is not None)
         self.redo_action.setEnabled(self.store.redo_text() is not None)
         if render:

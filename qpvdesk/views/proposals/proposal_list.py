@@ -85,12 +85,18 @@ class ProposalListPanel(QWidget):
     edit_requested = Signal(str)
     delete_requested = Signal(str)
 
-    def __init__(self, store: ProposalStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: ProposalStore, parent: QWidget | None = None,
+                 populate: bool = True) -> None:
+        """populate=False shows an empty list until the first refresh() (the main window
+        fills it once its map is painted: hundreds of rows cost ~0.1 s at start-up)."""
         super().__init__(parent)
         self.store = store
         self.model = ProposalTableModel(store)
         self._build()
-        self.refresh()
+        if populate:
+            self.refresh()
+        else:
+            self._show([])
 
     def _build(self) -> None:
         territory = self.store.territory
@@ -131,6 +137,9 @@ class ProposalListPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fit the rows on screen, not all of them: hundreds of proposals cost ~0.1 s per
+        # refresh otherwise, at start-up too.
+        header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -166,11 +175,14 @@ class ProposalListPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the store again with the current filters, keeping the selection."""
-        selected = self.selected_uuid()
-        self.model.set_proposals(self.store.list(
+        self._show(self.store.list(
             kind=self.kind_filter.currentData(), commune=self.commune_filter.currentData(),
             qpv=self.qpv_filter.currentData(), status=self.status_filter.currentData(),
             text=self.search_box.text()))
+
+    def _show(self, proposals: list[Proposal]) -> None:
+        selected = self.selected_uuid()
+        self.model.set_proposals(proposals)
         count = self.model.rowCount()
         self.count_label.setText(
             self.tr("Aucune proposition") if count == 0
