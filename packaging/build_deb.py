@@ -129,7 +129,7 @@ def control(version: str, architecture: str, installed_kb: int, dependencies: li
             "Maintainer: qpvdesk <qpvdesk@users.noreply.example>\n"
             f"Installed-Size: {installed_kb}\nDepends: {', '.join(dependencies)}\n"
             "Section: science\nPriority: optional\n"
-            "Description: offline desktop GIS for the priority neighbourhoods (QPV) of Lens-Liévin\n"
+            "Description: offline desktop GIS for the priority neighbourhoods of Lens-Liévin\n"
             " Cartes, fiches, tableaux et graphiques des quartiers prioritaires de la\n"
             " Communauté d'Agglomération de Lens-Liévin, et propositions des communes\n"
             " envoyées en paquets signés, sans connexion réseau.\n")

@@ -21,8 +21,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks
-from .checks import Context, SelfTestFailure
+from . import data, drawing
+from .context import Context, SelfTestFailure
+from .samples import IMPORT_FORMATS
 
 __all__ = ["FAILED", "FAMILIES", "PASSED", "SKIPPED", "Family", "SelfTestFailure", "run"]
 
@@ -38,18 +39,18 @@ class Family:
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family("reference", "Base de référence / Reference database", checks.reference_database,
+    Family("reference", "Base de référence / Reference database", data.reference_database,
            needs_reference=False),
-    Family("choropleth", "Carte choroplèthe / Choropleth map", checks.choropleth_map),
-    Family("basemap", "Fond de plan MBTiles / MBTiles basemap", checks.mbtiles_basemap),
-    Family("fiche", "Fiche PDF / Fiche as PDF", checks.fiche_pdf),
-    Family("charts", "Graphiques / Charts", checks.charts),
-    Family("table", "Tableau CSV et XLSX / Table as CSV and XLSX", checks.table_export),
+    Family("choropleth", "Carte choroplèthe / Choropleth map", drawing.choropleth_map),
+    Family("basemap", "Fond de plan MBTiles / MBTiles basemap", drawing.mbtiles_basemap),
+    Family("fiche", "Fiche PDF / Fiche as PDF", drawing.fiche_pdf),
+    Family("charts", "Graphiques / Charts", drawing.charts),
+    Family("table", "Tableau CSV et XLSX / Table as CSV and XLSX", data.table_export),
     *(Family(f"import-{name.lower()}", f"Import {name} / {name} import",
-             checks.proposal_import(name)) for name in checks.samples.IMPORT_FORMATS),
-    Family("export", "Export des propositions / Proposal export", checks.proposal_export),
-    Family("package", "Paquet signé / Signed package", checks.signed_package),
-    Family("window", "Fenêtre principale / Main window", checks.main_window),
+             data.proposal_import(name)) for name in IMPORT_FORMATS),
+    Family("export", "Export des propositions / Proposal export", data.proposal_export),
+    Family("package", "Paquet signé / Signed package", data.signed_package),
+    Family("window", "Fenêtre principale / Main window", drawing.main_window),
 )
 
 

@@ -1,13 +1,11 @@
 """Small real files the self-test feeds to qpvdesk: proposals in each import format, written
-through GDAL as a user's GIS would, and a one-tile MBTiles basemap.
+through GDAL as a user's GIS would (the MBTiles basemap comes from ../synthetic_mbtiles.py).
 
 Every sample is made at test time from the reference database (a place inside a real QPV), so
 that nothing but the bundle itself is needed.
 """
 from __future__ import annotations
 
-import math
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,28 +64,3 @@ def write_proposal_file(folder: Path, file_format: str, place: Place) -> tuple[P
     path = folder / f"propositions{suffix}"
     gdal.pyogrio().write_dataframe(frame.to_crs(crs), path, driver=driver)
     return path, [(title, kind) for title, kind, _ in features]
-
-
-def xyz_tile(lon: float, lat: float, zoom: int) -> tuple[int, int]:
-    """The XYZ column and row of the Web-Mercator tile holding a longitude/latitude."""
-    n = 2 ** zoom
-    return (math.floor((lon + 180) / 360 * n),
-            math.floor((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n))
-
-
-def write_one_tile_mbtiles(path: Path, zoom: int, column: int, row_xyz: int, image_format: str,
-                           tile: bytes) -> Path:
-    """An MBTiles file with one tile, stored by TMS row as the format requires."""
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
-        conn.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, "
-                     "tile_row INTEGER, tile_data BLOB)")
-        conn.executemany("INSERT INTO metadata VALUES (?, ?)",
-                         [("name", "auto-test"), ("format", image_format)])
-        conn.execute("INSERT INTO tiles VALUES (?, ?, ?, ?)",
-                     (zoom, column, 2 ** zoom - 1 - row_xyz, tile))
-        conn.commit()
-    finally:
-        conn.close()
-    return path
