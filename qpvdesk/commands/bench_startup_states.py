@@ -6,13 +6,13 @@ database is only read. Nothing is written to the user's data folder.
 """
 from __future__ import annotations
 
-import math
 import shutil
-import sqlite3
 import struct
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from .synthetic_mbtiles import write_mbtiles, xyz_tile
 
 FRESH, THEMATIC, PROPOSALS_BASEMAP = "fresh", "thematic", "proposals_basemap"
 STATES = {
@@ -101,36 +101,20 @@ def _territory_wgs84(store) -> tuple[float, float, float, float]:
 def write_basemap(path: Path, bounds_wgs84: tuple[float, float, float, float]) -> Path:
     """PNG tiles over the bounds at zooms 8-14, with the MBTiles 1.3 metadata."""
     west, south, east, north = bounds_wgs84
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
-        conn.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, "
-                     "tile_row INTEGER, tile_data BLOB)")
-        conn.execute("CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, "
-                     "tile_row)")
-        conn.executemany("INSERT INTO metadata VALUES (?, ?)", {
-            "name": BASEMAP_NAME, "format": "png", "type": "baselayer", "version": "1",
-            "description": "Tuiles générées pour mesurer le démarrage (données synthétiques)",
-            "bounds": f"{west},{south},{east},{north}",
-            "minzoom": str(BASEMAP_ZOOMS[0]), "maxzoom": str(BASEMAP_ZOOMS[-1]),
-        }.items())
-        for zoom in BASEMAP_ZOOMS:
-            first_column, first_row = _xyz_tile(west, north, zoom)
-            last_column, last_row = _xyz_tile(east, south, zoom)
-            conn.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)", [
-                (zoom, column, 2 ** zoom - 1 - row, _tile_png(zoom, column, row))
-                for column in range(first_column, last_column + 1)
-                for row in range(first_row, last_row + 1)])
-        conn.commit()
-    finally:
-        conn.close()
-    return path
-
-
-def _xyz_tile(lon: float, lat: float, zoom: int) -> tuple[int, int]:
-    count = 2 ** zoom
-    return (math.floor((lon + 180) / 360 * count),
-            math.floor((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * count))
+    metadata = {
+        "name": BASEMAP_NAME, "format": "png", "type": "baselayer", "version": "1",
+        "description": "Tuiles générées pour mesurer le démarrage (données synthétiques)",
+        "bounds": f"{west},{south},{east},{north}",
+        "minzoom": str(BASEMAP_ZOOMS[0]), "maxzoom": str(BASEMAP_ZOOMS[-1]),
+    }
+    tiles = []
+    for zoom in BASEMAP_ZOOMS:
+        first_column, first_row = xyz_tile(west, north, zoom)
+        last_column, last_row = xyz_tile(east, south, zoom)
+        tiles += [(zoom, column, row, _tile_png(zoom, column, row))
+                  for column in range(first_column, last_column + 1)
+                  for row in range(first_row, last_row + 1)]
+    return write_mbtiles(path, metadata, tiles)
 
 
 def _tile_png(zoom: int, column: int, row: int) -> bytes:
