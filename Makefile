@@ -47,15 +47,29 @@ bench: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/qpvdesk bench fiche
 	QT_QPA_PLATFORM=offscreen $(BIN)/qpvdesk bench package
 
-# The frozen build, with the exact versions of constraints/dist.txt (pip -c).
+# The frozen build, from its own venv with the exact versions of constraints/dist.txt (pip -c):
+# the developer's .venv keeps the wheels (and the test tools), the build never sees them.
+# pyogrio is compiled there against Debian's GDAL (libgdal-dev), so the folder carries no
+# GDAL of its own: the .deb depends on Debian's libgdal32 (see README « Packaged build »).
 DIST_CONSTRAINTS := constraints/dist.txt
+DIST_VENV  := build/venv-dist
+DIST_BIN   := $(DIST_VENV)/bin
+DIST_STAMP := $(DIST_VENV)/.installed
+DIST_FOLDER_MAX_MIB := 250
 
-dist: install
-	@sh tools/system_packages.sh binutils
-	$(BIN)/pip install --quiet -c $(DIST_CONSTRAINTS) -e '.[test]' pyinstaller
-	$(BIN)/pyinstaller --noconfirm --clean build.spec
+$(DIST_STAMP): $(DIST_CONSTRAINTS) pyproject.toml
+	@sh tools/system_packages.sh binutils gcc g++ libgdal-dev
+	@test -x $(DIST_BIN)/python || $(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_BIN)/python -m pip install --quiet --upgrade pip
+	$(DIST_BIN)/pip install --quiet -c $(DIST_CONSTRAINTS) --no-binary pyogrio -e . pyinstaller
+	@touch $(DIST_STAMP)
+
+dist: install $(DIST_STAMP)
+	$(DIST_BIN)/pyinstaller --noconfirm --clean build.spec
 	dist/qpvdesk/qpvdesk --self-test
 	@du -sh dist/qpvdesk
+	@test $$(du -sm dist/qpvdesk | cut -f1) -le $(DIST_FOLDER_MAX_MIB) || \
+		{ echo "dist/qpvdesk is over $(DIST_FOLDER_MAX_MIB) MiB: see README « Packaged build »" >&2; exit 1; }
 	$(BIN)/python packaging/build_deb.py
 
 # The .deb again from the folder already built (dpkg-deb, xz)
@@ -66,10 +80,10 @@ dist-check: dist
 	@sh tools/system_packages.sh debootstrap
 	sh packaging/check_in_chroot.sh
 
-# Pin the venv's current versions for the next `make dist` (review the diff, then rebuild)
-constraints: install
-	@head -n 3 $(DIST_CONSTRAINTS) > $(DIST_CONSTRAINTS).new
-	$(BIN)/pip freeze --exclude-editable >> $(DIST_CONSTRAINTS).new
+# Pin the dist venv's current versions for the next `make dist` (review the diff, rebuild)
+constraints: $(DIST_STAMP)
+	@head -n 5 $(DIST_CONSTRAINTS) > $(DIST_CONSTRAINTS).new
+	$(DIST_BIN)/pip freeze --exclude-editable >> $(DIST_CONSTRAINTS).new
 	@mv $(DIST_CONSTRAINTS).new $(DIST_CONSTRAINTS)
 
 clean:

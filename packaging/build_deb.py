@@ -4,7 +4,7 @@
 
 Installs to /opt/qpvdesk, with /usr/bin/qpvdesk, a French .desktop entry and the icon in the
 hicolor theme (SVG, and PNG sizes drawn from it with Qt). Depends: the Debian packages holding
-the libraries the folder's binaries load from the system (ldd, then dpkg -S), plus
+the libraries the folder's binaries name and load from the system (readelf, ldd, dpkg -S), plus
 libsqlite3-mod-spatialite (SQLite loads it by name: ldd cannot see it) and fonts. A library
 that ldd cannot find on this machine stops the build: the package would lack a dependency.
 """
@@ -57,19 +57,30 @@ def elf_files(folder: Path) -> list[Path]:
     return found
 
 
+def needed(path: Path) -> list[str]:
+    """The libraries ``path`` names itself (its DT_NEEDED entries, readelf)."""
+    result = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True,
+                            check=True)
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", result.stdout)
+
+
 def system_libraries(folder: Path) -> set[str]:
-    """Paths of the libraries outside ``folder`` that its ELF files load (ldd). A name ldd
-    cannot resolve from one library alone is fine if the folder has it: the wheels' vendored
-    libraries find each other through the RPATH of the module that loads them."""
+    """Paths of the libraries outside ``folder`` that its ELF files name themselves (readelf),
+    where ldd finds them. As dpkg-shlibdeps does, only direct dependencies count: a system
+    library's own dependencies are its package's business (Debian's libgdal32 alone brings a
+    hundred). A name ldd cannot resolve from one library alone is fine if the folder has it:
+    the wheels' vendored libraries find each other through the RPATH of the module that
+    loads them."""
     bundled = {path.name for path in folder.rglob("*")}
     libraries, missing = set(), set()
     for path in elf_files(folder):
         result = subprocess.run(["ldd", str(path)], capture_output=True, text=True)
-        for line in result.stdout.splitlines():
-            match = re.match(r"\s*(\S+) => (.+?)(?: \(0x[0-9a-f]+\))?$", line)
-            if not match:
-                continue
-            name, where = match.groups()
+        found = dict(re.findall(r"^\s*(\S+) => (.+?)(?: \(0x[0-9a-f]+\))?$", result.stdout,
+                                re.MULTILINE))
+        for loader in re.findall(r"^\s*(/\S+) \(0x[0-9a-f]+\)$", result.stdout, re.MULTILINE):
+            found[os.path.basename(loader)] = loader   # the dynamic loader: no « => »
+        for name in needed(path):
+            where = found.get(name, "not found")
             if where == "not found":
                 if name not in bundled:
                     missing.add(f"{name} (needed by {path.relative_to(folder)})")

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import paths
@@ -68,6 +69,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("qpvdesk")
+    # the menu entry the Debian package installs (resources/qpvdesk.desktop): Wayland's app id
+    # and the taskbar's icon and name come from it; the windows' own icon is the same drawing
+    app.setDesktopFileName("qpvdesk")
+    app.setWindowIcon(QIcon(str(paths.install_root() / "resources" / "qpvdesk.svg")))
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     # kept alive with the app
     app._qpvdesk_translators = install_translators(app, interface_language())

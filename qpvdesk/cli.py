@@ -98,8 +98,10 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--workspace", default=None,
                       help="workspace database (default: in the user's data folder)")
     main.add_argument("--self-test", action="store_true",
-                      help="check this install (database, SpatiaLite, GDAL, offscreen "
-                           "rendering, signatures) with no window, then exit")
+                      help="check this install: each feature family done once for real in "
+                           "a temporary folder, no window shown ("
+                           + ", ".join(family.name for family in self_test.FAMILIES)
+                           + "); exit 0 only if all pass")
     main.set_defaults(handler=_gui)
     commands = main.add_subparsers(title="commands")
     build = commands.add_parser("build-data", help="build the reference database from sources")

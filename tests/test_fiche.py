@@ -303,3 +303,40 @@ def test_cli_text_and_json(reference_path, capsys):
 def test_cli_unknown_code(reference_path, capsys):
     assert run_cli(reference_path, "fiche", "QP000000") == 2
     assert "Code de quartier inconnu" in capsys.readouterr().err
+
+
+def test_an_indicator_with_no_value_at_all_reads_not_published(reference_path, tmp_path,
+                                                                capsys):
+    """A database built from sources without the median income (the self-test found the PDF
+    raising IndexError): the line says « n.d. » at the base's latest edition, with no rank or
+    range, and the text, JSON and PDF fiches are written."""
+    import shutil
+
+    import pysqlite3.dbapi2 as sqlite3
+
+    broken = tmp_path / "sans_revenu.sqlite"
+    shutil.copy(reference_path, broken)
+    conn = sqlite3.connect(broken)
+    conn.execute("DELETE FROM indicator_value WHERE indicator_id = 'REVN.DISP_Q2'")
+    conn.commit()
+    conn.close()
+    store = ReferenceStore(broken)
+    try:
+        fiche = build_fiche(store, "QN06202M")
+    finally:
+        store.close()
+    line = next(line for lines in fiche.themes.values() for line in lines
+                if line.indicator_id == "REVN.DISP_Q2")
+    other = next(line for lines in fiche.themes.values() for line in lines
+                 if line.indicator_id == "REVN.DISP_D1")
+    assert (line.qpv.status, line.qpv.value, line.qpv.edition) == ("missing", None,
+                                                                    other.qpv.edition)
+    assert (line.rank, line.rank_of, line.qpv_min, line.qpv_max, line.ratio_to_call) == (
+        None, 0, None, None, None)
+    assert [figure.status for figure in line.series] == ["missing"]
+    assert line.comparison("epci").figure.status == "ok"    # the CALL's income is still there
+    assert run_cli(broken, "fiche", "QN06202M") == 0
+    assert "Revenu disponible médian par UC : n.d. (édition 2022)" in capsys.readouterr().out
+    pdf = tmp_path / "fiche.pdf"
+    assert run_cli(broken, "fiche", "QN06202M", "--pdf", str(pdf)) == 0
+    assert pdf.read_bytes().startswith(b"%PDF-") and "3 pages" in capsys.readouterr().out

@@ -83,3 +83,16 @@ def test_the_desktop_entry_starts_qpvdesk_and_speaks_french():
         result = subprocess.run([validate, str(path)], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
 
+
+
+def test_the_application_names_its_desktop_entry_and_shows_its_icon(qapp):
+    """The taskbar (Wayland app id) finds resources/qpvdesk.desktop by the application's
+    desktop file name; every window shows the icon drawn in resources/qpvdesk.svg."""
+    from qpvdesk.app import create_application
+
+    app = create_application(["qpvdesk"])
+    assert (ROOT / "resources" / f"{app.desktopFileName()}.desktop").is_file()
+    image = app.windowIcon().pixmap(64, 64).toImage()
+    assert (image.width(), image.height()) == (64, 64)
+    centre, corner = image.pixelColor(32, 32), image.pixelColor(0, 0)
+    assert centre.alpha() == 255 and corner.alpha() == 0

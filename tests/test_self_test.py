@@ -3,7 +3,10 @@ passes on a good install, a broken one is named while the others still run, and 
 says whether all passed. (`make dist` runs the same command from the frozen bundle.)"""
 from __future__ import annotations
 
+import re
 import shutil
+
+import pytest
 
 from qpvdesk.cli import main
 from qpvdesk.commands.self_test import FAILED, FAMILIES, PASSED, SKIPPED
@@ -76,3 +79,13 @@ def test_without_the_reference_database_nothing_else_is_tested(tmp_path, capsys)
     assert reference.strip().startswith(FAILED) and str(missing) in reference
     assert all(line.strip().startswith(SKIPPED) for line in lines.values())
     assert f"1 of {len(FAMILIES)} families failed (reference), {len(lines)} not tested" in out
+
+
+def test_the_help_names_every_family(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    # argparse wraps lines after hyphens too (« import-\nshapefile »)
+    help_text = re.sub(r"-\s+", "-", " ".join(capsys.readouterr().out.split()))
+    assert "--self-test" in help_text
+    assert all(family.name in help_text for family in FAMILIES)
+    assert "exit 0 only if all pass" in help_text

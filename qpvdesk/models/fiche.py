@@ -462,7 +462,8 @@ def build_fiche(store, code: str) -> Fiche:
     data = indicator_data(store)
     qpv = qpv_record(store, code)
     data.load(i for ids in FICHE_INDICATORS.values() for i in ids)
-    themes = {theme: [_fiche_line(data, data.meta(indicator_id), theme, qpv)
+    latest = _latest_fiche_edition(data)
+    themes = {theme: [_fiche_line(data, data.meta(indicator_id), theme, qpv, latest)
                       for indicator_id in ids]
               for theme, ids in FICHE_INDICATORS.items()}
     population = themes[_DEMOGRAPHIE][0].qpv
@@ -477,9 +478,22 @@ def build_fiche(store, code: str) -> Fiche:
     return replace(fiche, sources=_sources(data, fiche))
 
 
+def _latest_fiche_edition(data: IndicatorData) -> int:
+    """The latest edition of the INSEE QPV base among the fiche's indicators: where an
+    indicator that has no QPV value at all (a database built from incomplete sources) is
+    shown as not published (« n.d. »)."""
+    latest = max((edition for ids in FICHE_INDICATORS.values() for indicator_id in ids
+                  for edition in data.qpv_editions(indicator_id)), default=None)
+    if latest is None:
+        raise LookupError("La base de référence ne contient aucune valeur d'indicateur pour "
+                          "les QPV : reconstruisez-la à partir des sources (qpvdesk "
+                          "build-data).")
+    return latest
+
+
 def _fiche_line(data: IndicatorData, meta: IndicatorMeta, theme: str,
-                qpv: QpvRecord) -> FicheLine:
-    editions = data.qpv_editions(meta.id)
+                qpv: QpvRecord, latest: int) -> FicheLine:
+    editions = data.qpv_editions(meta.id) or [latest]
     pairs = data.qpv_figures(meta.id, editions[-1])
     figure = next(f for other, f in pairs if other.code == qpv.code)
     comparisons = [data.comparison(meta.id, "commune", commune.insee)

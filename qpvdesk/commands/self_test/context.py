@@ -34,10 +34,11 @@ class Context:
         return store
 
     def qt(self):
-        """The QApplication (created once) that painting, fonts and widgets need."""
+        """The QApplication (created once) that painting, fonts and widgets need: a widget
+        one from the first family on, since the charts and the main window show widgets."""
         from ..map_setup import headless_application
 
-        return headless_application()
+        return headless_application(widgets=True)
 
     @cached_property
     def place(self) -> samples.Place:

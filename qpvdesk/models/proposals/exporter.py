@@ -6,6 +6,7 @@ never leaves a half-written file.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import shutil
 from collections.abc import Callable, Iterator, Sequence
@@ -102,13 +103,18 @@ def _write_csv(proposals: Sequence[Proposal], path: Path) -> None:
 
 
 def _write_geojson(proposals: Sequence[Proposal], path: Path) -> None:
+    """Drawn up in memory, then written by Python: Debian 12's GDAL 3.6 (the packaged app's)
+    reports no error when the disk fills up under its GeoJSON writer, and left a truncated
+    file (4 KiB of a 40 KiB export) to be renamed into place."""
     pyogrio = gdal.pyogrio()
     frame = _frame(proposals, [attribute for attribute, _, _ in _COLUMNS]).to_crs(4326)
+    document = io.BytesIO()
+    pyogrio.write_dataframe(frame, document, driver="GeoJSON", layer="propositions",
+                            geometry_type="Unknown",
+                            layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": 7})
     temporary = _temporary(path)
     try:
-        pyogrio.write_dataframe(frame, temporary, driver="GeoJSON", layer="propositions",
-                                geometry_type="Unknown",
-                                layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": 7})
+        temporary.write_bytes(document.getvalue())
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
