@@ -21,6 +21,7 @@ from ..models.package.keys import KeyFolder, read_secret_key
 from ..models.package.minisign import readable_key_id
 from ..models.package.trust import TrustError, TrustStore
 from ..models.package.verify import VerificationReport, verify_package
+from .postgis import add_received_actions
 
 USAGE = 2
 
@@ -73,6 +74,7 @@ def add_parsers(commands) -> None:
                                                      "proposal as one GeoPackage")
     consolidated.add_argument("--out", required=True, metavar="FILE.gpkg")
     consolidated.set_defaults(handler=run_received_export)
+    add_received_actions(actions)   # publish | pull (PostGIS)
 
 
 def _passphrase(path: str | None, confirm: bool = False) -> str | None:

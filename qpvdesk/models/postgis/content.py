@@ -1,0 +1,74 @@
+"""The consolidated store's rows as they travel to and from the server, and the content hash
+that makes publishing idempotent and lets a pull detect a row changed outside qpvdesk.
+
+A version's hash covers every column of the proposal a package carried and its geometry as
+little-endian WKB re-encoded by shapely, so that the WKB SpatiaLite and PostGIS write hash the
+same.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+# The consolidated store's own column lists (models/package/received.py): the server mirrors
+# them, a pull writes them back.
+from ..package.received import _COLUMNS as VERSION_COLUMNS
+from ..package.received import _PACKAGE_COLUMNS as PACKAGE_COLUMNS
+
+__all__ = ("VERSION_COLUMNS", "PACKAGE_COLUMNS", "LocalContent", "normalized_wkb",
+           "version_hash", "read_local")
+
+
+def normalized_wkb(blobs: Sequence[bytes]) -> list[bytes]:
+    """Little-endian 2D WKB, whatever wrote it."""
+    if not blobs:
+        return []
+    geometries = shapely.from_wkb(np.asarray(blobs, dtype=object))
+    return list(shapely.to_wkb(geometries, byte_order=1, output_dimension=2))
+
+
+def version_hash(values: Sequence, wkb: bytes) -> str:
+    """``values`` in VERSION_COLUMNS order (communes as the comma list), ``wkb`` normalized."""
+    document = json.dumps([*values, wkb.hex()], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(document.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class LocalContent:
+    """What a workspace has to publish: every package received, every version of every
+    proposal (``package_uuid, *VERSION_COLUMNS, wkb, content_sha256``)."""
+    packages: list[tuple]
+    versions: list[tuple]
+
+    @property
+    def proposal_uuids(self) -> set[str]:
+        return {row[1] for row in self.versions}
+
+    def digest(self) -> str:
+        """One hash of everything, for the publication log."""
+        digest = hashlib.sha256()
+        for row in sorted(self.packages):
+            digest.update(json.dumps(row, ensure_ascii=False).encode())
+        for row in sorted(self.versions, key=lambda row: (row[1], row[0])):
+            digest.update(f"{row[0]}:{row[1]}:{row[-1]}".encode())
+        return digest.hexdigest()
+
+
+def read_local(conn) -> LocalContent:
+    """The consolidated store of a workspace connection, hashes computed."""
+    packages = [tuple(row) for row in conn.execute(
+        f"SELECT {', '.join(PACKAGE_COLUMNS)} FROM received_package ORDER BY uuid")]
+    rows = conn.execute(
+        f"SELECT package_uuid, {', '.join(VERSION_COLUMNS)}, AsBinary(geom) "
+        "FROM received_proposal ORDER BY uuid, package_uuid").fetchall()
+    blobs = normalized_wkb([row[-1] for row in rows])
+    versions = []
+    for row, wkb in zip(rows, blobs):
+        values = row[1:-1]
+        versions.append((row[0], *values, wkb, version_hash(values, wkb)))
+    return LocalContent(packages, versions)
