@@ -90,15 +90,15 @@ def _french_date(iso: str) -> str:
         return iso
 
 
-def _instant(iso: str) -> datetime:
+def utc_instant(iso: str) -> datetime:
     """An ISO 8601 date-time as an aware UTC instant, so that offsets compare correctly."""
     moment = datetime.fromisoformat(iso)
     if moment.tzinfo is None:
-        moment = moment.astimezone()   # naive: local time (never stored, see _checked_instant)
+        moment = moment.astimezone()   # naive: local time (never stored, see checked_instant)
     return moment.astimezone(timezone.utc)
 
 
-def _checked_instant(iso: str, what: str) -> str:
+def checked_instant(iso: str, what: str) -> str:
     try:
         moment = datetime.fromisoformat(iso)
     except (TypeError, ValueError):
@@ -124,7 +124,8 @@ def _version(row) -> ReceivedProposal:
 
 def _order(version: ReceivedProposal) -> tuple:
     """Oldest first: by package creation, then reception, then package uuid (determinism)."""
-    return (_instant(version.package_created), _instant(version.received), version.package_uuid)
+    return (utc_instant(version.package_created), utc_instant(version.received),
+            version.package_uuid)
 
 
 class ConsolidatedStore:
@@ -146,7 +147,7 @@ class ConsolidatedStore:
         for an inconsistent package or a proposal uuid already received from another
         commune."""
         proposals = list(proposals)
-        received = _checked_instant(received or now_iso(), "La date de réception")
+        received = checked_instant(received or now_iso(), "La date de réception")
         self._check(info, proposals)
         with self.workspace.transaction():
             earlier = self.conn.execute(
@@ -157,7 +158,7 @@ class ConsolidatedStore:
             self._refuse_clashes(info.commune_insee, [item.uuid for item in proposals], names)
             before = {version.proposal.uuid: version
                       for version in self.current(info.commune_insee)}
-            new_order = (_instant(info.created), _instant(received), info.uuid)
+            new_order = (utc_instant(info.created), utc_instant(received), info.uuid)
             added, updated, unchanged, outdated = [], [], [], []
             for proposal in proposals:
                 current = before.get(proposal.uuid)
@@ -180,7 +181,7 @@ class ConsolidatedStore:
             raise ValueError("Le paquet n'a pas d'identifiant.")
         if not valid_insee(info.commune_insee):
             raise ValueError(f"Code INSEE de commune invalide : « {info.commune_insee} ».")
-        _checked_instant(info.created, "La date de création du paquet")
+        checked_instant(info.created, "La date de création du paquet")
         if info.proposal_count != len(proposals):
             raise ValueError(f"Le paquet annonce {info.proposal_count} proposition(s) mais en "
                              f"contient {len(proposals)}.")
@@ -244,8 +245,9 @@ class ConsolidatedStore:
             "FROM received_package p").fetchall()
         packages = [{**dict(zip(_PACKAGE_COLUMNS, row[:-1])), "stored": row[-1],
                      "current": current.get(row[0], 0)} for row in rows]
-        packages.sort(key=lambda item: (_instant(item["received"]), _instant(item["created"]),
-                                        item["uuid"]), reverse=True)
+        packages.sort(key=lambda item: (utc_instant(item["received"]),
+                                        utc_instant(item["created"]), item["uuid"]),
+                      reverse=True)
         return packages
 
     def current(self, commune_insee: str | None = None) -> list[ReceivedProposal]:
