@@ -86,5 +86,5 @@ def sql(dsn: str, query: str, parameters=()) -> list[tuple]:
     import psycopg
 
     with psycopg.connect(dsn, autocommit=True) as conn:
-        cursor = conn.execute(query, parameters)
+        cursor = conn.execute(query, parameters or None)
         return cursor.fetchall() if cursor.description else []

@@ -19,9 +19,11 @@ import shapely
 # them, a pull writes them back.
 from ..package.received import _COLUMNS as VERSION_COLUMNS
 from ..package.received import _PACKAGE_COLUMNS as PACKAGE_COLUMNS
+# The decision history's columns (models/decisions.py), geometry excepted.
+from ..decisions import _COLUMNS as DECISION_COLUMNS
 
-__all__ = ("VERSION_COLUMNS", "PACKAGE_COLUMNS", "LocalContent", "normalized_wkb",
-           "version_hash", "read_local")
+__all__ = ("VERSION_COLUMNS", "PACKAGE_COLUMNS", "DECISION_COLUMNS", "LocalContent",
+           "normalized_wkb", "version_hash", "decision_hash", "read_local")
 
 
 def normalized_wkb(blobs: Sequence[bytes]) -> list[bytes]:
@@ -38,12 +40,21 @@ def version_hash(values: Sequence, wkb: bytes) -> str:
     return hashlib.sha256(document.encode("utf-8")).hexdigest()
 
 
+def decision_hash(values: Sequence, wkb: bytes | None) -> str:
+    """``values`` in DECISION_COLUMNS order, ``wkb`` normalized or None."""
+    document = json.dumps([*values, wkb.hex() if wkb is not None else None],
+                          ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(document.encode("utf-8")).hexdigest()
+
+
 @dataclass
 class LocalContent:
     """What a workspace has to publish: every package received, every version of every
-    proposal (``package_uuid, *VERSION_COLUMNS, wkb, content_sha256``)."""
+    proposal (``package_uuid, *VERSION_COLUMNS, wkb, content_sha256``), every decision
+    (``*DECISION_COLUMNS, wkb or None, content_sha256``)."""
     packages: list[tuple]
     versions: list[tuple]
+    decisions: list[tuple]
 
     @property
     def proposal_uuids(self) -> set[str]:
@@ -56,6 +67,8 @@ class LocalContent:
             digest.update(json.dumps(row, ensure_ascii=False).encode())
         for row in sorted(self.versions, key=lambda row: (row[1], row[0])):
             digest.update(f"{row[0]}:{row[1]}:{row[-1]}".encode())
+        for row in sorted(self.decisions, key=lambda row: row[0]):
+            digest.update(f"{row[0]}:{row[-1]}".encode())
         return digest.hexdigest()
 
 
@@ -71,4 +84,12 @@ def read_local(conn) -> LocalContent:
     for row, wkb in zip(rows, blobs):
         values = row[1:-1]
         versions.append((row[0], *values, wkb, version_hash(values, wkb)))
-    return LocalContent(packages, versions)
+    rows = conn.execute(f"SELECT {', '.join(DECISION_COLUMNS)}, AsBinary(geom) FROM decision "
+                        "ORDER BY uuid").fetchall()
+    shapes = iter(normalized_wkb([row[-1] for row in rows if row[-1] is not None]))
+    decisions = []
+    for row in rows:
+        wkb = next(shapes) if row[-1] is not None else None
+        values = row[:-1]
+        decisions.append((*values, wkb, decision_hash(values, wkb)))
+    return LocalContent(packages, versions, decisions)

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .connection import connect
-from .content import PACKAGE_COLUMNS, VERSION_COLUMNS, LocalContent, read_local
+from .content import (DECISION_COLUMNS, PACKAGE_COLUMNS, VERSION_COLUMNS, LocalContent,
+                      read_local)
 from .errors import ATTEMPTS, LOCK_TIMEOUT_S, PostgisProblem, StaleRows, Target, server_problem
 from .schema import PROPOSITION_COLUMNS, PROVENANCE, ensure_postgis, ensure_schema
 from .styles import StylesOutcome, write_styles
@@ -75,7 +76,7 @@ class PublishOutcome:
 
 
 def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count == 1 else plural}"
+    return f"{count} {singular if count <= 1 else plural}"
 
 
 def publish(workspace, dsn: str, password: str | None = None, agent: str | None = None,
@@ -128,6 +129,7 @@ def _publish_once(conn, target: Target, content: LocalContent, agent: str) -> Pu
         outcome.packages_added = _merge_packages(cur, target)
         outcome.versions_added = _merge_versions(cur, target)
         outcome.proposals_changed = _merge_current(cur, target)
+        outcome.decisions_added = _merge_decisions(cur, target)
         outcome.styles = write_styles(cur, target)
         if outcome.changed:
             cur.execute("INSERT INTO qpvdesk.publication (agent, paquets_ajoutes, "
@@ -152,13 +154,20 @@ def _stage(cur, content: LocalContent) -> None:
                   "content_sha256) FROM STDIN") as copy:
         for row in content.versions:
             copy.write_row(row)
+    cur.execute(f"CREATE TEMP TABLE staged_decision ({', '.join(_typed(DECISION_COLUMNS))}, "
+                "geom_wkb bytea, content_sha256 text) ON COMMIT DROP")
+    with cur.copy(f"COPY staged_decision ({', '.join(DECISION_COLUMNS)}, geom_wkb, "
+                  "content_sha256) FROM STDIN") as copy:
+        for row in content.decisions:
+            copy.write_row(row)
     cur.execute("CREATE INDEX ON staged_version (uuid)")
     cur.execute("ANALYZE staged_package")
     cur.execute("ANALYZE staged_version")
+    cur.execute("ANALYZE staged_decision")
 
 
 def _typed(columns: Sequence[str]) -> list[str]:
-    integers = ("horizon_year", "proposal_count")
+    integers = ("horizon_year", "proposal_count", "version")
     return [f"{name} {'integer' if name in integers else 'text'}" for name in columns]
 
 
@@ -249,6 +258,24 @@ def _merge_current(cur, target: Target) -> int:
     if missed:
         raise _stale(cur, missed, target)
     return len(done)
+
+
+def _merge_decisions(cur, target: Target) -> int:
+    """Insert-if-absent by decision uuid: the history only grows."""
+    columns = ", ".join(DECISION_COLUMNS)
+    cur.execute(f"INSERT INTO qpvdesk.decision ({columns}, geom, content_sha256, published_by) "
+                f"SELECT {columns}, ST_GeomFromWKB(geom_wkb, 2154), content_sha256, "
+                "coalesce(nullif(current_setting('qpvdesk.agent', true), ''), session_user) "
+                "FROM staged_decision ORDER BY uuid ON CONFLICT (uuid) DO NOTHING")
+    added = cur.rowcount
+    cur.execute("""SELECT s.uuid FROM staged_decision s JOIN qpvdesk.decision d USING (uuid)
+        WHERE d.content_sha256 <> s.content_sha256 ORDER BY s.uuid LIMIT 3""")
+    differing = [row[0] for row in cur.fetchall()]
+    if differing:
+        raise PostgisProblem(
+            f"La décision {differing[0]} figure dans {target} avec un autre contenu : une des "
+            "deux a été altérée ; signalez-le à l'administrateur. Rien n'a été publié.")
+    return added
 
 
 def _stale(cur, uuids: list[str], target: Target) -> StaleRows:

@@ -1,6 +1,8 @@
 """Pulling from PostgreSQL + PostGIS what colleagues published and this workspace lacks: the
 packages they received (with every proposal version) and their decisions, so that two
-officers' apps converge.
+officers' apps converge. The consolidated store's and the decision history's own checks and
+inserts are used (their private helpers: their public methods each open a transaction of
+their own, and a pull is one).
 
 The server is read in one read-only REPEATABLE READ transaction (one consistent snapshot);
 the workspace is written in one transaction. Every row read is checked before anything is
@@ -15,12 +17,15 @@ from dataclasses import dataclass
 
 import shapely
 
+from ..decisions import Decision, DecisionStore, InvalidDecision
+from ..decisions import _checked as checked_decision
 from ..package.communes import CommuneNames
 from ..package.info import PackageInfo
 from ..package.received import ConsolidatedStore
 from ..proposals.proposal import Proposal
 from .connection import connect
-from .content import PACKAGE_COLUMNS, VERSION_COLUMNS, normalized_wkb, version_hash
+from .content import (DECISION_COLUMNS, PACKAGE_COLUMNS, VERSION_COLUMNS, decision_hash,
+                      normalized_wkb, version_hash)
 from .errors import PostgisProblem, Target, server_problem
 from .schema import MIGRATIONS, stored_version
 
@@ -50,13 +55,14 @@ class PullOutcome:
 
 
 def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count == 1 else plural}"
+    return f"{count} {singular if count <= 1 else plural}"
 
 
 @dataclass
 class _Fetched:
     packages: list[dict]
     versions: dict[str, list[Proposal]]
+    decisions: list[Decision]
 
 
 def pull(workspace, dsn: str, password: str | None = None,
@@ -68,13 +74,14 @@ def pull(workspace, dsn: str, password: str | None = None,
 
     local_packages = dict(workspace.conn.execute(
         "SELECT uuid, file_sha256 FROM received_package").fetchall())
+    local_decisions = [row[0] for row in workspace.conn.execute("SELECT uuid FROM decision")]
     with connect(dsn, password, "pull") as (conn, target):
         outcome = PullOutcome(str(target))
         try:
             conn.read_only = True
             conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
             with conn.transaction(), conn.cursor() as cur:
-                fetched = _fetch(cur, target, local_packages)
+                fetched = _fetch(cur, target, local_packages, local_decisions)
         except PostgisProblem:
             raise
         except psycopg.Error as exc:
@@ -85,10 +92,12 @@ def pull(workspace, dsn: str, password: str | None = None,
     _write(workspace, fetched, names, target)
     outcome.packages_added = len(fetched.packages)
     outcome.versions_added = sum(len(items) for items in fetched.versions.values())
+    outcome.decisions_added = len(fetched.decisions)
     return outcome
 
 
-def _fetch(cur, target: Target, local_packages: dict[str, str]) -> _Fetched | None:
+def _fetch(cur, target: Target, local_packages: dict[str, str],
+           local_decisions: list[str]) -> _Fetched | None:
     version = stored_version(cur)
     if not version:
         return None
@@ -136,7 +145,31 @@ def _fetch(cur, target: Target, local_packages: dict[str, str]) -> _Fetched | No
                 f"Le paquet {package['uuid']} de {target} annonce {package['proposal_count']} "
                 f"proposition(s) mais le serveur en a {len(versions[package['uuid']])} : "
                 "signalez-le à l'administrateur. Rien n'a été récupéré.")
-    return _Fetched(packages, dict(versions))
+    return _Fetched(packages, dict(versions), _fetch_decisions(cur, target, local_decisions))
+
+
+def _fetch_decisions(cur, target: Target, local: list[str]) -> list[Decision]:
+    cur.execute(f"SELECT {', '.join(DECISION_COLUMNS)}, ST_AsBinary(geom), content_sha256 "
+                "FROM qpvdesk.decision WHERE NOT (uuid = ANY(%s)) ORDER BY uuid", (local,))
+    rows = cur.fetchall()
+    shapes = iter(normalized_wkb([bytes(row[-2]) for row in rows if row[-2] is not None]))
+    decisions = []
+    for row in rows:
+        wkb = next(shapes) if row[-2] is not None else None
+        values = row[:-2]
+        if decision_hash(values, wkb) != row[-1]:
+            raise PostgisProblem(
+                f"La décision {values[0]} a été modifiée dans {target} en dehors de qpvdesk (son "
+                "empreinte ne correspond plus) : signalez-le à l'administrateur. Rien n'a été "
+                "récupéré.")
+        fields = dict(zip(DECISION_COLUMNS, values))
+        try:
+            decisions.append(checked_decision(Decision(
+                **fields, geometry=shapely.from_wkb(wkb) if wkb is not None else None)))
+        except InvalidDecision as exc:
+            raise PostgisProblem(f"La décision {values[0]} de {target} est refusée : {exc} Rien "
+                                 "n'a été récupéré.") from None
+    return decisions
 
 
 def _write(workspace, fetched: _Fetched, names: CommuneNames | None, target: Target) -> None:
@@ -162,3 +195,13 @@ def _write(workspace, fetched: _Fetched, names: CommuneNames | None, target: Tar
                                      "Rien n'a été récupéré.") from None
             store._insert(info, proposals, package["file_name"], package["file_sha256"],
                           package["received"])
+        known = {row[0] for row in workspace.conn.execute(
+            "SELECT DISTINCT uuid FROM received_proposal")}
+        decisions = DecisionStore(workspace)
+        for decision in sorted(fetched.decisions, key=Decision.order):
+            if decision.proposal_uuid not in known:
+                raise PostgisProblem(
+                    f"La décision {decision.uuid} de {target} porte sur une proposition "
+                    f"({decision.proposal_uuid}) qu'aucun paquet du serveur n'apporte : "
+                    "signalez-le à l'administrateur. Rien n'a été récupéré.")
+            decisions._insert(decision)

@@ -7,7 +7,10 @@ content hash) are append-only, as the workspace's are: a trigger refuses UPDATE,
 TRUNCATE. ``proposition`` is the consolidated layer a GIS officer opens (one row per proposal,
 the current version, French column names as the GeoPackage export, provenance columns); it is
 the one mutable table, with an optimistic row version (``ligne_version``) that a trigger bumps
-on every change, whoever makes it (qpvdesk or QGIS), with who and when.
+on every change, whoever makes it (qpvdesk or QGIS), with who and when. ``decision`` is the
+append-only decision history (column for column as the workspace's, plus its content hash);
+the view ``decision_courante`` gives each consolidated proposal its latest decision
+(« recue » when none), with its geometry and the modified one, for QGIS (key: ``uuid``).
 
 The schema is versioned (``qpvdesk.schema_version``) and migrated step by step inside the
 publishing transaction, under an advisory lock so that two first publishers do not race.
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..decisions import DECISIONS
 from .errors import PostgisProblem, Target
 
 SCHEMA = "qpvdesk"
@@ -133,6 +137,7 @@ def _v1_proposals(cur) -> None:
     cur.execute("CREATE INDEX proposition_by_commune ON qpvdesk.proposition (commune_insee)")
     cur.execute("CREATE TRIGGER proposition_row_version BEFORE INSERT OR UPDATE ON "
                 "qpvdesk.proposition FOR EACH ROW EXECUTE FUNCTION qpvdesk.next_row_version()")
+    _decisions(cur)
     cur.execute("""CREATE TABLE qpvdesk.publication (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         agent text NOT NULL,
@@ -150,6 +155,47 @@ def _v1_proposals(cur) -> None:
             "COMMENT ON TABLE qpvdesk.proposition IS 'Propositions consolidées : la version "
             "la plus récente de chaque proposition, avec sa provenance (EPSG:2154)'"):
         cur.execute(comment)
+
+
+def _decisions(cur) -> None:
+    """The decision history, column for column as the workspace's (models/decisions.py), and
+    the latest decision of each proposal as a layer."""
+    codes = ", ".join(f"'{code}'" for code in DECISIONS)
+    cur.execute(f"""CREATE TABLE qpvdesk.decision (
+        uuid text PRIMARY KEY,
+        proposal_uuid text NOT NULL REFERENCES qpvdesk.proposition (uuid),
+        package_uuid text NOT NULL,
+        version integer NOT NULL CHECK (version >= 1),
+        supersedes text,
+        decision text NOT NULL CHECK (decision IN ({codes})),
+        motif text NOT NULL DEFAULT '',
+        decided_by text NOT NULL,
+        decided_at text NOT NULL,
+        geom geometry(Geometry, {SRID}),
+        content_sha256 text NOT NULL,
+        published_by text NOT NULL,
+        published_at timestamptz NOT NULL DEFAULT now(),
+        CHECK ((supersedes IS NULL) = (version = 1)))""")
+    cur.execute("CREATE INDEX decision_by_proposal ON qpvdesk.decision (proposal_uuid, version)")
+    cur.execute("CREATE INDEX decision_geom ON qpvdesk.decision USING gist (geom)")
+    _append_only(cur, "decision")
+    labels = " ".join(f"WHEN '{code}' THEN '{label.replace(chr(39), chr(39) * 2)}'"
+                      for code, label in DECISIONS.items())
+    # Latest: highest version, then the later instant, then the greater uuid (decisions.py).
+    cur.execute(f"""CREATE VIEW qpvdesk.decision_courante AS
+        SELECT c.uuid, c.type, c.titre, c.commune_insee, c.qpv, c.paquet_uuid, c.recu_le,
+            coalesce(d.decision, 'recue') AS decision,
+            CASE coalesce(d.decision, 'recue') {labels} END AS decision_libelle,
+            coalesce(d.motif, '') AS motif, d.decided_by AS decide_par,
+            d.decided_at AS decide_le, d.version AS decision_version,
+            d.uuid AS decision_uuid, c.geom, d.geom AS geom_modifiee
+        FROM qpvdesk.proposition c
+        LEFT JOIN (SELECT DISTINCT ON (proposal_uuid) * FROM qpvdesk.decision
+                   ORDER BY proposal_uuid, version DESC, decided_at::timestamptz DESC,
+                            uuid DESC) d ON d.proposal_uuid = c.uuid""")
+    cur.execute("COMMENT ON VIEW qpvdesk.decision_courante IS 'La dernière décision de "
+                "l''agglomération sur chaque proposition consolidée (reçue quand il n''y en a "
+                "pas), avec sa géométrie et la géométrie modifiée ; clé : uuid'")
 
 
 Migration = Callable[[object], None]

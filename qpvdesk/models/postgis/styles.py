@@ -16,12 +16,21 @@ from __future__ import annotations
 import hashlib
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..decisions import DECISIONS
 from ..map.styles import SYMBOLS, Symbol
 from ..proposals.vocabulary import KINDS
 
 PX_TO_MM = 25.4 / 96
+# The colours of the decisions, as on the app's map; « non retenue » is also hatched, so that
+# it never depends on telling red from green.
+DECISION_FILLS = {"recue": "#bdbdbd", "a_l_etude": "#fdae61", "retenue": "#1a9850",
+                  "retenue_modifiee": "#4575b4", "non_retenue": "#d73027"}
+DECISION_HATCHED = frozenset({"non_retenue"})
+MODIFIED_SYMBOLS = {"Polygon": Symbol("polygon", "#9ecae1", "#08306b", 2.4, fill_alpha=0.3),
+                    "Point": Symbol("point", "#9ecae1", "#08306b", 1.8, size=12,
+                                    shape="square")}
 STYLE_MARK = "qpvdesk:"
 QGIS_VERSION = "3.22.16-Białowieża"
 
@@ -59,6 +68,12 @@ def _symbol(name: str, symbol: Symbol) -> ET.Element:
                          "outline_color": _rgba(symbol.stroke), "outline_style": "solid",
                          "outline_width": outline, "outline_width_unit": "MM",
                          "joinstyle": "bevel"})
+        if symbol.hatched:
+            hatch = ET.SubElement(element, "layer", {"class": "SimpleFill", "enabled": "1",
+                                                     "locked": "0", "pass": "0"})
+            _options(hatch, {"color": _rgba(symbol.stroke), "style": "b_diagonal",
+                             "outline_style": "no", "outline_color": "0,0,0,0",
+                             "outline_width": "0", "outline_width_unit": "MM"})
     return element
 
 
@@ -89,6 +104,7 @@ class LayerStyle:
     name: str
     description: str
     qml: str
+    column: str = "geom"
 
     @property
     def digest(self) -> str:
@@ -110,9 +126,29 @@ def _kind_styles() -> list[LayerStyle]:
                        categorized_qml("type", polygons, "Polygon"))]
 
 
+def _decision_styles() -> list[LayerStyle]:
+    styles = []
+    text = "Dernière décision de l'agglomération sur chaque proposition (qpvdesk)"
+    for geometry, base in (("Point", SYMBOLS["received_points"]),
+                           ("Polygon", SYMBOLS["received"])):
+        categories = [(code, label, replace(base, fill=DECISION_FILLS[code], stroke="#303030",
+                                            fill_alpha=max(base.fill_alpha, 0.55),
+                                            hatched=code in DECISION_HATCHED))
+                      for code, label in DECISIONS.items()]
+        styles.append(LayerStyle("decision_courante", geometry, "qpvdesk — par décision", text,
+                                 categorized_qml("decision", categories, geometry)))
+        modified = [("retenue_modifiee", "Géométrie modifiée par l'agglomération",
+                     MODIFIED_SYMBOLS[geometry])]
+        styles.append(LayerStyle("decision_courante", geometry, "qpvdesk — géométrie modifiée",
+                                 "Géométries modifiées par l'agglomération (qpvdesk)",
+                                 categorized_qml("decision", modified, geometry),
+                                 column="geom_modifiee"))
+    return styles
+
+
 def layer_styles() -> list[LayerStyle]:
     """Every style qpvdesk publishes."""
-    return _kind_styles()
+    return _kind_styles() + _decision_styles()
 
 
 _CREATE_LAYER_STYLES = """CREATE TABLE public.layer_styles (
@@ -160,23 +196,23 @@ def write_styles(cur, target, styles: Sequence[LayerStyle] | None = None) -> Sty
 
 
 def _write_style(cur, style: LayerStyle, outcome: StylesOutcome) -> None:
-    key = (style.table, style.geometry_type, style.name)
+    key = (style.table, style.column, style.geometry_type, style.name)
     cur.execute("SELECT id, styleqml::text, description FROM public.layer_styles "
                 "WHERE f_table_catalog = current_database() AND f_table_schema = 'qpvdesk' "
-                "AND f_table_name = %s AND f_geometry_column = 'geom' AND type = %s "
+                "AND f_table_name = %s AND f_geometry_column = %s AND type = %s "
                 "AND stylename = %s ORDER BY id", key)
     rows = cur.fetchall()
     if not rows:
         cur.execute(
             "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, "
             "f_geometry_column, stylename, styleqml, stylesld, useasdefault, description, "
-            "owner, ui, update_time, type) SELECT current_database(), 'qpvdesk', %s, 'geom', "
-            "%s, XMLPARSE(DOCUMENT %s), NULL, NOT EXISTS (SELECT 1 FROM public.layer_styles "
+            "owner, ui, update_time, type) SELECT current_database(), 'qpvdesk', %s, %s, %s, "
+            "XMLPARSE(DOCUMENT %s), NULL, NOT EXISTS (SELECT 1 FROM public.layer_styles "
             "WHERE f_table_catalog = current_database() AND f_table_schema = 'qpvdesk' AND "
-            "f_table_name = %s AND f_geometry_column = 'geom' AND (type = %s OR type IS NULL) "
+            "f_table_name = %s AND f_geometry_column = %s AND (type = %s OR type IS NULL) "
             "AND useasdefault), %s, current_user, NULL, now(), %s",
-            (style.table, style.name, style.qml, style.table, style.geometry_type,
-             style.full_description, style.geometry_type))
+            (style.table, style.column, style.name, style.qml, style.table, style.column,
+             style.geometry_type, style.full_description, style.geometry_type))
         outcome.written += 1
         return
     identifier, stored, description = rows[0]
