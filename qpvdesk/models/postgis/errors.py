@@ -141,7 +141,8 @@ def connection_problem(exc: Exception, target: Target, action: str) -> PostgisPr
 
 
 def server_problem(exc: Exception, target: Target, action: str,
-                   doing: str = "écrire dans le schéma qpvdesk") -> PostgisProblem:
+                   doing: str = "d'écrire dans le schéma qpvdesk",
+                   lock_timeout_s: int = LOCK_TIMEOUT_S) -> PostgisProblem:
     """An error raised by the server or the connection once connected; the transaction it
     happened in is rolled back, so nothing was written."""
     import psycopg
@@ -151,7 +152,7 @@ def server_problem(exc: Exception, target: Target, action: str,
     detail = (str(exc).strip().splitlines() or [""])[0]
     if isinstance(exc, errors.InsufficientPrivilege):
         return PostgisProblem(
-            f"L'utilisateur « {target.user} » n'a pas le droit de {doing} dans {target} "
+            f"L'utilisateur « {target.user} » n'a pas le droit {doing} dans {target} "
             f"({detail}) : demandez ce droit à l'administrateur de la base.{end}")
     if isinstance(exc, errors.DiskFull):
         return PostgisProblem(f"Le serveur {target.server} n'a plus de place sur son disque : "
@@ -159,7 +160,7 @@ def server_problem(exc: Exception, target: Target, action: str,
     if isinstance(exc, errors.LockNotAvailable):
         return PostgisProblem(
             f"Les tables qpvdesk de {target} sont verrouillées par un autre utilisateur depuis "
-            f"plus de {LOCK_TIMEOUT_S} s : réessayez dans un moment.{end}")
+            f"plus de {lock_timeout_s} s : réessayez dans un moment.{end}")
     if isinstance(exc, errors.ReadOnlySqlTransaction):
         return PostgisProblem(f"{_capital(str(target))} est en lecture seule (serveur de "
                               f"secours ?) : connectez-vous au serveur principal.{end}")

@@ -80,16 +80,17 @@ def _plural(count: int, singular: str, plural: str) -> str:
 
 
 def publish(workspace, dsn: str, password: str | None = None, agent: str | None = None,
-            attempts: int = ATTEMPTS) -> PublishOutcome:
+            attempts: int = ATTEMPTS, lock_timeout_s: int = LOCK_TIMEOUT_S) -> PublishOutcome:
     """Publish the consolidated store of ``workspace`` (a models.workspace.Workspace) to the
     server ``dsn`` names. ``agent``: who publishes, for « modifiée entre-temps par … » (the
     database user when empty). PostgisProblem (French) on any failure, nothing written."""
     content = read_local(workspace.conn)
-    return publish_content(content, dsn, password, agent, attempts)
+    return publish_content(content, dsn, password, agent, attempts, lock_timeout_s)
 
 
 def publish_content(content: LocalContent, dsn: str, password: str | None = None,
-                    agent: str | None = None, attempts: int = ATTEMPTS) -> PublishOutcome:
+                    agent: str | None = None, attempts: int = ATTEMPTS,
+                    lock_timeout_s: int = LOCK_TIMEOUT_S) -> PublishOutcome:
     import psycopg
     from psycopg import errors
 
@@ -97,7 +98,7 @@ def publish_content(content: LocalContent, dsn: str, password: str | None = None
         stale: StaleRows | None = None
         for attempt in range(1, max(1, attempts) + 1):
             try:
-                outcome = _publish_once(conn, target, content, agent or "")
+                outcome = _publish_once(conn, target, content, agent or "", lock_timeout_s)
                 outcome.attempts = attempt
                 return outcome
             except StaleRows as exc:
@@ -108,23 +109,25 @@ def publish_content(content: LocalContent, dsn: str, password: str | None = None
             except PostgisProblem:
                 raise
             except psycopg.Error as exc:
-                raise server_problem(exc, target, "publish") from None
+                raise server_problem(exc, target, "publish",
+                                     lock_timeout_s=lock_timeout_s) from None
             time.sleep(random.uniform(0.05, 0.3) * attempt)
         raise PostgisProblem(f"{stale} : rien n'a été publié ; réessayez dans un moment.")
 
 
-def _publish_once(conn, target: Target, content: LocalContent, agent: str) -> PublishOutcome:
+def _publish_once(conn, target: Target, content: LocalContent, agent: str,
+                  lock_timeout_s: int) -> PublishOutcome:
     from psycopg import errors
 
     outcome = PublishOutcome(str(target), proposals=len(content.proposal_uuids))
     with conn.transaction(), conn.cursor() as cur:
-        cur.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_S}s'")
+        cur.execute(f"SET LOCAL lock_timeout = '{int(lock_timeout_s)}s'")
         cur.execute("SELECT set_config('qpvdesk.agent', %s, true)", (agent,))
         ensure_postgis(cur, target)
         try:
             ensure_schema(cur, target)
         except errors.InsufficientPrivilege as exc:
-            raise server_problem(exc, target, "publish", "créer le schéma qpvdesk") from None
+            raise server_problem(exc, target, "publish", "de créer le schéma qpvdesk") from None
         _stage(cur, content)
         outcome.packages_added = _merge_packages(cur, target)
         outcome.versions_added = _merge_versions(cur, target)

@@ -26,7 +26,7 @@ from ..proposals.proposal import Proposal
 from .connection import connect
 from .content import (DECISION_COLUMNS, PACKAGE_COLUMNS, VERSION_COLUMNS, decision_hash,
                       normalized_wkb, version_hash)
-from .errors import PostgisProblem, Target, server_problem
+from .errors import LOCK_TIMEOUT_S, PostgisProblem, Target, server_problem
 from .schema import MIGRATIONS, stored_version
 
 
@@ -81,11 +81,12 @@ def pull(workspace, dsn: str, password: str | None = None,
             conn.read_only = True
             conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
             with conn.transaction(), conn.cursor() as cur:
+                cur.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_S}s'")
                 fetched = _fetch(cur, target, local_packages, local_decisions)
         except PostgisProblem:
             raise
         except psycopg.Error as exc:
-            raise server_problem(exc, target, "pull", "lire le schéma qpvdesk") from None
+            raise server_problem(exc, target, "pull", "de lire le schéma qpvdesk") from None
     if fetched is None:
         outcome.published = False
         return outcome
@@ -190,7 +191,8 @@ def _write(workspace, fetched: _Fetched, names: CommuneNames | None, target: Tar
                 store._refuse_clashes(info.commune_insee, [item.uuid for item in proposals],
                                       names)
             except ValueError as exc:
-                reason = str(exc).replace(" Rien n'a été importé.", "")
+                reason = str(exc).replace(" Rien n'a été importé.", "").removeprefix(
+                    "Paquet refusé : ")
                 raise PostgisProblem(f"Le paquet {info.uuid} de {target} est refusé : {reason} "
                                      "Rien n'a été récupéré.") from None
             store._insert(info, proposals, package["file_name"], package["file_sha256"],
