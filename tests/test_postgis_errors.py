@@ -89,6 +89,11 @@ def test_an_unknown_service_and_a_known_one(received, postgis_db, postgres_serve
     services = tmp_path / "pg_service.conf"
     services.write_text(f"[qpvdesk]\nhost=127.0.0.1\nport={postgres_server.port}\n"
                         f"dbname={postgis_db}\nuser=postgres\n")
+    monkeypatch.setenv("PGSERVICEFILE", str(tmp_path / "absent.conf"))
+    with pytest.raises(PostgisProblem, match="Le fichier de services PostgreSQL nommé par "
+                                             "PGSERVICEFILE est introuvable") as refused:
+        publish(received, "service=qpvdesk")
+    assert refused.value.exit_code == 2
     monkeypatch.setenv("PGSERVICEFILE", str(services))
     with pytest.raises(PostgisProblem, match="Le service PostgreSQL « agglo » n'est décrit dans "
                                              "aucun fichier de services") as refused:

@@ -92,6 +92,11 @@ def connection_problem(exc: Exception, target: Target, action: str) -> PostgisPr
             f"Le service PostgreSQL « {target.service} » n'est décrit dans aucun fichier de "
             "services (~/.pg_service.conf, ou celui que nomme PGSERVICEFILE) : ajoutez-le, ou "
             f"donnez host, dbname et user.{end}", USAGE)
+    if "service file" in lowered and "not found" in lowered:
+        return PostgisProblem(
+            f"Le fichier de services PostgreSQL nommé par PGSERVICEFILE est introuvable "
+            f"({detail.splitlines()[0]}) : corrigez ce chemin, ou donnez host, dbname et "
+            f"user.{end}", USAGE)
     if "invalid port" in lowered or "invalid integer value" in lowered:
         return PostgisProblem(f"Le port donné pour {target} n'est pas valable ({detail}) : "
                               f"donnez un nombre entre 1 et 65535.{end}", USAGE)
