@@ -89,3 +89,29 @@ def connect(dsn: str, password: str | None = None, action: str = "connect") -> I
         yield conn, Target.of(conn.pgconn, service)
     finally:
         conn.close()
+
+
+def build(service: str = "", host: str = "", port: str = "", dbname: str = "",
+          user: str = "") -> str:
+    """A connection string from a form's fields: a service name alone, or a server (empty
+    fields left to libpq's defaults). Never a password."""
+    from psycopg.conninfo import make_conninfo
+
+    if service.strip():
+        return make_conninfo("", service=service.strip())
+    values = {"host": host.strip(), "port": str(port).strip(), "dbname": dbname.strip(),
+              "user": user.strip()}
+    return make_conninfo("", **{key: value for key, value in values.items() if value})
+
+
+def fields(dsn: str) -> dict[str, str]:
+    """The form's fields of a remembered connection ({} when there is none or it is not a
+    connection string)."""
+    if not dsn:
+        return {}
+    try:
+        values = parse(dsn)
+    except PostgisProblem:
+        return {}
+    return {key: values[key] for key in ("service", "host", "port", "dbname", "user")
+            if values.get(key)}

@@ -11,6 +11,7 @@ from ...models.package.identity import (MODE_AGGLOMERATION, MODE_COMMUNE, load_i
                                         save_identity)
 from .agglomeration_actions import AgglomerationActions
 from .commune_actions import CommunePackageActions
+from .postgis_actions import PostgisActions
 
 
 class PackageMenus(QObject):
@@ -20,6 +21,8 @@ class PackageMenus(QObject):
         self.commune = CommunePackageActions(window, workspace, reference, proposal_store)
         self.agglomeration = AgglomerationActions(window, workspace, reference,
                                                   window.controller, window.map_canvas)
+        self.postgis = PostgisActions(window, workspace, reference,
+                                      on_pulled=self.agglomeration.refresh_map)
         self.mode_action = QAction(self.tr("Mode a&gglomération (recevoir les paquets des communes)"),
                                    window)
         self.mode_action.setCheckable(True)
@@ -27,7 +30,7 @@ class PackageMenus(QObject):
         self.mode_action.setStatusTip(tip)
         self.mode_action.setChecked(self.agglomeration_mode)
         self.mode_action.toggled.connect(self.set_agglomeration_mode)
-        for source in (self.commune, self.agglomeration):
+        for source in (self.commune, self.agglomeration, self.postgis):
             source.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
         menu_bar = window.menuBar()
         packages = menu_bar.addMenu(self.tr("&Paquets"))
@@ -37,6 +40,9 @@ class PackageMenus(QObject):
         packages.addAction(self.mode_action)
         self.agglomeration_menu = menu_bar.addMenu(self.tr("A&gglomération"))
         for action in self.agglomeration.actions:
+            self.agglomeration_menu.addAction(action)
+        self.agglomeration_menu.addSeparator()
+        for action in self.postgis.actions:
             self.agglomeration_menu.addAction(action)
         self._show_mode()
 
@@ -60,7 +66,7 @@ class PackageMenus(QObject):
     def _show_mode(self) -> None:
         enabled = self.agglomeration_mode
         self.agglomeration_menu.menuAction().setVisible(enabled)
-        for action in self.agglomeration.actions:
+        for action in self.agglomeration.actions + self.postgis.actions:
             action.setEnabled(enabled)
         if enabled:
             self.agglomeration.refresh_map()
