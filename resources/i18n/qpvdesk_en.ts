@@ -343,54 +343,54 @@ Possible indicators: {usable}.</translation>
 <context>
     <name>CommunePackageActions</name>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="179"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="180"/>
         <source>Exporter un paquet signé…</source>
         <translation>Export a signed package…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="181"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="182"/>
         <source>Signer les propositions choisies et les écrire dans un paquet à envoyer à l&apos;agglomération</source>
         <translation>Sign the chosen proposals and write them into a package to send to the agglomeration</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="184"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="185"/>
         <source>Ma clé de signature…</source>
         <translation>My signing key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="185"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="186"/>
         <source>Voir, exporter, sauvegarder ou restaurer la clé de signature de la commune</source>
         <translation>View, export, back up or restore the commune&apos;s signing key</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/export_dialog.py" line="167"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="213"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="214"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="240"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="252"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="241"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="253"/>
         <source>Exporter un paquet signé</source>
         <translation>Export a signed package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="241"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="242"/>
         <source>Vous n&apos;avez encore aucune proposition : dessinez-en au moins une sur la carte avant de préparer un paquet.</source>
         <translation>You have no proposals yet: draw at least one on the map before preparing a package.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="260"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="261"/>
         <source>Enregistrer le paquet signé</source>
         <translation>Save the signed package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="262"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="263"/>
         <source>Paquet de propositions (*{suffix})</source>
         <translation>Proposal package (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="303"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="304"/>
         <source>Paquet signé enregistré : {target}</source>
         <translation>Signed package saved: {target}</translation>
     </message>
@@ -405,55 +405,55 @@ Possible indicators: {usable}.</translation>
         <translation>Package export</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="319"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="320"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="320"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="321"/>
         <source>{exc}
 Aucun paquet n&apos;a été écrit.</source>
         <translation>{exc}
 No package was written.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="337"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="351"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="430"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="338"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="352"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="431"/>
         <source>Clé de signature</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="349"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="587"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="350"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="588"/>
         <source>{exc} Essayez encore.</source>
         <translation>{exc} Try again.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="353"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="588"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="354"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="589"/>
         <source>Phrase secrète incorrecte</source>
         <translation>Wrong passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="354"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="355"/>
         <source>{error}
 Après {tries} essais, l&apos;export est abandonné : aucun paquet n&apos;a été écrit.</source>
         <translation>{error}
 After {tries} attempts, the export was abandoned: no package was written.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="364"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="365"/>
         <source>Envoyer par e-mail</source>
         <translation>Send by e-mail</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="365"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="366"/>
         <source>Aucun logiciel de messagerie n&apos;a pu être ouvert. Envoyez le fichier {name} à l&apos;agglomération depuis votre messagerie habituelle.</source>
         <translation>No e-mail program could be opened. Send the file {name} to the agglomeration from your usual e-mail program.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="394"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="395"/>
         <source>La clé de signature {of_commune} est créée.
 
 Identifiant : {key_id}
@@ -466,12 +466,12 @@ ID: {key_id}
 Now send your public key to the agglomeration: without it, the agglomeration cannot verify your packages. Also give them the ID above by phone, so they can make sure the key they receive is really yours.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="405"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="406"/>
         <source>Clé de signature créée : {key_id}</source>
         <translation>Signing key created: {key_id}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="475"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="476"/>
         <source>Votre clé publique est enregistrée dans :
 {written}
 
@@ -484,7 +484,7 @@ Send this file to the agglomeration (by e-mail or on a USB stick), and tell them
 This file cannot be used to sign: it can be shared safely.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="543"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="544"/>
         <source>La commune {commune} a déjà une clé sur cet ordinateur ({current}). La sauvegarde contient une autre clé ({backup}).
 
 Si vous la remplacez, l&apos;ancienne clé est conservée dans le dossier « anciennes », et l&apos;agglomération devra recevoir la clé publique de la clé restaurée.</source>
@@ -493,29 +493,29 @@ Si vous la remplacez, l&apos;ancienne clé est conservée dans le dossier « anc
 If you replace it, the old key is kept in the “anciennes” folder, and the agglomeration will need to receive the public key of the restored key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="561"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="562"/>
         <source>La clé de signature {of_commune} est restaurée.
 Identifiant : {key_id}</source>
         <translation>The signing key {of_commune} has been restored.
 ID: {key_id}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="564"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="565"/>
         <source>Clé restaurée : {key_id}</source>
         <translation>Key restored: {key_id}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="401"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="402"/>
         <source>Continuer l&apos;export</source>
         <translation>Continue the export</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="375"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="376"/>
         <source>Afficher dans le dossier</source>
         <translation>Show in folder</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="376"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="377"/>
         <source>Aucun gestionnaire de fichiers n&apos;a répondu. Le paquet {name} se trouve dans le dossier&#xa0;:
 {folder}
 
@@ -526,67 +526,67 @@ Ouvrez-le depuis votre explorateur de fichiers.</source>
 Open it from your file explorer.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="401"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="402"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="402"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="403"/>
         <source>Clé créée</source>
         <translation>Key created</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="402"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="403"/>
         <source>Exporter ma clé publique…</source>
         <translation>Export my public key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="424"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="445"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="450"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="425"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="446"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="451"/>
         <source>Ma clé de signature</source>
         <translation>My signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="446"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="447"/>
         <source>Choisissez d&apos;abord votre commune (menu « Ma clé de signature… »).</source>
         <translation>First choose your commune (menu “My signing key…”).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="451"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="452"/>
         <source>La commune {commune} n&apos;a pas encore de clé de signature sur cet ordinateur.</source>
         <translation>The commune {commune} has no signing key on this computer yet.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="461"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="472"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="462"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="473"/>
         <source>Exporter ma clé publique</source>
         <translation>Export my public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="462"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="463"/>
         <source>Clé publique (*.pub)</source>
         <translation>Public key (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="474"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="475"/>
         <source>Clé publique exportée</source>
         <translation>Public key exported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="480"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="481"/>
         <source>Clé publique exportée : {written}</source>
         <translation>Public key exported: {written}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="488"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="496"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="506"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="489"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="497"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="507"/>
         <source>Sauvegarder ma clé secrète</source>
         <translation>Back up my secret key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="489"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="490"/>
         <source>Qui détient ce fichier et sa phrase secrète peut signer des paquets au nom de la commune.
 
 Enregistrez la sauvegarde sur une clé USB que vous rangerez en lieu sûr (un coffre, un tiroir fermé à clé), jamais dans un dossier partagé ni dans un e-mail.</source>
@@ -595,22 +595,22 @@ Enregistrez la sauvegarde sur une clé USB que vous rangerez en lieu sûr (un co
 Save the backup on a USB stick that you keep in a safe place (a safe, a locked drawer), never in a shared folder or in an e-mail.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="493"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="494"/>
         <source>Choisir l&apos;emplacement…</source>
         <translation>Choose the location…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="497"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="498"/>
         <source>Clé secrète (*.key)</source>
         <translation>Secret key (*.key)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="508"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="509"/>
         <source>Clé sauvegardée</source>
         <translation>Key backed up</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="509"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="510"/>
         <source>Votre clé secrète est sauvegardée dans :
 {written}
 
@@ -621,54 +621,54 @@ Pour la restaurer (nouvel ordinateur, panne), utilisez « Restaurer une clé… 
 To restore it (new computer, breakdown), use “Restore a key…”: you will be asked for its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="513"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="514"/>
         <source>Clé secrète sauvegardée : {written}</source>
         <translation>Secret key backed up: {written}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="520"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="523"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="557"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="521"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="524"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="558"/>
         <source>Restaurer une clé</source>
         <translation>Restore a key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="520"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="521"/>
         <source>Choisissez d&apos;abord votre commune.</source>
         <translation>First choose your commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="525"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="526"/>
         <source>Clé secrète (*.key);;Tous les fichiers (*)</source>
         <translation>Secret key (*.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="530"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="531"/>
         <source>Clé secrète à restaurer</source>
         <translation>Secret key to restore</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="542"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="543"/>
         <source>Remplacer la clé actuelle ?</source>
         <translation>Replace the current key?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="551"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="552"/>
         <source>Remplacer</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="560"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="561"/>
         <source>Clé restaurée</source>
         <translation>Key restored</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="578"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="579"/>
         <source>Saisissez la phrase secrète de la clé sauvegardée (celle choisie quand la clé a été créée).</source>
         <translation>Enter the passphrase of the backed-up key (the one chosen when the key was created).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="589"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="590"/>
         <source>{error}
 La clé n&apos;a pas été restaurée.</source>
         <translation>{error}
@@ -1764,237 +1764,237 @@ Details: {detail}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="104"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="103"/>
         <source>Couches</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="105"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="104"/>
         <source>Analyse thématique</source>
         <translation>Thematic analysis</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="106"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="105"/>
         <source>Carte</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="109"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="108"/>
         <source>Informations</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="111"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="110"/>
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="113"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="112"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="117"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="116"/>
         <source>Les {count} quartiers prioritaires</source>
         <translation>The {count} priority neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="123"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="122"/>
         <source>{count} QPV — {total} habitants (somme des populations municipales INSEE) — base de référence en lecture seule</source>
         <translation>{count} QPV — {total} inhabitants (sum of the INSEE municipal populations) — read-only reference database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="154"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="153"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="156"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="155"/>
         <source>Afficher tout le territoire (Ctrl+0)</source>
         <translation>Show the whole territory (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="157"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="156"/>
         <source>Zoom avant</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="159"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="158"/>
         <source>Zoom arrière</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="162"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="161"/>
         <source>Fond de carte…</source>
         <translation>Basemap…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="163"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="162"/>
         <source>Choisir un fond de carte hors ligne (fichier MBTiles)</source>
         <translation>Choose an offline basemap (MBTiles file)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="164"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="163"/>
         <source>Retirer le fond de carte</source>
         <translation>Remove the basemap</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="166"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="165"/>
         <source>&amp;Sources et licences…</source>
         <translation>&amp;Sources and licences…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="215"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="214"/>
         <source>&amp;Panneaux</source>
         <translation>&amp;Panels</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="217"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="216"/>
         <source>&amp;Légende sur la carte</source>
         <translation>&amp;Legend on the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="218"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="217"/>
         <source>Afficher la légende de la carte thématique dans un coin de la carte</source>
         <translation>Show the thematic map&apos;s legend in a corner of the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="223"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="222"/>
         <source>&amp;Réinitialiser la disposition</source>
         <translation>&amp;Reset the layout</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="224"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="223"/>
         <source>Remettre les panneaux et les barres d&apos;outils à leur place d&apos;origine</source>
         <translation>Put the panels and toolbars back where they were at first</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="226"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="225"/>
         <source>De&amp;ssin</source>
         <translation>Dra&amp;wing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="231"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="230"/>
         <source>&amp;Rechercher une commune, un QPV…</source>
         <translation>&amp;Search for a commune, a QPV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="249"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="248"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="250"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="249"/>
         <source>&amp;Aide de qpvdesk…</source>
         <translation>qpvdesk &amp;Help…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="252"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="251"/>
         <source>&amp;Raccourcis clavier…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="372"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="373"/>
         <source>Tableau des indicateurs</source>
         <translation>Indicator table</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="384"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="385"/>
         <source>Graphiques</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="408"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="409"/>
         <source>Portrait du territoire</source>
         <translation>Territory portrait</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="416"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="417"/>
         <source>Choisir un fond de carte hors ligne</source>
         <translation>Choose an offline basemap</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="417"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="418"/>
         <source>Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)</source>
         <translation>MBTiles basemaps (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="167"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="166"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="64"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="63"/>
         <source>Quartiers prioritaires de la CA de Lens-Liévin</source>
         <translation>Priority neighbourhoods of the CA de Lens-Liévin</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="176"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="175"/>
         <source>Dessin</source>
         <translation>Drawing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="196"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="195"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="200"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="199"/>
         <source>&amp;Importer des propositions…</source>
         <translation>&amp;Import proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="203"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="202"/>
         <source>E&amp;xporter mes propositions…</source>
         <translation>E&amp;xport my proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="206"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="205"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="208"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="207"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="211"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="210"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="235"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="234"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="237"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="236"/>
         <source>&amp;Tableau des indicateurs…</source>
         <translation>Indicator &amp;table…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="238"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="237"/>
         <source>Les 22 QPV et les indicateurs choisis</source>
         <translation>The 22 QPV and the chosen indicators</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="240"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="239"/>
         <source>&amp;Graphiques…</source>
         <translation>&amp;Charts…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="241"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="240"/>
         <source>Évolutions, comparaison des QPV, dynamique des écarts</source>
         <translation>Trends, QPV comparison, gap dynamics</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="243"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="242"/>
         <source>&amp;Portrait du territoire…</source>
         <translation>Territory &amp;portrait…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="244"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="243"/>
         <source>Les chiffres clés de l&apos;agglomération</source>
         <translation>Key figures of the agglomeration</translation>
     </message>
@@ -2002,17 +2002,17 @@ Details: {detail}</translation>
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../qpvdesk/views/map/canvas.py" line="29"/>
+        <location filename="../../qpvdesk/views/map/canvas.py" line="30"/>
         <source>Une partie de la carte n&apos;a pas pu être dessinée ({parts} : {details}) ; le reste de la carte est à jour. Si cela se reproduit, signalez-le à l&apos;agglomération.</source>
         <translation>Part of the map could not be drawn ({parts}: {details}); the rest of the map is up to date. If this happens again, tell the agglomeration.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/canvas.py" line="33"/>
+        <location filename="../../qpvdesk/views/map/canvas.py" line="34"/>
         <source>La carte n&apos;a pas pu être redessinée ({details}) ; l&apos;image précédente reste affichée. Si cela se reproduit, signalez-le à l&apos;agglomération.</source>
         <translation>The map could not be redrawn ({details}); the previous picture stays on screen. If this happens again, tell the agglomeration.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/canvas.py" line="116"/>
+        <location filename="../../qpvdesk/views/map/canvas.py" line="121"/>
         <source>Carte du territoire</source>
         <translation>Map of the territory</translation>
     </message>
@@ -2575,22 +2575,22 @@ Details: {detail}</translation>
 <context>
     <name>PackageMenus</name>
     <message>
-        <location filename="../../qpvdesk/views/package/menus.py" line="23"/>
+        <location filename="../../qpvdesk/views/package/menus.py" line="26"/>
         <source>Mode a&amp;gglomération (recevoir les paquets des communes)</source>
         <translation>A&amp;gglomeration mode (receive the communes&apos; packages)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/menus.py" line="26"/>
+        <location filename="../../qpvdesk/views/package/menus.py" line="29"/>
         <source>Affiche le menu Agglomération : vérifier et consolider les paquets reçus</source>
         <translation>Shows the Agglomeration menu: verify and consolidate received packages</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/menus.py" line="33"/>
+        <location filename="../../qpvdesk/views/package/menus.py" line="36"/>
         <source>&amp;Paquets</source>
         <translation>&amp;Packages</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/menus.py" line="38"/>
+        <location filename="../../qpvdesk/views/package/menus.py" line="41"/>
         <source>A&amp;gglomération</source>
         <translation>A&amp;gglomeration</translation>
     </message>
@@ -2611,42 +2611,42 @@ Details: {detail}</translation>
 <context>
     <name>PackageWrittenDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="94"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="93"/>
         <source>Paquet prêt à envoyer</source>
         <translation>Package ready to send</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="97"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="96"/>
         <source>&lt;b&gt;Le paquet signé est prêt.&lt;/b&gt;</source>
         <translation>&lt;b&gt;The signed package is ready.&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="99"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="98"/>
         <source>{proposals} {of_commune}, signées le {date} avec la clé {key_id}.</source>
         <translation>{proposals} {of_commune}, signed on {date} with the key {key_id}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="106"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="105"/>
         <source>Fichier : &lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;Dossier : {folder}</source>
         <translation>File: &lt;b&gt;{file}&lt;/b&gt;&lt;br&gt;Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="112"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="111"/>
         <source>Envoyez ce fichier à l&apos;agglomération. « Envoyer par e-mail » prépare le message et ouvre le dossier du paquet : il vous reste à joindre le fichier au message (glissez-le dans la fenêtre du message).</source>
         <translation>Send this file to the agglomeration. “Send by e-mail” prepares the message and opens the package&apos;s folder: you then only need to attach the file to the message (drag it into the message window).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="118"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="117"/>
         <source>Envoyer par e-mail</source>
         <translation>Send by e-mail</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="120"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="119"/>
         <source>Afficher dans le dossier</source>
         <translation>Show in folder</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="122"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="121"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -2684,169 +2684,295 @@ Details: {detail}</translation>
     </message>
 </context>
 <context>
+    <name>PostgisActions</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="53"/>
+        <source>Publier dans PostGIS…</source>
+        <translation>Publish to PostGIS…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="55"/>
+        <source>Écrire les propositions consolidées, leur provenance et les décisions dans la base PostgreSQL + PostGIS de l&apos;agglomération</source>
+        <translation>Write the consolidated proposals, their provenance and the decisions to the agglomeration&apos;s PostgreSQL + PostGIS database</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="58"/>
+        <source>Récupérer depuis PostGIS…</source>
+        <translation>Pull from PostGIS…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="60"/>
+        <source>Ajouter à cet espace de travail les paquets et les décisions publiés par vos collègues</source>
+        <translation>Add the packages and decisions your colleagues published to this workspace</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="80"/>
+        <source>Publier dans PostGIS</source>
+        <translation>Publish to PostGIS</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="81"/>
+        <source>Récupérer depuis PostGIS</source>
+        <translation>Pull from PostGIS</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="85"/>
+        <source>Les propositions reçues des communes, leur provenance (paquet, clé, commune, date de réception) et les décisions de l&apos;agglomération sont écrites dans le schéma « qpvdesk » de la base PostgreSQL + PostGIS, en une seule fois : tout ou rien. Les couches s&apos;ouvrent dans QGIS avec leurs styles.</source>
+        <translation>The proposals received from the communes, their provenance (package, key, commune, date received) and the agglomeration&apos;s decisions are written to the “qpvdesk” schema of the PostgreSQL + PostGIS database in one go: all or nothing. The layers open styled in QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="90"/>
+        <source>Les paquets reçus et les décisions prises par vos collègues, publiés dans la base, sont ajoutés à cet espace de travail en une seule fois. Rien n&apos;y est effacé ni remplacé.</source>
+        <translation>The packages received and the decisions taken by your colleagues, published in the database, are added to this workspace in one go. Nothing in it is deleted or replaced.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="104"/>
+        <source>Publier</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="104"/>
+        <source>Récupérer</source>
+        <translation>Pull</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="123"/>
+        <source>Publication dans PostGIS en cours…</source>
+        <translation>Publishing to PostGIS…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="124"/>
+        <source>Récupération depuis PostGIS en cours…</source>
+        <translation>Pulling from PostGIS…</translation>
+    </message>
+</context>
+<context>
+    <name>PostgisConnectionDialog</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="32"/>
+        <source>Service PostgreSQL (fichier pg_service.conf)</source>
+        <translation>PostgreSQL service (pg_service.conf file)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="34"/>
+        <source>Serveur</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="41"/>
+        <source>nom ou adresse du serveur</source>
+        <translation>server name or address</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="51"/>
+        <source>vide : celui de ~/.pgpass</source>
+        <translation>empty: the one in ~/.pgpass</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="55"/>
+        <source>Nom du service :</source>
+        <translation>Service name:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="57"/>
+        <source>Serveur :</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="58"/>
+        <source>Port :</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="59"/>
+        <source>Base de données :</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="60"/>
+        <source>Utilisateur :</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="61"/>
+        <source>Mot de passe :</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="63"/>
+        <source>Le mot de passe sert à cette connexion seulement : il n&apos;est jamais enregistré. La connexion, elle, est retenue pour la prochaine fois.</source>
+        <translation>The password is used for this connection only: it is never saved. The connection itself is remembered for next time.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="72"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ProposalController</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="62"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="63"/>
         <source>Naviguer</source>
         <translation>Navigate</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="62"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="63"/>
         <source>Déplacer la carte et identifier (Échap)</source>
         <translation>Move the map and identify (Esc)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="65"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="66"/>
         <source>Dessiner : {kind}</source>
         <translation>Draw: {kind}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="72"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="73"/>
         <source>Modifier</source>
         <translation>Edit shapes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="73"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="74"/>
         <source>Sélectionner, déplacer, modifier les sommets (double-clic : ajouter un sommet)</source>
         <translation>Select, move, edit vertices (double-click: add a vertex)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="75"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="76"/>
         <source>Accrochage</source>
         <translation>Snapping</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="76"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="77"/>
         <source>Accrocher aux sommets et aux limites (QPV, communes, IRIS, propositions)</source>
         <translation>Snap to vertices and boundaries (QPV, communes, IRIS, proposals)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="79"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="80"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="82"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="83"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="126"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="127"/>
         <source>Cliquez pour placer le point.</source>
         <translation>Click to place the point.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="127"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="128"/>
         <source>Cliquez les sommets ; Entrée ou double-clic pour finir, Retour arrière pour effacer le dernier, Échap pour abandonner.</source>
         <translation>Click the vertices; Enter or double-click to finish, Backspace to erase the last one, Esc to abandon.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="137"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="138"/>
         <source>Forme inachevée</source>
         <translation>Unfinished shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="138"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="139"/>
         <source>Une forme « {kind} » n&apos;a pas été terminée lors de la dernière séance ({vertices}). Voulez-vous la reprendre ?</source>
         <translation>A “{kind}” shape was not finished during the last session ({vertices}). Do you want to resume it?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="141"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="142"/>
         <source>1 sommet</source>
         <translation>1 vertex</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="142"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="143"/>
         <source>{count} sommets</source>
         <translation>{count} vertices</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="150"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="151"/>
         <source>Abandonner la forme ?</source>
         <translation>Abandon the shape?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="151"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="152"/>
         <source>Abandonner la forme en cours de dessin ?</source>
         <translation>Abandon the shape being drawn?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="164"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="165"/>
         <source>Point non enregistré : aucun projet d&apos;équipement n&apos;a été ajouté. Choisissez « Projet d&apos;équipement » pour en placer un.</source>
         <translation>Point not saved: no equipment project was added. Choose “Equipment project” to place one.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="169"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="170"/>
         <source>Forme conservée : terminez-la ou appuyez sur Échap.</source>
         <translation>Shape kept: finish it or press Esc.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="192"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="193"/>
         <source>Proposition supprimée (Ctrl+Z pour annuler).</source>
         <translation>Proposal deleted (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="196"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="197"/>
         <source>Annulé : {description}</source>
         <translation>Undone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="197"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="198"/>
         <source>Rien à annuler.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="201"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="202"/>
         <source>Rétabli : {description}</source>
         <translation>Redone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="202"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="203"/>
         <source>Rien à rétablir.</source>
         <translation>Nothing to redo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="232"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="233"/>
         <source>Cette proposition est masquée par les filtres du panneau Propositions.</source>
         <translation>This proposal is hidden by the filters of the Proposals panel.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="240"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="241"/>
         <source>Importer des propositions</source>
         <translation>Import proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="241"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="242"/>
         <source>Données géographiques (*.geojson *.json *.gpkg *.kml *.shp);;Tous les fichiers (*)</source>
         <translation>Geographic data (*.geojson *.json *.gpkg *.kml *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="248"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="249"/>
         <source>Import refusé</source>
         <translation>Import refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="251"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="252"/>
         <source>Rapport d&apos;import</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="261"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="262"/>
         <source>Exporter mes propositions</source>
         <translation>Export my proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="262"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="263"/>
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="268"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="269"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="270"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="271"/>
         <source>Propositions exportées : {written}</source>
         <translation>Proposals exported: {written}</translation>
     </message>
@@ -3029,67 +3155,67 @@ You can still save.</translation>
         <translation>Boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="103"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="109"/>
         <source>Tous les types</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="104"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="110"/>
         <source>Toutes les communes</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="107"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="113"/>
         <source>Tous les QPV</source>
         <translation>All QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="109"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="115"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="111"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="117"/>
         <source>Rechercher un titre, une commune, un QPV…</source>
         <translation>Search a title, a commune, a QPV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="145"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="154"/>
         <source>Zoomer</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="146"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="155"/>
         <source>Centrer la carte sur la proposition choisie</source>
         <translation>Centre the map on the chosen proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="147"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="156"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="148"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="157"/>
         <source>Ouvrir le formulaire de la proposition choisie</source>
         <translation>Open the form of the chosen proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="149"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="158"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="150"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="159"/>
         <source>Supprimer la proposition choisie (Ctrl+Z pour annuler)</source>
         <translation>Delete the chosen proposal (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="185"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="197"/>
         <source>Aucune proposition</source>
         <translation>No proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="186"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="198"/>
         <source>{count} proposition{plural}</source>
         <translation>{count} proposal{plural}</translation>
     </message>
