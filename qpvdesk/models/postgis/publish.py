@@ -27,6 +27,7 @@ from .content import (DECISION_COLUMNS, PACKAGE_COLUMNS, VERSION_COLUMNS, LocalC
 from .errors import ATTEMPTS, LOCK_TIMEOUT_S, PostgisProblem, StaleRows, Target, server_problem
 from .schema import PROPOSITION_COLUMNS, PROVENANCE, ensure_postgis, ensure_schema
 from .styles import StylesOutcome, write_styles
+from .wording import plural
 
 _FRENCH = [name for _, name, _ in PROPOSITION_COLUMNS]
 _CURRENT_COLUMNS = (*_FRENCH, *(name for _, name in PROVENANCE), "surface_ha", "geom",
@@ -55,28 +56,25 @@ class PublishOutcome:
             text = f"Rien à publier dans {self.target} : aucune proposition reçue"
         elif not self.changed:
             text = (f"Rien de nouveau à publier dans {self.target} : "
-                    + _plural(self.proposals, "proposition déjà publiée",
+                    + plural(self.proposals, "proposition déjà publiée",
                               "propositions déjà publiées"))
         else:
             fresh = self.proposals_changed
-            detail = "" if not fresh else " (1 nouvelle ou mise à jour)" if fresh == 1 \
-                else f" ({fresh} nouvelles ou mises à jour)"
-            text = (_plural(self.proposals, "proposition publiée", "propositions publiées")
-                    + detail + ", " + _plural(self.decisions_added, "décision nouvelle",
+            detail = f" ({plural(fresh, 'nouvelle ou mise à jour', 'nouvelles ou mises à jour')})" \
+                if fresh else ""
+            text = (plural(self.proposals, "proposition publiée", "propositions publiées")
+                    + detail + ", " + plural(self.decisions_added, "décision nouvelle",
                                                "décisions nouvelles")
                     + f" dans {self.target}")
         if self.styles.problem:
             return f"{text}. {self.styles.problem}"
-        if self.styles.kept:
-            text += (". 1 style QGIS modifié dans QGIS depuis sa publication a été gardé tel "
-                     "quel" if self.styles.kept == 1 else
-                     f". {self.styles.kept} styles QGIS modifiés dans QGIS depuis leur "
+        if self.styles.kept == 1:
+            text += ". 1 style QGIS modifié dans QGIS depuis sa publication a été gardé tel quel"
+        elif self.styles.kept:
+            text += (f". {self.styles.kept} styles QGIS modifiés dans QGIS depuis leur "
                      "publication ont été gardés tels quels")
         return text + "."
 
-
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count <= 1 else plural}"
 
 
 def publish(workspace, dsn: str, password: str | None = None, agent: str | None = None,
@@ -174,6 +172,10 @@ def _typed(columns: Sequence[str]) -> list[str]:
     return [f"{name} {'integer' if name in integers else 'text'}" for name in columns]
 
 
+# The checks below find what should never be there: no ORDER BY … LIMIT, which makes the
+# planner bet on finding a row early and scan everything against everything when none is.
+
+
 def _merge_packages(cur, target: Target) -> int:
     columns = ", ".join(PACKAGE_COLUMNS)
     cur.execute(f"INSERT INTO qpvdesk.received_package ({columns}, published_by) "
@@ -184,8 +186,8 @@ def _merge_packages(cur, target: Target) -> int:
         ON p.uuid = s.uuid OR p.file_sha256 = s.file_sha256
         WHERE (p.uuid, p.file_sha256, p.commune_insee, p.key_id, p.created, p.proposal_count)
         IS DISTINCT FROM (s.uuid, s.file_sha256, s.commune_insee, s.key_id, s.created,
-                          s.proposal_count) ORDER BY s.uuid LIMIT 3""")
-    differing = [row[0] for row in cur.fetchall()]
+                          s.proposal_count)""")
+    differing = sorted(row[0] for row in cur.fetchall())
     if differing:
         raise PostgisProblem(
             f"Le paquet {differing[0]} figure dans {target} avec un autre contenu (même "
@@ -202,9 +204,8 @@ def _merge_versions(cur, target: Target) -> int:
                 "ORDER BY uuid, package_uuid ON CONFLICT DO NOTHING")
     added = cur.rowcount
     cur.execute("""SELECT s.uuid FROM staged_version s JOIN qpvdesk.received_proposal r
-        USING (uuid, package_uuid) WHERE r.content_sha256 <> s.content_sha256
-        ORDER BY s.uuid LIMIT 3""")
-    differing = [row[0] for row in cur.fetchall()]
+        USING (uuid, package_uuid) WHERE r.content_sha256 <> s.content_sha256""")
+    differing = sorted(row[0] for row in cur.fetchall())
     if differing:
         raise PostgisProblem(
             f"La proposition {differing[0]} figure dans {target} avec un autre contenu pour le "
@@ -215,8 +216,8 @@ def _merge_versions(cur, target: Target) -> int:
         JOIN qpvdesk.received_package p ON p.uuid = r.package_uuid
         JOIN staged_version v ON v.uuid = r.uuid
         JOIN staged_package s ON s.uuid = v.package_uuid
-        WHERE p.commune_insee <> s.commune_insee ORDER BY r.uuid LIMIT 3""")
-    clashes = cur.fetchall()
+        WHERE p.commune_insee <> s.commune_insee""")
+    clashes = sorted(cur.fetchall())
     if clashes:
         uuid, theirs, ours = clashes[0]
         raise PostgisProblem(
@@ -272,8 +273,8 @@ def _merge_decisions(cur, target: Target) -> int:
                 "FROM staged_decision ORDER BY uuid ON CONFLICT (uuid) DO NOTHING")
     added = cur.rowcount
     cur.execute("""SELECT s.uuid FROM staged_decision s JOIN qpvdesk.decision d USING (uuid)
-        WHERE d.content_sha256 <> s.content_sha256 ORDER BY s.uuid LIMIT 3""")
-    differing = [row[0] for row in cur.fetchall()]
+        WHERE d.content_sha256 <> s.content_sha256""")
+    differing = sorted(row[0] for row in cur.fetchall())
     if differing:
         raise PostgisProblem(
             f"La décision {differing[0]} figure dans {target} avec un autre contenu : une des "
@@ -288,7 +289,7 @@ def _stale(cur, uuids: list[str], target: Target) -> StaleRows:
                 "WHERE uuid = ANY(%s) ORDER BY ligne_modifiee_le DESC", (uuids,))
     rows = cur.fetchall()
     if not rows:
-        changed = _plural(len(uuids), "proposition a été modifiée",
+        changed = plural(len(uuids), "proposition a été modifiée",
                           "propositions ont été modifiées")
         return StaleRows(f"{changed} entre-temps dans {target} par un autre agent")
     uuid, title, who, when = rows[0]

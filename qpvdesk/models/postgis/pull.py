@@ -1,8 +1,8 @@
 """Pulling from PostgreSQL + PostGIS what colleagues published and this workspace lacks: the
 packages they received (with every proposal version) and their decisions, so that two
-officers' apps converge. The consolidated store's and the decision history's own checks and
-inserts are used (their private helpers: their public methods each open a transaction of
-their own, and a pull is one).
+officers' apps converge. The consolidated store's and the decision history's own checks are
+used (their private helpers: their public methods each open a transaction of their own, and a
+pull is one); the rows are then inserted in bulk, as the server gave them.
 
 The server is read in one read-only REPEATABLE READ transaction (one consistent snapshot);
 the workspace is written in one transaction. Every row read is checked before anything is
@@ -15,19 +15,21 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 import shapely
 
-from ..decisions import Decision, DecisionStore, InvalidDecision
+from ..decisions import Decision, InvalidDecision
 from ..decisions import _checked as checked_decision
 from ..package.communes import CommuneNames
 from ..package.info import PackageInfo
-from ..package.received import ConsolidatedStore
+from ..package.received import ConsolidatedStore, checked_instant
 from ..proposals.proposal import Proposal
 from .connection import connect
 from .content import (DECISION_COLUMNS, PACKAGE_COLUMNS, VERSION_COLUMNS, decision_hash,
                       normalized_wkb, version_hash)
 from .errors import LOCK_TIMEOUT_S, PostgisProblem, Target, server_problem
 from .schema import MIGRATIONS, stored_version
+from .wording import plural
 
 
 @dataclass
@@ -48,21 +50,20 @@ class PullOutcome:
                     f"{self.target}.")
         if not self.changed:
             return f"Rien de nouveau dans {self.target} : cet espace de travail avait déjà tout."
-        packages = _plural(self.packages_added, "paquet récupéré", "paquets récupérés")
-        versions = _plural(self.versions_added, "proposition", "propositions")
-        decisions = _plural(self.decisions_added, "décision nouvelle", "décisions nouvelles")
+        packages = plural(self.packages_added, "paquet récupéré", "paquets récupérés")
+        versions = plural(self.versions_added, "proposition", "propositions")
+        decisions = plural(self.decisions_added, "décision nouvelle", "décisions nouvelles")
         return f"{packages} ({versions}), {decisions} depuis {self.target}."
 
-
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count <= 1 else plural}"
 
 
 @dataclass
 class _Fetched:
     packages: list[dict]
-    versions: dict[str, list[Proposal]]
-    decisions: list[Decision]
+    versions: dict[str, list[Proposal]]    # by package uuid, for the store's checks
+    version_rows: list[tuple]              # package_uuid, *VERSION_COLUMNS, wkb
+    decisions: list[Decision]              # checked, for the history's order
+    decision_rows: list[tuple]             # *DECISION_COLUMNS, wkb or None
 
 
 def pull(workspace, dsn: str, password: str | None = None,
@@ -122,6 +123,7 @@ def _fetch(cur, target: Target, local_packages: dict[str, str],
                 "des deux a été altéré ; signalez-le à l'administrateur. Rien n'a été récupéré.")
         packages.append(package)
     versions: dict[str, list[Proposal]] = defaultdict(list)
+    version_rows: list[tuple] = []
     if packages:
         cur.execute(f"SELECT package_uuid, {', '.join(VERSION_COLUMNS)}, ST_AsBinary(geom), "
                     "content_sha256 FROM qpvdesk.received_proposal WHERE package_uuid = ANY(%s) "
@@ -129,7 +131,8 @@ def _fetch(cur, target: Target, local_packages: dict[str, str],
                     ([package["uuid"] for package in packages],))
         rows = cur.fetchall()
         blobs = normalized_wkb([bytes(row[-2]) for row in rows])
-        for row, wkb in zip(rows, blobs):
+        geometries = shapely.from_wkb(np.asarray(blobs, dtype=object)) if blobs else []
+        for row, wkb, geometry in zip(rows, blobs, geometries):
             values = row[1:-2]
             if version_hash(values, wkb) != row[-1]:
                 raise PostgisProblem(
@@ -139,22 +142,25 @@ def _fetch(cur, target: Target, local_packages: dict[str, str],
             fields = dict(zip(VERSION_COLUMNS, values))
             fields["communes"] = tuple(code for code in (fields["communes"] or "").split(",")
                                        if code)
-            versions[row[0]].append(Proposal(geometry=shapely.from_wkb(wkb), **fields))
+            versions[row[0]].append(Proposal(geometry=geometry, **fields))
+            version_rows.append((row[0], *values, wkb))
     for package in packages:
         if len(versions[package["uuid"]]) != package["proposal_count"]:
             raise PostgisProblem(
                 f"Le paquet {package['uuid']} de {target} annonce {package['proposal_count']} "
                 f"proposition(s) mais le serveur en a {len(versions[package['uuid']])} : "
                 "signalez-le à l'administrateur. Rien n'a été récupéré.")
-    return _Fetched(packages, dict(versions), _fetch_decisions(cur, target, local_decisions))
+    decisions, decision_rows = _fetch_decisions(cur, target, local_decisions)
+    return _Fetched(packages, dict(versions), version_rows, decisions, decision_rows)
 
 
-def _fetch_decisions(cur, target: Target, local: list[str]) -> list[Decision]:
+def _fetch_decisions(cur, target: Target, local: list[str]
+                     ) -> tuple[list[Decision], list[tuple]]:
     cur.execute(f"SELECT {', '.join(DECISION_COLUMNS)}, ST_AsBinary(geom), content_sha256 "
                 "FROM qpvdesk.decision WHERE NOT (uuid = ANY(%s)) ORDER BY uuid", (local,))
     rows = cur.fetchall()
     shapes = iter(normalized_wkb([bytes(row[-2]) for row in rows if row[-2] is not None]))
-    decisions = []
+    decisions, decision_rows = [], []
     for row in rows:
         wkb = next(shapes) if row[-2] is not None else None
         values = row[:-2]
@@ -170,12 +176,15 @@ def _fetch_decisions(cur, target: Target, local: list[str]) -> list[Decision]:
         except InvalidDecision as exc:
             raise PostgisProblem(f"La décision {values[0]} de {target} est refusée : {exc} Rien "
                                  "n'a été récupéré.") from None
-    return decisions
+        decision_rows.append((*values, wkb))
+    return decisions, decision_rows
 
 
 def _write(workspace, fetched: _Fetched, names: CommuneNames | None, target: Target) -> None:
-    """One workspace transaction, with the consolidated store's own checks and inserts."""
+    """One workspace transaction: the consolidated store's and the decision history's own
+    checks, then the rows as they came (executemany: a pull is thousands of rows)."""
     store = ConsolidatedStore(workspace)
+    conn = workspace.conn
     with workspace.transaction():
         for package in fetched.packages:
             proposals = fetched.versions.get(package["uuid"], [])
@@ -188,6 +197,7 @@ def _write(workspace, fetched: _Fetched, names: CommuneNames | None, target: Tar
                                proposal_count=package["proposal_count"], software="")
             try:
                 store._check(info, proposals)
+                checked_instant(package["received"], "La date de réception")
                 store._refuse_clashes(info.commune_insee, [item.uuid for item in proposals],
                                       names)
             except ValueError as exc:
@@ -195,15 +205,21 @@ def _write(workspace, fetched: _Fetched, names: CommuneNames | None, target: Tar
                     "Paquet refusé : ")
                 raise PostgisProblem(f"Le paquet {info.uuid} de {target} est refusé : {reason} "
                                      "Rien n'a été récupéré.") from None
-            store._insert(info, proposals, package["file_name"], package["file_sha256"],
-                          package["received"])
-        known = {row[0] for row in workspace.conn.execute(
-            "SELECT DISTINCT uuid FROM received_proposal")}
-        decisions = DecisionStore(workspace)
-        for decision in sorted(fetched.decisions, key=Decision.order):
+            conn.execute(f"INSERT INTO received_package ({', '.join(PACKAGE_COLUMNS)}) "
+                         f"VALUES ({', '.join('?' for _ in PACKAGE_COLUMNS)})",
+                         [package[name] for name in PACKAGE_COLUMNS])
+        conn.executemany(
+            f"INSERT INTO received_proposal (package_uuid, {', '.join(VERSION_COLUMNS)}, geom) "
+            f"VALUES (?, {', '.join('?' for _ in VERSION_COLUMNS)}, GeomFromWKB(?, 2154))",
+            fetched.version_rows)
+        known = {row[0] for row in conn.execute("SELECT DISTINCT uuid FROM received_proposal")}
+        for decision in fetched.decisions:
             if decision.proposal_uuid not in known:
                 raise PostgisProblem(
                     f"La décision {decision.uuid} de {target} porte sur une proposition "
                     f"({decision.proposal_uuid}) qu'aucun paquet du serveur n'apporte : "
                     "signalez-le à l'administrateur. Rien n'a été récupéré.")
-            decisions._insert(decision)
+        conn.executemany(
+            f"INSERT INTO decision ({', '.join(DECISION_COLUMNS)}, geom) VALUES "
+            f"({', '.join('?' for _ in DECISION_COLUMNS)}, GeomFromWKB(?, 2154))",
+            fetched.decision_rows)
