@@ -22,6 +22,7 @@ gdal.pyogrio()   # before any SpatiaLite connection of the session (see gdal.py)
 
 from test_package_received import LIEVIN, accept, equipment, package  # noqa: E402
 
+from qpvdesk.cli import main  # noqa: E402
 from qpvdesk.models.decisions import DecisionStore  # noqa: E402
 from qpvdesk.models.package.received import ConsolidatedStore  # noqa: E402
 from qpvdesk.models.postgis.local_server import free_port  # noqa: E402
@@ -52,8 +53,16 @@ def server_counts(dsn: str) -> dict[str, int]:
 
 
 def cli(workspace: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The command line in its own process."""
     return run_cli("--workspace", workspace, "--reference", os.devnull, "received", *args,
                    env=env)
+
+
+def cli_here(capsys, workspace: str, *args: str) -> subprocess.CompletedProcess:
+    """The same command line in this process (faster; stdin is no terminal here either)."""
+    code = main(["--workspace", workspace, "--reference", os.devnull, "received", *args])
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, out, err)
 
 
 def many(count: int, prefix: str, commune: str = "62498"):
@@ -87,39 +96,43 @@ def test_publish_and_pull_from_the_command_line(postgis_dsn, tmp_path):
     (f"host=127.0.0.1 port={free_port()} dbname=qpv", 1,
      "qpvdesk: Le serveur PostgreSQL 127.0.0.1:"),
 ])
-def test_refusals_are_one_french_line_with_their_exit_code(tmp_path, dsn, code, start):
+def test_refusals_are_one_french_line_with_their_exit_code(tmp_path, dsn, code, start,
+                                                          capsys, monkeypatch):
     workspace = officer_workspace(tmp_path / "w.sqlite", many(1, "A"))
     services = tmp_path / "services.conf"
     services.write_text("[autre]\nhost=ailleurs\n")
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
     for action in ("publish", "pull"):
-        run = cli(workspace, action, "--postgis", dsn, env={"PGSERVICEFILE": str(services)})
+        run = cli_here(capsys, workspace, action, "--postgis", dsn)
         assert run.returncode == code
         assert run.stderr.startswith(start) and run.stderr.count("\n") == 1, run.stderr
         assert "Traceback" not in run.stderr and run.stdout == ""
 
 
-def test_no_connection_at_all_is_a_usage_error(tmp_path):
-    run = cli(officer_workspace(tmp_path / "w.sqlite", many(1, "A")), "publish")
+def test_no_connection_at_all_is_a_usage_error(tmp_path, capsys):
+    run = cli_here(capsys, officer_workspace(tmp_path / "w.sqlite", many(1, "A")), "publish")
     assert run.returncode == 2 and "--postgis" in run.stderr
 
 
 def test_a_password_without_a_terminal_is_refused_and_a_typed_one_never_kept(
-        postgres_server, tmp_path):
+        postgres_server, tmp_path, capsys, monkeypatch):
     name = new_database(postgres_server, owner=PASSWORD_ROLE)
     try:
         workspace = officer_workspace(tmp_path / "w.sqlite", many(2, "A"))
         dsn = postgres_server.dsn(name, user=PASSWORD_ROLE)
-        run = cli(workspace, "publish", "--postgis", dsn)
+        run = cli_here(capsys, workspace, "publish", "--postgis", dsn)
         assert run.returncode == 1
         assert f"demande un mot de passe pour l'utilisateur « {PASSWORD_ROLE} »" in run.stderr
-        run = cli(workspace, "publish", "--postgis", f"{dsn} password='{PASSWORD}'")
+        run = cli_here(capsys, workspace, "publish", "--postgis",
+                       f"{dsn} password='{PASSWORD}'")
         assert run.returncode == 0, run.stderr
         assert PASSWORD not in run.stdout
         for path in tmp_path.rglob("*"):
             if path.is_file():
                 assert PASSWORD.encode() not in path.read_bytes(), path
         # PGPASSWORD, as libpq reads it, with the remembered connection
-        run = cli(workspace, "pull", env={"PGPASSWORD": PASSWORD})
+        monkeypatch.setenv("PGPASSWORD", PASSWORD)
+        run = cli_here(capsys, workspace, "pull")
         assert run.returncode == 0 and run.stdout.startswith("Rien de nouveau"), run.stderr
     finally:
         drop_database(postgres_server, name)
