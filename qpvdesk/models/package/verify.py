@@ -53,6 +53,7 @@ class Kind:
     payload: tuple[str, ...]
     checks: tuple[str, ...]
     unknown_key_advice: str          # French: where the receiver installs the sender's key
+    trust_menu: str                  # the menu entry of the receiver's trust store
 
     @property
     def expected(self) -> set[str]:
@@ -61,11 +62,11 @@ class Kind:
 
 PROPOSALS_KIND = Kind(PACKAGE_KIND, "un paquet de propositions d'une commune", "la commune",
                       PAYLOAD, CHECKS, "la clé publique de cette commune n'a pas été importée "
-                      "dans les clés de confiance")
+                      "dans les clés de confiance", "Clés des communes…")
 RESPONSE_KIND = Kind(PACKAGE_KIND_RESPONSE, "une réponse de l'agglomération à une commune",
                      "l'agglomération", RESPONSE_PAYLOAD, RESPONSE_CHECKS,
                      "la clé publique de l'agglomération n'a pas été installée (menu « Clé de "
-                     "l'agglomération… »)")
+                     "l'agglomération… »)", "Clé de l'agglomération…")
 KINDS = {kind.name: kind for kind in (PROPOSALS_KIND, RESPONSE_KIND)}
 # A package is dated between the 2024 QPV perimeters its proposals are drawn on and the
 # receiving computer's clock, give or take a day of clocks and time zones.
@@ -388,10 +389,12 @@ class _Verification:
         shown = readable_key_id(key_id)
         owners = self.trust.communes_of_key(key_id)
         if len(owners) > 1:
-            return (f"La clé {shown} est attribuée à plusieurs communes dans les clés de "
+            which = ("communes" if all(map(valid_insee, owners)) else "agglomérations"
+                     if all(map(valid_siren, owners)) else "propriétaires")
+            return (f"La clé {shown} est attribuée à plusieurs {which} dans les clés de "
                     f"confiance, {communes_label(owners, self.names)} : impossible de "
-                    "savoir laquelle a signé ; révoquez l'attribution erronée (menu « Clés des "
-                    "communes… »).")
+                    "savoir laquelle a signé ; révoquez l'attribution erronée (menu "
+                    f"« {self.kind.trust_menu} »).")
         revoked = self.trust.revoked_for_key_id(key_id)
         if revoked is not None:
             return (f"La clé {shown} de {self._label(revoked.owner)} a été révoquée ou "
