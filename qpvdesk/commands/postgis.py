@@ -22,7 +22,7 @@ _DSN_HELP = ("libpq connection: « service=qpvdesk » (~/.pg_service.conf), « h
              "PGPASSWORD, or is asked on a terminal (default: the last connection used)")
 
 
-def add_received_actions(actions) -> None:
+def add_postgis_actions(actions) -> None:
     publishing = actions.add_parser(
         "publish", help="write the consolidated proposals, their provenance and decisions "
                         "to PostgreSQL + PostGIS (one transaction, idempotent)")

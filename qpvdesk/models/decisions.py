@@ -52,7 +52,13 @@ from typing import TYPE_CHECKING
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from .package.received import ConsolidatedStore, checked_instant, utc_instant
+from .decisions_vocabulary import (A_L_ETUDE, DECISIONS, MAX_DECIDED_BY, MAX_MOTIF,  # noqa: F401
+                                   MOTIF_REQUIRED, NON_RETENUE, RECUE, RETENUE,
+                                   RETENUE_MODIFIEE, InvalidDecision, counts_text,
+                                   decision_code)
+from .package.received import (ConsolidatedStore, ReceivedProposal, checked_instant,
+                               utc_instant)
+from .package.response import ProposalState
 from .proposals.geometry import non_finite_message
 from .proposals.proposal import Proposal, now_iso
 from .proposals.validation import Validation, validate
@@ -60,39 +66,9 @@ from .proposals.validation import Validation, validate
 if TYPE_CHECKING:
     from .proposals.territory import Territory
 
-RECUE, A_L_ETUDE, RETENUE = "recue", "a_l_etude", "retenue"
-RETENUE_MODIFIEE, NON_RETENUE = "retenue_modifiee", "non_retenue"
-DECISIONS = {
-    RECUE: "Reçue",
-    A_L_ETUDE: "À l'étude",
-    RETENUE: "Retenue",
-    RETENUE_MODIFIEE: "Retenue avec modifications",
-    NON_RETENUE: "Non retenue",
-}
-MOTIF_REQUIRED = frozenset({RETENUE, RETENUE_MODIFIEE, NON_RETENUE})
-# The counts of a summary line, singular and plural: « 1 reçue », « 5 retenues ».
-_COUNT_WORDS = {
-    RECUE: ("reçue", "reçues"),
-    A_L_ETUDE: ("à l'étude", "à l'étude"),
-    RETENUE: ("retenue", "retenues"),
-    RETENUE_MODIFIEE: ("retenue avec modifications", "retenues avec modifications"),
-    NON_RETENUE: ("non retenue", "non retenues"),
-}
-MAX_MOTIF = 2000
-MAX_DECIDED_BY = 120
-
 _COLUMNS = ("uuid", "proposal_uuid", "package_uuid", "version", "supersedes", "decision",
             "motif", "decided_by", "decided_at")
 _SELECT = f"SELECT {', '.join(_COLUMNS)}, AsBinary(geom) FROM decision"
-
-
-class InvalidDecision(ValueError):
-    """A decision refused before anything is written; the message is French. ``repaired``
-    is the corrected shape offered when the modified outline crosses itself."""
-
-    def __init__(self, message: str, repaired: BaseGeometry | None = None) -> None:
-        super().__init__(message)
-        self.repaired = repaired
 
 
 @dataclass(frozen=True)
@@ -138,29 +114,6 @@ class CommuneSummary:
         """« Liévin : 12 reçues, 5 retenues, 2 non retenues »."""
         name = (names or {}).get(self.commune_insee, self.commune_insee)
         return f"{name} : {counts_text(self.counts)}"
-
-
-def counts_text(counts: Mapping[str, int]) -> str:
-    """« 12 reçues, 5 retenues, 2 non retenues », in the order of DECISIONS; « aucune
-    proposition » when all are zero."""
-    parts = []
-    for code, (one, many) in _COUNT_WORDS.items():
-        count = counts.get(code, 0)
-        if count:
-            parts.append(f"{count} {one if count == 1 else many}")
-    return ", ".join(parts) or "aucune proposition"
-
-
-def decision_code(value: str) -> str:
-    """The code of a decision given by its code or its French label, any case; raises
-    InvalidDecision naming the possible values."""
-    text = (value or "").strip()
-    for code, label in DECISIONS.items():
-        if text.casefold() in (code, label.casefold()):
-            return code
-    allowed = ", ".join(f"{code} ({label})" for code, label in DECISIONS.items())
-    raise InvalidDecision(f"Décision inconnue : « {text[:40]} » (valeurs possibles : "
-                          f"{allowed}).")
 
 
 def default_decider(identity) -> str:
@@ -353,3 +306,32 @@ class DecisionStore:
             by_state = counts.setdefault(version.commune_insee, {})
             by_state[state] = by_state.get(state, 0) + 1
         return [CommuneSummary(code, counts[code]) for code in sorted(counts)]
+
+    def response_states(self, commune_insee: str) -> list[tuple[ReceivedProposal,
+                                                               ProposalState]]:
+        """What a response to ``commune_insee`` says: each of its current proposals, as
+        received, with its state (the latest decision, or « reçue »)."""
+        versions = self.received.current(commune_insee)
+        latest = self.latest([version.proposal.uuid for version in versions])
+        states = []
+        for version in versions:
+            proposal = version.proposal
+            state = ProposalState(proposal.uuid, proposal.kind, proposal.label,
+                                  version.package_uuid, version.received)
+            decision = latest.get(proposal.uuid)
+            if decision is not None:
+                state = ProposalState(
+                    proposal.uuid, proposal.kind, proposal.label, decision.package_uuid,
+                    self._received_on(decision.package_uuid, version), decision.decision,
+                    decision.motif, decision.decided_by, decision.decided_at, decision.uuid,
+                    decision.version, decision.geometry)
+            states.append((version, state))
+        return states
+
+    def _received_on(self, package_uuid: str, version: ReceivedProposal) -> str:
+        if package_uuid == version.package_uuid:
+            return version.received
+        row = self.conn.execute("SELECT received FROM received_package WHERE uuid = ?",
+                                (package_uuid,)).fetchone()
+        return row[0] if row else version.received
+
