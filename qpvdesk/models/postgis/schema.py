@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..decisions import DECISIONS
+from ..decisions_vocabulary import DECISIONS
 from .errors import PostgisProblem, Target
 
 SCHEMA = "qpvdesk"

@@ -18,19 +18,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..decisions import DECISIONS
-from ..map.styles import SYMBOLS, Symbol
+from ..decisions_vocabulary import DECISIONS
+from ..map.styles import DECISION_FILLS, DECISION_HATCHED, SYMBOLS, Symbol
 from ..proposals.vocabulary import KINDS
 
 PX_TO_MM = 25.4 / 96
-# The colours of the decisions, as on the app's map; « non retenue » is also hatched, so that
-# it never depends on telling red from green.
-DECISION_FILLS = {"recue": "#bdbdbd", "a_l_etude": "#fdae61", "retenue": "#1a9850",
-                  "retenue_modifiee": "#4575b4", "non_retenue": "#d73027"}
-DECISION_HATCHED = frozenset({"non_retenue"})
-MODIFIED_SYMBOLS = {"Polygon": Symbol("polygon", "#9ecae1", "#08306b", 2.4, fill_alpha=0.3),
-                    "Point": Symbol("point", "#9ecae1", "#08306b", 1.8, size=12,
-                                    shape="square")}
+# The app's map styles: decisions coloured as on its map (« non retenue » also hatched), the
+# geometries the agglomeration modified as its « modified » layers.
+MODIFIED_SYMBOLS = {"Polygon": SYMBOLS["modified"], "Point": SYMBOLS["modified_points"]}
 STYLE_MARK = "qpvdesk:"
 QGIS_VERSION = "3.22.16-Białowieża"
 
