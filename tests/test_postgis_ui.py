@@ -173,3 +173,19 @@ def test_the_dialog_needs_a_service_or_a_server(actions):
     assert dialog.connection_fields() == {"service": "qpvdesk"}
     remembered = PostgisConnectionDialog(None, "t", "e", "Publier", {"service": "agglo"})
     assert remembered.service_choice.isChecked() and remembered.service_edit.text() == "agglo"
+
+
+def test_the_postgresql_driver_stays_out_of_the_start(reference_path, tmp_path):
+    """The window (PostGIS menu included) starts without importing psycopg: it is loaded
+    when a server is first used."""
+    from test_startup import start_app
+
+    from qpvdesk.commands.bench_startup_states import FRESH, build_state
+
+    state = build_state(FRESH, reference_path, tmp_path, proposal_count=0)
+    saved = Workspace(state.workspace)
+    save_identity(saved, Identity(mode=MODE_AGGLOMERATION, contact_name="Claire Dubois"))
+    saved.close()
+    report = start_app(reference_path, state, tmp_path / "demarrage.log")
+    assert "qpvdesk.views.package.postgis_actions" in report["modules"]
+    assert not [name for name in report["modules"] if name.split(".")[0] == "psycopg"]
