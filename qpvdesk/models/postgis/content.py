@@ -23,28 +23,53 @@ from ..package.received import _PACKAGE_COLUMNS as PACKAGE_COLUMNS
 from ..decisions import _COLUMNS as DECISION_COLUMNS
 
 __all__ = ("VERSION_COLUMNS", "PACKAGE_COLUMNS", "DECISION_COLUMNS", "LocalContent",
-           "normalized_wkb", "version_hash", "decision_hash", "read_local")
+           "normalized_wkb", "parsed_wkb", "version_hash", "decision_hash", "read_local")
 
 
 def normalized_wkb(blobs: Sequence[bytes]) -> list[bytes]:
     """Little-endian 2D WKB, whatever wrote it."""
+    return parsed_wkb(blobs)[1]
+
+
+def parsed_wkb(blobs: Sequence[bytes]) -> tuple[list, list[bytes]]:
+    """The geometries of ``blobs`` and their normalized WKB, parsed once."""
     if not blobs:
-        return []
+        return [], []
     geometries = shapely.from_wkb(np.asarray(blobs, dtype=object))
-    return list(shapely.to_wkb(geometries, byte_order=1, output_dimension=2))
+    return list(geometries), list(shapely.to_wkb(geometries, byte_order=1,
+                                                 output_dimension=2))
+
+
+def _canonical(values: Sequence) -> bytes:
+    """Each value typed and length-prefixed, so that no two rows encode alike (None, the
+    integer 1 and the text « 1 » differ; a separator inside a text cannot shift a field)."""
+    parts = []
+    for value in values:
+        if value is None:
+            parts.append("n")
+        elif isinstance(value, int):
+            parts.append(f"i{value}")
+        else:
+            text = str(value)
+            parts.append(f"s{len(text)}:{text}")
+    return "\x1f".join(parts).encode("utf-8")
 
 
 def version_hash(values: Sequence, wkb: bytes) -> str:
     """``values`` in VERSION_COLUMNS order (communes as the comma list), ``wkb`` normalized."""
-    document = json.dumps([*values, wkb.hex()], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(document.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(_canonical(values))
+    digest.update(b"\x1egeom:")
+    digest.update(wkb)
+    return digest.hexdigest()
 
 
 def decision_hash(values: Sequence, wkb: bytes | None) -> str:
     """``values`` in DECISION_COLUMNS order, ``wkb`` normalized or None."""
-    document = json.dumps([*values, wkb.hex() if wkb is not None else None],
-                          ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(document.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(_canonical(values))
+    if wkb is not None:
+        digest.update(b"\x1egeom:")
+        digest.update(wkb)
+    return digest.hexdigest()
 
 
 @dataclass

@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-import numpy as np
-import shapely
 
 from ..decisions import Decision, InvalidDecision
 from ..decisions import _checked as checked_decision
@@ -26,7 +24,7 @@ from ..package.received import ConsolidatedStore, checked_instant
 from ..proposals.proposal import Proposal
 from .connection import connect
 from .content import (DECISION_COLUMNS, PACKAGE_COLUMNS, VERSION_COLUMNS, decision_hash,
-                      normalized_wkb, version_hash)
+                      parsed_wkb, version_hash)
 from .errors import LOCK_TIMEOUT_S, PostgisProblem, Target, server_problem
 from .schema import MIGRATIONS, stored_version
 from .wording import plural
@@ -81,7 +79,7 @@ def pull(workspace, dsn: str, password: str | None = None,
         try:
             conn.read_only = True
             conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
-            with conn.transaction(), conn.cursor() as cur:
+            with conn.transaction(), conn.cursor(binary=True) as cur:
                 cur.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_S}s'")
                 fetched = _fetch(cur, target, local_packages, local_decisions)
         except PostgisProblem:
@@ -130,8 +128,7 @@ def _fetch(cur, target: Target, local_packages: dict[str, str],
                     "ORDER BY package_uuid, created, uuid",
                     ([package["uuid"] for package in packages],))
         rows = cur.fetchall()
-        blobs = normalized_wkb([bytes(row[-2]) for row in rows])
-        geometries = shapely.from_wkb(np.asarray(blobs, dtype=object)) if blobs else []
+        geometries, blobs = parsed_wkb([bytes(row[-2]) for row in rows])
         for row, wkb, geometry in zip(rows, blobs, geometries):
             values = row[1:-2]
             if version_hash(values, wkb) != row[-1]:
@@ -159,10 +156,11 @@ def _fetch_decisions(cur, target: Target, local: list[str]
     cur.execute(f"SELECT {', '.join(DECISION_COLUMNS)}, ST_AsBinary(geom), content_sha256 "
                 "FROM qpvdesk.decision WHERE NOT (uuid = ANY(%s)) ORDER BY uuid", (local,))
     rows = cur.fetchall()
-    shapes = iter(normalized_wkb([bytes(row[-2]) for row in rows if row[-2] is not None]))
+    geometries, blobs = parsed_wkb([bytes(row[-2]) for row in rows if row[-2] is not None])
+    shapes = iter(zip(geometries, blobs))
     decisions, decision_rows = [], []
     for row in rows:
-        wkb = next(shapes) if row[-2] is not None else None
+        geometry, wkb = next(shapes) if row[-2] is not None else (None, None)
         values = row[:-2]
         if decision_hash(values, wkb) != row[-1]:
             raise PostgisProblem(
@@ -171,8 +169,7 @@ def _fetch_decisions(cur, target: Target, local: list[str]
                 "récupéré.")
         fields = dict(zip(DECISION_COLUMNS, values))
         try:
-            decisions.append(checked_decision(Decision(
-                **fields, geometry=shapely.from_wkb(wkb) if wkb is not None else None)))
+            decisions.append(checked_decision(Decision(**fields, geometry=geometry)))
         except InvalidDecision as exc:
             raise PostgisProblem(f"La décision {values[0]} de {target} est refusée : {exc} Rien "
                                  "n'a été récupéré.") from None
