@@ -206,10 +206,11 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
     cover the fills' jagged edges: same look, several times faster on dense layers."""
     symbol, layer = spec.symbol, spec.layer
     drawn, small = _split_small(layer, visible, viewport)
-    feature_fills, hatched = spec.feature_fills, spec.hatched
+    feature_fills, hatched, alphas = spec.feature_fills, spec.hatched, {}
     if feature_fills is None and layer.symbols is not None:   # e.g. coloured by decision
         feature_fills = [item.fill for item in layer.symbols]
         hatched = np.array([item.hatched for item in layer.symbols], dtype=bool)
+        alphas = {item.fill: item.fill_alpha for item in layer.symbols}
     if feature_fills is None:
         groups = [(drawn, symbol_brush(symbol.fill, symbol.fill_alpha))]
         _stamp_boxes(painter, layer, small, viewport, symbol)
@@ -220,7 +221,8 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
         groups = []
         for color in sorted(set(fills[drawn].tolist())):
             members = drawn[fills[drawn] == color]
-            groups.append((members[~hatched[members]], symbol_brush(color, symbol.fill_alpha)))
+            groups.append((members[~hatched[members]],
+                           symbol_brush(color, alphas.get(color, symbol.fill_alpha))))
             groups.append((members[hatched[members]], symbol_brush(color, 1.0, hatched=True)))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.setPen(Qt.PenStyle.NoPen)

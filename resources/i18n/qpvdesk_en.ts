@@ -4,98 +4,108 @@
 <context>
     <name>AgglomerationActions</name>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="56"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="61"/>
         <source>Ouvrir un paquet reçu…</source>
         <translation>Open a received package…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="58"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="63"/>
         <source>Vérifier un paquet signé envoyé par une commune, puis l&apos;accepter</source>
         <translation>Verify a signed package sent by a commune, then accept it</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="61"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="66"/>
         <source>Clés des communes…</source>
         <translation>Commune keys…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="62"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="67"/>
         <source>Les clés publiques des communes dont les paquets sont acceptés</source>
         <translation>The public keys of the communes whose packages are accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="64"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="69"/>
         <source>Propositions reçues…</source>
         <translation>Received proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="65"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="70"/>
         <source>Les propositions et paquets reçus des communes</source>
         <translation>The proposals and packages received from the communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="67"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="72"/>
         <source>Exporter les propositions consolidées…</source>
         <translation>Export the consolidated proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="69"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="74"/>
         <source>Toutes les propositions reçues dans un GeoPackage pour QGIS</source>
         <translation>All received proposals in a GeoPackage for QGIS</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="119"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="82"/>
+        <source>Exporter la clé publique de l&apos;agglomération…</source>
+        <translation>Export the agglomeration&apos;s public key…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="84"/>
+        <source>Le fichier que chaque commune installe pour vérifier vos réponses</source>
+        <translation>The file each commune installs to verify your responses</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="134"/>
         <source>Clés des communes</source>
         <translation>Commune keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="135"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="150"/>
         <source>Ouvrir un paquet reçu d&apos;une commune</source>
         <translation>Open a package received from a commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="185"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="200"/>
         <source>1 proposition</source>
         <translation>1 proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="186"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="201"/>
         <source>{count} propositions</source>
         <translation>{count} proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="187"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="202"/>
         <source>Aperçu sur la carte du paquet de {sender}&#xa0;: {proposals}, en vert (quartiers vécus et équipements) et en bleu (demandes de périmètre), pas encore importées.</source>
         <translation>Preview on the map of the package from {sender}: {proposals}, in green (lived neighbourhoods and equipment) and in blue (boundary change requests), not imported yet.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="32"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="37"/>
         <source>Paquet de propositions (*{suffix});;Tous les fichiers (*)</source>
         <translation>Proposal package (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="232"/>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="235"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="247"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="250"/>
         <source>Paquet non importé</source>
         <translation>Package not imported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="236"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="251"/>
         <source>L&apos;enregistrement a échoué ({error}). Rien n&apos;a été importé.</source>
         <translation>Saving failed ({error}). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="241"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="256"/>
         <source>Paquet accepté</source>
         <translation>Package accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="242"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="257"/>
         <source>Paquet déjà importé</source>
         <translation>Package already imported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="243"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="258"/>
         <source>Paquet de {sender}.
 
 {summary}</source>
@@ -104,14 +114,85 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="291"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="319"/>
         <source>Propositions reçues</source>
         <translation>Received proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="292"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="320"/>
         <source>Lecture impossible ({error}).</source>
         <translation>Cannot read ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>AgglomerationKeyBox</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="65"/>
+        <source>Clé de l&apos;agglomération</source>
+        <translation>Agglomeration&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="71"/>
+        <source>Agglomération :</source>
+        <translation>Agglomeration:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="74"/>
+        <source>Clé installée :</source>
+        <translation>Installed key:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="77"/>
+        <source>Aucune clé installée : les réponses de l&apos;agglomération ne peuvent pas encore être vérifiées. Demandez-lui le fichier de sa clé publique ({siren}.pub).</source>
+        <translation>No key installed: the agglomeration&apos;s responses cannot be verified yet. Ask it for its public key file ({siren}.pub).</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="103"/>
+        <source>aucune</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="107"/>
+        <source>Remplacer la clé depuis un fichier…</source>
+        <translation>Replace the key from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="108"/>
+        <source>Installer la clé depuis un fichier…</source>
+        <translation>Install the key from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="112"/>
+        <source>Clé publique de l&apos;agglomération</source>
+        <translation>Agglomeration&apos;s public key</translation>
+    </message>
+</context>
+<context>
+    <name>AgglomerationKeyDialog</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="21"/>
+        <source>Clé publique minisign (*.pub);;Tous les fichiers (*)</source>
+        <translation>Minisign public key (*.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="128"/>
+        <source>Clé de l&apos;agglomération</source>
+        <translation>Agglomeration&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="132"/>
+        <source>L&apos;agglomération signe ses réponses avec sa clé. Avec sa clé publique, installée ici une fois, qpvdesk vérifie que chaque réponse vient bien d&apos;elle et n&apos;a pas été modifiée.</source>
+        <translation>The agglomeration signs its responses with its key. With its public key, installed here once, qpvdesk checks that each response really comes from it and has not been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="137"/>
+        <source>Dossier des clés : {folder}</source>
+        <translation>Key folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="143"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -295,47 +376,47 @@ Possible indicators: {usable}.</translation>
 <context>
     <name>CommuneChoiceDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="92"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="93"/>
         <source>Attention : ce fichier se présente comme la clé de {declared}, pas de {chosen}. Ne l&apos;attribuez à {chosen} que si cette commune vous le confirme par téléphone.</source>
         <translation>Warning: this file presents itself as the key of {declared}, not of {chosen}. Assign it to {chosen} only if that commune confirms it on the phone.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="49"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="50"/>
         <source>Importer la clé publique d&apos;une commune</source>
         <translation>Import a commune&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="52"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="53"/>
         <source>Fichier : {file_name}</source>
         <translation>File: {file_name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="55"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="56"/>
         <source>Choisissez la commune…</source>
         <translation>Choose the commune…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="63"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="64"/>
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="68"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="69"/>
         <source>Identifiant de la clé :</source>
         <translation>Key ID:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="73"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="74"/>
         <source>Avant de valider, téléphonez à la commune et demandez-lui de lire l&apos;identifiant de sa clé (menu « Ma clé de signature… » de qpvdesk). Il doit être exactement celui affiché ci-dessus. S&apos;il diffère, n&apos;importez pas ce fichier : il ne vient peut-être pas de la commune.</source>
         <translation>Before confirming, phone the commune and ask them to read out their key ID (menu “My signing key…” in qpvdesk). It must be exactly the one shown above. If it differs, do not import this file: it may not come from the commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="78"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="79"/>
         <source>L&apos;identifiant est le bon : importer</source>
         <translation>The ID is correct: import</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="80"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="81"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -678,120 +759,204 @@ The key was not restored.</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="97"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="102"/>
         <source>Votre commune</source>
         <translation>Your commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="98"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="103"/>
         <source>Ces informations sont écrites dans chaque paquet que vous envoyez, pour que l&apos;agglomération sache qui contacter.</source>
         <translation>This information is written into every package you send, so that the agglomeration knows whom to contact.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="103"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="108"/>
         <source>Choisissez votre commune…</source>
         <translation>Choose your commune…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="108"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="113"/>
         <source>Prénom Nom</source>
         <translation>First name Last name</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="111"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="116"/>
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="112"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="117"/>
         <source>Votre nom (facultatif) :</source>
         <translation>Your name (optional):</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="113"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="118"/>
         <source>Votre adresse e-mail (facultative) :</source>
         <translation>Your e-mail address (optional):</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="116"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="121"/>
         <source>Le nom et l&apos;adresse e-mail peuvent être ajoutés plus tard ; ils seront demandés au premier envoi d&apos;un paquet.</source>
         <translation>The name and e-mail address can be added later; they will be asked for when you send your first package.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="144"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="149"/>
         <source>Choisissez votre commune dans la liste.</source>
         <translation>Choose your commune in the list.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="147"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="152"/>
         <source>L&apos;adresse e-mail n&apos;est pas complète (exemple : prenom.nom@mairie.fr).</source>
         <translation>The e-mail address is incomplete (example: firstname.lastname@mairie.fr).</translation>
     </message>
 </context>
 <context>
+    <name>CommuneResponseActions</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="26"/>
+        <source>Réponse de l&apos;agglomération (*{suffix});;Tous les fichiers (*)</source>
+        <translation>Agglomeration&apos;s response (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="46"/>
+        <source>Importer une réponse de l&apos;agglomération…</source>
+        <translation>Import a response from the agglomeration…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="47"/>
+        <source>Vérifier la réponse signée de l&apos;agglomération et afficher ses décisions sur vos propositions</source>
+        <translation>Verify the agglomeration&apos;s signed response and show its decisions on your proposals</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="50"/>
+        <source>Clé de l&apos;agglomération…</source>
+        <translation>Agglomeration&apos;s key…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="51"/>
+        <source>La clé publique avec laquelle qpvdesk vérifie les réponses de l&apos;agglomération</source>
+        <translation>The public key qpvdesk verifies the agglomeration&apos;s responses with</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="74"/>
+        <source>Clé de l&apos;agglomération</source>
+        <translation>Agglomeration&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="94"/>
+        <source>Réponse de l&apos;agglomération</source>
+        <translation>Agglomeration&apos;s response</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="95"/>
+        <source>Choisissez d&apos;abord votre commune (menu « Ma clé de signature… ») : une réponse n&apos;est importée que par la commune à qui elle est destinée.</source>
+        <translation>Choose your commune first (menu “My signing key…”): a response is imported only by the commune it is meant for.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="100"/>
+        <source>Ouvrir une réponse de l&apos;agglomération</source>
+        <translation>Open a response from the agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="135"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="138"/>
+        <source>Réponse non importée</source>
+        <translation>Response not imported</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="139"/>
+        <source>L&apos;enregistrement a échoué ({error}). Rien n&apos;a été importé.</source>
+        <translation>Saving failed ({error}). Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="143"/>
+        <source>Réponse importée</source>
+        <translation>Response imported</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="144"/>
+        <source>Réponse déjà importée</source>
+        <translation>Response already imported</translation>
+    </message>
+</context>
+<context>
     <name>CreateKeyDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="48"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="51"/>
         <source>Créer la clé de signature</source>
         <translation>Create the signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="51"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="55"/>
+        <source>&lt;b&gt;Clé de signature de l&apos;agglomération ({name})&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Signing key of the agglomeration ({name})&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="57"/>
+        <source>Cette clé sert à signer les réponses que l&apos;agglomération envoie aux communes. La signature prouve que la réponse vient bien de l&apos;agglomération et qu&apos;elle n&apos;a pas été modifiée en route.</source>
+        <translation>This key signs the responses the agglomeration sends to the communes. The signature proves that the response comes from the agglomeration and was not changed on the way.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="60"/>
+        <source>La clé reste sur cet ordinateur. Vous enverrez une seule fois à chaque commune sa partie publique, qui lui permet de vérifier vos réponses.</source>
+        <translation>The key stays on this computer. You will send its public part once to each commune, so that it can verify your responses.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="64"/>
         <source>&lt;b&gt;Clé de signature {of_commune}&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signing key {of_commune}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="55"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="66"/>
         <source>Cette clé sert à signer les paquets de propositions que vous envoyez à l&apos;agglomération. La signature prouve que le paquet vient bien de votre commune et qu&apos;il n&apos;a pas été modifié en route.</source>
         <translation>This key is used to sign the proposal packages you send to the agglomeration. The signature proves that the package really comes from your commune and that it was not altered on the way.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="59"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="69"/>
         <source>La clé reste sur cet ordinateur. Vous enverrez une seule fois à l&apos;agglomération sa partie publique, qui lui permet de vérifier vos paquets.</source>
         <translation>The key stays on this computer. You will send its public part to the agglomeration once, which lets them verify your packages.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="63"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="76"/>
         <source>Choisissez une phrase secrète d&apos;au moins {minimum} caractères (par exemple quelques mots). Elle vous sera demandée à chaque envoi. Notez-la en lieu sûr : si vous l&apos;oubliez, personne ne pourra la retrouver.</source>
         <translation>Choose a passphrase of at least {minimum} characters (for example a few words). You will be asked for it at each sending. Write it down in a safe place: if you forget it, nobody can recover it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="72"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="85"/>
         <source>Phrase secrète :</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="73"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="86"/>
         <source>Confirmation :</source>
         <translation>Confirmation:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="76"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="89"/>
         <source>Ne pas protéger la clé par une phrase secrète</source>
         <translation>Do not protect the key with a passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="79"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="92"/>
         <source>Attention : sans phrase secrète, toute personne qui utilise cet ordinateur ou copie le fichier de la clé peut signer des paquets au nom de votre commune.</source>
         <translation>Warning: without a passphrase, anyone who uses this computer or copies the key file can sign packages on behalf of your commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="90"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="103"/>
         <source>Créer ma clé</source>
         <translation>Create my key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="105"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="118"/>
         <source>Saisissez une phrase secrète, ou cochez la case ci-dessus.</source>
         <translation>Enter a passphrase, or tick the box above.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="107"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="120"/>
         <source>La phrase secrète doit compter au moins {minimum} caractères.</source>
         <translation>The passphrase must have at least {minimum} characters.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="110"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="123"/>
         <source>Les deux phrases secrètes ne sont pas identiques.</source>
         <translation>The two passphrases are not the same.</translation>
     </message>
@@ -799,24 +964,200 @@ The key was not restored.</translation>
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="361"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="366"/>
         <source>Où sont vos données</source>
         <translation>Where your data is</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="362"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="367"/>
         <source>Tout reste sur cet ordinateur. Voici où, pour pouvoir les sauvegarder.</source>
         <translation>Everything stays on this computer. Here is where, so that you can back it up.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="384"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="389"/>
         <source>Ouvrir le dossier de qpvdesk</source>
         <translation>Open the qpvdesk folder</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="386"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="391"/>
         <source>Affiche le dossier de qpvdesk dans l&apos;explorateur de fichiers</source>
         <translation>Shows the qpvdesk folder in the file manager</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionActions</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_actions.py" line="84"/>
+        <source>Cliquez sur la carte pour placer le nouvel emplacement.</source>
+        <translation>Click on the map to place the new location.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_actions.py" line="86"/>
+        <source>Dessinez la nouvelle forme : cliquez ses sommets ; Entrée ou double-clic pour finir.</source>
+        <translation>Draw the new shape: click its vertices; Enter or double-click to finish.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_actions.py" line="97"/>
+        <source>Déplacez les sommets de la forme reçue (double-clic sur un côté : ajouter un sommet ; clic droit : retirer), puis « Terminer ».</source>
+        <translation>Move the vertices of the received shape (double-click on a side: add a vertex; right-click: remove one), then “Finish”.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_actions.py" line="109"/>
+        <source>Géométrie modifiée</source>
+        <translation>Modified geometry</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_actions.py" line="110"/>
+        <source>Terminer et revenir à la décision</source>
+        <translation>Finish and go back to the decision</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="39"/>
+        <source>Décider : « {label} »</source>
+        <translation>Decide: “{label}”</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="50"/>
+        <source>Décision :</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="54"/>
+        <source>Pourquoi : la commune lira ce motif dans la réponse de l&apos;agglomération</source>
+        <translation>Why: the commune will read this reason in the agglomeration&apos;s response</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="59"/>
+        <source>Décidé par :</source>
+        <translation>Decided by:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="65"/>
+        <source>Utiliser la forme corrigée</source>
+        <translation>Use the corrected shape</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="70"/>
+        <source>Enregistrer la décision</source>
+        <translation>Save the decision</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="73"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="83"/>
+        <source>Proposition reçue</source>
+        <translation>Received proposal</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="85"/>
+        <source>Commune :</source>
+        <translation>Commune:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="87"/>
+        <source>Type :</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="89"/>
+        <source>Titre :</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="90"/>
+        <source>QPV :</source>
+        <translation>QPV:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="91"/>
+        <source>Reçue le :</source>
+        <translation>Received on:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="98"/>
+        <source>Décisions précédentes</source>
+        <translation>Previous decisions</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="101"/>
+        <source>Aucune : la proposition est « reçue ».</source>
+        <translation>None: the proposal is “received”.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="103"/>
+        <source>{date} — {decision}{motif} ({by})</source>
+        <translation>{date} — {decision}{motif} ({by})</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="108"/>
+        <source>… et {count} plus anciennes.</source>
+        <translation>… and {count} older ones.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="113"/>
+        <source>Géométrie modifiée (facultative)</source>
+        <translation>Modified geometry (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="119"/>
+        <source>Placer le point sur la carte…</source>
+        <translation>Place the point on the map…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="120"/>
+        <source>Dessiner une nouvelle forme…</source>
+        <translation>Draw a new shape…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="121"/>
+        <source>Modifier la forme reçue…</source>
+        <translation>Reshape the received shape…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="123"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="153"/>
+        <source>Motif * :</source>
+        <translation>Reason *:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="153"/>
+        <source>Motif :</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="154"/>
+        <source>Obligatoire pour cette décision (au plus {limit} caractères).</source>
+        <translation>Required for this decision (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="169"/>
+        <source>Aucune : la forme envoyée par la commune est gardée.</source>
+        <translation>None: the shape the commune sent is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="171"/>
+        <source>Nouvel emplacement placé sur la carte.</source>
+        <translation>New location placed on the map.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="173"/>
+        <source>Nouvelle forme dessinée : {area}&#xa0;ha (la commune l&apos;envoyait avec {before}&#xa0;ha).</source>
+        <translation>New shape drawn: {area}&#xa0;ha (the commune sent {before}&#xa0;ha).</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="188"/>
+        <source>Utiliser la forme corrigée ({area}&#xa0;ha)</source>
+        <translation>Use the corrected shape ({area}&#xa0;ha)</translation>
     </message>
 </context>
 <context>
@@ -1040,37 +1381,37 @@ The key was not restored.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="419"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="424"/>
         <source>Bienvenue dans qpvdesk</source>
         <translation>Welcome to qpvdesk</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="422"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="427"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="423"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="428"/>
         <source>Précédent</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="424"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="429"/>
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="425"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="430"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="426"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="431"/>
         <source>Valider</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="427"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="432"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
@@ -1508,103 +1849,103 @@ Details: {detail}</translation>
 <context>
     <name>KeyInfoDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="189"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="202"/>
         <source>Ma clé de signature</source>
         <translation>My signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="193"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="206"/>
         <source>La clé de signature prouve à l&apos;agglomération que les paquets de propositions viennent bien de votre commune et qu&apos;ils n&apos;ont pas été modifiés.</source>
         <translation>The signing key proves to the agglomeration that the proposal packages really come from your commune and that they have not been altered.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="197"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="210"/>
         <source>Choisissez votre commune…</source>
         <translation>Choose your commune…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="202"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="215"/>
         <source>Votre clé</source>
         <translation>Your key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="214"/>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="217"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="227"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="230"/>
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="219"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="232"/>
         <source>Identifiant :</source>
         <translation>ID:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="220"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="233"/>
         <source>Phrase secrète :</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="221"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="234"/>
         <source>Dossier :</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="226"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="239"/>
         <source>Créer ma clé</source>
         <translation>Create my key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="227"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="240"/>
         <source>Exporter ma clé publique…</source>
         <translation>Export my public key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="228"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="241"/>
         <source>Sauvegarder ma clé secrète…</source>
         <translation>Back up my secret key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="229"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="242"/>
         <source>Restaurer une clé…</source>
         <translation>Restore a key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="231"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="244"/>
         <source>À envoyer à l&apos;agglomération : elle lui permet de vérifier vos paquets.</source>
         <translation>To send to the agglomeration: it lets them verify your packages.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="234"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="247"/>
         <source>Qui détient ce fichier et sa phrase secrète peut signer au nom de la commune : gardez la sauvegarde sur une clé USB rangée en lieu sûr.</source>
         <translation>Whoever holds this file and its passphrase can sign on behalf of the commune: keep the backup on a USB stick stored in a safe place.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="254"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="267"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="283"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="296"/>
         <source>aucune clé pour l&apos;instant</source>
         <translation>no key yet</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="289"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="302"/>
         <source>oui, la clé est protégée par une phrase secrète</source>
         <translation>yes, the key is protected by a passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="291"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="304"/>
         <source>non : toute personne ayant accès à cet ordinateur peut signer au nom de la commune</source>
         <translation>no: anyone with access to this computer can sign on behalf of the commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="297"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="310"/>
         <source>Choisissez d&apos;abord votre commune.</source>
         <translation>First choose your commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="301"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="314"/>
         <source>Votre commune n&apos;a pas encore de clé sur cet ordinateur. Créez-la, ou restaurez-la depuis une sauvegarde.</source>
         <translation>Your commune has no key on this computer yet. Create it, or restore it from a backup.</translation>
     </message>
@@ -1612,67 +1953,67 @@ Details: {detail}</translation>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="175"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="180"/>
         <source>Votre clé de signature</source>
         <translation>Your signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="176"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="181"/>
         <source>La clé prouve à l&apos;agglomération que les paquets viennent bien de votre commune. Vous pouvez la créer maintenant ou plus tard.</source>
         <translation>The key proves to the agglomeration that the packages really come from your commune. You can create it now or later.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="180"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="185"/>
         <source>Créer ma clé maintenant</source>
         <translation>Create my key now</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="182"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="187"/>
         <source>Plus tard (menu « Ma clé de signature… », avant le premier envoi)</source>
         <translation>Later (menu “My signing key…”, before the first sending)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="193"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="198"/>
         <source>Créer ma clé</source>
         <translation>Create my key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="197"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="202"/>
         <source>Cliquez sur « Créer ma clé » ; vous pourrez ensuite continuer avec « Suivant ».</source>
         <translation>Click “Create my key”; you can then go on with “Next”.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="205"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="210"/>
         <source>Votre clé est prête</source>
         <translation>Your key is ready</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="210"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="215"/>
         <source>Identifiant de la clé :</source>
         <translation>Key ID:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="222"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="227"/>
         <source>D&apos;accord. Vous pourrez créer votre clé à tout moment par le menu « Ma clé de signature… » ; qpvdesk vous la proposera aussi au premier envoi d&apos;un paquet. Vous pouvez déjà consulter les cartes et dessiner des propositions sans clé.</source>
         <translation>All right. You can create your key at any time from the menu “My signing key…”; qpvdesk will also offer it when you send your first package. You can already look at the maps and draw proposals without a key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="283"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="288"/>
         <source>La clé de signature {of_commune} est créée.</source>
         <translation>The signing key of {commune} has been created.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="285"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="290"/>
         <source>La clé de signature {of_commune} est déjà présente sur cet ordinateur.</source>
         <translation>The signing key of {commune} is already on this computer.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="291"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="296"/>
         <source>Prochaine étape : envoyez une seule fois votre clé publique à l&apos;agglomération (menu « Ma clé de signature… », « Exporter ma clé publique… »), et dites-lui cet identifiant par téléphone pour qu&apos;elle vérifie que la clé reçue est bien la vôtre.</source>
         <translation>Next step: send your public key to the agglomeration once (menu “My signing key…”, “Export my public key…”), and tell them this identifier by telephone so that they can check that the key received is really yours.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="296"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="301"/>
         <source>Fichier de la clé publique : {path}</source>
         <translation>Public key file: {path}</translation>
     </message>
@@ -2172,7 +2513,7 @@ Details: {detail}</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/model_texts.py" line="43"/>
-        <location filename="../../qpvdesk/views/model_texts.py" line="99"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="108"/>
         <source>Quartiers prioritaires 2024</source>
         <translation>Priority neighbourhoods 2024</translation>
     </message>
@@ -2207,292 +2548,332 @@ Details: {detail}</translation>
         <translation>Boundary requests received from the communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="65"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="52"/>
+        <source>Surfaces modifiées par l&apos;agglomération</source>
+        <translation>Areas modified by the agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="53"/>
+        <source>Équipements déplacés par l&apos;agglomération</source>
+        <translation>Equipment moved by the agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="67"/>
         <source>Quartier vécu reçu</source>
         <translation>Lived neighbourhood received</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="66"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="68"/>
         <source>Demande de périmètre reçue</source>
         <translation>Boundary request received</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="69"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="70"/>
+        <source>Surface modifiée par l&apos;agglomération</source>
+        <translation>Area modified by the agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="71"/>
+        <source>Emplacement modifié par l&apos;agglomération</source>
+        <translation>Location modified by the agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="73"/>
+        <source>Reçue</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="74"/>
+        <source>Retenue</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="75"/>
+        <source>Retenue avec modifications</source>
+        <translation>Accepted with changes</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="76"/>
+        <source>Non retenue</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="78"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="70"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="79"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="71"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="80"/>
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="72"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="81"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="73"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="82"/>
         <source>Année d&apos;horizon</source>
         <translation>Target year</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="74"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="83"/>
         <source>Quartier prioritaire (QPV)</source>
         <translation>Priority neighbourhood (QPV)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="75"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="84"/>
         <source>Source de la connaissance</source>
         <translation>Source of knowledge</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="76"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="85"/>
         <source>Nature de la demande</source>
         <translation>Kind of request</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="77"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="86"/>
         <source>Justification</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="78"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="87"/>
         <source>Auteur</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="79"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="88"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="80"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="89"/>
         <source>Géométrie</source>
         <translation>Geometry</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="81"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="90"/>
         <source>Surface</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="82"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="91"/>
         <source>QPV concernés</source>
         <translation>QPV concerned</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="83"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="92"/>
         <source>Surface ajoutée au QPV</source>
         <translation>Area added to the QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="84"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="93"/>
         <source>Surface retirée du QPV</source>
         <translation>Area removed from the QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="85"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="94"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="87"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="96"/>
         <source>Quartier prioritaire : {name}</source>
         <translation>Priority neighbourhood: {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="88"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="97"/>
         <source>Commune : {name}</source>
         <translation>Commune: {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="89"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="98"/>
         <source>IRIS : {name}</source>
         <translation>IRIS: {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="90"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="99"/>
         <source>Code 2024</source>
         <translation>2024 code</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="91"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="100"/>
         <source>Code 2015 (indicateurs INSEE)</source>
         <translation>2015 code (INSEE indicators)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="92"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="101"/>
         <source>Superficie</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="93"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="102"/>
         <source>Part de sa superficie dans la CALL</source>
         <translation>Share of its area in the CALL</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="94"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="103"/>
         <source>Population (INSEE, édition {edition})</source>
         <translation>Population (INSEE, {edition} edition)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="95"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="104"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="96"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="105"/>
         <source>Population municipale ({year})</source>
         <translation>Municipal population ({year})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="97"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="106"/>
         <source>Densité (grille INSEE)</source>
         <translation>Density (INSEE grid)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="98"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="107"/>
         <source>Centralité</source>
         <translation>Centrality</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="100"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="109"/>
         <source>Code IRIS</source>
         <translation>IRIS code</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="101"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="110"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="102"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="111"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="103"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="112"/>
         <source>habitat</source>
         <translation>housing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="104"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="113"/>
         <source>activité</source>
         <translation>business</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="105"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="114"/>
         <source>divers</source>
         <translation>miscellaneous</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="106"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="115"/>
         <source>commune non découpée</source>
         <translation>commune not divided</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="107"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="116"/>
         <source>Revenu disponible médian par UC ({year})</source>
         <translation>Median disposable income per consumption unit ({year})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="108"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="117"/>
         <source>UAI</source>
         <translation>UAI</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="109"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="118"/>
         <source>Secteur</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="110"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="119"/>
         <source>IPS (rentrée {year})</source>
         <translation>Social position index (school year {year})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="111"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="120"/>
         <source>Éducation prioritaire</source>
         <translation>Priority education</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="112"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="121"/>
         <source>non concerné (privé)</source>
         <translation>not concerned (private)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="113"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="122"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="114"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="123"/>
         <source>Typologie</source>
         <translation>Typology</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="115"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="124"/>
         <source>Compagnie</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="116"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="125"/>
         <source>Intérêt</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="117"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="126"/>
         <source>Élément UNESCO</source>
         <translation>UNESCO component</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="118"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="127"/>
         <source>Propriétaire</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="119"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="128"/>
         <source>Concession</source>
         <translation>Concession</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="120"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="129"/>
         <source>Fosse</source>
         <translation>Pit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="121"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="130"/>
         <source>Creusement</source>
         <translation>Sunk</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="122"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="131"/>
         <source>Fermeture</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="123"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="132"/>
         <source>Profondeur (m)</source>
         <translation>Depth (m)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="124"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="133"/>
         <source>Surface (ha)</source>
         <translation>Area (ha)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="125"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="134"/>
         <source>Forme</source>
         <translation>Shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="126"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="135"/>
         <source>Période</source>
         <translation>Period</translation>
     </message>
@@ -2507,67 +2888,67 @@ Details: {detail}</translation>
         <translation>Equipment proposed by the communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="53"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="55"/>
         <source>REP+</source>
         <translation>REP+</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="54"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="56"/>
         <source>REP</source>
         <translation>REP</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="55"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="57"/>
         <source>Hors éducation prioritaire</source>
         <translation>Outside priority education</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="56"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="58"/>
         <source>Privé sous contrat</source>
         <translation>Private under contract</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="57"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="59"/>
         <source>IPS inférieur à 80</source>
         <translation>IPS below 80</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="58"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="60"/>
         <source>IPS de 80 à 90</source>
         <translation>IPS 80 to 90</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="59"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="61"/>
         <source>IPS de 90 à 100</source>
         <translation>IPS 90 to 100</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="60"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="62"/>
         <source>IPS de 100 et plus</source>
         <translation>IPS 100 and above</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="61"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="63"/>
         <source>Périmètre QPV 2024</source>
         <translation>2024 QPV boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="62"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="64"/>
         <source>Limite communale</source>
         <translation>Commune boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="63"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="65"/>
         <source>Limite de l&apos;agglomération</source>
         <translation>Agglomeration boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="64"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="66"/>
         <source>Limite d&apos;IRIS</source>
         <translation>IRIS boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="67"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="69"/>
         <source>Équipement proposé par une commune</source>
         <translation>Equipment proposed by a commune</translation>
     </message>
@@ -2575,22 +2956,22 @@ Details: {detail}</translation>
 <context>
     <name>PackageMenus</name>
     <message>
-        <location filename="../../qpvdesk/views/package/menus.py" line="26"/>
+        <location filename="../../qpvdesk/views/package/menus.py" line="29"/>
         <source>Mode a&amp;gglomération (recevoir les paquets des communes)</source>
         <translation>A&amp;gglomeration mode (receive the communes&apos; packages)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/menus.py" line="29"/>
+        <location filename="../../qpvdesk/views/package/menus.py" line="32"/>
         <source>Affiche le menu Agglomération : vérifier et consolider les paquets reçus</source>
         <translation>Shows the Agglomeration menu: verify and consolidate received packages</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/menus.py" line="36"/>
+        <location filename="../../qpvdesk/views/package/menus.py" line="39"/>
         <source>&amp;Paquets</source>
         <translation>&amp;Packages</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/menus.py" line="41"/>
+        <location filename="../../qpvdesk/views/package/menus.py" line="47"/>
         <source>A&amp;gglomération</source>
         <translation>A&amp;gglomeration</translation>
     </message>
@@ -2598,12 +2979,12 @@ Details: {detail}</translation>
 <context>
     <name>PackagePreviewBar</name>
     <message>
-        <location filename="../../qpvdesk/views/package/preview_bar.py" line="21"/>
+        <location filename="../../qpvdesk/views/package/preview_bar.py" line="23"/>
         <source>Aperçu du paquet sur la carte</source>
         <translation>Package preview on the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/preview_bar.py" line="24"/>
+        <location filename="../../qpvdesk/views/package/preview_bar.py" line="26"/>
         <source>Revenir à la vérification</source>
         <translation>Back to the verification</translation>
     </message>
@@ -2654,17 +3035,17 @@ Details: {detail}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="136"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="149"/>
         <source>Phrase secrète</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="140"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="153"/>
         <source>Saisissez la phrase secrète de la clé de signature {of_commune}.</source>
         <translation>Enter the passphrase of the signing key {of_commune}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="151"/>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="164"/>
         <source>Valider</source>
         <translation>OK</translation>
     </message>
@@ -2812,167 +3193,167 @@ Details: {detail}</translation>
 <context>
     <name>ProposalController</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="63"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="68"/>
         <source>Naviguer</source>
         <translation>Navigate</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="63"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="68"/>
         <source>Déplacer la carte et identifier (Échap)</source>
         <translation>Move the map and identify (Esc)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="66"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="71"/>
         <source>Dessiner : {kind}</source>
         <translation>Draw: {kind}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="73"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="78"/>
         <source>Modifier</source>
         <translation>Edit shapes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="74"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="79"/>
         <source>Sélectionner, déplacer, modifier les sommets (double-clic : ajouter un sommet)</source>
         <translation>Select, move, edit vertices (double-click: add a vertex)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="76"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="81"/>
         <source>Accrochage</source>
         <translation>Snapping</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="77"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="82"/>
         <source>Accrocher aux sommets et aux limites (QPV, communes, IRIS, propositions)</source>
         <translation>Snap to vertices and boundaries (QPV, communes, IRIS, proposals)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="80"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="85"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="83"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="88"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="127"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="132"/>
         <source>Cliquez pour placer le point.</source>
         <translation>Click to place the point.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="128"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="133"/>
         <source>Cliquez les sommets ; Entrée ou double-clic pour finir, Retour arrière pour effacer le dernier, Échap pour abandonner.</source>
         <translation>Click the vertices; Enter or double-click to finish, Backspace to erase the last one, Esc to abandon.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="138"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="143"/>
         <source>Forme inachevée</source>
         <translation>Unfinished shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="139"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="144"/>
         <source>Une forme « {kind} » n&apos;a pas été terminée lors de la dernière séance ({vertices}). Voulez-vous la reprendre ?</source>
         <translation>A “{kind}” shape was not finished during the last session ({vertices}). Do you want to resume it?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="142"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="147"/>
         <source>1 sommet</source>
         <translation>1 vertex</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="143"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="148"/>
         <source>{count} sommets</source>
         <translation>{count} vertices</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="151"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="156"/>
         <source>Abandonner la forme ?</source>
         <translation>Abandon the shape?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="152"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="157"/>
         <source>Abandonner la forme en cours de dessin ?</source>
         <translation>Abandon the shape being drawn?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="165"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="170"/>
         <source>Point non enregistré : aucun projet d&apos;équipement n&apos;a été ajouté. Choisissez « Projet d&apos;équipement » pour en placer un.</source>
         <translation>Point not saved: no equipment project was added. Choose “Equipment project” to place one.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="170"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="175"/>
         <source>Forme conservée : terminez-la ou appuyez sur Échap.</source>
         <translation>Shape kept: finish it or press Esc.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="193"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="198"/>
         <source>Proposition supprimée (Ctrl+Z pour annuler).</source>
         <translation>Proposal deleted (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="197"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="202"/>
         <source>Annulé : {description}</source>
         <translation>Undone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="198"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="203"/>
         <source>Rien à annuler.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="202"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="207"/>
         <source>Rétabli : {description}</source>
         <translation>Redone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="203"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="208"/>
         <source>Rien à rétablir.</source>
         <translation>Nothing to redo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="233"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="239"/>
         <source>Cette proposition est masquée par les filtres du panneau Propositions.</source>
         <translation>This proposal is hidden by the filters of the Proposals panel.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="241"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="247"/>
         <source>Importer des propositions</source>
         <translation>Import proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="242"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="248"/>
         <source>Données géographiques (*.geojson *.json *.gpkg *.kml *.shp);;Tous les fichiers (*)</source>
         <translation>Geographic data (*.geojson *.json *.gpkg *.kml *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="249"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="255"/>
         <source>Import refusé</source>
         <translation>Import refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="252"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="258"/>
         <source>Rapport d&apos;import</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="262"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="268"/>
         <source>Exporter mes propositions</source>
         <translation>Export my proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="263"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="269"/>
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="269"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="275"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="271"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="277"/>
         <source>Propositions exportées : {written}</source>
         <translation>Proposals exported: {written}</translation>
     </message>
@@ -2980,159 +3361,199 @@ Details: {detail}</translation>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="34"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="35"/>
         <source>Nom court, par exemple « Maison de santé du quartier »</source>
         <translation>Short name, for example “Neighbourhood health centre”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="36"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="37"/>
         <source>Ce que le projet apporte aux habitants</source>
         <translation>What the project brings to the residents</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="37"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="38"/>
         <source>Pourquoi ce secteur doit entrer dans le QPV ou en sortir</source>
         <translation>Why this area should enter or leave the QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="39"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="40"/>
         <source>Votre nom et votre service</source>
         <translation>Your name and your department</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="40"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="41"/>
         <source>Courriel ou téléphone</source>
         <translation>E-mail or phone</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="45"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="46"/>
         <source>Nom court, par exemple « Centre-ville et marché »</source>
         <translation>Short name, for example “Town centre and market”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="47"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="48"/>
         <source>Ce que les habitants y fréquentent&#xa0;: écoles, commerces, transports…</source>
         <translation>What residents go there for: schools, shops, transport…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="52"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="53"/>
         <source>Nom court, par exemple « Résidence des Tilleuls »</source>
         <translation>Short name, for example “Résidence des Tilleuls”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="54"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="55"/>
         <source>Précisions utiles (logements, équipements concernés…)</source>
         <translation>Useful details (housing, facilities concerned…)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="58"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="59"/>
         <source>— Choisir —</source>
         <translation>— Choose —</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="59"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="60"/>
         <source>Non précisée</source>
         <translation>Not specified</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="97"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="102"/>
         <source>Modifier « {label} »</source>
         <translation>Edit “{label}”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="110"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="115"/>
         <source>&lt;b&gt;{kind}&lt;/b&gt; — les champs marqués d&apos;un astérisque (*) sont obligatoires.</source>
         <translation>&lt;b&gt;{kind}&lt;/b&gt; — fields marked with an asterisk (*) are required.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="153"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="160"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="156"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="163"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="163"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="170"/>
         <source>{label}&#xa0;:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="187"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="194"/>
         <source>— Aucun —</source>
         <translation>— None —</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="207"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="216"/>
+        <source>Décision de l&apos;agglomération</source>
+        <translation>Agglomeration&apos;s decision</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="220"/>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="221"/>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="222"/>
+        <source>Décidé par</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="223"/>
+        <source>Décidé le</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="225"/>
+        <source>nouvel emplacement, sur la carte (carré bleu)</source>
+        <translation>new location, on the map (blue square)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="227"/>
+        <source>{area}&#xa0;ha, sur la carte (contour bleu foncé)</source>
+        <translation>{area}&#xa0;ha, on the map (dark blue outline)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="229"/>
+        <source>Géométrie modifiée</source>
+        <translation>Modified geometry</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="239"/>
         <source>Caractéristiques</source>
         <translation>Characteristics</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="382"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="414"/>
         <source>d&apos;un seul tenant</source>
         <translation>in one piece</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="383"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="415"/>
         <source>en {count} parties</source>
         <translation>in {count} parts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="385"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="417"/>
         <source>&lt;b&gt;Forme corrigée utilisée&lt;/b&gt; (en vert)&#xa0;: {kept}&#xa0;ha {pieces}, pour {drawn}&#xa0;ha entourés par le contour dessiné (en pointillés rouges).</source>
         <translation>&lt;b&gt;Corrected shape in use&lt;/b&gt; (green): {kept}&#xa0;ha {pieces}, for {drawn}&#xa0;ha enclosed by the drawn outline (dashed red).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="389"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="421"/>
         <source>&lt;b&gt;Le contour dessiné se recoupe lui-même&lt;/b&gt; (en pointillés rouges). La forme corrigée (en vert) garde tout ce qu&apos;il entoure, {pieces}&#xa0;: {kept}&#xa0;ha, pour {drawn}&#xa0;ha dessinés.</source>
         <translation>&lt;b&gt;The drawn outline crosses itself&lt;/b&gt; (dashed red). The corrected shape (green) keeps everything it encloses, {pieces}: {kept}&#xa0;ha, for {drawn}&#xa0;ha drawn.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="221"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="253"/>
         <source>Utiliser la forme corrigée</source>
         <translation>Use the corrected shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="300"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="332"/>
         <source>Mesures indisponibles tant que le contour se recoupe.</source>
         <translation>Measurements unavailable while the outline crosses itself.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="314"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="346"/>
         <source>Choisissez le QPV et la nature de la demande pour voir la surface ajoutée ou retirée.</source>
         <translation>Choose the QPV and the kind of request to see the area added or removed.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="333"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="365"/>
         <source>Attention&#xa0;: {text}</source>
         <translation>Warning: {text}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="336"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="368"/>
         <source>
 Vous pouvez tout de même enregistrer.</source>
         <translation>
 You can still save.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="354"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="386"/>
         <source>La proposition est hors de votre commune ({own}).</source>
         <translation>The proposal lies outside your commune ({own}).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="356"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="388"/>
         <source>La proposition est hors de votre commune ({own})&#xa0;: elle se trouve à {others}.</source>
         <translation>The proposal lies outside your commune ({own}): it is in {others}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="368"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="400"/>
         <source>Une correction est nécessaire avant d&apos;enregistrer&#xa0;:</source>
         <translation>One correction is needed before saving:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="370"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="402"/>
         <source>{count} corrections sont nécessaires avant d&apos;enregistrer&#xa0;:</source>
         <translation>{count} corrections are needed before saving:</translation>
     </message>
@@ -3155,67 +3576,67 @@ You can still save.</translation>
         <translation>Boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="109"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="118"/>
         <source>Tous les types</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="110"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="119"/>
         <source>Toutes les communes</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="113"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="122"/>
         <source>Tous les QPV</source>
         <translation>All QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="115"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="124"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="117"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="126"/>
         <source>Rechercher un titre, une commune, un QPV…</source>
         <translation>Search a title, a commune, a QPV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="154"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="164"/>
         <source>Zoomer</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="155"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="165"/>
         <source>Centrer la carte sur la proposition choisie</source>
         <translation>Centre the map on the chosen proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="156"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="166"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="157"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="167"/>
         <source>Ouvrir le formulaire de la proposition choisie</source>
         <translation>Open the form of the chosen proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="158"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="168"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="159"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="169"/>
         <source>Supprimer la proposition choisie (Ctrl+Z pour annuler)</source>
         <translation>Delete the chosen proposal (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="197"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="213"/>
         <source>Aucune proposition</source>
         <translation>No proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="198"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="214"/>
         <source>{count} proposition{plural}</source>
         <translation>{count} proposal{plural}</translation>
     </message>
@@ -3277,74 +3698,290 @@ You can still save.</translation>
 <context>
     <name>ReceivedDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="35"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="41"/>
         <source>Toutes les communes</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="90"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="42"/>
+        <source>Toutes les décisions</source>
+        <translation>All decisions</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="103"/>
         <source>Propositions reçues des communes</source>
         <translation>Proposals received from the communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="100"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="113"/>
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="114"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="117"/>
+        <source>Décision :</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="135"/>
+        <source>Décider…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="136"/>
+        <source>Retenir, retenir avec modifications, ne pas retenir ou mettre à l&apos;étude la proposition choisie, avec le motif.</source>
+        <translation>Accept, accept with changes, not accept or put under study the chosen proposal, with the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="139"/>
+        <source>Répondre à la commune…</source>
+        <translation>Respond to the commune…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="140"/>
+        <source>Écrire la réponse signée à la commune choisie : ses décisions, leurs motifs et une carte.</source>
+        <translation>Write the signed response to the chosen commune: its decisions, their reasons and a map.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="147"/>
         <source>Aucune proposition reçue pour l&apos;instant. Pour en recevoir, ouvrez un paquet envoyé par une commune (menu « Ouvrir un paquet reçu… ») et acceptez-le.</source>
         <translation>No proposals received yet. To receive some, open a package sent by a commune (menu “Open a received package…”) and accept it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="120"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="153"/>
         <source>Pour chaque proposition, la version la plus récente envoyée par sa commune. Une proposition absente d&apos;un paquet plus récent est conservée : seule la commune peut la retirer.</source>
         <translation>For each proposal, the most recent version sent by its commune. A proposal missing from a more recent package is kept: only the commune can withdraw it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="123"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="156"/>
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="132"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="165"/>
         <source>Paquets reçus</source>
         <translation>Received packages</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="135"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="168"/>
         <source>Exporter en GeoPackage…</source>
         <translation>Export to GeoPackage…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="136"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="169"/>
         <source>Toutes les propositions reçues (version la plus récente) dans un fichier pour QGIS.</source>
         <translation>All received proposals (most recent version) in a file for QGIS.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="141"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="174"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="163"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="202"/>
         <source>Lecture impossible</source>
         <translation>Cannot read</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="164"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="203"/>
         <source>Les propositions reçues n&apos;ont pas pu être lues ({error}).</source>
         <translation>The received proposals could not be read ({error}).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="185"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="224"/>
         <source>Paquets reçus ({count})</source>
         <translation>Received packages ({count})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="205"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="252"/>
         <source>Propositions ({count})</source>
         <translation>Proposals ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>RespondActions</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="88"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="101"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="140"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="155"/>
+        <source>Clé de l&apos;agglomération</source>
+        <translation>Agglomeration&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="103"/>
+        <source>Clé de l&apos;agglomération créée</source>
+        <translation>Agglomeration&apos;s key created</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="104"/>
+        <source>Identifiant : {key}
+
+Envoyez une fois à chaque commune sa partie publique, le fichier
+{path}
+(menu « Exporter la clé publique de l&apos;agglomération… »), et dites-lui cet identifiant par téléphone : elle l&apos;installera par le menu « Clé de l&apos;agglomération… ».</source>
+        <translation>Identifier: {key}
+
+Send its public part once to each commune, the file
+{path}
+(menu “Export the agglomeration&apos;s public key…”), and read this identifier to them on the phone: they install it with the menu “Agglomeration&apos;s key…”.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="117"/>
+        <source>Exporter la clé publique de l&apos;agglomération</source>
+        <translation>Export the agglomeration&apos;s public key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="118"/>
+        <source>Clé publique (*.pub)</source>
+        <translation>Public key (*.pub)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="125"/>
+        <source>Exporter la clé publique</source>
+        <translation>Export the public key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="127"/>
+        <source>Clé publique exportée</source>
+        <translation>Public key exported</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="128"/>
+        <source>La clé publique de l&apos;agglomération est enregistrée dans :
+{written}
+
+Envoyez ce fichier aux communes ; son identifiant, à dire au téléphone : {key}. Gardez son nom : {siren}.pub.</source>
+        <translation>The agglomeration&apos;s public key is saved in:
+{written}
+
+Send this file to the communes; its identifier, to read on the phone: {key}. Keep its name: {siren}.pub.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="146"/>
+        <source>Saisissez la phrase secrète de la clé de signature de l&apos;agglomération.</source>
+        <translation>Type the passphrase of the agglomeration&apos;s signing key.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="153"/>
+        <source>{error} Essayez encore.</source>
+        <translation>{error} Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="157"/>
+        <source>Phrase secrète incorrecte</source>
+        <translation>Wrong passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="158"/>
+        <source>Après {tries} essais, la réponse n&apos;a pas été écrite.</source>
+        <translation>After {tries} attempts, the response was not written.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="170"/>
+        <source>Répondre à une commune</source>
+        <translation>Respond to a commune</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="171"/>
+        <source>Aucune proposition reçue de {commune} : il n&apos;y a rien à lui répondre.</source>
+        <translation>No proposal received from {commune}: there is nothing to respond to.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="182"/>
+        <source>Enregistrer la réponse à {commune}</source>
+        <translation>Save the response to {commune}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="184"/>
+        <source>Réponse de l&apos;agglomération (*{suffix})</source>
+        <translation>Agglomeration&apos;s response (*{suffix})</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="213"/>
+        <source>La réponse signée à {commune} est enregistrée dans :
+{target}
+
+Envoyez ce fichier à la commune (par e-mail ou sur une clé USB) : elle l&apos;importe par le menu « Importer une réponse de l&apos;agglomération… ».</source>
+        <translation>The signed response to {commune} is saved in:
+{target}
+
+Send this file to the commune (by e-mail or on a USB stick): it imports it with the menu “Import a response from the agglomeration…”.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="217"/>
+        <source>Réponse enregistrée : {target}</source>
+        <translation>Response saved: {target}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="218"/>
+        <source>Réponse prête à envoyer</source>
+        <translation>Response ready to send</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="229"/>
+        <source>Réponse impossible</source>
+        <translation>Response impossible</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="230"/>
+        <source>{error}
+Aucune réponse n&apos;a été écrite.</source>
+        <translation>{error}
+No response was written.</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseVerificationDialog</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="37"/>
+        <source>Réponse de l&apos;agglomération</source>
+        <translation>Agglomeration&apos;s response</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="43"/>
+        <source>proposition</source>
+        <translation>proposal</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="43"/>
+        <source>propositions</source>
+        <translation>proposals</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="44"/>
+        <source>Signée par la clé de l&apos;agglomération {sender} ; aucun fichier n&apos;a été modifié depuis la signature. Elle répond sur {count} {words}.</source>
+        <translation>Signed with the key of the agglomeration {sender}; no file has changed since it was signed. It answers on {count} {words}.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="49"/>
+        <source>Rien n&apos;a été importé. Ne tenez pas compte de cette réponse : demandez à l&apos;agglomération de vous la renvoyer, ou vérifiez que sa clé publique a bien été installée (menu « Clé de l&apos;agglomération… »).</source>
+        <translation>Nothing was imported. Disregard this response: ask the agglomeration to send it again, or check that its public key is installed (menu “Agglomeration&apos;s key…”).</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="74"/>
+        <source>Décisions de l&apos;agglomération ({count})</source>
+        <translation>Agglomeration&apos;s decisions ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="92"/>
+        <source>Importer la réponse</source>
+        <translation>Import the response</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="93"/>
+        <source>Enregistrer ces décisions : elles s&apos;affichent dans la liste, sur la carte et dans le formulaire de chaque proposition.</source>
+        <translation>Save these decisions: they show in the list, on the map and in each proposal&apos;s form.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="96"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="108"/>
+        <source>Importée</source>
+        <translation>Imported</translation>
     </message>
 </context>
 <context>
@@ -3387,72 +4024,79 @@ You can still save.</translation>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="23"/>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="30"/>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="32"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="28"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="36"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="33"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="24"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="29"/>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="171"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="36"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="25"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="30"/>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="172"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="37"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="26"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="31"/>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="173"/>
         <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="38"/>
         <source>QPV</source>
         <translation>QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="27"/>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="29"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="32"/>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="16"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="42"/>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="33"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="35"/>
         <source>Reçu le</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="28"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="34"/>
         <source>Paquet</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="31"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="37"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="32"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="38"/>
         <source>Créé le</source>
         <translation>Created on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="33"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="39"/>
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="34"/>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="35"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="40"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="36"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="33"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="34"/>
         <source>INSEE</source>
         <translation>INSEE</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="34"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="35"/>
         <source>Identifiant de la clé</source>
         <translation>Key ID</translation>
     </message>
@@ -3470,6 +4114,16 @@ You can still save.</translation>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="170"/>
         <source>N°</source>
         <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="15"/>
+        <source>Proposition</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="17"/>
+        <source>Motif</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -4054,12 +4708,12 @@ You can still save.</translation>
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="255"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="257"/>
         <source>Clé révoquée</source>
         <translation>Revoked key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="256"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="258"/>
         <source>La clé {key} de {commune} a été révoquée ou remplacée (elle est conservée dans le dossier « {folder} »).
 
 L&apos;importer à nouveau fera de nouveau accepter les paquets qu&apos;elle signe. Continuer ?</source>
@@ -4068,62 +4722,62 @@ L&apos;importer à nouveau fera de nouveau accepter les paquets qu&apos;elle sig
 Importing it again will make the packages it signs accepted again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="30"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="31"/>
         <source>Clé publique minisign (*.pub);;Tous les fichiers (*)</source>
         <translation>Minisign public key (*.pub);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="114"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="115"/>
         <source>Clés des communes</source>
         <translation>Commune keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="118"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="119"/>
         <source>Un paquet de propositions n&apos;est accepté que s&apos;il est signé par la clé d&apos;une commune listée ici. Chaque commune vous envoie une seule fois sa clé publique (fichier .pub) ; vérifiez-la par téléphone avant de l&apos;importer.</source>
         <translation>A proposal package is accepted only if it is signed by the key of a commune listed here. Each commune sends you its public key (.pub file) once; check it by phone before importing it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="123"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="124"/>
         <source>Clés de confiance</source>
         <translation>Trusted keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="130"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="131"/>
         <source>Aucune clé importée pour l&apos;instant : les paquets reçus seront refusés.</source>
         <translation>No key imported yet: received packages will be refused.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="134"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="135"/>
         <source>Importer la clé publique d&apos;une commune…</source>
         <translation>Import a commune&apos;s public key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="135"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="136"/>
         <source>Révoquer…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="136"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="137"/>
         <source>Ne plus accepter les paquets signés par cette clé.</source>
         <translation>Stop accepting packages signed by this key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="143"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="144"/>
         <source>Clés révoquées ou remplacées (conservées, plus acceptées)</source>
         <translation>Revoked or replaced keys (kept, no longer accepted)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="152"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="153"/>
         <source>Dossier des clés : {folder}</source>
         <translation>Keys folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="158"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="159"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="267"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="269"/>
         <source>{commune} a déjà une clé de confiance ({current}).
 
 La remplacer par la clé {new} ? L&apos;ancienne sera conservée dans le dossier « {folder} » et ne sera plus acceptée.</source>
@@ -4132,7 +4786,7 @@ La remplacer par la clé {new} ? L&apos;ancienne sera conservée dans le dossier
 Replace it with the key {new}? The old one will be kept in the “{folder}” folder and will no longer be accepted.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="291"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="293"/>
         <source>Ne plus accepter les paquets signés par la clé {key} de {commune} ?
 
 Le fichier de la clé n&apos;est pas supprimé : il est déplacé dans le dossier « {folder} ». Pour recevoir à nouveau des paquets de cette commune, importez sa nouvelle clé publique.</source>
@@ -4141,40 +4795,40 @@ Le fichier de la clé n&apos;est pas supprimé : il est déplacé dans le dossie
 The key file is not deleted: it is moved to the “{folder}” folder. To receive packages from this commune again, import its new public key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="207"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="209"/>
         <source>Attention :
 </source>
         <translation>Warning:
 </translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="233"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="235"/>
         <source>Clé publique d&apos;une commune</source>
         <translation>A commune&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="240"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="242"/>
         <source>Clé publique</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="242"/>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="277"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="244"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="279"/>
         <source>Clé refusée</source>
         <translation>Key refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="266"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="268"/>
         <source>Remplacer la clé ?</source>
         <translation>Replace the key?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="290"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="292"/>
         <source>Révoquer la clé ?</source>
         <translation>Revoke the key?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="301"/>
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="303"/>
         <source>Révocation impossible</source>
         <translation>Revocation failed</translation>
     </message>
@@ -4182,32 +4836,32 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="335"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="340"/>
         <source>Les clés des communes</source>
         <translation>The communes&apos; keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="336"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="341"/>
         <source>Pour vérifier qu&apos;un paquet vient bien de la commune qui l&apos;a signé.</source>
         <translation>To check that a package really comes from the commune that signed it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="340"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="345"/>
         <source>Chaque commune possède une clé de signature. Elle l&apos;utilise pour signer les paquets de propositions qu&apos;elle vous envoie.</source>
         <translation>Each commune has a signing key. It uses it to sign the proposal packages it sends you.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="342"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="347"/>
         <source>Une fois, chaque commune vous envoie sa clé publique (un petit fichier « .pub ») et vous dicte par téléphone son identifiant, par exemple « 57A9 BAA9 A7CB 3216 ». Vous l&apos;ajoutez par le menu « Clés des communes… » en vérifiant que l&apos;identifiant affiché est le même.</source>
         <translation>Once, each commune sends you its public key (a small “.pub” file) and reads you its identifier by telephone, for example “57A9 BAA9 A7CB 3216”. You add it from the menu “Communes&apos; keys…”, checking that the identifier shown is the same.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="346"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="351"/>
         <source>Ensuite, « Ouvrir un paquet reçu… » vérifie chaque paquet : qpvdesk refuse un paquet signé par une clé inconnue ou modifié en route.</source>
         <translation>Then “Open a received package…” checks each package: qpvdesk refuses a package signed by an unknown key or changed on the way.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="348"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="353"/>
         <source>Vous n&apos;avez rien à faire maintenant : ajoutez les clés quand les communes vous les envoient.</source>
         <translation>There is nothing to do now: add the keys when the communes send them to you.</translation>
     </message>
@@ -4225,188 +4879,244 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
         <translation>✓  Authentic and intact package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="219"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="242"/>
         <source>proposition</source>
         <translation>proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="219"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="242"/>
         <source>propositions</source>
         <translation>proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="220"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="243"/>
         <source>Signé par la clé enregistrée pour {sender} ; aucun fichier n&apos;a été modifié depuis la signature. Il contient {count} {words}.</source>
         <translation>Signed by the key registered for {sender}; no file has been modified since signing. It contains {count} {words}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="225"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="219"/>
         <source>✗  Paquet refusé</source>
         <translation>✗  Package refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="242"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="248"/>
         <source>Rien n&apos;a été importé. Ne tenez pas compte de ce paquet : demandez à la commune de vous le renvoyer, ou vérifiez que sa clé publique a bien été importée (menu « Clés des communes… »).</source>
         <translation>Nothing was imported. Disregard this package: ask the commune to send it again, or check that its public key has been imported (menu “Commune keys…”).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="249"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="253"/>
         <source>Expéditeur</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="254"/>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="272"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="270"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="288"/>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="56"/>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="70"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="256"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="272"/>
         <source>Clé de la commune</source>
         <translation>Commune&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="262"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="278"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="264"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="280"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="266"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="282"/>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="63"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="267"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="283"/>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="64"/>
         <source>Clé de signature</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="269"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="285"/>
         <source>Créé le</source>
         <translation>Created on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="271"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="287"/>
         <source>Identifiant du paquet</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="279"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="263"/>
         <source>{label} :</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="283"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="292"/>
         <source>Contrôles</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="295"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="304"/>
         <source>{label} (non vérifié)</source>
         <translation>{label} (not checked)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="317"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="326"/>
         <source>Contenu du paquet</source>
         <translation>Package contents</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="320"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="329"/>
         <source>Contenu non lu : le paquet a été refusé avant.</source>
         <translation>Contents not read: the package was refused before.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="330"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="343"/>
         <source>Propositions du paquet ({count})</source>
         <translation>Proposals in the package ({count})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="361"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="374"/>
         <source>Les numéros renvoient au tableau ci-dessus.</source>
         <translation>The numbers refer to the table above.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="364"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="377"/>
         <source>Aperçu de la carte indisponible.</source>
         <translation>Map preview unavailable.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="371"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="384"/>
         <source>Afficher sur la carte</source>
         <translation>Show on the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="372"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="385"/>
         <source>Montrer ces propositions sur la carte principale, sans les importer.</source>
         <translation>Show these proposals on the main map, without importing them.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="374"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="387"/>
         <source>Accepter dans la base consolidée</source>
         <translation>Accept into the consolidated database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="375"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="388"/>
         <source>Enregistrer ce paquet et ses propositions dans la base de l&apos;agglomération.</source>
         <translation>Save this package and its proposals into the agglomeration&apos;s database.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="377"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="390"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="398"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="411"/>
         <source>Déjà accepté</source>
         <translation>Already accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="401"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="414"/>
         <source>Ce paquet a déjà été accepté le {date}&#xa0;: il figure dans la base consolidée, l&apos;accepter à nouveau ne changerait rien.</source>
         <translation>This package was already accepted on {date}: it is in the consolidated base, accepting it again would change nothing.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="409"/>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="422"/>
         <source>Accepté</source>
         <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="59"/>
+        <source>Agglomération</source>
+        <translation>Agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="61"/>
+        <source>Pour la commune</source>
+        <translation>For the commune</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="66"/>
+        <source>Créée le</source>
+        <translation>Created on</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="68"/>
+        <source>Identifiant de la réponse</source>
+        <translation>Response identifier</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="63"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="68"/>
         <source>Bienvenue dans qpvdesk</source>
         <translation>Welcome to qpvdesk</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="64"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="69"/>
         <source>Quelques questions pour préparer l&apos;application. Cela prend une minute ; vous pourrez tout changer plus tard.</source>
         <translation>A few questions to set up the application. It takes a minute; you can change everything later.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="68"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="73"/>
         <source>qpvdesk vous aide à consulter les quartiers prioritaires (QPV) de l&apos;agglomération : cartes, chiffres clés et fiches par quartier.&lt;br&gt;Les communes y dessinent leurs propositions de périmètre et les envoient à l&apos;agglomération dans un paquet signé.&lt;br&gt;L&apos;agglomération vérifie ces paquets et rassemble les propositions reçues.</source>
         <translation>qpvdesk helps you look at the agglomeration&apos;s priority neighbourhoods (QPV): maps, key figures and a fact sheet per neighbourhood.&lt;br&gt;Communes draw their boundary proposals in it and send them to the agglomeration in a signed package.&lt;br&gt;The agglomeration checks these packages and gathers the proposals received.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="75"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="80"/>
         <source>&lt;b&gt;Pour qui travaillez-vous ?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Who do you work for?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="76"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="81"/>
         <source>Je travaille pour une commune</source>
         <translation>I work for a commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="78"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="83"/>
         <source>Je travaille pour l&apos;agglomération (service Politique de la ville)</source>
         <translation>I work for the agglomeration (urban policy department)</translation>
+    </message>
+</context>
+<context>
+    <name>agglomeration_key</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="34"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="53"/>
+        <source>Clé refusée</source>
+        <translation>Key refused</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="39"/>
+        <source>
+
+Attention : ce fichier se présente comme la clé de {owner}, pas de l&apos;agglomération {siren}.</source>
+        <translation>
+
+Warning: this file presents itself as the key of {owner}, not of the agglomeration {siren}.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="42"/>
+        <source>Identifiant de la clé : {key}
+
+Avant d&apos;installer, téléphonez à l&apos;agglomération et demandez-lui de lire l&apos;identifiant de sa clé : il doit être exactement celui-ci. S&apos;il diffère, n&apos;installez pas ce fichier.{other}</source>
+        <translation>Key identifier: {key}
+
+Before installing, phone the agglomeration and ask them to read their key&apos;s identifier: it must be exactly this one. If it differs, do not install this file.{other}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="47"/>
+        <source>Installer la clé de l&apos;agglomération ?</source>
+        <translation>Install the agglomeration&apos;s key?</translation>
     </message>
 </context>
 <context>
@@ -4479,6 +5189,14 @@ Open it from your file explorer.</translation>
     </message>
 </context>
 <context>
+    <name>first_run</name>
+    <message>
+        <location filename="../../qpvdesk/views/first_run.py" line="490"/>
+        <source>La clé de l&apos;agglomération (pour vérifier ses réponses ; facultatif, aussi plus tard)</source>
+        <translation>The agglomeration&apos;s key (to verify its responses; optional, also later)</translation>
+    </message>
+</context>
+<context>
     <name>indicator_table_view</name>
     <message>
         <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="119"/>
@@ -4507,17 +5225,17 @@ Open it from your file explorer.</translation>
 <context>
     <name>proposal_form</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="61"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="62"/>
         <source>Nouveau projet d&apos;équipement</source>
         <translation>New facility project</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="62"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="63"/>
         <source>Nouveau quartier vécu</source>
         <translation>New lived neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="63"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="64"/>
         <source>Nouvelle demande de modification de périmètre</source>
         <translation>New boundary change request</translation>
     </message>
@@ -4525,52 +5243,52 @@ Open it from your file explorer.</translation>
 <context>
     <name>received_dialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="51"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="58"/>
         <source>Rien à exporter</source>
         <translation>Nothing to export</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="52"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="59"/>
         <source>Aucune proposition reçue pour l&apos;instant : acceptez d&apos;abord un paquet d&apos;une commune.</source>
         <translation>No proposals received yet: first accept a package from a commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="56"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="63"/>
         <source>Exporter les propositions consolidées</source>
         <translation>Export the consolidated proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="60"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="67"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="64"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="71"/>
         <source>L&apos;export n&apos;a pas pu être écrit : {error}</source>
         <translation>The export could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="69"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="76"/>
         <source>L&apos;export n&apos;a pas pu être écrit ({kind} : {error}).</source>
         <translation>The export could not be written ({kind}: {error}).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="72"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="79"/>
         <source>proposition exportée</source>
         <translation>proposal exported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="73"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="80"/>
         <source>propositions exportées</source>
         <translation>proposals exported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="77"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="84"/>
         <source>Export terminé</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="74"/>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="81"/>
         <source>{count} {words} dans :
 {written}
 

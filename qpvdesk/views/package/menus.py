@@ -12,6 +12,7 @@ from ...models.package.identity import (MODE_AGGLOMERATION, MODE_COMMUNE, load_i
 from .agglomeration_actions import AgglomerationActions
 from .commune_actions import CommunePackageActions
 from .postgis_actions import PostgisActions
+from .response_actions import CommuneResponseActions
 
 
 class PackageMenus(QObject):
@@ -19,6 +20,8 @@ class PackageMenus(QObject):
         super().__init__(window)
         self.workspace = workspace
         self.commune = CommunePackageActions(window, workspace, reference, proposal_store)
+        self.responses = CommuneResponseActions(window, workspace, reference, proposal_store)
+        self.responses.responses_changed.connect(lambda: window.proposals.refresh())
         self.agglomeration = AgglomerationActions(window, workspace, reference,
                                                   window.controller, window.map_canvas)
         self.postgis = PostgisActions(window, workspace, reference,
@@ -30,12 +33,15 @@ class PackageMenus(QObject):
         self.mode_action.setStatusTip(tip)
         self.mode_action.setChecked(self.agglomeration_mode)
         self.mode_action.toggled.connect(self.set_agglomeration_mode)
-        for source in (self.commune, self.agglomeration, self.postgis):
+        for source in (self.commune, self.responses, self.agglomeration, self.postgis):
             source.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
         menu_bar = window.menuBar()
         packages = menu_bar.addMenu(self.tr("&Paquets"))
         packages.addAction(self.commune.export_action)
         packages.addAction(self.commune.key_action)
+        packages.addSeparator()
+        packages.addAction(self.responses.import_action)
+        packages.addAction(self.responses.key_action)
         packages.addSeparator()
         packages.addAction(self.mode_action)
         self.agglomeration_menu = menu_bar.addMenu(self.tr("A&gglomération"))
