@@ -199,8 +199,8 @@ def open_stores_or_recover(reference: Path, workspace: Path,
 
 
 def run(reference: Path, workspace: Path) -> int:
+    from .models.first_run import needs_first_run
     from .views import startup_moments
-    from .views.first_run import maybe_run_first_run
     from .views.main_window import MainWindow
 
     app = create_application()
@@ -216,8 +216,11 @@ def run(reference: Path, workspace: Path) -> int:
     window = MainWindow(store, user_workspace)
     window.show()
     startup_moments.watch(window, window.map_canvas.map_painted)
-    if maybe_run_first_run(window, user_workspace, store):
-        window.packages.sync_mode()   # the assistant may have chosen the agglomeration
+    if needs_first_run(user_workspace):
+        from .views.first_run import maybe_run_first_run   # the assistant: once
+
+        if maybe_run_first_run(window, user_workspace, store):
+            window.packages.sync_mode()   # the assistant may have chosen the agglomeration
     try:
         return app.exec()
     finally:
