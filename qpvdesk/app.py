@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from . import paths
+from . import paths, startup_log
 from .models.database_problems import WORKSPACE, DatabaseProblem, explain
 from .models.first_run import ERROR_LOG_NAME
 from .models.reference import ReferenceDatabaseMissing, ReferenceStore
@@ -204,6 +204,7 @@ def run(reference: Path, workspace: Path) -> int:
     from .views.main_window import MainWindow
 
     app = create_application()
+    startup_log.phase(startup_log.APPLICATION)
     install_error_handler(paths.user_data_folder(), workspace)
     try:
         stores = open_stores_or_recover(reference, workspace)
@@ -213,9 +214,11 @@ def run(reference: Path, workspace: Path) -> int:
     if stores is None:
         return 1
     store, user_workspace = stores
+    startup_log.phase(startup_log.DATABASES_OPEN)
     window = MainWindow(store, user_workspace)
+    startup_log.phase(startup_log.WINDOW_BUILT)
     window.show()
-    startup_moments.watch(window, window.map_canvas.map_painted)
+    startup_moments.watch(window, window.map_canvas)
     if needs_first_run(user_workspace):
         from .views.first_run import maybe_run_first_run   # the assistant: once
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -63,6 +64,9 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
+    # numpy, shapely and the map's models before Qt: PySide6 reads the source of every module
+    # imported after it (looking for its __feature__ switch), ~15 ms for these
+    from .models.map import layers, thematic  # noqa: F401
     from .app import run
 
     return run(reference=Path(args.reference), workspace=Path(args.workspace))
@@ -154,6 +158,10 @@ def app_start_options(argv: list[str]) -> argparse.Namespace | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # numpy's OpenBLAS starts a thread per core that spins ~60 ms of CPU when numpy loads: on
+    # two cores, taken from the window's start. Nothing here multiplies matrices worth a
+    # thread. Set before numpy loads (nothing above imports it); a user's own setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     if not sys.warnoptions:
         # Library warnings (numpy, pyogrio) name site-packages files: not for the user; the
         # refusals they come with are said in French. PYTHONWARNINGS still shows them.
