@@ -270,6 +270,25 @@ def test_the_thematic_panel_reads_its_indicators_when_first_shown(qtbot, referen
     assert reads == [1]                              # read once
 
 
+def test_a_map_that_cannot_be_drawn_still_lets_the_rest_follow(qtbot, reference, workspace,
+                                                               monkeypatch):
+    """No first map (the render fails as a whole): the menus and panels come all the same."""
+    from qpvdesk.views import main_window as main_window_module
+    from qpvdesk.views.map import canvas
+
+    def failing(*args, **kwargs):
+        raise MemoryError("plus de mémoire")
+
+    monkeypatch.setattr(canvas, "render_map", failing)
+    window = main_window_module.MainWindow(reference, workspace)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.show()
+    assert window.map_canvas.image is None
+    assert "&Paquets" in menu_titles(window)
+    assert window.choropleth_panel.layer_combo.count() == 2
+
+
 def test_a_window_closed_at_its_first_map_leaves_the_rest_undone(qtbot, reference_path,
                                                                   tmp_path):
     """What follows the first map reads the databases: once the window is closed (and the

@@ -84,9 +84,13 @@ class MainWindow(QMainWindow):
         self._build_docks(reference, composer)
         self._build_toolbar_and_menus(reference)
         self._connect()
+        # In this order, one per turn of the event loop once the first map is on screen (or
+        # could not be drawn).
         self._after_first_map = [self.choropleth_panel.load_indicators,
                                  lambda: self.packages, self.proposals.list_panel.refresh]
-        self.map_canvas.map_painted.connect(lambda: QTimer.singleShot(0, self, self._next_step))
+        self._first_map_done = False
+        self.map_canvas.map_painted.connect(self._first_map)
+        self.map_canvas.render_failed.connect(self._first_map)
         if load_identity(workspace).mode == MODE_AGGLOMERATION:
             self.packages   # noqa: B018 - the received proposals belong on the first map
         self._initial_fit = state.viewport is None
@@ -290,6 +294,11 @@ class MainWindow(QMainWindow):
                                           self.proposals.store,
                                           before=self._help_menu.menuAction())
         return self._packages
+
+    def _first_map(self, *_) -> None:
+        if not self._first_map_done:
+            self._first_map_done = True
+            QTimer.singleShot(0, self, self._next_step)
 
     def _next_step(self) -> None:
         """One piece of what the first map did not wait for per turn of the event loop (a
