@@ -221,6 +221,9 @@ def run(reference: Path, workspace: Path) -> int:
     startup_moments.watch(window, window.map_canvas)
     if needs_first_run(user_workspace):
         from .views.first_run import maybe_run_first_run   # the assistant: once
+        from .views.window_geometry import fit_secondary_windows
+
+        fit_secondary_windows()      # it opens before the first map: it fits the screen too
 
         if maybe_run_first_run(window, user_workspace, store):
             window.packages.sync_mode()   # the assistant may have chosen the agglomeration

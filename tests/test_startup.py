@@ -318,6 +318,65 @@ def test_a_window_closed_at_its_first_map_leaves_the_rest_undone(qtbot, referenc
     assert done == [] and "&Paquets" not in menu_titles(window)
 
 
+# The app started as `qpvdesk` starts it, its map held back: a window the user opens before the
+# first map (Ctrl+T) fits the screen all the same; nothing fitted windows before the keypress.
+KEY_BEFORE_THE_MAP = """
+import json, os, sys, threading
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from qpvdesk.views.map import canvas
+
+held = threading.Event()
+
+def held_back(*args, **kwargs):
+    held.wait(30)
+    raise canvas.RenderCancelled
+
+canvas.render_map = held_back
+
+def act():
+    app = QApplication.instance()
+    window = next(w for w in app.topLevelWidgets() if hasattr(w, "map_canvas"))
+    before = bool(app.property("qpvdesk_fits_windows"))
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    table = window._windows["table"]
+    QTest.qWaitForWindowExposed(table)
+    QTest.qWait(50)
+    frame, area = table.frameGeometry(), table.screen().availableGeometry()
+    print(json.dumps({"fitting_before": before, "map": window.map_canvas.image is not None,
+                      "inside": area.contains(frame), "frame": [frame.width(), frame.height()],
+                      "area": [area.width(), area.height()]}), flush=True)
+    os._exit(0)
+
+def listen(event, args):
+    if event == "qpvdesk.startup" and args[0] == "window_visible":
+        QTimer.singleShot(100, act)
+
+sys.addaudithook(listen)
+from qpvdesk.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_window_opened_before_the_first_map_fits_the_screen(reference_path, states,
+                                                                tmp_path):
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({
+        "synchronousWindowSystemEvents": False, "windowFrameMargins": True,
+        "screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1024, "height": 768,
+                     "logicalDpi": 96, "logicalBpp": 32, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+           "QPVDESK_HOME": str(states[FRESH].home)}
+    done = subprocess.run([sys.executable, "-c", KEY_BEFORE_THE_MAP, "--reference",
+                           str(reference_path), "--workspace", str(states[FRESH].workspace)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["fitting_before"] is False and report["map"] is False
+    assert report["inside"], report      # the table window (1200 x 760 asked) fits 1024 x 768
+
+
 @pytest.mark.parametrize("argv", [
     [], ["--reference", "r.sqlite"], ["--workspace=w.sqlite", "--reference", "r.sqlite"]])
 def test_starting_the_app_skips_the_command_parser(argv):

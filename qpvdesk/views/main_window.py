@@ -31,7 +31,7 @@ from .map.search_box import SearchBox
 from .proposals.controller import ProposalController
 from .qpv_list import QpvListView
 from .file_dialogs import open_path, remember_folders_in
-from .window_geometry import fit_secondary_windows
+from .window_geometry import fit_secondary_windows, fit_secondary_windows_from_first_input
 
 # The analysis windows, dialogs and help open on demand: their modules (and the models they
 # read) are imported then, not before the first map (tests/test_startup.py).
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self._connect()
         # In this order, one per turn of the event loop once the first map is on screen (or
         # could not be drawn).
-        self._after_first_map = [self.choropleth_panel.load_indicators,
+        self._after_first_map = [fit_secondary_windows, self.choropleth_panel.load_indicators,
                                  lambda: self.packages, self.proposals.list_panel.refresh]
         self._first_map_done = False
         self.map_canvas.map_painted.connect(self._first_map)
@@ -322,14 +322,23 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._draft_offered:
             self._draft_offered = True
-            fit_secondary_windows()
-            QTimer.singleShot(0, self.proposals.offer_draft)
+            # secondary windows fit the screen from the first map on, or before it from the
+            # user's first key or click, or from the question below
+            fit_secondary_windows_from_first_input(self)
+            QTimer.singleShot(0, self._offer_draft)
         if self._initial_fit:
             self._initial_fit = False
             self.map_canvas.resize(self.map_canvas.size())
             self.controller.zoom_to_territory()
         else:
             self.map_canvas.request_render()
+
+    def _offer_draft(self) -> None:
+        """A shape left half-drawn at the last session is offered at once, in a message box
+        that fits the screen like any other."""
+        if self.proposals.store.draft() is not None:
+            fit_secondary_windows()
+            self.proposals.offer_draft()
 
     def _show_legend(self) -> None:
         """The thematic map's legend, while its layer is shown."""
