@@ -412,6 +412,11 @@ def test_bench_startup_measures_the_real_app_on_its_own_x_server(reference_path,
     assert 0 < fresh["window_visible_ms"] <= fresh["map_painted_ms"]
     assert 0 < fresh["map_painted_cpu_ms"]
     assert len(fresh["runs_ms"]) == 1 and report["target_map_painted_ms"] == 800
+    # where the time went: Qt and the modules loaded, databases open, window built, map back
+    phases = fresh["phases_ms"]
+    assert list(phases)[:3] == [APPLICATION, DATABASES_OPEN, WINDOW_BUILT]
+    assert set(phases) == {APPLICATION, DATABASES_OPEN, WINDOW_BUILT, MAP_RENDERED}
+    assert 0 < phases[APPLICATION] < phases[MAP_RENDERED] <= fresh["map_painted_ms"]
 
 
 def test_bench_startup_says_why_an_app_that_does_not_start_cannot_be_measured(
