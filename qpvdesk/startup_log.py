@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 import time
 
 AUDIT_EVENT = "qpvdesk.startup"
@@ -23,8 +22,6 @@ APPLICATION, DATABASES_OPEN = "application", "databases_open"
 WINDOW_BUILT, MAP_RENDERED = "window_built", "map_rendered"
 PHASES = (APPLICATION, DATABASES_OPEN, WINDOW_BUILT, MAP_RENDERED)
 
-_write = threading.Lock()
-
 
 def phase(name: str) -> None:
     """Log a phase (to the file only)."""
@@ -33,7 +30,7 @@ def phase(name: str) -> None:
         return
     line = f"{name} {time.monotonic():.6f} {time.time():.6f} {time.process_time():.6f}\n"
     try:
-        with _write, open(path, "a", encoding="utf-8") as log:
+        with open(path, "a", encoding="utf-8") as log:
             log.write(line)
     except OSError as exc:   # a measuring aid: never a reason to disturb the app
         print(f"qpvdesk: {LOG_VARIABLE}: {exc}", file=sys.stderr)

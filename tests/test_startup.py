@@ -377,6 +377,30 @@ def test_a_window_opened_before_the_first_map_fits_the_screen(reference_path, st
     assert report["inside"], report      # the table window (1200 x 760 asked) fits 1024 x 768
 
 
+def test_the_first_input_watch_leaves_the_window_once_windows_fit(qtbot, reference, workspace,
+                                                                  monkeypatch):
+    """It calls into Python for each of the window's events: not for the app's lifetime."""
+    from qpvdesk.views import window_geometry
+    from qpvdesk.views.main_window import MainWindow
+
+    calls = []
+    watch = window_geometry._FirstInput.eventFilter
+    monkeypatch.setattr(window_geometry._FirstInput, "eventFilter",
+                        lambda self, watched, event: calls.append(1) or watch(self, watched,
+                                                                              event))
+    window = MainWindow(reference, workspace)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.show()
+    qtbot.wait(50)
+    seen = len(calls)
+    for _ in range(3):
+        window.map_canvas.update()
+        qtbot.mouseMove(window.map_canvas)
+        qtbot.wait(20)
+    assert len(calls) == seen
+
+
 @pytest.mark.parametrize("argv", [
     [], ["--reference", "r.sqlite"], ["--workspace=w.sqlite", "--reference", "r.sqlite"]])
 def test_starting_the_app_skips_the_command_parser(argv):

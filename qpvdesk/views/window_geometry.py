@@ -195,8 +195,9 @@ class _FirstInput(QObject):
              QEvent.Type.TouchBegin, QEvent.Type.TabletPress)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() in self.INPUT:
-            watched.removeEventFilter(self)
+        fitting = QApplication.instance().property("qpvdesk_fits_windows")
+        if fitting or event.type() in self.INPUT:
+            watched.removeEventFilter(self)     # its work is done: no call for every event
             fit_secondary_windows()
         return False
 
