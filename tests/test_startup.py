@@ -340,7 +340,8 @@ def act():
     window = next(w for w in app.topLevelWidgets() if hasattr(w, "map_canvas"))
     before = bool(app.property("qpvdesk_fits_windows"))
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    table = window._windows["table"]
+    table = next(w for w in app.topLevelWidgets()
+                 if w.isVisible() and w.windowTitle() == "Tableau des indicateurs")
     QTest.qWaitForWindowExposed(table)
     QTest.qWait(50)
     frame, area = table.frameGeometry(), table.screen().availableGeometry()
