@@ -92,7 +92,9 @@ def _accept_global_options_everywhere(parser: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    from .commands import bench, fiche, package, proposals, snapshot, workspace
+    # every command's module: only when the command line asks for more than the app
+    from .commands import (bench, fiche, package, proposals, self_test,  # noqa: F401
+                           snapshot, workspace)
 
     main = _Parser(prog="qpvdesk", description=(
         "Offline desktop tool for the QPV of the CA de Lens-Liévin. "
