@@ -276,6 +276,10 @@ def test_employment_rate_comparators_at_every_level(reference):
     assert levels["epci"].comparability == "close" and "jamais une moyenne" in \
         levels["epci"].note
     assert levels["commune"].closest(2018).territory_name == "Avion"
+    from qpvdesk.models.comparators import ensemble_label
+    ensemble = levels["ensemble_qpv"].closest(2022)
+    assert ensemble.edition == 2019 and ensemble_label(ensemble) == \
+        "Ensemble des QPV de France — édition 2019"
 
 
 def test_low_declared_income_rate_is_declared_different_from_poverty_rate(reference):

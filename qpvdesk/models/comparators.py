@@ -19,7 +19,7 @@ Main entry points:
 * :func:`territory_series` — every edition of an indicator for one territory (NEET, BPE,
   adultes-relais, SSMSI...).
 * :func:`quality_flags`, :func:`income_year`, :func:`qpv_iris`, :func:`communes_2015`,
-  :func:`straddling_qpv`, :func:`indicator_info`.
+  :func:`straddling_qpv`, :func:`indicator_info`, :func:`ensemble_label`.
 
 Rules the data layer guarantees: a rate at CALL, département, région or France level is a
 ratio of sums of commune counts (``derived`` with a note « calculé à partir de … »), never an
@@ -178,6 +178,14 @@ def _values(conn, where: str, params) -> list[Value]:
     return [Value(*row[:8], bool(row[8]), *row[9:])
             for row in conn.execute(_VALUE_SQL + where + " ORDER BY v.territory_code, v.edition",
                                     params)]
+
+
+def ensemble_label(value: Value) -> str:
+    """« Ensemble des QPV de France — édition 2019 » (or « — revenus 2019 » for Filosofi by
+    QPV, whose edition is the income year): never a bare « millésime »."""
+    if value.indicator_id.startswith("FILOQP."):
+        return f"Ensemble des QPV de France — revenus {value.edition}"
+    return f"Ensemble des QPV de France — édition {value.edition}"
 
 
 def indicator_info(store, indicator_id: str) -> IndicatorInfo:
