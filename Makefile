@@ -2,7 +2,8 @@
 #   make run    set up everything and start the app on the bundled data
 #   make test   set up everything and run the whole test suite headless
 #   make install  the set-up alone
-#   make dist   PyInstaller one-folder build in dist/qpvdesk/, then its self-test
+#   make dist   PyInstaller one-folder build in dist/qpvdesk/, its self-test, then the .deb
+#   make dist-check  the .deb installed and run in a fresh Debian 12 root (as root, slow)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -15,7 +16,7 @@ SYSTEM_PACKAGES := libsqlite3-mod-spatialite libglib2.0-0 libgl1 libegl1 libfont
 	libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 \
 	libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth minisign poppler-utils python3-venv
 
-.PHONY: install run test system-packages data bench dist clean translations
+.PHONY: install run test system-packages data bench dist deb dist-check constraints clean translations
 
 install: system-packages $(STAMP) $(DB)
 
@@ -46,10 +47,30 @@ bench: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/qpvdesk bench fiche
 	QT_QPA_PLATFORM=offscreen $(BIN)/qpvdesk bench package
 
+# The frozen build, with the exact versions of constraints/dist.txt (pip -c).
+DIST_CONSTRAINTS := constraints/dist.txt
+
 dist: install
-	$(BIN)/pip install --quiet "pyinstaller>=6.10"
-	$(BIN)/pyinstaller --noconfirm build.spec
+	@sh tools/system_packages.sh binutils
+	$(BIN)/pip install --quiet -c $(DIST_CONSTRAINTS) -e '.[test]' pyinstaller
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
 	dist/qpvdesk/qpvdesk --self-test
+	@du -sh dist/qpvdesk
+	$(BIN)/python packaging/build_deb.py
+
+# The .deb again from the folder already built (dpkg-deb, xz)
+deb:
+	$(BIN)/python packaging/build_deb.py
+
+dist-check: dist
+	@sh tools/system_packages.sh debootstrap
+	sh packaging/check_in_chroot.sh
+
+# Pin the venv's current versions for the next `make dist` (review the diff, then rebuild)
+constraints: install
+	@head -n 3 $(DIST_CONSTRAINTS) > $(DIST_CONSTRAINTS).new
+	$(BIN)/pip freeze --exclude-editable >> $(DIST_CONSTRAINTS).new
+	@mv $(DIST_CONSTRAINTS).new $(DIST_CONSTRAINTS)
 
 clean:
 	rm -rf $(VENV) build dist $(DB)

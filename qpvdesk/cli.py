@@ -4,20 +4,30 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from pathlib import Path
 
 from . import __version__, paths
-from .commands import bench, fiche, package, proposals, self_test, snapshot
+from .commands import bench, fiche, package, proposals, self_test, snapshot, workspace
 from .models.build.errors import SourceError
+from .models.database_problems import (REFERENCE, WORKSPACE, DatabaseDamaged, DatabaseProblem,
+                                      explain)
 from .models.reference import ReferenceDatabaseMissing, ReferenceStore
-from .models.spatialite import SpatialiteUnavailable
-from .models.workspace import Workspace, WorkspaceTooNew
+from .models.spatialite import SpatialiteUnavailable, sqlite_module
+from .models.workspace import Workspace
+from .models.workspace_backups import is_sound
+
+# Options of the main parser also accepted after any command (`qpvdesk info --workspace W`).
+GLOBAL_OPTIONS = {
+    "--reference": "reference database (also accepted before the command)",
+    "--workspace": "workspace database (also accepted before the command)",
+}
 
 
 def _build_data(args: argparse.Namespace) -> int:
     from .models.build import build_reference_database
 
-    target = Path(args.out)
+    target = Path(args.out or args.reference)
     print(f"Building {target} from {args.sources}")
     counts = build_reference_database(Path(args.sources), target,
                                       progress=lambda step: print(f"  {step}"))
@@ -59,8 +69,27 @@ def _gui(args: argparse.Namespace) -> int:
     return run(reference=Path(args.reference), workspace=Path(args.workspace))
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr, exit code 2, like every other refusal."""
+
+    def error(self, message: str):
+        self.exit(2, f"qpvdesk: {message} (aide : {self.prog} --help)\n")
+
+
+def _accept_global_options_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Give every subcommand, at any depth, the main parser's --reference and --workspace.
+    SUPPRESS: when the option is not given there, the one given before the command stays."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in set(action.choices.values()):
+                for option, text in GLOBAL_OPTIONS.items():
+                    if option not in sub._option_string_actions:
+                        sub.add_argument(option, default=argparse.SUPPRESS, help=text)
+                _accept_global_options_everywhere(sub)
+
+
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="qpvdesk", description=(
+    main = _Parser(prog="qpvdesk", description=(
         "Offline desktop tool for the QPV of the CA de Lens-Liévin. "
         "Without a command, starts the application."))
     main.add_argument("--version", action="version", version=f"qpvdesk {__version__}")
@@ -85,27 +114,49 @@ def parser() -> argparse.ArgumentParser:
     bench.add_parser(commands)
     proposals.add_parser(commands)
     package.add_parsers(commands)
+    workspace.add_parser(commands)
+    _accept_global_options_everywhere(main)
     return main
 
 
+def _unexplained_sqlite_error(exc: Exception, args: argparse.Namespace) -> str:
+    """A SQLite error that reached the top, said about the file it concerns: the reference is
+    opened read-only, so a lock, a full disk or a refused write is the workspace's; damage is
+    the reference's when its own check fails."""
+    problem = explain(exc, args.workspace, WORKSPACE)
+    if isinstance(problem, DatabaseDamaged) and not is_sound(args.reference):
+        problem = explain(exc, args.reference, REFERENCE)
+    if problem is not None:
+        return str(problem)
+    return (f"erreur de base de données inattendue ({exc}) avec l'espace de travail "
+            f"{args.workspace} : rien n'a été modifié ; réessayez, puis signalez-la.")
+
+
 def main(argv: list[str] | None = None) -> int:
+    if not sys.warnoptions:
+        # Library warnings (numpy, pyogrio) name site-packages files: not for the user; the
+        # refusals they come with are said in French. PYTHONWARNINGS still shows them.
+        warnings.simplefilter("ignore")
     args = parser().parse_args(argv)
     args.reference = args.reference or str(paths.reference_database())
     args.workspace = args.workspace or str(paths.default_workspace())
-    if getattr(args, "out", "unset") is None:
-        args.out = args.reference
     if args.self_test:
         return self_test.run(args)
     try:
         return args.handler(args)
+    except DatabaseProblem as exc:
+        print(f"qpvdesk: {exc}", file=sys.stderr)
+        return exc.exit_code
     except SpatialiteUnavailable as exc:
         print(f"qpvdesk: {exc}", file=sys.stderr)
     except SourceError as exc:
         print(f"qpvdesk: build refused, nothing written: {exc}", file=sys.stderr)
     except ReferenceDatabaseMissing as exc:
-        print(f"qpvdesk: {exc}; build it with 'qpvdesk build-data'", file=sys.stderr)
-    except (WorkspaceTooNew, ValueError, OSError) as exc:
         print(f"qpvdesk: {exc}", file=sys.stderr)
+    except (ValueError, OSError) as exc:
+        print(f"qpvdesk: {exc}", file=sys.stderr)
+    except sqlite_module().Error as exc:
+        print(f"qpvdesk: {_unexplained_sqlite_error(exc, args)}", file=sys.stderr)
     return 1
 
 

@@ -129,7 +129,7 @@ def test_legend_counts_secret_and_missing_apart():
     entries = legend(classification, "%", 4, 7)
     assert [(e.kind, e.label, e.color) for e in entries[-2:]] == [
         ("secret", "Secret statistique (4)", NO_DATA_COLORS["secret"]),
-        ("missing", "Donnée absente (7)", NO_DATA_COLORS["missing"])]
+        ("missing", "Non disponible (7)", NO_DATA_COLORS["missing"])]
     assert [e.kind for e in legend(classification, "%", 0, 0)] == ["class"] * 3
 
 
@@ -143,7 +143,7 @@ def test_secret_and_missing_values_are_never_classed(reference):
     entries = legend(classification, "allocataires", statuses.count("secret"),
                      statuses.count("missing"))
     assert entries[-2].label == f"Secret statistique ({statuses.count('secret')})"
-    assert entries[-1].label == f"Donnée absente ({statuses.count('missing')})"
+    assert entries[-1].label == f"Non disponible ({statuses.count('missing')})"
 
 
 def test_qpv_values_are_keyed_by_2024_code_with_2015_values(reference):

@@ -1,6 +1,8 @@
 import pytest
 
-from qpvdesk.models.frenchnum import NumberFormatError, format_french_number, parse_french_number
+from qpvdesk.models.frenchnum import (STATUS_NOTE, STATUS_TEXTS, NumberFormatError,
+                                      format_french_number, format_french_percent,
+                                      parse_french_number)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -33,3 +35,32 @@ def test_formats_french_numbers():
     assert format_french_number(55414, 0) == "55\u202f414"
     assert format_french_number(35.72, 1) == "35,7"
     assert format_french_number(None, empty="—") == "—"
+
+
+@pytest.mark.parametrize("value, decimals, expected", [
+    (2.5, 0, "3"), (0.5, 0, "1"), (-1234.5, 0, "-1\u202f235"),   # halves away from zero
+    (12.25, 1, "12,3"), (2.675, 2, "2,68"),                      # as written, not as stored
+    (-0.4, 0, "0"), (1_000_000, 0, "1\u202f000\u202f000"),
+    (None, 1, "—"), (float("nan"), 1, "—"), (float("inf"), 0, "—"),
+])
+def test_rounds_as_a_reader_does_and_says_nothing_for_no_value(value, decimals, expected):
+    assert format_french_number(value, decimals) == expected
+
+
+def test_percent():
+    assert format_french_percent(0.5712) == "57\u00a0%"
+    assert format_french_percent(0.5712, 1) == "57,1\u00a0%"
+    assert format_french_percent(None) == "—"
+
+
+@pytest.mark.parametrize("status, expected", [("secret", "secret"), ("missing", "n.d.")])
+def test_one_wording_per_missing_value_on_screen_in_pdf_and_in_tables(qapp, status, expected):
+    """The fiche (screen and PDF draw the same cells), the indicator table, the charts and
+    the CLI all write a value that is not there the same way."""
+    from qpvdesk.models.fiche import Figure, format_figure
+    from qpvdesk.render.fiche_tables import figure_text
+    from qpvdesk.views.tables.indicator_table_view import figure_number
+
+    figure = Figure("REVN.TP60", "Taux de pauvreté", "%", 2019, 2019, None, status, "", None)
+    assert format_figure(figure) == figure_text(figure) == figure_number(figure) == expected
+    assert STATUS_TEXTS[status] == expected and f"« {expected} »" in STATUS_NOTE

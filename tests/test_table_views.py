@@ -268,6 +268,45 @@ def test_gap_dynamics_quadrants_are_labelled(charts):
         charts.gap_chart.plot.getPlotItem().getAxis("bottom").labelText)
 
 
+def test_every_quartier_name_is_readable_on_the_gap_chart(qtbot, charts):
+    charts.tabs.setCurrentWidget(charts.gap_chart)
+    charts.resize(1200, 700)
+    qtbot.wait(50)
+    chart = charts.gap_chart
+    chart._place_names()
+    placed = chart.placed
+    assert "Calonne" in placed and len(placed) == len(chart._names)
+    box = chart.plot.getPlotItem().getViewBox()
+    corners = chart._corner_rects(box)
+    rects = list(placed.items())
+    for index, (name, rect) in enumerate(rects):
+        assert not any(rect.intersects(other) for _, other in rects[index + 1:]), name
+        assert not any(rect.intersects(corner) for corner in corners), name
+
+
+def test_charts_open_on_the_quartier_being_looked_at(qtbot, reference, workspace):
+    from qpvdesk.models.package.identity import Identity, save_identity
+    from qpvdesk.views.main_window import MainWindow
+
+    window = MainWindow(reference, workspace)
+    qtbot.addWidget(window)
+    save_identity(workspace, Identity(commune_insee="62510"))      # Liévin
+    lievin = window.focused_qpv()
+    names = {qpv.code: qpv for qpv in reference.qpv_list()}
+    assert "Liévin" in names[lievin].communes.split(", ")
+    layer = window.controller.composer.layers["qpv"]
+    x, y = layer.label_points[layer.keys.index("QN06224M")]     # Cité 12-14, identified
+    window.controller.identify(x, y)
+    charts = window.show_charts()
+    assert charts.qpv_combo.currentData() == "QN06224M"
+    assert charts.qpv_combo.currentText() != "3 Cités"
+    window.controller.identify(0, 0)                               # nothing there
+    window.qpv_list.selectRow(4)
+    source = window.qpv_list.model().mapToSource(window.qpv_list.model().index(4, 0))
+    chosen = window.qpv_list.source_model.qpv(source.row()).code
+    assert window.show_charts().qpv_combo.currentData() == chosen
+
+
 # -- portrait ----------------------------------------------------------------------------
 def test_portrait_shows_the_headlines_with_their_rules(qtbot, reference):
     view = PortraitView(build_portrait(reference))
@@ -289,3 +328,32 @@ def test_portrait_shows_the_headlines_with_their_rules(qtbot, reference):
     population.list_button.click()
     assert population.quartier_list.isVisible()
 
+
+
+def test_xlsx_carries_sources_and_the_view_says_where_it_wrote(table_view, monkeypatch,
+                                                               tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtGui import QDesktopServices
+
+    table_view.picker.set_checked(["DEMO.TX_TOT_MEN6", "REVN.DISP_Q2"])
+    save_as(monkeypatch, tmp_path / "sources.xlsx")
+    path = table_view.export_xlsx()
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == ["Tableau", "Sources et licence"]
+    notes = [[cell for cell in row if cell is not None]
+             for row in workbook["Sources et licence"].iter_rows(values_only=True)]
+    ids = {row[1]: row for row in notes if len(row) >= 4}
+    assert "DEMO.TX_TOT_MEN6" in ids and "REVN.DISP_Q2" in ids
+    assert "base REVN" in ids["REVN.DISP_Q2"][3]
+    assert any(row[0] == "Licence" and "Licence Ouverte" in row[1] for row in notes if row)
+    assert any(row[0] == "Valeurs" and "secret" in row[1] for row in notes if row)
+    # the window itself says where the file is, with a way to open its folder
+    assert table_view.saved.isVisible()
+    assert "sources.xlsx" in table_view.saved.text() and str(tmp_path) in table_view.saved.text()
+    told = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda parent, title, text: told.append(text)))
+    table_view.saved.linkActivated.emit("#")
+    assert len(told) == 1 and str(tmp_path) in told[0]
+    assert "Aucun gestionnaire de fichiers" in told[0]

@@ -6,12 +6,11 @@ never shipped) to the real layers and prints the figures, as JSON with --json.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import statistics
-import subprocess
-import sys
+import tempfile
 import time
+from pathlib import Path
 
 from ..models.map.synthetic import SYNTHETIC_INFO, synthetic_layer
 from ..models.map.styles import Symbol
@@ -20,7 +19,6 @@ from .report import print_report
 from .map_setup import headless_application, map_composer, territory_viewport
 
 WIDTH, HEIGHT = 1600, 1000
-FIRST_FRAME_MARK = "first-frame"
 SYNTHETIC_SYMBOL = Symbol("polygon", "#9ecae1", "#3182bd", 0.5, fill_alpha=0.6)
 
 
@@ -38,8 +36,9 @@ def add_parser(commands) -> None:
     from .bench_package import add_parser as add_package_parser
 
     add_package_parser(which)
-    startup = which.add_parser("startup-child", help=argparse.SUPPRESS)
-    startup.set_defaults(handler=run_startup_child)
+    from .bench_startup import add_parser as add_startup_parser
+
+    add_startup_parser(which)
 
 
 def run_fiche(args: argparse.Namespace) -> int:
@@ -65,43 +64,22 @@ def run_fiche(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_startup_child(args: argparse.Namespace) -> int:
-    """Started as a fresh process: open the real main window and report its first map."""
-    from ..app import create_application, open_stores
-    from ..views.main_window import MainWindow
-
-    app = create_application()
-    store, workspace = open_stores(args.reference, args.workspace)
-    window = MainWindow(store, workspace)
-    window.resize(WIDTH, HEIGHT)
-
-    def first_frame(_ms: float) -> None:
-        window.map_canvas.repaint()
-        print(FIRST_FRAME_MARK, flush=True)
-        app.quit()
-
-    window.map_canvas.rendered.connect(first_frame)
-    window.show()
-    app.exec()
-    store.close()
-    workspace.close()
-    return 0
-
-
 def _startup_ms(args: argparse.Namespace) -> float:
-    command = [sys.executable, "-m", "qpvdesk.cli", "--reference", args.reference,
-               "--workspace", args.workspace, "bench", "startup-child"]
-    start = time.perf_counter()
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}) as child:
-        for line in child.stdout:
-            if line.strip() == FIRST_FRAME_MARK:
-                elapsed = (time.perf_counter() - start) * 1000
-                break
-        else:
-            raise RuntimeError("the start-up process ended without painting a map")
-        child.wait(timeout=60)
-    return elapsed
+    """exec -> first painted map of the real app, offscreen, first run done and nothing
+    else saved (`qpvdesk bench startup` measures on a real display, every saved state)."""
+    from .startup_launch import MAP_PAINTED, app_command, app_environment, start_once
+    from .bench_startup_states import FRESH, build_state, fresh_copy
+
+    reference = Path(args.reference).resolve()
+    with tempfile.TemporaryDirectory(prefix="qpvdesk-bench-") as scratch:
+        folder = Path(scratch)
+        state = build_state(FRESH, reference, folder / "state")
+        log = folder / "startup.log"
+        for _ in range(2):   # the first start warms the disk cache
+            home, workspace = fresh_copy(state, folder / "run")
+            moments = start_once(app_command(None, reference, workspace),
+                                 app_environment(home, log, None), log, (MAP_PAINTED,))
+    return moments[MAP_PAINTED]
 
 
 def _median_ms(action, repeat: int) -> float:

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, replace
 from weakref import WeakKeyDictionary
 
 from .catalogue_data import THEMES
-from .frenchnum import format_french_number
+from .frenchnum import STATUS_NOTE, STATUS_TEXTS, format_french_number
 
 _DEMOGRAPHIE, _FAMILLES, _REVENUS, _EMPLOI, EDUCATION_THEME = THEMES
 
@@ -45,8 +45,6 @@ VINTAGE_NOTE = (
     "L'année affichée pour un chiffre QPV est l'édition de la base INSEE, pas l'année de "
     "référence des données. Les comparaisons (Filosofi, CAF) portent leur propre millésime, "
     "le plus récent disponible : les années ne coïncident pas forcément.")
-STATUS_NOTE = ("« secret » : valeur couverte par le secret statistique ; « non disponible » : "
-               "absente de la source. Aucune des deux n'est jamais remplacée par 0.")
 RANK_NOTE = ("Rang parmi les 22 QPV de la CALL : 1 = situation la plus défavorable quand le sens "
              "de l'indicateur est défini, sinon la valeur la plus élevée.")
 DERIVED_NOTE = (
@@ -60,7 +58,6 @@ SCHOOLS_NOTE = (
     "celles qui sont proches du périmètre. Les sources ne couvrent que les établissements des "
     "communes de la CALL. IPS : indice de position sociale.")
 
-_STATUS_TEXT = {"secret": "secret", "missing": "non disponible"}
 _DECIMALS = {"%": 1, "indice": 1, "rapport": 1}
 _UNITLESS = ("indice", "rapport", "nombre")
 
@@ -428,9 +425,9 @@ def qpv_extremes(pairs: list[tuple[QpvRecord, Figure]]
 
 
 def format_figure(figure: Figure) -> str:
-    """'54,9 %', '12 890 € par UC', 'secret', 'non disponible'."""
+    """'54,9 %', '12 890 € par UC', 'secret', 'n.d.'."""
     if figure.status != "ok":
-        return _STATUS_TEXT[figure.status]
+        return STATUS_TEXTS[figure.status]
     return format_value(figure.value, figure.unit)
 
 

@@ -1,12 +1,29 @@
-"""Parse numbers as INSEE writes them in its French CSV files.
+"""French numbers, dates and missing values: the one formatter of screens, PDFs and exports,
+and the parser of numbers as INSEE writes them in its French CSV files.
 
 INSEE uses a decimal comma and a (narrow) no-break space or plain space between thousands;
 an empty cell means the value is under statistical secrecy or not available — never zero.
+
+A value that is not there is written one way per case, everywhere:
+  « secret » — under statistical secrecy (status ``secret``: INSEE's empty cell);
+  « n.d. »   — not published: the source has no value for this territory and edition
+               (status ``missing``), « non disponible » spelt out in sentences;
+  « — »      — nothing to show: an empty field, or a figure the bundled sources do not have.
 """
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+SECRET = "secret"
+NOT_AVAILABLE = "n.d."
+NO_VALUE = "—"
+STATUS_TEXTS = {"secret": SECRET, "missing": NOT_AVAILABLE}
+STATUS_NOTE = ("« secret » : valeur couverte par le secret statistique ; « n.d. » : non "
+               "disponible, la source ne publie pas cette valeur ; « — » : aucune valeur dans "
+               "les sources embarquées. Aucune n'est jamais remplacée par 0.")
 
 _THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009")
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
@@ -34,12 +51,24 @@ def parse_french_number(text: str | None) -> float | None:
     return float(compact.replace(",", "."))
 
 
-def format_french_number(value: float | None, decimals: int = 1, empty: str = "") -> str:
-    """French display: narrow no-break space between thousands, decimal comma."""
-    if value is None:
+def format_french_number(value: float | None, decimals: int = 1, empty: str = NO_VALUE) -> str:
+    """French display: narrow no-break space between thousands, decimal comma, halves
+    rounded away from zero as a reader rounds ('2,5' -> '3'); ``empty`` (« — ») for None."""
+    if value is None or not math.isfinite(value):
         return empty
-    text = f"{value:,.{decimals}f}"
+    step = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP)
+    if rounded == 0:
+        rounded = abs(rounded)       # no « -0 »
+    text = f"{rounded:,.{decimals}f}"
     return text.replace(",", "\u202f").replace(".", ",")
+
+
+def format_french_percent(share: float | None, decimals: int = 0) -> str:
+    """0.57 -> '57 %' with a no-break space, as French typography wants; « — » for None."""
+    if share is None:
+        return NO_VALUE
+    return f"{format_french_number(share * 100, decimals)}\u00a0%"
 
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",

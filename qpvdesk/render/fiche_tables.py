@@ -13,10 +13,10 @@ from pathlib import PurePosixPath
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
-from ..models.fiche import (GEOGRAPHY_NOTE, LEVELS, NO_CALL_NOTE, STATUS_NOTE, Fiche,
+from ..models.fiche import (GEOGRAPHY_NOTE, LEVELS, NO_CALL_NOTE, Fiche,
                              FicheLine, Figure, QpvExtreme, SchoolLine, SourceRef,
                              format_figure, format_value)
-from ..models.frenchnum import format_french_number
+from ..models.frenchnum import NO_VALUE, NOT_AVAILABLE, format_french_number
 
 #: Comparison levels shown as columns (the commune level becomes one column per commune).
 LEVEL_HEADERS = {"epci": "CALL", "departement": "Pas-de-\nCalais", "region": "Hauts-de-\nFrance",
@@ -33,9 +33,6 @@ _SHORT_UNITS = {"%": "%", "indice": "indice", "rapport": "rapport"}
 SECRET_TIP = ("Valeur couverte par le secret statistique (cellule vide dans la source) : "
               "elle n'est jamais remplacée par 0.")
 MISSING_TIP = "Non disponible : cette valeur est absente de la source."
-DISPLAYED_STATUS_NOTE = (
-    "« secret » : valeur couverte par le secret statistique ; « — » : valeur non disponible "
-    "(absente de la source). Aucune des deux n'est jamais remplacée par 0.")
 SPARK_COLOR = QColor("#2f6690")
 TODAY_FORMAT = "%d/%m/%Y"
 
@@ -94,10 +91,9 @@ def unbroken(text: str) -> str:
 # -- figures ---------------------------------------------------------------------------------
 
 def figure_text(figure: Figure) -> str:
-    """The value as a cell shows it: '38,1 %', '13 700' (€ par UC), '2 158', 'secret', '—'."""
-    if figure.status == "missing":
-        return "—"
-    if figure.status == "secret":
+    """The value as a cell shows it: '38,1 %', '13 700' (€ par UC), '2 158', 'secret',
+    'n.d.'."""
+    if figure.status != "ok":
         return format_figure(figure)
     return format_value(figure.value, _SHORT_UNITS.get(figure.unit, "nombre"))
 
@@ -162,7 +158,7 @@ def figure_cell(figure: Figure, territory: str, sources: SourceIndex,
 
 
 def absent_cell(why: str) -> Cell:
-    return Cell("—", "", why, "missing")
+    return Cell(NO_VALUE, "", why, "missing")
 
 
 # -- the indicator tables --------------------------------------------------------------------
@@ -424,7 +420,7 @@ def identity_rows(fiche: Fiche) -> list[tuple[str, str]]:
     if identity.share_in_call < 0.995:
         area += f" ({format_french_number(identity.share_in_call * 100, 0)}\u00a0% dans la CALL)"
     population = identity.population
-    people = ("non disponible" if population is None else
+    people = (NOT_AVAILABLE if population is None else
               f"{format_figure(population)} (INSEE, édition {population.edition}, "
               "géographie 2015)")
     return [("Code 2024", identity.code), ("Code 2015", identity.code_2015),
@@ -438,10 +434,9 @@ def geography_note(fiche: Fiche) -> str:
 
 def footnotes(fiche: Fiche) -> list[str]:
     """The model's notes but the geography one, which the fiche shows at its top, and the
-    list of indicators without a CALL value, which each table's note and « — » cells say;
-    the status note names what the cells show."""
+    list of indicators without a CALL value, which each table's note and « — » cells say."""
     no_call = NO_CALL_NOTE.split("{", 1)[0]
-    return [DISPLAYED_STATUS_NOTE if note == STATUS_NOTE else note for note in fiche.notes
+    return [note for note in fiche.notes
             if note != geography_note(fiche) and not note.startswith(no_call)]
 
 

@@ -5,8 +5,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ..models.reference import QpvSummary
-from .formatting import number, percent
+from ..models.frenchnum import format_french_number, format_french_percent
+from ..models.search import normalize
 from .table_model import RowsTableModel
+
+
+SHARE_COLUMN = 5
 
 
 class QpvTableModel(RowsTableModel):
@@ -25,16 +29,26 @@ class QpvTableModel(RowsTableModel):
     def qpv(self, row: int) -> QpvSummary:
         return self._rows[row]
 
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if (role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal
+                and section == SHARE_COLUMN):
+            return self.tr("Part de la superficie du quartier située dans la CALL : certains "
+                           "quartiers débordent sur une commune voisine, hors de "
+                           "l'agglomération.")
+        return super().headerData(section, orientation, role)
+
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         qpv, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (qpv.code, qpv.code_2015, qpv.name, qpv.communes, number(qpv.area_ha, 1),
-                    percent(qpv.share_in_call), number(qpv.population))[column]
+            return (qpv.code, qpv.code_2015, qpv.name, qpv.communes,
+                    format_french_number(qpv.area_ha, 1),
+                    format_french_percent(qpv.share_in_call),
+                    format_french_number(qpv.population, 0))[column]
         if role == Qt.ItemDataRole.UserRole:  # sort key
-            return (qpv.code, qpv.code_2015, qpv.name.casefold(), qpv.communes, qpv.area_ha,
-                    qpv.share_in_call, qpv.population or -1)[column]
+            return (qpv.code, qpv.code_2015, normalize(qpv.name), normalize(qpv.communes),
+                    qpv.area_ha, qpv.share_in_call, qpv.population or -1)[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 6 and qpv.population is not None:
             return (self.tr("Population municipale, INSEE base DEMO édition "
                             "{population_edition}, géographie QPV 2015")

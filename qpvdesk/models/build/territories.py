@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import shapely
 
@@ -72,12 +73,18 @@ def build_communes(ctx: BuildContext) -> dict[str, str]:
     return names
 
 
+def display_name(name: str) -> str:
+    """« CA de Lens - Liévin » (the COG's spacing) as the agglomeration writes itself:
+    « CA de Lens-Liévin »."""
+    return re.sub(r"(\w) - (\w)", r"\1-\2", name)
+
+
 def build_epci(ctx: BuildContext) -> None:
     ctx.used_by(EPCI_RECORD, "epci", "territory")
     record_path = ctx.path(EPCI_RECORD)
     try:
         record = json.loads(record_path.read_text(encoding="utf-8"))
-        siren, name = record["code"], record["nom"]
+        siren, name = record["code"], display_name(record["nom"])
         population, total = int(record["populationMunicipale"]), int(record["populationTotale"])
     except (OSError, ValueError, KeyError) as exc:
         raise SourceError(record_path, f"unreadable EPCI record ({exc})") from exc

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBox
 
 from ...models.fiche import format_figure
 from ...models.frenchnum import format_french_number
+from ...models.search import french_order
 from ...models.indicator_table import (ALIGNMENT_RULE, BETTER, EQUAL, NARROWING, STABLE,
                                        WIDENING, WORSE, GapDynamics, GapPoint, IndicatorTable,
                                        TableCell, TableColumn)
@@ -34,6 +35,7 @@ from ..formatting import font_size
 
 BLUE, VERMILLION, GREY, BLACK = "#0072B2", "#D55E00", "#7a7a7a", "#000000"
 AXIS_FONT_POINTS, LABEL_FONT_POINTS = 10, 9
+NAME_DISTANCE_COST = 25.0   # px² of overlap worth moving a name one place further out
 NOTE_STYLE = "color: #444444; {size};"
 # Notes of the charts, read with translate("ChartsPanel", ...).
 NO_CALL = QT_TRANSLATE_NOOP("ChartsPanel",
@@ -328,6 +330,8 @@ class GapDynamicsChart(ChartFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._names: list[tuple[pg.TextItem, float, float]] = []
+        self._corners: list[tuple[pg.TextItem, int, int]] = []
+        self.placed: dict[str, QRectF] = {}    # each name's box, in the view box's pixels
         self.plot.getPlotItem().getViewBox().sigResized.connect(self._place_names)
 
     def show_gaps(self, gaps: GapDynamics) -> None:
@@ -354,6 +358,7 @@ class GapDynamicsChart(ChartFrame):
         item.setYRange(*y_range, padding=0)
         for angle in (0, 90):
             item.addItem(pg.InfiniteLine(0, angle=angle, pen=pg.mkPen("#555555", width=1.5)))
+        self._corners = []
         for x_sign, y_sign, label in QUADRANTS:
             corner = text_item(label, GAP_STYLES[label][0],
                                (0 if x_sign < 0 else 1, 0 if y_sign > 0 else 1), bold=True,
@@ -361,6 +366,7 @@ class GapDynamicsChart(ChartFrame):
             corner.setPos(x_range[0] if x_sign < 0 else x_range[1],
                           y_range[1] if y_sign > 0 else y_range[0])
             item.addItem(corner)
+            self._corners.append((corner, x_sign, y_sign))
         for kind, (colour, symbol, _) in GAP_STYLES.items():
             group = [p for p in points if p.label.startswith(kind)]
             if group:
@@ -372,6 +378,7 @@ class GapDynamicsChart(ChartFrame):
         self._names = []
         for point in points:
             label = text_item(short_name(point.qpv_name), "#1a1a1a", (0, 0.5), points=8)
+            label.setZValue(-1)     # under the points: a name never hides a point
             label.setPos(point.gap_first, point.change)
             item.addItem(label)
             self._names.append((label, point.gap_first, point.change))
@@ -390,26 +397,54 @@ class GapDynamicsChart(ChartFrame):
         (x0, x1), (y0, y1) = box.viewRange()
         pixels = [((x - x0) * box.width() / (x1 - x0), (y1 - y) * box.height() / (y1 - y0))
                   for _, x, y in self._names]
-        taken = [QRectF(px - 6, py - 6, 12, 12) for px, py in pixels]
+        points = [QRectF(px - 6, py - 6, 12, 12) for px, py in pixels]
+        taken = self._corner_rects(box)
+        self.placed = {}
         inside = QRectF(0, 0, box.width(), box.height())
         for (label, _, _), (px, py) in sorted(zip(self._names, pixels),
                                               key=lambda pair: pair[1][1]):
             size = label.textItem.boundingRect()
             width, height = size.width(), size.height()
-            places = [QRectF(px + dx, py + dy, width, height)
-                      for dx, dy in _name_offsets(width, height)]
-            free = [rect for rect in places if inside.contains(rect)
-                    and not any(rect.intersects(other) for other in taken)]
-            rect = (free or places)[0]
+            places = [(rank, QRectF(px + dx, py + dy, width, height))
+                      for rank, (dx, dy) in enumerate(_name_offsets(width, height))]
+            places = [place for place in places if inside.contains(place[1])] or places
+            # near its point, hiding no other name and as little of a point as can be
+            _, rect = min(places, key=lambda place: (
+                10 * _overlap(place[1], taken) + _overlap(place[1], points)
+                + NAME_DISTANCE_COST * place[0]))
             taken.append(rect)
+            self.placed[label.textItem.toPlainText()] = rect
             label.setAnchor(((px - rect.left()) / width, (py - rect.top()) / height))
+
+    def _corner_rects(self, box) -> list[QRectF]:
+        """Where the quadrant names sit, in the view box's pixels: no point name over them."""
+        rects = []
+        for corner, x_sign, y_sign in self._corners:
+            size = corner.textItem.boundingRect()
+            left = 0.0 if x_sign < 0 else box.width() - size.width()
+            top = 0.0 if y_sign > 0 else box.height() - size.height()
+            rects.append(QRectF(left, top, size.width(), size.height()))
+        return rects
 
 
 def _name_offsets(width: float, height: float) -> list[tuple[float, float]]:
-    """Top-left corners of a name's box around its point, in pixels, best first."""
+    """Top-left corners of a name's box around its point, in pixels, best first: beside,
+    above or below, then a line further out on either side."""
     return [(7, -height / 2), (-7 - width, -height / 2), (5, -height - 1), (5, 1),
             (-5 - width, -height - 1), (-5 - width, 1), (-width / 2, -height - 6),
-            (-width / 2, 6), (7, -1.5 * height - 2), (7, 0.5 * height + 2)]
+            (-width / 2, 6), (7, -1.5 * height - 2), (7, 0.5 * height + 2),
+            (-7 - width, -1.5 * height - 2), (-7 - width, 0.5 * height + 2),
+            (-width / 2, -2 * height - 6), (-width / 2, height + 6)]
+
+
+def _overlap(rect: QRectF, taken: Sequence[QRectF]) -> float:
+    """How much of what is already placed ``rect`` would cover (0: a free place)."""
+    total = 0.0
+    for other in taken:
+        common = rect.intersected(other)
+        if not common.isEmpty():
+            total += common.width() * common.height()
+    return total
 
 
 def _around_zero(low: float, high: float) -> tuple[float, float]:
@@ -554,7 +589,7 @@ class ChartsPanel(QWidget):
         if self.qpv_combo.count():
             return
         self.qpv_combo.blockSignals(True)
-        for row in table.rows:
+        for row in sorted(table.rows, key=lambda row: french_order(row.name)):
             self.qpv_combo.addItem(row.name, row.code)
         self.qpv_combo.blockSignals(False)
 

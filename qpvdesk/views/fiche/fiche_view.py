@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, QStandardPaths, Qt
 from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication, QImage,
                            QKeySequence, QPixmap)
-from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy,
                                QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -21,6 +21,7 @@ from ...models.fiche import EDUCATION_THEME, Fiche, build_fiche
 from ..i18n import translate
 from ...render.fiche_pdf import THUMBNAIL_CAPTION, write_fiche_pdf
 from .fiche_print import print_fiche
+from ..file_dialogs import save_path
 from ...render.fiche_tables import (FicheTable, SourceIndex, education_tables, footnotes,
                            geography_note, identity_rows, paint_sparkline, sources_line,
                            theme_tables, unbroken)
@@ -304,21 +305,22 @@ class FicheView(QWidget):
         text.addSpacing(8)
         self.geography_label = _label(geography_note(self.fiche), NOTE_STYLE)
         text.addWidget(self.geography_label)
+        if self.thumbnail is not None:
+            # the map's key under the note, not under the map: the two columns end together
+            # and no blank band opens under the note
+            text.addSpacing(4)
+            key = THUMBNAIL_CAPTION[:1].lower() + THUMBNAIL_CAPTION[1:]
+            text.addWidget(_label(self.tr("Carte\u00a0: ") + key, MUTED_STYLE,
+                                  -1.5))
         text.addStretch(1)
         header.addLayout(text, 1)
         if self.thumbnail is not None:
-            side = QVBoxLayout()
             picture = QLabel()
             picture.setPixmap(QPixmap.fromImage(self.thumbnail))
             picture.setAccessibleName(
                 self.tr("Carte du quartier {name}").format(name=identity.name))
             picture.setToolTip(self.tr("Périmètre 2024 du quartier (contour bleu)"))
-            side.addWidget(picture)
-            caption = _label(THUMBNAIL_CAPTION, MUTED_STYLE, -1.5)
-            caption.setFixedWidth(self.thumbnail.width())
-            side.addWidget(caption)
-            side.addStretch(1)
-            header.addLayout(side)
+            header.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
         return header
 
     def _add_table(self, table: FicheTable, heading: bool) -> None:
@@ -348,9 +350,8 @@ class FicheView(QWidget):
         """Write the fiche's PDF (asking where when no path is given); None if cancelled or
         failed (the user has been told why)."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Exporter la fiche en PDF"), str(self.default_pdf_path()),
-                self.tr("Documents PDF (*.pdf)"))
+            path = save_path(self, self.tr("Exporter la fiche en PDF"),
+                             self.default_pdf_path().name, self.tr("Documents PDF (*.pdf)"))
             if not path:
                 return None
             if not path.lower().endswith(".pdf"):

@@ -13,9 +13,12 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QCompleter, QFormLayout, QGroupBox, QLabel,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from ...models.choropleth import MAX_CLASSES, METHODS, MIN_CLASSES, MappableIndicator
+from ...models.choropleth import (MAX_CLASSES, METHODS, MIN_CLASSES, ChoroplethLegend,
+                                  MappableIndicator)
 from ...models.map.map_state import ChoroplethSetting
 from ..i18n import Texts
+from ..wheel_guard import wheel_only_when_focused
+from .legend_view import LegendPanelView
 
 TEXT = Texts("ChoroplethPanel", {
     "panel": QT_TRANSLATE_NOOP("ChoroplethPanel", "Carte thématique"),
@@ -89,6 +92,8 @@ class ChoroplethPanel(QWidget):
         self.classes_spin.setValue(DEFAULT_CLASSES)
         self.classes_spin.setToolTip(TEXT["classes_tip"])
 
+        wheel_only_when_focused(self.layer_combo, self.indicator_combo, self.edition_combo,
+                                self.method_combo, self.classes_spin)
         form = QFormLayout(self.box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, field in (("layer", self.layer_combo), ("indicator", self.indicator_combo),
@@ -102,6 +107,9 @@ class ChoroplethPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
+        self.legend_view = LegendPanelView()
+        self.legend_view.set_legend(None)
+        layout.addWidget(self.legend_view)
         layout.addWidget(self.note)
         layout.addStretch(1)
 
@@ -195,6 +203,10 @@ class ChoroplethPanel(QWidget):
             self.edition_combo.clear()
             for edition in sorted(indicator.editions if indicator else (), reverse=True):
                 self.edition_combo.addItem(str(edition), edition)
+
+    def set_legend(self, legend: ChoroplethLegend | None) -> None:
+        """The legend of the map as drawn (None: the map is not coloured)."""
+        self.legend_view.set_legend(legend)
 
     def _update_note(self) -> None:
         self.note.setVisible(self.layer_id() == "qpv")
