@@ -9,12 +9,13 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtGui import QPdfWriter
 from PySide6.QtWidgets import QDialog, QScrollArea
 
 from qpvdesk.models.fiche import build_fiche, format_figure
 from qpvdesk.views.fiche import (FicheView, open_fiche_window, print_fiche, qpv_thumbnail,
                                  write_fiche_pdf)
-from qpvdesk.render import fiche_pdf
+from qpvdesk.render import fiche_pdf, pdf_pages
 from qpvdesk.views.fiche import fiche_print
 
 CITE_12_14 = ("QN06224M", "QP062024")
@@ -190,10 +191,10 @@ def test_pdf_has_name_figures_pages_and_date(qapp, reference, cite_fiche, tmp_pa
 def test_pdf_rows_are_never_cut_across_pages(qapp, reference, tmp_path):
     # 29 écoles: the last table runs over a page break
     fiche = build_fiche(reference, "QN06229M")
-    writer = fiche_pdf.QPdfWriter(str(tmp_path / "probe.pdf"))
-    writer.setResolution(fiche_pdf.PDF_DPI)
-    fiche_pdf.set_a4(writer)
-    style = fiche_pdf._Style(writer)
+    writer = QPdfWriter(str(tmp_path / "probe.pdf"))
+    writer.setResolution(pdf_pages.PDF_DPI)
+    pdf_pages.set_a4(writer)
+    style = pdf_pages.Style(writer)
     footer = 200.0
     pages = fiche_pdf._layout(style, fiche, None, footer)
     assert len(pages) >= 3
