@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
 
 from ..models.fiche import (GEOGRAPHY_NOTE, LEVELS, NO_CALL_NOTE, Fiche,
                              FicheLine, Figure, QpvExtreme, SchoolLine, SourceRef,
                              format_figure, format_value)
 from ..models.frenchnum import NO_VALUE, NOT_AVAILABLE, format_french_number
+from .sparkline import paint_points_sparkline
 
 #: Comparison levels shown as columns (the commune level becomes one column per commune).
 LEVEL_HEADERS = {"epci": "CALL", "departement": "Pas-de-\nCalais", "region": "Hauts-de-\nFrance",
@@ -33,7 +34,6 @@ _SHORT_UNITS = {"%": "%", "indice": "indice", "rapport": "rapport"}
 SECRET_TIP = ("Valeur couverte par le secret statistique (cellule vide dans la source) : "
               "elle n'est jamais remplacée par 0.")
 MISSING_TIP = "Non disponible : cette valeur est absente de la source."
-SPARK_COLOR = QColor("#2f6690")
 TODAY_FORMAT = "%d/%m/%Y"
 
 
@@ -453,48 +453,9 @@ def paint_sparkline(painter: QPainter, rect: QRectF, series: tuple[Figure, ...],
                     line_width: float) -> None:
     """The values along the editions (x proportional to the year), broken where a value is
     secret or missing, which get a small grey tick at the bottom; the last value is a dot."""
-    if not series:
-        return
-    first, last = series[0].edition, series[-1].edition
-    values = [figure.value for figure in series if figure.status == "ok"]
-    low, high = (min(values), max(values)) if values else (0.0, 0.0)
-    inner = rect.adjusted(line_width * 2, line_width * 2, -line_width * 2, -line_width * 2)
+    paint_points_sparkline(painter, rect, sparkline_points(series), line_width)
 
-    def x_of(edition: int) -> float:
-        if last == first:
-            return inner.center().x()
-        return inner.left() + (edition - first) / (last - first) * inner.width()
 
-    def point(figure: Figure) -> QPointF:
-        y = inner.center().y() if high == low else \
-            inner.bottom() - (figure.value - low) / (high - low) * inner.height()
-        return QPointF(x_of(figure.edition), y)
-
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    path, drawing = QPainterPath(), False
-    for figure in series:
-        if figure.status != "ok":
-            drawing = False
-        elif drawing:
-            path.lineTo(point(figure))
-        else:
-            path.moveTo(point(figure))
-            drawing = True
-    painter.setPen(QPen(SPARK_COLOR, line_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                        Qt.PenJoinStyle.RoundJoin))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(path)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(SPARK_COLOR))
-    known = [figure for figure in series if figure.status == "ok"]
-    for figure in known:
-        radius = line_width * (1.9 if figure is known[-1] else 1.1)
-        painter.drawEllipse(point(figure), radius, radius)
-    painter.setPen(QPen(QColor("#9a9a9a"), line_width))
-    for figure in series:
-        if figure.status != "ok":
-            x = x_of(figure.edition)
-            painter.drawLine(QPointF(x, rect.bottom() - line_width * 3),
-                             QPointF(x, rect.bottom() - line_width))
-    painter.restore()
+def sparkline_points(series: tuple[Figure, ...]) -> list[tuple[float, float | None]]:
+    return [(figure.edition, figure.value if figure.status == "ok" else None)
+            for figure in series]

@@ -337,14 +337,16 @@ class Pages:
             return
         layout = layout or TableLayout.fitted(style, table)
         rows = layout.row_blocks()
-        self.keep_together(lead + [layout.header_block()] + rows[:1])
+        header = [layout.header_block()] if any(c.header for c in table.columns) else []
+        self.keep_together(lead + header + rows[:1])
         for row in rows[1:]:
             if self.y + row.height > self.bottom:
                 self.new_page()
                 if table.title:
                     self.place(paragraph(style, f"{table.title} (suite)",
                                          style.font(7, italic=True), GREY))
-                self.place(layout.header_block())
+                for block in header:
+                    self.place(block)
             self.place(row)
 
 
