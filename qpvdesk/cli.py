@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, paths
-from .commands import bench, fiche, package, proposals, self_test, snapshot
+from .commands import bench, fiche, package, portrait, proposals, self_test, snapshot
 from .models.build.errors import SourceError
 from .models.reference import ReferenceDatabaseMissing, ReferenceStore
 from .models.spatialite import SpatialiteUnavailable
@@ -82,6 +82,7 @@ def parser() -> argparse.ArgumentParser:
     info.set_defaults(handler=_info)
     snapshot.add_parser(commands)
     fiche.add_parser(commands)
+    portrait.add_parser(commands)
     bench.add_parser(commands)
     proposals.add_parser(commands)
     package.add_parsers(commands)

@@ -1,12 +1,16 @@
-"""Parse numbers as INSEE writes them in its French CSV files.
+"""Parse numbers as INSEE writes them in its French CSV files, and write them back the French
+way: the one formatter of numbers and of missing values for every screen, PDF, DOCX and CLI.
 
 INSEE uses a decimal comma and a (narrow) no-break space or plain space between thousands;
 an empty cell means the value is under statistical secrecy or not available — never zero.
+Displayed values round half away from zero, on the number as written in the source
+(1 952,5 -> « 1 953 », 2,675 -> « 2,68 »), never half to even as Python's format() does.
 """
 from __future__ import annotations
 
 import re
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 _THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009")
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
@@ -34,12 +38,38 @@ def parse_french_number(text: str | None) -> float | None:
     return float(compact.replace(",", "."))
 
 
+def rounded(value: float, decimals: int) -> Decimal:
+    """The value rounded half away from zero (Decimal's ROUND_HALF_UP), taken as the shortest
+    decimal that reads back as the same float: 2.675 is 2,675 in the source, so 2,68."""
+    exact = Decimal(repr(float(value)))
+    result = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return result if result != 0 else abs(result)    # never « -0 »
+
+
 def format_french_number(value: float | None, decimals: int = 1, empty: str = "") -> str:
-    """French display: narrow no-break space between thousands, decimal comma."""
+    """French display: narrow no-break space between thousands, decimal comma, rounded half
+    away from zero (1952.5 -> '1 953')."""
     if value is None:
         return empty
-    text = f"{value:,.{decimals}f}"
+    text = f"{rounded(value, decimals):,.{decimals}f}"
     return text.replace(",", "\u202f").replace(".", ",")
+
+
+#: How a value without a figure reads, everywhere. « secret »: a published row whose cell is
+#: empty (statistical secrecy); « non publié »: the producer publishes no row for that
+#: territory; « non disponible »: not in the bundled sources. None is ever shown as 0.
+STATUS_WORDS = {"secret": "secret", "non_publie": "non publié", "missing": "non disponible"}
+#: The same in a narrow table cell: only « non disponible » is abbreviated.
+SHORT_STATUS_WORDS = {**STATUS_WORDS, "missing": "n.d."}
+STATUS_EXPLANATION = (
+    "« secret » : valeur couverte par le secret statistique (cellule vide d'une ligne publiée) ; "
+    "« non publié » : le producteur ne publie pas de ligne pour ce territoire ; « n.d. » ou "
+    "« non disponible » : absent des sources embarquées. Aucun n'est jamais remplacé par 0.")
+
+
+def format_status(status: str, short: bool = False) -> str:
+    """« secret », « non publié », « non disponible » (« n.d. » when short)."""
+    return (SHORT_STATUS_WORDS if short else STATUS_WORDS)[status]
 
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
