@@ -32,10 +32,11 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .frenchnum import STATUS_WORDS
+
 QPV_KIND = "qpv"
 LEVELS = ("commune", "epci", "departement", "region", "france", "ensemble_qpv")
-STATUS_TEXT = {"ok": "", "secret": "secret", "non_publie": "non publié",
-               "missing": "non disponible"}
+STATUS_TEXT = {"ok": "", **STATUS_WORDS}
 
 
 @dataclass(frozen=True)
@@ -248,18 +249,33 @@ def comparators_for(store, indicator_id: str, qpv_code: str,
         None, "", None)
     year = income_year(store, indicator_id, edition) if edition is not None else None
     communes = [insee for insee, _, in_call in communes_2015(store, code) if in_call]
-    comparators = tuple(_comparator(conn, row, communes) for row in conn.execute(
-        "SELECT c.level, c.comparator_id, i.label, i.unit, c.rank, c.source, c.comparability, "
-        "c.note FROM indicator_comparator c JOIN indicator i ON i.id = c.comparator_id "
-        "WHERE c.indicator_id = ? ORDER BY c.rank", (indicator_id,)))
-    comparators = tuple(sorted(comparators, key=lambda c: (LEVELS.index(c.level), c.rank)))
-    without = conn.execute("SELECT note FROM indicator_without_comparator WHERE "
-                           "indicator_id = ?", (indicator_id,)).fetchone()
     return ComparatorSet(
         indicator_id, info.label, info.unit, qpv, year[0] if year else None,
         year[1] if year else None,
         tuple(quality_flags(store, QPV_KIND, code_2015, indicator_id, edition or 0)),
-        comparators, without[0] if without else None)
+        declared_comparators(store, indicator_id, communes),
+        without_comparator_note(store, indicator_id))
+
+
+def declared_comparators(store, indicator_id: str,
+                         communes: list[str] | None = None) -> tuple[Comparator, ...]:
+    """The indicator's declared comparators in display order (level, then rank). Commune
+    comparators carry the values of ``communes`` (INSEE codes); None or [] leaves the commune
+    level out, for a reader that compares with the CALL and above only."""
+    rows = store.conn.execute(
+        "SELECT c.level, c.comparator_id, i.label, i.unit, c.rank, c.source, c.comparability, "
+        "c.note FROM indicator_comparator c JOIN indicator i ON i.id = c.comparator_id "
+        "WHERE c.indicator_id = ? ORDER BY c.rank", (indicator_id,)).fetchall()
+    comparators = [_comparator(store.conn, row, communes) for row in rows
+                   if row[0] != "commune" or communes]
+    return tuple(sorted(comparators, key=lambda c: (LEVELS.index(c.level), c.rank)))
+
+
+def without_comparator_note(store, indicator_id: str) -> str | None:
+    """Why the indicator has no comparator, when the build says it has none."""
+    row = store.conn.execute("SELECT note FROM indicator_without_comparator WHERE "
+                             "indicator_id = ?", (indicator_id,)).fetchone()
+    return row[0] if row else None
 
 
 def _comparator(conn, row, communes: list[str]) -> Comparator:
