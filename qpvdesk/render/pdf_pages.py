@@ -186,6 +186,9 @@ class TableLayout:
         return layout
 
     def _share(self, natural: list[float]) -> tuple[list[float], bool]:
+        """Widths across the page: the wrapping columns share what the others leave, in
+        proportion to their text (each at most MAX_WRAP_MM, the rest going to the others);
+        the layout fits when each wrapping column gets at least MIN_WRAP_MM (or its text)."""
         columns, style = self.table.columns, self.style
         wrapping = [index for index, column in enumerate(columns) if column.wrap]
         fixed = [index for index in range(len(columns)) if index not in wrapping]
@@ -196,9 +199,9 @@ class TableLayout:
         low, high = style.mm(self.MIN_WRAP_MM), style.mm(self.MAX_WRAP_MM)
         wanted = {index: min(max(natural[index], low), high) for index in wrapping}
         total = sum(wanted.values())
-        fits = left >= len(wrapping) * low
         for index in wrapping:
-            widths[index] = max(left * wanted[index] / total, low)
+            widths[index] = max(left, 0.0) * wanted[index] / total
+        fits = left > 0 and all(widths[index] >= min(low, natural[index]) for index in wrapping)
         spare = sum(widths[index] - high for index in wrapping if widths[index] > high)
         if spare > 0 and fixed:   # spread what a long text column would eat
             for index in wrapping:

@@ -22,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import _Cell
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -37,16 +38,22 @@ PAGE_WIDTH_MM, PAGE_HEIGHT_MM, MARGIN_MM = 210, 297, 18
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - 2 * MARGIN_MM
 LANDSCAPE_TEXT_WIDTH_MM = PAGE_HEIGHT_MM - 2 * MARGIN_MM
 CELL_MARGIN_MM, MIN_WRAP_MM = 0.9, 28
+NARROWEST_WRAP_MM = 20      # a text column squeezed this far still reads, a word a line
 FIGURE_WIDTH_MM = 160
+FIGURE_DPI = 150          # enough for a page; a 200 dpi PNG took twice as long to encode
 SPARK_SIZE_MM = (12, 3.6)
 FONT = "Arial"
 GREY = RGBColor(0x55, 0x55, 0x55)
 BLUE = RGBColor(0x1F, 0x3B, 0x57)
-HEADER_FILL, NOTICE_FILL, LEAD_BORDER = "E4E9EF", "FFF4D6", "0072B2"
+HEADER_FILL, GROUP_FILL = "E4E9EF", "F2F4F7"
+NOTICE_FILL, LEAD_BORDER = "FFF4D6", "0072B2"
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
          "center": WD_ALIGN_PARAGRAPH.CENTER}
 LEAD_STYLE, NOTE_STYLE, NOTICE_STYLE, SMALL_STYLE = "Constat", "Note", "Avertissement", "Petit"
 TABLE_TITLE_STYLE, CAPTION_STYLE = "Titre de tableau", "Caption"
+#: Table text in styles, one per type size, rather than formatting each run.
+CELL_STYLE, HEADER_CELL_STYLE, DETAIL_STYLE = "Cellule", "En-tête de tableau", "Détail"
+CELL_SIZES = (7, 8, 9)             # the sizes type_size() chooses from
 ROLE_STYLES = {"body": "Normal", "lead": LEAD_STYLE, "note": NOTE_STYLE,
                "caption": CAPTION_STYLE, "small": SMALL_STYLE}
 
@@ -114,6 +121,15 @@ def _set_up(word, document: Document) -> None:
     _paragraph_style(word, TABLE_TITLE_STYLE, 10, bold=True, colour=BLUE, space_after=3)
     notice = _paragraph_style(word, NOTICE_STYLE, 9, space_after=1)
     _shade(notice.element.get_or_add_pPr(), NOTICE_FILL)
+    for size in CELL_SIZES:
+        cell = _paragraph_style(word, f"{CELL_STYLE} {size}", size, space_after=0)
+        cell.paragraph_format.space_before = Pt(0)
+        header = _paragraph_style(word, f"{HEADER_CELL_STYLE} {size}", size, bold=True,
+                                  space_after=0)
+        header.paragraph_format.space_before = Pt(0)
+        detail = word.styles.add_style(f"{DETAIL_STYLE} {size}", WD_STYLE_TYPE.CHARACTER)
+        detail.font.size = Pt(size - 1.5)
+        detail.font.color.rgb = GREY
     caption = word.styles[CAPTION_STYLE]
     caption.font.size = Pt(9)
     caption.font.color.rgb = RGBColor(0x1B, 0x1B, 0x1B)
@@ -161,6 +177,18 @@ class _Writer:
         self.word, self.document = word, document
         self.figures = 0
         self.landscape = False
+        self.style_ids = {style.name: style.style_id for style in word.styles}
+
+    def add(self, text: str = "", style: str = "Normal"):
+        """A paragraph in a named style. The style id is set directly: python-docx looks the
+        name up through every style each time, which took half the writing time."""
+        paragraph = self.word.add_paragraph(text)
+        if style != "Normal":
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
+
+    def heading(self, text: str, level: int):
+        return self.add(text, f"Heading {level}")
 
     def write(self) -> None:
         if self.document.cover is not None:
@@ -170,13 +198,13 @@ class _Writer:
             self.orient(_on_landscape(blocks, index))
             self.block(block)
         if self.document.notes:
-            self.word.add_heading("Notes", 2)
+            self.heading("Notes", 2)
             for number, note in enumerate(self.document.notes, start=1):
-                self.word.add_paragraph(f"{number}. {note}", NOTE_STYLE)
+                self.add(f"{number}. {note}", NOTE_STYLE)
 
     def block(self, block) -> None:
         if isinstance(block, Heading):
-            self.word.add_heading(block.text, block.level)
+            self.heading(block.text, block.level)
         elif isinstance(block, Paragraph):
             self.paragraph(block)
         elif isinstance(block, BulletList):
@@ -188,8 +216,8 @@ class _Writer:
             self.table(block)
         elif isinstance(block, Figure):
             self.figures += 1
-            self.picture(chart_png(block.chart, FIGURE_WIDTH_MM), FIGURE_WIDTH_MM,
-                         f"Figure {self.figures} — {block.caption}", block.source)
+            self.picture(chart_png(block.chart, FIGURE_WIDTH_MM, FIGURE_DPI), FIGURE_WIDTH_MM,
+                         f"Figure {self.figures} — {block.caption}", block.source, block.notes)
         elif isinstance(block, Image):
             self.picture(block.png, min(block.width_mm, TEXT_WIDTH_MM), block.caption,
                          block.source)
@@ -201,7 +229,7 @@ class _Writer:
             raise TypeError(f"unknown block {type(block).__name__}")
 
     def paragraph(self, block: Paragraph, style: str | None = None):
-        paragraph = self.word.add_paragraph(style=style or ROLE_STYLES[block.role])
+        paragraph = self.add("", style or ROLE_STYLES[block.role])
         for run in block.runs:
             added = paragraph.add_run(run.text)
             added.bold = run.bold or None
@@ -209,12 +237,12 @@ class _Writer:
         return paragraph
 
     def notice(self, block: Notice) -> None:
-        title = self.word.add_paragraph(style=NOTICE_STYLE)
+        title = self.add("", NOTICE_STYLE)
         title.add_run(block.title).bold = True
         title.paragraph_format.keep_with_next = True
         for item in block.items:
-            self.word.add_paragraph(f"• {item}", NOTICE_STYLE)
-        self.word.add_paragraph()
+            self.add(f"• {item}", NOTICE_STYLE)
+        self.add()
 
     def orient(self, landscape: bool) -> None:
         """A new section when the orientation changes (a wide table, then back)."""
@@ -234,10 +262,10 @@ class _Writer:
 
     def table(self, block: Table) -> None:
         if block.title:
-            title = self.word.add_paragraph(block.title, TABLE_TITLE_STYLE)
+            title = self.add(block.title, TABLE_TITLE_STYLE)
             title.paragraph_format.keep_with_next = True
         header_count = len(block.header_rows)
-        points = type_size(block)
+        size = type_size(block)
         table = self.word.add_table(rows=header_count + len(block.rows),
                                     cols=block.column_count)
         table.style = self.word.styles["Table Grid"]
@@ -248,40 +276,42 @@ class _Writer:
             margins.append(_element(f"w:{side}", w=str(round(CELL_MARGIN_MM * 56.7)),
                                     type="dxa"))
         table._tbl.tblPr.append(margins)
-        for number, header in enumerate(block.header_rows):
-            row = table.rows[number]
-            row._tr.get_or_add_trPr().append(_element("w:tblHeader", val="true"))
-            for cell, text, alignment in zip(row.cells, header, block.alignments):
-                _shade(cell._tc.get_or_add_tcPr(), HEADER_FILL)
+        # python-docx recomputes the whole grid on each row.cells: build it once
+        grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+        widths = [Mm(width) for width in column_widths_mm(block, self.text_width)]
+        for column, width in zip(table.columns, widths):
+            column.width = width
+        for number, row in enumerate(grid):
+            properties = table._tbl.tr_lst[number].get_or_add_trPr()
+            header = number < header_count
+            properties.append(_element("w:tblHeader" if header else "w:cantSplit", val="true"))
+            values = block.header_rows[number] if header else block.rows[number - header_count]
+            group = not header and is_group_row(values)
+            for cell, value, alignment, width in zip(row, values, block.alignments, widths):
+                if group:
+                    _shade(cell._tc.get_or_add_tcPr(), GROUP_FILL)
+                cell.width = width
                 paragraph = cell.paragraphs[0]
                 paragraph.alignment = ALIGN[alignment]
-                run = paragraph.add_run(text)
-                run.bold = True
-                run.font.size = Pt(points)
-        for number, values in enumerate(block.rows, start=header_count):
-            row = table.rows[number]
-            row._tr.get_or_add_trPr().append(_element("w:cantSplit", val="true"))
-            for cell, value, alignment in zip(row.cells, values, block.alignments):
-                self.cell(cell, value, alignment, points)
-        for column, width in zip(table.columns, column_widths_mm(block, self.text_width)):
-            column.width = Mm(width)
-            for cell in column.cells:
-                cell.width = Mm(width)
+                if header:
+                    _shade(cell._tc.get_or_add_tcPr(), HEADER_FILL)
+                    paragraph._p.style = self.style_ids[f"{HEADER_CELL_STYLE} {size}"]
+                    paragraph.add_run(value)
+                else:
+                    paragraph._p.style = self.style_ids[f"{CELL_STYLE} {size}"]
+                    self.cell(paragraph, value, size)
         after = [(note, NOTE_STYLE) for note in block.notes]
         if block.source:
             after.append((block.source, SMALL_STYLE))
         if not after:
             after = [("", "Normal")]
         for text, style in after:
-            self.word.add_paragraph(text, style)
+            self.add(text, style)
 
-    def cell(self, cell, value: TableCell, alignment: str, points: float) -> None:
-        paragraph = cell.paragraphs[0]
-        paragraph.alignment = ALIGN[alignment]
-        paragraph.paragraph_format.space_after = Pt(0)
+    def cell(self, paragraph, value: TableCell, size: int) -> None:
         run = paragraph.add_run(value.text)
-        run.font.size = Pt(points)
-        run.bold = value.bold or None
+        if value.bold:
+            run.bold = True
         if value.status != "ok":
             run.italic = True
             run.font.color.rgb = GREY
@@ -292,48 +322,55 @@ class _Writer:
             if value.text:
                 run.add_break(WD_BREAK.LINE)
             detail = paragraph.add_run(value.detail)
-            detail.font.size = Pt(points - 1.5)
-            detail.font.color.rgb = GREY
+            detail._r.style = self.style_ids[f"{DETAIL_STYLE} {size}"]
 
-    def picture(self, png: bytes, width_mm: float, caption: str, source: str) -> None:
+    def picture(self, png: bytes, width_mm: float, caption: str, source: str,
+                notes: tuple[str, ...] = ()) -> None:
         self.word.add_picture(io.BytesIO(png), width=Mm(width_mm))
         picture = self.word.paragraphs[-1]
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True
-        if caption:
-            legend = self.word.add_paragraph(caption, CAPTION_STYLE)
-            legend.paragraph_format.keep_with_next = bool(source)
-        if source:
-            self.word.add_paragraph(source, SMALL_STYLE)
+        after = [(caption, CAPTION_STYLE), (source, SMALL_STYLE),
+                 *((note, NOTE_STYLE) for note in notes)]
+        after = [(text, style) for text, style in after if text]
+        for number, (text, style) in enumerate(after, start=1):
+            paragraph = self.add(text, style)
+            paragraph.paragraph_format.keep_with_next = number < len(after)
 
     def sources(self, block: SourcesSection) -> None:
-        self.word.add_heading(block.title, 1)
+        self.heading(block.title, 1)
         if block.intro:
-            self.word.add_paragraph(block.intro)
+            self.add(block.intro)
         for entry in block.entries:
-            paragraph = self.word.add_paragraph(style="List Bullet")
+            paragraph = self.add("", "List Bullet")
             paragraph.add_run(entry.producer).bold = True
             paragraph.add_run(f" — {entry.dataset} — {entry.vintage}. ")
             paragraph.add_run(f"Licence : {entry.licence}.")
             if entry.detail:
-                self.word.add_paragraph(entry.detail, SMALL_STYLE)
+                self.add(entry.detail, SMALL_STYLE)
 
     def cover(self, cover: Cover) -> None:
         for _ in range(4):
-            self.word.add_paragraph()
-        kicker = self.word.add_paragraph(cover.kicker, SMALL_STYLE)
+            self.add()
+        kicker = self.add(cover.kicker, SMALL_STYLE)
         kicker.runs[0].bold = True
-        self.word.add_paragraph(cover.title, "Title")
+        self.add(cover.title, "Title")
         if cover.subtitle:
-            self.word.add_paragraph(cover.subtitle, "Subtitle")
+            self.add(cover.subtitle, "Subtitle")
         for line in cover.lines:
-            self.word.add_paragraph(line)
+            self.add(line)
         if cover.image is not None:
             self.picture(cover.image.png, min(cover.image.width_mm, TEXT_WIDTH_MM),
                          cover.image.caption, cover.image.source)
         blocks = self.document.blocks
         if not (blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1):
             self.word.add_page_break()   # else « Titre 1 » starts the next page itself
+
+
+def is_group_row(cells) -> bool:
+    """A row that names the rows below it (a theme in the summary): bold, alone."""
+    return bool(cells[0].bold and cells[0].text and not any(c.text or c.detail
+                                                            for c in cells[1:]))
 
 
 def _on_landscape(blocks, index: int) -> bool:
@@ -347,9 +384,9 @@ def _on_landscape(blocks, index: int) -> bool:
     return False
 
 
-def type_size(table: Table) -> float:
+def type_size(table: Table) -> int:
     """Points of a table's text: smaller as the columns grow in number."""
-    return 9.0 if table.column_count <= 5 else 8.0 if table.column_count <= 8 else 7.0
+    return 9 if table.column_count <= 5 else 8 if table.column_count <= 8 else 7
 
 
 def _natural_widths_mm(table: Table, points: float) -> list[float]:
@@ -389,7 +426,7 @@ def is_wide(table: Table) -> bool:
     """A table that does not fit across an A4 portrait page, even with its text columns at
     their narrowest: Word gets it on a landscape page."""
     natural = _natural_widths_mm(table, type_size(table))
-    narrowest = sum(MIN_WRAP_MM if index in table.wrap_columns else width
+    narrowest = sum(min(width, NARROWEST_WRAP_MM) if index in table.wrap_columns else width
                     for index, width in enumerate(natural))
     return narrowest > TEXT_WIDTH_MM
 

@@ -212,14 +212,17 @@ class _Writer:
         def draw(painter: QPainter, top: float) -> None:
             paint_chart(painter, QRectF(left, top, width, height), chart)
         self.place(self.captioned(Block(height, draw), f"Figure {self.figures} — {block.caption}",
-                                  block.source))
+                                  block.source, block.notes))
 
-    def captioned(self, picture: Block, caption: str, source: str) -> list[Block]:
+    def captioned(self, picture: Block, caption: str, source: str,
+                  notes: tuple[str, ...] = ()) -> list[Block]:
         style = self.style
         blocks = [spacer(style.mm(1)), picture, spacer(style.mm(1.2)),
                   paragraph(style, caption, style.font(7.4, bold=True), INK)]
         if source:
             blocks.append(paragraph(style, source, style.font(6.6), GREY))
+        for note in notes:
+            blocks.append(paragraph(style, note, style.font(6.6, italic=True), GREY))
         return blocks + [spacer(style.mm(4))]
 
     def image(self, block: Image) -> None:

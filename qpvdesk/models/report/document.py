@@ -113,6 +113,7 @@ class Figure:
     chart: Chart
     caption: str
     source: str
+    notes: tuple[str, ...] = ()   # how to read it: what the axes hold, what is left out
 
 
 @dataclass(frozen=True)
