@@ -102,6 +102,12 @@ def plain(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f\u2009]+", " ", text)
 
 
+def squeezed(text: str) -> str:
+    """The text without any space: a sentence compared whatever its line breaks (a PDF line
+    may end after the hyphen of « Saint-Elie »)."""
+    return re.sub(r"[\s\u00a0\u202f\u2009]+", "", text)
+
+
 def pdf_text(path) -> str:
     return plain(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
                                 text=True, check=True, timeout=60).stdout)
