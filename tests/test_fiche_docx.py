@@ -90,7 +90,7 @@ def test_cli_writes_pdf_and_word(reference_path, tmp_path):
     done = run_cli("--reference", str(reference_path), "fiche", CITE_12_14, "--pdf", str(pdf),
                    "--docx", str(word_path), env={"QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == [f"{pdf} (3 pages)", str(word_path)]
+    assert done.stdout.splitlines() == [f"{pdf} ({pdf_pages(pdf)} pages)", str(word_path)]
     assert docx_headings(docx.Document(word_path))[0][1] == "Cité 12-14"
     assert "Cité 12-14" in pdf_text(pdf)
 

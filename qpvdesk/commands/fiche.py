@@ -101,6 +101,8 @@ def fiche_text(fiche: Fiche) -> str:
 
 def _indicator_text(line: FicheLine) -> list[str]:
     head = f"{line.label} : {format_figure(line.qpv)} (édition {line.qpv.edition})"
+    if not line.verified:
+        head += " — définition non vérifiée"
     if line.rank is not None:
         head += f" — rang {line.rank}/{line.rank_of}"
     if line.qpv_min and line.qpv_max:
@@ -110,8 +112,15 @@ def _indicator_text(line: FicheLine) -> list[str]:
         head += f" — QPV/CALL : {format_french_number(line.ratio_to_call, 2)}"
     text = [head]
     for item in line.comparisons:
-        derived = f" — {item.note}" if item.note else ""
+        notes = " — ".join(note for note in (item.comparability_note and "définition proche",
+                                             item.pairing_note, item.note) if note)
         level = f" ({LEVEL_LABELS[item.level]})" if item.level == "commune" else ""
-        text.append(f"    {item.territory_name}{level} : "
-                    f"{format_figure(item.figure)} (millésime {item.figure.edition}){derived}")
+        text.append(f"    {item.territory_name}{level} : {format_figure(item.figure)} "
+                    f"({item.year_text}){' — ' + notes if notes else ''}")
+    for refusal in line.refusals:
+        text.append(f"    non comparé à « {refusal.label} » ({LEVEL_LABELS[refusal.level]}) : "
+                    "définitions différentes")
+    if line.gap is not None:
+        text.append(f"    écart à la CALL entre les éditions {line.gap.edition_from} et "
+                    f"{line.gap.edition_to} : {line.gap.text}")
     return text

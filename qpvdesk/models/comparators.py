@@ -302,24 +302,28 @@ def _iris_sums(conn, comparator_id: str, level: str, communes: list[str]) -> lis
             groups[call].append(iris)
         elif commune in communes:
             groups[commune].append(iris)
-    by_iris = defaultdict(dict)
-    for value in _values(conn, "WHERE v.indicator_id = ? AND v.territory_kind = 'iris'",
-                         (comparator_id,)):
-        by_iris[value.territory_code][value.edition] = value
+    # (edition, value, status, source) by IRIS, read without the territory join: the sums
+    # are 10 times faster to build and the IRIS names are not shown.
+    by_iris: dict[str, dict[int, tuple]] = defaultdict(dict)
+    for iris, edition, value, status, source in conn.execute(
+            "SELECT territory_code, edition, value, status_detail, source_file FROM "
+            "indicator_value WHERE indicator_id = ? AND territory_kind = 'iris'",
+            (comparator_id,)):
+        by_iris[iris][edition] = (value, status, source)
     names = dict(conn.execute("SELECT code, name FROM territory WHERE kind = ?", (level,)))
     results = []
     for code, iris_codes in sorted(groups.items()):
         editions = sorted({e for i in iris_codes for e in by_iris[i]})
         for edition in editions:
             figures = [by_iris[i].get(edition) for i in iris_codes]
-            complete = all(f is not None and f.status == "ok" for f in figures)
-            total = math.fsum(f.value for f in figures) if complete else None
+            complete = all(f is not None and f[1] == "ok" for f in figures)
+            total = math.fsum(f[0] for f in figures) if complete else None
             results.append(Value(
                 comparator_id, level, code, names.get(code, code), edition, edition, total,
                 "ok" if complete else "missing", True,
                 f"Calculé à partir des {len(iris_codes)} IRIS (somme)" if complete else
                 "Somme des IRIS non calculable : un IRIS au moins est secret ou absent.",
-                " ; ".join(sorted({f.source_file for f in figures if f})), None))
+                " ; ".join(sorted({f[2] for f in figures if f})), None))
     return results
 
 

@@ -11,7 +11,7 @@ from .data import DERIVED_RATES, DiagnosticData, DerivedRate
 from .gaps import EditionPair, choose_editions, evolution_sentence, gap_change
 from .model import (Extreme, Finding, GapChange, GapEvolution, QpvFigure, Reference,
                     Refusal)
-from .pairing import NotComparable, Pairing, pair, qpv_year_text, year_text
+from .pairing import Pairing, best_pairing, pair, qpv_year_text, year_text
 from .sentences import (comparison_sentence, count_sentence, range_sentence,
                         unpublished_sentence, year_clause)
 from .wording import definite, times_phrase, to, value_text
@@ -128,41 +128,24 @@ def _ratio(top: Value, bottom: Value) -> Value:
 
 def _references(comparators: tuple[Comparator, ...], edition: int | None,
                 qpv_year: int | None) -> tuple[list[Reference], list[Refusal], Comparator | None]:
-    """The best comparable value at each level (exact years first, then nearest, then
-    rank), the refused comparators, and the comparator the CALL's value comes from."""
+    """The best comparable value at each level (see pairing.best_pairing), the refused
+    comparators, and the comparator the CALL's value comes from."""
     references, refusals, call_comparator = [], [], None
     if edition is None:
         return references, refusals, None
     for level in REFERENCE_LEVELS:
-        candidates = []
-        for comparator in (c for c in comparators if c.level == level):
-            codes = dict.fromkeys(v.territory_code for v in comparator.values)
-            for code in codes:
-                try:
-                    pairing = pair(comparator, code, edition, qpv_year)
-                except NotComparable as refusal:
-                    refusals.append(Refusal(level, comparator.comparator_id, comparator.label,
-                                            str(refusal)))
-                    break
-                if pairing is not None:
-                    candidates.append((comparator, pairing))
-        if not candidates:
-            continue
-        comparator, pairing = min(candidates, key=lambda item: _preference(item, edition,
-                                                                            qpv_year))
-        references.append(_reference(comparator, pairing))
-        if level == "epci":
-            call_comparator = comparator
+        at_level = [c for c in comparators if c.level == level]
+        codes = dict.fromkeys(v.territory_code for c in at_level for v in c.values)
+        for code in codes:
+            best, refused = best_pairing(at_level, code, edition, qpv_year)
+            refusals += [Refusal(level, c.comparator_id, c.label, reason) for c, reason in refused
+                         if not any(r.indicator_id == c.comparator_id and r.level == level
+                                    for r in refusals)]
+            if best is not None:
+                references.append(_reference(*best))
+                if level == "epci":
+                    call_comparator = best[0]
     return references, refusals, call_comparator
-
-
-def _preference(item: tuple[Comparator, Pairing], edition: int, qpv_year: int | None):
-    comparator, pairing = item
-    value = pairing.value
-    target = qpv_year if qpv_year is not None else edition
-    exact = pairing.basis in ("same_year", "same_edition")
-    return (value.status != "ok", not exact,
-            abs((value.reference_year or value.edition) - target), comparator.rank)
 
 
 def _reference(comparator: Comparator, pairing: Pairing) -> Reference:
@@ -329,8 +312,7 @@ def _notes(meta, call, references, refusals, figures, comparators, edition) -> l
                      f"comparable, non mis en regard : {refusal.reason}")
     for figure in figures:
         for flag in figure.flags:
-            notes.append(f"Précaution — {figure.name} (édition {edition}) : indicateur de "
-                         f"qualité INSEE {flag.flag} = {flag.value}. {flag.meaning} "
+            notes.append(f"Précaution — {figure.name} (édition {edition}) : {flag.meaning} "
                          f"{flag.observation}")
     return list(dict.fromkeys(notes))
 

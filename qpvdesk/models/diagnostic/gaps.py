@@ -67,11 +67,12 @@ class Change:
     text: str
 
 
-def gap_change(code: str, name: str, before: Value | None, after: Value | None,
-               call_before: float, call_after: float, unit: str,
-               unfavourable: str | None) -> Change | None:
+def gap_change(code: str, name: str, before, after, call_before: float, call_after: float,
+               unit: str, unfavourable: str | None) -> Change | None:
     """One QPV's gap (QPV − CALL) at both editions and how it moved; None without both
-    values. Without an unfavourable direction, the gap's size is what widens or narrows."""
+    values (``before`` and ``after``: anything with ``status`` and ``value``, a comparators
+    Value or a fiche Figure). Without an unfavourable direction, the gap's size is what
+    widens or narrows."""
     if before is None or after is None or before.status != "ok" or after.status != "ok":
         return None
     gap_from, gap_to = before.value - call_before, after.value - call_after

@@ -118,3 +118,27 @@ def _years_note(value: Value, qpv_edition: int, qpv_year: int | None) -> str:
                 "les QPV.")
     return (f"Années différentes ou non établies : {theirs} pour la comparaison ; l'édition "
             f"{qpv_edition} de la base des QPV ne dit pas l'année de ses données.")
+
+
+def best_pairing(comparators, territory_code: str, qpv_edition: int, qpv_year: int | None
+                 ) -> tuple[tuple[Comparator, Pairing] | None, list[tuple[Comparator, str]]]:
+    """Among one level's comparators, the value to set beside the QPV figure for this
+    territory — a value before a secret, exact years before others, the nearest year, then
+    the declared rank — and the comparators refused with their reason."""
+    candidates, refused = [], []
+    for comparator in comparators:
+        try:
+            pairing = pair(comparator, territory_code, qpv_edition, qpv_year)
+        except NotComparable as reason:
+            refused.append((comparator, str(reason)))
+            continue
+        if pairing is not None:
+            candidates.append((comparator, pairing))
+    target = qpv_year if qpv_year is not None else qpv_edition
+
+    def preference(item: tuple[Comparator, Pairing]):
+        comparator, pairing = item
+        return (pairing.value.status != "ok", pairing.basis not in EXACT,
+                abs(value_year(pairing.value) - target), comparator.rank)
+
+    return (min(candidates, key=preference) if candidates else None), refused
