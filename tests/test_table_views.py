@@ -1,4 +1,4 @@
-"""The indicator table view, its exports, the charts and the portrait, driven with qtbot."""
+"""The indicator table view, its exports and the charts, driven with qtbot."""
 from __future__ import annotations
 
 import csv
@@ -6,16 +6,14 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from qpvdesk.models.choropleth import mappable_indicators
 from qpvdesk.models.frenchnum import parse_french_number
 from qpvdesk.models.indicator_table import (CALL_LABEL, MAX_LABEL, MEDIAN_LABEL, MIN_LABEL,
                                             NARROWING, WIDENING, build_indicator_table,
                                             gap_dynamics, indicators_with_call_reference)
-from qpvdesk.models.portrait import build_portrait
 from qpvdesk.views.charts import ChartsPanel
-from qpvdesk.views.portrait_view import PortraitView
 from qpvdesk.views.tables import IndicatorTableView
 from qpvdesk.views.tables.indicator_table_view import (CODE_ROLE, DEFAULT_INDICATORS,
                                                        FIRST_INDICATOR_COLUMN,
@@ -305,29 +303,6 @@ def test_charts_open_on_the_quartier_being_looked_at(qtbot, reference, workspace
     source = window.qpv_list.model().mapToSource(window.qpv_list.model().index(4, 0))
     chosen = window.qpv_list.source_model.qpv(source.row()).code
     assert window.show_charts().qpv_combo.currentData() == chosen
-
-
-# -- portrait ----------------------------------------------------------------------------
-def test_portrait_shows_the_headlines_with_their_rules(qtbot, reference):
-    view = PortraitView(build_portrait(reference))
-    qtbot.addWidget(view)
-    view.resize(1400, 900)
-    view.show()
-    qtbot.waitExposed(view)
-    texts = [label.text() for label in view.findChildren(QLabel)]
-    assert "55\u202f414 habitants" in texts
-    assert "242\u202f591 habitants" in texts
-    poverty = view.card("poverty_rate")
-    poverty_texts = " ".join(label.text() for label in poverty.findChildren(QLabel))
-    assert "33,4" in poverty_texts and "51,6" in poverty_texts
-    assert "ne s'additionnent pas" in poverty_texts        # the rule, in French
-    assert poverty.quartier_list.isVisible()                # rates: the 22 quartiers shown
-    assert poverty.quartier_list.text().count("<tr>") == 11
-    population = view.card("population_qpv")
-    assert not population.quartier_list.isVisible()         # a count: the list on demand
-    population.list_button.click()
-    assert population.quartier_list.isVisible()
-
 
 
 def test_xlsx_carries_sources_and_the_view_says_where_it_wrote(table_view, monkeypatch,

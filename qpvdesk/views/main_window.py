@@ -14,7 +14,6 @@ from ..models.map.layers import load_reference_layers
 from ..models.map.map_state import MapState
 from ..models.map.styles import HIDDEN_BY_DEFAULT, LAYERS
 from ..models.map.viewport import Viewport, format_coordinates
-from ..models.portrait import build_portrait
 from ..models.package.identity import load_identity
 from ..models.proposals import ProposalStore
 from ..models.reference import ReferenceStore
@@ -33,7 +32,6 @@ from .help_window import open_help
 from .main_layout import MainLayout
 from .map.search_box import SearchBox
 from .package.menus import PackageMenus
-from .portrait_view import PortraitView
 from .proposals.controller import ProposalController
 from .qpv_list import QpvListView
 from .shortcuts import ShortcutsDialog
@@ -406,8 +404,13 @@ class MainWindow(QMainWindow):
                      if commune and commune in qpv.communes.split(", ")), None)
 
     def show_portrait(self) -> QWidget:
-        return self._analysis_window("portrait", self.tr("Portrait du territoire"),
-                                     lambda: PortraitView(build_portrait(self.reference)))
+        def build():   # imported on first use: nothing of it before the first map
+            from ..models.diagnostic import build_diagnostic
+            from ..models.report.diagnostic_document import diagnostic_document
+            from .portrait_view import PortraitView
+
+            return PortraitView(diagnostic_document(build_diagnostic(self.reference)))
+        return self._analysis_window("portrait", self.tr("Portrait du territoire"), build)
 
     def _qpv_editions(self) -> list[int]:
         return sorted({edition for indicator in mappable_indicators(self.reference, "qpv")

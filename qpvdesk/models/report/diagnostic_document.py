@@ -162,8 +162,8 @@ def findings_table(diagnostic: diag.Diagnostic, theme: diag.Theme) -> Table | No
             TableCell(_worse_text(finding) or "—"),
             TableCell(finding.ratio_text or "—"),
             TableCell(evolution, years)))
-    return Table(header_rows=(("Indicateur", "CALL", "QPV le plus bas", "QPV le plus haut",
-                               "QPV et CALL", "× la CALL", "Écart à la CALL : QPV dont il…"),),
+    return Table(header_rows=(("Indicateur", "CALL", "QPV le\nplus bas", "QPV le\nplus haut",
+                               "QPV et\nla CALL", "× la\nCALL", "Écart à la CALL :\nQPV où il…"),),
                  rows=tuple(rows),
                  alignments=("left", "right", "left", "left", "left", "left", "left"),
                  title=f"{theme.title} : les indicateurs",
