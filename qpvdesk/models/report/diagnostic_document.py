@@ -163,7 +163,7 @@ def findings_table(diagnostic: diag.Diagnostic, theme: diag.Theme) -> Table | No
             TableCell(finding.ratio_text or "—"),
             TableCell(evolution, years)))
     return Table(header_rows=(("Indicateur", "CALL", "QPV le\nplus bas", "QPV le\nplus haut",
-                               "QPV et\nla CALL", "× la\nCALL", "Écart à la CALL :\nQPV où il…"),),
+                               "QPV et\nla CALL", "× la\nCALL", "Évolution de\nl'écart à la CALL"),),
                  rows=tuple(rows),
                  alignments=("left", "right", "left", "left", "left", "left", "left"),
                  title=f"{theme.title} : les indicateurs",
