@@ -75,6 +75,21 @@ def test_filter_by_commune(reference):
     assert table.summaries == full.summaries
 
 
+def test_communes_column_is_the_2015_geography_of_the_figures(reference):
+    """The figures are INSEE's 2015-geography ones: the communes column lists the 2015
+    communes; the commune filter follows the 2024 perimeters."""
+    rows = {row.code: row for row in build_indicator_table(reference, INDICATORS).rows}
+    for code, communes_2015 in (("QN06224M", "Lens"), ("QN06227M", "Lens, Éleu-dit-Leauwette"),
+                                ("QN06234M", "Méricourt, Sallaumines")):
+        expected = [name for (name,) in reference.conn.execute(
+            "SELECT commune_name FROM qpv_commune WHERE qpv_code = ? AND geography = 2015 "
+            "ORDER BY in_call DESC, commune_name", (code,))]
+        assert rows[code].communes_label == ", ".join(expected) == communes_2015
+    assert "Loos-en-Gohelle" in {c.name for c in rows["QN06224M"].communes_2024}
+    loos = build_indicator_table(reference, INDICATORS, commune="62528")
+    assert "QN06224M" in {row.code for row in loos.rows}
+
+
 def test_comparison_to_the_call_uses_the_unfavourable_direction(reference):
     table = build_indicator_table(reference, INDICATORS)
     income, poverty = table.columns[0], table.columns[1]

@@ -32,7 +32,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .frenchnum import STATUS_WORDS
+from .frenchnum import STATUS_WORDS, format_french_number
 
 QPV_KIND = "qpv"
 LEVELS = ("commune", "epci", "departement", "region", "france", "ensemble_qpv")
@@ -392,7 +392,7 @@ def straddling_qpv(store) -> list[StraddlingQpv]:
             "AND in_call = 0 ORDER BY commune_name", (code,)))
         population = [v for v in territory_series(store, "DEMO.POP_MUN", "qpv", code_2015)
                       if v.status == "ok"]
-        share_text = f"{share * 100:.0f}\u00a0%".replace(".", ",")
+        share_text = f"{format_french_number(share * 100, 0)}\u00a0%"
         result.append(StraddlingQpv(
             code, code_2015, name, names, share, population[-1] if population else None, None,
             STRADDLING_NOTE.format(outside=", ".join(names), share=share_text)))

@@ -28,6 +28,9 @@ ALIGNMENT_RULE = (
     "Les éditions INSEE des QPV sont des années de publication, les millésimes Filosofi de la "
     "CALL des années de revenus : la valeur CALL retenue pour une édition QPV est décalée du "
     "même nombre d'années que la dernière édition QPV l'est du dernier millésime CALL.")
+COMMUNES_NOTE = (
+    "Colonne « Communes » : les communes du quartier en 2015, géographie des chiffres INSEE "
+    "du tableau ; le filtre par commune suit les périmètres 2024 (la carte).")
 CALL_NOTE = (
     "Comparaison à la CALL (pire / meilleure / égale) seulement quand la CALL a une valeur "
     "publiée et que le sens défavorable de l'indicateur est défini ; le millésime de la valeur "
@@ -60,8 +63,9 @@ class TableRow:
     code: str
     code_2015: str
     name: str
-    communes: tuple[CommuneRef, ...]  # 2024 geography, CALL communes first
+    communes: tuple[CommuneRef, ...]  # 2015 geography, that of the INSEE figures shown
     cells: tuple[TableCell, ...]
+    communes_2024: tuple[CommuneRef, ...] = ()   # the 2024 perimeter's, for the filter
 
     @property
     def communes_label(self) -> str:
@@ -106,7 +110,7 @@ class IndicatorTable:
         if not insee:
             return self
         rows = tuple(row for row in self.rows
-                     if any(commune.insee == insee for commune in row.communes))
+                     if any(commune.insee == insee for commune in row.communes_2024))
         return replace(self, rows=rows)
 
 
@@ -148,8 +152,9 @@ def build_indicator_table(store, indicator_ids, edition: int | None = None,
         cells = tuple(TableCell(pairs[index][1],
                                 versus_call(pairs[index][1], column.call, column.unfavourable))
                       for column, pairs in zip(columns, by_column))
-        rows.append(TableRow(qpv.code, qpv.code_2015, qpv.name, qpv.communes_2024, cells))
-    notes = [SUMMARY_NOTE, CALL_NOTE]
+        rows.append(TableRow(qpv.code, qpv.code_2015, qpv.name, qpv.communes_2015, cells,
+                             qpv.communes_2024))
+    notes = [SUMMARY_NOTE, CALL_NOTE, COMMUNES_NOTE]
     missing = [c.label for c, pairs in zip(columns, by_column)
                if all(figure.status == "missing" for _, figure in pairs)]
     if missing:

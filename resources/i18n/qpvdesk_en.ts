@@ -1718,8 +1718,8 @@ Details: {detail}</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/main_window.py" line="117"/>
-        <source>{count} QPV — {total} habitants (somme des populations municipales INSEE) — base de référence en lecture seule</source>
-        <translation>{count} QPV — {total} inhabitants (sum of the INSEE municipal populations) — read-only reference database</translation>
+        <source>{count} QPV — {total} habitants (somme des populations municipales INSEE, y compris les parties hors CALL des {straddling} QPV à cheval sur ses limites) — base de référence en lecture seule</source>
+        <translation>{count} QPV — {total} inhabitants (sum of the INSEE municipal populations, including the parts outside the CALL of the {straddling} QPV straddling its boundary) — read-only reference database</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/main_window.py" line="141"/>
