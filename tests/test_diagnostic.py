@@ -377,6 +377,20 @@ def test_any_edition_on_request(reference):
         build_diagnostic(reference, 2030)
 
 
+def test_quality_flag_of_the_edition_shown_is_a_caution(reference):
+    """Cité 2's CNAF cells of DEMO 2018 are empty, flagged NOTE_CNAF = 5 by INSEE."""
+    row = next(r for r in rows("insee_qpv_indicateurs/DEMO_2018_call.csv")
+               if r["CODGEO"] == "QP062026")
+    assert (row["NOTE_CNAF"], row["AM"], row["A"]) == ("5", "", "")
+    item = build_diagnostic(reference, 2018).theme("familles").finding("DEMO.AM/DEMO.A")
+    cite_2 = next(f for f in item.qpv if f.name == "Cité 2")
+    assert cite_2.value.status == "secret" and cite_2.value.value is None
+    assert [(flag.flag, flag.value) for flag in cite_2.flags] == [("NOTE_CNAF", "5")]
+    assert any(note.startswith("Précaution — Cité 2 (édition 2018) : Indicateur de qualité "
+                               "INSEE NOTE_CNAF = 5") for note in item.notes)
+    assert item.known == 21
+
+
 # -- JSON and command line ---------------------------------------------------------------------
 
 def test_json_keys_are_stable(diagnostic):

@@ -44,11 +44,6 @@ def _ok(values: list[Value]) -> list[Value]:
     return [v for v in values if v.status == "ok"]
 
 
-def _latest(values: list[Value]) -> Value | None:
-    known = _ok(values)
-    return max(known, key=lambda v: v.edition) if known else None
-
-
 def _extreme(items: list[tuple[str, str, float]], target: float, unit: str) -> Extreme:
     return Extreme(target, value_text(target, unit),
                    tuple((code, name) for code, name, value in items if value == target))
