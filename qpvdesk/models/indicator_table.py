@@ -26,8 +26,11 @@ SUMMARY_NOTE = (
     "de la CALL. Les lignes de synthèse portent toujours sur les 22 QPV, même filtrées.")
 ALIGNMENT_RULE = (
     "Les éditions INSEE des QPV sont des années de publication, les millésimes Filosofi de la "
-    "CALL des années de revenus : la valeur CALL retenue pour une édition QPV est décalée du "
-    "même nombre d'années que la dernière édition QPV l'est du dernier millésime CALL.")
+    "CALL des années de revenus : la valeur CALL retenue pour une édition QPV est celle de "
+    "l'année de revenus de l'édition quand les données l'établissent (revenus 2017 pour "
+    "l'édition 2021, 2018 pour 2022), les autres éditions étant décalées du même nombre "
+    "d'années ; sans année établie, du nombre d'années qui sépare la dernière édition QPV du "
+    "dernier millésime CALL.")
 COMMUNES_NOTE = (
     "Colonne « Communes » : les communes du quartier en 2015, géographie des chiffres INSEE "
     "du tableau ; le filtre par commune suit les périmètres 2024 (la carte).")
@@ -221,7 +224,10 @@ def aligned_call(data: IndicatorData, indicator_id: str,
     latest_qpv = data.latest_qpv_edition(indicator_id)
     if not calls or latest_qpv is None:
         return None
-    target = qpv_edition - (latest_qpv - max(calls))
+    established = [edition - year[0] for edition in data.qpv_editions(indicator_id)
+                   if (year := data.years.of(indicator_id, edition)) is not None]
+    lag = established[-1] if established else latest_qpv - max(calls)
+    target = qpv_edition - lag
     earlier = [edition for edition in calls if edition <= target]
     return calls[max(earlier)] if earlier else None
 

@@ -279,8 +279,8 @@ def _sentence(noun, meta, figures, known, above, below, call, lowest, highest, y
                      and r.value.status == "ok"), None)
     tail = _no_call_reason(call, comparators, refusals)
     if ensemble is not None:
-        tail += (f" ; ensemble des QPV de France : "
-                 f"{year_clause(value_text(ensemble.value.value, meta['unit']), ensemble.year_text)}")
+        ensemble_text = value_text(ensemble.value.value, meta["unit"])
+        tail += f" ; ensemble des QPV de France : {year_clause(ensemble_text, ensemble.year_text)}"
     return range_sentence(noun, year_words, lowest, highest, tail)
 
 
