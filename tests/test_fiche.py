@@ -367,6 +367,20 @@ def test_cli_text_and_json(reference_path, capsys):
     assert run_cli(reference_path, "fiche", "qn06224m", "--json") == 0
     document = json.loads(capsys.readouterr().out)
     assert document["qpv"]["code_2015"] == "QP062024"
+    lines = {line["indicator_id"]: line for theme in document["themes"]
+             for line in theme["lines"]}
+    employment = lines["IPRO.TX_TOT_EMPL"]
+    call = next(item for item in employment["comparisons"] if item["level"] == "epci")
+    assert (call["indicator_id"], call["edition"], call["reference_year"]) == \
+        ("CC.TX_EMPL_1564", 2022, 2018)
+    assert (call["comparability"], call["pairing"], call["year_text"]) == \
+        ("close", "same_edition", "2018")
+    assert call["note"].startswith("Calculé à partir de") and call["derived"]
+    assert employment["gap"] is None and "une seule édition" in employment["gap_unavailable"]
+    income = lines["REVN.DISP_Q2"]
+    assert income["gap"]["edition_from"] == 2021 and income["gap"]["text"].startswith("l'écart")
+    assert income["qpv_max"]["tied_names"] == ["Cité Des Taberneaux",
+                                               "Quartier Saint-Elie - Fosse 13"]
 
 
 def test_cli_unknown_code(reference_path, capsys):

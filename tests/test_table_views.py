@@ -59,7 +59,8 @@ def test_the_22_quartiers_and_the_summary_rows(table_view):
     assert all(QPV_CODE.fullmatch(code) for code in shown(table_view, 0, CODE_ROLE))
     assert summaries_shown(table_view, 0) == [CALL_LABEL, MIN_LABEL, MEDIAN_LABEL, MAX_LABEL]
     income = column_of(table_view, "REVN.DISP_Q2")
-    assert summaries_shown(table_view, income)[0] == "17\u202f980"   # the CALL's value
+    # the CALL's value of the revenus 2018, those of REVN 2022
+    assert summaries_shown(table_view, income)[0] == "17\u202f580"
     header = table_view.model.headerData(income, Qt.Orientation.Horizontal)
     assert "Revenu disponible" in header and "(€ par UC, 2022)" in header
     # the summary rows stay under the quartiers, in their own table with the same columns
@@ -112,8 +113,8 @@ def test_a_cell_less_favourable_than_the_call_has_a_sign_a_colour_and_a_tooltip(
     assert index.data().endswith(MARKS["worse"])
     assert index.data(Qt.ItemDataRole.BackgroundRole) == MARK_BACKGROUNDS["worse"]
     tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
-    assert "Moins favorable que la CALL" in tooltip and "17\u202f980 € par UC" in tooltip
-    assert "millésime 2019" in tooltip
+    assert "Moins favorable que la CALL" in tooltip and "17\u202f580 € par UC" in tooltip
+    assert "millésime 2018" in tooltip
     poverty = column_of(table_view, "REVN.TP60")   # no CALL value: no mark, no colour
     assert all(not text.endswith(")") for text in shown(table_view, poverty))
     assert table_view.proxy.index(0, poverty).data(Qt.ItemDataRole.BackgroundRole) is None
@@ -170,7 +171,7 @@ def test_csv_export_round_trip(qtbot, table_view, monkeypatch, tmp_path):
     assert any("," in row[6] for row in quartiers)      # decimal comma (taux d'emploi)
     assert "secret" in [row[5] for row in quartiers]
     assert [row[2] for row in summaries] == [CALL_LABEL, MIN_LABEL, MEDIAN_LABEL, MAX_LABEL]
-    assert summaries[0][4] == "17980"
+    assert summaries[0][4] == "17580"
 
 
 def test_xlsx_export_round_trip(table_view, monkeypatch, tmp_path):
@@ -226,12 +227,12 @@ def test_charts_of_an_indicator_with_a_call_value(charts):
     assert charts.indicator_id() == "REVN.DISP_Q2"
     evolution = charts.evolution_chart
     assert "CALL (valeur publiée)" in evolution.legend.text()
-    assert "17\u202f980" in plot_texts(evolution)          # the CALL's latest value
+    assert "17\u202f580" in plot_texts(evolution)          # the CALL aligned on 2022
     assert "Édition" in evolution.plot.getPlotItem().getAxis("bottom").labelText
     comparison = charts.comparison_chart
     lines = [item for item in comparison.plot.getPlotItem().items
              if isinstance(item, pg.InfiniteLine)]
-    assert [line.value() for line in lines] == [17980.0]
+    assert [line.value() for line in lines] == [17580.0]
     worse = [text for text in plot_texts(comparison) if text.endswith(MARKS["worse"])]
     assert len(worse) == 22                                 # every QPV is below the CALL
     assert charts.gap_chart.plot.isVisibleTo(charts.gap_chart)
@@ -262,7 +263,7 @@ def test_gap_dynamics_quadrants_are_labelled(charts):
     texts = plot_texts(charts.gap_chart)
     assert texts.count(NARROWING) == 2 and texts.count(WIDENING) == 2
     assert "3 Cités" in texts                                # short names beside the points
-    assert "Écart à la CALL en 2017" in (
+    assert "Écart à la CALL en 2018" in (
         charts.gap_chart.plot.getPlotItem().getAxis("bottom").labelText)
 
 

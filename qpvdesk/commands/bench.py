@@ -1,4 +1,5 @@
-"""`qpvdesk bench render|fiche|portrait|package`: how fast the map starts, moves and re-renders under load.
+"""`qpvdesk bench render|fiche|portrait|package`: how fast the map starts, moves and
+re-renders under load, how fast a fiche opens and the diagnostic builds.
 
 Adds a synthetic stress layer of 200,000 parcel-like polygons (generated, labelled synthetic,
 never shipped) to the real layers and prints the figures, as JSON with --json.

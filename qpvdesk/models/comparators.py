@@ -32,7 +32,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .frenchnum import STATUS_WORDS
+from .frenchnum import STATUS_WORDS, format_french_number
 
 QPV_KIND = "qpv"
 LEVELS = ("commune", "epci", "departement", "region", "france", "ensemble_qpv")
@@ -233,6 +233,47 @@ def quality_flags(store, kind: str, code: str, indicator_id: str,
     return [QualityFlag(*row[:6]) for row in rows if indicator_id in row[6].split(",")]
 
 
+class QpvYears:
+    """The data year of QPV editions where the data establish it, read once: the table the
+    build filled (REVN 2021 = revenus 2017, 2022 = 2018), and for Filosofi by QPV the edition
+    itself (its edition is the income year)."""
+
+    FILOQP_BASIS = "Filosofi par QPV : l'édition est l'année des revenus."
+
+    def __init__(self, store) -> None:
+        self.years = {(indicator, edition): (year, basis) for indicator, edition, year, basis
+                      in store.conn.execute("SELECT indicator_id, edition, reference_year, "
+                                            "basis FROM qpv_edition_year")}
+
+    def of(self, indicator_id: str, edition: int) -> tuple[int, str] | None:
+        """(year, French basis), or None when the edition's data year is not established."""
+        if indicator_id.startswith("FILOQP."):
+            return edition, self.FILOQP_BASIS
+        return self.years.get((indicator_id, edition))
+
+
+class QpvFlags:
+    """Every INSEE quality flag of the QPV rows that is not '0', read once."""
+
+    def __init__(self, store) -> None:
+        self.flags: dict[tuple[str, int], list[tuple[QualityFlag, set[str]]]] = \
+            defaultdict(list)
+        for code, edition, flag, value, meaning, observation, source, row, covers in \
+                store.conn.execute(
+                    "SELECT territory_code, edition, flag, value, meaning, observation, "
+                    "source_file, source_row, covers FROM quality_flag "
+                    "WHERE territory_kind = 'qpv' AND value != '0'"):
+            self.flags[code, edition].append(
+                (QualityFlag(flag, value, meaning, observation, source, row),
+                 set(covers.split(","))))
+
+    def on(self, code_2015: str, edition: int, indicator_ids) -> tuple[QualityFlag, ...]:
+        """The flags of this QPV's row of this edition that qualify any of the indicators."""
+        wanted = set(indicator_ids)
+        return tuple(flag for flag, covers in self.flags.get((code_2015, edition), [])
+                     if covers & wanted)
+
+
 def comparators_for(store, indicator_id: str, qpv_code: str,
                     edition: int | None = None) -> ComparatorSet:
     """The QPV figure and its declared comparators (see the module docstring). Edition None
@@ -392,7 +433,7 @@ def straddling_qpv(store) -> list[StraddlingQpv]:
             "AND in_call = 0 ORDER BY commune_name", (code,)))
         population = [v for v in territory_series(store, "DEMO.POP_MUN", "qpv", code_2015)
                       if v.status == "ok"]
-        share_text = f"{share * 100:.0f}\u00a0%".replace(".", ",")
+        share_text = f"{format_french_number(share * 100, 0)}\u00a0%"
         result.append(StraddlingQpv(
             code, code_2015, name, names, share, population[-1] if population else None, None,
             STRADDLING_NOTE.format(outside=", ".join(names), share=share_text)))

@@ -18,8 +18,8 @@ from dataclasses import asdict, dataclass, field, replace
 from weakref import WeakKeyDictionary
 
 from .catalogue_data import THEMES
-from .comparators import (Comparator, QualityFlag, Value, declared_comparators,
-                          ensemble_label, without_comparator_note)
+from .comparators import (Comparator, QpvFlags, QpvYears, QualityFlag, Value,
+                          declared_comparators, ensemble_label, without_comparator_note)
 from .diagnostic.gaps import choose_editions, gap_change
 from .diagnostic.pairing import best_pairing, pair, year_text
 from .diagnostic.wording import names_list
@@ -290,18 +290,8 @@ class IndicatorData:
         # One source file per table (the first by path): collège, école, EPCI population.
         self.table_sources = dict(conn.execute(
             "SELECT table_name, min(source_path) FROM provenance GROUP BY table_name"))
-        self.reference_years = {(indicator, edition): year for indicator, edition, year in
-                                conn.execute("SELECT indicator_id, edition, reference_year "
-                                             "FROM qpv_edition_year")}
-        self.flags: dict[tuple[str, int], list[tuple[QualityFlag, set[str]]]] = \
-            defaultdict(list)
-        for code, edition, flag, value, meaning, observation, source, row, covers in \
-                conn.execute("SELECT territory_code, edition, flag, value, meaning, "
-                             "observation, source_file, source_row, covers FROM quality_flag "
-                             "WHERE territory_kind = 'qpv' AND value != '0'"):
-            self.flags[code, edition].append(
-                (QualityFlag(flag, value, meaning, observation, source, row),
-                 set(covers.split(","))))
+        self.years = QpvYears(self)
+        self.flags = QpvFlags(self)
         self.call_communes = [code for (code,) in conn.execute(
             "SELECT code FROM territory WHERE kind = 'commune' ORDER BY code")]
         # indicator -> kind -> territory code -> edition -> figure
@@ -390,14 +380,8 @@ class IndicatorData:
 
     def qpv_year(self, indicator_id: str, edition: int) -> int | None:
         """The data year of a QPV edition where the data establish it."""
-        if indicator_id.startswith("FILOQP."):
-            return edition
-        return self.reference_years.get((indicator_id, edition))
-
-    def quality_flags(self, code_2015: str, edition: int,
-                      indicator_id: str) -> tuple[QualityFlag, ...]:
-        return tuple(flag for flag, covers in self.flags.get((code_2015, edition), [])
-                     if indicator_id in covers)
+        year = self.years.of(indicator_id, edition)
+        return year[0] if year else None
 
     # -- comparisons by catalogue link (indicator table, headline portrait) ----------------
 
@@ -609,7 +593,7 @@ def _fiche_line(data: IndicatorData, meta: IndicatorMeta, theme: str,
                      figure, comparisons, ratio, rank, rank_of, low, high, series, refusals,
                      gap, unavailable, tuple(
                          (edition, flag) for edition in editions
-                         for flag in data.quality_flags(qpv.code_2015, edition, meta.id)),
+                         for flag in data.flags.on(qpv.code_2015, edition, [meta.id])),
                      meta.verified, data.without_comparator(meta.id))
 
 

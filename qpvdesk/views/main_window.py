@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox,
                                QTabWidget, QToolBar, QWidget)
 
 from ..models.choropleth import mappable_indicators
+from ..models.comparators import straddling_qpv
 from ..models.indicator_table import (build_indicator_table, gap_dynamics,
                                       indicators_with_call_reference)
 from ..models.map.layers import load_reference_layers
@@ -118,8 +119,10 @@ class MainWindow(QMainWindow):
         total = sum(q.population or 0 for q in qpv)
         self.statusBar().showMessage(
             self.tr("{count} QPV — {total} habitants (somme des populations municipales "
-                    "INSEE) — base de référence en lecture seule")
-            .format(count=len(qpv), total=format_french_number(total, 0)))
+                    "INSEE, y compris les parties hors CALL des {straddling} QPV à cheval "
+                    "sur ses limites) — base de référence en lecture seule")
+            .format(count=len(qpv), total=format_french_number(total, 0),
+                    straddling=len(straddling_qpv(reference))))
 
     def _dock(self, title: str, widget, name: str) -> QDockWidget:
         """A panel; MainLayout places it. `name` identifies it in the saved layout."""

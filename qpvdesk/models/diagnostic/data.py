@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from ..comparators import (QPV_KIND, Comparator, IndicatorInfo, QualityFlag, Value,
-                           declared_comparators, indicator_info)
+from ..comparators import (QPV_KIND, Comparator, IndicatorInfo, QpvFlags, QpvYears,
+                           QualityFlag, Value, declared_comparators, indicator_info)
 
 
 @dataclass(frozen=True)
@@ -58,18 +58,8 @@ class DiagnosticData:
         self.by_code_2015 = {qpv.code_2015: qpv for qpv in self.qpvs}
         self.call_code, self.call_name = conn.execute(
             "SELECT code, name FROM territory WHERE kind = 'epci'").fetchone()
-        self.reference_years = {(indicator, edition): (year, basis) for indicator, edition,
-                                year, basis in conn.execute(
-                                    "SELECT indicator_id, edition, reference_year, basis "
-                                    "FROM qpv_edition_year")}
-        self._flags: dict[tuple[str, int], list[tuple[QualityFlag, set[str]]]] = \
-            defaultdict(list)
-        for code, edition, flag, value, meaning, observation, source, row, covers in \
-                conn.execute("SELECT territory_code, edition, flag, value, meaning, "
-                             "observation, source_file, source_row, covers FROM quality_flag "
-                             "WHERE territory_kind = 'qpv' AND value != '0'"):
-            self._flags[code, edition].append(
-                (QualityFlag(flag, value, meaning, observation, source, row), set(covers.split(","))))
+        self.years = QpvYears(store)
+        self.quality_flags = QpvFlags(store)
         self.provenance = {row[0]: row for row in conn.execute(
             "SELECT source_path, producer, licence, vintage FROM provenance")}
         self._info: dict[str, IndicatorInfo] = {}
@@ -142,17 +132,12 @@ class DiagnosticData:
         return result
 
     def flags(self, code_2015: str, edition: int, indicator_ids) -> tuple[QualityFlag, ...]:
-        wanted = set(indicator_ids)
-        return tuple(flag for flag, covers in self._flags.get((code_2015, edition), [])
-                     if covers & wanted)
+        return self.quality_flags.on(code_2015, edition, indicator_ids)
 
     def qpv_reference_year(self, key: str, edition: int) -> tuple[int, str] | None:
-        """The data year of a QPV edition where the data establish it: the table the build
-        filled (REVN 2021 = revenus 2017...), or the edition itself for Filosofi by QPV."""
+        """The data year of a QPV edition where the data establish it (see QpvYears)."""
         indicator_id = DERIVED_RATES[key].numerator if key in DERIVED_RATES else key
-        if indicator_id.startswith("FILOQP."):
-            return edition, "Filosofi par QPV : l'édition est l'année des revenus."
-        return self.reference_years.get((indicator_id, edition))
+        return self.years.of(indicator_id, edition)
 
 
 def derived_rate_value(rate: DerivedRate, top: Value, bottom: Value | None) -> Value:

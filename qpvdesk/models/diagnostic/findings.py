@@ -14,7 +14,7 @@ from .model import (Extreme, Finding, GapChange, GapEvolution, QpvFigure, Refere
 from .pairing import Pairing, best_pairing, pair, qpv_year_text, year_text
 from .sentences import (comparison_sentence, count_sentence, range_sentence,
                         unpublished_sentence, year_clause)
-from .wording import definite, times_phrase, to, value_text
+from .wording import TERRITORY_PHRASES, definite, of, times_phrase, to, value_text
 
 REFERENCE_LEVELS = ("epci", "departement", "region", "france", "ensemble_qpv")
 LEVEL_NAMES = {"epci": "CALL", "departement": "Pas-de-Calais", "region": "Hauts-de-France",
@@ -235,7 +235,7 @@ def _evolution(data: DiagnosticData, key: str, meta: dict, by_qpv, comparator: C
     year_from = _edition_words(data, key, chosen.edition_from)
     year_to = _edition_words(data, key, chosen.edition_to)
     sentence = evolution_sentence(changes, year_from, year_to,
-                                  f"{to(definite(noun))} de la CALL")
+                                  f"{to(definite(noun))} {of(TERRITORY_PHRASES['epci'])}")
     return GapEvolution(
         key, chosen.edition_from, chosen.edition_to,
         _reference(comparator, chosen.call_from), _reference(comparator, chosen.call_to),
@@ -279,8 +279,8 @@ def _sentence(noun, meta, figures, known, above, below, call, lowest, highest, y
                      and r.value.status == "ok"), None)
     tail = _no_call_reason(call, comparators, refusals)
     if ensemble is not None:
-        tail += (f" ; ensemble des QPV de France : "
-                 f"{year_clause(value_text(ensemble.value.value, meta['unit']), ensemble.year_text)}")
+        ensemble_text = value_text(ensemble.value.value, meta["unit"])
+        tail += f" ; ensemble des QPV de France : {year_clause(ensemble_text, ensemble.year_text)}"
     return range_sentence(noun, year_words, lowest, highest, tail)
 
 

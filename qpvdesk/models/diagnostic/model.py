@@ -190,7 +190,8 @@ class Table:
 class Theme:
     key: str
     title: str
-    scope: str | None           # what the theme covers when not the QPV (« département et région seulement »)
+    scope: str | None           # what the theme covers when not the QPV (« département et
+                                # région seulement »)
     findings: tuple[Finding, ...]
     statements: tuple[str, ...]  # sentences of the theme not tied to one finding
     tables: tuple[Table, ...]

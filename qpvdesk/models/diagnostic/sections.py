@@ -44,11 +44,6 @@ def _ok(values: list[Value]) -> list[Value]:
     return [v for v in values if v.status == "ok"]
 
 
-def _latest(values: list[Value]) -> Value | None:
-    known = _ok(values)
-    return max(known, key=lambda v: v.edition) if known else None
-
-
 def _extreme(items: list[tuple[str, str, float]], target: float, unit: str) -> Extreme:
     return Extreme(target, value_text(target, unit),
                    tuple((code, name) for code, name, value in items if value == target))
@@ -68,10 +63,11 @@ def straddling_section(data: DiagnosticData) -> Section:
     if straddling:
         names = names_list(f"{q.name} ({names_list(q.communes_outside_call)})"
                            for q in straddling)
+        count = len(straddling)
         section.notes.append(
-            f"{plural(len(straddling), 'QPV', 'QPV')} {verb(len(straddling), 'déborde', 'débordent')}"
-            f" de la CALL : {names}. Leur population INSEE (géographie 2015) comprend leurs "
-            "parties hors de la CALL : la somme des populations des QPV et sa part dans la "
+            f"{plural(count, 'QPV', 'QPV')} {verb(count, 'déborde', 'débordent')} de la CALL : "
+            f"{names}. Leur population INSEE (géographie 2015) comprend leurs parties hors de "
+            "la CALL : la somme des populations des QPV et sa part dans la "
             "population de la CALL les incluent.")
     return section
 

@@ -6,8 +6,10 @@ import math
 
 from ..catalogue_nouns import Noun
 from .model import Extreme
-from .wording import (agreed, capitalised, definite, demonstrative, indefinite, names_list,
-                      partitive_negative, value_text, verb)
+from .wording import (TERRITORY_PHRASES, agreed, capitalised, definite, demonstrative,
+                      indefinite, names_list, of, partitive_negative, value_text, verb)
+
+CALL = TERRITORY_PHRASES["epci"]
 
 
 def year_clause(value_text: str, year_text: str) -> str:
@@ -36,12 +38,12 @@ def comparison_sentence(noun: Noun, total: int, known: int, above: int, below: i
         adjective = agreed("supérieur" if above == known else "inférieur", noun)
         subject = ("Tous les QPV ont" if known == total else
                    f"Les {known} QPV renseignés (sur {total}) ont tous")
-        return (f"{subject} {indefinite(noun)} {adjective} à {demonstrative(noun)} de la CALL "
+        return (f"{subject} {indefinite(noun)} {adjective} à {demonstrative(noun)} {of(CALL)} "
                 f"({call}) : {span(lowest, highest)}.")
     counting_above = unfavourable != "low"
     count = above if counting_above else below
     adjective = agreed("supérieur" if counting_above else "inférieur", noun)
-    whom = f"{demonstrative(noun)} de la CALL ({call})"
+    whom = f"{demonstrative(noun)} {of(CALL)} ({call})"
     values = f"les valeurs vont {span(lowest, highest)}"
     if count == 0:
         return (f"Aucun QPV n'a {partitive_negative(noun)} {adjective} à {whom} ; {values}.")
