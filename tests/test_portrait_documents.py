@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 
@@ -165,6 +166,28 @@ def test_pdf_has_the_sentences_figures_and_sources(files, diagnostic):
     assert f"page {pages} / {pages}" in text
     assert "République - Cité 4" in text and "l'écart se creuse" in text
     assert "Licence Ouverte" in text
+
+
+def test_contents_give_each_part_its_page(files, document):
+    import subprocess
+
+    second = plain(subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(files[0]),
+                                   "-"], capture_output=True, text=True, check=True).stdout)
+    assert second.startswith("Sommaire")
+    pages = []
+    for part in document.parts():
+        found = re.search(re.escape(part) + r" (\d+) ", second)
+        assert found, part
+        pages.append(int(found.group(1)))
+        on_page = plain(subprocess.run(["pdftotext", "-f", found.group(1), "-l", found.group(1),
+                                        str(files[0]), "-"], capture_output=True, text=True,
+                                       check=True).stdout)
+        assert on_page.startswith(part)
+    assert pages == sorted(pages) and pages[0] == 3
+    word = docx.Document(files[1])
+    body = word.element.body.xml
+    assert 'TOC \\o "1-1"' in body
+    assert "updateFields" in word.settings.element.xml
 
 
 # -- the command line ------------------------------------------------------------------------

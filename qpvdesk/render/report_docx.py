@@ -26,7 +26,8 @@ from docx.table import _Cell
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from ..models.report.document import (BulletList, Cover, Document, Figure, Heading, Image,
+from ..models.report.document import (BulletList, Contents, Cover, Document, Figure, Heading,
+                                      Image,
                                       Notice, PageBreak, Paragraph, SourcesSection, Table,
                                       TableCell)
 from ..models.report.output import check_writable, write_atomically
@@ -141,8 +142,9 @@ def _set_up(word, document: Document) -> None:
     _footer(section, document.footer)
 
 
-def _field(paragraph, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice compute when they lay out."""
+def _field(paragraph, instruction: str, result: list[str]) -> None:
+    """A Word field (PAGE, NUMPAGES, TOC) that Word and LibreOffice compute when they lay
+    out; ``result`` is what it shows until then, one line each."""
     run = paragraph.add_run()
     run._r.append(_element("w:fldChar", fldCharType="begin"))
     text = OxmlElement("w:instrText")
@@ -150,8 +152,32 @@ def _field(paragraph, instruction: str) -> None:
     text.text = f" {instruction} "
     run._r.append(text)
     run._r.append(_element("w:fldChar", fldCharType="separate"))
-    paragraph.add_run("1")
+    for number, line in enumerate(result, start=1):
+        shown = paragraph.add_run(line)
+        if number < len(result):
+            shown.add_break(WD_BREAK.LINE)
     paragraph.add_run()._r.append(_element("w:fldChar", fldCharType="end"))
+
+
+#: What follows w:updateFields in a settings part (the schema's order, which Word checks).
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+
+def _update_fields_on_open(word) -> None:
+    """Word asks, when it opens the file, to compute the fields (the table of contents)."""
+    settings = word.settings.element
+    later = {qn(f"w:{name}") for name in SETTINGS_AFTER_UPDATE_FIELDS} | \
+        {"{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"}
+    update = _element("w:updateFields", val="true")
+    following = next((child for child in settings if child.tag in later), None)
+    if following is None:
+        settings.append(update)
+    else:
+        following.addprevious(update)
 
 
 def _footer(section, text: str) -> None:
@@ -160,9 +186,9 @@ def _footer(section, text: str) -> None:
     tabs.clear_all()
     tabs.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     paragraph.add_run(f"{text}\tÉdité le {today_french()} — page ")
-    _field(paragraph, "PAGE")
+    _field(paragraph, "PAGE", ["1"])
     paragraph.add_run(" / ")
-    _field(paragraph, "NUMPAGES")
+    _field(paragraph, "NUMPAGES", ["1"])
     for run in paragraph.runs:
         run.font.size = Pt(7.5)
         run.font.color.rgb = GREY
@@ -225,6 +251,8 @@ class _Writer:
             self.sources(block)
         elif isinstance(block, PageBreak):
             self.word.add_page_break()
+        elif isinstance(block, Contents):
+            self.contents(block)
         else:
             raise TypeError(f"unknown block {type(block).__name__}")
 
@@ -336,6 +364,13 @@ class _Writer:
         for number, (text, style) in enumerate(after, start=1):
             paragraph = self.add(text, style)
             paragraph.paragraph_format.keep_with_next = number < len(after)
+
+    def contents(self, block: Contents) -> None:
+        """Word's own table of contents (a TOC field over the « Titre 1 » headings, updated
+        when the file is opened); until then it lists the parts, without their pages."""
+        self.add(block.title, TABLE_TITLE_STYLE).runs[0].font.size = Pt(16)
+        _field(self.add(), 'TOC \\o "1-1" \\h \\z \\u', self.document.parts())
+        _update_fields_on_open(self.word)
 
     def sources(self, block: SourcesSection) -> None:
         self.heading(block.title, 1)

@@ -13,7 +13,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (QColor, QImage, QPagedPaintDevice, QPainter, QPen,
                            QTextCharFormat, QTextCursor, QTextDocument, QTextOption)
 
-from ..models.report.document import (BulletList, Cover, Document, Figure, Heading, Image,
+from ..models.report.document import (BulletList, Contents, Cover, Document, Figure, Heading,
+                                      Image,
                                       Notice, PageBreak, Paragraph, Run, SourcesSection,
                                       Table, TableCell)
 from ..models.report.output import check_writable, write_atomically
@@ -43,6 +44,8 @@ class _Writer:
         self.pages = Pages(0.0, style.height - footer_height(style))
         self.figures = 0
         self.waiting: list[Block] = []     # headings, placed with what follows them
+        self.parts: list[tuple[str, Block]] = []   # level-1 headings, for the contents
+        self.part_pages: dict[str, int] = {}       # filled once every block is placed
 
     # -- text -------------------------------------------------------------------------------
 
@@ -93,9 +96,10 @@ class _Writer:
             return [spacer(style.mm(1.5)),
                     paragraph(style, block.text, style.font(HEADING_POINTS[3], bold=True),
                               TITLE_BLUE), spacer(style.mm(1))]
-        return [spacer(style.mm(3 if block.level == 1 else 2)),
-                section_title(style, block.text, HEADING_POINTS[block.level]),
-                spacer(style.mm(2))]
+        title = section_title(style, block.text, HEADING_POINTS[block.level])
+        if block.level == 1:
+            self.parts.append((block.text, title))
+        return [spacer(style.mm(3 if block.level == 1 else 2)), title, spacer(style.mm(2))]
 
     # -- placing ----------------------------------------------------------------------------
 
@@ -116,6 +120,9 @@ class _Writer:
         self.flush()
         if self.document.notes:
             self.notes()
+        placed = {id(block): number for number, page in enumerate(self.pages.pages, start=1)
+                  for _, block in page}
+        self.part_pages.update((text, placed[id(block)]) for text, block in self.parts)
         return self.pages.pages
 
     def block(self, block) -> None:
@@ -142,6 +149,8 @@ class _Writer:
         elif isinstance(block, PageBreak):
             self.flush()
             self.pages.new_page()
+        elif isinstance(block, Contents):
+            self.contents(block)
         else:
             raise TypeError(f"unknown block {type(block).__name__}")
 
@@ -254,6 +263,28 @@ class _Writer:
                 blocks.append(paragraph(style, entry.detail, style.font(6.4), GREY,
                                         indent=style.mm(3)))
             self.place(blocks + [spacer(style.mm(1.6))])
+
+    def contents(self, block: Contents) -> None:
+        """One line per part, its page number on the right (known once laid out)."""
+        style = self.style
+        font = style.font(10)
+        height = style.metrics(font).height() * 1.6
+        blocks = [section_title(style, block.title, HEADING_POINTS[1]), spacer(style.mm(4))]
+        for text in self.document.parts():
+            def draw(painter: QPainter, top: float, text=text) -> None:
+                page = str(self.part_pages.get(text, ""))
+                metrics = style.metrics(font)
+                painter.setFont(font)
+                painter.setPen(INK)
+                rect = QRectF(0, top, style.width, height)
+                painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft), text)
+                painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight), page)
+                painter.setPen(QPen(GREY, style.mm(0.25), Qt.PenStyle.DotLine))
+                hline(painter, metrics.horizontalAdvance(text) + style.mm(2),
+                      style.width - metrics.horizontalAdvance(page) - style.mm(2),
+                      top + metrics.ascent())
+            blocks.append(Block(height, draw))
+        self.place(blocks)
 
     def notes(self) -> None:
         self.block(Heading("Notes", 2))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, Q
                                QPushButton, QSplitter, QStackedWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
-from ..models.report.document import Document, Heading, SourcesSection
+from ..models.report.document import Contents, Document, Heading, SourcesSection
 from .document_view import DocumentPage, framed
 from .file_dialogs import open_folder, save_path
 from .formatting import font_size
@@ -34,9 +34,12 @@ FILE_STEM = "portrait_de_territoire"
 
 
 def sections(document: Document) -> list[tuple[str, list]]:
-    """(title, blocks) of each part: what starts with a level-1 heading, and the sources."""
+    """(title, blocks) of each part: what starts with a level-1 heading, and the sources
+    (the list of parts stands for the table of contents)."""
     parts: list[tuple[str, list]] = []
     for block in document.blocks:
+        if isinstance(block, Contents):
+            continue
         if isinstance(block, Heading) and block.level == 1:
             parts.append((block.text, [block]))
         elif isinstance(block, SourcesSection):

@@ -16,15 +16,16 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from ..diagnostic import model as diag
-from ..diagnostic.wording import DECIMALS, GAP_UNITS, value_text
+from ..diagnostic.wording import DECIMALS, value_text
 from ..frenchnum import format_french_date, format_status
 from ..licences import DATASETS, LICENCE_OUVERTE, LICENCE_OUVERTE_LINK
 from .chart import Chart, ChartPoint, ChartSeries, Quadrant
-from .document import (BulletList, Cover, Document, Figure, Heading, Notice, Paragraph, Run,
+from .document import (BulletList, Contents, Cover, Document, Figure, Heading, Notice, Paragraph, Run,
                        SourceEntry, SourcesSection, Table, TableCell)
 
 TITLE = "Portrait de territoire — Quartiers prioritaires de la CA de Lens-Liévin"
 KICKER = "CONTRAT DE VILLE — DIAGNOSTIC TERRITORIAL"
+SUBTITLE = "Chiffres clés, comparaisons à la CALL et évolution des écarts, thème par thème"
 PRODUCED = "Produit avec qpvdesk à partir de données publiques"
 FOOTER = "Portrait de territoire — QPV de la CA de Lens-Liévin"
 RATE_UNITS = ("%", "‰", "€ par UC", "indice", "rapport")
@@ -370,10 +371,10 @@ def theme_blocks(diagnostic: diag.Diagnostic, theme: diag.Theme) -> list:
 
 def diagnostic_document(diagnostic: diag.Diagnostic, today: date | None = None) -> Document:
     today = today or date.today()
-    cover = Cover(KICKER, TITLE, diagnostic.title,
+    cover = Cover(KICKER, TITLE, SUBTITLE,
                   (f"Édité le {format_french_date(today.isoformat())}",
                    _editions_line(diagnostic), PRODUCED))
-    blocks: list = [Heading("Synthèse", 1),
+    blocks: list = [Contents(), Heading("Synthèse", 1),
                     *(Paragraph.plain(sentence, "lead") for sentence in diagnostic.headline),
                     Paragraph.plain(SUMMARY_INTRO, "note"), summary_table(diagnostic)]
     for theme in diagnostic.themes:

@@ -146,8 +146,14 @@ class PageBreak:
     pass
 
 
+@dataclass(frozen=True)
+class Contents:
+    """The table of contents: each part (level-1 heading, the sources) with its page."""
+    title: str = "Sommaire"
+
+
 Block = Heading | Paragraph | BulletList | Notice | Table | Figure | Image | SourcesSection \
-    | PageBreak
+    | PageBreak | Contents
 
 
 @dataclass(frozen=True)
@@ -166,6 +172,12 @@ class Document:
     blocks: tuple[Block, ...]
     cover: Cover | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)   # numbered notes at the end
+
+    def parts(self) -> list[str]:
+        """What a table of contents lists: the level-1 headings and the sources' title."""
+        return [block.text if isinstance(block, Heading) else block.title
+                for block in self.blocks if isinstance(block, Heading) and block.level == 1
+                or isinstance(block, SourcesSection)]
 
     def headings(self, level: int | None = None) -> list[Heading]:
         return [block for block in self.blocks if isinstance(block, Heading)
