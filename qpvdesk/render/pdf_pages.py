@@ -154,6 +154,7 @@ class TableLayout:
     as their widest cell."""
 
     MIN_WRAP_MM, MAX_WRAP_MM = 34, 80
+    HEADER_LINE_MM = 22
     SCALES = (1.0, 0.93, 0.86, 0.8, 0.74)   # smaller type when the columns do not fit
 
     def __init__(self, style: Style, table: LayoutTable, scale: float = 1.0,
@@ -173,8 +174,7 @@ class TableLayout:
         """Columns of chosen widths (the header's height follows)."""
         self.widths = widths
         self.header_height = max(
-            self.style.text_height(column.header or " ", self.header_font,
-                                   width - 2 * self.pad if column.wrap else 1e6)
+            self.style.text_height(column.header or " ", self.header_font, width - 2 * self.pad)
             for column, width in zip(self.table.columns, widths)) + 2 * self.pad
 
     @classmethod
@@ -213,7 +213,7 @@ class TableLayout:
     def _natural_width(self, index: int) -> float:
         text, bold = self.style.metrics(self.text_font), self.style.metrics(self.bold_font)
         detail, header = self.style.metrics(self.detail_font), self.style.metrics(self.header_font)
-        width = max(header.horizontalAdvance(line)
+        width = max(self._header_line_width(header, line)
                     for line in self.table.columns[index].header.split("\n"))
         for row in self.table.rows:
             cell = row[index]
@@ -224,6 +224,14 @@ class TableLayout:
             if cell.paint is not None:
                 width = max(width, self.style.mm(cell.paint_width_mm))
         return width + 2 * self.pad + 1.0   # + 1 px: a text exactly as wide never wraps
+
+    def _header_line_width(self, metrics: QFontMetricsF, line: str) -> float:
+        """A header line as wide as it is, or, when longer than HEADER_LINE_MM (« Services aux
+        particuliers 2019 »), as its longest word: the header then wraps over its numbers."""
+        width = metrics.horizontalAdvance(line)
+        if width <= self.style.mm(self.HEADER_LINE_MM):
+            return width
+        return max(metrics.horizontalAdvance(word) for word in line.split())
 
     def _detail_height(self, cell: LayoutCell, width: float) -> float:
         if not cell.detail:
@@ -252,9 +260,8 @@ class TableLayout:
             x = 0.0
             for column, width in zip(table.columns, self.widths):
                 align = (Qt.AlignmentFlag.AlignRight if column.right
-                         else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignBottom
-                if column.wrap:   # the others are as wide as their header's longest line
-                    align |= Qt.TextFlag.TextWordWrap
+                         else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignBottom \
+                    | Qt.TextFlag.TextWordWrap
                 painter.drawText(QRectF(x + self.pad, top + self.pad, width - 2 * self.pad,
                                         self.header_height - 2 * self.pad), int(align),
                                  column.header)
