@@ -8,7 +8,8 @@ import warnings
 from pathlib import Path
 
 from . import __version__, paths
-from .commands import bench, fiche, package, proposals, self_test, snapshot, workspace
+from .commands import (bench, fiche, package, portrait, proposals, self_test, snapshot,
+                       workspace)
 from .models.build.errors import SourceError
 from .models.database_problems import (REFERENCE, WORKSPACE, DatabaseDamaged, DatabaseProblem,
                                       explain)
@@ -113,6 +114,7 @@ def parser() -> argparse.ArgumentParser:
     info.set_defaults(handler=_info)
     snapshot.add_parser(commands)
     fiche.add_parser(commands)
+    portrait.add_parser(commands)
     bench.add_parser(commands)
     proposals.add_parser(commands)
     package.add_parsers(commands)

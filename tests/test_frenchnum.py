@@ -1,8 +1,8 @@
 import pytest
 
-from qpvdesk.models.frenchnum import (STATUS_NOTE, STATUS_TEXTS, NumberFormatError,
+from qpvdesk.models.frenchnum import (STATUS_EXPLANATION, NumberFormatError,
                                       format_french_number, format_french_percent,
-                                      parse_french_number)
+                                      format_status, parse_french_number)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -53,14 +53,17 @@ def test_percent():
     assert format_french_percent(None) == "—"
 
 
-@pytest.mark.parametrize("status, expected", [("secret", "secret"), ("missing", "n.d.")])
+@pytest.mark.parametrize("status, expected", [("secret", "secret"),
+                                              ("non_publie", "non publié")])
 def test_one_wording_per_missing_value_on_screen_in_pdf_and_in_tables(qapp, status, expected):
     """The fiche (screen and PDF draw the same cells), the indicator table, the charts and
-    the CLI all write a value that is not there the same way."""
+    the CLI all write a value that is not there the same way (a value absent from the
+    bundled sources: tests/test_diagnostic_wording.py)."""
     from qpvdesk.models.fiche import Figure, format_figure
     from qpvdesk.render.fiche_tables import figure_text
     from qpvdesk.views.tables.indicator_table_view import figure_number
 
     figure = Figure("REVN.TP60", "Taux de pauvreté", "%", 2019, 2019, None, status, "", None)
     assert format_figure(figure) == figure_text(figure) == figure_number(figure) == expected
-    assert STATUS_TEXTS[status] == expected and f"« {expected} »" in STATUS_NOTE
+    assert format_status(status, short=True) == expected
+    assert f"« {expected} »" in STATUS_EXPLANATION

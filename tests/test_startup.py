@@ -19,7 +19,7 @@ from qpvdesk.commands.bench_startup_states import (FRESH, PROPOSALS_BASEMAP, THE
 # scikit-learn (mapclassify), charts, spreadsheets, PDF writers; pyproj (file imports only).
 HEAVY = ("pandas", "geopandas", "pyogrio", "fiona", "pyproj", "scipy", "sklearn",
          "mapclassify", "pyqtgraph", "openpyxl", "docx")
-PDF_WRITERS = ("fiche_pdf", "synthese_pdf")
+PDF_WRITERS = ("fiche_pdf", "synthese_pdf", "report_pdf", "report_docx", "report_charts")
 
 # Listens to the app's start-up moments (views/startup_moments.py), then reports what was
 # imported and what the window shows when the first map reached the screen.

@@ -3,6 +3,8 @@ and the parser of numbers as INSEE writes them in its French CSV files.
 
 INSEE uses a decimal comma and a (narrow) no-break space or plain space between thousands;
 an empty cell means the value is under statistical secrecy or not available — never zero.
+Displayed values round half away from zero, on the number as written in the source
+(1 952,5 -> « 1 953 », 2,675 -> « 2,68 »), never half to even as Python's format() does.
 
 A value that is not there is written one way per case, everywhere:
   « secret » — under statistical secrecy (status ``secret``: INSEE's empty cell);
@@ -51,16 +53,20 @@ def parse_french_number(text: str | None) -> float | None:
     return float(compact.replace(",", "."))
 
 
+def rounded(value: float, decimals: int) -> Decimal:
+    """The value rounded half away from zero (Decimal's ROUND_HALF_UP), taken as the shortest
+    decimal that reads back as the same float: 2.675 is 2,675 in the source, so 2,68."""
+    exact = Decimal(repr(float(value)))
+    result = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return result if result != 0 else abs(result)    # never « -0 »
+
+
 def format_french_number(value: float | None, decimals: int = 1, empty: str = NO_VALUE) -> str:
     """French display: narrow no-break space between thousands, decimal comma, halves
     rounded away from zero as a reader rounds ('2,5' -> '3'); ``empty`` (« — ») for None."""
     if value is None or not math.isfinite(value):
         return empty
-    step = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP)
-    if rounded == 0:
-        rounded = abs(rounded)       # no « -0 »
-    text = f"{rounded:,.{decimals}f}"
+    text = f"{rounded(value, decimals):,.{decimals}f}"
     return text.replace(",", "\u202f").replace(".", ",")
 
 
@@ -69,6 +75,23 @@ def format_french_percent(share: float | None, decimals: int = 0) -> str:
     if share is None:
         return NO_VALUE
     return f"{format_french_number(share * 100, decimals)}\u00a0%"
+
+
+#: How a value without a figure reads, everywhere. « secret »: a published row whose cell is
+#: empty (statistical secrecy); « non publié »: the producer publishes no row for that
+#: territory; « non disponible »: not in the bundled sources. None is ever shown as 0.
+STATUS_WORDS = {"secret": "secret", "non_publie": "non publié", "missing": "non disponible"}
+#: The same in a narrow table cell: only « non disponible » is abbreviated.
+SHORT_STATUS_WORDS = {**STATUS_WORDS, "missing": "n.d."}
+STATUS_EXPLANATION = (
+    "« secret » : valeur couverte par le secret statistique (cellule vide d'une ligne publiée) ; "
+    "« non publié » : le producteur ne publie pas de ligne pour ce territoire ; « n.d. » ou "
+    "« non disponible » : absent des sources embarquées. Aucun n'est jamais remplacé par 0.")
+
+
+def format_status(status: str, short: bool = False) -> str:
+    """« secret », « non publié », « non disponible » (« n.d. » when short)."""
+    return (SHORT_STATUS_WORDS if short else STATUS_WORDS)[status]
 
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout
                                QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
                                QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ...models.fiche import Figure, format_figure, format_value
-from ...models.frenchnum import NO_VALUE, STATUS_NOTE, STATUS_TEXTS
+from ...models.fiche import STATUS_NOTE, Figure, format_figure, format_value
+from ...models.frenchnum import NO_VALUE, format_status
 from ...models.indicator_table import (BETTER, CALL_LABEL, EQUAL, WORSE, IndicatorTable,
                                        TableColumn, TableRow)
 from ...models.search import normalize
@@ -107,10 +107,10 @@ def plain_number(value: float, unit: str) -> str:
 
 
 def figure_number(figure: Figure) -> str:
-    """A cell's text: the number without its unit, « secret » or « n.d. »."""
+    """A cell's text: the number without its unit, « secret », « non publié » or « n.d. »."""
     if figure.status == "ok":
         return plain_number(figure.value, figure.unit)
-    return STATUS_TEXTS[figure.status]
+    return format_status(figure.status, short=True)
 
 
 def call_text(column: TableColumn) -> str:
@@ -575,7 +575,7 @@ class IndicatorTableView(QWidget):
     def _fill_communes(self) -> None:
         """Every commune a QPV touches (2024 perimeters), from the unfiltered table."""
         communes = {c.insee: c for row in (self.table.rows if self.table else ())
-                    for c in row.communes}
+                    for c in row.communes_2024}
         self.commune_combo.blockSignals(True)
         self.commune_combo.addItem(TEXT["all_communes"], None)
         for commune in sorted(communes.values(), key=lambda c: normalize(c.name)):
