@@ -12,6 +12,7 @@ from conftest import SOURCES
 from qpvdesk.models.fiche import (FICHE_INDICATORS, ComparisonValue, Figure, build_fiche,
                                   fiche_to_json, resolve_qpv_code)
 from qpvdesk.models.frenchnum import format_french_number, parse_french_number
+from qpvdesk.models.reference import ReferenceStore
 
 ALL_QPV = "SELECT code FROM qpv ORDER BY code"
 
@@ -165,7 +166,9 @@ def test_low_declared_income_rate_is_never_set_beside_the_poverty_rate(reference
     data: IndicatorData = indicator_data(reference)
     data.load(["REVN.BREV"])
     qpv = next(q for q in data.qpvs if q.code == "QN06224M")
-    brev: FicheLine = _fiche_line(data, data.meta("REVN.BREV"), "Revenus et pauvreté", qpv)
+    latest = max(data.qpv_editions("REVN.BREV"))
+    brev: FicheLine = _fiche_line(data, data.meta("REVN.BREV"), "Revenus et pauvreté", qpv,
+                                  latest)
     assert brev.comparisons == [] and brev.ratio_to_call is None
     assert {(r.level, r.indicator_id) for r in brev.refusals} == {
         ("commune", "CC.TP60"), ("commune", "FILOTP.TP60"), ("epci", "FILOTP.TP60"),
