@@ -19,9 +19,11 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPainter,
 
 from ..models.frenchnum import format_french_number
 from ..models.report.chart import Chart, ChartPoint, ChartSeries
+from .point_labels import place_labels
 
 FONT_FAMILY = "DejaVu Sans"
 TEXT, AXIS, GRID = QColor("#1b1b1b"), QColor("#555555"), QColor("#e3e3e3")
+LEADER = QColor("#8c8c8c")
 
 
 @dataclass(frozen=True)
@@ -452,40 +454,25 @@ def _quadrant_labels(pen: _Pen, chart: Chart, plot: QRectF) -> list[QRectF]:
     return rects
 
 
-def _overlap(rect: QRectF, others: Sequence[QRectF]) -> float:
-    total = 0.0
-    for other in others:
-        common = rect.intersected(other)
-        if not common.isEmpty():
-            total += common.width() * common.height()
-    return total
-
-
 def _place_names(pen: _Pen, marks: list[tuple[ChartPoint, QPointF]], taken: list[QRectF],
                  plot: QRectF, radius: float) -> None:
-    """Each point's name beside it, where it hides no other name, point or corner label."""
+    """Each point's name beside it, where it hides no other name, point or corner label; a
+    leader line to the names that have to sit further out."""
     painter, font = pen.painter, pen.font(6.3)
     metrics = pen.metrics(font)
+    named = [(point, centre) for point, centre in marks if point.label]
+    sizes = [QSizeF(metrics.horizontalAdvance(point.label) + pen.pt(1), metrics.height())
+             for point, _ in named]
+    places = place_labels([centre for _, centre in named], sizes, plot, taken,
+                          radius * 1.2, pen.pt(1.2))     # a diamond reaches 1.2 radius
+    painter.setPen(QPen(LEADER, pen.pt(0.5)))
+    for place in places:
+        if place.leader is not None:
+            painter.drawLine(place.leader)
     painter.setFont(font)
     painter.setPen(TEXT)
-    dots = [QRectF(c.x() - radius, c.y() - radius, 2 * radius, 2 * radius) for _, c in marks]
-    taken = list(taken)
-    for point, centre in sorted(marks, key=lambda mark: mark[1].y()):
-        if not point.label:
-            continue
-        width, height = metrics.horizontalAdvance(point.label) + pen.pt(1), metrics.height()
-        gap = radius + pen.pt(1.5)
-        offsets = [(gap, -height / 2), (-gap - width, -height / 2), (-width / 2, -gap - height),
-                   (-width / 2, gap), (gap, -height - gap / 2), (gap, gap / 2),
-                   (-gap - width, -height - gap / 2), (-gap - width, gap / 2),
-                   (-width / 2, -gap - 2 * height), (-width / 2, gap + height)]
-        places = [QRectF(centre.x() + dx, centre.y() + dy, width, height) for dx, dy in offsets]
-        inside = [place for place in places if plot.contains(place)] or places
-        best = min(enumerate(inside), key=lambda item: (
-            10 * _overlap(item[1], taken) + _overlap(item[1], dots)
-            + item[0] * pen.pt(2) ** 2))[1]
-        taken.append(best)
-        painter.drawText(best, int(Qt.AlignmentFlag.AlignCenter), point.label)
+    for (point, _), place in zip(named, places):
+        painter.drawText(place.rect, int(Qt.AlignmentFlag.AlignCenter), point.label)
 
 
 # ---------------------------------------------------------------------------------------------
