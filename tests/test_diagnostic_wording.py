@@ -1,6 +1,6 @@
 """French grammar of the generated sentences (genders, elision, plurals, « fois plus / moins »,
-gaps) and the one number formatter (half away from zero, « non publié » apart from
-« secret ») on every display path."""
+gaps) and the one number formatter (half away from zero) on every display path (the words of
+a value that is not there: tests/test_frenchnum.py)."""
 from __future__ import annotations
 
 import pytest
@@ -148,15 +148,3 @@ def test_every_display_path_uses_the_one_formatter(qapp):
     assert value_text(1952.5, "habitants") == "1\u202f953 habitants"
 
 
-def test_non_publie_is_worded_apart_from_secret(qapp):
-    from qpvdesk.render.fiche_tables import figure_text
-    from qpvdesk.views.tables.indicator_table_view import figure_number
-
-    assert format_status("non_publie") == "non publié" != format_status("secret")
-    assert format_status("missing") == "non disponible"
-    assert format_status("missing", short=True) == "n.d."
-    for shown in (format_figure, figure_text, figure_number):
-        assert shown(figure(None, "non_publie")) == "non publié"
-        assert shown(figure(None, "secret")) == "secret"
-    assert figure_text(figure(None, "missing")) == "—"
-    assert figure_number(figure(None, "missing")) == "n.d."

@@ -391,11 +391,11 @@ def test_cli_unknown_code(reference_path, capsys):
     assert "Code de quartier inconnu" in capsys.readouterr().err
 
 
-def test_an_indicator_with_no_value_at_all_reads_not_published(reference_path, tmp_path,
+def test_an_indicator_with_no_value_at_all_reads_not_available(reference_path, tmp_path,
                                                                 capsys):
     """A database built from sources without the median income (the self-test found the PDF
-    raising IndexError): the line says « n.d. » at the base's latest edition, with no rank or
-    range, and the text, JSON and PDF fiches are written."""
+    raising IndexError): the line says « non disponible » at the base's latest edition, with
+    no rank or range, and the text, JSON and PDF fiches are written."""
     import shutil
 
     import pysqlite3.dbapi2 as sqlite3
@@ -422,7 +422,8 @@ def test_an_indicator_with_no_value_at_all_reads_not_published(reference_path, t
     assert [figure.status for figure in line.series] == ["missing"]
     assert line.comparison("epci").figure.status == "ok"    # the CALL's income is still there
     assert run_cli(broken, "fiche", "QN06202M") == 0
-    assert "Revenu disponible médian par UC : n.d. (édition 2022)" in capsys.readouterr().out
+    assert ("Revenu disponible médian par UC : non disponible (édition 2022)"
+            in capsys.readouterr().out)
     pdf = tmp_path / "fiche.pdf"
     assert run_cli(broken, "fiche", "QN06202M", "--pdf", str(pdf)) == 0
     assert pdf.read_bytes().startswith(b"%PDF-") and "3 pages" in capsys.readouterr().out

@@ -8,7 +8,7 @@ import sys
 
 from ..models.fiche import (LEVEL_LABELS, Fiche, FicheLine, build_fiche, fiche_to_json,
                             format_figure)
-from ..models.frenchnum import NOT_AVAILABLE, format_french_number
+from ..models.frenchnum import format_french_number, format_status
 from ..models.reference import ReferenceStore
 
 
@@ -79,7 +79,8 @@ def fiche_text(fiche: Fiche) -> str:
     if identity.communes_outside_call:
         lines[-1] += " ; hors CALL : " + ", ".join(c.name for c in identity.communes_outside_call)
     population = (f"{format_figure(identity.population)} (édition "
-                  f"{identity.population.edition})" if identity.population else NOT_AVAILABLE)
+                  f"{identity.population.edition})" if identity.population
+                  else format_status("missing"))
     lines.append(f"Surface : {format_french_number(identity.area_ha, 0)} ha "
                  f"({format_french_number(identity.share_in_call * 100, 0)} % dans la CALL) — "
                  f"population : {population}")

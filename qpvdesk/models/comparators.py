@@ -32,11 +32,10 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .frenchnum import STATUS_WORDS, format_french_number
+from .frenchnum import format_french_number
 
 QPV_KIND = "qpv"
 LEVELS = ("commune", "epci", "departement", "region", "france", "ensemble_qpv")
-STATUS_TEXT = {"ok": "", **STATUS_WORDS}
 
 
 @dataclass(frozen=True)

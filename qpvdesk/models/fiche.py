@@ -55,7 +55,6 @@ VINTAGE_NOTE = (
     "référence des données (sauf quand elle est établie : revenus 2017 pour l'édition 2021, "
     "2018 pour 2022). Chaque comparaison porte sa propre année : celle des données du QPV "
     "quand elle existe, sinon la même édition INSEE, sinon la plus proche — une note le dit.")
-STATUS_NOTE = STATUS_EXPLANATION
 RANK_NOTE = ("Rang parmi les 22 QPV de la CALL : 1 = situation la plus défavorable quand le sens "
              "de l'indicateur est défini, sinon la valeur la plus élevée.")
 DERIVED_NOTE = (
@@ -580,7 +579,7 @@ def build_fiche(store, code: str) -> Fiche:
 def _latest_fiche_edition(data: IndicatorData) -> int:
     """The latest edition of the INSEE QPV base among the fiche's indicators: where an
     indicator that has no QPV value at all (a database built from incomplete sources) is
-    shown as not published (« n.d. »)."""
+    shown as not available (« non disponible », « n.d. » in a cell)."""
     latest = max((edition for ids in FICHE_INDICATORS.values() for indicator_id in ids
                   for edition in data.qpv_editions(indicator_id)), default=None)
     if latest is None:
@@ -705,7 +704,7 @@ def _notes(identity: QpvIdentity, themes: dict[str, list[FicheLine]]) -> list[st
                      f"CALL ; hors CALL : {outside}). Ses chiffres INSEE couvrent tout le "
                      "quartier ; les données communales de l'application ne couvrent que les "
                      "communes de la CALL.")
-    notes += [VINTAGE_NOTE, STATUS_NOTE, RANK_NOTE]
+    notes += [VINTAGE_NOTE, STATUS_EXPLANATION, RANK_NOTE]
     lines = [line for theme_lines in themes.values() for line in theme_lines]
     if any(item.derived for line in lines for item in line.comparisons):
         notes.append(DERIVED_NOTE)

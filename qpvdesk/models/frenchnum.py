@@ -6,11 +6,14 @@ an empty cell means the value is under statistical secrecy or not available — 
 Displayed values round half away from zero, on the number as written in the source
 (1 952,5 -> « 1 953 », 2,675 -> « 2,68 »), never half to even as Python's format() does.
 
-A value that is not there is written one way per case, everywhere:
-  « secret » — under statistical secrecy (status ``secret``: INSEE's empty cell);
-  « n.d. »   — not published: the source has no value for this territory and edition
-               (status ``missing``), « non disponible » spelt out in sentences;
-  « — »      — nothing to show: an empty field, or a figure the bundled sources do not have.
+A value that is not there is written one way per case, on every surface (screens, PDF, Word,
+CSV/XLSX, map legends; the JSON keeps the status codes):
+  « secret »          status ``secret``: statistical secrecy, an empty cell in a published row;
+  « non publié »      status ``non_publie``: the producer publishes no row for this territory;
+  « n.d. »            status ``missing``: absent from the bundled sources — « non disponible »
+                      where there is room (sentences, tooltips, legends), « n.d. » in a cell;
+  « — »               nothing to show: no figure belongs there (an empty field, no comparator).
+None of them is ever shown as 0.
 """
 from __future__ import annotations
 
@@ -19,13 +22,32 @@ import re
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-SECRET = "secret"
-NOT_AVAILABLE = "n.d."
 NO_VALUE = "—"
-STATUS_TEXTS = {"secret": SECRET, "missing": NOT_AVAILABLE}
-STATUS_NOTE = ("« secret » : valeur couverte par le secret statistique ; « n.d. » : non "
-               "disponible, la source ne publie pas cette valeur ; « — » : aucune valeur dans "
-               "les sources embarquées. Aucune n'est jamais remplacée par 0.")
+#: The words of a figure without a value (statuses as stored), then the same in a table cell.
+STATUS_WORDS = {"secret": "secret", "non_publie": "non publié", "missing": "non disponible"}
+SHORT_STATUS_WORDS = {**STATUS_WORDS, "missing": "n.d."}
+#: What each word means, for the notes and tooltips of every surface that shows them.
+STATUS_MEANINGS = {
+    "secret": "valeur couverte par le secret statistique (cellule vide d'une ligne publiée)",
+    "non_publie": "le producteur ne publie pas ce territoire",
+    "missing": "absent des sources embarquées"}
+NO_VALUE_MEANING = "rien à montrer"
+
+
+def _word_pair(status: str) -> str:
+    short, long = SHORT_STATUS_WORDS[status], STATUS_WORDS[status]
+    return f"« {short} »" if short == long else f"« {short} » ({long})"
+
+
+def status_explanation(nothing: str = f"« {NO_VALUE} »") -> str:
+    """What the words mean; ``nothing``: how the surface shows that there is nothing to show
+    (« — », or an empty cell in a spreadsheet)."""
+    return " ; ".join(
+        [f"{_word_pair(status)} : {meaning}" for status, meaning in STATUS_MEANINGS.items()]
+        + [f"{nothing} : {NO_VALUE_MEANING}"]) + ". Aucun n'est jamais remplacé par 0."
+
+
+STATUS_EXPLANATION = status_explanation()
 
 _THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009")
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
@@ -77,21 +99,14 @@ def format_french_percent(share: float | None, decimals: int = 0) -> str:
     return f"{format_french_number(share * 100, decimals)}\u00a0%"
 
 
-#: How a value without a figure reads, everywhere. « secret »: a published row whose cell is
-#: empty (statistical secrecy); « non publié »: the producer publishes no row for that
-#: territory; « non disponible »: not in the bundled sources. None is ever shown as 0.
-STATUS_WORDS = {"secret": "secret", "non_publie": "non publié", "missing": "non disponible"}
-#: The same in a narrow table cell: only « non disponible » is abbreviated.
-SHORT_STATUS_WORDS = {**STATUS_WORDS, "missing": "n.d."}
-STATUS_EXPLANATION = (
-    "« secret » : valeur couverte par le secret statistique (cellule vide d'une ligne publiée) ; "
-    "« non publié » : le producteur ne publie pas de ligne pour ce territoire ; « n.d. » ou "
-    "« non disponible » : absent des sources embarquées. Aucun n'est jamais remplacé par 0.")
-
-
 def format_status(status: str, short: bool = False) -> str:
-    """« secret », « non publié », « non disponible » (« n.d. » when short)."""
+    """« secret », « non publié », « non disponible » (« n.d. » when short, in a cell)."""
     return (SHORT_STATUS_WORDS if short else STATUS_WORDS)[status]
+
+
+def status_tip(status: str) -> str:
+    """« Non publié : le producteur ne publie pas ce territoire. », for a tooltip."""
+    return f"{STATUS_WORDS[status].capitalize()} : {STATUS_MEANINGS[status]}."
 
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",

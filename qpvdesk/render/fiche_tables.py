@@ -13,10 +13,9 @@ from pathlib import PurePosixPath
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from ..models.fiche import (GEOGRAPHY_NOTE, LEVELS, NO_CALL_NOTE, STATUS_NOTE,
-                             ComparisonValue, Fiche, FicheLine, Figure, QpvExtreme, SchoolLine,
+from ..models.fiche import (GEOGRAPHY_NOTE, LEVELS, NO_CALL_NOTE, ComparisonValue, Fiche, FicheLine, Figure, QpvExtreme, SchoolLine,
                              SourceRef, format_figure, format_value)
-from ..models.frenchnum import NO_VALUE, NOT_AVAILABLE, format_french_number, format_status
+from ..models.frenchnum import NO_VALUE, format_french_number, format_status, status_tip
 from .sparkline import paint_points_sparkline
 
 #: Comparison levels shown as columns (the commune level becomes one column per commune).
@@ -31,15 +30,6 @@ _WITH_ARTICLE = {"commune": "la commune", "epci": "la CALL", "departement": "le 
 # Units a cell shows; the others (counts, euros per UC) are on the indicator's second line and
 # the cell shows the bare number, so that fourteen columns fit across an A4 page.
 _SHORT_UNITS = {"%": "%", "indice": "indice", "rapport": "rapport"}
-SECRET_TIP = ("Valeur couverte par le secret statistique (cellule vide dans la source) : "
-              "elle n'est jamais remplacée par 0.")
-MISSING_TIP = "Non disponible : cette valeur est absente de la source."
-NON_PUBLIE_TIP = ("Non publié : le producteur ne publie pas de ligne pour ce territoire "
-                  "(ce n'est pas le secret statistique).")
-DISPLAYED_STATUS_NOTE = (
-    "« secret » : valeur couverte par le secret statistique (cellule vide d'une ligne publiée) ; "
-    "« non publié » : le producteur ne publie pas ce territoire ; « — » : valeur non "
-    "disponible (absente des sources embarquées). Aucune n'est jamais remplacée par 0.")
 CAVEAT_MARK = "*"
 CAUTION_MARK = "⚠"   # an INSEE quality flag qualifies the figure
 CAVEAT_NOTE = ("* : définition proche, autre année que celle du quartier ou valeur calculée "
@@ -107,9 +97,7 @@ def unbroken(text: str) -> str:
 
 def figure_text(figure: Figure) -> str:
     """The value as a cell shows it: '38,1 %', '13 700' (€ par UC), '2 158', 'secret',
-    'non publié', '—' (not in the bundled sources)."""
-    if figure.status == "missing":
-        return "—"
+    'non publié', 'n.d.'."""
     if figure.status != "ok":
         return format_status(figure.status, short=True)
     return format_value(figure.value, _SHORT_UNITS.get(figure.unit, "nombre"))
@@ -157,12 +145,8 @@ def figure_paths(figure: Figure) -> list[str]:
 def figure_tooltip(figure: Figure, territory: str, sources: SourceIndex,
                    note: str | None = None, edition_word: str = "millésime") -> str:
     lines = [f"{figure.label} — {territory}", format_figure(figure)]
-    if figure.status == "secret":
-        lines.append(SECRET_TIP)
-    elif figure.status == "non_publie":
-        lines.append(NON_PUBLIE_TIP)
-    elif figure.status == "missing":
-        lines.append(MISSING_TIP)
+    if figure.status != "ok":
+        lines.append(status_tip(figure.status))
     lines.append(f"{edition_word.capitalize()} {edition_text(figure)}")
     if note:
         lines.append(note)
@@ -503,7 +487,7 @@ def identity_rows(fiche: Fiche) -> list[tuple[str, str]]:
     if identity.share_in_call < 0.995:
         area += f" ({format_french_number(identity.share_in_call * 100, 0)}\u00a0% dans la CALL)"
     population = identity.population
-    people = (NOT_AVAILABLE if population is None else
+    people = (format_status("missing") if population is None else
               f"{format_figure(population)} (INSEE, édition {population.edition}, "
               "géographie 2015)")
     return [("Code 2024", identity.code), ("Code 2015", identity.code_2015),
@@ -517,10 +501,9 @@ def geography_note(fiche: Fiche) -> str:
 
 def footnotes(fiche: Fiche) -> list[str]:
     """The model's notes but the geography one, which the fiche shows at its top, and the
-    list of indicators without a CALL value, which each table's note and « — » cells say;
-    the status note names what the cells show."""
+    list of indicators without a CALL value, which each table's note and « — » cells say."""
     no_call = NO_CALL_NOTE.split("{", 1)[0]
-    return [DISPLAYED_STATUS_NOTE if note == STATUS_NOTE else note for note in fiche.notes
+    return [note for note in fiche.notes
             if note != geography_note(fiche) and not note.startswith(no_call)]
 
 

@@ -31,7 +31,7 @@ def choropleth_map(ctx: Context) -> str:
     background = most_common_colour(pixels)
     thematic, alpha = composer.thematic, CHOROPLETH_SYMBOL.fill_alpha
     classes = sorted({fill for fill, hatched in zip(thematic.fills, thematic.hatched)
-                      if not hatched and fill != NO_DATA_COLORS["missing"]})
+                      if not hatched and fill not in NO_DATA_COLORS.values()})
     drawn = 0
     for fill in classes:
         colour = tuple(round(alpha * int(fill[i:i + 2], 16) + (1 - alpha) * background[n])

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..catalogue_diagnostic import BPE_DOMAINS, SSMSI_CLASSES, ssmsi_id
 from ..catalogue_nouns import indicator_noun
 from ..comparators import Value, straddling_qpv
-from ..frenchnum import format_status
+from ..frenchnum import NO_VALUE, format_status
 from .data import DiagnosticData
 from .model import Extreme, Table
 from .sentences import extreme_text, span
@@ -291,7 +291,10 @@ def _equipment_table(data: DiagnosticData, totals, years: list[int], year: int) 
     rows = []
     for qpv in data.qpvs:
         series = totals.get(qpv.code, {})
-        rows.append((qpv.name, str(retained.get(qpv.code, 0)),
+        if not retained.get(qpv.code):     # no IRIS: nothing to count, not a missing count
+            rows.append((qpv.name, "0", *([NO_VALUE] * (len(years) + len(BPE_DOMAINS)))))
+            continue
+        rows.append((qpv.name, str(retained[qpv.code]),
                      *(_cell(series.get(y), "équipements") for y in years),
                      *(_cell(domains[d].get(qpv.code), "équipements") for d in BPE_DOMAINS)))
     call = {v.edition: v for v in data.values(BPE_TOTAL, "epci")}
@@ -302,7 +305,7 @@ def _equipment_table(data: DiagnosticData, totals, years: list[int], year: int) 
                *(f"{BPE_DOMAINS[d]} {year}" for d in BPE_DOMAINS))
     return Table("equipements", "Équipements dans les IRIS de chaque QPV", columns,
                  (False, *([True] * (len(columns) - 1))), tuple(rows),
-                 ("Domaines de la BPE (INSEE) ; « n.d. » : aucun IRIS retenu.",))
+                 (f"Domaines de la BPE (INSEE) ; « {NO_VALUE} » : aucun IRIS retenu.",))
 
 
 # -- moyens de la politique de la ville ---------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 
 from ..diagnostic import model as diag
 from ..diagnostic.wording import DECIMALS, value_text
-from ..frenchnum import format_french_date, format_status
+from ..frenchnum import NO_VALUE, format_french_date, format_status
 from ..licences import DATASETS, LICENCE_OUVERTE, LICENCE_OUVERTE_LINK
 from .chart import Chart, ChartPoint, ChartSeries, Quadrant
 from .document import (BulletList, Contents, Cover, Document, Figure, Heading, Notice, Paragraph, Run,
@@ -63,7 +63,7 @@ def figure_text(value, unit: str) -> str:
 
 def extreme_text(extreme: diag.Extreme | None) -> str:
     if extreme is None:
-        return "—"
+        return NO_VALUE
     return f"{extreme.text} ({_names(extreme.names)})"
 
 
@@ -94,7 +94,7 @@ def _worse_text(finding: diag.Finding) -> str:
 
 def _evolution_text(evolution: diag.GapEvolution | None) -> tuple[str, str]:
     if evolution is None or not evolution.changes:
-        return "—", ""
+        return NO_VALUE, ""
     parts = [f"se creuse : {evolution.worsening}", f"se réduit : {evolution.improving}"]
     if evolution.stable:
         parts.append(f"stable : {evolution.stable}")
@@ -105,7 +105,7 @@ def _evolution_text(evolution: diag.GapEvolution | None) -> tuple[str, str]:
 
 def _call_cell(finding: diag.Finding, with_references: bool) -> TableCell:
     if finding.call is None:
-        return TableCell("—", "pas de valeur comparable", status="missing")
+        return TableCell(NO_VALUE, "pas de valeur comparable", status="missing")
     call = finding.call
     detail = [call.year_text]
     if with_references:
@@ -136,7 +136,7 @@ def summary_table(diagnostic: diag.Diagnostic) -> Table:
                 _call_cell(finding, with_references=True),
                 TableCell(_span(finding), f"{finding.year_text} ; {finding.known} QPV "
                                           "renseignés"),
-                TableCell(" ; ".join(comparison) or "—", detail)))
+                TableCell(" ; ".join(comparison) or NO_VALUE, detail)))
     return Table(header_rows=(("Indicateur", "À la CALL", "Dans les QPV de la CALL",
                                "Comparaison QPV / CALL"),),
                  rows=tuple(rows), alignments=("left", "right", "left", "left"),
@@ -160,8 +160,8 @@ def findings_table(diagnostic: diag.Diagnostic, theme: diag.Theme) -> Table | No
             _call_cell(finding, with_references=False),
             TableCell(finding.lowest.text, _names(finding.lowest.names)),
             TableCell(finding.highest.text, _names(finding.highest.names)),
-            TableCell(_worse_text(finding) or "—"),
-            TableCell(finding.ratio_text or "—"),
+            TableCell(_worse_text(finding) or NO_VALUE),
+            TableCell(finding.ratio_text or NO_VALUE),
             TableCell(evolution, years)))
     return Table(header_rows=(("Indicateur", "CALL", "QPV le\nplus bas", "QPV le\nplus haut",
                                "QPV et\nla CALL", "× la\nCALL", "Évolution de\nl'écart à la CALL"),),

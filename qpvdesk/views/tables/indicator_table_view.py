@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout
                                QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
                                QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ...models.fiche import STATUS_NOTE, Figure, format_figure, format_value
-from ...models.frenchnum import NO_VALUE, format_status
+from ...models.fiche import Figure, format_figure, format_value
+from ...models.frenchnum import NO_VALUE, format_status, status_tip
 from ...models.indicator_table import (BETTER, CALL_LABEL, EQUAL, WORSE, IndicatorTable,
                                        TableColumn, TableRow)
 from ...models.search import normalize
@@ -211,7 +211,7 @@ class IndicatorTableModel(QAbstractTableModel):
             if versus is not None:
                 lines.append(f"{sentence(VERSUS_TEXT[versus])} ({call_text(table_column)}).")
             if figure.status != "ok":
-                lines.append(STATUS_NOTE)
+                lines.append(status_tip(figure.status))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.BackgroundRole:
             return MARK_BACKGROUNDS.get(versus)
