@@ -3,13 +3,13 @@ French text, as JSON, as an A4 PDF or as an editable Word document (no display n
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from ..models.fiche import (LEVEL_LABELS, Fiche, FicheLine, build_fiche, fiche_to_json,
                             format_figure)
 from ..models.frenchnum import format_french_number, format_status
 from ..models.reference import ReferenceStore
+from .report import print_document
 
 
 def add_parser(commands) -> None:
@@ -35,12 +35,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     finally:
         store.close()
-    if args.json:
-        print(json.dumps(fiche_to_json(fiche), ensure_ascii=False, indent=2))
-    elif not written:
-        print(fiche_text(fiche))
-    for line in written:   # with --json, stdout carries the JSON alone
-        print(line, file=sys.stderr if args.json else sys.stdout)
+    print_document(args.json, lambda: fiche_to_json(fiche), lambda: fiche_text(fiche), written)
     return 0
 
 

@@ -11,13 +11,13 @@ data)."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from ..models.diagnostic import Diagnostic, build_diagnostic, diagnostic_to_json
 from ..models.reference import ReferenceStore
 from ..models.report.diagnostic_document import diagnostic_document
 from ..models.report.output import check_writable
+from .report import print_document
 
 
 def add_parser(commands) -> None:
@@ -64,12 +64,8 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     written = write_documents(diagnostic, getattr(args, "pdf", None),
                               getattr(args, "docx", None)) if outputs else []
-    if args.json:
-        print(json.dumps(diagnostic_to_json(diagnostic), ensure_ascii=False, indent=2))
-    elif not outputs:
-        print(portrait_text(diagnostic))
-    for line in written:   # with --json, stdout carries the JSON alone
-        print(line, file=sys.stderr if args.json else sys.stdout)
+    print_document(args.json, lambda: diagnostic_to_json(diagnostic),
+                   lambda: portrait_text(diagnostic), written)
     return 0
 
 

@@ -134,12 +134,15 @@ class ThemeIndicator:
 
 @dataclass(frozen=True)
 class IndicatorInfo:
+    """An indicator of the catalogue (table ``indicator``), for the fiche, the indicator
+    table and the diagnostic."""
     id: str
     label: str
     unit: str
     theme: str
     definition: str
     unfavourable: str | None
+    compare_id: str | None        # the CALL-level indicator summed from IRIS, if any
     aggregation: str
     verified: bool                # False: meaning inferred, to be shown as not verified
     definition_source: str
@@ -188,13 +191,24 @@ def ensemble_label(value: Value) -> str:
     return f"Ensemble des QPV de France — édition {value.edition}"
 
 
+_INDICATOR_SQL = ("SELECT id, label, unit, theme, definition, unfavourable, compare_id, "
+                  "aggregation, verified, definition_source FROM indicator")
+
+
+def _indicator(row) -> IndicatorInfo:
+    return IndicatorInfo(*row[:8], bool(row[8]), row[9])
+
+
 def indicator_info(store, indicator_id: str) -> IndicatorInfo:
-    row = store.conn.execute(
-        "SELECT id, label, unit, theme, definition, unfavourable, aggregation, verified, "
-        "definition_source FROM indicator WHERE id = ?", (indicator_id,)).fetchone()
+    row = store.conn.execute(f"{_INDICATOR_SQL} WHERE id = ?", (indicator_id,)).fetchone()
     if row is None:
         raise LookupError(f"Indicateur inconnu : {indicator_id}")
-    return IndicatorInfo(*row[:7], bool(row[7]), row[8])
+    return _indicator(row)
+
+
+def indicator_catalogue(conn) -> dict[str, IndicatorInfo]:
+    """Every indicator of the catalogue, by id."""
+    return {row[0]: _indicator(row) for row in conn.execute(_INDICATOR_SQL)}
 
 
 def _qpv(conn, qpv_code: str) -> tuple[str, str, str]:

@@ -18,8 +18,9 @@ from dataclasses import asdict, dataclass, field, replace
 from weakref import WeakKeyDictionary
 
 from .catalogue_data import THEMES
-from .comparators import (Comparator, QpvFlags, QpvYears, QualityFlag, Value,
-                          declared_comparators, ensemble_label, without_comparator_note)
+from .comparators import (Comparator, IndicatorInfo, QpvFlags, QpvYears, QualityFlag, Value,
+                          declared_comparators, ensemble_label, indicator_catalogue,
+                          without_comparator_note)
 from .diagnostic.gaps import choose_editions, gap_change
 from .diagnostic.pairing import best_pairing, pair, year_text
 from .diagnostic.wording import names_list
@@ -227,19 +228,6 @@ class Fiche:
 
 
 @dataclass(frozen=True)
-class IndicatorMeta:
-    id: str
-    label: str
-    unit: str
-    theme: str
-    definition: str
-    unfavourable: str | None
-    compare_id: str | None
-    aggregation: str
-    verified: bool = True
-
-
-@dataclass(frozen=True)
 class QpvRecord:
     code: str
     code_2015: str
@@ -263,9 +251,7 @@ class IndicatorData:
 
     def __init__(self, conn) -> None:
         self.conn = conn
-        self.indicators = {row[0]: IndicatorMeta(*row[:8], bool(row[8])) for row in conn.execute(
-            "SELECT id, label, unit, theme, definition, unfavourable, compare_id, aggregation, "
-            "verified FROM indicator")}
+        self.indicators = indicator_catalogue(conn)
         self.names = {(kind, code): name for kind, code, name in conn.execute(
             "SELECT kind, code, name FROM territory WHERE kind != 'iris'")}
         self.codes = {kind: code for kind, code in self.names
@@ -301,7 +287,7 @@ class IndicatorData:
 
     # -- values ---------------------------------------------------------------------------
 
-    def meta(self, indicator_id: str) -> IndicatorMeta:
+    def meta(self, indicator_id: str) -> IndicatorInfo:
         try:
             return self.indicators[indicator_id]
         except KeyError:
@@ -405,7 +391,7 @@ class IndicatorData:
             return self._iris_sums(meta, level, code, name, iris)
         return {}
 
-    def _iris_sums(self, meta: IndicatorMeta, level: str, code: str, name: str,
+    def _iris_sums(self, meta: IndicatorInfo, level: str, code: str, name: str,
                    iris: list[str]) -> dict[int, ComparisonValue]:
         compare = self.meta(meta.compare_id)
         if not iris or not (is_summable(meta) and is_summable(compare)):
@@ -479,12 +465,12 @@ def indicator_data(store) -> IndicatorData:
     return data
 
 
-def is_summable(meta: IndicatorMeta) -> bool:
+def is_summable(meta: IndicatorInfo) -> bool:
     """Only counts add up; rates, medians and indices never do."""
     return meta.aggregation == "count"
 
 
-def absent_figure(meta: IndicatorMeta, edition: int) -> Figure:
+def absent_figure(meta: IndicatorInfo, edition: int) -> Figure:
     return Figure(meta.id, meta.label, meta.unit, edition, None, None, "missing", "", None)
 
 
@@ -589,7 +575,7 @@ def _latest_fiche_edition(data: IndicatorData) -> int:
     return latest
 
 
-def _fiche_line(data: IndicatorData, meta: IndicatorMeta, theme: str,
+def _fiche_line(data: IndicatorData, meta: IndicatorInfo, theme: str,
                 qpv: QpvRecord, latest: int) -> FicheLine:
     editions = data.qpv_editions(meta.id) or [latest]
     pairs = data.qpv_figures(meta.id, editions[-1])
@@ -616,7 +602,7 @@ def _territories(data: IndicatorData, qpv: QpvRecord, level: str) -> list[str]:
     return [data.codes[level]] if level in data.codes else []
 
 
-def _comparisons(data: IndicatorData, meta: IndicatorMeta, qpv: QpvRecord, figure: Figure
+def _comparisons(data: IndicatorData, meta: IndicatorInfo, qpv: QpvRecord, figure: Figure
                  ) -> tuple[list[ComparisonValue], list[RefusedComparison], Comparator | None]:
     """The declared comparators' values beside the QPV figure, level by level (one per
     commune), the refused ones, and the comparator the CALL value comes from."""
@@ -658,7 +644,7 @@ def _comparison_value(comparator: Comparator, pairing) -> ComparisonValue:
         pairing.basis, pairing.note if value.status == "ok" else None, year_text(value))
 
 
-def _gap(data: IndicatorData, meta: IndicatorMeta, series: list[Figure],
+def _gap(data: IndicatorData, meta: IndicatorInfo, series: list[Figure],
          comparator: Comparator | None) -> tuple[GapMovement | None, str | None]:
     """The QPV's gap to the CALL between the first and the last edition that pair with CALL
     values of the same source at established, distinct years (rates, medians, indices)."""

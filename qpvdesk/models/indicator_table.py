@@ -10,8 +10,8 @@ import math
 import statistics
 from dataclasses import dataclass, replace
 
-from .fiche import (CommuneRef, ComparisonValue, Figure, IndicatorData, IndicatorMeta,
-                    indicator_data)
+from .comparators import IndicatorInfo
+from .fiche import CommuneRef, ComparisonValue, Figure, IndicatorData, indicator_data
 
 WORSE, BETTER, EQUAL = "worse", "better", "equal"
 WIDENING, NARROWING, STABLE = "écart qui se creuse", "écart qui se réduit", "écart stable"
@@ -128,7 +128,7 @@ def versus_call(figure: Figure, call: ComparisonValue | None,
     return WORSE if higher == (unfavourable == "high") else BETTER
 
 
-def qpv_indicator(data: IndicatorData, indicator_id: str) -> IndicatorMeta:
+def qpv_indicator(data: IndicatorData, indicator_id: str) -> IndicatorInfo:
     """The indicator's catalogue entry; ValueError unless it is published for the QPV."""
     meta = data.meta(indicator_id)
     if not data.qpv_editions(indicator_id):
