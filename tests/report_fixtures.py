@@ -7,8 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from qpvdesk.models.report.chart import (Chart, ChartPoint, ChartSeries, Quadrant,
-                                         ReferenceLine)
+from qpvdesk.models.report.chart import Chart, ChartPoint, ChartSeries, Quadrant
 from qpvdesk.models.report.document import (BulletList, Cover, Document, Figure, Heading,
                                             Notice, Paragraph, Run, SourceEntry,
                                             SourcesSection, Sparkline, Table, TableCell)
@@ -39,13 +38,6 @@ def dynamics_chart() -> Chart:
         "Écart à la CALL en 2017 (points)", "Évolution de l'écart (points)", 1,
         quadrants=(Quadrant(1, 1, "écart qui se creuse"), Quadrant(-1, 1, "écart qui se réduit")),
         zero_lines=True)
-
-
-def bars_chart() -> Chart:
-    points = tuple(ChartPoint(index, 47.3 - index * 3.3, name)
-                   for index, name in enumerate(QPV_NAMES))
-    return Chart("bars", (ChartSeries("QPV", points, "qpv"),), "Taux d'emploi (%)",
-                 references=(ReferenceLine(53.5, "CALL : 53,5 % (2018)"),))
 
 
 def summary_table() -> Table:
@@ -83,7 +75,6 @@ def sample_document() -> Document:
         Heading("Dynamique des écarts", 3),
         Figure(dynamics_chart(), "Dynamique des écarts à la CALL, 2017-2022",
                "Source : INSEE, base QPV 2017 et 2022 ; comparateur 2018 et 2022."),
-        Figure(bars_chart(), "Taux d'emploi des QPV en 2022", "Source : INSEE, base QPV 2022."),
         SourcesSection("Sources", (SourceEntry("INSEE", "Données des quartiers de la politique "
                                                         "de la ville", "éditions 2017 à 2022",
                                                "Licence Ouverte 2.0", "Fichiers : DEMO.csv"),),

@@ -194,9 +194,6 @@ def _legend_entries(chart: Chart) -> list[tuple[str, RoleStyle, bool]]:
             if chart.kind == "line":
                 name = f"{name} ({count})"
             entries.append((name, style, chart.kind == "line"))
-    for reference in chart.references:
-        entries.append((reference.label, ROLE_STYLES.get(reference.role, ROLE_STYLES["call"]),
-                        True))
     return entries
 
 
@@ -276,7 +273,7 @@ def _axis_titles(pen: _Pen, chart: Chart, rect: QRectF, plot: QRectF) -> None:
 
 
 def _value_grid(pen: _Pen, plot: QRectF, axis: Axis, vertical: bool) -> None:
-    """Grid lines and tick labels of the value axis (y, or x for bars)."""
+    """Grid lines and tick labels of a value axis: y (vertical) or x."""
     painter = pen.painter
     font = _tick_font(pen)
     metrics = pen.metrics(font)
@@ -330,7 +327,7 @@ def _x_axis(chart: Chart) -> Axis:
 
 
 def _paint_line(pen: _Pen, chart: Chart, rect: QRectF) -> None:
-    values = [p.y for p in chart.known_points()] + [r.value for r in chart.references]
+    values = [p.y for p in chart.known_points()]
     y_axis = Axis.around(values, chart.decimals)
     x_axis = _x_axis(chart)
     tick_height = pen.metrics(_tick_font(pen)).height()
@@ -352,7 +349,6 @@ def _paint_line(pen: _Pen, chart: Chart, rect: QRectF) -> None:
         return QPointF(plot.left() + x_axis.fraction(point.x) * plot.width(),
                        plot.bottom() - y_axis.fraction(point.y) * plot.height())
 
-    _references(pen, chart, plot, y_axis)
     # the 22 QPV first, under the territories of reference
     ordered = sorted(_role_styles(chart), key=lambda item: item[0].role != "qpv")
     for series, style in ordered:
@@ -375,22 +371,6 @@ def _paint_line(pen: _Pen, chart: Chart, rect: QRectF) -> None:
                 if point.y is not None:
                     _marker(painter, at(point), style.marker, pen.pt(2.6))
     _axis_titles(pen, chart, rect, plot)
-
-
-def _references(pen: _Pen, chart: Chart, plot: QRectF, axis: Axis,
-                vertical_axis: bool = True) -> None:
-    painter = pen.painter
-    for reference in chart.references:
-        style = ROLE_STYLES.get(reference.role, ROLE_STYLES["call"])
-        line = QPen(QColor(style.colour), pen.pt(1.2), Qt.PenStyle.DashLine)
-        painter.setPen(line)
-        fraction = axis.fraction(reference.value)
-        if vertical_axis:
-            y = plot.bottom() - fraction * plot.height()
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-        else:
-            x = plot.left() + fraction * plot.width()
-            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -476,69 +456,10 @@ def _place_names(pen: _Pen, marks: list[tuple[ChartPoint, QPointF]], taken: list
 
 
 # ---------------------------------------------------------------------------------------------
-# Bars (QPV side by side)
-# ---------------------------------------------------------------------------------------------
-
-BAR_ROW_PT = 11.0
-
-
-def _paint_bars(pen: _Pen, chart: Chart, rect: QRectF) -> None:
-    painter = pen.painter
-    rows = [(series, style, point) for series, style in _role_styles(chart)
-            for point in series.points]
-    values = [p.y for p in chart.known_points()] + [r.value for r in chart.references]
-    axis = Axis.around(values, chart.decimals, include_zero=True, count=6)
-    label_font, tick_font = pen.font(6.8), _tick_font(pen)
-    label_metrics = pen.metrics(label_font)
-    names_width = max((label_metrics.horizontalAdvance(point.label) for _, _, point in rows),
-                      default=0) + pen.pt(6)
-    tick_height = pen.metrics(tick_font).height()
-    legend_height = _legend_height(pen, chart, rect.width())
-    title_height = pen.metrics(pen.font(7.5)).height() if chart.x_title else 0
-    plot = QRectF(rect.left() + names_width, rect.top() + legend_height + pen.pt(6),
-                  rect.width() - names_width - pen.pt(34),
-                  rect.height() - legend_height - pen.pt(6) - tick_height - pen.pt(6)
-                  - title_height)
-    _legend(pen, chart, QRectF(rect.left(), rect.top(), rect.width(), legend_height))
-    _value_grid(pen, plot, axis, vertical=False)
-    row_height = plot.height() / max(len(rows), 1)
-    zero = plot.left() + axis.fraction(0.0) * plot.width()
-    for index, (series, style, point) in enumerate(rows):
-        top = plot.top() + index * row_height
-        painter.setFont(label_font)
-        painter.setPen(TEXT)
-        painter.drawText(QRectF(rect.left(), top, names_width - pen.pt(4), row_height),
-                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                         point.label)
-        if point.y is None:
-            painter.setPen(AXIS)
-            painter.drawText(QRectF(zero + pen.pt(2), top, pen.pt(80), row_height),
-                             int(Qt.AlignmentFlag.AlignVCenter), "n.d.")
-            continue
-        end = plot.left() + axis.fraction(point.y) * plot.width()
-        bar = QRectF(min(zero, end), top + row_height * 0.18, abs(end - zero), row_height * 0.64)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(style.colour))
-        painter.drawRect(bar)
-        painter.setPen(TEXT)
-        value = format_french_number(point.y, chart.decimals)
-        painter.drawText(QRectF(bar.right() + pen.pt(2), top, pen.pt(40), row_height),
-                         int(Qt.AlignmentFlag.AlignVCenter), value)
-    painter.setPen(QPen(AXIS, pen.pt(0.7)))
-    painter.drawLine(QPointF(zero, plot.top()), QPointF(zero, plot.bottom()))
-    _references(pen, chart, plot, axis, vertical_axis=False)
-    if chart.x_title:
-        painter.setFont(pen.font(7.5))
-        painter.setPen(AXIS)
-        painter.drawText(QRectF(plot.left(), rect.bottom() - title_height, plot.width(),
-                                title_height), int(Qt.AlignmentFlag.AlignHCenter), chart.x_title)
-
-
-# ---------------------------------------------------------------------------------------------
 # Entry points
 # ---------------------------------------------------------------------------------------------
 
-_PAINTERS = {"line": _paint_line, "scatter": _paint_scatter, "bars": _paint_bars}
+_PAINTERS = {"line": _paint_line, "scatter": _paint_scatter}
 
 
 def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, scale: float = 1.0) -> None:
@@ -559,10 +480,7 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, scale: float = 1.
 
 
 def aspect_ratio(chart: Chart) -> float:
-    """Height / width a chart reads well at: bars grow with their number of rows."""
-    if chart.kind == "bars":
-        rows = sum(len(series.points) for series in chart.series)
-        return min(1.35, 0.14 + rows * 0.035)
+    """Height / width a chart reads well at."""
     return 0.58 if chart.kind == "line" else 0.72
 
 

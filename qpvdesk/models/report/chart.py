@@ -1,21 +1,19 @@
 """What a chart shows, independent of how it is drawn (Qt-free).
 
 The painter (render/report_charts.py) draws a :class:`Chart` on screen, into a PDF and into
-the PNG a Word document embeds, so the three show the same figure. Three kinds:
+the PNG a Word document embeds, so the three show the same figure. Two kinds:
 
 * ``line`` — values along the years (x: a year), one line per territory: the CALL, a QPV,
   the département…; a series' ``role`` decides its colour and whether it has its own legend
   entry (the 22 QPV share one, « QPV »).
 * ``scatter`` — one labelled point per QPV (the « dynamique des écarts »: x the gap to the
   CALL at the first edition, y how that gap moved since); ``quadrants`` name the corners.
-* ``bars`` — one horizontal bar per labelled point (QPV values side by side), with reference
-  lines such as the CALL's value.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-CHART_KINDS = ("line", "scatter", "bars")
+CHART_KINDS = ("line", "scatter")
 #: Series roles, each drawn its own way: the CALL and the other territories of reference,
 #: the QPV (one legend entry for all), a highlighted QPV, and the movement of a gap.
 SERIES_ROLES = ("call", "departement", "region", "france", "ensemble_qpv", "commune",
@@ -26,7 +24,7 @@ SERIES_ROLES = ("call", "departement", "region", "france", "ensemble_qpv", "comm
 class ChartPoint:
     x: float
     y: float | None             # None: no value (secret, not published): the line breaks
-    label: str = ""             # scatter and bars: the QPV's name
+    label: str = ""             # scatter: the QPV's name
 
 
 @dataclass(frozen=True)
@@ -38,13 +36,6 @@ class ChartSeries:
     def __post_init__(self) -> None:
         if self.role not in SERIES_ROLES:
             raise ValueError(f"unknown series role {self.role!r}")
-
-
-@dataclass(frozen=True)
-class ReferenceLine:
-    value: float
-    label: str                  # « CALL : 53,5 % (2018) »
-    role: str = "call"
 
 
 @dataclass(frozen=True)
@@ -62,7 +53,6 @@ class Chart:
     y_title: str = ""
     decimals: int = 1           # of the value axis' tick labels
     x_is_year: bool = False     # line charts along editions: ticks at whole years
-    references: tuple[ReferenceLine, ...] = ()
     quadrants: tuple[Quadrant, ...] = ()
     zero_lines: bool = False    # scatter: the axes through (0, 0)
 
