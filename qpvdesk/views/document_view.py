@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from html import escape as html_escape
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QScrollArea,
                                QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -131,13 +131,23 @@ class DocumentTable(QTableWidget):
                     item.setBackground(GROUP_FILL)
                 self.setItem(row_number, column, item)
         self.resizeRowsToContents()
-        header.sectionResized.connect(self._fit_height)
+        # The header resizes its stretched columns one after the other: rows measured on a
+        # column's signal saw the others' old widths (rows 28 px too tall at 1366 × 768), so
+        # they are measured once, after the header is done.
+        self._fit_pending = False
+        header.sectionResized.connect(self._fit_later)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        self._fit_height()
+        self._fit_later()
 
-    def _fit_height(self, *args) -> None:
+    def _fit_later(self, *args) -> None:
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self._fit_height)
+
+    def _fit_height(self) -> None:
+        self._fit_pending = False
         """Rows as tall as their wrapped text, the table as tall as its rows."""
         self.resizeRowsToContents()
         self.setFixedHeight(self.horizontalHeader().height() * (not self.horizontalHeader()
