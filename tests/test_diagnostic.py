@@ -137,7 +137,8 @@ def test_single_parent_share_is_a_ratio_of_two_counts_of_the_same_row(diagnostic
                if r["CODGEO"] == "Ensemble")
     assert ensemble.value.value == pytest.approx(100 * number(row["AM"]) / number(row["A"]))
     assert ensemble.year_text == "édition 2019" and ensemble.pairing == "other_year"
-    assert "édition 2019, à côté de valeurs QPV de l'édition 2022" in ensemble.pairing_note
+    assert ensemble.pairing_note == ("Années différentes : édition 2019 pour la comparaison, "
+                                     "édition 2022 pour les QPV.")
 
 
 def test_neet_share_for_the_call_departement_and_region(diagnostic):

@@ -116,8 +116,8 @@ def test_comparisons_say_their_own_year_and_flag_other_editions(view):
     share = line_of(view.fiche, "DEMO.TX_TOT_0A24")
     item = cell(view, "Démographie", share.label, "Ensemble\ndes QPV")
     assert item.data(DETAIL_ROLE) == "éd. 2019 *"
-    assert "Ensemble des QPV de France — édition 2019, à côté de valeurs QPV de l'édition " \
-           "2022" in item.toolTip()
+    assert ("Ensemble des QPV de France" in item.toolTip() and "Années différentes : édition "
+            "2019 pour la comparaison, édition 2022 pour les QPV." in item.toolTip())
     assert "* : définition proche" in view.tables["Démographie"].fiche_table.note
     income = line_of(view.fiche, "REVN.DISP_Q2")
     gap = cell(view, "Revenus et pauvreté", income.label, "Écart\nCALL")

@@ -7,6 +7,7 @@ PDF (render/report_charts.py), resolution-independent.
 """
 from __future__ import annotations
 
+import textwrap
 from functools import partial
 from html import escape as html_escape
 
@@ -88,6 +89,20 @@ class ChartWidget(QWidget):
             painter.end()
 
 
+HEADER_LINE_CHARACTERS = 10     # a number column's header wraps between words
+
+
+def _header_text(lines: list[str], wrapped: bool) -> str:
+    """A column header, its long lines broken between words over a column of numbers (the
+    column is as wide as its header: « Services aux particuliers 2019 » pushed the last
+    columns of the équipements table out of the window)."""
+    if wrapped:
+        lines = [part for line in lines
+                 for part in textwrap.wrap(line, HEADER_LINE_CHARACTERS, break_long_words=False,
+                                           break_on_hyphens=False) or [line]]
+    return "\n".join(lines)
+
+
 class DocumentTable(QTableWidget):
     """A document table, read-only, its rows as tall as their text, no scroll of its own."""
 
@@ -100,7 +115,8 @@ class DocumentTable(QTableWidget):
         self.setWordWrap(True)
         self.verticalHeader().hide()
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        headers = ["\n".join(row[index] for row in table.header_rows if row[index])
+        headers = [_header_text([row[index] for row in table.header_rows if row[index]],
+                                wrapped=index not in table.wrap_columns)
                    for index in range(columns)]
         if table.header_rows:
             self.setHorizontalHeaderLabels(headers)

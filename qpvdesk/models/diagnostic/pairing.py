@@ -108,11 +108,10 @@ def _when(value: Value, qpv_year: int | None) -> int:
 
 
 def _years_note(value: Value, qpv_edition: int, qpv_year: int | None) -> str:
-    if value.territory_kind == "ensemble_qpv":
-        qpv_text = f"revenus {qpv_year}" if qpv_year is not None else f"l'édition {qpv_edition}"
-        return (f"{ensemble_label(value)}, à côté de valeurs QPV de {qpv_text} : années "
-                "différentes.")
     theirs = year_text(value)
+    if value.territory_kind == "ensemble_qpv":   # (the ensemble's name is said beside it)
+        qpv_text = f"revenus {qpv_year}" if qpv_year is not None else f"édition {qpv_edition}"
+        return f"Années différentes : {theirs} pour la comparaison, {qpv_text} pour les QPV."
     if qpv_year is not None:
         return (f"Années différentes : {theirs} pour la comparaison, données {qpv_year} pour "
                 "les QPV.")

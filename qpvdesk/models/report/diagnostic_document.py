@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from ..diagnostic import model as diag
+from ..diagnostic.findings import LEVEL_NAMES
 from ..diagnostic.wording import DECIMALS, value_text
 from ..frenchnum import NO_VALUE, format_french_date, format_status
 from ..licences import DATASETS, LICENCE_OUVERTE, LICENCE_OUVERTE_LINK
@@ -32,8 +33,6 @@ RATE_UNITS = ("%", "‰", "€ par UC", "indice", "rapport")
 #: Series role of each comparison level in the charts.
 LEVEL_ROLES = {"epci": "call", "departement": "departement", "region": "region",
                "france": "france", "ensemble_qpv": "ensemble_qpv", "commune": "commune"}
-LEVEL_NAMES = {"epci": "CALL", "departement": "Pas-de-Calais", "region": "Hauts-de-France",
-               "france": "France métropolitaine", "ensemble_qpv": "ensemble des QPV de France"}
 SHORT_NAMES = {"departement": "Pas-de-Calais", "region": "Hauts-de-France", "france": "France"}
 MOVEMENTS = {"worsens": ("widening", "situation relative qui se dégrade"),
              "improves": ("narrowing", "situation relative qui s'améliore"),
