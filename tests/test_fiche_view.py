@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPdfWriter
 from PySide6.QtWidgets import QDialog, QScrollArea
 
@@ -52,6 +53,30 @@ def view(request, qtbot, reference):
 
 
 # -- the window ----------------------------------------------------------------------------
+
+def test_every_column_fits_a_1024_screen_and_no_name_is_cut(qtbot, reference):
+    """In the width a 1024 × 768 screen leaves the fiche window, every table shows all its
+    columns (no side scrolling): the indicators' names wrap over more lines instead of being
+    cut (« Bénéficiaires de la … » read the same on two rows)."""
+    widget = FicheView(build_fiche(reference, "QN06228M"), None)
+    qtbot.addWidget(widget)
+    widget.resize(986, 740)            # the window fitted to 1024 × 768, frame included
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.wait(50)
+    scroll = widget.findChild(QScrollArea)
+    assert not scroll.horizontalScrollBar().isVisible()
+    for title, table in widget.tables.items():
+        assert table.width() >= sum(table.columnWidth(c) for c in range(table.columnCount())), \
+            title
+    revenus = widget.tables["Revenus et pauvreté"]
+    metrics = revenus.fontMetrics()
+    for row in range(revenus.rowCount()):
+        name = revenus.item(row, 0).text()
+        wrapped = metrics.boundingRect(0, 0, revenus.columnWidth(0) - 8, 10_000,
+                                       int(Qt.TextFlag.TextWordWrap), name).height()
+        assert revenus.rowHeight(row) >= wrapped, name
+
 
 def test_both_codes_open_the_same_fiche(view):
     assert view.name_label.text() == "Cité 12-14"

@@ -83,7 +83,9 @@ EXPORTS = {
 }
 
 NAME_COLUMN, COMMUNES_COLUMN, FIRST_INDICATOR_COLUMN = 0, 1, 2
-MAX_TEXT_COLUMN_WIDTH = 230
+#: Widest the quartier and communes columns get (px; the rest in the tooltip): at 1024 × 768
+#: the first figures stay in view.
+MAX_TEXT_COLUMN_WIDTHS = {NAME_COLUMN: 230, COMMUNES_COLUMN: 170}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1   # (group, key): known values, then unknown ones
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2   # the 2024 code of a QPV row, None elsewhere
 _KNOWN, _UNKNOWN = 0, 1                     # sort groups
@@ -634,8 +636,7 @@ class IndicatorTableView(QWidget):
             width = max(self.view.sizeHintForColumn(column),
                         self.view.horizontalHeader().sectionSizeHint(column),
                         self.summary_view.sizeHintForColumn(column))
-            if column in (NAME_COLUMN, COMMUNES_COLUMN):
-                width = min(width, MAX_TEXT_COLUMN_WIDTH)
+            width = min(width, MAX_TEXT_COLUMN_WIDTHS.get(column, width))
             self.view.setColumnWidth(column, width + 8)
 
     def _show_status(self, text: str) -> None:
