@@ -57,8 +57,6 @@ def summaries_shown(view: IndicatorTableView, column: int) -> list[str]:
 def test_the_first_figures_are_in_view_on_a_1024_screen(qtbot, table_view):
     """Quartier and communes columns are capped (full text in their tooltips): in the window
     a 1024 × 768 screen leaves, the first indicator's figures show without side scrolling."""
-    from qpvdesk.views.tables.indicator_table_view import FIRST_INDICATOR_COLUMN
-
     table_view.resize(1010, 740)
     qtbot.wait(50)
     view = table_view.view
