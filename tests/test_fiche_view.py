@@ -63,9 +63,8 @@ def test_every_column_fits_a_1024_screen_and_no_name_is_cut(qtbot, reference):
     widget.resize(986, 740)            # the window fitted to 1024 × 768, frame included
     widget.show()
     qtbot.waitExposed(widget)
-    qtbot.wait(50)
     scroll = widget.findChild(QScrollArea)
-    assert not scroll.horizontalScrollBar().isVisible()
+    qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible())
     for title, table in widget.tables.items():
         assert table.width() >= sum(table.columnWidth(c) for c in range(table.columnCount())), \
             title

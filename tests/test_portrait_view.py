@@ -54,15 +54,15 @@ def test_parts_are_the_summary_the_themes_and_the_sources(view, diagnostic):
 def test_table_rows_are_as_tall_as_their_text(qtbot, view):
     """Once the window is laid out, every row of every table is the height of its wrapped
     text, no more (they were measured on the header's old widths: two empty lines a row)."""
+    def fitted(table: DocumentTable) -> bool:
+        least = table.verticalHeader().minimumSectionSize()
+        return all(table.rowHeight(r) == max(table.sizeHintForRow(r), least)
+                   for r in range(table.rowCount()))
+
     for row in range(len(view.part_titles())):
         view.navigation.setCurrentRow(row)
-        qtbot.wait(20)
-        for table in view.current_page().findChildren(DocumentTable):
-            least = table.verticalHeader().minimumSectionSize()
-            heights = [(table.rowHeight(r), max(table.sizeHintForRow(r), least))
-                       for r in range(table.rowCount())]
-            assert all(height == hint for height, hint in heights), (view.part_titles()[row],
-                                                                    heights)
+        tables = view.current_page().findChildren(DocumentTable)
+        qtbot.waitUntil(lambda: all(fitted(table) for table in tables))
 
 
 def test_a_theme_shows_its_sentences_tables_and_charts(qtbot, view, diagnostic):

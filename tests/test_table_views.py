@@ -58,8 +58,8 @@ def test_the_first_figures_are_in_view_on_a_1024_screen(qtbot, table_view):
     """Quartier and communes columns are capped (full text in their tooltips): in the window
     a 1024 × 768 screen leaves, the first indicator's figures show without side scrolling."""
     table_view.resize(1010, 740)
-    qtbot.wait(50)
     view = table_view.view
+    qtbot.waitUntil(lambda: view.viewport().width() < 1010 - 300)   # the window laid out
     right = view.columnViewportPosition(FIRST_INDICATOR_COLUMN) + view.columnWidth(
         FIRST_INDICATOR_COLUMN)
     assert view.horizontalScrollBar().value() == 0 and right <= view.viewport().width()
