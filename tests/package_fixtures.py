@@ -71,11 +71,10 @@ def lens_proposals(reference, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def pdf_writer(reference):
-    from qpvdesk.commands.map_setup import headless_application
+def pdf_writer(reference, qapp):
+    # pytest-qt's QApplication: a QGuiApplication made here would forbid widgets later
     from qpvdesk.render.synthese_pdf import write_synthese_pdf
 
-    headless_application()
     return lambda proposals, path, info: write_synthese_pdf(reference, proposals, path, info)
 
 

@@ -20,11 +20,10 @@ def agglomeration_key():
 
 
 @pytest.fixture(scope="session")
-def response_pdf_writer(reference):
-    from qpvdesk.commands.map_setup import headless_application
+def response_pdf_writer(reference, qapp):
+    # pytest-qt's QApplication: a QGuiApplication made here would forbid widgets later
     from qpvdesk.render.response_pdf import write_response_pdf
 
-    headless_application()
     return lambda entries, path, info: write_response_pdf(reference, entries, path, info)
 
 

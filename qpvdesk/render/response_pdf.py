@@ -21,8 +21,10 @@ from ..models.package.received import ReceivedProposal
 from ..models.package.response import ProposalState
 from ..models.proposals.geometry import area_ha
 from ..models.frenchnum import format_french_number
-from .fiche_pdf import (GREY, TITLE_BLUE, _Pages, _paragraph, _section_title, _spacer, _Style,
-                        _TableLayout, paint_pages)
+from .fiche_pdf import layout_table
+from .pdf_pages import (GREY, TITLE_BLUE, Pages as _Pages, paragraph as _paragraph,
+                        section_title as _section_title, spacer as _spacer, Style as _Style,
+                        TableLayout as _TableLayout, paint_pages)
 from .fiche_tables import Cell, Column, FicheTable
 from .synthese_pdf import (EMPTY, _label_rows, _map_blocks, _Names, footer_height,
                            french_datetime, page_footer, place_details, proposals_map,
@@ -102,11 +104,11 @@ class _DecisionLayout(_TableLayout):
 
     SHARES = (0.32, 0.18, 0.50)   # proposition, décision, motif
 
-    def __init__(self, style: _Style, table: FicheTable) -> None:
+    def __init__(self, style: _Style, table) -> None:
         super().__init__(style, table, scale=1.1)
         number, date = self._natural_width(0), self._natural_width(4)
         rest = style.width - number - date
-        self.widths = [number, *(rest * share for share in self.SHARES), date]
+        self.set_widths([number, *(rest * share for share in self.SHARES), date])
 
 
 def _layout(style: _Style, names: _Names, info: ResponseInfo, entries: Sequence[Entry],
@@ -116,7 +118,7 @@ def _layout(style: _Style, names: _Names, info: ResponseInfo, entries: Sequence[
         pages.place(block)
     if image is not None:
         pages.keep_together(_map_blocks(style, image, "Carte des décisions", MAP_CAPTION))
-    table = _decision_table(entries)
+    table = layout_table(_decision_table(entries))
     pages.table(style, [_section_title(style, table.title), _spacer(style.mm(1))], table,
                 _DecisionLayout(style, table))
     pages.place(_spacer(style.mm(6)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 import shapely
@@ -20,6 +20,7 @@ from ..proposals.proposal import Proposal, now_iso
 from ..proposals.vocabulary import KINDS
 from .communes import CommuneNames, commune_label
 from .info import PackageInfo, valid_insee
+from .instants import checked_instant, utc_instant  # noqa: F401  (imported from here too)
 
 # The proposal columns a package carries: every one but ``deleted``.
 _COLUMNS = ("uuid", "kind", "title", "description", "category", "status", "horizon_year",
@@ -88,24 +89,6 @@ def _french_date(iso: str) -> str:
         return datetime.fromisoformat(iso).strftime("%d/%m/%Y")
     except ValueError:
         return iso
-
-
-def utc_instant(iso: str) -> datetime:
-    """An ISO 8601 date-time as an aware UTC instant, so that offsets compare correctly."""
-    moment = datetime.fromisoformat(iso)
-    if moment.tzinfo is None:
-        moment = moment.astimezone()   # naive: local time (never stored, see checked_instant)
-    return moment.astimezone(timezone.utc)
-
-
-def checked_instant(iso: str, what: str) -> str:
-    try:
-        moment = datetime.fromisoformat(iso)
-    except (TypeError, ValueError):
-        raise ValueError(f"{what} n'est pas une date ISO 8601 : « {iso} ».") from None
-    if moment.tzinfo is None:
-        raise ValueError(f"{what} n'indique pas de fuseau horaire : « {iso} ».")
-    return iso
 
 
 def _content(proposal: Proposal) -> tuple:

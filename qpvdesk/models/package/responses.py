@@ -20,20 +20,11 @@ from .communes import CommuneNames, commune_label
 from .info import ResponseInfo
 from .received import checked_instant, utc_instant
 from .response import ProposalState
+from .response_states import STATE_COLUMNS, current_states, state_history, states_with_order
 
 _RESPONSE_COLUMNS = ("uuid", "epci_siren", "commune_insee", "key_id", "source_organization",
                      "contact_name", "contact_email", "created", "received", "file_name",
                      "file_sha256", "proposal_count")
-# (ProposalState attribute, response_decision column)
-_STATE_COLUMNS = (("proposal_uuid", "proposal_uuid"), ("package_uuid", "package_uuid"),
-                  ("package_received", "package_received"), ("decision", "decision"),
-                  ("motif", "motif"), ("decision_uuid", "decision_uuid"),
-                  ("decision_version", "decision_version"), ("decided_by", "decided_by"),
-                  ("decided_at", "decided_at"))
-_SELECT_STATES = (
-    f"SELECT {', '.join('d.' + column for _, column in _STATE_COLUMNS)}, AsBinary(d.geom), "
-    "r.uuid, r.created, r.received FROM response_decision d "
-    "JOIN received_response r ON r.uuid = d.response_uuid")
 _MAX_LISTED = 3
 
 
@@ -77,17 +68,6 @@ def _french_date(iso: str) -> str:
     except ValueError:
         return iso
     return f"{moment.day:02d}/{moment.month:02d}/{moment.year}"
-
-
-def _state(row) -> tuple[ProposalState, tuple]:
-    """A stored state, and the order of its response (oldest first)."""
-    values = dict(zip((name for name, _ in _STATE_COLUMNS), row[:len(_STATE_COLUMNS)]))
-    geometry, response_uuid, created, received = row[len(_STATE_COLUMNS):]
-    values["motif"] = values["motif"] or ""
-    values["decided_by"] = values["decided_by"] or ""
-    state = ProposalState(kind="", title="", **values,
-                          geometry=shapely.from_wkb(geometry) if geometry else None)
-    return state, (utc_instant(created), utc_instant(received), response_uuid)
 
 
 class ResponseStore:
@@ -157,35 +137,26 @@ class ResponseStore:
             (info.uuid, info.epci_siren, info.commune_insee, info.key_id,
              info.source_organization, info.contact_name, info.contact_email, info.created,
              received, file_name, file_sha256, len(states)))
-        columns = ", ".join(column for _, column in _STATE_COLUMNS)
+        columns = ", ".join(column for _, column in STATE_COLUMNS)
         for state in states:
             geometry = shapely.to_wkb(state.geometry) if state.geometry is not None else None
             self.conn.execute(
                 f"INSERT INTO response_decision (response_uuid, {columns}, geom) VALUES (?, "
-                f"{', '.join('?' for _ in _STATE_COLUMNS)}, GeomFromWKB(?, 2154))",
-                [info.uuid, *(getattr(state, name) for name, _ in _STATE_COLUMNS), geometry])
+                f"{', '.join('?' for _ in STATE_COLUMNS)}, GeomFromWKB(?, 2154))",
+                [info.uuid, *(getattr(state, name) for name, _ in STATE_COLUMNS), geometry])
 
     # -- reading -----------------------------------------------------------------------------
 
     def _current_with_order(self) -> dict[str, tuple[ProposalState, tuple]]:
-        latest: dict[str, tuple[ProposalState, tuple]] = {}
-        for state, order in map(_state, self.conn.execute(_SELECT_STATES)):
-            known = latest.get(state.proposal_uuid)
-            if known is None or order > known[1]:
-                latest[state.proposal_uuid] = (state, order)
-        return latest
+        return states_with_order(self.conn)
 
     def current(self) -> dict[str, ProposalState]:
-        """The current state of each proposal a response spoke of, by proposal uuid (from the
-        response built last). ``kind`` and ``title`` are left empty: the commune's own
-        proposal says them."""
-        return {uuid: state for uuid, (state, _) in self._current_with_order().items()}
+        """The current state of each proposal a response spoke of (response_states)."""
+        return current_states(self.conn)
 
     def history(self, proposal_uuid: str) -> builtins.list[ProposalState]:
         """What every response said of one proposal, oldest response first."""
-        rows = self.conn.execute(_SELECT_STATES + " WHERE d.proposal_uuid = ?",
-                                 (proposal_uuid,))
-        return [state for state, _ in sorted(map(_state, rows), key=lambda item: item[1])]
+        return state_history(self.conn, proposal_uuid)
 
     def responses(self) -> builtins.list[dict]:
         """Every response imported, the most recently built first."""
@@ -201,5 +172,5 @@ def _same(first: ProposalState, second: ProposalState) -> bool:
     def content(state: ProposalState) -> tuple:
         geometry = None if state.geometry is None else shapely.to_wkb(state.geometry, hex=True,
                                                                        byte_order=1)
-        return (*(getattr(state, name) for name, _ in _STATE_COLUMNS), geometry)
+        return (*(getattr(state, name) for name, _ in STATE_COLUMNS), geometry)
     return content(first) == content(second)
