@@ -14,10 +14,12 @@ STAMP  := $(VENV)/.installed
 SYSTEM_PACKAGES := libsqlite3-mod-spatialite libglib2.0-0 libgl1 libegl1 libfontconfig1 \
 	libxkbcommon0 libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 \
-	libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth minisign poppler-utils python3-venv
-# Only the tests need these: LibreOffice opens the Word files qpvdesk writes, as a user would;
-# the PostGIS tests start their own PostgreSQL server from these packages.
-TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui postgresql postgresql-15-postgis-3
+	libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth minisign poppler-utils python3-venv \
+	postgresql postgresql-15-postgis-3
+# (PostgreSQL + PostGIS: the PostGIS tests and `qpvdesk bench postgis` start their own
+# local server from these packages.)
+# Only the tests need these: LibreOffice opens the Word files qpvdesk writes, as a user would.
+TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui
 
 .PHONY: install run test system-packages data bench dist deb dist-check constraints clean translations
 
