@@ -114,7 +114,9 @@ def test_the_summary_counts_each_commune_by_latest_decision(decisions, received)
                        CommuneSummary(LIEVIN, {RECUE: 1})]
     names = {LENS: "Lens", LIEVIN: "Liévin"}
     assert [item.text(names) for item in summary] == [
-        "Lens : 1 reçue, 1 retenue, 1 non retenue", "Liévin : 1 reçue"]
+        "Lens : 3 reçues, 1 retenue, 1 non retenue", "Liévin : 1 reçue"]
+    assert CommuneSummary("62510", {RECUE: 5, RETENUE: 5, NON_RETENUE: 2}).text(
+        {"62510": "Liévin"}) == "Liévin : 12 reçues, 5 retenues, 2 non retenues"
     assert counts_text({RECUE: 12, RETENUE: 5, NON_RETENUE: 2}) == \
         "12 reçues, 5 retenues, 2 non retenues"
 

@@ -73,7 +73,7 @@ def test_decide_says_what_is_wrong_with_exit_codes(agglomeration, capsys, lens_p
         == ("retenue", 1, "Claire Dubois")
     code, out, _ = run(capsys, "received", "summary", *workspace,
                        "--reference", agglomeration["reference"])
-    assert code == 0 and out.splitlines() == ["Lens : 2 reçues, 1 retenue"]
+    assert code == 0 and out.splitlines() == ["Lens : 3 reçues, 1 retenue"]
 
 
 def test_respond_then_import_response_then_list(agglomeration, capsys, lens_proposals,

@@ -111,9 +111,12 @@ class CommuneSummary:
         return sum(self.counts.values())
 
     def text(self, names: Mapping[str, str] | None = None) -> str:
-        """« Liévin : 12 reçues, 5 retenues, 2 non retenues »."""
+        """« Liévin : 12 reçues, 5 retenues, 2 non retenues »: every proposal received, then
+        how many stand at each decision taken (those still awaiting one are the rest)."""
         name = (names or {}).get(self.commune_insee, self.commune_insee)
-        return f"{name} : {counts_text(self.counts)}"
+        decided = {code: count for code, count in self.counts.items() if code != RECUE}
+        received = counts_text({RECUE: self.total})
+        return f"{name} : {received}" + (f", {counts_text(decided)}" if decided else "")
 
 
 def default_decider(identity) -> str:
