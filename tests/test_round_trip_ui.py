@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import shapely
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from qt_helpers import settle
@@ -43,10 +44,17 @@ PLAN = [
 ]
 
 
-def shot(widget, name: str) -> None:
+def shot(widget, name: str, over: tuple = ()) -> None:
+    """``widget`` as drawn, with the tool windows ``over`` it where they stand."""
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
+        image = widget.grab()
+        painter = QPainter(image)
+        for window in over:
+            painter.drawPixmap(widget.mapFromGlobal(window.mapToGlobal(QPoint(0, 0))),
+                               window.grab())
+        painter.end()
+        image.save(str(Path(SHOTS) / f"{name}.png"))
 
 
 @pytest.fixture(autouse=True)
@@ -234,7 +242,7 @@ def test_commune_sends_agglomeration_decides_and_responds_commune_reads(
                 vertices[0] = ((vertices[0][0] + cx) / 2, (vertices[0][1] + cy) / 2)
                 tool.on_vertices(tool.selected_uuid, vertices)
                 settle(qtbot, agglomeration)
-                shot(agglomeration, "5_agglomeration_modifie_la_forme")
+                shot(agglomeration, "5_agglomeration_modifie_la_forme", over=[deciding.bar])
                 deciding.bar.back_button.click()    # « Terminer »: back to the dialog
                 shot(dialog, "6_agglomeration_decision_modifiee")
             dialog.save_button.click()
@@ -308,6 +316,11 @@ def test_commune_sends_agglomeration_decides_and_responds_commune_reads(
     shown = {model.proposal(row).title: model.index(row, model.DECISION_COLUMN).data()
              for row in range(model.rowCount())}
     assert shown == {title: DECISIONS[decision] for _, title, _, decision, _ in PLAN}
+    swatches = {model.proposal(row).title: model.index(row, model.DECISION_COLUMN).data(
+        Qt.ItemDataRole.DecorationRole).name() for row in range(model.rowCount())}
+    assert swatches == {title: DECISION_FILLS[decision] for _, title, _, decision, _ in PLAN}
+    header = panel.table.horizontalHeader()   # read right after the title, not out of sight
+    assert header.visualIndex(model.DECISION_COLUMN) == header.visualIndex(1) + 1
     layers = commune.controller.composer.layers
     fills = {key: symbol.fill for layer_id in ("proposals", "proposal_perimeters",
                                                 "proposal_points")

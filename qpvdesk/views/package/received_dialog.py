@@ -246,7 +246,8 @@ class ReceivedDialog(QDialog):
                          french_datetime(item.received),
                          package.get("file_name") or item.package_uuid])
         self.proposals_model.set_rows(rows)
-        fit_columns(self.proposals_view, stretch=2, widest={1: 220, 3: 180, 4: 170, 6: 220})
+        # the decision is read whole (« Retenue avec modifications »); the title takes the rest
+        fit_columns(self.proposals_view, stretch=2, widest={1: 170, 3: 160, 4: 200, 6: 150})
         words = "proposition" if len(self.shown) == 1 else "propositions"
         self.count_label.setText(f"{len(self.shown)} {words}")
         self.tabs.setTabText(0, self.tr("Propositions ({count})").format(count=len(self.versions)))

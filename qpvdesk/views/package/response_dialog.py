@@ -4,7 +4,8 @@ proposals. CommuneResponseActions imports it when asked."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QTableView,
+                               QVBoxLayout)
 
 from ...models.package.minisign import readable_key_id
 from ..column_fit import TitleColumnFit
@@ -36,13 +37,16 @@ class ResponseVerificationDialog(VerificationDialog):
         super().__init__(parent, report, territory)
         self.setWindowTitle(self.tr("Réponse de l'agglomération"))
 
+    def _verdict_titles(self) -> tuple[str, str]:
+        return self.tr("✓  Réponse authentique et intacte"), self.tr("✗  Réponse refusée")
+
     def _authentic_text(self) -> str:
         sender = agglomeration_label(self.agglomeration_names,
                                      self.report.info.epci_siren if self.report.info else None)
         count = len(self.report.states)
         words = self.tr("proposition") if count == 1 else self.tr("propositions")
         return (self.tr("Signée par la clé de l'agglomération {sender} ; aucun fichier n'a été "
-                        "modifié depuis la signature. Elle répond sur {count} {words}.")
+                        "modifié depuis la signature. Elle porte sur {count} {words}.")
                 .format(sender=sender, count=count, words=words))
 
     def _refusal_advice(self) -> str:
@@ -82,6 +86,10 @@ class ResponseVerificationDialog(VerificationDialog):
         prepare_table(self.states_view)
         self.states_fit = TitleColumnFit(self.states_view, 0, {1: 170, 2: 260}, min_title=160)
         self.states_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # a decision and its motif are read whole, on as many lines as they need
+        self.states_view.setWordWrap(True)
+        self.states_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         box.addWidget(self.states_view, 1)
         return group
 

@@ -205,6 +205,10 @@ class VerificationDialog(QDialog):
         self.resize(self.sizeHint())
 
     # -- parts --------------------------------------------------------------------------
+    def _verdict_titles(self) -> tuple[str, str]:
+        """The banner's title when the file is accepted, and when it is refused."""
+        return self.tr("✓  Paquet authentique et intact"), self.tr("✗  Paquet refusé")
+
     def _banner(self) -> QWidget:
         report = self.report
         frame = QFrame()
@@ -212,11 +216,11 @@ class VerificationDialog(QDialog):
         box = QVBoxLayout(frame)
         box.setContentsMargins(0, 0, 0, 0)
         if report.ok:
-            title = self.tr("✓  Paquet authentique et intact")
+            title = self._verdict_titles()[0]
             line = self._authentic_text()
             style = OK_STYLE
         else:
-            title = self.tr("✗  Paquet refusé")
+            title = self._verdict_titles()[1]
             line = report.reason or ""
             style = REFUSED_STYLE
         self.verdict_label = QLabel(title)

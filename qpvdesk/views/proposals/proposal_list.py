@@ -6,10 +6,12 @@ from datetime import datetime
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt,
                             Signal)
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
+from ...models.map.styles import DECISION_FILLS
 from ...models.proposals import KINDS, STATUSES, Proposal, ProposalStore
 from ...models.proposals.vocabulary import choice_label
 from ...models.search import french_order
@@ -83,6 +85,9 @@ class ProposalTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return "\n\n".join(text for text in (proposal.label, proposal.description) if text)
         decision = self.decisions.get(proposal.uuid)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.DECISION_COLUMN \
+                and decision:   # the map's colour: read even when the column is narrow
+            return QColor(DECISION_FILLS.get(decision.decision, DECISION_FILLS["recue"]))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.DECISION_COLUMN and decision:
             return "\n".join(text for text in (cells[column], decision.motif) if text)
         if role == Qt.ItemDataRole.ToolTipRole:    # the whole text of a narrowed cell
@@ -157,6 +162,9 @@ class ProposalListPanel(QWidget):
         # the title is what tells proposals apart: the other columns give way first
         self.column_fit = TitleColumnFit(self.table, 1, {0: 100, 2: 130, 3: 130, 4: 100,
                                                          6: 130})
+        # the agglomeration's decision, once there is one, is read right after the title:
+        # at the end it was out of sight in the narrow panel
+        self.table.horizontalHeader().moveSection(ProposalTableModel.DECISION_COLUMN, 2)
         self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
