@@ -52,6 +52,7 @@ def test_publishing_writes_the_layers_qgis_opens(lens, postgis_dsn):
                                   "geometry_columns WHERE f_table_schema = 'qpvdesk' ORDER BY 1, 2")
     assert registered == [("decision", "geom", 2154), ("decision_courante", "geom", 2154),
                           ("decision_courante", "geom_modifiee", 2154),
+                          ("geometrie_modifiee", "geom", 2154),
                           ("proposition", "geom", 2154), ("received_proposal", "geom", 2154)]
     indexed = sql(postgis_dsn, "SELECT tablename FROM pg_indexes WHERE schemaname = 'qpvdesk' "
                                "AND indexdef LIKE '%USING gist (geom)%' ORDER BY 1")
@@ -73,6 +74,26 @@ def test_publishing_writes_the_layers_qgis_opens(lens, postgis_dsn):
     latest = dict(sql(postgis_dsn, "SELECT uuid, decision FROM qpvdesk.decision_courante"))
     assert latest == {proposals[0].uuid: "retenue", proposals[1].uuid: "recue",
                       proposals[2].uuid: "recue"}
+    # every style names a layer QGIS finds (table, geometry column)
+    styled = set(sql(postgis_dsn, "SELECT f_table_name, f_geometry_column FROM "
+                                  "public.layer_styles WHERE f_table_schema = 'qpvdesk'"))
+    assert styled <= {(table, column) for table, column, _ in registered}
+    assert styled >= {("decision_courante", "geom"), ("geometrie_modifiee", "geom")}
+
+
+def test_the_modified_geometries_layer_holds_them_alone(lens, postgis_dsn, reference):
+    from qpvdesk.models.proposals import Territory
+
+    workspace, proposals = lens
+    area = proposals[1]
+    DecisionStore(workspace).decide(area.uuid, "retenue_modifiee", "Réduit au nord",
+                                    "Claire Dubois", area.geometry.buffer(-20),
+                                    Territory(reference))
+    publish(workspace, postgis_dsn)
+    [(uuid, decision, motif, wkb)] = rows(postgis_dsn, "geometrie_modifiee",
+                                          "uuid, decision, motif, ST_AsBinary(geom)")
+    assert (uuid, decision, motif) == (area.uuid, "retenue_modifiee", "Réduit au nord")
+    assert bytes(wkb) == area.geometry.buffer(-20).wkb
 
 
 def test_publishing_the_same_content_twice_changes_nothing(lens, postgis_dsn):

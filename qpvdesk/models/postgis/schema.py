@@ -196,6 +196,15 @@ def _decisions(cur) -> None:
     cur.execute("COMMENT ON VIEW qpvdesk.decision_courante IS 'La dernière décision de "
                 "l''agglomération sur chaque proposition consolidée (reçue quand il n''y en a "
                 "pas), avec sa géométrie et la géométrie modifiée ; clé : uuid'")
+    # the modified geometries alone: in QGIS, a layer of the view above on geom_modifiee
+    # would list every proposal, most of them without a geometry
+    cur.execute("""CREATE VIEW qpvdesk.geometrie_modifiee AS
+        SELECT uuid, type, titre, commune_insee, qpv, decision, decision_libelle, motif,
+            decide_par, decide_le, decision_version, decision_uuid, geom_modifiee AS geom
+        FROM qpvdesk.decision_courante WHERE geom_modifiee IS NOT NULL""")
+    cur.execute("COMMENT ON VIEW qpvdesk.geometrie_modifiee IS 'Les géométries modifiées par "
+                "l''agglomération (décision « retenue avec modifications »), une par "
+                "proposition ; clé : uuid'")
 
 
 Migration = Callable[[object], None]

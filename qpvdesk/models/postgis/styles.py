@@ -134,10 +134,9 @@ def _decision_styles() -> list[LayerStyle]:
                                  categorized_qml("decision", categories, geometry)))
         modified = [("retenue_modifiee", "Géométrie modifiée par l'agglomération",
                      MODIFIED_SYMBOLS[geometry])]
-        styles.append(LayerStyle("decision_courante", geometry, "qpvdesk — géométrie modifiée",
+        styles.append(LayerStyle("geometrie_modifiee", geometry, "qpvdesk — géométrie modifiée",
                                  "Géométries modifiées par l'agglomération (qpvdesk)",
-                                 categorized_qml("decision", modified, geometry),
-                                 column="geom_modifiee"))
+                                 categorized_qml("decision", modified, geometry)))
     return styles
 
 
