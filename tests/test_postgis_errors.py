@@ -338,6 +338,7 @@ def published(postgis_dsn, tmp_path):
 
 def test_a_pull_into_a_locked_workspace_writes_nothing(workspace, published):
     before = local_counts(workspace)
+    workspace.conn.execute("PRAGMA busy_timeout = 200")   # the same refusal, without 5 s
     with held_write_lock(workspace.path):
         with pytest.raises(DatabaseLocked, match="est occupé par un autre programme"):
             pull(workspace, published)
