@@ -279,6 +279,9 @@ def test_commune_sends_agglomeration_decides_and_responds_commune_reads(
     assert looked["column"] == sorted(DECISIONS.values())
     assert looked["filtered"] == ["Résidence des Provinces"]
     assert written == [response_path]
+    # the layers panel lists the decisions the map shows
+    legend = [item.label for item in agglomeration.layer_panel.row("received").legend_items]
+    assert legend == ["Reçue", "Retenue avec modifications"]
     agglomeration.map_canvas.zoom_to((origin.x - 1200, origin.y - 900, origin.x + 1200,
                                       origin.y + 900))
     settle(qtbot, agglomeration)
@@ -330,6 +333,8 @@ def test_commune_sends_agglomeration_decides_and_responds_commune_reads(
     modified = drawn["Le quartier tel que les habitants le vivent"]
     assert layers["modified"].keys == [modified.uuid]
     assert layers["modified"].geometries[0].area < modified.geometry.area
+    legend = [item.label for item in commune.layer_panel.row("proposal_points").legend_items]
+    assert legend == ["À l'étude", "Retenue"]
     settle(qtbot, commune)
     shot(commune, "11_commune_lit_les_decisions")
     form = ProposalForm(commune.proposals.store, modified.kind,

@@ -329,4 +329,5 @@ class AgglomerationActions(QObject):
         if zoom_to:
             self.show_proposals(proposals, zoom=False)
             self.zoom_to(zoom_to)
+        self.map.legends_changed()   # the layers panel lists the decisions shown
         self.canvas.request_render()

@@ -312,6 +312,8 @@ class ProposalController(QObject):
             (proposal.uuid, proposal.label, self.decisions[proposal.uuid].geometry)
             for proposal in self.proposals if proposal.uuid in self.decisions
             and self.decisions[proposal.uuid].geometry is not None])
+        if decided:
+            self.map.legends_changed()   # the layers panel lists the decisions shown
         if self._highlighted and self.store.get(self._highlighted) is None:
             self.highlight(None)          # deleted (or undone): no outline left behind
         self.undo_action.setEnabled(self.store.undo_text() is not None)
