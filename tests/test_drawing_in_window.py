@@ -9,12 +9,18 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from qpvdesk.models.proposals import QUARTIER_VECU, vertices_of
 from qpvdesk.views.main_window import MainWindow
 from qpvdesk.views.proposals.proposal_form import ProposalForm
-from qt_helpers import open_main_window, settle
+from qt_helpers import settle
 
 
 @pytest.fixture
 def window(qtbot, reference, workspace):
-    return open_main_window(qtbot, reference, workspace)
+    win = MainWindow(reference, workspace)
+    qtbot.addWidget(win)
+    win.resize(1300, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    settle(qtbot, win)
+    return win
 
 
 def qpv_screen_points(win, code="QN06228M"):

@@ -43,6 +43,9 @@ def add_parser(commands) -> None:
     from .bench_startup import add_parser as add_startup_parser
 
     add_startup_parser(which)
+    from .bench_postgis import add_parser as add_postgis_parser
+
+    add_postgis_parser(which)
 
 
 def run_fiche(args: argparse.Namespace) -> int:
