@@ -7,6 +7,7 @@ gzip-compressed (level 9, no name, no timestamp: the same input gives the same b
 PROVENANCE.md of its folder, and writes MANIFEST.csv: name, stored file, bytes and sha256 of the
 decompressed content, stored bytes. Every input's sha256 is checked against the table of its
 PROVENANCE.md first; a file the table does not list (the CALL perimeters) is hashed as found.
+data/national/README.md is written by hand and kept.
 """
 from __future__ import annotations
 
@@ -53,9 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--call-perimeters", type=Path,
                         default=ROOT / "data" / "sources" / "qpv_perimetres")
     args = parser.parse_args(argv)
-    if TARGET.exists():
-        shutil.rmtree(TARGET)
-    TARGET.mkdir(parents=True)
+    TARGET.mkdir(parents=True, exist_ok=True)
+    for folder in [p for p in TARGET.iterdir() if p.is_dir()]:
+        shutil.rmtree(folder)  # the files of a previous pack; README.md stays
     rows, reusable = [], compressed_in_sources()
     for name in PACK_FILES:
         folder, file_name = name.split("/", 1)

@@ -28,7 +28,7 @@ from .national_territories import (build_national_communes, build_national_epci,
                                    national_scope)
 from .observatoire import build_neet
 from .pack_context import PackContext
-from .perimeters import Perimeter, apply_perimeters, read_perimeters
+from .perimeters import Perimeter, apply_perimeters, read_perimeters, record_user_file
 from .provenance import provenance_rows
 from .schema import create_schema, finish_schema, insert_rows
 
@@ -46,21 +46,21 @@ def build_epci_database(siren: str, target: Path, *, perimeters: Path | None = N
     perimeters (unless ``bundled_perimeters`` is False) and other EPCI none."""
     pack = pack or NationalPack()
     epci = find_epci(siren, pack)
-    chosen, source = None, None
-    if perimeters is not None:
-        chosen, source = read_perimeters(Path(perimeters), Path(perimeters).name), \
-            Path(perimeters).name
+    chosen, source, user_file = None, None, perimeters is not None
+    if user_file:
+        source = Path(perimeters).name
+        chosen = read_perimeters(Path(perimeters), source)
     elif bundled_perimeters and epci.siren == layout.CALL_SIREN:
         source = layout.PREFIX + layout.CALL_PERIMETERS
         chosen = read_perimeters(pack.data(layout.CALL_PERIMETERS), source,
                                  name_column="nom_qp", required=("code_qp",))
     return write_atomically(Path(target), lambda path: _build(
-        pack, epci, path, chosen, source, progress))
+        pack, epci, path, chosen, source, user_file, progress))
 
 
 def _build(pack: NationalPack, epci: EpciMatch, path: Path,
            perimeters: dict[str, Perimeter] | None, perimeter_source: str | None,
-           progress: Progress) -> dict:
+           user_file: bool, progress: Progress) -> dict:
     conn = open_build_database(path)
     try:
         with conn:
@@ -76,14 +76,17 @@ def _build(pack: NationalPack, epci: EpciMatch, path: Path,
             qpvs = build_national_qpv(ctx, pack)
             report = None
             if perimeters is not None:
-                ctx.used_by(perimeter_source, "qpv")
                 report = apply_perimeters(conn, perimeters, perimeter_source)
-            progress("indicateurs des QPV", 0.45)
+                if user_file:
+                    record_user_file(conn, perimeter_source)
+                else:
+                    ctx.used_by(perimeter_source, "qpv")
             values = _indicators(ctx, pack, {q.code_2015 for q in qpvs
-                                            if q.code_2015 and q.confidence != "aucune"})
+                                            if q.code_2015 and q.confidence != "aucune"},
+                                 progress)
             ctx.annotate()
             build_comparators(ctx)
-            progress("provenance et couverture", 0.85)
+            progress("provenance et couverture", 0.9)
             _describe(ctx, pack, len(qpvs), report, perimeter_source, without_outline)
             finish_schema(conn)
         conn.execute("VACUUM")
@@ -95,12 +98,18 @@ def _build(pack: NationalPack, epci: EpciMatch, path: Path,
             "indicator_values": values}
 
 
-def _indicators(ctx: PackContext, pack: NationalPack, codes_2015: set[str]) -> int:
+def _national(files) -> list[tuple[int, str]]:
+    """(year, pack name) -> (year, name as the database records it)."""
+    return [(year, layout.PREFIX + name) for year, name in files]
+
+
+def _indicators(ctx: PackContext, pack: NationalPack, codes_2015: set[str],
+                progress: Progress) -> int:
     communes = ctx.scope.communes
-    national = lambda files: [(year, layout.PREFIX + name) for year, name in files]  # noqa: E731
+    progress("indicateurs des QPV", 0.4)
     qpv_files = [(family, edition, layout.PREFIX + name)
                  for family, edition, name in layout.QPV_FILES]
-    qp_files = national(layout.FILOQP_FILES)
+    qp_files = _national(layout.FILOQP_FILES)
     build_catalogue(ctx, qpv_files)
     values = build_qpv_values(ctx, codes_2015, qpv_files)
     values += build_filosofi_qpv(ctx, codes_2015, qp_files)
@@ -108,10 +117,12 @@ def _indicators(ctx: PackContext, pack: NationalPack, codes_2015: set[str]) -> i
         {edition: pack.table(name) for family, edition, name in layout.QPV_FILES
          if family == "REVN"},
         {year: pack.table(name) for year, name in layout.FILOQP_FILES}))
+    progress("revenus (Filosofi)", 0.6)
     values += build_filosofi_values(ctx, set(communes), set(), {
-        level: national(files) for level, files in layout.FILO_FILES.items()})
+        level: _national(files) for level, files in layout.FILO_FILES.items()})
     values += build_filosofi_tp60(ctx, communes, {
-        level: national(files) for level, files in layout.TP60_FILES.items()})
+        level: _national(files) for level, files in layout.TP60_FILES.items()})
+    progress("comparateur de territoires et NEET", 0.72)
     values += build_national_comparateur(ctx, communes, ctx.former_communes,
                                          layout.PREFIX + layout.COMPARATEUR)
     values += build_neet(ctx, communes, {level: layout.PREFIX + name
@@ -128,6 +139,8 @@ def former_sirens(pack: NationalPack, epci: EpciMatch) -> dict[str, str]:
     found = {}
     for year, name in layout.FILO_FILES["EPCI"]:
         column = f"NBPERS{year % 100}"
+        if pack.table(name, ["CODGEO"], keep={epci.siren}).rows:
+            continue  # published under its own SIREN that year
         for row in pack.table(name, ["CODGEO", "LIBGEO", column]).rows:
             if row["CODGEO"] in current or normalized(row["LIBGEO"]) != wanted:
                 continue

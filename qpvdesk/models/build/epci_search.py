@@ -5,10 +5,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from . import national_layout as layout
 from .national_pack import NationalPack
-from .names import normalized
+from .names import words
 
 #: Words a user may type or leave out without changing which EPCI is meant.
 _FILLERS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "sur"}
@@ -22,6 +24,7 @@ class EpciMatch:
     kind: str               # CA, CC, CU, METRO, MET69
     population: int         # population municipale, in force on 1 January 2026
     communes: int
+    qpv: int                # QPV 2024 with at least one commune in the EPCI
 
 
 class UnknownEpci(LookupError):
@@ -42,29 +45,49 @@ class UnknownEpci(LookupError):
 
 
 def all_epci(pack: NationalPack | None = None) -> list[EpciMatch]:
+    """The 1,255 EPCI of COG 2026 (read once per pack: the assistant searches as one types)."""
     pack = pack or NationalPack()
+    return list(_epci_list(str(pack.folder), pack.manifest_sha256))
+
+
+@lru_cache(maxsize=4)
+def _epci_list(folder: str, manifest_sha256: str) -> tuple[EpciMatch, ...]:
+    pack = NationalPack(Path(folder))
     table = pack.table(layout.EPCI_LIST, ["siren_epci", "nom_epci", "type_epci",
                                           "population_municipale", "nb_communes"])
-    return [EpciMatch(r["siren_epci"], r["nom_epci"], r["type_epci"],
-                      int(r["population_municipale"]), int(r["nb_communes"])) for r in table.rows]
+    qpv: dict[str, set[str]] = {}
+    for row in pack.table(layout.QPV_COMMUNES, ["code_qp", "siren_epci_cog2026"]).rows:
+        qpv.setdefault(row["siren_epci_cog2026"], set()).add(row["code_qp"])
+    return tuple(EpciMatch(r["siren_epci"], r["nom_epci"], r["type_epci"],
+                           int(r["population_municipale"]), int(r["nb_communes"]),
+                           len(qpv.get(r["siren_epci"], ())))
+                 for r in table.rows)
 
 
 def _tokens(text: str) -> list[str]:
-    words = re.split(r"[^0-9a-z]+", " ".join(normalized(w) for w in text.lower().split()))
-    return [w for w in words if w and w not in _FILLERS]
+    return [word for word in words(text) if word not in _FILLERS]
 
 
-def _score(query: list[str], epci: EpciMatch, words: list[str]) -> float:
+@lru_cache(maxsize=2048)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(_tokens(name))
+
+
+def _score(query: list[str], epci: EpciMatch, name: list[str]) -> float:
     """1 per query word that starts a word of the name (or names its kind), else the best
     similarity with one; averaged."""
     total = 0.0
     for token in query:
-        if _KIND_WORDS.get(token) == epci.kind or any(w.startswith(token) for w in words):
+        if _KIND_WORDS.get(token) == epci.kind or any(w.startswith(token) for w in name):
             total += 1.0
         else:
-            total += max((difflib.SequenceMatcher(None, token, w).ratio() for w in words),
-                         default=0.0) * 0.9
+            total += max((_similarity(token, w) for w in name), default=0.0) * 0.9
     return total / len(query)
+
+
+def _similarity(a: str, b: str) -> float:
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.ratio() if matcher.real_quick_ratio() >= 0.7 else 0.0
 
 
 def search_epci(text: str, pack: NationalPack | None = None, limit: int = 10
@@ -81,7 +104,7 @@ def search_epci(text: str, pack: NationalPack | None = None, limit: int = 10
     query = _tokens(text)
     if not query:
         return []
-    scored = [(_score(query, e, _tokens(e.name)), e) for e in epcis]
+    scored = [(_score(query, e, _name_tokens(e.name)), e) for e in epcis]
     scored = [(s, e) for s, e in scored if s >= 0.75]
     scored.sort(key=lambda pair: (-pair[0], -pair[1].population))
     return [e for _, e in scored[:limit]]

@@ -5,7 +5,16 @@ import re
 import unicodedata
 
 
+def folded(text: str) -> str:
+    """« Lens - Liévin » -> « lens - lievin »: accents and case removed, the rest kept."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
 def normalized(text: str) -> str:
     """« Liévin » -> « lievin », « Lens - Liévin » -> « lenslievin »."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]", "", text)
+    return re.sub(r"[^a-z0-9]", "", folded(text))
+
+
+def words(text: str) -> list[str]:
+    """« CA d'Hénin-Carvin » -> ['ca', 'd', 'henin', 'carvin']."""
+    return [word for word in re.split(r"[^a-z0-9]+", folded(text)) if word]

@@ -156,6 +156,17 @@ def apply_perimeters(conn, perimeters: dict[str, Perimeter], source: str) -> Per
         tuple(c for c in found if perimeters[c].repaired))
 
 
+def record_user_file(conn, source: str) -> None:
+    """The provenance of a perimeter file the user gave (ANCT's national file, as it says)."""
+    conn.execute(
+        "INSERT OR REPLACE INTO provenance (table_name, source_path, producer, licence, "
+        "vintage, original_location) VALUES ('qpv', ?, ?, ?, ?, ?)",
+        (f"fichier fourni : {source}",
+         "ANCT – SIG Ville, périmètres des quartiers prioritaires (fichier national QP2024)",
+         "Licence Ouverte 2.0 (Etalab)", "Géographie prioritaire 2024",
+         "data.gouv.fr, jeu 5a561801c751df42d7fca9b6 (fichier choisi par l'utilisateur)"))
+
+
 def _record_perimeter_state(conn, source: str) -> None:
     """The coverage row and metadata saying how many QPV now have their perimeter."""
     total, provided = conn.execute("SELECT count(*), count(geom) FROM qpv").fetchone()
@@ -188,6 +199,7 @@ def import_perimeters(reference_path: str | Path, file: str | Path) -> Perimeter
             with conn:
                 report = apply_perimeters(conn, perimeters, file.name)
                 _record_perimeter_state(conn, file.name)
+                record_user_file(conn, file.name)
             conn.execute("SELECT UpdateLayerStatistics('qpv')")
         finally:
             conn.close()
