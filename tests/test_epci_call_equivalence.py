@@ -94,11 +94,12 @@ def test_bundled_call_perimeters_are_used_by_the_national_build(reference, natio
     assert shares["QN06243M"] < 0.05 and 0.5 < shares["QN06216M"] < 0.6
 
 
-def test_the_call_build_names_its_epci_from_its_sources(reference):
+def test_the_call_build_names_its_epci_from_its_sources(reference, national_call):
     identity = reference.epci_identity()
     assert (identity.siren, identity.short_name, identity.build_source) == (
         "246200364", "CALL", "data/sources")
-    assert identity.label == "CALL"
+    assert identity.label == "CALL" and identity.name == national_call.epci_identity().name
+    assert identity.departements == ("62",) and identity.regions == ("32",)
     coverage = reference.coverage()
     assert all(entry.available for topic, entry in coverage.items()
                if topic != "qpv_perimetres_2015")

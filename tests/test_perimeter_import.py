@@ -185,3 +185,27 @@ def test_build_with_perimetres_option(tmp_path, capsys):
                  "--perimetres", str(bad)]) == 2
     assert "il manque lib_qp, insee_com" in capsys.readouterr().err
     assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_building_after_spatialite_is_loaded_keeps_geos_and_proj_apart(call_without_perimeters,
+                                                                        tmp_path):
+    """The app opens its reference database before the assistant builds an EPCI: shapely and
+    pyproj imported after mod_spatialite must still work and the process exit cleanly (it
+    aborted at exit, and shapely refused to write WKB, before geolibs.py)."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "qp2024.shp"
+    write_anct_file(source, 2154)
+    database = tmp_path / "reference.sqlite"
+    shutil.copyfile(call_without_perimeters, database)
+    script = (
+        "from qpvdesk.models.spatialite import connect\n"
+        f"connection = connect({str(call_without_perimeters)!r}, readonly=True)\n"
+        "from qpvdesk.models.build.epci_builder import build_epci_database\n"
+        "from qpvdesk.models.build.perimeters import import_perimeters\n"
+        f"build_epci_database('249710047', {str(tmp_path / 'marie_galante.sqlite')!r})\n"
+        f"print(len(import_perimeters({str(database)!r}, {str(source)!r}).imported))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120)
+    assert (result.returncode, result.stdout.strip()) == (0, "22"), result.stderr

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shapely
+from pyproj import CRS
 
 from ..frenchnum import NumberFormatError, parse_french_number
 from ..proposals.gdal import pyogrio
@@ -98,7 +99,6 @@ def number_cell(table: CsvTable, index: int, column: str) -> float | None:
 def read_geojson(path: Path, required: list[str], geometry_types: set[str]) -> gpd.GeoDataFrame:
     """A GeoJSON layer in EPSG:4326, reprojected to Lambert-93 and checked valid."""
     import geopandas as gpd  # here: 2 s to import, and the EPCI build reads no file with it
-    from pyproj import CRS
 
     if not path.is_file():
         raise SourceError(path, "file is missing")

@@ -54,7 +54,7 @@ class BuildScope:
 
 def call_scope() -> BuildScope:
     """The CALL, as data/sources/ describes it: EPCI 246200364 in the Pas-de-Calais (62),
-    région Hauts-de-France (32)."""
-    return BuildScope("246200364", "CA de Lens - Liévin", "de la CALL", "CALL",
+    région Hauts-de-France (32); its name comes from its EPCI record (build_epci)."""
+    return BuildScope("246200364", "", "de la CALL", "CALL",
                       {"62": "Pas-de-Calais"}, {"32": "Hauts-de-France"},
                       {"32": ("02", "59", "60", "62", "80")})

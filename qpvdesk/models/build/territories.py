@@ -76,6 +76,7 @@ def build_epci(ctx: BuildContext) -> None:
         raise SourceError(record_path, f"unreadable EPCI record ({exc})") from exc
     if siren != ctx.scope.epci_siren:
         raise SourceError(record_path, f"EPCI code {siren}, expected {ctx.scope.epci_siren}")
+    ctx.scope.epci_name = name
     shape = ctx.geojson(EPCI_SHAPE, ["siren_epci"], {"Polygon", "MultiPolygon"}, "epci")
     insert_rows(ctx.conn, "epci", ["siren", "name", "kind", "population_municipale",
                                    "population_totale", "population_year", "geom"],
