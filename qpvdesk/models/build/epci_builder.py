@@ -117,10 +117,7 @@ def _indicators(ctx: PackContext, pack: NationalPack, codes_2015: set[str],
     build_catalogue(ctx, qpv_files)
     values = build_qpv_values(ctx, codes_2015, qpv_files)
     values += build_filosofi_qpv(ctx, codes_2015, qp_files)
-    build_qpv_edition_years(ctx, qp_files, national_pairs(
-        {edition: pack.table(name) for family, edition, name in layout.QPV_FILES
-         if family == "REVN"},
-        {year: pack.table(name) for year, name in layout.FILOQP_FILES}))
+    build_qpv_edition_years(ctx, qp_files, _edition_year_pairs(pack))
     progress("revenus (Filosofi)", 0.6)
     values += build_filosofi_values(ctx, set(communes), set(), {
         level: _national(files) for level, files in layout.FILO_FILES.items()})
@@ -132,6 +129,20 @@ def _indicators(ctx: PackContext, pack: NationalPack, codes_2015: set[str],
     values += build_neet(ctx, communes, {level: layout.PREFIX + name
                                          for level, name in layout.NEET_FILES.items()})
     return values
+
+
+_PAIRS: dict[str, dict] = {}
+
+
+def _edition_year_pairs(pack: NationalPack) -> dict:
+    """REVN editions against Filosofi-by-QPV years over every QPV of France: the same for
+    every EPCI, so computed once per pack in a process (the assistant may build several)."""
+    if pack.manifest_sha256 not in _PAIRS:
+        _PAIRS[pack.manifest_sha256] = national_pairs(
+            {edition: pack.table(name) for family, edition, name in layout.QPV_FILES
+             if family == "REVN"},
+            {year: pack.table(name) for year, name in layout.FILOQP_FILES})
+    return _PAIRS[pack.manifest_sha256]
 
 
 def former_sirens(pack: NationalPack, epci: EpciMatch) -> dict[str, str]:

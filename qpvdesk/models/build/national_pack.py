@@ -155,7 +155,9 @@ class NationalPack:
         index: dict[str, int] = {}
         for position, column in enumerate(header):
             index.setdefault(column, position)
-        cells = csv.reader((line.rstrip("\r") for _, line in chosen), delimiter=";")
+        # Trailing empty cells read as "" anyway (Row): not parsing them spares REVN 2021-2022
+        # their 770 unnamed empty columns.
+        cells = csv.reader((line.rstrip("\r").rstrip(";") for _, line in chosen), delimiter=";")
         rows, numbers = [], []
         for (i, _), row in zip(chosen, cells):
             if len(row) > len(header):
