@@ -104,3 +104,32 @@ def test_the_call_build_names_its_epci_from_its_sources(reference, national_call
     assert all(entry.available for topic, entry in coverage.items()
                if topic != "qpv_perimetres_2015")
     assert not coverage["qpv_perimetres_2015"].available
+
+
+def test_a_database_of_the_previous_schema_is_read_without_pretending(reference_path,
+                                                                      tmp_path):
+    """A checkout may still hold a database built before this schema: the accessors say what
+    they cannot know instead of failing with SQL errors."""
+    import shutil
+
+    from qpvdesk.models.spatialite import connect
+
+    old = tmp_path / "old.sqlite"
+    shutil.copyfile(reference_path, old)
+    conn = connect(old)
+    with conn:
+        conn.execute("DELETE FROM metadata WHERE key NOT IN ('built_by', 'crs', "
+                     "'sources_sha256')")
+        conn.execute("INSERT INTO metadata VALUES ('schema_version', '2')")
+        conn.execute("DROP TABLE coverage")
+    conn.close()
+    store = ReferenceStore(old)
+    try:
+        identity = store.epci_identity()
+        assert (identity.siren, identity.name, identity.short_name) == (
+            "246200364", "CA de Lens - Liévin", None)
+        assert store.coverage() == {} and store.is_available("iris")
+        with pytest.raises(LookupError, match="reconstruisez-la"):
+            store.qpv_correspondence("QN06202M")
+    finally:
+        store.close()

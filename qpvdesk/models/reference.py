@@ -182,7 +182,12 @@ class ReferenceStore:
 
     def qpv_correspondence(self, qpv_code: str) -> QpvCorrespondence:
         """The 2015 counterpart of a 2024 QPV (or of the 2024 QPV showing a 2015 code's
-        figures), with its confidence; LookupError (French) for an unknown code."""
+        figures), with its confidence; LookupError (French) for an unknown code or a database
+        built before the confidence was recorded."""
+        if int(self.metadata().get("schema_version", 0)) < 3:
+            raise LookupError("La base de référence date d'une version antérieure de qpvdesk, "
+                              "sans l'indice de confiance des correspondances : reconstruisez-la "
+                              "(qpvdesk build-data).")
         row = self.conn.execute(
             "SELECT code_2024, name_2024, code_2015, name_2015, confidence, figures_linked, "
             "method, other_candidates_2015, note FROM qpv_correspondence WHERE "
