@@ -10,20 +10,21 @@ an EPCI's or imports perimeters: the modules doing that call :func:`load_geo_lib
 """
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 
 def load_geo_libraries() -> None:
     """Import shapely and pyproj (once, with RTLD_DEEPBIND where the platform has it)."""
-    if {"shapely", "pyproj"} <= sys.modules.keys() or not hasattr(os, "RTLD_DEEPBIND"):
-        import pyproj  # noqa: F401
-        import shapely  # noqa: F401
-        return
-    flags = sys.getdlopenflags()
-    sys.setdlopenflags(flags | os.RTLD_DEEPBIND)
+    isolate = (hasattr(os, "RTLD_DEEPBIND")
+               and not {"shapely", "pyproj"} <= sys.modules.keys())
+    flags = sys.getdlopenflags() if hasattr(sys, "getdlopenflags") else None
+    if isolate:
+        sys.setdlopenflags(flags | os.RTLD_DEEPBIND)
     try:
-        import pyproj  # noqa: F401
-        import shapely  # noqa: F401
+        for name in ("pyproj", "shapely"):
+            importlib.import_module(name)
     finally:
-        sys.setdlopenflags(flags)
+        if isolate:
+            sys.setdlopenflags(flags)
