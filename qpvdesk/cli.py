@@ -205,6 +205,10 @@ def main(argv: list[str] | None = None) -> int:
     # two cores, taken from the window's start. Nothing here multiplies matrices worth a
     # thread. Set before numpy loads (nothing above imports it); a user's own setting wins.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # Qt 6 splits semi-transparent fills over a GUI thread pool; on two cores the hand-over
+    # costs more than the blending (a 1 % view of 200,000 polygons: 39.5 -> 25.5 ms). Read
+    # when Qt first paints, so set before any QGuiApplication exists (app, bench, snapshot).
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     if not sys.warnoptions:
         # Library warnings (numpy, pyogrio) name site-packages files: not for the user; the
         # refusals they come with are said in French. PYTHONWARNINGS still shows them.

@@ -1,8 +1,13 @@
 """Flat numpy views of a layer's geometries, ready to be turned into screen paths fast.
 
-A polygon or line layer is kept as one coordinate array with, for every vertex, the ring (or
-line) it belongs to, and for every ring the feature it belongs to. Selecting the visible
-features and transforming them to screen space is then a handful of vectorised operations.
+A polygon or line layer is kept as one coordinate array in feature order: the vertices of
+feature i are coords[vertex_start[i]:vertex_start[i + 1]], and `continues[v]` says whether
+vertex v is joined to vertex v + 1 (same ring or line). Selecting the visible features is
+then a copy of their vertex ranges; no per-vertex mask over the whole layer. Indices are
+int32 (half the memory of int64; a layer holds far fewer than 2**31 vertices).
+
+The arrays are enough to rebuild any feature's shapely geometry (`geometries`), so a large
+layer need not keep its shapely objects once loaded.
 """
 from __future__ import annotations
 
@@ -11,39 +16,140 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+INDEX = np.int32
+POLYGON_KINDS, LINE_KINDS = {3, 6}, {1, 5}   # shapely type ids
+
 
 @dataclass(frozen=True)
 class GeometryArrays:
-    coords: np.ndarray            # (n, 2) float64, Lambert-93
-    ring_of_vertex: np.ndarray    # (n,) int: ring index of each vertex
-    feature_of_ring: np.ndarray   # (r,) int: feature index of each ring
-    feature_of_vertex: np.ndarray  # (n,) int
+    coords: np.ndarray           # (n, 2) float64, Lambert-93, feature after feature
+    continues: np.ndarray        # (n,) bool: vertex v is joined to vertex v + 1
+    vertex_start: np.ndarray     # (f + 1,) int32: first vertex of each feature, then n
+    ring_start: np.ndarray       # (r + 1,) int32: first vertex of each ring (or line), then n
+    part_of_ring: np.ndarray     # (r,) int32: the polygon (or line) part each ring belongs to
+    feature_of_part: np.ndarray  # (p,) int32
+    polygons: bool               # polygons (rings closed) or lines
 
     @classmethod
-    def from_geometries(cls, geometries: np.ndarray) -> "GeometryArrays":
+    def from_geometries(cls, geometries: np.ndarray) -> GeometryArrays:
         if len(geometries) == 0:
-            empty = np.zeros(0, dtype=np.int64)
-            return cls(np.zeros((0, 2)), empty, empty, empty)
+            empty = np.zeros(0, dtype=INDEX)
+            return cls(np.zeros((0, 2)), np.zeros(0, bool), np.zeros(1, INDEX),
+                       np.zeros(1, INDEX), empty, empty, True)
         kinds = set(shapely.get_type_id(geometries).tolist())
-        if kinds <= {3, 6}:  # Polygon, MultiPolygon
+        if kinds <= POLYGON_KINDS:
             parts, feature_of_part = shapely.get_parts(geometries, return_index=True)
             rings, part_of_ring = shapely.get_rings(parts, return_index=True)
-            feature_of_ring = feature_of_part[part_of_ring]
-        elif kinds <= {1, 5}:  # LineString, MultiLineString
-            rings, feature_of_ring = shapely.get_parts(geometries, return_index=True)
+        elif kinds <= LINE_KINDS:
+            rings, feature_of_part = shapely.get_parts(geometries, return_index=True)
+            part_of_ring = np.arange(len(rings))
         else:
             raise ValueError(f"GeometryArrays handles polygons or lines, not type ids {kinds}")
-        coords, ring_of_vertex = shapely.get_coordinates(rings, return_index=True)
-        return cls(coords, ring_of_vertex, feature_of_ring, feature_of_ring[ring_of_vertex])
+        coords = shapely.get_coordinates(rings)
+        ring_sizes = shapely.get_num_coordinates(rings)
+        ring_start = np.zeros(len(rings) + 1, dtype=INDEX)
+        np.cumsum(ring_sizes, out=ring_start[1:])
+        feature_of_ring = feature_of_part[part_of_ring]
+        vertices_per_feature = np.bincount(feature_of_ring, weights=ring_sizes,
+                                           minlength=len(geometries)).astype(INDEX)
+        vertex_start = np.zeros(len(geometries) + 1, dtype=INDEX)
+        np.cumsum(vertices_per_feature, out=vertex_start[1:])
+        continues = np.ones(len(coords), dtype=bool)
+        continues[ring_start[1:] - 1] = False
+        return cls(coords, continues, vertex_start, ring_start, part_of_ring.astype(INDEX),
+                   feature_of_part.astype(INDEX), kinds <= POLYGON_KINDS)
+
+    @classmethod
+    def concatenate(cls, pieces: list[GeometryArrays]) -> GeometryArrays:
+        """One layer's arrays from those of consecutive chunks of its features."""
+        if len(pieces) == 1:
+            return pieces[0]
+        vertex_offset = np.cumsum([0] + [len(piece.coords) for piece in pieces[:-1]])
+        part_offset = np.cumsum([0] + [len(piece.feature_of_part) for piece in pieces[:-1]])
+        feature_offset = np.cumsum([0] + [len(piece) for piece in pieces[:-1]])
+        return cls(
+            np.concatenate([piece.coords for piece in pieces]),
+            np.concatenate([piece.continues for piece in pieces]),
+            np.concatenate([pieces[0].vertex_start[:1]] + [
+                piece.vertex_start[1:] + offset for piece, offset in zip(pieces, vertex_offset)]
+            ).astype(INDEX),
+            np.concatenate([pieces[0].ring_start[:1]] + [
+                piece.ring_start[1:] + offset for piece, offset in zip(pieces, vertex_offset)]
+            ).astype(INDEX),
+            np.concatenate([piece.part_of_ring + offset
+                            for piece, offset in zip(pieces, part_offset)]).astype(INDEX),
+            np.concatenate([piece.feature_of_part + offset
+                            for piece, offset in zip(pieces, feature_offset)]).astype(INDEX),
+            all(piece.polygons for piece in pieces))
+
+    def __len__(self) -> int:
+        return len(self.vertex_start) - 1
+
+    def vertex_count(self) -> int:
+        return len(self.coords)
+
+    def nbytes(self) -> int:
+        return sum(array.nbytes for array in (self.coords, self.continues, self.vertex_start,
+                                              self.ring_start, self.part_of_ring,
+                                              self.feature_of_part))
+
+    def vertex_indices(self, features: np.ndarray) -> np.ndarray:
+        """The vertex indices of the given features, feature after feature."""
+        starts = self.vertex_start[features]
+        lengths = self.vertex_start[features + 1] - starts
+        total = int(lengths.sum())
+        if total == 0:
+            return np.zeros(0, dtype=INDEX)
+        # each feature's run: its start, then +1 per vertex
+        steps = np.ones(total, dtype=INDEX)
+        run_starts = np.cumsum(lengths) - lengths
+        kept = lengths > 0
+        steps[run_starts[kept]] = starts[kept] - np.r_[0, (starts + lengths)[kept][:-1]] + 1
+        steps[0] = starts[kept][0]
+        return np.cumsum(steps, dtype=INDEX)
 
     def select(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Coordinates and ring ids of the vertices of the given feature indices."""
+        """Coordinates of the given features' vertices (in the order given) and, for each,
+        whether it is joined to the next one."""
         if len(features) == 0 or len(self.coords) == 0:
-            return np.zeros((0, 2)), np.zeros(0, dtype=np.int64)
-        wanted = np.zeros(self.feature_of_ring.max() + 1, dtype=bool)
+            return np.zeros((0, 2)), np.zeros(0, dtype=bool)
+        indices = self.vertex_indices(np.asarray(features, dtype=INDEX))
+        return self.coords[indices], self.continues[indices]
+
+    def geometries(self, features: np.ndarray | None = None) -> np.ndarray:
+        """Shapely geometries of the given features (all by default), rebuilt from the arrays:
+        a polygon, or a multi-polygon when a feature has several parts (lines alike)."""
+        features = (np.arange(len(self), dtype=INDEX) if features is None
+                    else np.asarray(features, dtype=INDEX))
+        result = np.empty(len(features), dtype=object)
+        if not len(features):
+            return result
+        wanted = np.zeros(len(self), dtype=bool)
         wanted[features] = True
-        mask = wanted[self.feature_of_vertex]
-        return self.coords[mask], self.ring_of_vertex[mask]
+        ordered = np.flatnonzero(wanted).astype(INDEX)
+        # rings of the wanted features, in vertex order (a feature's rings are contiguous)
+        rings = np.flatnonzero(wanted[self.feature_of_part[self.part_of_ring]])
+        ring_id = np.repeat(np.arange(len(rings)), np.diff(self.ring_start)[rings])
+        coords = self.coords[self.vertex_indices(ordered)]
+        if self.polygons:
+            shapes = shapely.linearrings(coords, indices=ring_id)
+            parts, part_index = np.unique(self.part_of_ring[rings], return_inverse=True)
+            shapes = shapely.polygons(shapes, indices=part_index)
+            multi = shapely.multipolygons
+        else:
+            parts = self.part_of_ring[rings]
+            shapes = shapely.linestrings(coords, indices=ring_id)
+            multi = shapely.multilinestrings
+        owner = self.feature_of_part[parts]
+        first = np.searchsorted(owner, ordered)
+        count = np.searchsorted(owner, ordered, side="right") - first
+        by_feature = np.empty(len(self), dtype=object)
+        single = count == 1
+        by_feature[ordered[single]] = shapes[first[single]]
+        for feature, start, size in zip(ordered[~single], first[~single], count[~single]):
+            by_feature[feature] = multi(shapes[start:start + size])
+        result[:] = by_feature[features]
+        return result
 
 
 def point_coordinates(geometries: np.ndarray) -> np.ndarray:
