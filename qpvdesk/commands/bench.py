@@ -29,6 +29,18 @@ def add_parser(commands) -> None:
     render.add_argument("--json", action="store_true")
     render.add_argument("--features", type=int, default=200_000,
                         help="synthetic polygons in the stress layer")
+    render.add_argument("--national", action="store_true",
+                        help="France's metropolitan communes instead (and QGIS beside, when "
+                             "installed)")
+    render.add_argument("--processes", type=int, default=3,
+                        help="--national: measuring processes of each program")
+    render.add_argument("--repeat", type=int, default=15,
+                        help="--national: renders of each view per process")
+    render.add_argument("--national-folder",
+                        help="--national: where the communes' SpatiaLite file is kept "
+                             "(default: the user data folder's national/)")
+    render.add_argument("--national-pack",
+                        help="--national: the national data pack (default: data/national)")
     render.set_defaults(handler=run_render)
     fiche = which.add_parser("fiche", help="time to open each QPV's fiche")
     fiche.add_argument("--json", action="store_true")
@@ -92,6 +104,10 @@ def _median_ms(action, repeat: int) -> float:
 
 
 def run_render(args: argparse.Namespace) -> int:
+    if args.national:
+        from .bench_national import run_national
+
+        return run_national(args)
     from ..views.map.canvas import MapCanvas
     from ..render.renderer import LayerRenderSpec, render_map
 

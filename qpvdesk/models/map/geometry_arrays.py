@@ -36,28 +36,34 @@ class GeometryArrays:
             empty = np.zeros(0, dtype=INDEX)
             return cls(np.zeros((0, 2)), np.zeros(0, bool), np.zeros(1, INDEX),
                        np.zeros(1, INDEX), empty, empty, True)
-        kinds = set(shapely.get_type_id(geometries).tolist())
-        if kinds <= POLYGON_KINDS:
-            parts, feature_of_part = shapely.get_parts(geometries, return_index=True)
-            rings, part_of_ring = shapely.get_rings(parts, return_index=True)
-        elif kinds <= LINE_KINDS:
-            rings, feature_of_part = shapely.get_parts(geometries, return_index=True)
-            part_of_ring = np.arange(len(rings))
+        kind, coords, offsets = shapely.to_ragged_array(geometries, include_z=False)
+        count = len(geometries)
+        if kind in (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON):
+            ring_start, first_ring_of_part = offsets[0], offsets[1]
+            part_of_ring = np.repeat(np.arange(len(first_ring_of_part) - 1, dtype=INDEX),
+                                     np.diff(first_ring_of_part))
+            if kind == shapely.GeometryType.POLYGON:
+                feature_of_part = np.arange(count, dtype=INDEX)
+                vertex_start = ring_start[first_ring_of_part]
+            else:
+                feature_of_part = np.repeat(np.arange(count, dtype=INDEX), np.diff(offsets[2]))
+                vertex_start = ring_start[first_ring_of_part[offsets[2]]]
+            polygons = True
+        elif kind in (shapely.GeometryType.LINESTRING, shapely.GeometryType.MULTILINESTRING):
+            ring_start = offsets[0]
+            part_of_ring = np.arange(len(ring_start) - 1, dtype=INDEX)
+            if kind == shapely.GeometryType.LINESTRING:
+                feature_of_part, vertex_start = np.arange(count, dtype=INDEX), ring_start
+            else:
+                feature_of_part = np.repeat(np.arange(count, dtype=INDEX), np.diff(offsets[1]))
+                vertex_start = ring_start[offsets[1]]
+            polygons = False
         else:
-            raise ValueError(f"GeometryArrays handles polygons or lines, not type ids {kinds}")
-        coords = shapely.get_coordinates(rings)
-        ring_sizes = shapely.get_num_coordinates(rings)
-        ring_start = np.zeros(len(rings) + 1, dtype=INDEX)
-        np.cumsum(ring_sizes, out=ring_start[1:])
-        feature_of_ring = feature_of_part[part_of_ring]
-        vertices_per_feature = np.bincount(feature_of_ring, weights=ring_sizes,
-                                           minlength=len(geometries)).astype(INDEX)
-        vertex_start = np.zeros(len(geometries) + 1, dtype=INDEX)
-        np.cumsum(vertices_per_feature, out=vertex_start[1:])
+            raise ValueError(f"GeometryArrays handles polygons or lines, not {kind.name}")
         continues = np.ones(len(coords), dtype=bool)
         continues[ring_start[1:] - 1] = False
-        return cls(coords, continues, vertex_start, ring_start, part_of_ring.astype(INDEX),
-                   feature_of_part.astype(INDEX), kinds <= POLYGON_KINDS)
+        return cls(coords, continues, vertex_start.astype(INDEX), ring_start.astype(INDEX),
+                   part_of_ring, feature_of_part, polygons)
 
     @classmethod
     def concatenate(cls, pieces: list[GeometryArrays]) -> GeometryArrays:
@@ -92,6 +98,24 @@ class GeometryArrays:
         return sum(array.nbytes for array in (self.coords, self.continues, self.vertex_start,
                                               self.ring_start, self.part_of_ring,
                                               self.feature_of_part))
+
+    def decimated(self, cell: float) -> GeometryArrays:
+        """A copy without the vertices that fall in the same `cell`-metre grid square as the
+        vertex before them on their ring (what a view of that many metres per pixel cannot
+        show); each ring keeps its first and last vertex."""
+        if not len(self.coords):
+            return self
+        gx, gy = np.floor(self.coords[:, 0] / cell), np.floor(self.coords[:, 1] / cell)
+        keep = np.ones(len(self.coords), dtype=bool)
+        keep[1:] = (gx[1:] != gx[:-1]) | (gy[1:] != gy[:-1]) | ~self.continues[:-1]
+        keep[self.ring_start[1:] - 1] = True
+        kept_before = np.zeros(len(keep) + 1, dtype=INDEX)   # kept vertices before each one
+        np.cumsum(keep, out=kept_before[1:])
+        ring_start = kept_before[self.ring_start]
+        continues = np.ones(int(ring_start[-1]), dtype=bool)
+        continues[ring_start[1:] - 1] = False
+        return GeometryArrays(self.coords[keep], continues, kept_before[self.vertex_start],
+                              ring_start, self.part_of_ring, self.feature_of_part, self.polygons)
 
     def vertex_indices(self, features: np.ndarray) -> np.ndarray:
         """The vertex indices of the given features, feature after feature."""

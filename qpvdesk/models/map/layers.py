@@ -1,11 +1,16 @@
 """The map's feature layers, loaded once from the reference database into memory.
 
-Each layer keeps its shapely geometries with an STRtree for culling and hit-testing, flat
-numpy arrays for fast drawing, and level-of-detail copies simplified for coarse scales.
+Each layer keeps flat numpy arrays of its geometries (drawing, identify, level of detail) and
+each feature's bounding box (culling). Small layers also keep their shapely geometries, with
+an STRtree, for snapping and outlines; a large one (the stress layer, France's communes) drops
+them once its arrays are built — any feature's geometry is rebuilt from the arrays when asked.
+Level of detail: small layers have copies simplified with their topology kept, large ones
+copies that drop the vertices falling in the same pixel as the previous one; either is kept
+only when it removes at least a quarter of the vertices.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
 from functools import cached_property
 
 import numpy as np
@@ -15,8 +20,16 @@ from .geometry_arrays import GeometryArrays, point_coordinates
 from ..proposals.vocabulary import PERIMETRE
 from .styles import LAYERS, LayerInfo, Symbol, college_symbol, layer_info
 
-# Simplification tolerances (metres) of the level-of-detail copies of polygon layers.
+# Simplification tolerances (metres) of the level-of-detail copies of small polygon layers.
 LOD_TOLERANCES = (0.0, 2.0, 8.0, 32.0)
+# A copy is kept only when it has at most this share of the vertices of the next finer one.
+WORTH_A_COPY = 0.75
+# Layers of more features than this keep no shapely geometries after load.
+KEEP_GEOMETRIES_UP_TO = 5_000
+# Geometries are decoded from WKB this many at a time (the temporary objects stay small).
+WKB_CHUNK = 20_000
+# Features per block of the culling index of large layers (see FeatureLayer.query).
+BLOCK = 64
 # A copy of more vertices than this is followed by malloc_trim (see _give_back_freed_memory).
 TRIM_AFTER_VERTICES = 200_000
 
@@ -33,26 +46,72 @@ LAYER_QUERIES = {
 }
 
 
-@dataclass
 class FeatureLayer:
-    info: LayerInfo
-    keys: list[str]
-    labels: list[str | None]
-    geometries: np.ndarray
-    symbols: list[Symbol] | None = None      # per-feature symbols (colleges)
-    tree: shapely.STRtree = field(init=False)
-    lods: list[GeometryArrays | None] = field(init=False)   # built when first drawn
-    points: np.ndarray = field(init=False)
-    extents: np.ndarray = field(init=False)  # (n, 4) bounds of each feature
-
-    def __post_init__(self) -> None:
-        self.tree = shapely.STRtree(self.geometries)
-        self.extents = shapely.bounds(self.geometries) if len(self.geometries) else np.zeros((0, 4))
-        if self.info.geometry == "point":
-            self.points, self.lods = point_coordinates(self.geometries), []
-            return
+    def __init__(self, info: LayerInfo, keys: list[str], labels: list[str | None],
+                 geometries: np.ndarray, symbols: list[Symbol] | None = None,
+                 arrays: GeometryArrays | None = None, extents: np.ndarray | None = None
+                 ) -> None:
+        """From shapely geometries, or (`geometries` None) from flat arrays and extents."""
+        self.info, self.keys, self.labels, self.symbols = info, keys, labels, symbols
+        self.lods: dict[float, GeometryArrays] = {}   # level of detail -> copy, built lazily
+        if geometries is not None:
+            extents = shapely.bounds(geometries) if len(geometries) else np.zeros((0, 4))
+        self.extents: np.ndarray = extents          # (n, 4) bounds of each feature
         self.points = np.zeros((0, 2))
-        self.lods = [None] * len(LOD_TOLERANCES)
+        if info.geometry == "point":
+            self.points = point_coordinates(geometries)
+            self._geometries = geometries
+            return
+        if arrays is None and geometries is not None and len(geometries) > KEEP_GEOMETRIES_UP_TO:
+            arrays = GeometryArrays.from_geometries(geometries)
+        if arrays is not None:
+            self.lods[0.0] = arrays
+        self._geometries = (geometries if geometries is not None
+                            and len(geometries) <= KEEP_GEOMETRIES_UP_TO else None)
+
+    @classmethod
+    def from_wkb(cls, info: LayerInfo, keys: list[str], labels: list[str | None],
+                 blobs: list[bytes], symbols: list[Symbol] | None = None) -> FeatureLayer:
+        """Decoded a chunk at a time straight into flat arrays when the layer is large, so
+        that no full set of shapely geometries ever lives at once."""
+        if len(blobs) <= KEEP_GEOMETRIES_UP_TO or info.geometry == "point":
+            geometries = (np.asarray(shapely.from_wkb(blobs), dtype=object) if blobs
+                          else np.array([], dtype=object))
+            return cls(info, keys, labels, geometries, symbols)
+        pieces, extents = [], []
+        for start in range(0, len(blobs), WKB_CHUNK):
+            chunk = shapely.from_wkb(blobs[start:start + WKB_CHUNK])
+            pieces.append(GeometryArrays.from_geometries(chunk))
+            extents.append(shapely.bounds(chunk))
+            del chunk
+        layer = cls(info, keys, labels, None, symbols, GeometryArrays.concatenate(pieces),
+                    np.concatenate(extents))
+        del pieces
+        _give_back_freed_memory()
+        return layer
+
+    @property
+    def keeps_geometries(self) -> bool:
+        return self._geometries is not None
+
+    @property
+    def geometries(self) -> np.ndarray:
+        """Every feature's shapely geometry: kept by small layers, rebuilt from the arrays
+        (at a cost) by large ones."""
+        if self._geometries is not None:
+            return self._geometries
+        return self.lods[0.0].geometries()
+
+    def geometry(self, index: int):
+        """One feature's shapely geometry."""
+        if self._geometries is not None:
+            return self._geometries[index]
+        return self.lods[0.0].geometries(np.array([index]))[0]
+
+    @cached_property
+    def tree(self) -> shapely.STRtree:
+        """An STRtree of the geometries, for snapping (built when first asked)."""
+        return shapely.STRtree(self.geometries)
 
     @cached_property
     def label_points(self) -> np.ndarray:
@@ -89,43 +148,87 @@ class FeatureLayer:
                 float(self.extents[:, 2].max()), float(self.extents[:, 3].max()))
 
     def query(self, bbox: tuple[float, float, float, float]) -> np.ndarray:
-        """Indices of the features whose extent meets the bbox, in layer order."""
+        """Indices of the features whose extent meets the bbox, in layer order. Large layers
+        test blocks of BLOCK neighbours along the Hilbert curve first (a one-level packed
+        R-tree: 0.2 ms for a 1 % view of 200,000 features, against 5 ms for a scan)."""
         if not len(self):
             return np.zeros(0, dtype=np.int64)
-        return np.sort(self.tree.query(shapely.box(*bbox)))
+        if len(self) <= BLOCK * 16:
+            return np.flatnonzero(_meets(self.extents, bbox))
+        order, block_extents = self._blocks
+        blocks = np.flatnonzero(_meets(block_extents, bbox))
+        if not len(blocks):
+            return np.zeros(0, dtype=np.int64)
+        members = order[(blocks[:, None] * BLOCK + np.arange(BLOCK)).ravel()]
+        members = members[members >= 0]
+        return np.sort(members[_meets(self.extents[members], bbox)])
+
+    @cached_property
+    def _blocks(self) -> tuple[np.ndarray, np.ndarray]:
+        """Features in Hilbert order, padded with -1 to whole blocks, and each block's box."""
+        order = np.argsort(self.curve_rank, kind="stable")
+        padded = np.full(-(-len(order) // BLOCK) * BLOCK, -1, dtype=np.int64)
+        padded[:len(order)] = order
+        extents = self.extents[order]
+        blocks = np.arange(0, len(order), BLOCK)
+        block_extents = np.column_stack([np.minimum.reduceat(extents[:, 0], blocks),
+                                         np.minimum.reduceat(extents[:, 1], blocks),
+                                         np.maximum.reduceat(extents[:, 2], blocks),
+                                         np.maximum.reduceat(extents[:, 3], blocks)])
+        return padded, block_extents
 
     def lod_for(self, resolution: float) -> GeometryArrays:
-        """The most simplified copy whose error stays under half a pixel, built the first
-        time a view needs it (the first map needs one level of the visible layers only)."""
-        level = 0
-        for index, tolerance in enumerate(LOD_TOLERANCES):
-            if tolerance <= resolution * 0.5:
-                level = index
-        if self.lods[level] is None:
-            tolerance = LOD_TOLERANCES[level]
-            self.lods[level] = GeometryArrays.from_geometries(
-                self.geometries if tolerance == 0 else shapely.simplify(
-                    self.geometries, tolerance, preserve_topology=True))
-            if len(self.lods[level].coords) > TRIM_AFTER_VERTICES:
+        """The coarsest copy whose error stays under about half a pixel (a pixel for the
+        grid of large layers), built the first time a view needs it."""
+        if self._geometries is None:
+            # large layers: a grid of the power of two under the resolution, so that small
+            # zooms reuse a copy
+            cell = 2.0 ** math.floor(math.log2(resolution)) if resolution >= 2 else 0.0
+            return self._copy(cell, lambda: self.lods[0.0].decimated(cell))
+        tolerance = max(value for value in LOD_TOLERANCES if value <= resolution * 0.5)
+        return self._copy(tolerance, lambda: GeometryArrays.from_geometries(
+            self._geometries if tolerance == 0 else shapely.simplify(
+                self._geometries, tolerance, preserve_topology=True)))
+
+    def _copy(self, level: float, build) -> GeometryArrays:
+        if level not in self.lods:
+            full = self.lods.get(0.0)
+            if full is None:
+                full = self.lods[0.0] = GeometryArrays.from_geometries(self._geometries)
+            copy = full if level == 0 else build()
+            # a copy that saves little is not worth its memory: the full arrays serve
+            self.lods[level] = (copy if copy.vertex_count() <= WORTH_A_COPY * full.vertex_count()
+                                else full)
+            if copy.vertex_count() > TRIM_AFTER_VERTICES:
                 _give_back_freed_memory()
         return self.lods[level]
 
     def feature_at(self, x: float, y: float, tolerance: float) -> int | None:
-        """The top-most feature under (x, y), points within `tolerance` metres."""
+        """The top-most feature under (x, y), points within `tolerance` metres. Candidates
+        come from the features' extents; only theirs are tested as shapely geometries."""
         if not len(self):
             return None
         probe = shapely.Point(x, y)
+        candidates = self.query((x - tolerance, y - tolerance, x + tolerance, y + tolerance))
+        if not len(candidates):
+            return None
         if self.info.geometry == "point":
-            candidates = self.tree.query(probe.buffer(tolerance))
-            if not len(candidates):
-                return None
-            distances = shapely.distance(self.geometries[candidates], probe)
+            distances = shapely.distance(self._geometries[candidates], probe)
             return int(candidates[np.argmin(distances)])
-        hits = self.tree.query(probe, predicate="intersects")
-        if not len(hits):
+        shapes = (self._geometries[candidates] if self._geometries is not None
+                  else self.lods[0.0].geometries(candidates))
+        under = shapely.intersects(shapes, probe)
+        if not under.any():
             return None
         # the smallest feature is the most specific one under the cursor
-        return int(hits[np.argmin(shapely.area(self.geometries[hits]))])
+        hits, shapes = candidates[under], shapes[under]
+        return int(hits[np.argmin(shapely.area(shapes))])
+
+
+def _meets(extents: np.ndarray, bbox: tuple[float, float, float, float]) -> np.ndarray:
+    xmin, ymin, xmax, ymax = bbox
+    return ((extents[:, 0] <= xmax) & (extents[:, 2] >= xmin)
+            & (extents[:, 1] <= ymax) & (extents[:, 3] >= ymin))
 
 
 def hilbert_rank(extents: np.ndarray, bits: int = 16) -> np.ndarray:
@@ -171,12 +274,11 @@ def _give_back_freed_memory() -> None:
 
 def _load(store, layer_id: str) -> FeatureLayer:
     rows = store.conn.execute(LAYER_QUERIES[layer_id]).fetchall()
-    geometries = shapely.from_wkb([row[2] for row in rows]) if rows else np.array([], object)
     symbols = None
     if layer_id == "colleges":
         symbols = [college_symbol(row[3], row[4]) for row in rows]
-    return FeatureLayer(layer_info(layer_id), [str(row[0]) for row in rows],
-                        [row[1] for row in rows], np.asarray(geometries, dtype=object), symbols)
+    return FeatureLayer.from_wkb(layer_info(layer_id), [str(row[0]) for row in rows],
+                                 [row[1] for row in rows], [row[2] for row in rows], symbols)
 
 
 OWN_PROPOSAL_LAYERS = ("proposals", "proposal_perimeters", "proposal_points")
