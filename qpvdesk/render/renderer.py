@@ -29,7 +29,7 @@ OUTLINE_PIECE_SEGMENTS = 16   # a clipped wide outline is stroked in pieces this
 PIECES_PER_PATH = 4            # ...and this many pieces go in one path
 TINY_FEATURE_PX = 1.5      # smaller features are always drawn as a box of pixels
 DENSE_FEATURES = 20_000    # above this many shapes in view...
-DENSE_BOX_PX = 6           # ...features under this size become boxes too
+DENSE_BOX_PX = 3           # ...features under this size become boxes too (more: a mosaic)
 BACKGROUND = QColor("#f4f3ee")
 HATCH_BACKGROUND = QColor("#d9d9d9")   # under a hatched (secret) fill
 

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import struct
+
 import numpy as np
 import shapely
 
 INDEX = np.int32
+_WKB_POLYGON, _WKB_MULTIPOLYGON = 3, 6
 POLYGON_KINDS, LINE_KINDS = {3, 6}, {1, 5}   # shapely type ids
 
 
@@ -64,6 +67,71 @@ class GeometryArrays:
         continues[ring_start[1:] - 1] = False
         return cls(coords, continues, vertex_start.astype(INDEX), ring_start.astype(INDEX),
                    part_of_ring, feature_of_part, polygons)
+
+    @classmethod
+    def from_wkb(cls, blobs: list[bytes]) -> GeometryArrays | None:
+        """Straight from little-endian 2D WKB polygons and multi-polygons (what SpatiaLite's
+        AsBinary writes on x86 and ARM), without making shapely objects: the rings'
+        coordinate bytes are joined and read as one array. None for anything else (the
+        caller then goes through shapely)."""
+        unpack = struct.unpack_from
+        pieces, ring_sizes, rings_per_part, parts_per_feature = [], [], [], []
+        try:
+            for blob in blobs:
+                order, kind = unpack("<BI", blob, 0)
+                if order != 1:
+                    return None
+                if kind == _WKB_POLYGON:
+                    parts, offset = 1, 0
+                elif kind == _WKB_MULTIPOLYGON:
+                    (parts,), offset = unpack("<I", blob, 5), 9
+                else:
+                    return None
+                parts_per_feature.append(parts)
+                view = memoryview(blob)
+                for _ in range(parts):
+                    if kind == _WKB_MULTIPOLYGON:
+                        order, part_kind = unpack("<BI", blob, offset)
+                        if order != 1 or part_kind != _WKB_POLYGON:
+                            return None
+                    (rings,) = unpack("<I", blob, offset + 5)
+                    offset += 9
+                    rings_per_part.append(rings)
+                    for _ in range(rings):
+                        (points,) = unpack("<I", blob, offset)
+                        end = offset + 4 + 16 * points
+                        pieces.append(view[offset + 4:end])
+                        ring_sizes.append(points)
+                        offset = end
+                if offset != len(blob):
+                    return None
+        except struct.error:
+            return None
+        coords = np.frombuffer(b"".join(pieces), dtype="<f8").reshape(-1, 2).astype(float)
+        ring_start = np.zeros(len(ring_sizes) + 1, dtype=INDEX)
+        np.cumsum(ring_sizes, out=ring_start[1:])
+        first_ring_of_part = np.zeros(len(rings_per_part) + 1, dtype=INDEX)
+        np.cumsum(rings_per_part, out=first_ring_of_part[1:])
+        first_part_of_feature = np.zeros(len(parts_per_feature) + 1, dtype=INDEX)
+        np.cumsum(parts_per_feature, out=first_part_of_feature[1:])
+        continues = np.ones(len(coords), dtype=bool)
+        continues[ring_start[1:] - 1] = False
+        return cls(coords, continues, ring_start[first_ring_of_part[first_part_of_feature]],
+                   ring_start,
+                   np.repeat(np.arange(len(rings_per_part), dtype=INDEX), rings_per_part),
+                   np.repeat(np.arange(len(parts_per_feature), dtype=INDEX),
+                             parts_per_feature), True)
+
+    def extents(self) -> np.ndarray:
+        """(f, 4) bounds of each feature (features without vertices: NaN)."""
+        result = np.full((len(self), 4), np.nan)
+        has = np.diff(self.vertex_start) > 0
+        if len(self.coords) and has.any():
+            starts = self.vertex_start[:-1][has]
+            for column, (axis, reduce) in enumerate(((0, np.minimum), (1, np.minimum),
+                                                     (0, np.maximum), (1, np.maximum))):
+                result[has, column] = reduce.reduceat(self.coords[:, axis], starts)
+        return result
 
     @classmethod
     def concatenate(cls, pieces: list[GeometryArrays]) -> GeometryArrays:

@@ -78,6 +78,11 @@ class FeatureLayer:
             geometries = (np.asarray(shapely.from_wkb(blobs), dtype=object) if blobs
                           else np.array([], dtype=object))
             return cls(info, keys, labels, geometries, symbols)
+        arrays = GeometryArrays.from_wkb(blobs) if info.geometry == "polygon" else None
+        if arrays is not None:
+            layer = cls(info, keys, labels, None, symbols, arrays, arrays.extents())
+            _give_back_freed_memory()
+            return layer
         pieces, extents = [], []
         for start in range(0, len(blobs), WKB_CHUNK):
             chunk = shapely.from_wkb(blobs[start:start + WKB_CHUNK])
