@@ -3,15 +3,25 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import warnings
 from pathlib import Path
 
 from . import __version__, paths
-from .commands import bench, fiche, package, proposals, self_test, snapshot
 from .models.build.errors import SourceError
+from .models.database_problems import (REFERENCE, WORKSPACE, DatabaseDamaged, DatabaseProblem,
+                                      explain)
 from .models.reference import ReferenceDatabaseMissing, ReferenceStore
-from .models.spatialite import SpatialiteUnavailable
-from .models.workspace import Workspace, WorkspaceTooNew
+from .models.spatialite import SpatialiteUnavailable, sqlite_module
+from .models.workspace import Workspace
+from .models.workspace_backups import is_sound
+
+# Options of the main parser also accepted after any command (`qpvdesk info --workspace W`).
+GLOBAL_OPTIONS = {
+    "--reference": "reference database (also accepted before the command)",
+    "--workspace": "workspace database (also accepted before the command)",
+}
 
 
 def _print_progress(step: str, fraction: float) -> None:
@@ -86,13 +96,39 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
+    # numpy, shapely and the map's models before Qt: PySide6 reads the source of every module
+    # imported after it (looking for its __feature__ switch), ~15 ms for these
+    from .models.map import layers, thematic  # noqa: F401
     from .app import run
 
     return run(reference=Path(args.reference), workspace=Path(args.workspace))
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr, exit code 2, like every other refusal."""
+
+    def error(self, message: str):
+        self.exit(2, f"qpvdesk: {message} (aide : {self.prog} --help)\n")
+
+
+def _accept_global_options_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Give every subcommand, at any depth, the main parser's --reference and --workspace.
+    SUPPRESS: when the option is not given there, the one given before the command stays."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in set(action.choices.values()):
+                for option, text in GLOBAL_OPTIONS.items():
+                    if option not in sub._option_string_actions:
+                        sub.add_argument(option, default=argparse.SUPPRESS, help=text)
+                _accept_global_options_everywhere(sub)
+
+
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="qpvdesk", description=(
+    # every command's module: only when the command line asks for more than the app
+    from .commands import (bench, fiche, package, portrait, proposals, self_test,  # noqa: F401
+                           snapshot, workspace)
+
+    main = _Parser(prog="qpvdesk", description=(
         "Offline desktop tool for the QPV of the CA de Lens-Liévin. "
         "Without a command, starts the application."))
     main.add_argument("--version", action="version", version=f"qpvdesk {__version__}")
@@ -101,8 +137,10 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--workspace", default=None,
                       help="workspace database (default: in the user's data folder)")
     main.add_argument("--self-test", action="store_true",
-                      help="check this install (database, SpatiaLite, GDAL, offscreen "
-                           "rendering, signatures) with no window, then exit")
+                      help="check this install: each feature family done once for real in "
+                           "a temporary folder, no window shown ("
+                           + ", ".join(family.name for family in self_test.FAMILIES)
+                           + "); exit 0 only if all pass")
     main.set_defaults(handler=_gui)
     commands = main.add_subparsers(title="commands")
     build = commands.add_parser("build-data", help="build the reference database from sources")
@@ -121,28 +159,80 @@ def parser() -> argparse.ArgumentParser:
     info.set_defaults(handler=_info)
     snapshot.add_parser(commands)
     fiche.add_parser(commands)
+    portrait.add_parser(commands)
     bench.add_parser(commands)
     proposals.add_parser(commands)
     package.add_parsers(commands)
+    workspace.add_parser(commands)
+    _accept_global_options_everywhere(main)
     return main
 
 
+def _unexplained_sqlite_error(exc: Exception, args: argparse.Namespace) -> str:
+    """A SQLite error that reached the top, said about the file it concerns: the reference is
+    opened read-only, so a lock, a full disk or a refused write is the workspace's; damage is
+    the reference's when its own check fails."""
+    problem = explain(exc, args.workspace, WORKSPACE)
+    if isinstance(problem, DatabaseDamaged) and not is_sound(args.reference):
+        problem = explain(exc, args.reference, REFERENCE)
+    if problem is not None:
+        return str(problem)
+    return (f"erreur de base de données inattendue ({exc}) avec l'espace de travail "
+            f"{args.workspace} : rien n'a été modifié ; réessayez, puis signalez-la.")
+
+
+def app_start_options(argv: list[str]) -> argparse.Namespace | None:
+    """The options when the command line only starts the app (nothing but --reference and
+    --workspace with their values), else None. The app then starts without building the
+    parser, which imports every command's module: ~0.1 s before the window shows."""
+    options = {"--reference": None, "--workspace": None}
+    words = iter(argv)
+    for word in words:
+        name, equals, value = word.partition("=")
+        if name not in options:
+            return None
+        if not equals:
+            value = next(words, None)
+            if value is None or value.startswith("-"):
+                return None     # the full parser says what is wrong
+        options[name] = value
+    return argparse.Namespace(reference=options["--reference"],
+                              workspace=options["--workspace"], self_test=False,
+                              handler=_gui)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    # numpy's OpenBLAS starts a thread per core that spins ~60 ms of CPU when numpy loads: on
+    # two cores, taken from the window's start. Nothing here multiplies matrices worth a
+    # thread. Set before numpy loads (nothing above imports it); a user's own setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    if not sys.warnoptions:
+        # Library warnings (numpy, pyogrio) name site-packages files: not for the user; the
+        # refusals they come with are said in French. PYTHONWARNINGS still shows them.
+        warnings.simplefilter("ignore")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = app_start_options(argv) or parser().parse_args(argv)
     args.reference = args.reference or str(paths.reference_database())
     args.workspace = args.workspace or str(paths.default_workspace())
     if args.self_test:
+        from .commands import self_test
+
         return self_test.run(args)
     try:
         return args.handler(args)
+    except DatabaseProblem as exc:
+        print(f"qpvdesk: {exc}", file=sys.stderr)
+        return exc.exit_code
     except SpatialiteUnavailable as exc:
         print(f"qpvdesk: {exc}", file=sys.stderr)
     except SourceError as exc:
         print(f"qpvdesk: build refused, nothing written: {exc}", file=sys.stderr)
     except ReferenceDatabaseMissing as exc:
-        print(f"qpvdesk: {exc}; build it with 'qpvdesk build-data'", file=sys.stderr)
-    except (WorkspaceTooNew, ValueError, OSError) as exc:
         print(f"qpvdesk: {exc}", file=sys.stderr)
+    except (ValueError, OSError) as exc:
+        print(f"qpvdesk: {exc}", file=sys.stderr)
+    except sqlite_module().Error as exc:
+        print(f"qpvdesk: {_unexplained_sqlite_error(exc, args)}", file=sys.stderr)
     return 1
 
 

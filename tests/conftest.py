@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,28 @@ def national_database(tmp_path_factory):
 
     build.steps = {}
     return build
+
+
+@dataclass(frozen=True)
+class ReadOnlyFolder:
+    path: Path
+    reason: str          # what the French error message says about it
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder nobody running the tests can write into. As root (CI), whom permissions do
+    not stop, it is a read-only bind mount of itself; otherwise its write bits are off."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        yield ReadOnlyFolder(folder, "n'est pas accessible en écriture")
+        folder.chmod(0o700)
+        return
+    subprocess.run(["mount", "--bind", str(folder), str(folder)], check=True)
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], check=True)
+        yield ReadOnlyFolder(folder, "le support est en lecture seule")
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)

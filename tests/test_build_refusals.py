@@ -59,6 +59,7 @@ def test_invalid_geometry(sources_copy, tmp_path):
     assert "invalid geometry" in error.problem and "feature 5" in str(error)
 
 
+@pytest.mark.slow
 def test_failed_build_keeps_the_previous_database(sources_copy, tmp_path, reference_path):
     target = tmp_path / "ref.sqlite"
     target.write_bytes(reference_path.read_bytes())
@@ -69,6 +70,7 @@ def test_failed_build_keeps_the_previous_database(sources_copy, tmp_path, refere
     assert target.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_build_is_deterministic(tmp_path, reference_path):
     from conftest import SOURCES
     from qpvdesk.models.spatialite import connect

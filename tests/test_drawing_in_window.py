@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from qpvdesk.models.proposals import QUARTIER_VECU
+from qpvdesk.models.proposals import QUARTIER_VECU, vertices_of
 from qpvdesk.views.main_window import MainWindow
 from qpvdesk.views.proposals.proposal_form import ProposalForm
+from qt_helpers import settle
 
 
 @pytest.fixture
@@ -17,8 +19,7 @@ def window(qtbot, reference, workspace):
     win.resize(1300, 850)
     win.show()
     qtbot.waitExposed(win)
-    qtbot.wait(200)
-    win.map_canvas.wait_for_render()
+    settle(qtbot, win)
     return win
 
 
@@ -56,6 +57,29 @@ def test_drawn_polygon_is_saved_once_and_undone(qtbot, window, monkeypatch):
     assert [p.uuid for p in store.list()] == [proposal.uuid]
 
 
+def test_undo_and_redo_from_the_keyboard(qtbot, window, monkeypatch):
+    """Ctrl+Z undoes; Ctrl+Maj+Z and Ctrl+Y both redo (pressed on the window itself)."""
+    monkeypatch.setattr(ProposalForm, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(ProposalForm, "result_fields", lambda self: {
+        "title": "Parc et écoles du quartier", "qpv_code": "QN06228M",
+        "knowledge_source": "ateliers_habitants"})
+    store = window.proposals.store
+    draw_triangle(qtbot, window)
+    qtbot.keyClick(window.map_canvas, Qt.Key.Key_Return)
+    [proposal] = store.list()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    control, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    for key, modifiers, expected in ((Qt.Key.Key_Z, control, []),
+                                     (Qt.Key.Key_Z, control | shift, [proposal.uuid]),
+                                     (Qt.Key.Key_Z, control, []),
+                                     (Qt.Key.Key_Y, control, [proposal.uuid])):
+        QTest.keyClick(window, key, modifiers)
+        assert [p.uuid for p in store.list()] == expected, (key, modifiers)
+    assert [sequence.toString() for sequence in window.proposals.redo_action.shortcuts()] == [
+        "Ctrl+Shift+Z", "Ctrl+Y"]
+
+
 def test_cancelled_form_keeps_the_shape(qtbot, window, monkeypatch):
     monkeypatch.setattr(ProposalForm, "exec", lambda self: QDialog.DialogCode.Rejected)
     draw_triangle(qtbot, window)
@@ -84,7 +108,7 @@ def test_unfinished_shape_is_offered_again_at_the_next_start(qtbot, reference, w
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: again.map_canvas.tool is again.proposals.capture)  # offered
     assert again.proposals.capture.kind == QUARTIER_VECU
     assert len(again.proposals.capture.vertices) == 3
     assert again.map_canvas.tool is again.proposals.capture
@@ -127,3 +151,67 @@ def test_a_garbage_file_changes_nothing(qtbot, window, tmp_path, monkeypatch):
     garbage.write_bytes(b"not a geopackage")
     assert window.proposals.import_file(str(garbage)) is None
     assert told and window.proposals.store.list() == [] and window.proposals.store.history() == []
+
+
+def test_editing_shape_and_fields_in_the_form_is_one_undo_step(qtbot, window, monkeypatch):
+    from shapely.affinity import scale
+
+    from shapely.geometry import box
+
+    store = window.proposals.store
+    layer = window.controller.composer.layers["qpv"]
+    x, y = layer.label_points[layer.keys.index("QN06228M")]
+    proposal = store.add(QUARTIER_VECU, box(x - 80, y - 80, x + 80, y + 80),
+                         {"title": "Îlot", "qpv_code": "QN06228M",
+                          "knowledge_source": "ateliers_habitants"})
+    window.proposals.refresh()
+    bigger = scale(proposal.geometry, 1.5, 1.5)
+
+    def accept_with_new_shape_and_title(form):
+        form.geometry = bigger                 # as « Utiliser la forme corrigée » does
+        form.inputs["title"].setText("Îlot élargi")
+        form.save_button.click()
+        return form.result()
+    monkeypatch.setattr(ProposalForm, "exec", accept_with_new_shape_and_title)
+    window.proposals.edit_fields(proposal.uuid)
+    edited = store.get(proposal.uuid)
+    assert edited.title == "Îlot élargi" and edited.geometry.equals(bigger)
+    assert len(store.history()) == 2
+    window.proposals.undo_action.trigger()
+    assert store.get(proposal.uuid) == proposal
+
+
+def test_snapping_follows_the_proposals_without_reading_the_database(qtbot, window,
+                                                                     monkeypatch):
+    monkeypatch.setattr(ProposalForm, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(ProposalForm, "result_fields", lambda self: {
+        "title": "Parc et écoles du quartier", "qpv_code": "QN06228M",
+        "knowledge_source": "ateliers_habitants"})
+    window.proposals.snap_action.setChecked(False)     # corners of its own, not the QPV's
+    draw_triangle(qtbot, window)
+    with qtbot.waitSignal(window.proposals.proposals_changed) as changed:
+        qtbot.keyClick(window.map_canvas, Qt.Key.Key_Return)
+    window.proposals.snap_action.setChecked(True)
+    [proposal] = changed.args[0]
+    settle(qtbot, window)       # the first proposal opens its panels: the map narrows
+    corner = vertices_of(proposal.geometry)[0]
+    window.map_canvas.zoom_to((corner[0] - 150, corner[1] - 150, corner[0] + 150,
+                               corner[1] + 150))    # 10 px of tolerance: a few metres
+    settle(qtbot, window)
+
+    statements = []
+    window.proposals.store.conn.set_trace_callback(statements.append)
+    try:
+        window.proposals.start_drawing(QUARTIER_VECU)
+        near = QPoint(*map(int, window.map_canvas.viewport.to_screen(*corner))) + QPoint(3, 2)
+        for offset in (QPoint(40, 40), QPoint(20, 15), QPoint(0, 0)):
+            qtbot.mouseMove(window.map_canvas, near + offset)
+        snap = window.proposals.capture.cursor_point
+        window.proposals.edit_action.trigger()
+        for offset in (QPoint(30, 30), QPoint(0, 0)):
+            qtbot.mouseMove(window.map_canvas, near + offset)
+    finally:
+        window.proposals.store.conn.set_trace_callback(None)
+    assert (snap.kind, snap.layer_id, snap.key) == ("vertex", "proposals", proposal.uuid)
+    assert (snap.x, snap.y) == pytest.approx(corner)
+    assert statements == []

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from qpvdesk.models.choropleth import mappable_indicators
 from qpvdesk.models.map.map_state import ChoroplethSetting, MapState
@@ -120,6 +121,32 @@ def test_opacity_slider_emits_fraction(qtbot, panel, state):
     assert state.setting("communes").opacity == 1.0
 
 
+def wheel(widget, notches: int = -3) -> None:
+    """A real mouse-wheel event (down for negative notches) at the widget's centre."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                        QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_a_slider_scrolls_the_panel_until_the_slider_is_clicked(qtbot, panel):
+    panel.resize(320, 260)          # shorter than its layers: the panel scrolls
+    qtbot.wait(0)                   # the layout settles (no time assumed)
+    scroll_bar = panel.scroll.verticalScrollBar()
+    top_layer = next(layer_id for layer_id in panel.order
+                     if panel.row(layer_id).opacity_row.isVisible())
+    slider = panel.row(top_layer).opacity_slider          # under the pointer, at the top
+    assert scroll_bar.maximum() > 0 and scroll_bar.value() == 0 and not slider.hasFocus()
+    with qtbot.assertNotEmitted(panel.opacity_changed):
+        wheel(slider)
+    assert slider.value() == 100 and scroll_bar.value() > 0
+    slider.setFocus()               # clicked or tabbed to: the wheel is the slider's
+    with qtbot.waitSignal(panel.opacity_changed) as changed:
+        wheel(slider, -1)
+    assert changed.args[0] == top_layer and slider.value() < 100
+
+
 def test_order_buttons_emit_plus_and_minus_one(qtbot, panel, state):
     row = panel.row("communes")
     with qtbot.waitSignal(panel.order_changed) as blocker:
@@ -133,9 +160,8 @@ def test_order_buttons_emit_plus_and_minus_one(qtbot, panel, state):
 
 def test_refresh_follows_new_order_and_keeps_scroll(qtbot, panel, state):
     panel.resize(320, 250)
-    qtbot.wait(20)
     scrollbar = panel.scroll.verticalScrollBar()
-    assert scrollbar.maximum() > 0
+    qtbot.waitUntil(lambda: scrollbar.maximum() > 0)     # laid out at the new size
     scrollbar.setValue(scrollbar.maximum() // 2)
     position = scrollbar.value()
     state.move("iris", 2)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qpvdesk.models.map.map_state import ChoroplethSetting
 from qpvdesk.views.main_window import MainWindow
+from qt_helpers import settle
 
 popups = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
 
@@ -26,11 +27,6 @@ def window(qtbot, reference, workspace, monkeypatch):
     qtbot.waitExposed(win)
     settle(qtbot, win)
     return win
-
-
-def settle(qtbot, win) -> None:
-    qtbot.wait(200)              # let the settle timer fire
-    win.map_canvas.wait_for_render()
 
 
 def qpv_pixel(win, code="QN06228M"):
@@ -97,8 +93,8 @@ def test_choropleth_legend_lists_classes_and_absent_data(qtbot, window):
     settle(qtbot, window)
     labels = [item.label for item in window.controller.composer.legend_for("iris")]
     assert len([label for label in labels if label.startswith("de ")]) == 5
-    assert any(label.startswith("Donnée absente") for label in labels)
-    assert all("\u202f" in label or "Donnée" in label for label in labels)  # 14 500-style
+    assert any(label.startswith("Non publié") for label in labels)
+    assert all("\u202f" in label or "publié" in label for label in labels)  # 14 500-style
 
 
 def test_bad_basemap_is_refused_and_changes_nothing(qtbot, window, tmp_path):

@@ -101,6 +101,7 @@ def test_minisign_wrong_passphrase_on_qpvdesk_key_fails(tmp_path):
     assert result.returncode != 0
 
 
+@pytest.mark.slow
 def test_minisign_encrypted_key_with_default_scrypt_limits(tmp_path):
     """minisign's own defaults (1 GiB scrypt, a few seconds): the parameter derivation matches."""
     result = run_minisign(

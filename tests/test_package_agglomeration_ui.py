@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QDialog
 
 from package_fixtures import (LENS, LIEVIN, commune_key, lens_package,  # noqa: F401
                               lens_proposals, members_of, pdf_writer, trust, write_zip)
+from qpvdesk.models.map.layers import OWN_PROPOSAL_LAYERS, RECEIVED_PROPOSAL_LAYERS
+from qpvdesk.models.map.styles import SYMBOLS, default_legend
 from qpvdesk.models.package.received import ConsolidatedStore
 from qpvdesk.views.main_window import MainWindow
 from qpvdesk.views.package.agglomeration_actions import AgglomerationActions
@@ -98,19 +100,64 @@ def test_preview_fills_received_layers_and_zooms(actions, window, lens_package):
     before = window.map_canvas.viewport
 
     def preview(dialog: VerificationDialog):
+        dialog.show()
         dialog.preview_button.click()
-        seen["received"] = len(layers["received"]), len(layers["received_points"])
-        seen["visible"] = window.controller.state.setting("received").visible
+        seen["received"] = tuple(len(layers[name]) for name in RECEIVED_PROPOSAL_LAYERS)
+        seen["own"] = sum(len(layers[name]) for name in OWN_PROPOSAL_LAYERS)
+        seen["visible"] = all(window.controller.state.setting(name).visible
+                              for name in RECEIVED_PROPOSAL_LAYERS)
         seen["viewport"] = window.map_canvas.viewport
+        # the dialog steps aside for the map; the bar over the map brings it back
+        seen["dialog_hidden"] = not dialog.isVisible()
+        bar = actions.preview_bar
+        seen["bar"] = bar is not None and bar.isVisible() and bar.label.text()
+        if SHOTS:
+            window.map_canvas.wait_for_render()
+            window.grab().save(str(Path(SHOTS) / "preview_map.png"))
+            bar.grab().save(str(Path(SHOTS) / "preview_bar.png"))
+        bar.back_button.click()
+        seen["dialog_back"] = dialog.isVisible() and actions.preview_bar is None
 
     seen = {}
     actions.script[VerificationDialog] = preview
     actions.open_package(lens_package.path)
-    assert seen["received"] == (2, 1)
-    assert seen["visible"]
+    kinds = [item.kind for item in lens_package.proposals]
+    assert seen["received"] == (kinds.count("quartier_vecu"), kinds.count("perimetre"),
+                                kinds.count("equipement"))
+    assert sum(seen["received"]) == 3 and seen["own"] == 0
+    assert seen["visible"] and seen["dialog_hidden"] and seen["dialog_back"]
+    assert "paquet de Lens (62498)" in seen["bar"] and "3 propositions" in seen["bar"]
     assert seen["viewport"] != before and seen["viewport"].resolution < before.resolution
     # closed without accepting: the map shows again only what the base holds (nothing)
-    assert len(layers["received"]) == 0 and len(layers["received_points"]) == 0
+    assert all(len(layers[name]) == 0 for name in RECEIVED_PROPOSAL_LAYERS)
+
+
+def test_received_and_own_proposals_have_colours_of_their_own():
+    own = {SYMBOLS[name].fill for name in OWN_PROPOSAL_LAYERS}
+    received = {SYMBOLS[name].fill for name in RECEIVED_PROPOSAL_LAYERS}
+    assert not own & received
+    # quartiers vécus and perimeter requests differ, with a legend line each
+    assert SYMBOLS["proposals"].fill != SYMBOLS["proposal_perimeters"].fill
+    assert SYMBOLS["received"].fill != SYMBOLS["received_perimeters"].fill
+    assert default_legend("proposals")[0].label == "Quartier vécu"
+    assert default_legend("proposal_perimeters")[0].label == \
+        "Demande de modification de périmètre"
+
+
+def test_a_package_reopened_after_acceptance_says_so(actions, lens_package):
+    actions.script[VerificationDialog] = lambda dialog: dialog.accept_button.click()
+    actions.open_package(lens_package.path)
+    seen = {}
+
+    def look(dialog: VerificationDialog):
+        seen["button"] = (dialog.accept_button.isEnabled(), dialog.accept_button.text())
+        seen["text"] = dialog.already_label.text()
+
+    actions.script[VerificationDialog] = look
+    actions.open_package(lens_package.path)
+    assert seen["button"] == (False, "Déjà accepté")
+    assert seen["text"].startswith("Ce paquet a déjà été accepté le ")
+    assert " à " in seen["text"]
 
 
 def test_accept_adds_three_then_says_already_imported(actions, window, workspace,
@@ -122,13 +169,20 @@ def test_accept_adds_three_then_says_already_imported(actions, window, workspace
     kind, title, text = actions.told[-1]
     assert kind == "info" and "3 propositions ajoutées" in text and "Lens" in text
     layers = window.controller.composer.layers
-    assert len(layers["received"]) + len(layers["received_points"]) == 3
+    assert sum(len(layers[name]) for name in RECEIVED_PROPOSAL_LAYERS) == 3
 
+    told = len(actions.told)
     actions.open_package(lens_package.path)
+    # reopened: the dialog says it was accepted already and cannot accept it twice
+    assert not actions.dialogs[-1].accept_button.isEnabled()
+    assert "déjà été accepté" in actions.dialogs[-1].already_label.text()
+    assert len(actions.told) == told
+    assert len(store.current()) == 3 and len(store.packages()) == 1
+    # accepted once more all the same (from the model's side): nothing changes, and it says so
+    report = actions.dialogs[-1].report
+    assert actions.accept_report(report)
     assert "déjà été importé" in actions.told[-1][2]
     assert len(store.current()) == 3 and len(store.packages()) == 1
-    # the dialog of that package cannot be accepted twice
-    assert not actions.dialogs[-1].accept_button.isEnabled()
 
 
 def test_tampered_package_is_refused_in_red(actions, workspace, lens_package, tmp_path):

@@ -2,14 +2,16 @@
 every modal dialog goes through CommunePackageActions.exec_dialog, answered by a script)."""
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import shapely
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton
 from shapely.geometry import box
 
 from qpvdesk.models.proposals import gdal
@@ -139,6 +141,14 @@ def urls(monkeypatch):
     opened: list[QUrl] = []
     monkeypatch.setattr(commune_actions, "open_url", lambda url: opened.append(url) or True)
     return opened
+
+
+def run_export(qtbot, actions):
+    """The export as the user lives it: dialogs, then the package written off the GUI
+    thread; what export_finished brings (the package's path, or None)."""
+    with qtbot.waitSignal(actions.export_finished, timeout=60000) as finished:
+        assert actions.export_package() is not None
+    return finished.args[0]
 
 
 def make_actions(qtbot, workspace, reference, store, folder, save=None, open_=None):
@@ -289,7 +299,7 @@ def test_export_with_key_creation_is_verified_by_the_agglomeration(
                       click("Exporter ma clé publique…", expect="est créée", log=created),
                       click("OK", expect="Envoyez ce fichier à l'agglomération"),
                       mail_then_close]
-    written = actions.export_package()
+    written = run_export(qtbot, actions)
     assert written == target and target.is_file()
     assert not script.answers
     assert save.calls[1][1].endswith(target.name)       # default name from package_name
@@ -321,7 +331,7 @@ def test_second_export_asks_the_passphrase(qtbot, tmp_path, workspace, reference
     script.answers = [fill_export(), type_passphrase("pas la bonne"),
                       type_passphrase(PASSPHRASE, expect_error="Phrase secrète incorrecte"),
                       lambda dialog: dialog.close_button.click() or 0]
-    assert actions.export_package() == target and target.is_file()
+    assert run_export(qtbot, actions) == target and target.is_file()
 
 
 def test_wrong_passphrase_writes_nothing(qtbot, tmp_path, workspace, reference, store):
@@ -349,23 +359,88 @@ def test_cancel_during_export_leaves_no_file(qtbot, tmp_path, workspace, referen
                                    save=choose(out / "lens.qpvpkg"))
     messages = []
     actions.message.connect(messages.append)
+    held, release = threading.Event(), threading.Event()
 
-    def cancel_late() -> None:
-        progress = actions.progress_dialog
-        if progress is not None and progress.value() >= 85:
-            progress.cancel()
-            timer.stop()
+    def hold_at_the_signature(percent, text):     # runs in the worker, which waits here
+        if percent >= 85 and not held.is_set():
+            held.set()
+            release.wait(30)
 
-    timer = QTimer()
-    timer.setInterval(0)
-    timer.timeout.connect(cancel_late)
-    timer.start()
+    actions.export_started.connect(lambda task: task.progressed.connect(
+        hold_at_the_signature, Qt.ConnectionType.DirectConnection))
     script.answers = [fill_export()]
-    assert actions.export_package() is None
-    timer.stop()
+    with qtbot.waitSignal(actions.export_finished, timeout=60000) as finished:
+        assert actions.export_package() is not None
+        qtbot.waitUntil(held.is_set, timeout=60000)
+        cancel = actions.progress_dialog.findChild(QPushButton)
+        assert cancel.text() == "Annuler"
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        release.set()
+    assert finished.args == [None]
     assert not script.answers                        # no error box
     assert list(out.iterdir()) == []
     assert messages == ["Export annulé : aucun fichier n'a été écrit."]
+    assert actions.export_action.isEnabled() and actions.progress_dialog is None
+
+
+def test_an_export_failing_in_its_thread_is_told_and_gives_the_window_back(
+        qtbot, tmp_path, workspace, reference, store):
+    folder = KeyFolder(tmp_path / "cles")
+    folder.create(LENS, None, "Lens")
+    gone = tmp_path / "clé USB retirée" / "lens.qpvpkg"      # its folder does not exist
+    actions, script = make_actions(qtbot, workspace, reference, store, folder.folder,
+                                   save=choose(gone))
+    script.answers = [fill_export(), click("OK", expect="Aucun paquet n'a été écrit.")]
+    assert run_export(qtbot, actions) is None
+    assert not script.answers and "Dossier introuvable" in script.seen[-1].text()
+    assert actions.export_action.isEnabled() and actions.key_action.isEnabled()
+    assert actions.progress_dialog is None and not gone.parent.exists()
+
+
+def test_export_runs_off_the_gui_thread_with_the_actions_disabled(
+        qtbot, tmp_path, workspace, reference, store):
+    folder = KeyFolder(tmp_path / "cles")
+    folder.create(LENS, None, "Lens")
+    target = tmp_path / "lens.qpvpkg"
+    actions, script = make_actions(qtbot, workspace, reference, store, folder.folder,
+                                   save=choose(target))
+    window = actions.window
+    other = QAction("Importer des propositions…", window)
+    greyed = QAction("Rétablir", window)
+    greyed.setEnabled(False)
+    window.addActions([other, greyed])
+    menu = QMenu("Fichier", window)
+    menu.addAction(other)
+    window.addAction(menu.menuAction())
+    threads = {"sql": set(), "progress": set()}
+    for conn in (workspace.conn, reference.conn):     # the GUI thread's connections
+        conn.set_trace_callback(lambda _sql: threads["sql"].add(threading.get_ident()))
+    during = []
+
+    def look_at_the_window(percent, text):           # queued: runs on the GUI thread
+        threads["progress"].add(threading.get_ident())
+        during.append((actions.export_action.isEnabled(), actions.key_action.isEnabled(),
+                       other.isEnabled(), greyed.isEnabled()))
+        greyed.setEnabled(True)                       # e.g. an undo step appeared meanwhile
+
+    actions.export_started.connect(lambda task: task.progressed.connect(look_at_the_window))
+    script.answers = [fill_export(), lambda dialog: dialog.close_button.click() or 0]
+    try:
+        with qtbot.waitSignal(actions.export_finished, timeout=60000) as finished:
+            task = actions.export_package()
+            assert task is not None and task.running
+            assert not (actions.export_action.isEnabled() or other.isEnabled())
+    finally:
+        for conn in (workspace.conn, reference.conn):
+            conn.set_trace_callback(None)
+    assert finished.args == [target] and target.is_file()
+    assert during and set(during) == {(False, False, False, False)}
+    assert threads["sql"] <= {threading.get_ident()} and threads["progress"] == {
+        threading.get_ident()}
+    assert actions.export_action.isEnabled() and actions.key_action.isEnabled()
+    assert other.isEnabled() and greyed.isEnabled()   # the state asked for meanwhile
+    assert menu.menuAction() in window.actions() and menu.actions() == [other]   # all there
+    assert not script.answers
 
 
 def test_key_actions_export_backup_restore(qtbot, tmp_path, workspace, reference, store):
@@ -417,3 +492,38 @@ def test_show_key_creates_a_key(qtbot, tmp_path, workspace, reference, store):
     assert load_identity(workspace).commune_insee == LENS
     assert KeyFolder(tmp_path / "cles").has_key(LENS)
     assert actions.export_action.shortcut().toString() == "Ctrl+Shift+E"
+
+
+def test_reveal_names_the_folder_when_no_file_manager_answers(qtbot, workspace, reference,
+                                                              tmp_path, monkeypatch):
+    from qpvdesk.models.proposals import ProposalStore
+    from qpvdesk.views.package import commune_actions
+
+    actions, _ = make_actions(qtbot, workspace, reference, ProposalStore(workspace, reference),
+                              tmp_path / "cles")
+    warned = []
+    monkeypatch.setattr(actions, "warn", lambda title, text: warned.append((title, text)))
+    package = tmp_path / "envoi" / "lens_2026-11-22.qpvpkg"
+    monkeypatch.setattr(commune_actions, "open_url", lambda url: True)
+    assert actions.reveal(package) and warned == []
+    monkeypatch.setattr(commune_actions, "open_url", lambda url: False)
+    assert not actions.reveal(package)
+    [(title, text)] = warned
+    assert title == "Afficher dans le dossier"
+    assert str(package.parent) in text and package.name in text
+
+
+def test_no_mail_program_prints_nothing_personal(qtbot, capfd, qtlog):
+    from qpvdesk.views.package.commune_actions import open_url
+
+    url = QUrl.fromEncoded(mailto_url(_info(), Path("/tmp/lens.qpvpkg")).encode("ascii"))
+    capfd.readouterr()
+    assert open_url(url) is False             # offscreen: no program answers
+    out, err = capfd.readouterr()
+    for personal in ("Jeanne", "jeanne.martin", "Martin"):
+        assert personal not in out and personal not in err
+    assert not any("Jeanne" in record.message for record in qtlog.records)
+    # stderr works again afterwards
+    import sys
+    print("encore là", file=sys.stderr)
+    assert "encore là" in capfd.readouterr().err

@@ -229,6 +229,7 @@ def test_restore_refuses_backup_of_another_commune(folder, tmp_path):
 # --------------------------------------------------------------------------- real limits
 
 
+@pytest.mark.slow
 def test_real_limits_and_minisign_interop(tmp_path):
     """The key as qpvdesk really writes it (N=2^18): minisign signs with it, and verifies."""
     assert _scrypt_params(keys_module.KEY_OPSLIMIT, keys_module.KEY_MEMLIMIT) == (1 << 18, 8, 1)

@@ -100,7 +100,9 @@ def test_bow_tie_offers_the_repaired_shape(qtbot, store, places):  # noqa: F811
     with qtbot.waitSignal(form.geometry_repaired) as emitted:
         form.repair_button.click()
     assert emitted.args[0].is_valid and form.repaired_geometry is emitted.args[0]
-    assert not form.repair_frame.isVisible()
+    # the frame now says the corrected shape is used, and offers it no more
+    assert form.repair_frame.isVisible() and not form.repair_button.isVisible()
+    assert "Forme corrigée utilisée" in form.repair_label.text()
     form.save_button.click()
     assert form.result() == QDialog.DialogCode.Accepted
 

@@ -83,6 +83,38 @@ def test_a_new_edit_after_undo_drops_the_redo_branch(store, places):
     assert store.redo() is None
 
 
+def test_shape_and_fields_edited_together_are_one_step(store, places):
+    proposal = store.add(QUARTIER_VECU, places.square(places.inside, 100),
+                         {"title": "Îlot", "qpv_code": QPV})
+    before = rows(store)
+    bigger = places.square(places.inside, 140)
+    edited = store.update(proposal.uuid, bigger, title="Îlot élargi",
+                          justification="Les habitants y vont à pied.")
+    assert edited.geometry.equals(bigger) and edited.title == "Îlot élargi"
+    assert [description for _, description, _ in store.history()] == [
+        "Ajout de « Îlot »", "Modification de « Îlot élargi »"]
+    store.undo()
+    assert rows(store) == before        # shape and fields back in one undo
+    store.redo()
+    assert store.get(proposal.uuid) == edited
+
+
+def test_an_edit_failing_in_the_middle_leaves_nothing_applied(store, places):
+    proposal = store.add(QUARTIER_VECU, places.square(places.inside, 100),
+                         {"title": "Îlot", "qpv_code": QPV})
+    store.update(proposal.uuid, justification="Premier avis.")
+    # A real constraint of the database: two history steps may not share a description. The
+    # next edit keeps the title, so its step repeats « Modification de « Îlot » » and SQLite
+    # refuses it after the proposal row has already been rewritten in the same transaction.
+    store.conn.execute("CREATE UNIQUE INDEX one_description ON edit_history(description)")
+    before, history = rows(store), store.history()
+    with pytest.raises(Exception, match="UNIQUE constraint failed"):
+        store.update(proposal.uuid, places.square(places.inside, 140),
+                     justification="Second avis.")
+    assert rows(store) == before and store.history() == history
+    assert store.undo_text() == "Modification de « Îlot »"
+
+
 def test_polygon_vertices_are_edited_as_a_ring(store, places):
     square = places.square(places.inside, 100)
     proposal = store.add(QUARTIER_VECU, square, {"title": "Îlot", "qpv_code": QPV})

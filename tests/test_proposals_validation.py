@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 from proposal_fixtures import EQUIPMENT_FIELDS, QPV, count_rows, places, store  # noqa: F401
-from shapely.geometry import Point, Polygon
+import shapely
+from shapely.geometry import MultiPolygon, Point, Polygon
 
 from qpvdesk.models.proposals import (EQUIPEMENT, PERIMETRE, QUARTIER_VECU, InvalidProposal,
                                       polygon_from_vertices)
@@ -72,9 +73,10 @@ def test_bow_tie_is_refused_with_a_repaired_shape(store, places):
     assert validation.errors_for("geometry") == [
         "Le contour se recoupe lui-même : une forme corrigée est proposée."]
     repaired = validation.repaired
-    assert isinstance(repaired, Polygon) and repaired.is_valid
-    # the bigger of the two loops, inside the outline that was drawn
-    assert repaired.area > 0.5 * bow_tie.convex_hull.area / 2
+    assert isinstance(repaired, MultiPolygon) and repaired.is_valid
+    # both loops, inside the outline that was drawn: nothing the outline enclosed is lost
+    assert len(repaired.geoms) == 2
+    assert repaired.area == pytest.approx(shapely.make_valid(bow_tie).area)
     assert bow_tie.convex_hull.buffer(1e-6).contains(repaired)
     with pytest.raises(InvalidProposal):
         store.add(QUARTIER_VECU, bow_tie, {"title": "Noeud", "qpv_code": QPV})

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from qpvdesk.models.search import KIND_ORDER, SearchIndex, normalize
+from qpvdesk.models.search import KIND_ORDER, SearchIndex, edit_distance, normalize
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +99,41 @@ def test_bbox_of_the_commune_contains_its_centroid(index, reference):
     ).fetchone()
     assert xmin < x < xmax and ymin < y < ymax
     assert 600_000 < xmin < xmax < 750_000 and 6_950_000 < ymin < ymax < 7_100_000
+
+
+# -- typing mistakes ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["grande residance", "GRANDE RESIDANCE", "grande résidanse",
+                                   "grnade residence", "grande residan"])
+def test_a_typo_still_finds_the_qpv(index, typed):
+    first = index.search(typed)[0]
+    assert (first.kind, first.code) == ("qpv", "QN06225M")
+    assert first.label.startswith("Grande Résidence")
+
+
+@pytest.mark.parametrize("typed, code", [("lievn", "62510"), ("bully les mnes", "62186"),
+                                         ("eleu dit leauwete", "62291")])
+def test_a_misspelt_commune_is_found(index, typed, code):
+    assert index.search(typed)[0].code == code
+
+
+def test_exact_matches_come_before_close_ones(index):
+    # « lens » is a prefix of Lens and of its IRIS: those come before any near miss
+    codes = [result.code for result in index.search("lens", limit=60)]
+    assert codes[0] == "62498"
+    exact = [result for result in index.search("lens", limit=60)
+             if "lens" in normalize(result.label)]
+    assert [result.code for result in exact] == codes[:len(exact)]
+
+
+def test_short_words_and_nonsense_need_an_exact_match(index):
+    assert index.search("xyzzy") == []
+    assert index.search("qpq") == []          # 3 letters: no typo allowed
+    assert edit_distance("abc", "abd", 0) == 1   # over the limit: limit + 1
+
+
+@pytest.mark.parametrize("typed, word, distance", [
+    ("residance", "residence", 1), ("grnade", "grande", 1), ("lievn", "lievin", 1),
+    ("kenedy", "kennedy", 1), ("abc", "abc", 0), ("leauwete", "leauwette", 1)])
+def test_edit_distance(typed, word, distance):
+    assert edit_distance(typed, word, 2) == distance

@@ -69,7 +69,8 @@ def test_nothing_snaps_beyond_the_tolerance_or_when_disabled(layers, qpv_edge):
 
 def test_a_vertex_in_reach_wins_over_a_closer_edge():
     square = Polygon([(0, 0), (100, 0), (100, 100), (0, 100)])
-    snapper = Snapper([], extra_geometries=lambda: [("p1", square)])
+    snapper = Snapper([])
+    snapper.set_layer("proposals", [("p1", square)])
     result = snapper.snap(8, 1, 10)     # edge 1 m away, vertex 8.06 m away
     assert (result.kind, result.x, result.y, result.layer_id, result.key) == (
         "vertex", 0, 0, "proposals", "p1")
@@ -78,7 +79,20 @@ def test_a_vertex_in_reach_wins_over_a_closer_edge():
 
 def test_excluded_features_and_per_call_extras():
     square = Polygon([(0, 0), (100, 0), (100, 100), (0, 100)])
-    snapper = Snapper([], extra_geometries=lambda: [("p1", square)])
+    snapper = Snapper([])
+    snapper.set_layer("proposals", [("p1", square)])
     assert snapper.snap(2, 2, 10, exclude={("proposals", "p1")}).kind is None
     result = snapper.snap(2, 2, 10, extra=[("", square)], exclude={("proposals", "p1")})
     assert (result.kind, result.layer_id) == ("vertex", "drawing")
+
+
+def test_a_layer_given_again_replaces_its_index():
+    snapper = Snapper([])
+    snapper.set_layer("proposals", [("p1", Polygon([(0, 0), (100, 0), (100, 100)]))])
+    assert snapper.snap(1000, 1, 10).kind is None
+    snapper.set_layer("proposals", [("p1", Polygon([(0, 0), (100, 0), (100, 100)])),
+                                    ("p2", Polygon([(1000, 0), (1100, 0), (1100, 100)]))])
+    result = snapper.snap(1003, 1, 10)
+    assert (result.kind, result.key, result.x, result.y) == ("vertex", "p2", 1000, 0)
+    snapper.set_layer("proposals", [])
+    assert snapper.snap(1003, 1, 10).kind is None and snapper.snap(2, 2, 10).kind is None

@@ -12,6 +12,8 @@ from pyproj import Transformer
 
 from qpvdesk.cli import main
 from qpvdesk.models.map.viewport import Viewport
+from image_compare import MAX_CHANGED_PIXELS, PIXEL_TOLERANCE, image_differences, \
+    missing_colours, pixels
 from test_mbtiles import write_mbtiles, xyz_corner_lonlat, xyz_tile_of
 
 APPROVED = Path(__file__).parent / "approved"
@@ -19,43 +21,45 @@ TO_L93 = Transformer.from_crs("EPSG:4326", "EPSG:2154", always_xy=True)
 LENS_BBOX = "683000,7033000,689000,7038500"
 
 
-def pixels(path: Path) -> np.ndarray:
-    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB888)
-    data = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
-    return data.reshape(image.height(), image.bytesPerLine())[:, :image.width() * 3].reshape(
-        image.height(), image.width(), 3).astype(int)
-
-
 def snapshot(reference_path, out: Path, *args: str) -> int:
     return main(["--reference", str(reference_path), "snapshot", "--out", str(out), *args])
 
 
-@pytest.mark.parametrize("name, args", [
-    ("territory", ["--width", "800", "--height", "500"]),
-    ("lens_layers", ["--width", "600", "--height", "550", "--bbox", LENS_BBOX, "--layers",
-                     "iris,cites,terrils,communes,qpv,puits,colleges"]),
-    ("choropleth_median_income", ["--width", "800", "--height", "500", "--choropleth",
-                                  "FILO.DISP_MED", "--edition", "2019", "--layers",
-                                  "communes,epci,qpv"]),
-])
-def test_snapshot_matches_the_approved_image(qapp, reference_path, tmp_path, name, args):
+LENS_LAYERS = ("iris", "cites", "terrils", "communes", "qpv", "puits", "colleges")
+APPROVED_CASES = {
+    "territory": ["--width", "800", "--height", "500"],
+    "lens_layers": ["--width", "600", "--height", "550", "--bbox", LENS_BBOX, "--layers",
+                    ",".join(LENS_LAYERS)],
+    "choropleth_median_income": ["--width", "800", "--height", "500", "--choropleth",
+                                 "FILO.DISP_MED", "--edition", "2019", "--layers",
+                                 "communes,epci,qpv"],
+}
+
+
+@pytest.mark.parametrize("name", APPROVED_CASES)
+def test_snapshot_matches_the_approved_image(qapp, reference_path, tmp_path, name):
     out = tmp_path / f"{name}.png"
-    assert snapshot(reference_path, out, *args) == 0
+    assert snapshot(reference_path, out, *APPROVED_CASES[name]) == 0
     approved = APPROVED / f"{name}.png"
     if os.environ.get("QPVDESK_APPROVE") == "1":
         shutil.copy(out, approved)
-    got, want = pixels(out), pixels(approved)
-    assert got.shape == want.shape
-    differing = np.mean(np.abs(got - want).max(axis=2) > 48)
-    # Fonts and antialiasing may move a few edge pixels; a misplaced layer moves thousands.
-    assert differing < 0.01, f"{differing:.2%} of the pixels differ from {approved.name}"
+    problems = image_differences(pixels(out), pixels(approved))
+    assert not problems, f"{out} differs from {approved.name}: {problems}"
 
 
-def test_snapshot_of_hidden_layers_differs(qapp, reference_path, tmp_path):
-    with_qpv, without = tmp_path / "a.png", tmp_path / "b.png"
-    snapshot(reference_path, with_qpv, "--width", "400", "--height", "300", "--layers", "qpv")
-    snapshot(reference_path, without, "--width", "400", "--height", "300", "--layers", "epci")
-    assert np.mean(np.abs(pixels(with_qpv) - pixels(without)).max(axis=2) > 48) > 0.005
+# the two smallest layers of the image (about 1,000 pixels each) and a grey fill
+@pytest.mark.parametrize("hidden", ["puits", "colleges", "terrils"])
+def test_the_comparison_fails_when_one_layer_is_missing(qapp, reference_path, tmp_path,
+                                                            hidden):
+    out = tmp_path / "without.png"
+    others = ",".join(layer for layer in LENS_LAYERS if layer != hidden)
+    assert snapshot(reference_path, out, "--width", "600", "--height", "550", "--bbox",
+                    LENS_BBOX, "--layers", others) == 0
+    got, want = pixels(out), pixels(APPROVED / "lens_layers.png")
+    assert image_differences(got, want)
+    # each check alone sees it: the changed-pixel count and the layer's own colours
+    assert (np.abs(got - want).max(axis=2) > PIXEL_TOLERANCE).sum() > MAX_CHANGED_PIXELS
+    assert missing_colours(got, want)
 
 
 def test_unknown_layer_or_indicator_is_refused_without_a_file(reference_path, tmp_path, capsys):

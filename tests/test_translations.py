@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "resources" / "i18n" / "qpvdesk_en.ts"
@@ -53,6 +54,7 @@ def test_french_by_default_and_english_on_request(qtbot, reference, workspace, m
         assert translators, "qpvdesk_en.qm not loaded"
         english = MainWindow(reference, workspace)
         qtbot.addWidget(english)
+        english.finish_start()    # the Packages menu comes after the first map
         titles = _menu_titles(english)
         assert titles[:3] == ["&File", "&Edit", "&View"] and "&Packages" in titles
         assert english.proposals.undo_action.text() == "Undo"
@@ -96,6 +98,60 @@ def test_drawing_tools_and_layers_follow_the_interface_language(qtbot, reference
         assert tools == ["Equipment project", "Lived neighbourhood", "Boundary change request"]
         titles = [row.title_label.text() for row in window.layer_panel.rows.values()]
         assert "Priority neighbourhoods 2024" in titles
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def test_informations_panel_and_form_follow_the_interface_language(qtbot, reference,
+                                                                  workspace):
+    from shapely.geometry import box
+
+    from qpvdesk.app import install_translators
+    from qpvdesk.models.map.identify import feature_info
+    from qpvdesk.models.proposals import QUARTIER_VECU, ProposalStore
+    from qpvdesk.views.main_window import MainWindow
+    from qpvdesk.views.map.identify_panel import IdentifyPanel
+    from qpvdesk.views.proposals import ProposalForm
+
+    app = QCoreApplication.instance()
+    translators = install_translators(app, "en")
+    try:
+        panel = IdentifyPanel()
+        qtbot.addWidget(panel)
+        panel.show_info(feature_info(reference, "communes", "62498"))
+        assert panel.title.text() == "Commune: Lens"
+        labels = [panel.table.item(row, 0).text() for row in range(panel.table.rowCount())]
+        assert "INSEE code" in labels
+        assert any(label.startswith("Municipal population (") for label in labels)
+        panel.show_info(feature_info(reference, "qpv", "QN06224M"))
+        assert panel.title.text() == "Priority neighbourhood: Cité 12-14"
+        rows = {panel.table.item(row, 0).text(): panel.table.item(row, 1).text()
+                for row in range(panel.table.rowCount())}
+        assert rows["2024 code"] == "QN06224M" and "Share of its area in the CALL" in rows
+        area = reference.conn.execute("SELECT area_ha FROM qpv WHERE code = 'QN06224M'"
+                                      ).fetchone()[0]
+        # numbers stay in French formats
+        assert rows["Area"] == f"{area:.1f}".replace(".", ",") + "\u00a0ha"
+
+        store = ProposalStore(workspace, reference)
+        layer_x, layer_y = 686_000.0, 7_038_000.0
+        form = ProposalForm(store, QUARTIER_VECU, box(layer_x, layer_y, layer_x + 200,
+                                                      layer_y + 200))
+        qtbot.addWidget(form)
+        texts = [label.text() for label in form.findChildren(QLabel)]
+        assert "Title *:" in texts and "Titre *\u00a0:" not in texts
+        facts = form.facts_layout
+        fact_labels = [facts.itemAt(row, facts.ItemRole.LabelRole).widget().text()
+                       for row in range(facts.rowCount())
+                       if facts.itemAt(row, facts.ItemRole.LabelRole) is not None]
+        assert "Area:" in fact_labels and "Surface\u00a0:" not in fact_labels
+        assert form.windowTitle() == "New lived neighbourhood"
+
+        window = MainWindow(reference, workspace)
+        qtbot.addWidget(window)
+        menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+        assert "Edit" in menus and window.proposals.edit_action.text() != "Edit"
     finally:
         for translator in translators:
             app.removeTranslator(translator)

@@ -1,4 +1,5 @@
-"""`qpvdesk bench render|fiche|package`: how fast the map starts, moves and re-renders under load.
+"""`qpvdesk bench render|fiche|portrait|package`: how fast the map starts, moves and
+re-renders under load, how fast a fiche opens and the diagnostic builds.
 
 Adds a synthetic stress layer of 200,000 parcel-like polygons (generated, labelled synthetic,
 never shipped) to the real layers and prints the figures, as JSON with --json.
@@ -6,12 +7,11 @@ never shipped) to the real layers and prints the figures, as JSON with --json.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import statistics
-import subprocess
-import sys
+import tempfile
 import time
+from pathlib import Path
 
 from ..models.map.synthetic import SYNTHETIC_INFO, synthetic_layer
 from ..models.map.styles import Symbol
@@ -20,7 +20,6 @@ from .report import print_report
 from .map_setup import headless_application, map_composer, territory_viewport
 
 WIDTH, HEIGHT = 1600, 1000
-FIRST_FRAME_MARK = "first-frame"
 SYNTHETIC_SYMBOL = Symbol("polygon", "#9ecae1", "#3182bd", 0.5, fill_alpha=0.6)
 
 
@@ -35,11 +34,15 @@ def add_parser(commands) -> None:
     fiche = which.add_parser("fiche", help="time to open each QPV's fiche")
     fiche.add_argument("--json", action="store_true")
     fiche.set_defaults(handler=run_fiche)
+    portrait = which.add_parser("portrait", help="time to build the territorial diagnostic")
+    portrait.add_argument("--json", action="store_true")
+    portrait.set_defaults(handler=run_portrait)
     from .bench_package import add_parser as add_package_parser
 
     add_package_parser(which)
-    startup = which.add_parser("startup-child", help=argparse.SUPPRESS)
-    startup.set_defaults(handler=run_startup_child)
+    from .bench_startup import add_parser as add_startup_parser
+
+    add_startup_parser(which)
 
 
 def run_fiche(args: argparse.Namespace) -> int:
@@ -65,43 +68,78 @@ def run_fiche(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_startup_child(args: argparse.Namespace) -> int:
-    """Started as a fresh process: open the real main window and report its first map."""
-    from ..app import create_application, open_stores
-    from ..views.main_window import MainWindow
+def run_portrait(args: argparse.Namespace) -> int:
+    """Build the whole diagnostic model (every theme, sentence, table and chart datum) and its
+    JSON, each time on a fresh connection (the first run also warms the SQLite page cache),
+    then its report Document and the PDF and Word files' bytes (charts painted, PNGs
+    encoded, the .docx zipped; writing them to disk is left out)."""
+    import json
 
-    app = create_application()
-    store, workspace = open_stores(args.reference, args.workspace)
-    window = MainWindow(store, workspace)
-    window.resize(WIDTH, HEIGHT)
+    from ..models.diagnostic import build_diagnostic, diagnostic_to_json
+    from ..models.report.diagnostic_document import diagnostic_document
+    from .map_setup import headless_application
 
-    def first_frame(_ms: float) -> None:
-        window.map_canvas.repaint()
-        print(FIRST_FRAME_MARK, flush=True)
-        app.quit()
+    app = headless_application()  # noqa: F841 (fonts and painting need it alive)
+    from ..render.report_docx import document_docx
+    from ..render.report_pdf import document_pdf
 
-    window.map_canvas.rendered.connect(first_frame)
-    window.show()
-    app.exec()
-    store.close()
-    workspace.close()
+    timings, json_timings, documents = [], [], []
+    pdf_timings, docx_timings = [], []
+    for _ in range(5):
+        store = ReferenceStore(args.reference)
+        start = time.perf_counter()
+        diagnostic = build_diagnostic(store)
+        timings.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        json.dumps(diagnostic_to_json(diagnostic), ensure_ascii=False)
+        json_timings.append((time.perf_counter() - start) * 1000)
+        store.close()
+        start = time.perf_counter()
+        document = diagnostic_document(diagnostic)
+        built = time.perf_counter()
+        pdf, pages = document_pdf(document)
+        painted = time.perf_counter()
+        docx = document_docx(document)
+        done = time.perf_counter()
+        pdf_timings.append((painted - built) * 1000)
+        docx_timings.append((done - painted) * 1000)
+        documents.append((done - start) * 1000)
+    print_report({
+        "diagnostic_model_first_ms": round(timings[0], 1),
+        "diagnostic_model_median_ms": round(statistics.median(timings), 1),
+        "diagnostic_model_max_ms": round(max(timings), 1),
+        "diagnostic_json_median_ms": round(statistics.median(json_timings), 1),
+        "portrait_pdf_median_ms": round(statistics.median(pdf_timings), 1),
+        "portrait_docx_median_ms": round(statistics.median(docx_timings), 1),
+        "portrait_pdf_and_docx_first_ms": round(documents[0], 1),
+        "portrait_pdf_and_docx_median_ms": round(statistics.median(documents), 1),
+        "portrait_pdf_and_docx_max_ms": round(max(documents), 1),
+        "portrait_pdf_pages": pages,
+        "portrait_pdf_kb": round(len(pdf) / 1024),
+        "portrait_docx_kb": round(len(docx) / 1024),
+        "runs": len(timings),
+        "target_model_ms": 1000,
+        "target_pdf_and_docx_ms": 3000,
+    }, args.json)
     return 0
 
 
 def _startup_ms(args: argparse.Namespace) -> float:
-    command = [sys.executable, "-m", "qpvdesk.cli", "--reference", args.reference,
-               "--workspace", args.workspace, "bench", "startup-child"]
-    start = time.perf_counter()
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}) as child:
-        for line in child.stdout:
-            if line.strip() == FIRST_FRAME_MARK:
-                elapsed = (time.perf_counter() - start) * 1000
-                break
-        else:
-            raise RuntimeError("the start-up process ended without painting a map")
-        child.wait(timeout=60)
-    return elapsed
+    """exec -> first painted map of the real app, offscreen, first run done and nothing
+    else saved (`qpvdesk bench startup` measures on a real display, every saved state)."""
+    from .startup_launch import MAP_PAINTED, app_command, app_environment, start_once
+    from .bench_startup_states import FRESH, build_state, fresh_copy
+
+    reference = Path(args.reference).resolve()
+    with tempfile.TemporaryDirectory(prefix="qpvdesk-bench-") as scratch:
+        folder = Path(scratch)
+        state = build_state(FRESH, reference, folder / "state")
+        log = folder / "startup.log"
+        for _ in range(2):   # the first start warms the disk cache
+            home, workspace = fresh_copy(state, folder / "run")
+            moments = start_once(app_command(None, reference, workspace),
+                                 app_environment(home, log, None), log, (MAP_PAINTED,))
+    return moments[MAP_PAINTED]
 
 
 def _median_ms(action, repeat: int) -> float:

@@ -30,7 +30,7 @@ def add_parser(which) -> None:
     parser.set_defaults(handler=run_package)
 
 
-def _synthetic_proposals(reference, count: int, vertices: int):
+def synthetic_proposals(reference, count: int, vertices: int):
     """``count`` proposals around the QPV centroids; polygons get ``vertices`` vertices."""
     from ..models.proposals.proposal import Proposal, now_iso
     from ..models.proposals.territory import Territory
@@ -92,12 +92,12 @@ def run_package(args: argparse.Namespace) -> int:
         root = Path(folder)
         trust = TrustStore(root / "confiance")
         trust.add(public.to_text(), COMMUNE)
-        ten = _synthetic_proposals(reference, 10, 64)
+        ten = synthetic_proposals(reference, 10, 64)
         small = root / "dix.qpvpkg"
         export = _timed(lambda: write_package(ten, sender, secret, small, pdf), args.repeat)
         verify_small = _timed(lambda: verify_package(small, trust), args.repeat)
 
-        big_proposals = _synthetic_proposals(reference, 24, 23000)
+        big_proposals = synthetic_proposals(reference, 24, 23000)
         big = root / "gros.qpvpkg"
         write_package(big_proposals, sender, secret, big, pdf)
         verify_big = _timed(lambda: verify_package(big, trust), args.repeat)

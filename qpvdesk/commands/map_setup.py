@@ -37,6 +37,8 @@ def map_composer(store, visible: list[str] | None = None,
                              f"known: {', '.join(layer_ids)}")
         state = MapState.default(layer_ids, hidden=set(layer_ids) - set(visible))
     state.choropleth = choropleth
+    if choropleth is not None:
+        state.set_visible(choropleth.layer_id, True)   # as the app does: the colours show
     composer = MapComposer(store, layers, state)
     composer.apply_choropleth()
     return composer

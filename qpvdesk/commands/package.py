@@ -29,12 +29,6 @@ class UsageError(Exception):
     pass
 
 
-def _workspace_option(parser) -> None:
-    # SUPPRESS: without the option here, the one given before the command stays
-    parser.add_argument("--workspace", default=argparse.SUPPRESS,
-                        help="workspace database (also accepted before the command)")
-
-
 def add_parsers(commands) -> None:
     keygen = commands.add_parser("keygen", help="create the commune's signing key pair")
     keygen.add_argument("--commune", required=True, metavar="INSEE")
@@ -54,7 +48,6 @@ def add_parsers(commands) -> None:
     export.add_argument("--contact-name")
     export.add_argument("--contact-email")
     export.add_argument("--passphrase-file", metavar="F")
-    _workspace_option(export)
     export.set_defaults(handler=run_export)
 
     verify = commands.add_parser("verify", help="check a .qpvpkg: exit 0 valid, 1 refused")
@@ -69,7 +62,6 @@ def add_parsers(commands) -> None:
     importing.add_argument("file")
     importing.add_argument("--trust", required=True, metavar="DIR_OR_FILE")
     importing.add_argument("--json", action="store_true")
-    _workspace_option(importing)
     importing.set_defaults(handler=run_import)
 
     received = commands.add_parser("received", help="the consolidated proposals received "
@@ -81,8 +73,6 @@ def add_parsers(commands) -> None:
                                                      "proposal as one GeoPackage")
     consolidated.add_argument("--out", required=True, metavar="FILE.gpkg")
     consolidated.set_defaults(handler=run_received_export)
-    for parser in (received, listing, consolidated):
-        _workspace_option(parser)
 
 
 def _passphrase(path: str | None, confirm: bool = False) -> str | None:

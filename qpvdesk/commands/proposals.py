@@ -37,10 +37,6 @@ def add_parser(commands) -> None:
     exporting = actions.add_parser("export", help="write the proposals to a file")
     exporting.add_argument("--out", required=True, help="FILE.csv, FILE.geojson or FILE.gpkg")
     exporting.set_defaults(handler=run_export)
-    for action in (parser, listing, importing, exporting):
-        # SUPPRESS: without the option here, the one given before `proposals` stays
-        action.add_argument("--workspace", default=argparse.SUPPRESS,
-                            help="workspace database (also accepted before the command)")
 
 
 @contextmanager

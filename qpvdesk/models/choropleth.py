@@ -1,19 +1,20 @@
 """Choropleth maps: classify an indicator's values, colour the classes, write the legend.
 
-Classification relies on mapclassify; this module adds what the map needs around it: a
-colour-blind-safe palette, French legend labels, secret and missing values kept out of the
-classes, and the indicator values of a map layer read from the reference database.
+Quantiles, equal intervals and Jenks natural breaks (Fisher's exact optimum) are computed here
+with numpy: the classes mapclassify gave (the tests compare them) without importing scipy and
+scikit-learn at run time (2 s and 150 MB). Around them: a colour-blind-safe palette, French
+legend labels, secret and missing values kept out of the classes, and the indicator values of a
+map layer read from the reference database.
 """
 from __future__ import annotations
 
-import warnings
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .frenchnum import format_french_number
+from .frenchnum import format_french_number, format_status
 from .search import normalize
 
 METHODS: dict[str, str] = {
@@ -23,9 +24,10 @@ METHODS: dict[str, str] = {
 }
 MIN_CLASSES, MAX_CLASSES = 3, 7
 
-# Secret values are drawn grey with a hatch over them; missing ones stay white.
-NO_DATA_COLORS = {"secret": "#bdbdbd", "missing": "#ffffff"}
-NO_DATA_LABELS = {"secret": "Secret statistique", "missing": "Donnée absente"}
+# Secret values are drawn grey with a hatch over them, values the producer does not publish
+# light grey, values absent from the bundled sources stay white; named as everywhere else.
+NO_DATA_COLORS = {"secret": "#bdbdbd", "non_publie": "#e6e6e6", "missing": "#ffffff"}
+NO_DATA_LABELS = {status: format_status(status).capitalize() for status in NO_DATA_COLORS}
 
 # ColorBrewer YlOrRd (sequential, colour-blind safe), light = low.
 _YLORRD = {
@@ -38,13 +40,11 @@ _YLORRD = {
 # Data with fewer distinct values than classes asked for get one or two classes.
 _FEW_CLASSES = {1: (1,), 2: (0, 2)}
 
-# mapclassify class names; the module is imported on first use (it pulls in scipy and
-# scikit-learn: 0.9 s that start-up should not pay).
-_CLASSIFIERS = {
-    "quantiles": "Quantiles",
-    "jenks": "FisherJenks",
-    "equal_interval": "EqualInterval",
-}
+# Jenks compares every (start, end) pair of a class, for this many ends at a time.
+_JENKS_BLOCK_ENDS = 256
+# Cuts whose costs differ by less than this share of the total spread are equally good (the
+# difference is rounding); taking the earliest start among them is mapclassify's choice too.
+_JENKS_TIE = 1e-9
 _MAX_LABEL_DECIMALS = 3
 
 
@@ -88,42 +88,114 @@ def classify(values: Iterable[float | None], method: str, k: int) -> Classificat
     if low == high:
         upper = [high]
     else:
-        upper = _upper_bounds(data, method, min(k, len(np.unique(data))))
+        # distinct values counted by a set: np.unique imports numpy.ma (20 ms at start-up)
+        upper = _upper_bounds(data, method, min(k, len(set(data.tolist()))))
     classes = [_class_index(upper, value) for value in data.tolist()]
     counts = tuple(classes.count(index) for index in range(len(upper)))
     return Classification(method, (low, *upper), tuple(palette(len(upper))), counts)
 
 
 def _upper_bounds(data: np.ndarray, method: str, k: int) -> list[float]:
-    with warnings.catch_warnings():
-        # mapclassify warns when ties collapse quantiles and when numba is absent; both are
-        # expected here: duplicate bounds are removed below and the data are small.
-        warnings.filterwarnings("ignore", "Not enough unique values|Numba not installed",
-                                UserWarning)
-        import mapclassify
-
-        bins = getattr(mapclassify, _CLASSIFIERS[method])(data, k=k).bins
-    if method != "equal_interval":
+    ordered = np.sort(data)
+    if method == "equal_interval":
+        bins = _equal_interval_bins(ordered, k)
+    else:
+        bins = _quantile_bins(ordered, k) if method == "quantiles" else _jenks_bins(ordered, k)
         # Quantiles interpolated between tied values would bound empty classes; moving each
         # bound down to the nearest value changes no value's class and merges those away.
-        ordered = np.sort(data)
         bins = ordered[np.searchsorted(ordered, bins, side="right") - 1]
-    # The last bin is the maximum for all three methods; taking data.max() itself avoids an
+    # The last bin is the maximum for all three methods; taking the maximum itself avoids an
     # extra sliver class when equal intervals round it just below.
-    high = float(data.max())
+    high = float(ordered[-1])
     return [*sorted({float(bound) for bound in bins[:-1] if bound < high}), high]
+
+
+def _equal_interval_bins(ordered: np.ndarray, k: int) -> np.ndarray:
+    """k upper bounds min + w, min + 2w, ..., about max, with w = (max - min) / k."""
+    low, high = ordered[0], ordered[-1]
+    width = (high - low) / k
+    return np.arange(low + width, high + width, width)[:k]
+
+
+def _quantile_bins(ordered: np.ndarray, k: int) -> np.ndarray:
+    """The values at the 100/k, 200/k, ..., 100th percentiles, linearly interpolated between
+    the two nearest values (the "fraction" rule of scipy.stats.scoreatpercentile)."""
+    step = 100.0 / k
+    percents = np.minimum(np.arange(step, 100 + step, step)[:k], 100.0)
+    return np.array([_percentile(ordered, percent) for percent in percents])
+
+
+def _percentile(ordered: np.ndarray, percent: float) -> float:
+    position = percent / 100.0 * (ordered.size - 1)
+    below = int(position)
+    if below == position:
+        return float(ordered[below])
+    weights = np.array([below + 1 - position, position - below])
+    return float((ordered[below:below + 2] * weights).sum() / weights.sum())
+
+
+def _jenks_bins(ordered: np.ndarray, k: int) -> np.ndarray:
+    """Upper bounds of the k classes of consecutive sorted values with the least total sum
+    of squared deviations from the class means (Fisher's exact dynamic programming,
+    O(k n^2) in numpy blocks). Among equally good cuts, the last class starts earliest."""
+    size = ordered.size
+    centred = ordered - ordered.mean()     # smaller squares, fewer rounding errors
+    sums = np.concatenate(([0.0], np.cumsum(centred)))
+    squares = np.concatenate(([0.0], np.cumsum(centred * centred)))
+
+    def spread(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """Sum of squared deviations of ordered[start:end], for start < end."""
+        count = np.maximum(ends - starts, 1)
+        total = sums[ends] - sums[starts]
+        return squares[ends] - squares[starts] - total * total / count
+
+    tie = _JENKS_TIE * squares[-1]
+    ends = np.arange(size + 1)
+    # cost[end]: least spread of ordered[:end] cut into the current number of classes.
+    cost = np.where(ends > 0, spread(np.zeros_like(ends), ends), np.inf)
+    last_starts = []    # per number of classes from 2: best start of the last class, per end
+    for classes in range(2, k + 1):
+        # With all k classes only the cut of the whole series matters.
+        first_end = size if classes == k else classes
+        best_cost = np.full(size + 1, np.inf)
+        best_start = np.zeros(size + 1, dtype=np.int64)
+        for first in range(first_end, size + 1, _JENKS_BLOCK_ENDS):
+            block_ends = ends[first:first + _JENKS_BLOCK_ENDS, None]
+            starts = np.arange(classes - 1, block_ends[-1, 0])   # the class is not empty
+            candidates = cost[starts] + spread(starts, block_ends)
+            candidates[starts >= block_ends] = np.inf
+            near_best = candidates <= candidates.min(axis=1, keepdims=True) + tie
+            choice = near_best.argmax(axis=1)
+            best_cost[first:first + choice.size] = candidates[np.arange(choice.size), choice]
+            best_start[first:first + choice.size] = starts[choice]
+        cost = best_cost
+        last_starts.append(best_start)
+    bins = [ordered[-1]]
+    end = size
+    for best_start in reversed(last_starts):
+        end = best_start[end]
+        bins.append(ordered[end - 1])
+    return np.array(bins[::-1])
 
 
 @dataclass(frozen=True)
 class LegendEntry:
     color: str
     label: str
-    kind: str    # "class" | "secret" | "missing"
+    kind: str    # "class" | "secret" | "non_publie" | "missing"
+    count: int = 0   # features in the class (or with that status)
+
+    @property
+    def name(self) -> str:
+        """The label without the count the entries without values carry, for a legend that
+        shows the counts in a column of their own."""
+        return NO_DATA_LABELS.get(self.kind, self.label)
 
 
 def legend(classification: Classification, unit: str, secret_count: int,
-           missing_count: int) -> list[LegendEntry]:
-    """One entry per class ("de 12,3 à 15,6 %"), then secret and missing values if any."""
+           missing_count: int, not_published_count: int = 0) -> list[LegendEntry]:
+    """One entry per class ("de 12,3 à 15,6 %"), then the values that are secret, not
+    published or not available, if any."""
     decimals = _label_decimals(classification.bounds)
     suffix = f"\u00a0{unit}" if unit else ""
     entries = []
@@ -131,12 +203,61 @@ def legend(classification: Classification, unit: str, secret_count: int,
         low, high = (format_french_number(bound, decimals)
                      for bound in classification.bounds[index:index + 2])
         text = low if low == high else f"de {low} à {high}"
-        entries.append(LegendEntry(color, f"{text}{suffix}", "class"))
-    for kind, count in (("secret", secret_count), ("missing", missing_count)):
+        entries.append(LegendEntry(color, f"{text}{suffix}", "class",
+                                   classification.counts[index]))
+    for kind, count in (("secret", secret_count), ("non_publie", not_published_count),
+                        ("missing", missing_count)):
         if count > 0:
             entries.append(LegendEntry(NO_DATA_COLORS[kind],
-                                       f"{NO_DATA_LABELS[kind]} ({count})", kind))
+                                       f"{NO_DATA_LABELS[kind]} ({count})", kind, count))
     return entries
+
+
+@dataclass(frozen=True)
+class ChoroplethLegend:
+    """What a choropleth map's legend says: the indicator, its year, how it was classified,
+    the classes with their bounds and counts, the secret and missing values."""
+    indicator: str      # "Taux de pauvreté au seuil de 60 %"
+    unit: str
+    period: str         # "Année 2019", "Édition 2022"
+    method: str         # "Quantiles"
+    territories: str    # what the counts count: "IRIS", "QPV"
+    entries: tuple[LegendEntry, ...]
+    note: str | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.indicator} ({self.unit})" if self.unit else self.indicator
+
+    @property
+    def subtitle(self) -> str:
+        return f"{self.period} · {self.method}"
+
+    def row_text(self, entry: LegendEntry) -> str:
+        """An entry as a row under the title, which states the unit once: « de 12 290 à
+        14 900 » rather than « … € par UC » on every row."""
+        suffix = f"\u00a0{self.unit}"
+        if self.unit and entry.name.endswith(suffix):
+            return entry.name[:-len(suffix)]
+        return entry.name
+
+
+def period_label(store, layer_id: str, indicator_id: str, edition: int) -> str:
+    """« Année 2019 » when the values' reference year is the edition (Filosofi, CAF),
+    « Édition 2022 » for INSEE's QPV bases, whose reference year is not stated."""
+    kind, features = _layer_values(layer_id)
+    years = {year for (year,) in store.conn.execute(f"""
+        WITH feature AS ({features})
+        SELECT DISTINCT v.reference_year FROM indicator_value v
+        JOIN feature f ON f.territory_code = v.territory_code
+        WHERE v.territory_kind = ? AND v.indicator_id = ? AND v.edition = ?""",
+                                                    (kind, indicator_id, edition))}
+    if years == {edition}:
+        return f"Année {edition}"
+    known = sorted(year for year in years if year is not None and year != edition)
+    if len(known) == 1:
+        return f"Édition {edition} (données {known[0]})"
+    return f"Édition {edition}"
 
 
 def _label_decimals(bounds: tuple[float, ...]) -> int:
@@ -207,14 +328,15 @@ def latest_edition(store, layer_id: str, indicator_id: str) -> int | None:
 
 def indicator_values(store, layer_id: str, indicator_id: str,
                      edition: int | None) -> dict[str, tuple[float | None, str]]:
-    """Feature key -> (value, status) for every feature of the layer; no row -> missing.
+    """Feature key -> (value, status) for every feature of the layer: ok, secret, non_publie
+    (the producer publishes no row for it) or missing (no row in the bundled sources).
     Edition None means the latest edition with values."""
     kind, features = _layer_values(layer_id)
     if edition is None:
         edition = latest_edition(store, layer_id, indicator_id)
     rows = store.conn.execute(f"""
         WITH feature AS ({features})
-        SELECT f.feature_key, v.value, coalesce(v.status, 'missing') FROM feature f
+        SELECT f.feature_key, v.value, coalesce(v.status_detail, 'missing') FROM feature f
         LEFT JOIN indicator_value v ON v.territory_kind = ? AND v.indicator_id = ?
              AND v.edition = ? AND v.territory_code = f.territory_code
         ORDER BY f.feature_key""", (kind, indicator_id, edition)).fetchall()

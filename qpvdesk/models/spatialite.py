@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from .native_libraries import keep_to_their_own
+
 SPATIALITE_PACKAGE_HINT = (
     "SpatiaLite is not available: install the Debian/Ubuntu package libsqlite3-mod-spatialite "
     "(sudo apt-get install libsqlite3-mod-spatialite)."
@@ -52,6 +54,7 @@ def connect(path: str | Path, *, readonly: bool = False, timeout: float = 5.0):
     ``OperationalError: attempt to write a readonly database``.
     """
     db = sqlite_module()
+    keep_to_their_own()   # before mod_spatialite's symbols go global (native_libraries.py)
     if readonly:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
         conn = db.connect(uri, uri=True, timeout=timeout, check_same_thread=False)

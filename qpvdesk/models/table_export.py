@@ -1,9 +1,11 @@
 """Export a table (a header and rows of cells) to CSV or XLSX.
 
-A cell is text, a number, ``None`` (missing: an empty cell) or :data:`SECRET` (statistical
-secrecy: the text « secret », never 0). CSV follows French spreadsheet habits: ``;`` separator,
-UTF-8 with a BOM, decimal comma, no thousands separator. Both writers write a temporary file
-next to the target and rename it, so a failed export never leaves a half-written file.
+A cell is text, a number, ``None`` (nothing to show: an empty cell) or a value that is not
+there, ``ABSENT[status]``: « secret », « non publié » or « n.d. », worded as on screen and in
+the PDFs (frenchnum), never 0. CSV
+follows French spreadsheet habits: ``;`` separator, UTF-8 with a BOM, decimal comma, no
+thousands separator. Both writers write a temporary file next to the target and rename it, so
+a failed export never leaves a half-written file.
 """
 from __future__ import annotations
 
@@ -14,28 +16,39 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
+from . import frenchnum
 from .fiche import Figure
 from .indicator_table import IndicatorTable
+from .licences import LICENCE_OUVERTE, LICENCE_OUVERTE_LINK
 
-SECRET_TEXT = "secret"
+SOURCES_SHEET = "Sources et licence"
 _MAX_WIDTH = 60
+_SOURCES = {
+    "DEMO": "INSEE, données des quartiers de la politique de la ville, base DEMO (population)",
+    "REVN": "INSEE, données des quartiers de la politique de la ville, base REVN (revenus)",
+    "IPRO": "INSEE, données des quartiers de la politique de la ville, base IPRO (emploi)",
+    "FILO": "INSEE, Filosofi (revenus disponibles localisés)",
+    "CAF": "CNAF, données des caisses d'allocations familiales, diffusées par l'INSEE",
+}
 
 
-class _Secret:
-    """The value of a cell under statistical secrecy (use the SECRET instance)."""
+class _Absent:
+    """A value that is not there, and the words that say why, as a table cell says them."""
+
+    def __init__(self, status: str) -> None:
+        self.status, self.text = status, frenchnum.format_status(status, short=True)
 
     def __repr__(self) -> str:
-        return "SECRET"
+        return self.status.upper()
 
 
-SECRET = _Secret()
-Cell = str | int | float | None | _Secret
+#: The absent value of each status: secret, non_publie, missing.
+ABSENT = {status: _Absent(status) for status in frenchnum.STATUS_WORDS}
+Cell = str | int | float | None | _Absent
 
 
 def figure_cell(figure: Figure) -> Cell:
-    if figure.status == "ok":
-        return figure.value
-    return SECRET if figure.status == "secret" else None
+    return figure.value if figure.status == "ok" else ABSENT[figure.status]
 
 
 def csv_number(value: int | float) -> str:
@@ -48,8 +61,8 @@ def csv_number(value: int | float) -> str:
 def _csv_text(cell: Cell) -> str:
     if cell is None:
         return ""
-    if cell is SECRET:
-        return SECRET_TEXT
+    if isinstance(cell, _Absent):
+        return cell.text
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
         return csv_number(cell)
     return str(cell)
@@ -77,10 +90,12 @@ def write_csv(path: str | Path, header: Sequence[str], rows: Sequence[Sequence[C
 
 
 def write_xlsx(path: str | Path, header: Sequence[str], rows: Sequence[Sequence[Cell]],
-               sheet_title: str = "Tableau") -> Path:
+               sheet_title: str = "Tableau",
+               notes: Sequence[Sequence[Cell]] | None = None) -> Path:
+    """The table on its sheet; ``notes`` (rows of text) on a second sheet,
+    « Sources et licence »."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
@@ -89,14 +104,50 @@ def write_xlsx(path: str | Path, header: Sequence[str], rows: Sequence[Sequence[
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([SECRET_TEXT if cell is SECRET else cell for cell in row])
+        sheet.append([cell.text if isinstance(cell, _Absent) else cell for cell in row])
     sheet.freeze_panes = "A2"
-    for index, column in enumerate(sheet.iter_cols(values_only=True), start=1):
-        width = max((len(_csv_text(value)) for value in column), default=8)
-        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, _MAX_WIDTH)
+    _fit_widths(sheet)
+    if notes:
+        sources = workbook.create_sheet(SOURCES_SHEET)
+        for row in notes:
+            sources.append(list(row))
+        sources["A1"].font = Font(bold=True, size=13)
+        _fit_widths(sources)
     with _atomic(path) as temporary:
         workbook.save(temporary)
     return Path(path)
+
+
+def _fit_widths(sheet) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for index, column in enumerate(sheet.iter_cols(values_only=True), start=1):
+        width = max((len(_csv_text(value)) for value in column), default=8)
+        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, _MAX_WIDTH)
+
+
+def indicator_table_sources(table: IndicatorTable, exported: str) -> list[list[Cell]]:
+    """The « Sources et licence » sheet of an exported indicator table: where each column
+    comes from, under which licence, and how to read secret and missing values.
+    ``exported``: the French date of the export."""
+    rows: list[list[Cell]] = [[SOURCES_SHEET], [],
+                              ["Indicateur", "Identifiant", "Édition", "Source"]]
+    for column in table.columns:
+        family = column.indicator_id.split(".", 1)[0]
+        rows.append([f"{column.label} ({column.unit})", column.indicator_id, column.edition,
+                     _SOURCES.get(family, "INSEE")])
+    rows += [[], ["Licence", f"{LICENCE_OUVERTE} ({LICENCE_OUVERTE_LINK}) : réutilisation "
+                             "libre, en citant la source et la date des données."],
+             ["Citation", "Source : INSEE, données des quartiers de la politique de la ville ; "
+                          "ANCT – SIG Ville, périmètres des QPV. Tableau produit avec qpvdesk."],
+             ["Géographie", "Les indicateurs INSEE des quartiers portent sur la géographie "
+                            "2015 (codes QP062xxx) ; les quartiers sont désignés par leur "
+                            "code 2024 (QN062xxM) et leur code 2015."],
+             ["Valeurs", f"{frenchnum.status_explanation('cellule vide')} Les valeurs de "
+                         "la CALL sont celles publiées, jamais recalculées à partir des "
+                         "quartiers."],
+             ["Exporté le", exported]]
+    return rows
 
 
 def indicator_table_rows(table: IndicatorTable) -> tuple[list[str], list[list[Cell]]]:

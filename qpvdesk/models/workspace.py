@@ -6,11 +6,17 @@ database one version forward inside a transaction, so a later qpvdesk keeps the 
 """
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from uuid import uuid4
 
-from .spatialite import connect
+from .database_problems import (WORKSPACE, DatabaseDamaged, DatabaseProblem, disk_full_problem,
+                                explain, file_kind_problem, read_only_problem)
+from .spatialite import connect, sqlite_module
+from .workspace_backups import (Backup, backup_folder, copy_database, free_name, last_good_backup,
+                                make_backup, needs_backup)
 
 Migration = Callable[[object], None]
 
@@ -111,24 +117,161 @@ def _v3_received(conn) -> None:
     conn.execute("CREATE INDEX received_proposal_by_uuid ON received_proposal(uuid)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_proposals, _v3_received)
+def set_aside_duplicate_proposals(conn) -> int:
+    """Move the rows that repeat a proposal's uuid to proposal_duplicate (kept, never deleted)
+    so the uuid index can be rebuilt. Only a stale index lets such a row in: an import that
+    should have said « déjà présente ». The first row stored stays; the later ones, which the
+    index does hold, are the ones SQLite can delete. The number of rows moved."""
+    conn.execute("""CREATE TABLE IF NOT EXISTS proposal_duplicate (
+        uuid TEXT, kind TEXT, title TEXT, description TEXT, category TEXT, status TEXT,
+        horizon_year INTEGER, qpv_code TEXT, knowledge_source TEXT, nature TEXT,
+        justification TEXT, communes TEXT, author TEXT, contact TEXT, created TEXT,
+        modified TEXT, deleted INTEGER, geom_wkb BLOB,
+        set_aside TEXT NOT NULL)           -- when it was moved here""")
+    # NOT INDEXED: the uuid index is exactly what may be wrong
+    extra = [row[0] for row in conn.execute("""
+        SELECT rowid FROM (SELECT rowid, row_number() OVER (
+            PARTITION BY uuid ORDER BY rowid) AS rank
+            FROM proposal NOT INDEXED WHERE uuid IS NOT NULL) WHERE rank > 1""")]
+    for rowid in extra:
+        conn.execute("""INSERT INTO proposal_duplicate SELECT uuid, kind, title, description,
+            category, status, horizon_year, qpv_code, knowledge_source, nature, justification,
+            communes, author, contact, created, modified, deleted, AsBinary(geom),
+            strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM proposal WHERE rowid = ?""", (rowid,))
+        conn.execute("DELETE FROM proposal WHERE rowid = ?", (rowid,))
+    return len(extra)
 
 
-class WorkspaceTooNew(RuntimeError):
+def _v4_unique_proposals(conn) -> None:
+    """A proposal's uuid has been the primary key since v2, but SQLite lets a TEXT primary key
+    be NULL, and a stale index let an import add a second row with an existing uuid: repeated
+    rows are set aside, missing uuids given, the indexes rebuilt, and a missing uuid is
+    refused from now on."""
+    set_aside_duplicate_proposals(conn)
+    for (rowid,) in conn.execute("SELECT rowid FROM proposal NOT INDEXED WHERE uuid IS NULL "
+                                 "OR uuid = ''").fetchall():
+        conn.execute("UPDATE proposal SET uuid = ? WHERE rowid = ?", (str(uuid4()), rowid))
+    conn.execute("REINDEX proposal")
+    for event in ("INSERT", "UPDATE OF uuid"):
+        name = event.split()[0].lower()
+        conn.execute(f"""CREATE TRIGGER proposal_uuid_required_{name} BEFORE {event} ON proposal
+            WHEN NEW.uuid IS NULL OR NEW.uuid = ''
+            BEGIN SELECT RAISE(ABORT, 'proposal.uuid is required'); END""")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_proposals, _v3_received,
+                                     _v4_unique_proposals)
+BUSY_TIMEOUT_S = 5.0
+
+
+class WorkspaceTooNew(DatabaseProblem):
     """The workspace was written by a newer qpvdesk than this one."""
 
 
+class WorkspaceDamaged(DatabaseDamaged):
+    """The integrity check failed. ``backup`` is the newest sound backup, if any."""
+
+    def __init__(self, path: Path, detail: str, backup: Backup | None) -> None:
+        self.detail = detail        # SQLite's own words, for a log
+        self.backup = backup
+        if backup is None:
+            remedy = ("aucune sauvegarde n'existe : mettez ce fichier de côté (renommez-le) "
+                      "pour repartir d'un espace vide, et gardez-le pour une récupération")
+        else:
+            remedy = (f"restaurez la sauvegarde du {backup.label} avec « qpvdesk workspace "
+                      "restore » (le fichier endommagé sera gardé à côté)")
+        super().__init__(f"L'espace de travail {path} est endommagé (il ne passe pas la "
+                         f"vérification d'intégrité) : {remedy}.", path)
+
+
 class Workspace:
+    """Opening checks the file (quick_check), backs it up if it changed since its last
+    backup (after a full integrity check) and migrates it. Every failure is a
+    DatabaseProblem with a French sentence; nothing is changed by a refused open."""
+
     def __init__(self, path: str | Path,
-                 migrations: Sequence[Migration] = MIGRATIONS) -> None:
+                 migrations: Sequence[Migration] = MIGRATIONS, *,
+                 backups: bool = True) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = connect(self.path)
-        self.conn.isolation_level = None  # transactions are explicit, see transaction()
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self._migrate(migrations)
+        self.backup_problem: str | None = None   # French, when the automatic backup failed
+        self._latest = len(migrations)
+        problem = file_kind_problem(self.path, WORKSPACE)
+        if problem is not None:
+            raise problem
+        changed = backups and needs_backup(self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise self._os_problem(exc) from None
+        self.conn = None
+        try:
+            self.conn = connect(self.path, timeout=BUSY_TIMEOUT_S)
+            self.conn.isolation_level = None  # transactions are explicit, see transaction()
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self._check("quick_check")
+            stored = self._stored_version()
+            if changed or (backups and stored is not None and stored < self._latest):
+                if self._problems("integrity_check"):
+                    self._repair_indexes()
+                self._backup()
+            self._migrate(stored, migrations)
+        except BaseException as exc:
+            if self.conn is not None:
+                self.conn.close()
+            if isinstance(exc, sqlite_module().Error):
+                problem = explain(exc, self.path, WORKSPACE, BUSY_TIMEOUT_S)
+                if isinstance(problem, DatabaseDamaged):
+                    problem = self._damaged(str(exc))
+                if problem is not None:
+                    raise problem from None
+            raise
+
+    def _os_problem(self, exc: OSError) -> DatabaseProblem:
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return read_only_problem(self.path)
+        if exc.errno == errno.ENOSPC:
+            return disk_full_problem(self.path)
+        return DatabaseProblem(f"Impossible de créer le dossier de l'espace de travail "
+                               f"{self.path.parent} ({exc.strerror}) : vérifiez le chemin.",
+                               self.path)
+
+    def _damaged(self, detail: str) -> WorkspaceDamaged:
+        return WorkspaceDamaged(self.path, detail, last_good_backup(self.path))
+
+    def _problems(self, pragma: str) -> str | None:
+        rows = self.conn.execute(f"PRAGMA {pragma}").fetchall()
+        return None if rows == [("ok",)] else " ".join(str(row[0]) for row in rows)
+
+    def _check(self, pragma: str) -> None:
+        problems = self._problems(pragma)
+        if problems:
+            raise self._damaged(problems)
+
+    def _repair_indexes(self) -> None:
+        """The tables are sound (quick_check passed) but an index disagrees with them: keep
+        a copy of the file as it is, set aside the rows a stale uuid index let in twice and
+        rebuild the indexes. Anything else still wrong is damage."""
+        try:
+            copy_database(self.conn, free_name(self.path.parent,
+                                               f"{self.path.stem}.avant-reparation",
+                                               self.path.suffix))
+            with self.transaction():
+                if (self._stored_version() or 0) >= 2:   # the proposal table
+                    set_aside_duplicate_proposals(self.conn)
+                self.conn.execute("REINDEX")
+        except (OSError, DatabaseProblem, sqlite_module().Error) as exc:
+            raise self._damaged(str(exc)) from None
+        self._check("integrity_check")
+
+    def _backup(self) -> None:
+        """A failed backup does not stop the user working; it is reported, not raised."""
+        try:
+            make_backup(self.conn, self.path)
+        except (OSError, sqlite_module().Error) as exc:
+            self.backup_problem = (f"La sauvegarde automatique de l'espace de travail dans "
+                                   f"{backup_folder(self.path)} a échoué ({exc}).")
 
     @property
     def latest_version(self) -> int:
@@ -138,19 +281,27 @@ class Workspace:
         row = self.conn.execute("SELECT version FROM schema_version").fetchone()
         return row[0] if row else 0
 
-    def _migrate(self, migrations: Sequence[Migration]) -> None:
-        self._latest = len(migrations)
+    def _stored_version(self) -> int | None:
+        """The version without taking the write lock (None for a new file): opening a
+        workspace to read it works while another process writes."""
+        if self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                             "name = 'schema_version'").fetchone()[0] == 0:
+            return None
+        return self.schema_version()
+
+    def _migrate(self, current: int | None, migrations: Sequence[Migration]) -> None:
+        if current is not None and current > self._latest:
+            raise WorkspaceTooNew(
+                f"L'espace de travail {self.path} a été créé par une version plus récente de "
+                f"qpvdesk (schéma {current}, celle-ci connaît jusqu'au {self._latest}) : mettez "
+                "qpvdesk à jour.", self.path)
+        if current == self._latest:
+            return
         with self.transaction():
             self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             if self.conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 0:
                 self.conn.execute("INSERT INTO schema_version VALUES (0)")
-        current = self.schema_version()
-        if current > self._latest:
-            self.conn.close()
-            raise WorkspaceTooNew(
-                f"workspace {self.path} has schema version {current}; this qpvdesk knows "
-                f"up to {self._latest}")
-        for version in range(current + 1, self._latest + 1):
+        for version in range(self.schema_version() + 1, self._latest + 1):
             # One transaction per step: a failed step leaves the previous version.
             with self.transaction():
                 migrations[version - 1](self.conn)
@@ -158,14 +309,29 @@ class Workspace:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """An explicit transaction, DDL included (the sqlite3 module's implicit ones are not)."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """An explicit transaction, DDL included (the sqlite3 module's implicit ones are not).
+
+        SQLite rolls back by itself on some errors (a full disk, for one): ROLLBACK is only
+        sent while a transaction is still open, so the original error is the one raised.
+        Errors about the file (locked, read-only, full, damaged) become DatabaseProblem."""
+        db = sqlite_module()
         try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    try:
+                        self.conn.execute("ROLLBACK")
+                    except db.Error:
+                        pass   # the error being raised says more than this one
+                raise
+        except db.Error as exc:
+            problem = explain(exc, self.path, WORKSPACE, BUSY_TIMEOUT_S)
+            if problem is None:
+                raise
+            raise problem from exc
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()

@@ -6,7 +6,8 @@ view holds tens of thousands of them — are stamped as boxes of pixels (level o
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,6 +26,7 @@ TINY_FEATURE_PX = 1.5      # smaller features are always drawn as a box of pixel
 DENSE_FEATURES = 20_000    # above this many shapes in view...
 DENSE_BOX_PX = 6           # ...features under this size become boxes too
 BACKGROUND = QColor("#f4f3ee")
+HATCH_BACKGROUND = QColor("#d9d9d9")   # under a hatched (secret) fill
 
 
 @dataclass
@@ -50,8 +52,18 @@ class RenderCancelled(Exception):
     """A newer request superseded this one."""
 
 
-def render_map(request: RenderRequest,
-               cancelled: Callable[[], bool] = lambda: False) -> QImage:
+@dataclass(frozen=True)
+class RenderError:
+    """A part of the map that could not be drawn (a layer, the basemap, the labels)."""
+    part: str        # French: the layer's title, « fond de carte », « étiquettes »
+    message: str     # the exception, as Python states it
+
+
+def render_map(request: RenderRequest, cancelled: Callable[[], bool] = lambda: False,
+               errors: list[RenderError] | None = None) -> QImage:
+    """The map as an image. With an `errors` list, a part that fails is recorded there and
+    the rest of the map is still drawn (QGIS's renderLayerStatic); without one, the
+    exception propagates."""
     viewport = request.viewport
     image = QImage(max(viewport.width, 1), max(viewport.height, 1),
                    QImage.Format.Format_ARGB32_Premultiplied)
@@ -60,24 +72,47 @@ def render_map(request: RenderRequest,
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if request.basemap is not None:
-            request.basemap(painter, viewport)
+            with _part(painter, "fond de carte", errors):
+                request.basemap(painter, viewport)
         placer = LabelPlacer(viewport)
         for spec in request.layers:
             if cancelled():
                 raise RenderCancelled
-            painter.setOpacity(spec.opacity)
-            visible = spec.layer.query(viewport.bbox)
-            if spec.layer.info.geometry == "point":
-                _draw_points(painter, spec, visible, viewport)
-            else:
-                _draw_shapes(painter, spec, visible, viewport, cancelled)
-            if spec.labelled:
-                placer.add_layer(spec.layer, visible)
+            with _part(painter, spec.layer.info.title, errors):
+                _draw_layer(painter, spec, viewport, cancelled, placer)
         painter.setOpacity(1.0)
-        placer.draw(painter)
+        with _part(painter, "étiquettes", errors):
+            placer.draw(painter)
     finally:
         painter.end()
     return image
+
+
+@contextmanager
+def _part(painter: QPainter, name: str, errors: list[RenderError] | None) -> Iterator[None]:
+    painter.save()
+    try:
+        yield
+    except RenderCancelled:
+        raise
+    except Exception as exc:  # noqa: BLE001 (recorded as data, reported by the caller)
+        if errors is None:
+            raise
+        errors.append(RenderError(name, f"{type(exc).__name__}: {exc}"))
+    finally:
+        painter.restore()
+
+
+def _draw_layer(painter: QPainter, spec: LayerRenderSpec, viewport: Viewport,
+                cancelled: Callable[[], bool], placer: LabelPlacer) -> None:
+    painter.setOpacity(spec.opacity)
+    visible = spec.layer.query(viewport.bbox)
+    if spec.layer.info.geometry == "point":
+        _draw_points(painter, spec, visible, viewport)
+    else:
+        _draw_shapes(painter, spec, visible, viewport, cancelled)
+    if spec.labelled:
+        placer.add_layer(spec.layer, visible)
 
 
 def symbol_pen(symbol: Symbol) -> QPen:
@@ -192,7 +227,7 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
             if cancelled():
                 raise RenderCancelled
             if brush.style() == Qt.BrushStyle.BDiagPattern:
-                painter.fillPath(path, QBrush(QColor("#d9d9d9")))
+                painter.fillPath(path, QBrush(HATCH_BACKGROUND))
             painter.fillPath(path, brush)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if symbol.stroke is None:

@@ -18,8 +18,8 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPdfWriter, QPen
 
-from ..models.frenchnum import format_french_date, format_french_number
-from ..models.map.layers import proposal_layers
+from ..models.frenchnum import NO_VALUE, format_french_date, format_french_number
+from ..models.map.layers import OWN_PROPOSAL_LAYERS, proposal_layers
 from ..models.map.map_state import MapState
 from ..models.map.styles import LAYERS, SYMBOLS
 from ..models.map.viewport import Viewport
@@ -31,9 +31,12 @@ from ..models.proposals.proposal import Proposal
 from ..models.proposals.territory import Territory
 from ..models.proposals.vocabulary import (CHOICES, EQUIPEMENT, KIND_FIELDS, KINDS, PERIMETRE,
                                             QUARTIER_VECU, choice_label)
-from .fiche_pdf import (WRITE_ERRORS, GREY, INK, LIGHT_GREY, PDF_DPI, TITLE_BLUE,
-                               set_a4, _Block, _Pages, _paragraph, _section_title, _spacer,
-                               _Style, _TableLayout, paint_pages)
+from ..models.report.output import WRITE_ERRORS
+from .fiche_pdf import layout_table
+from .pdf_pages import (GREY, INK, LIGHT_GREY, PDF_DPI, TITLE_BLUE, set_a4, Block as _Block,
+                        Pages as _Pages, paragraph as _paragraph, section_title as _section_title,
+                        spacer as _spacer, Style as _Style, TableLayout as _TableLayout,
+                        paint_pages)
 from .fiche_tables import Cell, Column, FicheTable
 from .thumbnail import draw_scale_bar, thumbnail_layers
 from .compose import MapComposer
@@ -42,18 +45,25 @@ from .renderer import LayerRenderSpec, render_map
 MAP_SIZE = (1400, 1000)          # pixels; drawn across the text width (about 190 dpi)
 MAP_LAYERS = frozenset({"communes", "qpv"})
 MIN_EXTENT_M = 1500.0            # a single small proposal is shown with its surroundings
-POINT_SYMBOL = replace(SYMBOLS["proposal_points"], size=22, stroke_width=2.0)
-POLYGON_SYMBOL = replace(SYMBOLS["proposals"], stroke_width=2.6, fill_alpha=0.55)
+def map_symbol(layer_id: str):
+    """A proposal layer's symbol, bolder for a small printed map."""
+    symbol = SYMBOLS[layer_id]
+    if symbol.geometry == "point":
+        return replace(symbol, size=22, stroke_width=2.0)
+    return replace(symbol, stroke_width=2.6, fill_alpha=0.55)
+
+
 SMALL_POLYGON_PX = 80            # narrower than this, the badge goes beside the polygon
 BADGE_FILL, BADGE_INK = QColor("#40004b"), QColor("#ffffff")
 MAP_CAPTION = (
-    "En violet, les propositions du paquet (losange : projet d'équipement ; surface : quartier "
-    "vécu ou demande de modification de périmètre), numérotées comme dans le tableau ci-dessous. "
-    "En rouge, les quartiers prioritaires 2024 ; en gris, les limites communales.")
+    "Les propositions du paquet, numérotées comme dans le tableau ci-dessous : en violet, les "
+    "projets d'équipement (losange) et les quartiers vécus ; en orange, les demandes de "
+    "modification de périmètre. En rouge, les quartiers prioritaires 2024 ; en gris, les "
+    "limites communales.")
 KIND_COUNT_WORDS = {EQUIPEMENT: ("projet d'équipement", "projets d'équipement"),
                     QUARTIER_VECU: ("quartier vécu", "quartiers vécus"),
                     PERIMETRE: ("demande de périmètre", "demandes de périmètre")}
-EMPTY = "—"
+EMPTY = NO_VALUE
 LABEL_WIDTH_MM = 42
 FOOTER_POINTS = 6.5
 
@@ -163,17 +173,19 @@ def _view_box(proposals: Sequence[Proposal]) -> tuple[float, float, float, float
 
 
 def proposals_map(reference, proposals: Sequence[Proposal], width: int = MAP_SIZE[0],
-                  height: int = MAP_SIZE[1]) -> QImage:
-    """Communes, QPV and the proposals, each with its number (1, 2, … in the given order)."""
+                  height: int = MAP_SIZE[1],
+                  colours: tuple[str, str, str] = OWN_PROPOSAL_LAYERS) -> QImage:
+    """Communes, QPV and the proposals, each with its number (1, 2, … in the given order),
+    in the colours of the proposal layers ``colours`` (the sender's own;
+    RECEIVED_PROPOSAL_LAYERS for a package being verified)."""
     layers = thumbnail_layers(reference)
     layer_ids = [info.id for info in LAYERS]
     state = MapState.default(layer_ids, hidden=set(layer_ids) - MAP_LAYERS)
     viewport = Viewport.fit(_view_box(proposals), width, height, margin=0.07)
     request = MapComposer(reference, layers, state)(viewport)
-    mine = proposal_layers(proposals)
-    symbols = {"proposals": POLYGON_SYMBOL, "proposal_points": POINT_SYMBOL}
-    request.layers += [LayerRenderSpec(layer, symbols[layer_id])
-                       for layer_id, layer in mine.items() if len(layer)]
+    drawn = proposal_layers(proposals, colours)
+    request.layers += [LayerRenderSpec(layer, map_symbol(layer_id))
+                       for layer_id, layer in drawn.items() if len(layer)]
     image = render_map(request)
     painter = QPainter(image)
     try:
@@ -306,11 +318,11 @@ class _ListLayout(_TableLayout):
 
     SHARES = (0.20, 0.38, 0.20, 0.22)   # type, titre, QPV, communes
 
-    def __init__(self, style: _Style, table: FicheTable) -> None:
+    def __init__(self, style: _Style, table) -> None:
         super().__init__(style, table, scale=1.1)
         number, area = self._natural_width(0), self._natural_width(5)
         rest = style.width - number - area
-        self.widths = [number, *(rest * share for share in self.SHARES), area]
+        self.set_widths([number, *(rest * share for share in self.SHARES), area])
 
 
 def _place_table(pages: _Pages, style: _Style, table: FicheTable) -> None:
@@ -320,7 +332,8 @@ def _place_table(pages: _Pages, style: _Style, table: FicheTable) -> None:
         pages.keep_together(lead + [_paragraph(style, "Le paquet ne contient aucune "
                                                       "proposition.", style.font(8.4))])
         return
-    pages.table(style, lead, table, _ListLayout(style, table))
+    layout = layout_table(table)
+    pages.table(style, lead, layout, _ListLayout(style, layout))
 
 
 def _proposal_title(style: _Style, number: int, proposal: Proposal) -> _Block:

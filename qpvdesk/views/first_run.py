@@ -11,8 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDialog, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QVBoxLayout, QWidget, QWizard,
@@ -24,7 +23,9 @@ from ..models.package.identity import (MODE_AGGLOMERATION, MODE_COMMUNE, Identit
 from ..models.package.keys import KeyFileError, KeyFolder
 from ..models.package.mail import readable_key_id
 from ..models.proposals.territory import Territory
+from ..models.search import french_order
 from .package.key_dialogs import ERROR_STYLE, HINT_STYLE, CreateKeyDialog, of_commune
+from .file_dialogs import open_folder
 from .formatting import font_size
 
 PAGE_WELCOME, PAGE_COMMUNE, PAGE_KEY, PAGE_TRUST, PAGE_DATA = range(5)
@@ -100,7 +101,7 @@ class CommunePage(QWizardPage):
         form = QFormLayout()
         self.commune_combo = QComboBox()
         self.commune_combo.addItem(self.tr("Choisissez votre commune…"), "")
-        for code, name in sorted(communes, key=lambda pair: pair[1]):
+        for code, name in sorted(communes, key=lambda pair: french_order(pair[1])):
             self.commune_combo.addItem(name, code)
         self.commune_combo.setMaxVisibleItems(20)
         self.name_edit = QLineEdit()
@@ -401,7 +402,7 @@ class DataPage(QWizardPage):
     def open_folder(self) -> None:
         folder = self.locations[-1][1]
         folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        open_folder(self, folder)   # says where the folder is when no file manager answers
 
 
 class FirstRunWizard(QWizard):

@@ -1,18 +1,17 @@
-"""French display of numbers for the views (QLocale French)."""
+"""Font sizes that follow the system's, and the views' French numbers: the one formatter of
+models/frenchnum."""
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
+
+from ..models.frenchnum import format_french_number
 
 SYSTEM_FONT_REFERENCE_PT = 10.0
 
-FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
-
 
 def number(value: float | None, decimals: int = 0, empty: str = "—") -> str:
-    if value is None:
-        return empty
-    return FRENCH.toString(float(value), "f", decimals)
+    """The one French formatter (models/frenchnum), rounding half away from zero."""
+    return format_french_number(value, decimals, empty)
 
 
 def percent(share: float | None, decimals: int = 0) -> str:

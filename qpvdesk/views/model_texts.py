@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ..models.phrase import Phrase
+
 CONTEXT = "ModelTexts"
 
 MARKED = (
@@ -41,9 +43,11 @@ MARKED = (
     QT_TRANSLATE_NOOP("ModelTexts", "Quartiers prioritaires 2024"),
     QT_TRANSLATE_NOOP("ModelTexts", "Puits de mine"),
     QT_TRANSLATE_NOOP("ModelTexts", "Collèges (IPS, REP/REP+)"),
-    QT_TRANSLATE_NOOP("ModelTexts", "Mes propositions (quartiers vécus, périmètres)"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Mes quartiers vécus"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Mes demandes de modification de périmètre"),
     QT_TRANSLATE_NOOP("ModelTexts", "Mes projets d'équipement"),
-    QT_TRANSLATE_NOOP("ModelTexts", "Propositions reçues des communes (polygones)"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Quartiers vécus reçus des communes"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Demandes de périmètre reçues des communes"),
     QT_TRANSLATE_NOOP("ModelTexts", "Équipements proposés par les communes"),
     # their legends (models/map/styles.py default_legend)
     QT_TRANSLATE_NOOP("ModelTexts", "REP+"),
@@ -58,12 +62,79 @@ MARKED = (
     QT_TRANSLATE_NOOP("ModelTexts", "Limite communale"),
     QT_TRANSLATE_NOOP("ModelTexts", "Limite de l'agglomération"),
     QT_TRANSLATE_NOOP("ModelTexts", "Limite d'IRIS"),
-    QT_TRANSLATE_NOOP("ModelTexts", "Quartier vécu ou demande de périmètre"),
-    QT_TRANSLATE_NOOP("ModelTexts", "Proposition reçue (quartier vécu, périmètre)"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Quartier vécu reçu"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Demande de périmètre reçue"),
     QT_TRANSLATE_NOOP("ModelTexts", "Équipement proposé par une commune"),
+    # the form's field labels and shape facts (models/proposals vocabulary.py, territory.py)
+    QT_TRANSLATE_NOOP("ModelTexts", "Titre"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Description"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Catégorie"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Statut"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Année d'horizon"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Quartier prioritaire (QPV)"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Source de la connaissance"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Nature de la demande"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Justification"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Auteur"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Contact"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Géométrie"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Surface"),
+    QT_TRANSLATE_NOOP("ModelTexts", "QPV concernés"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Surface ajoutée au QPV"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Surface retirée du QPV"),
+    QT_TRANSLATE_NOOP("ModelTexts", "aucun"),
+    # the Informations panel (models/map/identify.py)
+    QT_TRANSLATE_NOOP("ModelTexts", "Quartier prioritaire : {name}"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Commune : {name}"),
+    QT_TRANSLATE_NOOP("ModelTexts", "IRIS : {name}"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Code 2024"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Code 2015 (indicateurs INSEE)"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Superficie"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Part de sa superficie dans la CALL"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Population (INSEE, édition {edition})"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Code INSEE"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Population municipale ({year})"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Densité (grille INSEE)"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Centralité"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Quartiers prioritaires 2024"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Code IRIS"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Commune"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Type"),
+    QT_TRANSLATE_NOOP("ModelTexts", "habitat"),
+    QT_TRANSLATE_NOOP("ModelTexts", "activité"),
+    QT_TRANSLATE_NOOP("ModelTexts", "divers"),
+    QT_TRANSLATE_NOOP("ModelTexts", "commune non découpée"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Revenu disponible médian par UC ({year})"),
+    QT_TRANSLATE_NOOP("ModelTexts", "UAI"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Secteur"),
+    QT_TRANSLATE_NOOP("ModelTexts", "IPS (rentrée {year})"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Éducation prioritaire"),
+    QT_TRANSLATE_NOOP("ModelTexts", "non concerné (privé)"),
+    QT_TRANSLATE_NOOP("ModelTexts", "SIREN"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Typologie"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Compagnie"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Intérêt"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Élément UNESCO"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Propriétaire"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Concession"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Fosse"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Creusement"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Fermeture"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Profondeur (m)"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Surface (ha)"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Forme"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Période"),
 )
 
 
 def model_text(text: str) -> str:
     """A model's French label in the interface language (unchanged when not marked)."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def localized(text: str) -> str:
+    """A model's French text in the interface language: a Phrase through its template and
+    values, any other text as a marked label (unchanged when not marked)."""
+    if isinstance(text, Phrase):
+        return model_text(text.template).format(**text.values)
+    return model_text(text)

@@ -3,9 +3,11 @@ interface language in the dialog).
 
 `shortcut_rows` reads the real QActions (menu bar, toolbars, window), so the list cannot drift
 from the app. `CANVAS_KEYS` lists the keys the map tools handle themselves (canvas.py,
-capture_tool.py, edit_tool.py, search_box.py, fiche_view.py); keep it in step with them.
+capture_tool.py, edit_tool.py, search_box.py, fiche_view.py, window_geometry.py,
+wheel_guard.py); keep it in step with them.
 `shortcuts_html` writes the same content as the help page resources/aide/raccourcis.html:
-regenerate it with `python -m qpvdesk.views.shortcuts` (tests/test_help.py checks it is current).
+regenerate it with `.venv/bin/python tools/write_shortcuts_page.py` (tests/test_help.py checks
+it is current).
 """
 from __future__ import annotations
 
@@ -102,9 +104,14 @@ CANVAS_KEYS: list[tuple[str, str, str]] = [
     (QT_TRANSLATE_NOOP("Shortcuts", "Fiche d'un quartier"),
      QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+P"),
      QT_TRANSLATE_NOOP("Shortcuts", "Imprimer la fiche")),
-    (QT_TRANSLATE_NOOP("Shortcuts", "Fiche d'un quartier"),
-     QT_TRANSLATE_NOOP("Shortcuts", "Échap"),
-     QT_TRANSLATE_NOOP("Shortcuts", "Fermer la fiche")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Fenêtre ouverte à part, boîte de dialogue"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Échap ou Ctrl+W"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Fermer la fenêtre (tableau, graphiques, portrait, fiche, "
+                                    "aide…)")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Panneau Couches"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Molette de la souris"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Faire défiler le panneau (un curseur d'opacité suit la "
+                                    "molette après un clic dessus)")),
 ]
 
 

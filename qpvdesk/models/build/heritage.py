@@ -5,6 +5,7 @@ import json
 
 import shapely
 
+from ..search import normalize
 from .context import BuildContext
 from .readers import as_multi
 from .schema import insert_rows
@@ -29,10 +30,13 @@ def _text(value) -> str | None:
     return str(value)
 
 
-def _communes(properties: dict) -> str | None:
+def _communes(properties: dict, official: dict[str, str]) -> str | None:
+    """The communes a feature lists, written as the COG writes them (« ELEU-DIT-LEAUWETTE »
+    and « Eleu-dit-Leauwette » in the source are « Éleu-dit-Leauwette »)."""
     names = [_text(properties.get(key)) for key in
              ("commune", "commune_1", "commune_2", "commune_3", "commune_4", "commune_5")]
-    names = [name.title() if name.isupper() else name for name in names if name]
+    names = [official.get(normalize(name), name.title() if name.isupper() else name)
+             for name in names if name]
     return ", ".join(names) or None
 
 
@@ -45,6 +49,8 @@ def _name(properties: dict, default: str) -> str:
 
 
 def build_heritage(ctx: BuildContext) -> None:
+    official = {normalize(name): name
+                for (name,) in ctx.conn.execute("SELECT name FROM commune")}
     for table, files in LAYERS.items():
         rows = []
         for name, label in files:
@@ -56,7 +62,7 @@ def build_heritage(ctx: BuildContext) -> None:
                               if key != "geometry" and _text(feature[key]) is not None}
                 geometry = feature.geometry if table == "heritage_puits" else as_multi(
                     feature.geometry)
-                rows.append([_name(properties, label), _communes(properties),
+                rows.append([_name(properties, label), _communes(properties, official),
                              properties.get("typologie") or properties.get("type") or label,
                              properties.get("compagnie"), properties.get("interet"),
                              properties.get("id_unesco"),

@@ -7,6 +7,7 @@ import shapely
 
 from .context import BuildContext
 from .errors import SourceError
+from .names import display_name
 from .readers import as_multi, number_cell
 from .schema import insert_rows
 
@@ -70,7 +71,7 @@ def build_epci(ctx: BuildContext) -> None:
     record_path = ctx.path(EPCI_RECORD)
     try:
         record = json.loads(record_path.read_text(encoding="utf-8"))
-        siren, name = record["code"], record["nom"]
+        siren, name = record["code"], display_name(record["nom"])
         population, total = int(record["populationMunicipale"]), int(record["populationTotale"])
     except (OSError, ValueError, KeyError) as exc:
         raise SourceError(record_path, f"unreadable EPCI record ({exc})") from exc

@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..frenchnum import format_french_number
+from ..frenchnum import NO_VALUE, format_french_number
+from ..phrase import Phrase
+from ..search import french_order
 
 
 @dataclass(frozen=True)
@@ -16,7 +18,7 @@ class FeatureInfo:
 
 def _number(value, decimals: int = 0, unit: str = "") -> str:
     if value is None:
-        return "—"
+        return NO_VALUE
     text = format_french_number(float(value), decimals)
     return f"{text}\u00a0{unit}" if unit else text
 
@@ -25,20 +27,21 @@ def _qpv(conn, key: str) -> FeatureInfo:
     code, code_2015, name, area, share = conn.execute(
         "SELECT code, code_2015, name, area_ha, share_in_call FROM qpv WHERE code = ?",
         (key,)).fetchone()
-    communes = conn.execute(
-        "SELECT group_concat(commune_name || CASE in_call WHEN 1 THEN '' ELSE ' (hors CALL)' "
-        "END, ', ') FROM (SELECT * FROM qpv_commune WHERE qpv_code = ? AND geography = 2024 "
-        "ORDER BY in_call DESC, commune_name)", (code,)).fetchone()[0]
+    rows = conn.execute("SELECT commune_name, in_call FROM qpv_commune WHERE qpv_code = ? "
+                        "AND geography = 2024", (code,)).fetchall()
+    rows.sort(key=lambda row: (not row[1], french_order(row[0])))   # the CALL's first
+    communes = ", ".join(name if in_call else f"{name} (hors CALL)" for name, in_call in rows)
     population = conn.execute(
         "SELECT value, edition FROM indicator_value WHERE territory_kind = 'qpv' AND "
         "territory_code = ? AND indicator_id = 'DEMO.POP_MUN' AND status = 'ok' "
         "ORDER BY edition DESC LIMIT 1", (code_2015,)).fetchone()
     rows = [("Code 2024", code), ("Code 2015 (indicateurs INSEE)", code_2015),
             ("Communes", communes or "—"), ("Superficie", _number(area, 1, "ha")),
-            ("Part dans la CALL", _number(share * 100, 0, "%"))]
+            ("Part de sa superficie dans la CALL", _number(share * 100, 0, "%"))]
     if population:
-        rows.append((f"Population (INSEE, édition {population[1]})", _number(population[0])))
-    return FeatureInfo(f"Quartier prioritaire : {name}", rows, qpv_code=code)
+        rows.append((Phrase("Population (INSEE, édition {edition})", edition=population[1]),
+                     _number(population[0])))
+    return FeatureInfo(Phrase("Quartier prioritaire : {name}", name=name), rows, qpv_code=code)
 
 
 def _commune(conn, key: str) -> FeatureInfo:
@@ -47,8 +50,9 @@ def _commune(conn, key: str) -> FeatureInfo:
         "FROM commune WHERE insee = ?", (key,)).fetchone()
     qpv = conn.execute("SELECT count(DISTINCT qpv_code) FROM qpv_commune WHERE commune_insee = ?"
                        " AND geography = 2024", (key,)).fetchone()[0]
-    return FeatureInfo(f"Commune : {name}", [
-        ("Code INSEE", key), (f"Population municipale ({year})", _number(population)),
+    return FeatureInfo(Phrase("Commune : {name}", name=name), [
+        ("Code INSEE", key),
+        (Phrase("Population municipale ({year})", year=year), _number(population)),
         ("Densité (grille INSEE)", densite or "—"), ("Centralité", centralite or "—"),
         ("Quartiers prioritaires 2024", str(qpv))])
 
@@ -64,9 +68,9 @@ def _iris(conn, key: str) -> FeatureInfo:
         "ORDER BY edition DESC LIMIT 1", (key,)).fetchone()
     rows = [("Code IRIS", key), ("Commune", commune), ("Type", kinds.get(kind, kind))]
     if median:
-        rows.append((f"Revenu disponible médian par UC ({median[1]})",
+        rows.append((Phrase("Revenu disponible médian par UC ({year})", year=median[1]),
                      _number(median[0], 0, "€")))
-    return FeatureInfo(f"IRIS : {name}", rows)
+    return FeatureInfo(Phrase("IRIS : {name}", name=name), rows)
 
 
 def _college(conn, key: str) -> FeatureInfo:
@@ -75,7 +79,7 @@ def _college(conn, key: str) -> FeatureInfo:
         "FROM college WHERE uai = ?", (key,)).fetchone()
     return FeatureInfo(name, [
         ("UAI", key), ("Commune", commune), ("Secteur", sector),
-        (f"IPS (rentrée {year})", _number(ips, 1)),
+        (Phrase("IPS (rentrée {year})", year=year), _number(ips, 1)),
         ("Éducation prioritaire", f"{rep} ({vintage})" if rep else "non concerné (privé)")])
 
 
@@ -83,8 +87,9 @@ def _epci(conn, key: str) -> FeatureInfo:
     name, population, year = conn.execute(
         "SELECT name, population_municipale, population_year FROM epci WHERE siren = ?",
         (key,)).fetchone()
-    return FeatureInfo(name, [("SIREN", key), (f"Population municipale ({year})",
-                                               _number(population)), ("Communes", "36")])
+    return FeatureInfo(name, [("SIREN", key),
+                              (Phrase("Population municipale ({year})", year=year),
+                               _number(population)), ("Communes", "36")])
 
 
 HERITAGE_TABLES = {"cites": "heritage_cite", "terrils": "heritage_terril",

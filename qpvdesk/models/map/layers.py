@@ -12,10 +12,13 @@ import numpy as np
 import shapely
 
 from .geometry_arrays import GeometryArrays, point_coordinates
+from ..proposals.vocabulary import PERIMETRE
 from .styles import LAYERS, LayerInfo, Symbol, college_symbol, layer_info
 
 # Simplification tolerances (metres) of the level-of-detail copies of polygon layers.
 LOD_TOLERANCES = (0.0, 2.0, 8.0, 32.0)
+# A copy of more vertices than this is followed by malloc_trim (see _give_back_freed_memory).
+TRIM_AFTER_VERTICES = 200_000
 
 LAYER_QUERIES = {
     "iris": "SELECT code, name, AsBinary(geom) FROM iris ORDER BY code",
@@ -38,7 +41,7 @@ class FeatureLayer:
     geometries: np.ndarray
     symbols: list[Symbol] | None = None      # per-feature symbols (colleges)
     tree: shapely.STRtree = field(init=False)
-    lods: list[GeometryArrays] = field(init=False)
+    lods: list[GeometryArrays | None] = field(init=False)   # built when first drawn
     points: np.ndarray = field(init=False)
     extents: np.ndarray = field(init=False)  # (n, 4) bounds of each feature
 
@@ -49,10 +52,7 @@ class FeatureLayer:
             self.points, self.lods = point_coordinates(self.geometries), []
             return
         self.points = np.zeros((0, 2))
-        self.lods = [GeometryArrays.from_geometries(
-            self.geometries if tolerance == 0 else shapely.simplify(
-                self.geometries, tolerance, preserve_topology=True))
-            for tolerance in LOD_TOLERANCES]
+        self.lods = [None] * len(LOD_TOLERANCES)
 
     @cached_property
     def label_points(self) -> np.ndarray:
@@ -82,11 +82,19 @@ class FeatureLayer:
         return np.sort(self.tree.query(shapely.box(*bbox)))
 
     def lod_for(self, resolution: float) -> GeometryArrays:
-        """The most simplified copy whose error stays under half a pixel."""
+        """The most simplified copy whose error stays under half a pixel, built the first
+        time a view needs it (the first map needs one level of the visible layers only)."""
         level = 0
         for index, tolerance in enumerate(LOD_TOLERANCES):
             if tolerance <= resolution * 0.5:
                 level = index
+        if self.lods[level] is None:
+            tolerance = LOD_TOLERANCES[level]
+            self.lods[level] = GeometryArrays.from_geometries(
+                self.geometries if tolerance == 0 else shapely.simplify(
+                    self.geometries, tolerance, preserve_topology=True))
+            if len(self.lods[level].coords) > TRIM_AFTER_VERTICES:
+                _give_back_freed_memory()
         return self.lods[level]
 
     def feature_at(self, x: float, y: float, tolerance: float) -> int | None:
@@ -107,6 +115,19 @@ class FeatureLayer:
         return int(hits[np.argmin(shapely.area(self.geometries[hits]))])
 
 
+def _give_back_freed_memory() -> None:
+    """Copies are built in the render thread, and glibc keeps what a thread frees (here the
+    simplified geometries, once copied into arrays) in that thread's arena: malloc_trim
+    hands it back (bench render, 200,000 synthetic polygons: peak RSS 657 -> 541 MB).
+    Nothing to do without glibc."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _load(store, layer_id: str) -> FeatureLayer:
     rows = store.conn.execute(LAYER_QUERIES[layer_id]).fetchall()
     geometries = shapely.from_wkb([row[2] for row in rows]) if rows else np.array([], object)
@@ -117,16 +138,27 @@ def _load(store, layer_id: str) -> FeatureLayer:
                         [row[1] for row in rows], np.asarray(geometries, dtype=object), symbols)
 
 
-def proposal_layers(proposals, layer_ids: tuple[str, str] = ("proposals", "proposal_points")
+OWN_PROPOSAL_LAYERS = ("proposals", "proposal_perimeters", "proposal_points")
+RECEIVED_PROPOSAL_LAYERS = ("received", "received_perimeters", "received_points")
+
+
+def proposal_layers(proposals, layer_ids: tuple[str, str, str] = OWN_PROPOSAL_LAYERS
                     ) -> dict[str, FeatureLayer]:
-    """Proposals as two layers: polygons, and equipment points. The user's own by default;
-    ``("received", "received_points")`` for those received from the communes."""
-    polygons = [p for p in proposals if p.geometry.geom_type != "Point"]
-    points = [p for p in proposals if p.geometry.geom_type == "Point"]
+    """Proposals as three layers, each with its own look: quartiers vécus, perimeter
+    requests, equipment points. The user's own by default; RECEIVED_PROPOSAL_LAYERS for those
+    received from the communes."""
+    chosen_by_layer = {layer_id: [] for layer_id in layer_ids}
+    for proposal in proposals:
+        if proposal.geometry.geom_type == "Point":
+            chosen_by_layer[layer_ids[2]].append(proposal)
+        elif proposal.kind == PERIMETRE:
+            chosen_by_layer[layer_ids[1]].append(proposal)
+        else:
+            chosen_by_layer[layer_ids[0]].append(proposal)
     return {layer_id: FeatureLayer(layer_info(layer_id), [p.uuid for p in chosen],
                                    [p.label for p in chosen],
                                    np.array([p.geometry for p in chosen], dtype=object))
-            for layer_id, chosen in zip(layer_ids, (polygons, points))}
+            for layer_id, chosen in chosen_by_layer.items()}
 
 
 def load_reference_layers(store) -> dict[str, FeatureLayer]:

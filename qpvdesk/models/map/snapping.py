@@ -3,10 +3,14 @@
 A vertex within the tolerance wins over any edge: a user aiming at a corner means the corner,
 even when an edge passes closer. The tolerance is in metres; the map tool converts its pixel
 tolerance with the current resolution.
+
+Snapping runs on every mouse move, so it reads memory only: each layer it snaps to is a
+SnapIndex (QGIS's QgsPointLocator idea), an STRtree over the layer's geometries built once and
+rebuilt only when that layer changes (``Snapper.set_layer``), never the database.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,10 +20,43 @@ from shapely.geometry.base import BaseGeometry
 from .layers import FeatureLayer
 
 DEFAULT_TOLERANCE_PX = 10.0
-EXTRA_LAYER_ID = "proposals"
+EXTRA_LAYER_ID = "proposals"        # the user's proposals, indexed with Snapper.set_layer
 
-# (key, geometry) pairs that are not in a FeatureLayer: other proposals, the shape being drawn.
+# (key, geometry) pairs: a layer given to set_layer, or the shape being drawn (per call).
 ExtraGeometries = Iterable[tuple[str, BaseGeometry]]
+
+
+class SnapIndex:
+    """One layer's geometries and their STRtree, kept in memory between mouse moves."""
+
+    def __init__(self, layer_id: str, keys: Sequence[str], geometries: np.ndarray,
+                 tree: shapely.STRtree | None = None) -> None:
+        self.layer_id = layer_id
+        self.keys = list(keys)
+        self.geometries = geometries
+        self.tree = tree if tree is not None else shapely.STRtree(geometries)
+
+    @classmethod
+    def of_layer(cls, layer: FeatureLayer) -> SnapIndex:
+        """A map layer's own tree, shared rather than rebuilt."""
+        return cls(layer.id, layer.keys, layer.geometries, layer.tree)
+
+    @classmethod
+    def of_pairs(cls, layer_id: str, pairs: ExtraGeometries) -> SnapIndex:
+        kept = [(key, geometry) for key, geometry in pairs
+                if geometry is not None and not geometry.is_empty]
+        return cls(layer_id, [key for key, _ in kept],
+                   np.array([geometry for _, geometry in kept], dtype=object))
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def query(self, window: BaseGeometry) -> Iterator[tuple[str, BaseGeometry]]:
+        """(key, geometry) of the features whose bounding box meets ``window``."""
+        if not len(self):
+            return
+        for index in self.tree.query(window):
+            yield self.keys[index], self.geometries[index]
 
 
 @dataclass(frozen=True)
@@ -45,11 +82,15 @@ class _Candidate:
 
 
 class Snapper:
-    def __init__(self, layers: Sequence[FeatureLayer], enabled: bool = True,
-                 extra_geometries: Callable[[], ExtraGeometries] | None = None) -> None:
-        self.layers = list(layers)
+    def __init__(self, layers: Sequence[FeatureLayer], enabled: bool = True) -> None:
+        self.indexes: dict[str, SnapIndex] = {layer.id: SnapIndex.of_layer(layer)
+                                              for layer in layers}
         self.enabled = enabled
-        self.extra_geometries = extra_geometries
+
+    def set_layer(self, layer_id: str, pairs: ExtraGeometries) -> None:
+        """Index these (key, geometry) pairs as layer ``layer_id``, replacing its previous
+        index: call it when that layer changes, never on mouse move."""
+        self.indexes[layer_id] = SnapIndex.of_pairs(layer_id, pairs)
 
     def snap(self, x: float, y: float, tolerance_m: float, extra: ExtraGeometries = (),
              exclude: Collection[tuple[str, str]] = ()) -> SnapResult:
@@ -81,20 +122,14 @@ class Snapper:
 
     def _candidates(self, window: BaseGeometry, extra: ExtraGeometries,
                     exclude: Collection[tuple[str, str]]):
-        for layer in self.layers:
-            if not len(layer):
-                continue
-            for index in layer.tree.query(window):
-                key = layer.keys[index]
-                if (layer.id, key) not in exclude:
-                    yield layer.id, key, layer.geometries[index]
-        sources = [(EXTRA_LAYER_ID, self.extra_geometries() if self.extra_geometries else ()),
-                   ("drawing", extra)]
-        for layer_id, pairs in sources:
-            for key, geometry in pairs:
-                if (geometry is not None and not geometry.is_empty
-                        and (layer_id, key) not in exclude and geometry.intersects(window)):
-                    yield layer_id, key, geometry
+        for index in self.indexes.values():
+            for key, geometry in index.query(window):
+                if (index.layer_id, key) not in exclude:
+                    yield index.layer_id, key, geometry
+        for key, geometry in extra:
+            if (geometry is not None and not geometry.is_empty
+                    and ("drawing", key) not in exclude and geometry.intersects(window)):
+                yield "drawing", key, geometry
 
 
 def _nearest_vertex(geometry: BaseGeometry, x: float, y: float, layer_id: str,

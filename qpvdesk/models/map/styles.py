@@ -57,9 +57,13 @@ SYMBOLS: dict[str, Symbol] = {
     "qpv": Symbol("polygon", "#d7301f", "#99000d", 1.6, fill_alpha=0.35),
     "puits": Symbol("point", "#262626", "#ffffff", 0.8, size=7, shape="square"),
     "colleges": Symbol("point", "#67a9cf", "#202020", 1.0, size=13),
+    # the user's own: quartiers vécus purple, perimeter requests orange
     "proposals": Symbol("polygon", "#7b3294", "#40004b", 1.8, fill_alpha=0.35),
+    "proposal_perimeters": Symbol("polygon", "#e66101", "#8c2d04", 1.8, fill_alpha=0.35),
     "proposal_points": Symbol("point", "#9e4fc4", "#40004b", 1.4, size=12, shape="diamond"),
+    # received from the communes: greens and blues, never the user's own colours
     "received": Symbol("polygon", "#1b9e77", "#00441b", 1.8, fill_alpha=0.35),
+    "received_perimeters": Symbol("polygon", "#2c7fb8", "#08306b", 1.8, fill_alpha=0.35),
     "received_points": Symbol("point", "#1b9e77", "#00441b", 1.4, size=12, shape="diamond"),
 }
 
@@ -79,10 +83,12 @@ LAYERS: tuple[LayerInfo, ...] = (  # drawing order: first is drawn first (bottom
     LayerInfo("qpv", "Quartiers prioritaires 2024", "polygon", "Politique de la ville"),
     LayerInfo("puits", "Puits de mine", "point", "Patrimoine minier"),
     LayerInfo("colleges", "Collèges (IPS, REP/REP+)", "point", "Éducation"),
-    LayerInfo("proposals", "Mes propositions (quartiers vécus, périmètres)", "polygon",
+    LayerInfo("proposals", "Mes quartiers vécus", "polygon", "Propositions"),
+    LayerInfo("proposal_perimeters", "Mes demandes de modification de périmètre", "polygon",
               "Propositions"),
     LayerInfo("proposal_points", "Mes projets d'équipement", "point", "Propositions"),
-    LayerInfo("received", "Propositions reçues des communes (polygones)", "polygon",
+    LayerInfo("received", "Quartiers vécus reçus des communes", "polygon", "Propositions"),
+    LayerInfo("received_perimeters", "Demandes de périmètre reçues des communes", "polygon",
               "Propositions"),
     LayerInfo("received_points", "Équipements proposés par les communes", "point",
               "Propositions"),
@@ -106,8 +112,10 @@ def default_legend(layer_id: str) -> list[LegendItem]:
         return shapes + colors
     titles = {"qpv": "Périmètre QPV 2024", "communes": "Limite communale",
               "epci": "Limite de l'agglomération", "iris": "Limite d'IRIS",
-              "proposals": "Quartier vécu ou demande de périmètre",
+              "proposals": "Quartier vécu",
+              "proposal_perimeters": "Demande de modification de périmètre",
               "proposal_points": "Projet d'équipement",
-              "received": "Proposition reçue (quartier vécu, périmètre)",
+              "received": "Quartier vécu reçu",
+              "received_perimeters": "Demande de périmètre reçue",
               "received_points": "Équipement proposé par une commune"}
     return [LegendItem(SYMBOLS[layer_id], titles.get(layer_id, layer_info(layer_id).title))]

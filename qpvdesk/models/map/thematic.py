@@ -1,14 +1,19 @@
 """A choropleth applied to a layer: one fill per feature, the hatched ones, and the legend."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..choropleth import NO_DATA_COLORS, classify, indicator_values, latest_edition, legend
+from ..choropleth import (METHODS, NO_DATA_COLORS, ChoroplethLegend, classify,
+                          indicator_values, latest_edition, legend, period_label)
 from .layers import FeatureLayer
 from .map_state import ChoroplethSetting
 from .styles import LegendItem, Symbol
+
+
+LEGEND_TERRITORIES = {"iris": "IRIS", "qpv": "QPV"}
 
 
 @dataclass(frozen=True)
@@ -17,8 +22,9 @@ class Thematic:
     title: str                  # "Revenu disponible médian par UC (€ par UC), 2019"
     fills: list[str]            # one "#rrggbb" per feature of the layer
     hatched: np.ndarray         # bool per feature: secret values
-    legend: list[LegendItem]
+    legend: list[LegendItem]    # for the layer list
     note: str | None
+    key: ChoroplethLegend       # the legend drawn on the map, in the panel, in snapshots
 
 
 def build_thematic(store, layer: FeatureLayer, setting: ChoroplethSetting) -> Thematic:
@@ -44,16 +50,20 @@ def build_thematic(store, layer: FeatureLayer, setting: ChoroplethSetting) -> Th
         else:
             fills.append(NO_DATA_COLORS[status])
             hatched[index] = status == "secret"
-    secret = sum(status == "secret" for _, status in values)
-    missing = sum(status == "missing" for _, status in values)
-    items = []
-    for entry in legend(classification, unit, secret, missing):
-        items.append(LegendItem(Symbol("polygon", entry.color, "#5a5a5a", 0.6,
-                                       hatched=entry.kind == "secret"), entry.label))
+    counts = Counter(status for _, status in values)
+    entries = legend(classification, unit, counts["secret"], counts["missing"],
+                     counts["non_publie"])
+    items = [LegendItem(Symbol("polygon", entry.color, "#5a5a5a", 0.6,
+                               hatched=entry.kind == "secret"), entry.label)
+             for entry in entries]
     note = None
     if layer.id == "qpv":
         note = ("Indicateurs INSEE calculés sur la géographie 2015 des QPV, "
                 "dessinés sur les périmètres 2024.")
-    return Thematic(setting, f"{label} ({unit}), {edition}", fills, hatched, items, note)
+    key = ChoroplethLegend(label, unit, period_label(store, layer.id, setting.indicator_id,
+                                                     edition),
+                           METHODS[setting.method], LEGEND_TERRITORIES[layer.id],
+                           tuple(entries), note)
+    return Thematic(setting, f"{label} ({unit}), {edition}", fills, hatched, items, note, key)
 
 

@@ -21,7 +21,9 @@ import shapely
 
 from ... import __version__
 from ..proposals.exporter import export_proposals
+from ..proposals.geometry import non_finite_message
 from ..proposals.proposal import Proposal
+from ..proposals.vocabulary import echo
 from . import minisign
 from .info import (BAG_INFO, BAGIT_TXT, BAGIT_VERSION, CSV, GEOJSON, GEOPACKAGE, MANIFEST,
                    PACKAGE_KIND, PACKAGE_KIND_FIELD, PACKAGE_SUFFIX, PACKAGE_VERSION, SIGNATURE,
@@ -139,6 +141,12 @@ def write_package(proposals: Sequence[Proposal], sender: Sender,
     proposals = [item for item in proposals if not item.deleted]
     if not proposals:
         raise PackageError("Aucune proposition à exporter.")
+    unusable = [item for item in proposals
+                if item.geometry.is_empty or non_finite_message(item.geometry)]
+    if unusable:   # stored by qpvdesk before it refused NaN coordinates
+        raise PackageError(f"La proposition {echo(unusable[0].label)} n'a pas de géométrie "
+                           "utilisable (coordonnées vides ou non numériques) : supprimez-la ou "
+                           "redessinez-la avant d'exporter.")
     if not valid_insee(sender.commune_insee):
         raise PackageError(f"Code INSEE de commune invalide : « {sender.commune_insee} ».")
     if target.suffix.lower() != PACKAGE_SUFFIX:

@@ -17,6 +17,7 @@ from shapely.geometry.base import BaseGeometry
 from ..proposals import gdal
 from ..proposals.attributes import valid_uuid
 from ..proposals.exporter import _ALWAYS, _COLUMNS, _LAYERS, csv_header
+from ..proposals.geometry import single_part
 from ..proposals.proposal import Proposal
 from ..proposals.vocabulary import CHOICES, KIND_FIELDS, KINDS, MAX_LENGTHS
 from .archive import Refusal
@@ -47,7 +48,9 @@ def _text(value: object, attribute: str, where: str) -> str | None:
 def _geometry(value: object, geometry_type: str, where: str) -> BaseGeometry:
     if not isinstance(value, BaseGeometry) or value.is_empty:
         raise Refusal(f"GeoPackage : géométrie absente ({where}).")
-    if value.geom_type != geometry_type:
+    value = single_part(value)   # a polygon of a MultiPolygon layer comes back as itself
+    if value.geom_type != geometry_type and not (
+            geometry_type == "Polygon" and value.geom_type == "MultiPolygon"):
         raise Refusal(f"GeoPackage : géométrie {value.geom_type} au lieu de {geometry_type} "
                       f"({where}).")
     if not value.is_valid:

@@ -9,11 +9,12 @@ import uuid as uuid_module
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from ..search import normalize
-from .geometry import polygon_from_vertices, translated
+from .geometry import non_finite_message, polygon_from_vertices, translated
 from .history import EditHistory, HistoryStep, States
 from .proposal import (EDITABLE_FIELDS, SELECT_STATE, Proposal, from_state, now_iso, row_state,
                        to_state, write_state)
@@ -56,6 +57,12 @@ class ProposalStore:
         return self.facts(proposal.kind, proposal.geometry, proposal.qpv_code, proposal.nature)
 
     def suggest_qpv(self, geometry: BaseGeometry) -> str | None:
+        """None for a shape with NaN/infinite coordinates; a crossed outline is measured by
+        its valid version (overlay operations fail on it)."""
+        if non_finite_message(geometry):
+            return None
+        if not geometry.is_valid:
+            geometry = shapely.make_valid(geometry)
         return self.territory.suggest_qpv(geometry)
 
     def new_proposal(self, kind: str, geometry: BaseGeometry | None,
@@ -99,6 +106,8 @@ class ProposalStore:
         proposals = [from_state(row_state(row)) for row in self.conn.execute(
             f"{SELECT_STATE}{where} ORDER BY created, rowid", parameters)]
         query = normalize(text or "")
+        if not query:
+            return proposals
         return [item for item in proposals if query in self._searchable(item)]
 
     def _searchable(self, proposal: Proposal) -> str:
@@ -131,14 +140,18 @@ class ProposalStore:
             return None
         return self._commit(description, proposals)
 
-    def update(self, uuid: str, **fields: object) -> Proposal:
-        """Change form fields (names of proposal.EDITABLE_FIELDS). Raises InvalidProposal."""
+    def update(self, uuid: str, geometry: BaseGeometry | None = None,
+               **fields: object) -> Proposal:
+        """Change form fields (names of proposal.EDITABLE_FIELDS) and, when ``geometry`` is
+        given, the shape with them: what one form changed is one transaction and one undo
+        step, never half applied. Raises InvalidProposal before anything is written."""
         unknown = set(fields) - set(EDITABLE_FIELDS)
         if unknown:
             raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
         current = self._current(uuid)
         merged = {**current.editable_fields(), **fields}
-        return self._rewrite(current, current.geometry, merged, "Modification de « {} »")
+        return self._rewrite(current, current.geometry if geometry is None else geometry,
+                             merged, "Modification de « {} »")
 
     def move(self, uuid: str, dx: float, dy: float) -> Proposal:
         """Translate by (dx, dy) metres."""

@@ -8,14 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from shapely.geometry import Point, Polygon
+from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from .geometry import distinct_vertex_count, repaired_polygon, single_part
+from .geometry import (distinct_vertex_count, non_finite_message, repaired_shape,
+                       single_part)
 from .proposal import EDITABLE_FIELDS
 from .territory import Territory
 from .vocabulary import (CHOICES, EQUIPEMENT, FIELD_LABELS, HORIZON_YEARS, KINDS, MAX_LENGTHS,
-                         PERIMETRE, REQUIRED_FIELDS, choice_code)
+                         PERIMETRE, REQUIRED_FIELDS, choice_code, echo)
 
 _TEXT_FIELDS = ("title", "description", "justification", "author", "contact")
 _GEOMETRY_NAMES = {"Point": "un point", "MultiPoint": "plusieurs points",
@@ -34,10 +35,11 @@ class Problem:
 class Validation:
     kind: str
     fields: dict[str, object]               # cleaned values of EDITABLE_FIELDS
-    geometry: BaseGeometry | None           # cleaned (2D, single part)
+    geometry: BaseGeometry | None           # cleaned (2D; one-part collections as the part)
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-    repaired: Polygon | None = None         # offered when the outline crosses itself
+    # offered when the outline crosses itself: all it encloses, every part kept
+    repaired: Polygon | MultiPolygon | None = None
 
     @property
     def ok(self) -> bool:
@@ -71,6 +73,12 @@ def _clean_fields(kind: str, raw: Mapping[str, object], territory: Territory,
     for name in REQUIRED_FIELDS.get(kind, ()):
         if not values[name]:
             errors.append(Problem(name, f"Le champ « {FIELD_LABELS[name]} » est obligatoire."))
+    for name in _TEXT_FIELDS:
+        if any(ord(character) < 32 and character not in "\t\n\r"
+               for character in values[name]):
+            errors.append(Problem(name, f"Le champ « {FIELD_LABELS[name]} » contient un "
+                                        "caractère de contrôle (caractère nul ou invisible), "
+                                        "qui couperait le texte : retirez-le."))
     for name, limit in MAX_LENGTHS.items():
         if len(values[name]) > limit:
             errors.append(Problem(name, f"Le champ « {FIELD_LABELS[name]} » ne doit pas "
@@ -83,11 +91,12 @@ def _clean_fields(kind: str, raw: Mapping[str, object], territory: Territory,
         if values[name] and cleaned[name] is None:
             allowed = ", ".join(CHOICES[name].values())
             errors.append(Problem(name, f"Valeur inconnue pour « {FIELD_LABELS[name]} » : "
-                                        f"« {values[name]} » (valeurs possibles : {allowed})."))
+                                        f"{echo(values[name])} (valeurs possibles : "
+                                        f"{allowed})."))
     cleaned["horizon_year"] = _year(values["horizon_year"], errors)
     cleaned["qpv_code"] = territory.qpv_code(values["qpv_code"])
     if values["qpv_code"] and cleaned["qpv_code"] is None:
-        errors.append(Problem("qpv_code", f"QPV inconnu : « {values['qpv_code']} » (code "
+        errors.append(Problem("qpv_code", f"QPV inconnu : {echo(values['qpv_code'])} (code "
                                           "2024, code 2015 ou nom d'un des 22 QPV)."))
     return cleaned
 
@@ -102,7 +111,7 @@ def _year(text: str, errors: list[Problem]) -> int | None:
         number = None
     if number is None or not number.is_integer():
         errors.append(Problem("horizon_year", f"L'année d'horizon doit être une année (un "
-                                              f"nombre entier) : « {text} »."))
+                                              f"nombre entier) : {echo(text)}."))
         return None
     if not low <= number <= high:
         errors.append(Problem("horizon_year", f"L'année d'horizon doit être comprise entre "
@@ -116,7 +125,11 @@ def _check_shape(kind: str, geometry: BaseGeometry, validation: Validation) -> b
     if geometry is None or geometry.is_empty:
         errors.append(Problem("geometry", "La géométrie est vide."))
         return False
-    expected = Point if kind == EQUIPEMENT else Polygon
+    non_finite = non_finite_message(geometry)
+    if non_finite:
+        errors.append(Problem("geometry", non_finite))
+        return False
+    expected = Point if kind == EQUIPEMENT else (Polygon, MultiPolygon)
     if not isinstance(geometry, expected):
         wanted = "un point" if kind == EQUIPEMENT else "un polygone (une surface)"
         found = _GEOMETRY_NAMES.get(geometry.geom_type, geometry.geom_type)
@@ -125,14 +138,14 @@ def _check_shape(kind: str, geometry: BaseGeometry, validation: Validation) -> b
         return False
     if kind == EQUIPEMENT:
         return True
-    if distinct_vertex_count(geometry) < 3:
+    if isinstance(geometry, Polygon) and distinct_vertex_count(geometry) < 3:
         errors.append(Problem("geometry", "Le contour doit compter au moins 3 sommets "
                                           "distincts."))
         return False
     if geometry.is_valid:
         return True
     # a bow-tie has a zero signed area too: look for a repair before calling it flat
-    validation.repaired = repaired_polygon(geometry)
+    validation.repaired = repaired_shape(geometry)
     if validation.repaired is None:
         errors.append(Problem("geometry", "Le contour n'entoure aucune surface (sommets "
                                           "alignés)."))
@@ -164,7 +177,7 @@ def validate(kind: str, geometry: BaseGeometry | None, fields: Mapping[str, obje
     if kind not in KINDS:
         known = ", ".join(KINDS)
         return Validation(kind, {}, geometry, [Problem(
-            "kind", f"Type de proposition inconnu : « {kind} » (attendu : {known}).")])
+            "kind", f"Type de proposition inconnu : {echo(kind)} (attendu : {known}).")])
     errors: list[Problem] = []
     cleaned = _clean_fields(kind, fields, territory, errors)
     shape = single_part(geometry) if geometry is not None and not geometry.is_empty else None

@@ -112,6 +112,22 @@ MAX_LENGTHS = {"title": 120, "description": 2000, "justification": 2000, "author
 HORIZON_YEARS = (2024, 2040)
 
 
+ECHO_LIMIT = 60
+
+
+def shortened(value: object, limit: int = ECHO_LIMIT) -> str:
+    """A user's text fit to repeat in a message: on one line, control characters shown as
+    « � », cut to ``limit`` characters (a refusal must not echo a 1 MB title back)."""
+    text = " ".join(str(value).split())
+    text = "".join(character if character.isprintable() else "\ufffd" for character in text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def echo(value: object, limit: int = ECHO_LIMIT) -> str:
+    """shortened(), between French quotation marks."""
+    return f"« {shortened(value, limit)} »"
+
+
 def choice_code(field: str, value: object) -> str | None:
     """The code of an enumerated value given as its code, its French label or a known alias,
     whatever the case and accents; None when it is not one of them."""

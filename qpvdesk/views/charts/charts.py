@@ -17,13 +17,15 @@ from html import escape
 from typing import Protocol
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from ...models.fiche import format_figure
 from ...models.frenchnum import format_french_number
+from ...models.search import french_order
+from ...render.point_labels import place_labels
 from ...models.indicator_table import (ALIGNMENT_RULE, BETTER, EQUAL, NARROWING, STABLE,
                                        WIDENING, WORSE, GapDynamics, GapPoint, IndicatorTable,
                                        TableCell, TableColumn)
@@ -34,6 +36,8 @@ from ..formatting import font_size
 
 BLUE, VERMILLION, GREY, BLACK = "#0072B2", "#D55E00", "#7a7a7a", "#000000"
 AXIS_FONT_POINTS, LABEL_FONT_POINTS = 10, 9
+MARKER_PX = 11              # the gap chart's points
+LEADER = "#8c8c8c"          # the line from a point to a name set further out
 NOTE_STYLE = "color: #444444; {size};"
 # Notes of the charts, read with translate("ChartsPanel", ...).
 NO_CALL = QT_TRANSLATE_NOOP("ChartsPanel",
@@ -328,6 +332,9 @@ class GapDynamicsChart(ChartFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._names: list[tuple[pg.TextItem, float, float]] = []
+        self._corners: list[tuple[pg.TextItem, int, int]] = []
+        self.placed: dict[str, QRectF] = {}    # each name's box, in the view box's pixels
+        self._leaders = pg.PlotCurveItem()
         self.plot.getPlotItem().getViewBox().sigResized.connect(self._place_names)
 
     def show_gaps(self, gaps: GapDynamics) -> None:
@@ -354,6 +361,7 @@ class GapDynamicsChart(ChartFrame):
         item.setYRange(*y_range, padding=0)
         for angle in (0, 90):
             item.addItem(pg.InfiniteLine(0, angle=angle, pen=pg.mkPen("#555555", width=1.5)))
+        self._corners = []
         for x_sign, y_sign, label in QUADRANTS:
             corner = text_item(label, GAP_STYLES[label][0],
                                (0 if x_sign < 0 else 1, 0 if y_sign > 0 else 1), bold=True,
@@ -361,18 +369,23 @@ class GapDynamicsChart(ChartFrame):
             corner.setPos(x_range[0] if x_sign < 0 else x_range[1],
                           y_range[1] if y_sign > 0 else y_range[0])
             item.addItem(corner)
+            self._corners.append((corner, x_sign, y_sign))
         for kind, (colour, symbol, _) in GAP_STYLES.items():
             group = [p for p in points if p.label.startswith(kind)]
             if group:
                 item.addItem(pg.ScatterPlotItem(
                     [p.gap_first for p in group], [p.change for p in group], symbol=symbol,
-                    size=11, brush=pg.mkBrush(colour), pen=pg.mkPen("w", width=1),
+                    size=MARKER_PX, brush=pg.mkBrush(colour), pen=pg.mkPen("w", width=1),
                     data=[_gap_tip(p, unit) for p in group], hoverable=True,
                     tip=lambda x, y, data: data))
+        self._leaders = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(LEADER, width=1))
+        self._leaders.setZValue(-1)
+        item.addItem(self._leaders)
         self._names = []
         for point in points:
-            label = text_item(short_name(point.qpv_name), "#1a1a1a", (0, 0.5), points=8)
-            label.setPos(point.gap_first, point.change)
+            label = text_item(short_name(point.qpv_name), "#1a1a1a", (0, 0), points=8)
+            label.textItem.document().setDocumentMargin(1)    # the box is the text's
+            label.setZValue(-1)     # under the points: a name never hides a point
             item.addItem(label)
             self._names.append((label, point.gap_first, point.change))
         self._place_names()
@@ -380,37 +393,39 @@ class GapDynamicsChart(ChartFrame):
                                     in GAP_STYLES.items()))
         self.set_notes(_gap_notes(gaps, points))
 
-
     def _place_names(self) -> None:
-        """Put each name beside its point where it hides no other name and no point (again
-        on resize: the free room depends on the size)."""
+        """Put each name beside its point where it hides no other name and no point, joined
+        to it by a leader line when it has to sit further out (again on resize: the free room
+        depends on the size)."""
         box = self.plot.getPlotItem().getViewBox()
         if box.width() <= 0 or box.height() <= 0 or not self._names:
             return
         (x0, x1), (y0, y1) = box.viewRange()
-        pixels = [((x - x0) * box.width() / (x1 - x0), (y1 - y) * box.height() / (y1 - y0))
-                  for _, x, y in self._names]
-        taken = [QRectF(px - 6, py - 6, 12, 12) for px, py in pixels]
-        inside = QRectF(0, 0, box.width(), box.height())
-        for (label, _, _), (px, py) in sorted(zip(self._names, pixels),
-                                              key=lambda pair: pair[1][1]):
-            size = label.textItem.boundingRect()
-            width, height = size.width(), size.height()
-            places = [QRectF(px + dx, py + dy, width, height)
-                      for dx, dy in _name_offsets(width, height)]
-            free = [rect for rect in places if inside.contains(rect)
-                    and not any(rect.intersects(other) for other in taken)]
-            rect = (free or places)[0]
-            taken.append(rect)
-            label.setAnchor(((px - rect.left()) / width, (py - rect.top()) / height))
+        x_scale, y_scale = box.width() / (x1 - x0), box.height() / (y1 - y0)
+        centres = [QPointF((x - x0) * x_scale, (y1 - y) * y_scale) for _, x, y in self._names]
+        sizes = [label.textItem.boundingRect().size() for label, _, _ in self._names]
+        places = place_labels(centres, sizes, QRectF(0, 0, box.width(), box.height()),
+                              self._corner_rects(box), radius=MARKER_PX / 2, gap=2)
+        self.placed = {}
+        leaders = []
+        for (label, _, _), place in zip(self._names, places):
+            rect = place.rect
+            label.setPos(x0 + rect.left() / x_scale, y1 - rect.top() / y_scale)
+            self.placed[label.textItem.toPlainText()] = rect
+            if place.leader is not None:
+                for end in (place.leader.p1(), place.leader.p2()):
+                    leaders.append((x0 + end.x() / x_scale, y1 - end.y() / y_scale))
+        self._leaders.setData([x for x, _ in leaders], [y for _, y in leaders])
 
-
-def _name_offsets(width: float, height: float) -> list[tuple[float, float]]:
-    """Top-left corners of a name's box around its point, in pixels, best first."""
-    return [(7, -height / 2), (-7 - width, -height / 2), (5, -height - 1), (5, 1),
-            (-5 - width, -height - 1), (-5 - width, 1), (-width / 2, -height - 6),
-            (-width / 2, 6), (7, -1.5 * height - 2), (7, 0.5 * height + 2)]
-
+    def _corner_rects(self, box) -> list[QRectF]:
+        """Where the quadrant names sit, in the view box's pixels: no point name over them."""
+        rects = []
+        for corner, x_sign, y_sign in self._corners:
+            size = corner.textItem.boundingRect()
+            left = 0.0 if x_sign < 0 else box.width() - size.width()
+            top = 0.0 if y_sign > 0 else box.height() - size.height()
+            rects.append(QRectF(left, top, size.width(), size.height()))
+        return rects
 
 def _around_zero(low: float, high: float) -> tuple[float, float]:
     """A range holding the values and 0 with room on both sides for the quadrant labels."""
@@ -554,7 +569,7 @@ class ChartsPanel(QWidget):
         if self.qpv_combo.count():
             return
         self.qpv_combo.blockSignals(True)
-        for row in table.rows:
+        for row in sorted(table.rows, key=lambda row: french_order(row.name)):
             self.qpv_combo.addItem(row.name, row.code)
         self.qpv_combo.blockSignals(False)
 

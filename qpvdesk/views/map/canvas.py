@@ -1,55 +1,95 @@
 """The map canvas: shows the last rendered image, moves and scales it while the user pans
 and zooms, and asks a worker thread for a new image when the view settles.
 
-The UI thread never renders layers nor waits for a render: `render_map` runs in a
-QThreadPool; each request carries a generation number, and a newer request cancels the
-older one at its next check.
+The UI thread never renders layers nor waits for a render: `render_map` runs on one worker
+thread; each request carries a generation number, and a newer request cancels the older one
+at its next check.
 """
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 
 import shapely
-from PySide6.QtCore import (QCoreApplication, QObject, QPointF, QRectF, QRunnable, Qt,
-                            QThreadPool, QTimer, Signal)
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPointF, QRectF, Qt,
+                            QTimer, Signal)
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 from ...models.map.viewport import Viewport, nice_scale_bar
 from .maptool import MapEvent, MapTool
-from ...render.renderer import BACKGROUND, RenderCancelled, RenderRequest, render_map
+from ...render.renderer import (BACKGROUND, RenderCancelled, RenderError, RenderRequest,
+                                render_map)
 
 WHEEL_STEP = 1.25          # zoom factor per wheel notch
 KEY_PAN_FRACTION = 0.25    # arrow keys move a quarter of the view
 SETTLE_MS = 120            # wait this long after the last wheel notch before re-rendering
 
 
+PART_FAILED = QT_TRANSLATE_NOOP(
+    "MapCanvas", "Une partie de la carte n'a pas pu être dessinée ({parts} : {details}) ; le "
+                 "reste de la carte est à jour. Si cela se reproduit, signalez-le à "
+                 "l'agglomération.")
+MAP_FAILED = QT_TRANSLATE_NOOP(
+    "MapCanvas", "La carte n'a pas pu être redessinée ({details}) ; l'image précédente reste "
+                 "affichée. Si cela se reproduit, signalez-le à l'agglomération.")
+
+
+def render_failure_text(errors: list[RenderError], whole_map: bool = False) -> str:
+    """One French sentence for the status bar."""
+    details = " ; ".join(error.message for error in errors)
+    parts = ", ".join(f"« {error.part} »" for error in errors)
+    text = QCoreApplication.translate("MapCanvas", MAP_FAILED if whole_map else PART_FAILED)
+    return text.format(parts=parts, details=details)
+
+
 class _RenderSignals(QObject):
     finished = Signal(int, QImage, object, float)   # generation, image, viewport, ms
+    failed = Signal(int, object, bool)              # generation, [RenderError], whole map
 
 
-class _RenderJob(QRunnable):
+class _RenderJob:
+    """One render on the worker thread. Whatever fails there comes back as data, by signal, to
+    the GUI thread (QGIS's renderLayerStatic): a layer that cannot be drawn is left out of
+    the image, anything else keeps the previous image; the next render starts as usual."""
+
     def __init__(self, generation: int, request: RenderRequest,
                  current: Callable[[], int], signals: _RenderSignals) -> None:
-        super().__init__()
         self.generation, self.request, self.current, self.signals = (
             generation, request, current, signals)
 
     def run(self) -> None:
         start = time.perf_counter()
+        errors: list[RenderError] = []
         try:
-            image = render_map(self.request, lambda: self.current() != self.generation)
+            image = render_map(self.request, lambda: self.current() != self.generation,
+                               errors)
         except RenderCancelled:
             return
-        self.signals.finished.emit(self.generation, image, self.request.viewport,
-                                   (time.perf_counter() - start) * 1000)
+        except Exception as exc:  # noqa: BLE001 (never an excepthook on a worker thread)
+            self._emit(self.signals.failed, self.generation,
+                       [RenderError("carte", f"{type(exc).__name__}: {exc}")], True)
+            return
+        self._emit(self.signals.finished, self.generation, image, self.request.viewport,
+                   (time.perf_counter() - start) * 1000)
+        if errors:
+            self._emit(self.signals.failed, self.generation, errors, False)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            pass    # the canvas was closed while this render ran: nobody is waiting for it
 
 
 class MapCanvas(QWidget):
     viewport_changed = Signal(object)      # Viewport, after each pan/zoom/resize
     cursor_moved = Signal(float, float)    # Lambert-93
     rendered = Signal(float)               # ms of the render that just arrived
+    render_failed = Signal(str)            # French: what could not be drawn
+    map_painted = Signal()                 # once: a rendered map first reached the screen
 
     def __init__(self, compose: Callable[[Viewport], RenderRequest],
                  initial: Viewport, parent=None) -> None:
@@ -61,12 +101,17 @@ class MapCanvas(QWidget):
         self.highlight: QPainterPath | None = None
         self._highlight_geometry = None
         self._generation = 0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._map_painted = False
+        # A thread started by Python, not a QThreadPool one: pyproj >= 3.7 keeps its PROJ
+        # context with the Python thread state, which PySide drops after each job on a Qt
+        # thread, and a later job placing basemap tiles crashed the app (pyproj issue 1509).
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qpvdesk-render")
+        self._pending: Future | None = None
         # No Qt parent: a job still running when the canvas is deleted keeps its own
         # reference, and Qt drops the connection to the deleted canvas by itself.
         self._signals = _RenderSignals()
         self._signals.finished.connect(self._on_rendered)
+        self._signals.failed.connect(self._on_failed)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self.request_render)
         self.tool: MapTool | None = None
@@ -108,11 +153,14 @@ class MapCanvas(QWidget):
 
     # -- rendering ----------------------------------------------------------------------
     def request_render(self) -> None:
-        """Start a render of the current view; any render under way becomes stale."""
+        """Start a render of the current view; any render under way becomes stale, and so
+        does a re-render waiting for the view to settle (at start-up, the window's first
+        resize would otherwise cancel the first render and start it again)."""
+        self._settle.stop()
         self._generation += 1
         request = self.compose(self.viewport)
-        self._pool.start(_RenderJob(self._generation, request, lambda: self._generation,
-                                    self._signals))
+        job = _RenderJob(self._generation, request, lambda: self._generation, self._signals)
+        self._pending = self._worker.submit(job.run)
 
     def _on_rendered(self, generation: int, image: QImage, viewport: Viewport,
                      ms: float) -> None:
@@ -122,9 +170,14 @@ class MapCanvas(QWidget):
         self.update()
         self.rendered.emit(ms)
 
+    def _on_failed(self, generation: int, errors: list[RenderError], whole_map: bool) -> None:
+        if generation == self._generation:
+            self.render_failed.emit(render_failure_text(errors, whole_map))
+
     def wait_for_render(self, timeout_ms: int = 10_000) -> None:
         """For tests and benchmarks only: block until the pending render is shown."""
-        self._pool.waitForDone(timeout_ms)
+        if self._pending is not None:
+            wait([self._pending], timeout_ms / 1000)
         QCoreApplication.processEvents()
 
     # -- painting -----------------------------------------------------------------------
@@ -148,6 +201,9 @@ class MapCanvas(QWidget):
         if self.tool is not None and hasattr(self.tool, "paint"):
             self.tool.paint(painter)
         painter.end()
+        if self.image is not None and not self._map_painted:
+            self._map_painted = True
+            self.map_painted.emit()
 
     def _paint_scale_bar(self, painter: QPainter) -> None:
         length_m, length_px, label = nice_scale_bar(self.viewport.resolution, 160)

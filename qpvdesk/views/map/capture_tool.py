@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
 from ...models.map.snapping import DEFAULT_TOLERANCE_PX, Snapper, SnapResult
 from ...models.proposals.geometry import Vertex, polygon_from_vertices
-from ...models.proposals.vocabulary import EQUIPEMENT
+from ...models.proposals.vocabulary import EQUIPEMENT, KINDS
+from ..model_texts import model_text
 from .maptool import MapEvent, MapTool
 
 DraftSaver = Callable[[str, list[Vertex]], None]
@@ -65,6 +66,23 @@ def paint_snap_marker(painter: QPainter, canvas, snap: SnapResult | None) -> Non
         painter.drawEllipse(point, 6, 6)
         painter.drawLine(point + QPointF(-4, -4), point + QPointF(4, 4))
         painter.drawLine(point + QPointF(-4, 4), point + QPointF(4, -4))
+
+
+def paint_hint(painter: QPainter, canvas, text: str) -> None:
+    """A line of instructions at the top of the map, on a light box."""
+    if not text:
+        return
+    metrics = painter.fontMetrics()
+    canvas_width = canvas.viewport.width
+    width = min(metrics.horizontalAdvance(text) + 24, canvas_width - 20)
+    flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+    lines = metrics.boundingRect(QRect(0, 0, int(width) - 20, 400), flags, text)
+    box = QRectF((canvas_width - width) / 2, 8, width, lines.height() + 12)
+    painter.setPen(QPen(QColor("#8a5a00"), 1))
+    painter.setBrush(QColor(255, 246, 224, 235))
+    painter.drawRoundedRect(box, 5, 5)
+    painter.setPen(QColor("#3a2a00"))
+    painter.drawText(box.adjusted(10, 0, -10, 0), flags, text)   # wrapped, never cut
 
 
 def distinct_vertices(vertices: Sequence[Vertex]) -> list[Vertex]:
@@ -143,9 +161,21 @@ class CaptureTool(MapTool):
         self.canvas.update()
 
     # -- events -------------------------------------------------------------------------
+    def activate(self) -> None:
+        super().activate()
+        self.canvas.installEventFilter(self)    # to know when the cursor leaves the map
+
     def deactivate(self) -> None:
+        self.canvas.removeEventFilter(self)
         self.cursor_point = None
         self._pressed = False
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        """The cursor left the map: no snap marker nor rubber band left behind."""
+        if event.type() == QEvent.Type.Leave and self.cursor_point is not None:
+            self.cursor_point = None
+            self.canvas.update()
+        return False
 
     def press(self, event: MapEvent) -> None:
         self._pressed = event.button == Qt.MouseButton.LeftButton
@@ -208,3 +238,21 @@ class CaptureTool(MapTool):
             painter.drawPath(path)
         paint_handles(painter, points)
         paint_snap_marker(painter, self.canvas, cursor)
+        paint_hint(painter, self.canvas, self.hint())
+
+    def hint(self) -> str:
+        """What to do next, shown on the map for as long as the tool is drawing."""
+        kind = model_text(KINDS[self.kind])
+        if self.is_point:
+            return self.tr("{kind} : cliquez sur la carte pour placer le point.").format(
+                kind=kind)
+        count = len(distinct_vertices(self.vertices))
+        if count == 0:
+            return self.tr("{kind} : cliquez le premier sommet du contour.").format(kind=kind)
+        vertices = (self.tr("1 sommet") if count == 1 else
+                    self.tr("{count} sommets").format(count=count))
+        finish = (self.tr("Entrée ou double-clic pour finir") if count >= 3 else
+                  self.tr("3 sommets au moins avant de finir"))
+        return self.tr("{kind} : {vertices} — cliquez le suivant ; {finish}, Retour arrière "
+                       "efface le dernier, Échap abandonne.").format(
+            kind=kind, vertices=vertices, finish=finish)

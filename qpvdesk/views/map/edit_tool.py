@@ -11,12 +11,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from ...models.map.snapping import DEFAULT_TOLERANCE_PX, EXTRA_LAYER_ID, Snapper
-from ...models.proposals.geometry import Vertex, translated, vertices_of
+from ...models.proposals.geometry import (Vertex, polygon_from_vertices, translated,
+                                          vertices_of)
 from .capture_tool import RUBBER_BAND, paint_handles, screen_points, snap_point
 from .maptool import MapEvent, MapTool
 
@@ -51,7 +53,7 @@ class EditTool(MapTool):
         self.tolerance_px = tolerance_px
         self.selected_uuid: str | None = None
         self.hover_vertex: int | None = None
-        self.preview: list[Vertex] | None = None     # the selected shape while dragging
+        self.preview: BaseGeometry | None = None     # the selected shape while dragging
         self._drag: _Drag | None = None
 
     # -- what is under the cursor -------------------------------------------------------
@@ -126,7 +128,7 @@ class EditTool(MapTool):
                                      abs(event.py - drag.start.py)) <= DRAG_THRESHOLD_PX:
             return
         drag.dragging = True
-        self.preview = self._dragged_vertices(drag, event)
+        self.preview = self._dragged_shape(drag, event)
         self.canvas.update()
 
     def release(self, event: MapEvent) -> None:
@@ -184,10 +186,13 @@ class EditTool(MapTool):
     def _move_delta(self, drag: _Drag, event: MapEvent) -> tuple[float, float]:
         return event.x - drag.start.x, event.y - drag.start.y
 
+    def _dragged_shape(self, drag: _Drag, event: MapEvent) -> BaseGeometry:
+        if drag.mode == "move":
+            return translated(self.selected_geometry(), *self._move_delta(drag, event))
+        return polygon_from_vertices(self._dragged_vertices(drag, event))
+
     def _dragged_vertices(self, drag: _Drag, event: MapEvent) -> list[Vertex]:
         geometry = self.selected_geometry()
-        if drag.mode == "move":
-            return vertices_of(translated(geometry, *self._move_delta(drag, event)))
         snap = snap_point(self.snapper, self.canvas, event, self.tolerance_px,
                           exclude={(EXTRA_LAYER_ID, self.selected_uuid)})
         vertices = vertices_of(geometry)
@@ -199,22 +204,24 @@ class EditTool(MapTool):
         geometry = self.selected_geometry()
         if geometry is None:
             return
-        vertices = self.preview if self.preview is not None else vertices_of(geometry)
-        points = screen_points(self.canvas, vertices)
-        if geometry.geom_type == "Polygon":
-            path = QPainterPath(points[0])
-            for point in points[1:]:
-                path.lineTo(point)
-            path.closeSubpath()
-            painter.setBrush(QColor(208, 0, 111, 40) if self.preview else Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(RUBBER_BAND, 2, Qt.PenStyle.DashLine if self.preview
-                                else Qt.PenStyle.SolidLine))
-            painter.drawPath(path)
-            paint_handles(painter, points, self.hover_vertex)
-        else:
+        shape = self.preview if self.preview is not None else geometry
+        if shape.geom_type == "Point":
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(RUBBER_BAND, 2))
-            painter.drawEllipse(points[0], 9, 9)
+            painter.drawEllipse(screen_points(self.canvas, vertices_of(shape))[0], 9, 9)
+            return
+        path = QPainterPath()
+        for ring in shapely.get_rings(shapely.get_parts(shape)):    # every part, every hole
+            points = screen_points(self.canvas, [(x, y) for x, y in ring.coords[:-1]])
+            path.addPolygon(QPolygonF(points))
+            path.closeSubpath()
+        painter.setBrush(QColor(208, 0, 111, 40) if self.preview else Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(RUBBER_BAND, 2, Qt.PenStyle.DashLine if self.preview
+                            else Qt.PenStyle.SolidLine))
+        painter.drawPath(path)
+        if shape.geom_type == "Polygon":    # a shape in several parts moves as a whole
+            paint_handles(painter, screen_points(self.canvas, vertices_of(shape)),
+                          self.hover_vertex)
 
 
 def _closest_on_segment(a: Vertex, b: Vertex, p: Vertex) -> Vertex:

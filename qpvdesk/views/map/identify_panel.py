@@ -1,11 +1,12 @@
 """« Informations »: what the map knows about the element the user clicked."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..i18n import Texts
+from ..model_texts import localized
 
 TEXT = Texts("IdentifyPanel", {
     "panel": QT_TRANSLATE_NOOP("IdentifyPanel", "Informations sur l'élément sélectionné"),
@@ -21,6 +22,9 @@ TEXT = Texts("IdentifyPanel", {
     "open_disabled_tip": QT_TRANSLATE_NOOP("IdentifyPanel", "La fiche n'existe que pour les "
                                                             "quartiers prioritaires."),
 })
+
+
+LABEL_SHARE = 0.45
 
 
 class IdentifyPanel(QWidget):
@@ -51,8 +55,10 @@ class IdentifyPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.hide()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # the labels take at most LABEL_SHARE of a narrow panel and wrap; values get the rest
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.viewport().installEventFilter(self)
         # Long values (a QPV's communes) wrap: rows grow again whenever the columns resize.
         header.sectionResized.connect(self.table.resizeRowsToContents,
                                       Qt.ConnectionType.QueuedConnection)
@@ -67,14 +73,29 @@ class IdentifyPanel(QWidget):
 
     def show_feature(self, title: str, rows: list[tuple[str, str]],
                      qpv_code: str | None = None) -> None:
-        self.title.setText(title)
+        self.title.setText(localized(title))
         self.table.setRowCount(len(rows))
         for index, (label, value) in enumerate(rows):
-            self.table.setItem(index, 0, QTableWidgetItem(label))
-            self.table.setItem(index, 1, QTableWidgetItem(value))
-        self.table.resizeRowsToContents()
+            self.table.setItem(index, 0, QTableWidgetItem(localized(label)))
+            self.table.setItem(index, 1, QTableWidgetItem(localized(value)))
+        self._fit_label_column()
         self._show_parts(hint=False)
         self._set_qpv(qpv_code)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_label_column()
+        return False
+
+    def _fit_label_column(self) -> None:
+        width = self.table.viewport().width()
+        self.table.setColumnWidth(0, min(self.table.sizeHintForColumn(0),
+                                         round(width * LABEL_SHARE)))
+        self.table.resizeRowsToContents()
+
+    def shows_feature(self) -> bool:
+        """False while the panel only shows its hint."""
+        return self.table.rowCount() > 0
 
     def show_info(self, info) -> None:
         """Show a FeatureInfo (title, rows, qpv_code), or the hint for None."""

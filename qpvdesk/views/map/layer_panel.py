@@ -17,6 +17,7 @@ from ...models.map.styles import LayerInfo, LegendItem
 from ..i18n import Texts
 from .legend_icons import symbol_icon
 from ..model_texts import model_text
+from ..wheel_guard import wheel_only_when_focused
 
 NBSP = "\u00a0"
 TEXT = Texts("LayerPanel", {
@@ -104,6 +105,7 @@ class LayerRow(QWidget):
         self.opacity_slider.setPageStep(10)
         self.opacity_slider.setAccessibleName(_text("opacity_name", title=self.title))
         self.opacity_slider.valueChanged.connect(self._on_opacity)
+        wheel_only_when_focused(self.opacity_slider)   # the wheel scrolls the panel
         self.opacity_value = QLabel()
         self.opacity_value.setMinimumWidth(self.opacity_value.fontMetrics().horizontalAdvance(
             _text("percent", value=100)))

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 
 from ...models.map.styles import Symbol
 # The renderer's own pen, brush and marker, so that a swatch looks like the map.
-from ...render.renderer import BACKGROUND, symbol_brush, symbol_pen, point_path
+from ...render.renderer import BACKGROUND, HATCH_BACKGROUND, symbol_brush, symbol_pen, point_path
 
-HATCH_BACKGROUND = QColor("#d9d9d9")  # what the renderer lays under a hatched fill
 MAX_SWATCH_STROKE = 3.0               # a thick boundary (EPCI) must leave room for its fill
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...models.map.identify import FeatureInfo, feature_info
+from ...models.map.layers import OWN_PROPOSAL_LAYERS, FeatureLayer
+from ...models.map.styles import SYMBOLS
 from ...models.map.map_state import ChoroplethSetting, MapState
 from ...models.map.viewport import Viewport
 from ...models.mbtiles import MBTiles, MBTilesError
@@ -15,12 +17,13 @@ from ...render.compose import MapComposer
 STATE_KEY = "map_state"
 IDENTIFY_TOLERANCE_PX = 6
 MIN_ZOOM_EXTENT = 600.0   # metres shown at least when zooming to a feature
-PROPOSAL_LAYERS = ("proposals", "proposal_points")   # identified by the edit tool instead
+PROPOSAL_LAYERS = OWN_PROPOSAL_LAYERS   # a click there selects the proposal instead
 
 
 class MapController(QObject):
     state_changed = Signal()          # panels refresh from controller.state
     feature_identified = Signal(object)   # FeatureInfo or None
+    proposal_identified = Signal(str)     # uuid of the user's proposal clicked on the map
     message = Signal(str)             # French, for the status bar
     error = Signal(str)               # French, for a dialog
 
@@ -30,6 +33,7 @@ class MapController(QObject):
         self._save_timer = QTimer(self, singleShot=True, interval=800)
         self._save_timer.timeout.connect(self.save)
         canvas.viewport_changed.connect(self._on_viewport_changed)
+        self.outlined = None     # the geometry last identified (shapely), outlined on the map
 
     @property
     def state(self) -> MapState:
@@ -98,25 +102,75 @@ class MapController(QObject):
         grow_x, grow_y = max(0.0, MIN_ZOOM_EXTENT - (xmax - xmin)) / 2, max(
             0.0, MIN_ZOOM_EXTENT - (ymax - ymin)) / 2
         self.canvas.zoom_to((xmin - grow_x, ymin - grow_y, xmax + grow_x, ymax + grow_y))
-        self.canvas.set_highlight(layer.geometries[index])
+        self._outline(layer.geometries[index])
         self.feature_identified.emit(feature_info(self.composer.store, layer_id, key))
 
     def identify(self, x: float, y: float) -> FeatureInfo | None:
-        """The top-most visible feature at a map point, outlined and reported."""
+        """What a click at a map point designates, outlined and reported: one of the user's
+        proposals (``proposal_identified``), else the top-most visible filled feature (points,
+        QPV, heritage), else the smallest outline under the point (a commune rather than the
+        agglomeration that contains it)."""
         tolerance = IDENTIFY_TOLERANCE_PX * self.canvas.viewport.resolution
-        for setting in reversed(self.state.layers):
-            layer = self.composer.layers.get(setting.layer_id)
-            if layer is None or not setting.visible or layer.id in PROPOSAL_LAYERS:
+        proposal = self._hit(x, y, tolerance, PROPOSAL_LAYERS)
+        if proposal is not None:
+            layer, index = proposal
+            self._outline(layer.geometries[index])
+            self.feature_identified.emit(None)
+            self.proposal_identified.emit(layer.keys[index])
+            return None
+        hit = self._hit(x, y, tolerance, [setting.layer_id for setting in self.state.layers
+                                          if setting.layer_id not in PROPOSAL_LAYERS])
+        if hit is None:
+            self._outline(None)
+            self.feature_identified.emit(None)
+            return None
+        layer, index = hit
+        info = feature_info(self.composer.store, layer.id, layer.keys[index])
+        self._outline(layer.geometries[index])
+        self.feature_identified.emit(info)
+        return info
+
+    def _visible(self, layer_id: str) -> bool:
+        try:
+            return self.state.setting(layer_id).visible
+        except KeyError:   # a layer the saved state does not know yet
+            return False
+
+    def _hit(self, x: float, y: float, tolerance: float, layer_ids
+             ) -> tuple[FeatureLayer, int] | None:
+        outlines = []
+        for layer_id in reversed(list(layer_ids)):      # top-most first
+            layer = self.composer.layers.get(layer_id)
+            if layer is None or not self._visible(layer_id):
                 continue
             index = layer.feature_at(x, y, tolerance)
-            if index is not None:
-                info = feature_info(self.composer.store, layer.id, layer.keys[index])
-                self.canvas.set_highlight(layer.geometries[index])
-                self.feature_identified.emit(info)
-                return info
-        self.canvas.set_highlight(None)
-        self.feature_identified.emit(None)
-        return None
+            if index is None:
+                continue
+            if layer.info.geometry == "polygon" and SYMBOLS[layer.id].fill is None:
+                outlines.append((float(layer.geometries[index].area), layer, index))
+            else:
+                return layer, index
+        if not outlines:
+            return None
+        _, layer, index = min(outlines, key=lambda item: item[0])
+        return layer, index
+
+    def _outline(self, geometry) -> None:
+        self.outlined = geometry
+        self.canvas.set_highlight(geometry)
+
+    def keep_outlined_in_view(self) -> None:
+        """After the map changed size (a panel opened beside it): if the identified feature
+        went out of view, bring its centre back to the middle of the map."""
+        if self.outlined is None:
+            return
+        point = self.outlined.representative_point()
+        xmin, ymin, xmax, ymax = self.canvas.viewport.bbox
+        if xmin <= point.x <= xmax and ymin <= point.y <= ymax:
+            return
+        x, y = self.canvas.viewport.to_screen(point.x, point.y)
+        self.canvas.set_viewport(self.canvas.viewport.panned(
+            self.canvas.width() / 2 - float(x), self.canvas.height() / 2 - float(y)))
 
     # -- persistence --------------------------------------------------------------------
     def _on_viewport_changed(self, viewport: Viewport) -> None:

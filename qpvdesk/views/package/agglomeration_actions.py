@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import shapely
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ... import paths
-from ...models.map.layers import proposal_layers
+from ...models.map.layers import RECEIVED_PROPOSAL_LAYERS, proposal_layers
 from ...models.package.communes import territory_names
 from ...models.package.info import PACKAGE_SUFFIX
 from ...models.package.received import ConsolidatedStore
@@ -20,12 +20,14 @@ from ...models.package.trust import TrustError, TrustStore
 from ...models.package.verify import VerificationReport, verify_package
 from ...models.proposals.proposal import Proposal
 from ...models.proposals.territory import Territory
+from .preview_bar import PackagePreviewBar
 from .received_dialog import ChooseSavePath, ReceivedDialog, default_choose_save_path
 from .received_dialog import export_consolidated as _export_consolidated
 from .trust_dialog import ChooseOpenPath, TrustDialog
 from .verify_dialog import VerificationDialog, commune_label
+from ..file_dialogs import open_path
 
-RECEIVED_LAYERS = ("received", "received_points")
+RECEIVED_LAYERS = RECEIVED_PROPOSAL_LAYERS
 TRUST_FOLDER_NAME = "confiance"
 PACKAGE_FILTER = QT_TRANSLATE_NOOP("AgglomerationActions",
                                    "Paquet de propositions (*{suffix});;Tous les fichiers (*)")
@@ -49,6 +51,7 @@ class AgglomerationActions(QObject):
         self.choose_save_path: ChooseSavePath = choose_save_path \
             or default_choose_save_path(window)
         self.consolidated = ConsolidatedStore(workspace)
+        self.preview_bar: PackagePreviewBar | None = None
         self._territory: Territory | None = None
         self.open_package_action = self._action(self.tr("Ouvrir un paquet reçu…"),
                                                 lambda: self.open_package(), "Ctrl+Shift+O",
@@ -89,11 +92,18 @@ class AgglomerationActions(QObject):
 
     # -- what a test answers (modal dialogs and file choosers) ----------------------------
     def _choose_open_path(self, title: str, file_filter: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.window, title, "", file_filter)
-        return path or None
+        return open_path(self.window, title, file_filter) or None
 
     def run_dialog(self, dialog: QDialog) -> int:
-        return dialog.exec()
+        """Modal, like exec(), but until the dialog is finished rather than hidden: the
+        verification dialog steps aside (hidden, not modal) while its package is shown on
+        the map."""
+        loop = QEventLoop()
+        dialog.finished.connect(loop.quit)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.show()
+        loop.exec()
+        return dialog.result()
 
     def inform(self, title: str, text: str) -> None:
         QMessageBox.information(self.window, title, text)
@@ -131,13 +141,17 @@ class AgglomerationActions(QObject):
             return None
         report = verify_package(Path(path), store)   # never raises for a bad package
         dialog = VerificationDialog(self.window, report, self.territory, self.reference)
+        earlier = self.already_received(report)
+        if earlier is not None:
+            dialog.mark_already_accepted(earlier)
         state = {"accepted": False, "previewed": False}
 
         def preview(proposals: list) -> None:
             state["previewed"] = True
             self.show_proposals(proposals, zoom=True)
-            self.message.emit(self.tr("Aperçu sur la carte : {count} proposition(s) du paquet, "
-                                      "pas encore importées.").format(count=len(proposals)))
+            text = self.preview_text(report, len(proposals))
+            self.message.emit(text)
+            self.step_aside(dialog, text)
 
         def accept() -> None:
             if self.accept_report(report, dialog):
@@ -146,10 +160,64 @@ class AgglomerationActions(QObject):
         dialog.preview_requested.connect(preview)
         dialog.accept_requested.connect(accept)
         self.run_dialog(dialog)
+        self._close_preview_bar()
         dialog.deleteLater()
         if state["previewed"] and not state["accepted"]:
             self.refresh_map()   # the map shows again only what the base holds
         return report
+
+    def already_received(self, report: VerificationReport) -> str | None:
+        """When this package (same id or same file) was accepted before, the date it was."""
+        if not report.ok or report.info is None:
+            return None
+        try:
+            packages = self.consolidated.packages()
+        except Exception:   # the workspace could not be read: the dialog says nothing more
+            return None
+        for package in packages:
+            if package["uuid"] == report.info.uuid or package["file_sha256"] == report.sha256:
+                return package["received"]
+        return None
+
+    def preview_text(self, report: VerificationReport, count: int) -> str:
+        sender = commune_label(self.territory, report.info.commune_insee) \
+            if report.info else ""
+        proposals = (self.tr("1 proposition") if count == 1 else
+                     self.tr("{count} propositions").format(count=count))
+        return self.tr("Aperçu sur la carte du paquet de {sender}\u00a0: {proposals}, en vert "
+                       "(quartiers vécus et équipements) et en bleu (demandes de périmètre), "
+                       "pas encore importées.").format(sender=sender, proposals=proposals)
+
+    def step_aside(self, dialog: QDialog, text: str) -> None:
+        """Hide the verification dialog so that the map can be looked at and moved; a bar
+        over the main window brings the dialog back."""
+        self._close_preview_bar()
+        dialog.hide()
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        bar = PackagePreviewBar(self.window, text)
+        self.preview_bar = bar
+
+        def back() -> None:
+            if self.preview_bar is not bar:
+                return
+            self._close_preview_bar()
+            dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+            dialog.show()
+            dialog.raise_()
+            dialog.activateWindow()
+
+        bar.back_requested.connect(back)
+        if self.window.isMinimized():
+            self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+        bar.show_over(self.window)
+
+    def _close_preview_bar(self) -> None:
+        bar, self.preview_bar = self.preview_bar, None
+        if bar is not None:
+            bar.hide()
+            bar.deleteLater()
 
     def accept_report(self, report: VerificationReport,
                       dialog: VerificationDialog | None = None) -> bool:

@@ -5,48 +5,80 @@ QDesktopServices call through :func:`open_url`, so that tests can answer them.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, qInstallMessageHandler
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel,
-                               QMessageBox, QProgressDialog, QVBoxLayout, QWidget)
+                               QMessageBox, QVBoxLayout, QWidget)
 
 from ...models.package import minisign
-from ...models.package.bag import PackageError, package_name, write_package
+from ...models.package.bag import ExportCancelled, PackageError, package_name, write_package
 from ...models.package.identity import Identity, load_identity, save_identity, sender
 from ...models.package.info import PACKAGE_SUFFIX, PackageInfo
 from ...models.package.keys import KeyFileError, KeyFolder, PassphraseError, read_small_text
 from ...models.package.mail import (french_date, mailto_url, proposal_count_text,
                                     readable_key_id)
-from .export_dialog import ExportPackageDialog
+from ...models.reference import ReferenceStore
+from ..file_dialogs import remember, start_folder
+from ..tasks import ActionLock, Task
+from .export_dialog import ExportPackageDialog, ExportProgressDialog
 from .key_dialogs import CreateKeyDialog, KeyInfoDialog, ask_passphrase, of_commune
-from ...render.synthese_pdf import write_synthese_pdf
 
 MAX_PASSPHRASE_TRIES = 3
 ChoosePath = Callable[[QWidget, str, str, str], str]
 
 
 def open_url(url: QUrl) -> bool:
-    """Open a file, folder or mailto: URL with the system (tests replace this)."""
-    return QDesktopServices.openUrl(url)
+    """Open a file, folder or mailto: URL with the system (tests replace this). Nothing is
+    printed: when no program answers, Qt and xdg-open would print the whole URL, and a mailto:
+    URL carries the message with the contact's name and e-mail address."""
+    with _silenced_stderr():
+        return QDesktopServices.openUrl(url)
+
+
+@contextmanager
+def _silenced_stderr() -> Iterator[None]:
+    """No Qt message, and no output from the program Qt starts (it inherits our stderr),
+    for the time of the call."""
+    previous = qInstallMessageHandler(lambda *args: None)
+    saved = None
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+    except (OSError, ValueError):   # no usable stderr (a frozen GUI build): nothing to hide
+        saved = None
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.dup2(saved, 2)
+            os.close(saved)
+        qInstallMessageHandler(previous)
 
 
 def documents_folder() -> Path:
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(location) if location else Path.home()
-    return folder if folder.is_dir() else Path.home()
+    """Where the file dialogs start: the last folder used, else Documents."""
+    return start_folder()
 
 
 def _choose_save_path(parent: QWidget, caption: str, default: str, filters: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, caption, default, filters)
+    remember(path)
     return path
 
 
 def _choose_open_path(parent: QWidget, caption: str, default: str, filters: str) -> str:
     path, _ = QFileDialog.getOpenFileName(parent, caption, default, filters)
+    remember(path)
     return path
 
 
@@ -99,8 +131,38 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@dataclass
+class _RunningExport:
+    task: Task
+    target: Path
+    commune_name: str
+    progress: ExportProgressDialog
+    lock: ActionLock
+
+
+def package_work(proposals, package_sender, secret: minisign.SecretKey, target: Path,
+                 reference_path: Path):
+    """The package export as a task's work: it opens its own read-only connection to the
+    reference database (for the synthèse's map and names), since the GUI thread's connection
+    must never be used from two threads at once."""
+    def work(progress) -> PackageInfo:
+        from ...render.synthese_pdf import write_synthese_pdf   # not at start-up
+
+        reference = ReferenceStore(reference_path)
+        try:
+            return write_package(
+                proposals, package_sender, secret, target,
+                lambda items, path, info: write_synthese_pdf(reference, items, path, info),
+                progress)
+        finally:
+            reference.close()
+    return work
+
+
 class CommunePackageActions(QObject):
     message = Signal(str)    # French, for the status bar
+    export_started = Signal(object)     # the Task writing the package
+    export_finished = Signal(object)    # the package written (Path), or None
 
     def __init__(self, window: QWidget, workspace, reference, proposal_store,
                  key_folder: KeyFolder | None = None,
@@ -113,7 +175,8 @@ class CommunePackageActions(QObject):
         self.key_folder = key_folder or KeyFolder.default()
         self.choose_save_path = choose_save_path or _choose_save_path
         self.choose_open_path = choose_open_path or _choose_open_path
-        self.progress_dialog: QProgressDialog | None = None
+        self.progress_dialog: ExportProgressDialog | None = None
+        self._export: _RunningExport | None = None
         self.export_action = QAction(self.tr("Exporter un paquet signé…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.export_action.setToolTip(self.tr("Signer les propositions choisies et les écrire "
@@ -169,8 +232,10 @@ class CommunePackageActions(QObject):
         return _RestoreCursor()
 
     # -- export ----------------------------------------------------------------------------
-    def export_package(self) -> Path | None:
-        """The whole export; returns the package written, None if cancelled or refused."""
+    def export_package(self) -> Task | None:
+        """Ask what to send and with which key, then write the package off the GUI thread;
+        ``export_finished`` brings the package written (None if cancelled or refused).
+        Returns the running task, None when nothing was started."""
         proposals = self.store.list()
         if not proposals:
             self.inform(self.tr("Exporter un paquet signé"),
@@ -202,53 +267,59 @@ class CommunePackageActions(QObject):
         target = Path(chosen_path)
         if target.suffix.lower() != PACKAGE_SUFFIX:
             target = target.with_name(target.name + PACKAGE_SUFFIX)
-        info = self._write(chosen, identity, commune_name, secret, target)
-        if info is None:
-            return None
+        return self._start_writing(package_work(chosen, sender(identity, commune_name), secret,
+                                                target, self.reference.path),
+                                   target, commune_name)
+
+    def _start_writing(self, work, target: Path, commune_name: str) -> Task:
+        """Run ``work`` as a task: a progress window with « Annuler », every other action of
+        the window disabled until the result (or the error) is back on the GUI thread."""
+        task = Task(work, self)
+        progress = ExportProgressDialog(self.window)
+        progress.canceled.connect(task.cancel)
+        task.progressed.connect(progress.show_step)
+        task.succeeded.connect(self._export_succeeded)
+        task.failed.connect(self._export_failed)
+        task.finished.connect(task.deleteLater)
+        QApplication.instance().aboutToQuit.connect(task.stop)
+        self._export = _RunningExport(task, target, commune_name, progress,
+                                      ActionLock(self.window))
+        self.progress_dialog = progress
+        progress.show()
+        self.export_started.emit(task)
+        task.start()
+        return task
+
+    def _end_export(self) -> _RunningExport:
+        running, self._export = self._export, None
+        running.lock.release()
+        running.progress.close()
+        running.progress.deleteLater()
+        self.progress_dialog = None
+        return running
+
+    def _export_succeeded(self, info: PackageInfo) -> None:
+        running = self._end_export()
+        target, commune_name = running.target, running.commune_name
         self.message.emit(self.tr("Paquet signé enregistré : {target}").format(target=target))
         written = PackageWrittenDialog(self.window, target, info, commune_name,
                                        on_mail=lambda: self.send_by_mail(info, target),
                                        on_reveal=lambda: self.reveal(target))
         self.written_dialog = written
         self.exec_dialog(written)
-        return target
+        self.export_finished.emit(target)
 
-    def _write(self, proposals, identity: Identity, commune_name: str,
-               secret: minisign.SecretKey, target: Path) -> PackageInfo | None:
-        progress = QProgressDialog(self.tr("Export du paquet…"), self.tr("Annuler"), 0, 100,
-                                   self.window)
-        progress.setWindowTitle(self.tr("Export du paquet"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setMinimumWidth(380)
-        self.progress_dialog = progress
-        progress.show()
-
-        def report(percent: int, text: str) -> bool:
-            progress.setValue(percent)
-            progress.setLabelText(f"{text}…" if percent < 100 else text)
-            QApplication.processEvents()
-            return not progress.wasCanceled()
-
-        def pdf_writer(items, path, info) -> None:
-            write_synthese_pdf(self.reference, items, path, info)
-
-        try:
-            return write_package(proposals, sender(identity, commune_name), secret, target,
-                                 pdf_writer, report)
-        except PackageError as exc:     # ExportCancelled included
-            if progress.wasCanceled():
-                self.message.emit(str(exc))
-            else:
-                self.warn(self.tr("Export impossible"),
-                          self.tr("{exc}\nAucun paquet n'a été écrit.").format(exc=exc))
-            return None
-        finally:
-            progress.close()
-            progress.deleteLater()
-            self.progress_dialog = None
+    def _export_failed(self, error: BaseException) -> None:
+        self._end_export()
+        if not isinstance(error, PackageError):
+            self.export_finished.emit(None)
+            raise error                 # a defect: the application's error handler logs it
+        if isinstance(error, ExportCancelled):    # « … aucun fichier n'a été écrit. »
+            self.message.emit(str(error))
+        else:
+            self.warn(self.tr("Export impossible"),
+                      self.tr("{exc}\nAucun paquet n'a été écrit.").format(exc=error))
+        self.export_finished.emit(None)
 
     def _secret_key(self, insee: str, commune_name: str) -> minisign.SecretKey | None:
         """The commune's unlocked secret key, created first if there is none."""
@@ -297,8 +368,17 @@ class CommunePackageActions(QObject):
                               "habituelle.").format(name=Path(path).name))
         self.reveal(path)
 
-    def reveal(self, path: Path) -> None:
-        open_url(QUrl.fromLocalFile(str(Path(path).parent)))
+    def reveal(self, path: Path) -> bool:
+        """Open the package's folder; when no file manager answers, say where it is."""
+        folder = Path(path).parent
+        if open_url(QUrl.fromLocalFile(str(folder))):
+            return True
+        self.warn(self.tr("Afficher dans le dossier"),
+                  self.tr("Aucun gestionnaire de fichiers n'a répondu. Le paquet {name} se "
+                          "trouve dans le dossier\u00a0:\n{folder}\n\nOuvrez-le depuis votre "
+                          "explorateur de fichiers.").format(name=Path(path).name,
+                                                             folder=folder))
+        return False
 
     # -- the key ---------------------------------------------------------------------------
     def create_key(self, insee: str, commune_name: str,

@@ -6,13 +6,14 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-                               QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressDialog,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from ...models.package.identity import Identity
 from ...models.proposals.proposal import Proposal
 from ...models.proposals.territory import Territory
 from ...models.proposals.vocabulary import KINDS
+from ...models.search import french_order
 from ..i18n import translate
 
 REASON_STYLE = "color: #9a3412;"
@@ -70,7 +71,7 @@ class ExportPackageDialog(QDialog):
         self.commune_combo = QComboBox()
         self.commune_combo.addItem(self.tr("Choisissez votre commune…"), "")
         pairs = sorted(zip(territory.communes.codes, territory.communes.names),
-                       key=lambda pair: pair[1])
+                       key=lambda pair: french_order(pair[1]))
         for code, name in pairs:
             self.commune_combo.addItem(name, code)
         preselected = self.commune_combo.findData(identity.commune_insee) \
@@ -154,3 +155,24 @@ class ExportPackageDialog(QDialog):
         self.reason_label.setText(reason)
         self.reason_label.setVisible(bool(reason))
         self.ok_button.setEnabled(not reason)
+
+
+class ExportProgressDialog(QProgressDialog):
+    """The export's progress while it runs off the GUI thread. Not modal: the map can still
+    be looked at; the window's actions are disabled meanwhile by the caller."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        # the catalogue has these words under the context of the actions that showed them
+        super().__init__(translate("CommunePackageActions", "Export du paquet…"),
+                         translate("CommunePackageActions", "Annuler"), 0, 100, parent)
+        self.setWindowTitle(translate("CommunePackageActions", "Export du paquet"))
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumWidth(380)
+        self.setValue(0)
+
+    def show_step(self, percent: int, text: str) -> None:
+        self.setValue(percent)
+        self.setLabelText(f"{text}…" if percent < 100 else text)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from ...models.package.identity import organization
 from ...models.package.keys import KeyFileError, KeyFolder
 from ...models.package.minisign import readable_key_id
+from ...models.search import french_order
 from ..i18n import translate
 from ..formatting import font_size
 from .verify_dialog import paragraph
@@ -194,7 +195,7 @@ class KeyInfoDialog(QDialog):
                     "modifiés.")))
         self.commune_combo = QComboBox()
         self.commune_combo.addItem(self.tr("Choisissez votre commune…"), "")
-        for code, name in sorted(communes, key=lambda pair: pair[1]):
+        for code, name in sorted(communes, key=lambda pair: french_order(pair[1])):
             self.commune_combo.addItem(name, code)
         self.commune_combo.currentIndexChanged.connect(self._commune_changed)
         layout.addSpacing(6)

@@ -6,14 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
                                QLabel, QMessageBox, QPushButton, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from ...models.proposals.vocabulary import KINDS
+from ...models.search import french_order
 from ..i18n import translate
 from .verify_dialog import (EMPTY, ListModel, commune_label, commune_name, fit_columns,
                             french_datetime, paragraph, prepare_table, qpv_name)
+from ..file_dialogs import save_path
 
 # (title, suggested file name, file filter) -> chosen path or None.
 ChooseSavePath = Callable[[str, str, str], "str | None"]
@@ -35,7 +37,7 @@ ALL_COMMUNES = QT_TRANSLATE_NOOP("ReceivedDialog", "Toutes les communes")
 
 def default_choose_save_path(parent: QWidget | None) -> ChooseSavePath:
     def choose(title: str, suggested: str, file_filter: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+        path = save_path(parent, title, suggested, file_filter)
         if path and not path.lower().endswith(".gpkg"):
             path += ".gpkg"
         return path or None
@@ -167,7 +169,7 @@ class ReceivedDialog(QDialog):
         self.commune_combo.clear()
         self.commune_combo.addItem(self.tr(ALL_COMMUNES), None)
         communes = sorted({item.commune_insee for item in self.versions},
-                          key=lambda code: commune_name(self.territory, code))
+                          key=lambda code: french_order(commune_name(self.territory, code)))
         for code in communes:
             self.commune_combo.addItem(commune_label(self.territory, code), code)
         position = self.commune_combo.findData(chosen) if chosen else 0

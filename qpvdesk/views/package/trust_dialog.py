@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -19,9 +19,11 @@ from ...models.package.keys import (KeyFileError, declared_commune, read_public_
                                     read_small_text)
 from ...models.package.minisign import readable_key_id
 from ...models.package.trust import REVOKED_FOLDER_NAME, TrustError, TrustStore
+from ...models.search import french_order
 from .verify_dialog import (WARNING_STYLE, ListModel, commune_label, commune_name, fit_columns,
                             paragraph, prepare_table)
 from ..formatting import font_size
+from ..file_dialogs import open_path
 
 # (title, file filter) -> chosen path or None; QFileDialog by default, an answer in tests.
 ChooseOpenPath = Callable[[str, str], "str | None"]
@@ -52,7 +54,7 @@ class CommuneChoiceDialog(QDialog):
         self.commune_combo = QComboBox()
         self.commune_combo.addItem(self.tr("Choisissez la commune…"), None)
         for code, name in sorted(zip(territory.communes.codes, territory.communes.names),
-                                 key=lambda pair: pair[1]):
+                                 key=lambda pair: french_order(pair[1])):
             self.commune_combo.addItem(f"{name} ({code})", code)
         if preselected:
             position = self.commune_combo.findData(preselected)
@@ -163,8 +165,7 @@ class TrustDialog(QDialog):
 
     # -- what a test answers -------------------------------------------------------------
     def _choose_open_path(self, title: str, file_filter: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self, title, "", file_filter)
-        return path or None
+        return open_path(self, title, file_filter) or None
 
     def run_dialog(self, dialog: QDialog) -> int:
         return dialog.exec()

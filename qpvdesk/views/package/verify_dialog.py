@@ -15,15 +15,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QFrame, 
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
+from ...models.frenchnum import NO_VALUE, format_french_number
+from ...models.map.layers import RECEIVED_PROPOSAL_LAYERS
 from ...models.package.minisign import readable_key_id
 from ...models.package.verify import VerificationReport
 from ...models.proposals.proposal import Proposal
-from ...models.proposals.vocabulary import KINDS
-from ..formatting import font_size, number
+from ...models.search import french_order
+from ..column_fit import TitleColumnFit
+from ..formatting import font_size
 from ..i18n import translate
+from ..proposals.proposal_list import SHORT_KINDS
 from ..table_model import RowsTableModel
 
-EMPTY = "—"
+EMPTY = NO_VALUE
 OK_STYLE = ("background: #e7f6ec; color: #14532d; border: 2px solid #2e9e5b; "
             "border-radius: 6px; padding: 10px;")
 REFUSED_STYLE = ("background: #fdecec; color: #7f1d1d; border: 2px solid #d64545; "
@@ -55,11 +59,13 @@ def french_datetime(value: str | None) -> str:
 def french_size(size: int) -> str:
     """142 700 -> '139,4 ko' (1 ko = 1 024 octets), with a no-break space."""
     if size < 1024:
-        return translate("verify_dialog", "{number}\u00a0octets").format(number=number(size))
+        return (translate("verify_dialog", "{number}\u00a0octets")
+                .format(number=format_french_number(size, 0)))
     if size < 1024 * 1024:
-        return translate("verify_dialog", "{number}\u00a0ko").format(number=number(size / 1024, 1))
+        return (translate("verify_dialog", "{number}\u00a0ko")
+                .format(number=format_french_number(size / 1024, 1)))
     return (translate("verify_dialog", "{number}\u00a0Mo")
-            .format(number=number(size / (1024 * 1024), 1)))
+            .format(number=format_french_number(size / (1024 * 1024), 1)))
 
 
 def commune_name(territory, insee: str | None) -> str:
@@ -88,7 +94,8 @@ def qpv_name(territory, code: str | None) -> str:
 
 
 def communes_text(territory, codes: Sequence[str]) -> str:
-    return ", ".join(commune_name(territory, code) for code in codes) or EMPTY
+    return ", ".join(sorted((commune_name(territory, code) for code in codes),
+                             key=french_order)) or EMPTY
 
 
 def paragraph(text: str, style: str = "") -> QLabel:
@@ -155,7 +162,7 @@ class ListModel(RowsTableModel):
 
 def proposal_rows(territory, proposals: Sequence[Proposal]) -> list[list[str]]:
     """n°, type, titre, QPV, communes — the numbers match the preview map's."""
-    return [[str(number_), KINDS.get(item.kind, item.kind), item.label,
+    return [[str(number_), SHORT_KINDS.get(item.kind, item.kind), item.label,
              qpv_name(territory, item.qpv_code), communes_text(territory, item.communes)]
             for number_, item in enumerate(proposals, start=1)]
 
@@ -327,7 +334,9 @@ class VerificationDialog(QDialog):
         self.proposals_view = QTableView()
         self.proposals_view.setModel(self.proposals_model)
         prepare_table(self.proposals_view)
-        fit_columns(self.proposals_view, stretch=2, widest={1: 150, 3: 150, 4: 160})
+        # the title tells the proposals apart: it keeps its room, the others give way
+        self.proposals_fit = TitleColumnFit(self.proposals_view, 2, {1: 110, 3: 150, 4: 150},
+                                            min_title=180)
         self.proposals_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = min(max(len(proposals), 1), 8)
         self.proposals_view.setFixedHeight(
@@ -342,7 +351,9 @@ class VerificationDialog(QDialog):
             try:
                 from ...render.synthese_pdf import proposals_map
 
-                image = proposals_map(reference, proposals, *PREVIEW_SIZE)
+                # in the received colours, as on the main map: not the user's own purple
+                image = proposals_map(reference, proposals, *PREVIEW_SIZE,
+                                      colours=RECEIVED_PROPOSAL_LAYERS)
             except Exception:   # a preview is a comfort: never block the verdict for it
                 image = None
             if image is not None and not image.isNull():
@@ -380,6 +391,17 @@ class VerificationDialog(QDialog):
         row.addWidget(self.accept_button)
         row.addWidget(self.close_button)
         return row
+
+    def mark_already_accepted(self, received: str) -> None:
+        """Reopened after it was accepted: say so, and offer no second acceptance."""
+        self.accept_button.setEnabled(False)
+        self.accept_button.setText(self.tr("Déjà accepté"))
+        self.close_button.setDefault(True)
+        self.already_label = paragraph(
+            self.tr("Ce paquet a déjà été accepté le {date}\u00a0: il figure dans la base "
+                    "consolidée, l'accepter à nouveau ne changerait rien.")
+            .format(date=french_datetime(received)), WARNING_STYLE)
+        self.layout().insertWidget(1, self.already_label)
 
     def mark_accepted(self, summary: str) -> None:
         """After acceptance: the package cannot be accepted twice from this dialog."""

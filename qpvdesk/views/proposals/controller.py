@@ -7,28 +7,35 @@ vertex, and offered again at the next start.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...models.map.layers import proposal_layers
-from ...models.map.snapping import Snapper
-from ...models.proposals import (EQUIPEMENT, KINDS, PERIMETRE, QUARTIER_VECU, ImportFileError,
-                                 ImportReport, InvalidProposal, ProposalNotFound, ProposalStore,
-                                 export_proposals, import_proposals)
+from ...models.map.snapping import EXTRA_LAYER_ID, Snapper
+from ...models.proposals import (EQUIPEMENT, KINDS, PERIMETRE, QUARTIER_VECU, InvalidProposal,
+                                 ProposalNotFound, ProposalStore)
 from ..map.capture_tool import CaptureTool
 from ..map.edit_tool import EditTool
 from .history_panel import HistoryPanel
 from .proposal_form import ProposalForm
 from .proposal_list import ProposalListPanel
 from ..model_texts import model_text
+from ..file_dialogs import open_path, save_path
+
+if TYPE_CHECKING:
+    from ...models.proposals.importer import ImportReport
 
 SNAP_LAYERS = ("qpv", "communes", "iris")
 
 
 class ProposalController(QObject):
     message = Signal(str)    # French, for the status bar
+    # The user's proposals after any change (one refresh signal): the map layers, the
+    # snapping index and the edit tool read this in-memory list, never the database.
+    proposals_changed = Signal(list)
 
     def __init__(self, window, store: ProposalStore, map_controller, pan_tool) -> None:
         super().__init__(window)
@@ -37,16 +44,19 @@ class ProposalController(QObject):
         self.canvas = map_controller.canvas
         self.pan_tool = pan_tool
         layers = map_controller.composer.layers
-        self.snapper = Snapper([layers[name] for name in SNAP_LAYERS],
-                               extra_geometries=self._snap_targets)
+        self.proposals: list = []
+        self.snapper = Snapper([layers[name] for name in SNAP_LAYERS])
+        self.proposals_changed.connect(self._index_for_snapping)
         self.capture = CaptureTool(self.canvas, EQUIPEMENT, self.snapper, store.save_draft)
         self.edit = EditTool(self.canvas, self._editable, self._move, self._vertices,
                              snapper=self.snapper)
-        self.list_panel = ProposalListPanel(store)
+        # behind a tab at start: filled after the first map (MainWindow._after_first_map)
+        self.list_panel = ProposalListPanel(store, populate=False)
+        self._highlighted: str | None = None    # the proposal outlined on the map
         self.history_panel = HistoryPanel(store)
         self._build_actions()
         self._connect()
-        self.refresh(render=False)
+        self._refresh_map_and_actions(render=False)   # the panels have just read the store
 
     # -- construction -------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -74,8 +84,9 @@ class ProposalController(QObject):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
         self.redo_action = QAction(self.tr("Rétablir"), self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
-                                       QKeySequence(QKeySequence.StandardKey.Redo)])
+        # Not StandardKey.Redo: it is Ctrl+Shift+Z itself on X11 (registering it twice makes
+        # the key ambiguous: it does nothing) and Ctrl+Y only under Windows.
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(self.redo)
         for action in (self.undo_action, self.redo_action):
             window.addAction(action)
@@ -94,6 +105,9 @@ class ProposalController(QObject):
         self.capture.message.connect(self.message)
         self.edit.message.connect(self.message)
         self.list_panel.zoom_requested.connect(self.zoom_to)
+        self.list_panel.selection_changed.connect(self.highlight)
+        self.map.proposal_identified.connect(self.reveal)
+        self.edit.selected.connect(lambda uuid: self.reveal(uuid) if uuid else None)
         self.list_panel.edit_requested.connect(self.edit_fields)
         self.list_panel.delete_requested.connect(self.delete)
         self.history_panel.go_to_requested.connect(lambda seq: self._apply(self.store.go_to, seq))
@@ -126,8 +140,10 @@ class ProposalController(QObject):
         answer = QMessageBox.question(
             self.window, self.tr("Forme inachevée"),
             self.tr("Une forme « {kind} » n'a pas été terminée lors de la dernière séance "
-                    "({count} sommet(s)). Voulez-vous la reprendre ?")
-            .format(kind=model_text(KINDS[draft.kind]), count=len(draft.vertices)))
+                    "({vertices}). Voulez-vous la reprendre ?")
+            .format(kind=model_text(KINDS[draft.kind]),
+                    vertices=self.tr("1 sommet") if len(draft.vertices) == 1
+                    else self.tr("{count} sommets").format(count=len(draft.vertices))))
         if answer == QMessageBox.StandardButton.Yes:
             self.start_drawing(draft.kind)
             self.capture.resume(draft.kind, draft.vertices)
@@ -145,6 +161,14 @@ class ProposalController(QObject):
         form = ProposalForm(self.store, kind, geometry, parent=self.window)
         form.geometry_repaired.connect(self.canvas.set_highlight)
         if form.exec() != QDialog.DialogCode.Accepted:
+            self.canvas.set_highlight(None)
+            if kind == EQUIPEMENT:   # one click places a point again: back to navigation
+                self.store.clear_draft()
+                self._use_pan()
+                self.message.emit(self.tr("Point non enregistré : aucun projet d'équipement "
+                                          "n'a été ajouté. Choisissez « Projet d'équipement » "
+                                          "pour en placer un."))
+                return
             self.capture.resume(kind, _vertices(geometry))   # nothing is lost
             self.message.emit(self.tr("Forme conservée : terminez-la ou appuyez sur Échap."))
             return
@@ -187,27 +211,43 @@ class ProposalController(QObject):
             return
         form = ProposalForm(self.store, proposal.kind, proposal=proposal, parent=self.window)
         if form.exec() == QDialog.DialogCode.Accepted:
-            if not form.geometry.equals(proposal.geometry):
-                self._apply(self.store.reshape, uuid, form.geometry)
-            self._apply(self.store.update, uuid, **form.result_fields())
+            reshaped = None if form.geometry.equals(proposal.geometry) else form.geometry
+            self._apply(self.store.update, uuid, reshaped, **form.result_fields())
 
     def zoom_to(self, uuid: str) -> None:
         proposal = self.store.get(uuid)
         if proposal is not None:
             xmin, ymin, xmax, ymax = proposal.geometry.buffer(150).bounds
             self.canvas.zoom_to((xmin, ymin, xmax, ymax))
-            self.canvas.set_highlight(proposal.geometry)
+            self.highlight(uuid)
+
+    def highlight(self, uuid: str | None) -> None:
+        """Outline a proposal on the map (the row chosen in the list); None clears it."""
+        proposal = self.store.get(uuid) if uuid else None
+        if proposal is None and self._highlighted is None:
+            return
+        self._highlighted = proposal.uuid if proposal else None
+        self.canvas.set_highlight(proposal.geometry if proposal else None)
+
+    def reveal(self, uuid: str) -> None:
+        """A proposal clicked on the map: its row selected in the Propositions panel."""
+        if not self.list_panel.reveal(uuid):
+            self.highlight(uuid)
+            self.message.emit(self.tr("Cette proposition est masquée par les filtres du "
+                                      "panneau Propositions."))
 
     # -- files ---------------------------------------------------------------------------
     def import_file(self, path: str | None = None) -> ImportReport | None:
         """Import proposals; the report says, feature by feature, what came in and why not."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self.window, self.tr("Importer des propositions"), "",
+            path = open_path(
+                self.window, self.tr("Importer des propositions"),
                 self.tr("Données géographiques (*.geojson *.json *.gpkg *.kml *.shp);;Tous les "
                         "fichiers (*)"))
             if not path:
                 return None
+        from ...models.proposals.importer import ImportFileError, import_proposals   # on use
+
         try:
             report = import_proposals(self.store, path)
         except ImportFileError as exc:
@@ -223,11 +263,13 @@ class ProposalController(QObject):
 
     def export_file(self, path: str | None = None) -> Path | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            path = save_path(
                 self.window, self.tr("Exporter mes propositions"), "propositions.gpkg",
                 self.tr("GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)"))
             if not path:
                 return None
+        from ...models.proposals.exporter import export_proposals   # on use
+
         try:
             written = export_proposals(self.store.list(), path)
         except (ValueError, OSError) as exc:
@@ -238,19 +280,26 @@ class ProposalController(QObject):
 
     # -- display ------------------------------------------------------------------------
     def _editable(self):
-        return [(p.uuid, p.geometry) for p in self.store.list()]
+        return [(p.uuid, p.geometry) for p in self.proposals]
 
-    def _snap_targets(self):
-        return self._editable()
+    def _index_for_snapping(self, proposals) -> None:
+        self.snapper.set_layer(EXTRA_LAYER_ID, [(p.uuid, p.geometry) for p in proposals])
 
     def refresh(self, render: bool = True) -> None:
-        self.map.composer.layers.update(proposal_layers(self.store.list()))
         self.list_panel.refresh()
         self.history_panel.refresh()
+        self._refresh_map_and_actions(render)
+
+    def _refresh_map_and_actions(self, render: bool) -> None:
+        self.proposals = self.store.list()
+        self.map.composer.layers.update(proposal_layers(self.proposals))
+        if self._highlighted and self.store.get(self._highlighted) is None:
+            self.highlight(None)          # deleted (or undone): no outline left behind
         self.undo_action.setEnabled(self.store.undo_text() is not None)
         self.redo_action.setEnabled(self.store.redo_text() is not None)
         if render:
             self.canvas.request_render()
+        self.proposals_changed.emit(self.proposals)
 
 
 def _vertices(geometry) -> list[tuple[float, float]]:

@@ -11,11 +11,30 @@ from ...models.proposals import ProposalStore
 
 INITIAL_STATE = QT_TRANSLATE_NOOP("HistoryPanel", "État de départ (aucune modification)")
 CURRENT_MARK = "\u25b6 "     # ▶ before the current step
-_BUTTON_CHARS = 48
 
 
-def _shortened(text: str, limit: int = _BUTTON_CHARS) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+class ElidedButton(QPushButton):
+    """A button whose long text ends in « … » at whatever width the panel gives it (a
+    narrow dock cut « Annuler : Ajout de … » at both ends); the whole text is its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+        # the text adapts to the width: it must not widen the dock beside the map
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = self.width() - 2 * self.fontMetrics().horizontalAdvance("M")
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+                                                   max(room, 0)))
 
 
 class HistoryPanel(QWidget):
@@ -29,14 +48,13 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self.store = store
         self.steps = QListWidget()
+        self.steps.setWordWrap(True)      # long titles wrap in a narrow panel
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.itemClicked.connect(self._clicked)
-        self.undo_button = QPushButton()
-        self.redo_button = QPushButton()
+        self.undo_button = ElidedButton()
+        self.redo_button = ElidedButton()
         self.undo_button.clicked.connect(self.undo_requested)
         self.redo_button.clicked.connect(self.redo_requested)
-        for button in (self.undo_button, self.redo_button):
-            # long titles are shortened; they must not widen the dock
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         buttons = QVBoxLayout()
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.redo_button)
@@ -83,9 +101,9 @@ class HistoryPanel(QWidget):
         return 0
 
     @staticmethod
-    def _set_button(button: QPushButton, verb: str, action: str | None) -> None:
+    def _set_button(button: ElidedButton, verb: str, action: str | None) -> None:
         button.setEnabled(action is not None)
-        button.setText(f"{verb}\u00a0: {_shortened(action)}" if action else verb)
+        button.set_full_text(f"{verb}\u00a0: {action}" if action else verb)
         button.setToolTip(f"{verb}\u00a0: {action}" if action else "")
 
     def _clicked(self, item: QListWidgetItem) -> None:

@@ -9,15 +9,19 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
-import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ...models.proposals import (FIELD_LABELS, KIND_FIELDS, KINDS, PERIMETRE, QUARTIER_VECU,
                                  REQUIRED_FIELDS,
                                  Proposal, ProposalStore, Validation)
+from ...models.frenchnum import format_french_number
+from ...models.package.identity import load_identity
+from ...models.proposals.geometry import area_ha, enclosed_by, polygon_parts
 from ...models.proposals.vocabulary import CHOICES, HORIZON_YEARS
+from ...models.search import french_order
 from ..i18n import Texts
 from ..model_texts import model_text
+from .shape_preview import ShapePreview
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -83,9 +87,11 @@ class ProposalForm(QDialog):
         self.kind = kind
         self.proposal = proposal
         self.geometry = geometry if geometry is not None else proposal.geometry
+        self.drawn_geometry = self.geometry   # kept for the preview once a repair is used
         self.repaired_geometry: BaseGeometry | None = None
         self._offered_repair: BaseGeometry | None = None
         self._result: dict[str, object] | None = None
+        self._checking = False
         self.inputs: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.setWindowTitle(self.tr("Modifier « {label} »").format(label=proposal.label)
@@ -120,7 +126,8 @@ class ProposalForm(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for name in KIND_FIELDS[self.kind]:
             required = name in REQUIRED_FIELDS[self.kind]
-            label = QLabel(f"{FIELD_LABELS[name]}{' *' if required else ''}\u00a0:")
+            label = QLabel(self._colon(model_text(FIELD_LABELS[name])
+                                       + (" *" if required else "")))
             editor = self._editor(name)
             label.setBuddy(editor)
             error = QLabel(wordWrap=True)
@@ -151,6 +158,10 @@ class ProposalForm(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _colon(self, label: str) -> str:
+        """« Titre * : » in French, "Title *:" in English."""
+        return self.tr("{label}\u00a0:").format(label=label)
+
     def _placeholder(self, name: str) -> str:
         return _KIND_PLACEHOLDERS.get(self.kind, {}).get(name, _PLACEHOLDERS.get(name, ""))
 
@@ -175,7 +186,8 @@ class ProposalForm(QDialog):
             combo.setMinimumContentsLength(24)
             combo.addItem(self.tr("— Aucun —"), None)
             territory = self.store.territory
-            for code in sorted(territory.qpv.codes, key=territory.qpv_name):
+            for code in sorted(territory.qpv.codes,
+                               key=lambda code: french_order(territory.qpv_name(code))):
                 combo.addItem(f"{territory.qpv_name(code)} ({code})", code)
             return combo
         if name == "horizon_year":
@@ -203,13 +215,16 @@ class ProposalForm(QDialog):
         self.repair_frame = QFrame(objectName="repair")
         self.repair_frame.setStyleSheet(REPAIR_STYLE)
         repair_layout = QHBoxLayout(self.repair_frame)
-        self.repair_label = QLabel(
-            self.tr("Le contour dessiné se recoupe lui-même. Une forme corrigée, sans "
-                    "croisement, peut le remplacer."), wordWrap=True)
+        self.repair_preview = ShapePreview(self.geometry)
+        self.repair_label = QLabel(wordWrap=True)
+        self.repair_label.setTextFormat(Qt.TextFormat.RichText)
         self.repair_button = QPushButton(self.tr("Utiliser la forme corrigée"))
         self.repair_button.clicked.connect(self.use_repaired_shape)
-        repair_layout.addWidget(self.repair_label, 1)
-        repair_layout.addWidget(self.repair_button)
+        explanation = QVBoxLayout()
+        explanation.addWidget(self.repair_label, 1)
+        explanation.addWidget(self.repair_button, 0, Qt.AlignmentFlag.AlignRight)
+        repair_layout.addWidget(self.repair_preview, 0, Qt.AlignmentFlag.AlignTop)
+        repair_layout.addLayout(explanation, 1)
         self.repair_frame.hide()
         layout.addWidget(self.repair_frame)
         return box
@@ -218,16 +233,29 @@ class ProposalForm(QDialog):
         for name in ("qpv_code", "nature"):
             if name in self.inputs:
                 self.inputs[name].currentIndexChanged.connect(self.refresh_facts)
+        for editor in self.inputs.values():
+            changed = (editor.currentIndexChanged if isinstance(editor, QComboBox)
+                       else editor.valueChanged if isinstance(editor, QSpinBox)
+                       else editor.textChanged)
+            changed.connect(self._recheck)
+
+    def _recheck(self) -> None:
+        """After a first « Enregistrer », each problem goes as soon as its field is put right
+        (and comes back if it is undone)."""
+        if self._checking:
+            self.show_problems(self._validate())
 
     # -- values ---------------------------------------------------------------------------
 
     def _fill(self) -> None:
         if self.proposal is None:
-            # a crossed outline breaks overlay operations: suggest from its valid version
-            measurable = shapely.make_valid(self.geometry)
-            suggested = self.store.suggest_qpv(measurable) if "qpv_code" in self.inputs \
+            suggested = self.store.suggest_qpv(self.geometry) if "qpv_code" in self.inputs \
                 else None
-            values: Mapping[str, object] = {"qpv_code": suggested}
+            # who draws is who the first-run assistant was told
+            identity = load_identity(self.store.workspace)
+            values: Mapping[str, object] = {"qpv_code": suggested,
+                                            "author": identity.contact_name,
+                                            "contact": identity.contact_email}
         else:
             values = self.proposal.editable_fields()
         for name, editor in self.inputs.items():
@@ -279,9 +307,9 @@ class ProposalForm(QDialog):
         if self.geometry.geom_type == "Point":
             rows = [row for row in rows if row[0] != "Surface"]    # always 0 ha
         for label, value in rows:
-            value_label = QLabel(value, wordWrap=True)
+            value_label = QLabel(model_text(value), wordWrap=True)
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.facts_layout.addRow(f"{label}\u00a0:", value_label)
+            self.facts_layout.addRow(self._colon(model_text(label)), value_label)
         if self.kind == PERIMETRE and facts.added_ha is None and facts.removed_ha is None:
             self.facts_layout.addRow(QLabel(self.tr("Choisissez le QPV et la nature de la demande "
                                                     "pour voir la surface ajoutée ou retirée.")))
@@ -296,13 +324,37 @@ class ProposalForm(QDialog):
         self.shape_error_label.setText("\n".join(shape_errors))
         self.shape_error_label.setVisible(bool(shape_errors))
         self._offered_repair = validation.repaired
-        self.repair_frame.setVisible(validation.repaired is not None)
+        if validation.repaired is not None:
+            self._describe_repair(validation.repaired, accepted=False)
+        self.repair_frame.setVisible(validation.repaired is not None
+                                     or self.repaired_geometry is not None)
         warnings = [problem.message for problem in validation.warnings]
+        warnings += self._outside_own_commune()
         attention = self.tr("Attention\u00a0: {text}")
         self.warning_label.setText(
             "\n".join(attention.format(text=text) for text in warnings)
             + (self.tr("\nVous pouvez tout de même enregistrer.") if warnings else ""))
         self.warning_label.setVisible(bool(warnings))
+
+    def _outside_own_commune(self) -> list[str]:
+        """A warning when the shape lies outside the user's commune (first-run identity)."""
+        own = load_identity(self.store.workspace).commune_insee
+        if self.proposal is not None or not own or not self.geometry.is_valid:
+            return []
+        territory = self.store.territory
+        try:
+            own_name = territory.commune_name(own)
+        except (KeyError, IndexError, ValueError):
+            return []
+        communes = territory.commune_codes(self.geometry)
+        if own in communes:
+            return []
+        others = ", ".join(territory.commune_name(code) for code in communes)
+        if not others:
+            return [self.tr("La proposition est hors de votre commune ({own}).")
+                    .format(own=own_name)]
+        return [self.tr("La proposition est hors de votre commune ({own})\u00a0: elle se "
+                        "trouve à {others}.").format(own=own_name, others=others)]
 
     def show_problems(self, validation: Validation) -> None:
         """Each error next to its field and all of them in the summary; warnings below."""
@@ -321,17 +373,39 @@ class ProposalForm(QDialog):
             self.summary_label.setText(f"<b>{heading}</b><ul style='margin:0'>{items}</ul>")
         self.summary.setVisible(bool(count))
 
+    def _describe_repair(self, corrected: BaseGeometry, accepted: bool) -> None:
+        """The drawn and corrected areas side by side, and the corrected shape drawn over
+        the outline in the preview."""
+        parts = len(polygon_parts(corrected))
+        drawn = format_french_number(area_ha(enclosed_by(self.drawn_geometry)), 2)
+        kept = format_french_number(area_ha(corrected), 2)
+        pieces = (self.tr("d'un seul tenant") if parts == 1 else
+                  self.tr("en {count} parties").format(count=parts))
+        if accepted:
+            text = self.tr("<b>Forme corrigée utilisée</b> (en vert)\u00a0: {kept}\u00a0ha "
+                           "{pieces}, pour {drawn}\u00a0ha entourés par le contour dessiné (en "
+                           "pointillés rouges).")
+        else:
+            text = self.tr("<b>Le contour dessiné se recoupe lui-même</b> (en pointillés "
+                           "rouges). La forme corrigée (en vert) garde tout ce qu'il entoure, "
+                           "{pieces}\u00a0: {kept}\u00a0ha, pour {drawn}\u00a0ha dessinés.")
+        self.repair_label.setText(text.format(kept=kept, drawn=drawn, pieces=pieces))
+        self.repair_preview.set_shapes(self.drawn_geometry, corrected)
+        self.repair_button.setVisible(not accepted)
+
     def use_repaired_shape(self) -> None:
         if self._offered_repair is None:
             return
         self.geometry = self.repaired_geometry = self._offered_repair
+        self._describe_repair(self.repaired_geometry, accepted=True)
         self.geometry_repaired.emit(self.repaired_geometry)
         self.refresh_facts()
         self._show_shape_problems(self._validate())
-        if self.summary.isVisible():
+        if self._checking:
             self.show_problems(self._validate())
 
     def save(self) -> None:
+        self._checking = True     # from now on each field is checked as it changes
         validation = self._validate()
         self.show_problems(validation)
         if not validation.ok:

@@ -7,16 +7,18 @@ from datetime import datetime
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt,
                             Signal)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+                               QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
 from ...models.proposals import KINDS, STATUSES, Proposal, ProposalStore
 from ...models.proposals.vocabulary import choice_label
+from ...models.search import french_order
 from ..i18n import Texts
 from ..table_model import RowsTableModel
+from ..column_fit import TitleColumnFit
 from ..model_texts import model_text
 
-_SHORT_KINDS = Texts("ProposalListPanel", {
+SHORT_KINDS = Texts("ProposalListPanel", {
     "equipement": QT_TRANSLATE_NOOP("ProposalListPanel", "Équipement"),
     "quartier_vecu": QT_TRANSLATE_NOOP("ProposalListPanel", "Quartier vécu"),
     "perimetre": QT_TRANSLATE_NOOP("ProposalListPanel", "Périmètre")})
@@ -51,12 +53,13 @@ class ProposalTableModel(RowsTableModel):
     def _cells(self, proposal: Proposal) -> tuple[str, ...]:
         territory = self.store.territory
         qpv = territory.qpv_name(proposal.qpv_code) if proposal.qpv_code else "—"
-        communes = ", ".join(territory.commune_name(code) for code in proposal.communes)
+        communes = ", ".join(sorted((territory.commune_name(code) for code in proposal.communes),
+                                      key=french_order))
         if proposal.kind == "perimetre":
             state = model_text(choice_label("nature", proposal.nature)) or "—"
         else:
             state = model_text(choice_label("status", proposal.status)) or "—"
-        return (_SHORT_KINDS.get(proposal.kind, proposal.kind), proposal.label, qpv,
+        return (SHORT_KINDS.get(proposal.kind, proposal.kind), proposal.label, qpv,
                 communes or "—", state, french_date(proposal.modified))
 
     def proposal(self, row: int) -> Proposal:
@@ -72,7 +75,9 @@ class ProposalTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return model_text(KINDS.get(proposal.kind, proposal.kind))
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return proposal.description or None
+            return "\n\n".join(text for text in (proposal.label, proposal.description) if text)
+        if role == Qt.ItemDataRole.ToolTipRole:    # the whole text of a narrowed cell
+            return cells[column]
         if role == Qt.ItemDataRole.UserRole:    # sort key: ISO date for « Modifié le »
             return proposal.modified if column == 5 else cells[column].casefold()
         return None
@@ -84,21 +89,29 @@ class ProposalListPanel(QWidget):
     zoom_requested = Signal(str)
     edit_requested = Signal(str)
     delete_requested = Signal(str)
+    selection_changed = Signal(object)    # uuid of the selected proposal, or None
 
-    def __init__(self, store: ProposalStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: ProposalStore, parent: QWidget | None = None,
+                 populate: bool = True) -> None:
+        """populate=False shows an empty list until the first refresh() (the main window
+        fills it once its map is painted: hundreds of rows cost ~0.1 s at start-up)."""
         super().__init__(parent)
         self.store = store
         self.model = ProposalTableModel(store)
         self._build()
-        self.refresh()
+        if populate:
+            self.refresh()
+        else:
+            self._show([])
 
     def _build(self) -> None:
         territory = self.store.territory
         self.kind_filter = self._filter(self.tr("Tous les types"), KINDS.items())
         self.commune_filter = self._filter(self.tr("Toutes les communes"), sorted(
-            zip(territory.communes.codes, territory.communes.names), key=lambda pair: pair[1]))
+            zip(territory.communes.codes, territory.communes.names),
+            key=lambda pair: french_order(pair[1])))
         self.qpv_filter = self._filter(self.tr("Tous les QPV"), sorted(
-            zip(territory.qpv.codes, territory.qpv.names), key=lambda pair: pair[1]))
+            zip(territory.qpv.codes, territory.qpv.names), key=lambda pair: french_order(pair[1])))
         self.status_filter = self._filter(self.tr("Tous les statuts"), STATUSES.items())
         self.search_box = QLineEdit(
             placeholderText=self.tr("Rechercher un titre, une commune, un QPV…"),
@@ -129,11 +142,13 @@ class ProposalListPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Fit the rows on screen, not all of them: hundreds of proposals cost ~0.1 s per
+        # refresh otherwise, at start-up too.
+        self.table.horizontalHeader().setResizeContentsPrecision(0)
+        # the title is what tells proposals apart: the other columns give way first
+        self.column_fit = TitleColumnFit(self.table, 1, {0: 100, 2: 130, 3: 130, 4: 100})
         self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.count_label = QLabel()
         self.zoom_button = QPushButton(self.tr("Zoomer"))
@@ -147,13 +162,16 @@ class ProposalListPanel(QWidget):
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
         self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
+        buttons.addStretch(1)
         for button in (self.zoom_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        # the count on a line of its own: beside the buttons it kept the panel (and the map
+        # beside it) ~100 px wider on a 1024 px screen
+        layout.addWidget(self.count_label)
         layout.addLayout(buttons)
 
     def _filter(self, everything: str, choices) -> QComboBox:
@@ -166,11 +184,14 @@ class ProposalListPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the store again with the current filters, keeping the selection."""
-        selected = self.selected_uuid()
-        self.model.set_proposals(self.store.list(
+        self._show(self.store.list(
             kind=self.kind_filter.currentData(), commune=self.commune_filter.currentData(),
             qpv=self.qpv_filter.currentData(), status=self.status_filter.currentData(),
             text=self.search_box.text()))
+
+    def _show(self, proposals: list[Proposal]) -> None:
+        selected = self.selected_uuid()
+        self.model.set_proposals(proposals)
         count = self.model.rowCount()
         self.count_label.setText(
             self.tr("Aucune proposition") if count == 0
@@ -199,6 +220,24 @@ class ProposalListPanel(QWidget):
                 self.table.selectRow(row)
                 return True
         return False
+
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        self.selection_changed.emit(self.selected_uuid())
+
+    def reveal(self, uuid: str) -> bool:
+        """Select a proposal chosen elsewhere (on the map), scroll to it and bring the panel
+        forward; False when the filters hide it."""
+        if not self.select(uuid):
+            return False
+        self.table.scrollTo(self.table.currentIndex())
+        dock = self.parentWidget()
+        while dock is not None and not hasattr(dock, "toggleViewAction"):
+            dock = dock.parentWidget()
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        return True
 
     def _emit(self, signal) -> None:
         uuid = self.selected_uuid()

@@ -11,21 +11,27 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import datetime
+from html import escape
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex,
                             QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
                                QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ...models.fiche import STATUS_NOTE, Figure, format_figure, format_value
+from ...models.fiche import Figure, format_figure, format_value
+from ...models.frenchnum import NO_VALUE, format_status, status_tip
 from ...models.indicator_table import (BETTER, CALL_LABEL, EQUAL, WORSE, IndicatorTable,
                                        TableColumn, TableRow)
 from ...models.search import normalize
-from ...models.table_export import indicator_table_rows, write_csv, write_xlsx
+from ...models.frenchnum import format_french_date
+from ...models.table_export import (indicator_table_rows, indicator_table_sources, write_csv,
+                                    write_xlsx)
+from ..file_dialogs import open_folder, save_path
 from ..i18n import Texts, translate
 from ..formatting import font_size
 
@@ -77,7 +83,9 @@ EXPORTS = {
 }
 
 NAME_COLUMN, COMMUNES_COLUMN, FIRST_INDICATOR_COLUMN = 0, 1, 2
-MAX_TEXT_COLUMN_WIDTH = 230
+#: Widest the quartier and communes columns get (px; the rest in the tooltip): at 1024 × 768
+#: the first figures stay in view.
+MAX_TEXT_COLUMN_WIDTHS = {NAME_COLUMN: 230, COMMUNES_COLUMN: 170}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1   # (group, key): known values, then unknown ones
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2   # the 2024 code of a QPV row, None elsewhere
 _KNOWN, _UNKNOWN = 0, 1                     # sort groups
@@ -101,10 +109,10 @@ def plain_number(value: float, unit: str) -> str:
 
 
 def figure_number(figure: Figure) -> str:
-    """A cell's text: the number without its unit, « secret » or « n.d. »."""
+    """A cell's text: the number without its unit, « secret », « non publié » or « n.d. »."""
     if figure.status == "ok":
         return plain_number(figure.value, figure.unit)
-    return "n.d." if figure.status == "missing" else "secret"
+    return format_status(figure.status, short=True)
 
 
 def call_text(column: TableColumn) -> str:
@@ -205,7 +213,7 @@ class IndicatorTableModel(QAbstractTableModel):
             if versus is not None:
                 lines.append(f"{sentence(VERSUS_TEXT[versus])} ({call_text(table_column)}).")
             if figure.status != "ok":
-                lines.append(STATUS_NOTE)
+                lines.append(status_tip(figure.status))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.BackgroundRole:
             return MARK_BACKGROUNDS.get(versus)
@@ -225,7 +233,7 @@ class IndicatorTableModel(QAbstractTableModel):
         is_call = summary.label == CALL_LABEL
         if role == Qt.ItemDataRole.DisplayRole:
             if value is None:
-                return "—"
+                return NO_VALUE
             text = plain_number(value, table_column.unit)
             return text if is_call or count >= self.qpv_count else f"{text} (n\u00a0=\u00a0{count})"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -448,7 +456,6 @@ class IndicatorTableView(QWidget):
         self.setAccessibleName(self.tr("Tableau des indicateurs"))
         self.load = load
         self.table: IndicatorTable | None = None
-        self._last_folder = Path.home()
         self.picker = IndicatorPicker(indicators, default_ids)
         self.commune_combo = QComboBox()
         self.commune_combo.setAccessibleName(TEXT["commune"].rstrip("\u00a0:"))
@@ -467,6 +474,14 @@ class IndicatorTableView(QWidget):
         self.summary_view = self._summary_view()
         self.legend = QLabel(TEXT["legend"])
         self.legend.setWordWrap(True)
+        self.saved = QLabel()       # where the last export was written
+        self.saved.setWordWrap(True)
+        self.saved.setStyleSheet("color: #14532d; background: #e7f6ec; border: 1px solid "
+                                 "#2e9e5b; border-radius: 4px; padding: 4px;")
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.saved.linkActivated.connect(lambda _link: open_folder(self, self._saved_folder))
+        self.saved.hide()
+        self._saved_folder: Path | None = None
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #a33a00; font-weight: bold;")
@@ -541,6 +556,7 @@ class IndicatorTableView(QWidget):
         column.setSpacing(4)
         column.addLayout(bar)
         column.addWidget(self.legend)
+        column.addWidget(self.saved)
         column.addWidget(self.status)
         tables = QVBoxLayout()
         tables.setSpacing(0)
@@ -561,7 +577,7 @@ class IndicatorTableView(QWidget):
     def _fill_communes(self) -> None:
         """Every commune a QPV touches (2024 perimeters), from the unfiltered table."""
         communes = {c.insee: c for row in (self.table.rows if self.table else ())
-                    for c in row.communes}
+                    for c in row.communes_2024}
         self.commune_combo.blockSignals(True)
         self.commune_combo.addItem(TEXT["all_communes"], None)
         for commune in sorted(communes.values(), key=lambda c: normalize(c.name)):
@@ -620,8 +636,7 @@ class IndicatorTableView(QWidget):
             width = max(self.view.sizeHintForColumn(column),
                         self.view.horizontalHeader().sectionSizeHint(column),
                         self.summary_view.sizeHintForColumn(column))
-            if column in (NAME_COLUMN, COMMUNES_COLUMN):
-                width = min(width, MAX_TEXT_COLUMN_WIDTH)
+            width = min(width, MAX_TEXT_COLUMN_WIDTHS.get(column, width))
             self.view.setColumnWidth(column, width + 8)
 
     def _show_status(self, text: str) -> None:
@@ -654,16 +669,21 @@ class IndicatorTableView(QWidget):
         title, file_filter, write = EXPORTS[kind]
         title, file_filter = self.tr(title), self.tr(file_filter)
         commune = self.commune_combo.currentData()
-        suggested = self._last_folder / f"indicateurs_qpv_{commune or 'CALL'}.{kind}"
-        chosen, _ = QFileDialog.getSaveFileName(self, title, str(suggested), file_filter)
+        chosen = save_path(self, title, f"indicateurs_qpv_{commune or 'CALL'}.{kind}",
+                           file_filter)
         if not chosen:
             return None
         path = Path(chosen)
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(f"{path.name}.{kind}")
-        header, rows = indicator_table_rows(self.displayed_table())
+        table = self.displayed_table()
+        header, rows = indicator_table_rows(table)
         try:
-            write(path, header, rows)
+            if kind == "xlsx":
+                write(path, header, rows, notes=indicator_table_sources(
+                    table, format_french_date(datetime.now().astimezone().isoformat())))
+            else:
+                write(path, header, rows)
         except OSError as exc:
             QMessageBox.warning(
                 self, TEXT["error_title"],
@@ -673,6 +693,10 @@ class IndicatorTableView(QWidget):
                         "ou choisissez un autre dossier, puis recommencez.\n\nDétail\u00a0: "
                         "{detail}").format(path=path, detail=exc.strerror or exc))
             return None
-        self._last_folder = path.parent
+        self._saved_folder = path.parent
+        self.saved.setText(self.tr("Tableau enregistré\u00a0: <b>{name}</b> dans {folder} — "
+                                   "<a href=\"#\">Afficher dans le dossier</a>")
+                           .format(name=escape(path.name), folder=escape(str(path.parent))))
+        self.saved.show()
         self.message.emit(self.tr("Tableau exporté\u00a0: {path}").format(path=path))
         return path
