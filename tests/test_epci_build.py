@@ -283,7 +283,7 @@ def test_the_database_names_its_epci(epci):
     identity = store.epci_identity()
     assert (identity.siren, identity.build_source, identity.short_name) == (
         siren, "national", None)
-    assert identity.name == {CALL: "CA de Lens - Liévin", MEL: "Métropole Européenne de Lille",
+    assert identity.name == {CALL: "CA de Lens-Liévin", MEL: "Métropole Européenne de Lille",
                              AVIGNON: "CA du Grand Avignon (COGA)"}[siren]
     assert identity.departements == {CALL: ("62",), MEL: ("59",), AVIGNON: ("30", "84")}[siren]
 

@@ -127,7 +127,7 @@ def test_a_database_of_the_previous_schema_is_read_without_pretending(reference_
     try:
         identity = store.epci_identity()
         assert (identity.siren, identity.name, identity.short_name) == (
-            "246200364", "CA de Lens - Liévin", None)
+            "246200364", "CA de Lens-Liévin", None)
         assert store.coverage() == {} and store.is_available("iris")
         with pytest.raises(LookupError, match="reconstruisez-la"):
             store.qpv_correspondence("QN06202M")

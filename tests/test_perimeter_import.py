@@ -191,7 +191,7 @@ def test_building_after_spatialite_is_loaded_keeps_geos_and_proj_apart(call_with
                                                                         tmp_path):
     """The app opens its reference database before the assistant builds an EPCI: shapely and
     pyproj imported after mod_spatialite must still work and the process exit cleanly (it
-    aborted at exit, and shapely refused to write WKB, before geolibs.py)."""
+    aborted at exit, and shapely refused to write WKB, before models/native_libraries.py)."""
     import subprocess
     import sys
 

@@ -1019,7 +1019,7 @@ _add_caf()
 # BPE, politique de la ville posts, SSMSI) register their entries through the same checks.
 from .catalogue_diagnostic import register_diagnostic_indicators  # noqa: E402
 
-register_diagnostic_indicators(_add)
+register_diagnostic_indicators(_add, CATALOGUE)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -117,10 +117,11 @@ _PV = ("Source : ANCT (crédits politique de la ville, plateforme Dauphin), tels
 Add = Callable[..., None]
 
 
-def register_diagnostic_indicators(add: Add) -> None:
-    from .catalogue_data import CATALOGUE  # the historical entries, registered by now
+def register_diagnostic_indicators(add: Add, catalogue) -> None:
+    """Register the diagnostic entries through ``add``; ``catalogue`` holds the historical
+    entries, registered by now (Filosofi by QPV reuses their labels and definitions)."""
     _register_cc(add)
-    _register_filo(add, CATALOGUE)
+    _register_filo(add, catalogue)
     _register_ot(add)
     _register_bpe(add)
     _register_pv(add)

@@ -33,10 +33,10 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .frenchnum import format_french_number
+
 QPV_KIND = "qpv"
 LEVELS = ("commune", "epci", "departement", "region", "france", "ensemble_qpv")
-STATUS_TEXT = {"ok": "", "secret": "secret", "non_publie": "non publié",
-               "missing": "non disponible"}
 
 
 @dataclass(frozen=True)
@@ -135,12 +135,15 @@ class ThemeIndicator:
 
 @dataclass(frozen=True)
 class IndicatorInfo:
+    """An indicator of the catalogue (table ``indicator``), for the fiche, the indicator
+    table and the diagnostic."""
     id: str
     label: str
     unit: str
     theme: str
     definition: str
     unfavourable: str | None
+    compare_id: str | None        # the CALL-level indicator summed from IRIS, if any
     aggregation: str
     verified: bool                # False: meaning inferred, to be shown as not verified
     definition_source: str
@@ -189,13 +192,24 @@ def ensemble_label(value: Value) -> str:
     return f"Ensemble des QPV de France — édition {value.edition}"
 
 
+_INDICATOR_SQL = ("SELECT id, label, unit, theme, definition, unfavourable, compare_id, "
+                  "aggregation, verified, definition_source FROM indicator")
+
+
+def _indicator(row) -> IndicatorInfo:
+    return IndicatorInfo(*row[:8], bool(row[8]), row[9])
+
+
 def indicator_info(store, indicator_id: str) -> IndicatorInfo:
-    row = store.conn.execute(
-        "SELECT id, label, unit, theme, definition, unfavourable, aggregation, verified, "
-        "definition_source FROM indicator WHERE id = ?", (indicator_id,)).fetchone()
+    row = store.conn.execute(f"{_INDICATOR_SQL} WHERE id = ?", (indicator_id,)).fetchone()
     if row is None:
         raise LookupError(f"Indicateur inconnu : {indicator_id}")
-    return IndicatorInfo(*row[:7], bool(row[7]), row[8])
+    return _indicator(row)
+
+
+def indicator_catalogue(conn) -> dict[str, IndicatorInfo]:
+    """Every indicator of the catalogue, by id."""
+    return {row[0]: _indicator(row) for row in conn.execute(_INDICATOR_SQL)}
 
 
 def _qpv(conn, qpv_code: str) -> tuple[str, str, str]:
@@ -233,6 +247,47 @@ def quality_flags(store, kind: str, code: str, indicator_id: str,
     return [QualityFlag(*row[:6]) for row in rows if indicator_id in row[6].split(",")]
 
 
+class QpvYears:
+    """The data year of QPV editions where the data establish it, read once: the table the
+    build filled (REVN 2021 = revenus 2017, 2022 = 2018), and for Filosofi by QPV the edition
+    itself (its edition is the income year)."""
+
+    FILOQP_BASIS = "Filosofi par QPV : l'édition est l'année des revenus."
+
+    def __init__(self, store) -> None:
+        self.years = {(indicator, edition): (year, basis) for indicator, edition, year, basis
+                      in store.conn.execute("SELECT indicator_id, edition, reference_year, "
+                                            "basis FROM qpv_edition_year")}
+
+    def of(self, indicator_id: str, edition: int) -> tuple[int, str] | None:
+        """(year, French basis), or None when the edition's data year is not established."""
+        if indicator_id.startswith("FILOQP."):
+            return edition, self.FILOQP_BASIS
+        return self.years.get((indicator_id, edition))
+
+
+class QpvFlags:
+    """Every INSEE quality flag of the QPV rows that is not '0', read once."""
+
+    def __init__(self, store) -> None:
+        self.flags: dict[tuple[str, int], list[tuple[QualityFlag, set[str]]]] = \
+            defaultdict(list)
+        for code, edition, flag, value, meaning, observation, source, row, covers in \
+                store.conn.execute(
+                    "SELECT territory_code, edition, flag, value, meaning, observation, "
+                    "source_file, source_row, covers FROM quality_flag "
+                    "WHERE territory_kind = 'qpv' AND value != '0'"):
+            self.flags[code, edition].append(
+                (QualityFlag(flag, value, meaning, observation, source, row),
+                 set(covers.split(","))))
+
+    def on(self, code_2015: str, edition: int, indicator_ids) -> tuple[QualityFlag, ...]:
+        """The flags of this QPV's row of this edition that qualify any of the indicators."""
+        wanted = set(indicator_ids)
+        return tuple(flag for flag, covers in self.flags.get((code_2015, edition), [])
+                     if covers & wanted)
+
+
 def comparators_for(store, indicator_id: str, qpv_code: str,
                     edition: int | None = None) -> ComparatorSet:
     """The QPV figure and its declared comparators (see the module docstring). Edition None
@@ -249,18 +304,33 @@ def comparators_for(store, indicator_id: str, qpv_code: str,
         None, "", None)
     year = income_year(store, indicator_id, edition) if edition is not None else None
     communes = [insee for insee, _, in_call in communes_2015(store, code) if in_call]
-    comparators = tuple(_comparator(conn, row, communes) for row in conn.execute(
-        "SELECT c.level, c.comparator_id, i.label, i.unit, c.rank, c.source, c.comparability, "
-        "c.note FROM indicator_comparator c JOIN indicator i ON i.id = c.comparator_id "
-        "WHERE c.indicator_id = ? ORDER BY c.rank", (indicator_id,)))
-    comparators = tuple(sorted(comparators, key=lambda c: (LEVELS.index(c.level), c.rank)))
-    without = conn.execute("SELECT note FROM indicator_without_comparator WHERE "
-                           "indicator_id = ?", (indicator_id,)).fetchone()
     return ComparatorSet(
         indicator_id, info.label, info.unit, qpv, year[0] if year else None,
         year[1] if year else None,
         tuple(quality_flags(store, QPV_KIND, code_2015, indicator_id, edition or 0)),
-        comparators, without[0] if without else None)
+        declared_comparators(store, indicator_id, communes),
+        without_comparator_note(store, indicator_id))
+
+
+def declared_comparators(store, indicator_id: str,
+                         communes: list[str] | None = None) -> tuple[Comparator, ...]:
+    """The indicator's declared comparators in display order (level, then rank). Commune
+    comparators carry the values of ``communes`` (INSEE codes); None or [] leaves the commune
+    level out, for a reader that compares with the CALL and above only."""
+    rows = store.conn.execute(
+        "SELECT c.level, c.comparator_id, i.label, i.unit, c.rank, c.source, c.comparability, "
+        "c.note FROM indicator_comparator c JOIN indicator i ON i.id = c.comparator_id "
+        "WHERE c.indicator_id = ? ORDER BY c.rank", (indicator_id,)).fetchall()
+    comparators = [_comparator(store.conn, row, communes) for row in rows
+                   if row[0] != "commune" or communes]
+    return tuple(sorted(comparators, key=lambda c: (LEVELS.index(c.level), c.rank)))
+
+
+def without_comparator_note(store, indicator_id: str) -> str | None:
+    """Why the indicator has no comparator, when the build says it has none."""
+    row = store.conn.execute("SELECT note FROM indicator_without_comparator WHERE "
+                             "indicator_id = ?", (indicator_id,)).fetchone()
+    return row[0] if row else None
 
 
 def _comparator(conn, row, communes: list[str]) -> Comparator:
@@ -287,24 +357,28 @@ def _iris_sums(conn, comparator_id: str, level: str, communes: list[str]) -> lis
             groups[call].append(iris)
         elif commune in communes:
             groups[commune].append(iris)
-    by_iris = defaultdict(dict)
-    for value in _values(conn, "WHERE v.indicator_id = ? AND v.territory_kind = 'iris'",
-                         (comparator_id,)):
-        by_iris[value.territory_code][value.edition] = value
+    # (edition, value, status, source) by IRIS, read without the territory join: the sums
+    # are 10 times faster to build and the IRIS names are not shown.
+    by_iris: dict[str, dict[int, tuple]] = defaultdict(dict)
+    for iris, edition, value, status, source in conn.execute(
+            "SELECT territory_code, edition, value, status_detail, source_file FROM "
+            "indicator_value WHERE indicator_id = ? AND territory_kind = 'iris'",
+            (comparator_id,)):
+        by_iris[iris][edition] = (value, status, source)
     names = dict(conn.execute("SELECT code, name FROM territory WHERE kind = ?", (level,)))
     results = []
     for code, iris_codes in sorted(groups.items()):
         editions = sorted({e for i in iris_codes for e in by_iris[i]})
         for edition in editions:
             figures = [by_iris[i].get(edition) for i in iris_codes]
-            complete = all(f is not None and f.status == "ok" for f in figures)
-            total = math.fsum(f.value for f in figures) if complete else None
+            complete = all(f is not None and f[1] == "ok" for f in figures)
+            total = math.fsum(f[0] for f in figures) if complete else None
             results.append(Value(
                 comparator_id, level, code, names.get(code, code), edition, edition, total,
                 "ok" if complete else "missing", True,
                 f"Calculé à partir des {len(iris_codes)} IRIS (somme)" if complete else
                 "Somme des IRIS non calculable : un IRIS au moins est secret ou absent.",
-                " ; ".join(sorted({f.source_file for f in figures if f})), None))
+                " ; ".join(sorted({f[2] for f in figures if f})), None))
     return results
 
 
@@ -382,7 +456,7 @@ def straddling_qpv(store) -> list[StraddlingQpv]:
             "AND in_call = 0 ORDER BY commune_name", (code,)))
         population = [v for v in territory_series(store, "DEMO.POP_MUN", "qpv", code_2015)
                       if v.status == "ok"]
-        share_text = (f"{share * 100:.0f}\u00a0%".replace(".", ",") if share is not None
+        share_text = (f"{format_french_number(share * 100, 0)}\u00a0%" if share is not None
                       else UNKNOWN_SHARE)
         result.append(StraddlingQpv(
             code, code_2015, name, names, share, population[-1] if population else None, None,

@@ -9,10 +9,6 @@ comparateur, QPV perimeters outside the CALL) is absent, and the ``coverage`` ta
 """
 from __future__ import annotations
 
-from .geolibs import load_geo_libraries
-
-load_geo_libraries()  # before anything imports shapely or pyproj: see geolibs.py
-
 from pathlib import Path
 
 from ... import __version__

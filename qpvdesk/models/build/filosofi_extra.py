@@ -8,7 +8,7 @@ from ..catalogue_data import indicator_id
 from ..catalogue_diagnostic import filoqp_variable
 from .context import BuildContext
 from .errors import SourceError
-from .indicators import NATIONAL_QPV_ROW
+from .indicators import NATIONAL_QPV_ROW, qpv_territory, unpublished
 from .quality import flag_rows, insert_flags, is_filoqp_note
 from .readers import number_cell
 from .schema import insert_rows
@@ -73,23 +73,14 @@ def build_filosofi_qpv(ctx: BuildContext, qpv_codes_2015: set[str], qp_files=QP_
                 columns[column] = f"FILOQP.{variable}"
         seen = set()
         for index, row in enumerate(table.rows):
-            code = row[code_column]
-            if code == NATIONAL_QPV_ROW:
-                kind, code = "ensemble_qpv", "ENSEMBLE"
-            elif code in qpv_codes_2015:
-                kind = "qpv"
-                seen.add(code)
-            else:
-                raise SourceError(table.path, f"unknown QPV code {code!r}",
-                                  table.row_number(index))
+            kind, code = qpv_territory(table, index, row[code_column], qpv_codes_2015)
+            seen.add(code)
             rows += [value_row(kind, code, ident, year, year,
                                number_cell(table, index, column), relative,
                                table.row_number(index)) for column, ident in columns.items()]
             notes = {c: sorted(columns.values()) for c in table.columns if is_filoqp_note(c)}
             flags += flag_rows(table, relative, index, kind, code, year, notes, columns)
-        rows += [value_row("qpv", code, ident, year, year, None, relative, None,
-                           absent="non_publie")
-                 for code in sorted(qpv_codes_2015 - seen) for ident in columns.values()]
+        rows += unpublished("qpv", qpv_codes_2015 - seen, columns, year, year, relative)
     insert_flags(ctx.conn, flags)
     return insert_values(ctx.conn, rows)
 

@@ -90,8 +90,20 @@ def _values(table: CsvTable, relative: str, index: int, kind: str, code: str,
     return rows
 
 
-def _missing(kind: str, codes, columns: dict[str, str], edition: int,
-             reference_year: int | None, relative: str) -> list[tuple]:
+def qpv_territory(table: CsvTable, index: int, code: str,
+                  qpv_codes_2015: set[str]) -> tuple[str, str]:
+    """(kind, code) of a row of an INSEE file by QPV: a QPV of the territory (2015 code) or
+    INSEE's national row « Ensemble » ; SourceError for any other code."""
+    if code == NATIONAL_QPV_ROW:
+        return "ensemble_qpv", "ENSEMBLE"
+    if code in qpv_codes_2015:
+        return "qpv", code
+    raise SourceError(table.path, f"unknown QPV code {code!r}", table.row_number(index))
+
+
+def unpublished(kind: str, codes, columns: dict[str, str], edition: int,
+                reference_year: int | None, relative: str) -> list[tuple]:
+    """« non publié » rows for the territories a producer's file has no row for."""
     return [value_row(kind, code, indicator_id, edition, reference_year, None, relative, None,
                       absent="non_publie")
             for code in sorted(codes) for indicator_id in columns.values()]
@@ -106,18 +118,11 @@ def build_qpv_values(ctx: BuildContext, qpv_codes_2015: set[str], qpv_files=QPV_
         scope = qpv_flag_scope(table, columns)
         rows, seen, flags = [], set(), []
         for index, row in enumerate(table.rows):
-            code = row["CODGEO"]
-            if code == NATIONAL_QPV_ROW:
-                kind, code = "ensemble_qpv", "ENSEMBLE"
-            elif code in qpv_codes_2015:
-                kind = "qpv"
-                seen.add(code)
-            else:
-                raise SourceError(table.path, f"unknown QPV code {code!r}",
-                                  table.row_number(index))
+            kind, code = qpv_territory(table, index, row["CODGEO"], qpv_codes_2015)
+            seen.add(code)
             rows += _values(table, relative, index, kind, code, columns, edition, None)
             flags += flag_rows(table, relative, index, kind, code, edition, scope, columns)
-        rows += _missing("qpv", qpv_codes_2015 - seen, columns, edition, None, relative)
+        rows += unpublished("qpv", qpv_codes_2015 - seen, columns, edition, None, relative)
         insert_flags(ctx.conn, flags)
         count += insert_values(ctx.conn, rows)
     return count
@@ -169,6 +174,6 @@ def _insert_by_code(ctx: BuildContext, table: CsvTable, relative: str, kind: str
         seen.add(code)
         rows += _values(table, relative, index, kind, stored_code(code) or code, columns, year,
                         year)
-    rows += _missing(kind, {stored_code(c) or c for c in expected - seen}, columns, year, year,
+    rows += unpublished(kind, {stored_code(c) or c for c in expected - seen}, columns, year, year,
                      relative)
     return insert_values(ctx.conn, rows)

@@ -18,3 +18,9 @@ def normalized(text: str) -> str:
 def words(text: str) -> list[str]:
     """« CA d'Hénin-Carvin » -> ['ca', 'd', 'henin', 'carvin']."""
     return [word for word in re.split(r"[^a-z0-9]+", folded(text)) if word]
+
+
+def display_name(name: str) -> str:
+    """« CA de Lens - Liévin » (the COG's spacing) as the agglomeration writes itself:
+    « CA de Lens-Liévin »."""
+    return re.sub(r"(\w) - (\w)", r"\1-\2", name)

@@ -7,6 +7,7 @@ import shapely
 
 from . import national_layout as layout
 from .errors import SourceError
+from .names import display_name
 from .national_pack import NationalPack, PackTable
 from .readers import as_multi, number_cell
 from .schema import insert_rows
@@ -30,7 +31,7 @@ def commune_rows(pack: NationalPack) -> PackTable:
 def national_scope(pack: NationalPack, record) -> tuple[BuildScope, dict[str, tuple[str, ...]]]:
     """The scope of one EPCI of COG 2026, and its communes' former codes (communes merged into
     them, as the COG lists them)."""
-    siren, name = record["siren_epci"], record["nom_epci"]
+    siren, name = record["siren_epci"], display_name(record["nom_epci"])
     communes, former, departements, regions, region_departements = {}, {}, set(), set(), {}
     for row in commune_rows(pack).rows:
         region_departements.setdefault(row["reg"], set()).add(row["dep"])

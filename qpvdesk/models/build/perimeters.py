@@ -7,10 +7,6 @@ then renames it over the original; a refused file changes nothing. The build use
 """
 from __future__ import annotations
 
-from .geolibs import load_geo_libraries
-
-load_geo_libraries()  # before anything imports shapely or pyproj: see geolibs.py
-
 import os
 import shutil
 from dataclasses import dataclass, field

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import json
-import re
 
 import shapely
 
 from .context import BuildContext
 from .errors import SourceError
+from .names import display_name
 from .readers import as_multi, number_cell
 from .schema import insert_rows
 
@@ -64,12 +64,6 @@ def build_communes(ctx: BuildContext) -> dict[str, str]:
     insert_rows(ctx.conn, "territory", ["kind", "code", "name", "population", "population_year"],
                 [("commune", r[0], r[1], r[3], POPULATION_YEAR) for r in rows])
     return names
-
-
-def display_name(name: str) -> str:
-    """« CA de Lens - Liévin » (the COG's spacing) as the agglomeration writes itself:
-    « CA de Lens-Liévin »."""
-    return re.sub(r"(\w) - (\w)", r"\1-\2", name)
 
 
 def build_epci(ctx: BuildContext) -> None:
