@@ -1,0 +1,116 @@
+"""The national view: France's metropolitan communes from the national data pack, stored in
+SpatiaLite like the reference layers, drawn with the agglomeration's QPV on top."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import shapely
+
+from qpvdesk.models.map.national import (DATABASE_NAME, TABLE, communes_database,
+                                         load_national_communes)
+from qpvdesk.models.spatialite import connect
+from image_compare import pixels
+
+METROPOLITAN_COMMUNES = 34_739     # 34,868 in COG 2026 minus the 129 of the DROM
+LENS = "62498"
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory):
+    return communes_database(tmp_path_factory.mktemp("national"))
+
+
+@pytest.fixture(scope="module")
+def communes(database):
+    return load_national_communes(database)
+
+
+def test_the_database_holds_every_metropolitan_commune_as_a_registered_layer(database):
+    conn = connect(database, readonly=True)
+    try:
+        count, overseas = conn.execute(
+            f"SELECT count(*), sum(dep LIKE '97%') FROM {TABLE}").fetchone()
+        srid, kind = conn.execute("SELECT srid, geometry_type FROM geometry_columns "
+                                  "WHERE f_table_name = ?", (TABLE,)).fetchone()
+        indexed = conn.execute("SELECT spatial_index_enabled FROM geometry_columns "
+                               "WHERE f_table_name = ?", (TABLE,)).fetchone()[0]
+    finally:
+        conn.close()
+    assert count == METROPOLITAN_COMMUNES and overseas == 0
+    assert (srid, kind, indexed) == (2154, 6, 1)    # MULTIPOLYGON in Lambert-93, indexed
+
+
+def test_the_database_is_written_once(database):
+    written = database.stat().st_mtime_ns
+    assert communes_database(database.parent) == database
+    assert database.stat().st_mtime_ns == written
+
+
+def test_the_layer_keeps_arrays_only_and_identifies_lens_where_the_reference_has_it(
+        communes, reference):
+    assert len(communes) == METROPOLITAN_COMMUNES and not communes.keeps_geometries
+    wkb = reference.conn.execute("SELECT AsBinary(geom) FROM commune WHERE insee = ?",
+                                 (LENS,)).fetchone()[0]
+    lens = shapely.from_wkb(wkb)
+    inside = lens.representative_point()
+    index = communes.feature_at(inside.x, inside.y, 1.0)
+    assert communes.keys[index] == LENS and communes.labels[index] == "Lens"
+    national = communes.geometry(index)
+    overlap = shapely.area(shapely.intersection(national, lens)) / shapely.area(
+        shapely.union(national, lens))
+    assert overlap > 0.9
+
+
+def test_coarse_views_draw_a_fraction_of_the_vertices(communes):
+    full, france = communes.lod_for(0.5), communes.lod_for(1100.0)
+    assert len(france.coords) < 0.5 * len(full.coords)
+    assert np.array_equal(np.diff(france.vertex_start) > 0, np.diff(full.vertex_start) > 0)
+
+
+def test_snapshot_national_draws_the_qpv_over_the_communes(reference_path, database, tmp_path):
+    home = tmp_path / "home"
+    (home / "national").mkdir(parents=True)
+    shutil.copy(database, home / "national" / DATABASE_NAME)
+    out = tmp_path / "nord.png"
+    bbox = "660000,7010000,720000,7050000"      # the CALL and around
+    done = subprocess.run([sys.executable, "-m", "qpvdesk", "--reference", str(reference_path),
+                           "snapshot", "--national", "--bbox", bbox, "--width", "600",
+                           "--height", "400", "--out", str(out)],
+                          env={**os.environ, "QPVDESK_HOME": str(home),
+                               "QT_QPA_PLATFORM": "offscreen"},
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    image = pixels(out)
+    red = (image[..., 0] > 150) & (image[..., 1] < 110) & (image[..., 2] < 110)
+    commune_fill = (np.abs(image - [240, 235, 224]).sum(axis=2) < 6)   # not the background
+    lines = image.sum(axis=2) < 600
+    assert red.sum() > 200                          # the QPV
+    assert commune_fill.mean() > 0.5 and lines.sum() > 5000     # communes, CALL and around
+    assert not (home / "national" / f".{DATABASE_NAME}.partial").exists()
+
+
+@pytest.mark.slow
+def test_bench_render_national_prints_its_figures_and_qgis_beside(reference_path, database,
+                                                                   tmp_path):
+    done = subprocess.run([sys.executable, "-m", "qpvdesk", "--reference", str(reference_path),
+                           "bench", "render", "--national", "--json", "--processes", "1",
+                           "--repeat", "1", "--national-folder", str(database.parent)],
+                          env={**os.environ, "QPVDESK_HOME": str(tmp_path)},
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    ours = report["national"]
+    for key in ("first_frame_ms", "rerender_full_ms", "rerender_1pct_ms", "pan_frame_ms",
+                "peak_rss_mb"):
+        assert ours[key] > 0
+    assert ours["communes"] == METROPOLITAN_COMMUNES
+    if shutil.which("qgis"):
+        assert report["qgis"]["version"].startswith("QGIS")
+        assert set(report["qgis_over_qpvdesk"]) == {"first_frame_ms", "rerender_full_ms",
+                                                    "rerender_1pct_ms", "peak_rss_mb"}
