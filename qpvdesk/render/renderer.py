@@ -30,6 +30,7 @@ PIECES_PER_PATH = 4            # ...and this many pieces go in one path
 TINY_FEATURE_PX = 1.5      # smaller features are always drawn as a box of pixels
 DENSE_FEATURES = 20_000    # above this many shapes in view...
 DENSE_BOX_PX = 3           # ...features under this size become boxes too (more: a mosaic)
+ANTIALIASED_OUTLINES_UP_TO = 2_000   # shapes in view
 BACKGROUND = QColor("#f4f3ee")
 HATCH_BACKGROUND = QColor("#d9d9d9")   # under a hatched (secret) fill
 
@@ -273,7 +274,10 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
             if brush.style() == Qt.BrushStyle.BDiagPattern:
                 painter.fillPath(path, QBrush(HATCH_BACKGROUND))
             painter.fillPath(path, brush)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    # Beyond a few thousand shapes in view, antialiasing thin outlines costs more than it
+    # shows (a 1 % view of 200,000 parcels: outlines 12.4 -> 7.7 ms)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing,
+                          len(drawn) <= ANTIALIASED_OUTLINES_UP_TO or symbol.stroke_width > 1)
     if symbol.stroke is None:
         return
     painter.setPen(symbol_pen(symbol))

@@ -24,6 +24,9 @@ from .styles import LAYERS, LayerInfo, Symbol, college_symbol, layer_info
 LOD_TOLERANCES = (0.0, 2.0, 8.0, 32.0)
 # A copy is kept only when it has at most this share of the vertices of the next finer one.
 WORTH_A_COPY = 0.75
+# Large layers drop vertices within a grid cell of at most this many pixels (France's communes
+# at 1,130 m per pixel: 804,000 -> 460,000 vertices, full view 168 -> 141 ms, same look).
+LOD_GRID_PX = 2.0
 # Layers of more features than this keep no shapely geometries after load.
 KEEP_GEOMETRIES_UP_TO = 5_000
 # Geometries are decoded from WKB this many at a time (the temporary objects stay small).
@@ -183,12 +186,13 @@ class FeatureLayer:
         return padded, block_extents
 
     def lod_for(self, resolution: float) -> GeometryArrays:
-        """The coarsest copy whose error stays under about half a pixel (a pixel for the
+        """The coarsest copy whose error stays under about half a pixel (two pixels for the
         grid of large layers), built the first time a view needs it."""
         if self._geometries is None:
-            # large layers: a grid of the power of two under the resolution, so that small
-            # zooms reuse a copy
-            cell = 2.0 ** math.floor(math.log2(resolution)) if resolution >= 2 else 0.0
+            # large layers: a grid cell of a power of two metres, so that small zooms reuse
+            # a copy
+            cell = (2.0 ** math.floor(math.log2(resolution * LOD_GRID_PX)) if resolution >= 2
+                    else 0.0)
             return self._copy(cell, lambda: self.lods[0.0].decimated(cell))
         tolerance = max(value for value in LOD_TOLERANCES if value <= resolution * 0.5)
         return self._copy(tolerance, lambda: GeometryArrays.from_geometries(
