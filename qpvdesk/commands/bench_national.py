@@ -31,19 +31,24 @@ from qgis.PyQt.QtGui import QColor
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFillSymbol,
                        QgsMapRendererSequentialJob, QgsMapSettings, QgsRectangle,
                        QgsSingleSymbolRenderer, QgsVectorLayer)
-database, repeat, spec = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
+repeat, spec = int(sys.argv[1]), json.loads(sys.argv[2])
 app = QgsApplication([], False)
 app.initQgis()
-start = time.perf_counter()
-layer = QgsVectorLayer("dbname='%s' table=\"%s\" (geom)" % (database, spec["table"]),
-                       "communes", "spatialite")
-if not layer.isValid():
-    sys.exit("QGIS cannot open " + database)
-layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({
-    "color": spec["fill"], "outline_color": spec["stroke"],
-    "outline_width": str(spec["stroke_width"]), "outline_width_unit": "Pixel"})))
+layers = []
+for item in spec["layers"]:
+    layer = QgsVectorLayer("dbname='%s' table=\"%s\" (geom)" % (item["database"],
+                                                                item["table"]),
+                           item["table"], "spatialite")
+    if not layer.isValid():
+        sys.exit("QGIS cannot open %s in %s" % (item["table"], item["database"]))
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({
+        "color": item["fill"], "style": "solid" if item["fill"] else "no",
+        "outline_color": item["stroke"] or "0,0,0,0",
+        "outline_style": "solid" if item["stroke"] else "no",
+        "outline_width": str(item["stroke_width"]), "outline_width_unit": "Pixel"})))
+    layers.insert(0, layer)      # QgsMapSettings: first is on top
 settings = QgsMapSettings()
-settings.setLayers([layer])
+settings.setLayers(layers)
 settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
 settings.setOutputSize(QSize(*spec["size"]))
 settings.setBackgroundColor(QColor(spec["background"]))
@@ -93,21 +98,21 @@ def run_national(args) -> int:
     except (NationalPackMissing, SourceError) as exc:
         print(f"qpvdesk: {exc}", file=sys.stderr)
         return 1
-    qgis = _qgis_version()
+    qgis = qgis_version()
     runs: dict[str, list[dict]] = {"qpvdesk": [], "qgis": []}
     with tempfile.TemporaryDirectory(prefix="qpvdesk-national-") as scratch:
         qgis_database = None
         if qgis:
             # QGIS opens SpatiaLite files for writing: it gets its own copy of the same table
             qgis_database = Path(shutil.copy2(database, Path(scratch) / database.name))
+            spec = json.dumps(_qgis_spec(qgis_database))
         for _ in range(args.processes):
             runs["qpvdesk"].append(_timed_run(
                 [sys.executable, "-m", "qpvdesk.commands.national_frames", str(database),
                  str(args.repeat)], _env(offscreen=True)))
             if qgis:
                 runs["qgis"].append(_timed_run(
-                    [SYSTEM_PYTHON, "-c", _QGIS_RUN, str(qgis_database), str(args.repeat),
-                     json.dumps(_qgis_spec(database))], _env(offscreen=True)))
+                    qgis_command(args.repeat, spec), _env(offscreen=True)))
     report = {"national": _medians(runs["qpvdesk"])}
     report["national"].update({
         "communes": _count(database), "database": str(database),
@@ -127,6 +132,10 @@ def run_national(args) -> int:
 
     print_report(report, args.json)
     return 0
+
+
+def qgis_command(repeat: int, spec: str) -> list[str]:
+    return [SYSTEM_PYTHON, "-c", _QGIS_RUN, str(repeat), spec]
 
 
 def _env(offscreen: bool) -> dict[str, str]:
@@ -158,7 +167,7 @@ def _medians(runs: list[dict]) -> dict:
     return {key: round(statistics.median(run[key] for run in runs), 2) for key in keys}
 
 
-def _qgis_version() -> str | None:
+def qgis_version() -> str | None:
     if shutil.which("qgis") is None or not Path(SYSTEM_PYTHON).exists():
         return None
     done = subprocess.run([SYSTEM_PYTHON, "-c", "from qgis.core import Qgis; "
@@ -167,12 +176,11 @@ def _qgis_version() -> str | None:
     return f"QGIS {done.stdout.strip()}" if done.returncode == 0 else None
 
 
-def national_boxes(database: Path) -> tuple[tuple, tuple]:
-    """The whole view and the 1 % view, as Lambert-93 boxes, the way qpvdesk frames them."""
+def national_view_of(database: Path, size: tuple[int, int]):
+    """The whole of France framed the way qpvdesk frames it."""
     from ..models.map.national import TABLE
     from ..models.map.viewport import Viewport
     from ..models.spatialite import connect
-    from ..render.national import NATIONAL_SIZE, one_percent_view
 
     conn = connect(database, readonly=True)
     try:
@@ -180,20 +188,33 @@ def national_boxes(database: Path) -> tuple[tuple, tuple]:
                               f"Max(MbrMaxX(geom)), Max(MbrMaxY(geom)) FROM {TABLE}").fetchone()
     finally:
         conn.close()
-    full = Viewport.fit(bounds, *NATIONAL_SIZE, margin=0.03)
-    return full.bbox, one_percent_view(full).bbox
+    return Viewport.fit(bounds, *size, margin=0.03)
+
+
+def qgis_layer(database: Path, table: str, symbol) -> dict:
+    """How the QGIS run draws one SpatiaLite table: qpvdesk's symbol, in QGIS's words."""
+    fill = None
+    if symbol.fill is not None:
+        red, green, blue = (int(symbol.fill[i:i + 2], 16) for i in (1, 3, 5))
+        fill = f"{red},{green},{blue},{round(symbol.fill_alpha * 255)}"
+    return {"database": str(database), "table": table, "fill": fill, "stroke": symbol.stroke,
+            "stroke_width": symbol.stroke_width}
+
+
+def qgis_spec(layers: list[dict], full, one_percent) -> dict:
+    from ..render.renderer import BACKGROUND
+
+    return {"layers": layers, "size": [full.width, full.height], "full": full.bbox,
+            "one_percent": one_percent.bbox, "background": BACKGROUND.name()}
 
 
 def _qgis_spec(database: Path) -> dict:
     from ..models.map.national import NATIONAL_SYMBOL, TABLE
-    from ..render.national import NATIONAL_SIZE
-    from ..render.renderer import BACKGROUND
+    from ..render.national import NATIONAL_SIZE, one_percent_view
 
-    full, one_percent = national_boxes(database)
-    return {"table": TABLE, "size": list(NATIONAL_SIZE), "full": full,
-            "one_percent": one_percent, "fill": NATIONAL_SYMBOL.fill,
-            "stroke": NATIONAL_SYMBOL.stroke, "stroke_width": NATIONAL_SYMBOL.stroke_width,
-            "background": BACKGROUND.name()}
+    full = national_view_of(database, NATIONAL_SIZE)
+    return qgis_spec([qgis_layer(database, TABLE, NATIONAL_SYMBOL)], full,
+                     one_percent_view(full))
 
 
 def _count(database: Path) -> int:
