@@ -39,34 +39,28 @@ class GeometryArrays:
             empty = np.zeros(0, dtype=INDEX)
             return cls(np.zeros((0, 2)), np.zeros(0, bool), np.zeros(1, INDEX),
                        np.zeros(1, INDEX), empty, empty, True)
-        kind, coords, offsets = shapely.to_ragged_array(geometries, include_z=False)
-        count = len(geometries)
-        if kind in (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON):
-            ring_start, first_ring_of_part = offsets[0], offsets[1]
-            part_of_ring = np.repeat(np.arange(len(first_ring_of_part) - 1, dtype=INDEX),
-                                     np.diff(first_ring_of_part))
-            if kind == shapely.GeometryType.POLYGON:
-                feature_of_part = np.arange(count, dtype=INDEX)
-                vertex_start = ring_start[first_ring_of_part]
-            else:
-                feature_of_part = np.repeat(np.arange(count, dtype=INDEX), np.diff(offsets[2]))
-                vertex_start = ring_start[first_ring_of_part[offsets[2]]]
-            polygons = True
-        elif kind in (shapely.GeometryType.LINESTRING, shapely.GeometryType.MULTILINESTRING):
-            ring_start = offsets[0]
-            part_of_ring = np.arange(len(ring_start) - 1, dtype=INDEX)
-            if kind == shapely.GeometryType.LINESTRING:
-                feature_of_part, vertex_start = np.arange(count, dtype=INDEX), ring_start
-            else:
-                feature_of_part = np.repeat(np.arange(count, dtype=INDEX), np.diff(offsets[1]))
-                vertex_start = ring_start[offsets[1]]
-            polygons = False
+        # (not shapely.to_ragged_array: it imports numpy.ma, 40 ms that start-up avoids)
+        kinds = set(shapely.get_type_id(geometries).tolist())
+        if kinds <= POLYGON_KINDS:
+            parts, feature_of_part = shapely.get_parts(geometries, return_index=True)
+            rings, part_of_ring = shapely.get_rings(parts, return_index=True)
+        elif kinds <= LINE_KINDS:
+            rings, feature_of_part = shapely.get_parts(geometries, return_index=True)
+            part_of_ring = np.arange(len(rings))
         else:
-            raise ValueError(f"GeometryArrays handles polygons or lines, not {kind.name}")
+            raise ValueError(f"GeometryArrays handles polygons or lines, not type ids {kinds}")
+        coords = shapely.get_coordinates(rings)
+        ring_sizes = shapely.get_num_coordinates(rings)
+        ring_start = np.zeros(len(rings) + 1, dtype=INDEX)
+        np.cumsum(ring_sizes, out=ring_start[1:])
+        first_ring_of_feature = np.searchsorted(feature_of_part[part_of_ring],
+                                                np.arange(len(geometries) + 1))
+        vertex_start = ring_start[first_ring_of_feature]
         continues = np.ones(len(coords), dtype=bool)
         continues[ring_start[1:] - 1] = False
-        return cls(coords, continues, vertex_start.astype(INDEX), ring_start.astype(INDEX),
-                   part_of_ring, feature_of_part, polygons)
+        return cls(coords, continues, vertex_start.astype(INDEX), ring_start,
+                   part_of_ring.astype(INDEX), feature_of_part.astype(INDEX),
+                   kinds <= POLYGON_KINDS)
 
     @classmethod
     def from_wkb(cls, blobs: list[bytes]) -> GeometryArrays | None:
