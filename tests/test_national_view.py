@@ -11,6 +11,8 @@ import sys
 import numpy as np
 import pytest
 import shapely
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
 
 from qpvdesk.models.map.national import (DATABASE_NAME, TABLE, communes_database,
                                          load_national_communes)
@@ -114,3 +116,33 @@ def test_bench_render_national_prints_its_figures_and_qgis_beside(reference_path
         assert report["qgis"]["version"].startswith("QGIS")
         assert set(report["qgis_over_qpvdesk"]) == {"first_frame_ms", "rerender_full_ms",
                                                     "rerender_1pct_ms", "peak_rss_mb"}
+
+
+def test_affichage_vue_nationale_shows_france_with_the_qpv_and_pans(qtbot, reference, workspace,
+                                                                     database, isolated_home):
+    from qpvdesk.views.main_window import MainWindow
+
+    (isolated_home / "national").mkdir()
+    shutil.copy(database, isolated_home / "national" / DATABASE_NAME)
+    window = MainWindow(reference, workspace)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.national_action.text() == "Vue &nationale…"
+    window.national_action.trigger()
+    view = window._windows["national"]
+    qtbot.waitUntil(lambda: view.canvas is not None and view.canvas.image is not None,
+                    timeout=60_000)
+    canvas = view.canvas
+    assert canvas.viewport.resolution > 500          # the whole of France in the window
+    xmin, ymin, xmax, ymax = canvas.viewport.bbox
+    assert xmin < 160_000 and xmax > 1_200_000       # Brittany to Alsace
+    before = canvas.viewport.center_x
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(200, 150))
+    qtbot.mouseMove(canvas, QPoint(260, 150))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(260, 150))
+    assert canvas.viewport.center_x < before          # dragged right: the map moved west
+    image = canvas.image.convertToFormat(QImage.Format.Format_RGB888)
+    data = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes()).reshape(
+        image.height(), image.bytesPerLine())[:, :image.width() * 3].reshape(
+        image.height(), image.width(), 3).astype(int)
+    assert (np.abs(data - [240, 235, 224]).sum(axis=2) < 6).mean() > 0.1    # communes

@@ -1800,6 +1800,21 @@ Details: {detail}</translation>
         <translation>&amp;Legend on the map</translation>
     </message>
     <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="233" />
+        <source>Vue &amp;nationale…</source>
+        <translation>&amp;National view…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="234" />
+        <source>Les communes de France métropolitaine, avec les QPV de l&apos;agglomération</source>
+        <translation>The communes of metropolitan France, with the agglomeration's QPV</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="491" />
+        <source>Vue nationale</source>
+        <translation>National view</translation>
+    </message>
+    <message>
         <location filename="../../qpvdesk/views/main_window.py" line="218" />
         <source>Afficher la légende de la carte thématique dans un coin de la carte</source>
         <translation>Show the thematic map's legend in a corner of the map</translation>

@@ -63,7 +63,15 @@ class NationalView(QWidget):
         self.canvas.request_render()
 
     def _show_failure(self, error: Exception) -> None:
-        self.status.setText(f"La vue nationale ne peut pas s'afficher : {error}")
+        from ...models.build.national_pack import NationalPackMissing
+
+        if isinstance(error, NationalPackMissing):
+            self.status.setText(str(error))      # French already: where, and what to do
+        else:
+            self.status.setText(
+                "La vue nationale ne peut pas s'afficher : les données nationales de qpvdesk "
+                f"(dossier data/national) sont illisibles ({error}). Réinstallez qpvdesk avec "
+                "son dossier data/national.")
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if self.task.running:
