@@ -103,3 +103,11 @@ def test_hilbert_order_keeps_neighbours_together():
     order = np.argsort(hilbert_rank(cells, bits=2))
     steps = np.abs(np.diff(cells[order, :2], axis=0)).sum(axis=1)
     assert (steps == 1).all()
+
+
+def test_the_synthetic_layer_built_as_arrays_holds_the_synthetic_parcels():
+    count = KEEP_GEOMETRIES_UP_TO + 10
+    layer, parcels = synthetic_layer(BOX, count), synthetic_parcels(BOX, count)
+    assert np.array_equal(layer.extents, shapely.bounds(parcels))
+    for index in (0, count // 2, count - 1):
+        assert layer.geometry(index).equals_exact(parcels[index], 0)
