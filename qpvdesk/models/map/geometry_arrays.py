@@ -101,7 +101,8 @@ class GeometryArrays:
                     return None
         except struct.error:
             return None
-        coords = np.frombuffer(b"".join(pieces), dtype="<f8").reshape(-1, 2).astype(float)
+        # read-only, over the joined bytes: no copy (nothing writes into a layer's arrays)
+        coords = np.frombuffer(b"".join(pieces), dtype="<f8").reshape(-1, 2)
         ring_start = np.zeros(len(ring_sizes) + 1, dtype=INDEX)
         np.cumsum(ring_sizes, out=ring_start[1:])
         first_ring_of_part = np.zeros(len(rings_per_part) + 1, dtype=INDEX)
@@ -167,9 +168,13 @@ class GeometryArrays:
         show); each ring keeps its first and last vertex."""
         if not len(self.coords):
             return self
-        gx, gy = np.floor(self.coords[:, 0] / cell), np.floor(self.coords[:, 1] / cell)
         keep = np.ones(len(self.coords), dtype=bool)
-        keep[1:] = (gx[1:] != gx[:-1]) | (gy[1:] != gy[:-1]) | ~self.continues[:-1]
+        keep[1:] = ~self.continues[:-1]
+        for axis in (0, 1):
+            grid = self.coords[:, axis] / cell
+            np.floor(grid, out=grid)
+            keep[1:] |= grid[1:] != grid[:-1]
+            del grid
         keep[self.ring_start[1:] - 1] = True
         kept_before = np.zeros(len(keep) + 1, dtype=INDEX)   # kept vertices before each one
         np.cumsum(keep, out=kept_before[1:])

@@ -30,7 +30,7 @@ LOD_GRID_PX = 2.0
 # Layers of more features than this keep no shapely geometries after load.
 KEEP_GEOMETRIES_UP_TO = 5_000
 # Geometries are decoded from WKB this many at a time (the temporary objects stay small).
-WKB_CHUNK = 20_000
+WKB_CHUNK = 5_000
 # Features per block of the culling index of large layers (see FeatureLayer.query).
 BLOCK = 64
 # A copy of more vertices than this is followed by malloc_trim (see _give_back_freed_memory).
@@ -75,26 +75,37 @@ class FeatureLayer:
     @classmethod
     def from_wkb(cls, info: LayerInfo, keys: list[str], labels: list[str | None],
                  blobs: list[bytes], symbols: list[Symbol] | None = None) -> FeatureLayer:
-        """Decoded a chunk at a time straight into flat arrays when the layer is large, so
-        that no full set of shapely geometries ever lives at once."""
+        """A layer from WKB geometries: shapely objects for a small layer, flat arrays
+        decoded a chunk at a time for a large one."""
         if len(blobs) <= KEEP_GEOMETRIES_UP_TO or info.geometry == "point":
             geometries = (np.asarray(shapely.from_wkb(blobs), dtype=object) if blobs
                           else np.array([], dtype=object))
             return cls(info, keys, labels, geometries, symbols)
-        arrays = GeometryArrays.from_wkb(blobs) if info.geometry == "polygon" else None
-        if arrays is not None:
-            layer = cls(info, keys, labels, None, symbols, arrays, arrays.extents())
-            _give_back_freed_memory()
-            return layer
-        pieces, extents = [], []
-        for start in range(0, len(blobs), WKB_CHUNK):
-            chunk = shapely.from_wkb(blobs[start:start + WKB_CHUNK])
-            pieces.append(GeometryArrays.from_geometries(chunk))
-            extents.append(shapely.bounds(chunk))
-            del chunk
-        layer = cls(info, keys, labels, None, symbols, GeometryArrays.concatenate(pieces),
-                    np.concatenate(extents))
+        return cls.from_rows(info, ([(key, label, blob) for key, label, blob in
+                                     zip(keys[i:i + WKB_CHUNK], labels[i:i + WKB_CHUNK],
+                                         blobs[i:i + WKB_CHUNK])]
+                                    for i in range(0, len(blobs), WKB_CHUNK)))
+
+    @classmethod
+    def from_rows(cls, info: LayerInfo, chunks) -> FeatureLayer:
+        """A large polygon or line layer from chunks of (key, label, WKB) rows, e.g. a
+        cursor's fetchmany: only a chunk of WKB lives at once, decoded straight into flat
+        arrays (polygons by GeometryArrays.from_wkb, anything else through shapely)."""
+        keys, labels, pieces = [], [], []
+        for rows in chunks:
+            blobs = [row[2] for row in rows]
+            keys += [str(row[0]) for row in rows]
+            labels += [row[1] for row in rows]
+            arrays = GeometryArrays.from_wkb(blobs) if info.geometry == "polygon" else None
+            if arrays is None:
+                arrays = GeometryArrays.from_geometries(shapely.from_wkb(blobs))
+            pieces.append(arrays)
+            del blobs, rows
+        if not pieces:
+            return cls(info, [], [], np.array([], dtype=object))
+        arrays = GeometryArrays.concatenate(pieces)
         del pieces
+        layer = cls(info, keys, labels, None, None, arrays, arrays.extents())
         _give_back_freed_memory()
         return layer
 

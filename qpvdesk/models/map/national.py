@@ -15,7 +15,7 @@ import numpy as np
 
 from ..build.national_pack import NationalPack
 from ..spatialite import connect
-from .layers import FeatureLayer
+from .layers import WKB_CHUNK, FeatureLayer
 from .projections import LAMBERT93, WGS84, Transformer
 from .styles import LayerInfo, Symbol
 
@@ -105,14 +105,12 @@ def _write(path: Path, pack: NationalPack) -> None:
 
 
 def load_national_communes(path: Path) -> FeatureLayer:
-    """The communes layer, read from the database `communes_database` wrote."""
+    """The communes layer, read from the database `communes_database` wrote, a chunk of rows
+    at a time."""
     conn = connect(path, readonly=True)
     try:
-        rows = conn.execute(LAYER_QUERY).fetchall()
+        cursor = conn.execute(LAYER_QUERY)
+        return FeatureLayer.from_rows(NATIONAL_INFO, iter(lambda: cursor.fetchmany(WKB_CHUNK),
+                                                          []))
     finally:
         conn.close()
-    keys = [row[0] for row in rows]
-    labels = [row[1] for row in rows]
-    blobs = [row[2] for row in rows]
-    del rows
-    return FeatureLayer.from_wkb(NATIONAL_INFO, keys, labels, blobs)
