@@ -146,3 +146,26 @@ def test_affichage_vue_nationale_shows_france_with_the_qpv_and_pans(qtbot, refer
         image.height(), image.bytesPerLine())[:, :image.width() * 3].reshape(
         image.height(), image.width(), 3).astype(int)
     assert (np.abs(data - [240, 235, 224]).sum(axis=2) < 6).mean() > 0.1    # communes
+
+
+def test_a_national_folder_that_cannot_be_written_is_refused_in_one_sentence(
+        reference_path, read_only_folder, tmp_path):
+    out = tmp_path / "france.png"
+    done = subprocess.run([sys.executable, "-m", "qpvdesk", "--reference", str(reference_path),
+                           "snapshot", "--national", "--out", str(out)],
+                          env={**os.environ, "QPVDESK_HOME": str(read_only_folder.path),
+                               "QT_QPA_PLATFORM": "offscreen"},
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "could not be written" in done.stderr and not out.exists()
+    assert not any(read_only_folder.path.rglob("*.sqlite*"))
+
+
+def test_the_national_view_says_why_it_cannot_show(qtbot, read_only_folder):
+    from qpvdesk.views.map.national_view import NationalView
+
+    view = NationalView(read_only_folder.path / "national", [])
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.task.running, timeout=30_000)
+    qtbot.waitUntil(lambda: "n'a pas pu être écrit" in view.status.text(), timeout=5_000)
+    assert str(read_only_folder.path) in view.status.text() and view.canvas is None

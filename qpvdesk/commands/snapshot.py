@@ -139,10 +139,16 @@ def _run_national(args: argparse.Namespace, out: Path) -> int:
     from ..render.national import national_compose, national_viewport
     from ..render.renderer import render_map
 
+    folder = paths.user_data_folder() / "national"
     try:
-        database = communes_database(paths.user_data_folder() / "national")
+        database = communes_database(folder)
     except (NationalPackMissing, SourceError) as exc:
         print(f"qpvdesk: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"qpvdesk: the communes' file could not be written in {folder} "
+              f"({exc.strerror or exc}): free some disk space or check the folder's rights.",
+              file=sys.stderr)
         return 1
     communes = load_national_communes(database)
     store = ReferenceStore(args.reference)

@@ -34,7 +34,7 @@ class NationalView(QWidget):
 
     def __init__(self, folder: Path, above: list[LayerRenderSpec], parent=None) -> None:
         super().__init__(parent)
-        self.above = above
+        self.above, self.folder = above, folder
         self.canvas = None
         self.status = QLabel(LOADING.format(count="34\u202f739"))
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -67,6 +67,11 @@ class NationalView(QWidget):
 
         if isinstance(error, NationalPackMissing):
             self.status.setText(str(error))      # French already: where, and what to do
+        elif isinstance(error, OSError):
+            self.status.setText(
+                f"La vue nationale ne peut pas s'afficher : le fichier des communes n'a pas pu "
+                f"être écrit dans {self.folder} ({error.strerror or error}). Libérez de la "
+                "place sur le disque ou vérifiez les droits de ce dossier, puis rouvrez la vue.")
         else:
             self.status.setText(
                 "La vue nationale ne peut pas s'afficher : les données nationales de qpvdesk "
