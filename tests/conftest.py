@@ -58,6 +58,28 @@ def workspace(tmp_path):
     ws.close()
 
 
+@pytest.fixture(scope="session")
+def national_database(tmp_path_factory):
+    """build(siren, **options) -> path of that EPCI's database, built once per session from the
+    national pack (data/national/); build.steps[path] lists its (step, fraction) progress."""
+    from qpvdesk.models.build.epci_builder import build_epci_database
+
+    built = {}
+
+    def build(siren: str, **options) -> Path:
+        key = (siren, tuple(sorted(options.items())))
+        if key not in built:
+            target = tmp_path_factory.mktemp(f"epci_{siren}") / "reference.sqlite"
+            steps = build.steps[target] = []
+            build_epci_database(siren, target, **options,
+                                progress=lambda step, fraction: steps.append((step, fraction)))
+            built[key] = target
+        return built[key]
+
+    build.steps = {}
+    return build
+
+
 @dataclass(frozen=True)
 class ReadOnlyFolder:
     path: Path

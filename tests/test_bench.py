@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,9 @@ def test_bench_render_prints_the_promised_keys(qapp, reference_path, tmp_path, c
                 "rerender_1pct_ms", "peak_rss_mb"):
         assert isinstance(report[key], float) and report[key] > 0
     assert report["synthetic_features"] == 2000 and "synthétiques" in report["synthetic_layer"]
+    if shutil.which("qgis"):      # QGIS drew the same layers in the same run
+        assert report["qgis"]["version"].startswith("QGIS") and report["qgis"]["layers"] >= 2
+        assert all(ratio > 0 for ratio in report["qgis_over_qpvdesk"].values())
 
 
 def test_bench_fiche_opens_every_fiche(reference_path, capsys):

@@ -2,7 +2,7 @@
 agglomeration as it writes itself; the figures are untouched."""
 from __future__ import annotations
 
-from qpvdesk.models.build.territories import display_name
+from qpvdesk.models.build.names import display_name
 from qpvdesk.models.map.identify import feature_info
 
 

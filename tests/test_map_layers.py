@@ -45,10 +45,19 @@ def test_points_are_hit_within_tolerance_only(layers):
 
 
 def test_level_of_detail_simplifies_for_coarse_views(layers):
+    qpv = layers["qpv"]
+    fine, coarse = qpv.lod_for(0.5), qpv.lod_for(100)
+    assert len(coarse.coords) < len(fine.coords) == len(shapely.get_coordinates(qpv.geometries))
+
+
+def test_a_simplified_copy_is_kept_only_when_it_saves_a_quarter_of_the_vertices(layers):
+    # the communes are simplified at the source: 32 m removes none of their vertices
     communes = layers["communes"]
-    fine, coarse = communes.lod_for(0.5), communes.lod_for(100)
-    assert len(coarse.coords) < len(fine.coords) == len(shapely.get_coordinates(
-        communes.geometries))
+    assert communes.lod_for(100) is communes.lod_for(0.5)
+    for layer in layers.values():
+        if layer.info.geometry != "point" and len(layer):
+            copy, full = layer.lod_for(100), layer.lod_for(0.5)
+            assert copy is full or len(copy.coords) <= 0.75 * len(full.coords)
 
 
 def test_synthetic_parcels_are_valid_deterministic_and_cover_the_box():

@@ -7,6 +7,7 @@ never shipped) to the real layers and prints the figures, as JSON with --json.
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import statistics
 import tempfile
@@ -30,6 +31,18 @@ def add_parser(commands) -> None:
     render.add_argument("--json", action="store_true")
     render.add_argument("--features", type=int, default=200_000,
                         help="synthetic polygons in the stress layer")
+    render.add_argument("--national", action="store_true",
+                        help="France's metropolitan communes instead (and QGIS beside, when "
+                             "installed)")
+    render.add_argument("--processes", type=int, default=3,
+                        help="--national: measuring processes of each program")
+    render.add_argument("--repeat", type=int, default=15,
+                        help="--national: renders of each view per process")
+    render.add_argument("--national-folder",
+                        help="--national: where the communes' SpatiaLite file is kept "
+                             "(default: the user data folder's national/)")
+    render.add_argument("--national-pack",
+                        help="--national: the national data pack (default: data/national)")
     render.set_defaults(handler=run_render)
     fiche = which.add_parser("fiche", help="time to open each QPV's fiche")
     fiche.add_argument("--json", action="store_true")
@@ -155,6 +168,10 @@ def _median_ms(action, repeat: int) -> float:
 
 
 def run_render(args: argparse.Namespace) -> int:
+    if args.national:
+        from .bench_national import run_national
+
+        return run_national(args)
     from ..views.map.canvas import MapCanvas
     from ..render.renderer import LayerRenderSpec, render_map
 
@@ -200,6 +217,69 @@ def run_render(args: argparse.Namespace) -> int:
         "targets_ms": {"startup_first_frame_ms": 1500, "interaction_frame_ms": 16,
                        "rerender_full_extent_ms": 150, "rerender_1pct_ms": 150},
     }
+    qgis = _qgis_beside(args, composer, stress, full, one_percent)
+    if qgis is not None:
+        report["qgis"] = qgis
+        report["qgis_over_qpvdesk"] = {
+            "rerender_full_extent_ms": round(qgis["rerender_full_ms"]
+                                             / report["rerender_full_extent_ms"], 2),
+            "rerender_1pct_ms": round(qgis["rerender_1pct_ms"] / report["rerender_1pct_ms"], 2),
+            "peak_rss_mb": round(qgis["peak_rss_mb"] / report["peak_rss_mb"], 2)}
     store.close()
     print_report(report, args.json)
     return 0
+
+
+def _qgis_beside(args: argparse.Namespace, composer, stress, full, one_percent) -> dict | None:
+    """QGIS drawing the same polygon layers (the stress layer written to SpatiaLite, the
+    reference layers from a copy of the database) into the same views, in a process of its
+    own; None when QGIS is not installed. Labels and points are left out on QGIS's side."""
+    import re
+    import shutil
+
+    from ..models.map.layers import LAYER_QUERIES
+    from ..models.map.styles import SYMBOLS
+    from .bench_national import (_env, _timed_run, qgis_command, qgis_layer, qgis_spec,
+                                 qgis_version)
+
+    version = qgis_version()
+    if version is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="qpvdesk-bench-qgis-") as scratch:
+        folder = Path(scratch)
+        synthetic = folder / "synthetic.sqlite"
+        _write_polygons(synthetic, "synthetic", stress)
+        reference = Path(shutil.copy2(args.reference, folder / "reference.sqlite"))
+        layers = [qgis_layer(synthetic, "synthetic", SYNTHETIC_SYMBOL)]
+        for setting in composer.state.layers:
+            layer = composer.layers.get(setting.layer_id)
+            if (setting.visible and layer is not None and len(layer)
+                    and layer.info.geometry == "polygon" and layer.id in LAYER_QUERIES):
+                table = re.search(r"FROM (\w+)", LAYER_QUERIES[layer.id]).group(1)
+                layers.append(qgis_layer(reference, table, SYMBOLS[layer.id]))
+        spec = json.dumps(qgis_spec(layers, full, one_percent))
+        run = _timed_run(qgis_command(5, spec), _env(offscreen=True))
+    run["version"] = version
+    run["layers"] = len(layers)
+    return run
+
+
+def _write_polygons(path: Path, table: str, layer) -> None:
+    """A layer's polygons as a SpatiaLite table (Lambert-93, indexed), for QGIS to read."""
+    import shapely
+
+    from ..models.spatialite import connect
+
+    conn = connect(path)
+    try:
+        conn.execute("SELECT InitSpatialMetadata(1, 'NONE')")
+        conn.execute("SELECT InsertEpsgSrid(2154)")
+        conn.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, key TEXT)")
+        conn.execute("SELECT AddGeometryColumn(?, 'geom', 2154, 'POLYGON', 'XY', 1)", (table,))
+        conn.executemany(f"INSERT INTO {table} VALUES (?, ?, GeomFromWKB(?, 2154))",
+                         zip(range(len(layer)), layer.keys,
+                             shapely.to_wkb(layer.geometries).tolist()))
+        conn.execute("SELECT CreateSpatialIndex(?, 'geom')", (table,))
+        conn.commit()
+    finally:
+        conn.close()

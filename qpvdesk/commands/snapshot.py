@@ -53,6 +53,10 @@ def add_parser(commands) -> None:
                         default="quantiles")
     parser.add_argument("--classes", type=int, default=5)
     parser.add_argument("--basemap", help="MBTiles raster file drawn under the layers")
+    parser.add_argument("--national", action="store_true",
+                        help="the national view: France's metropolitan communes (from the "
+                             "national data pack, stored once in the user data folder) with "
+                             "the agglomeration's QPV and EPCI on top")
     parser.set_defaults(handler=run)
 
 
@@ -105,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
                                        args.method, args.classes)
         if visible is not None and args.choropleth_layer not in visible:
             visible.append(args.choropleth_layer)
+    if args.national:
+        return _run_national(args, out)
     store = ReferenceStore(args.reference)
     try:
         composer = map_composer(store, visible, choropleth)
@@ -118,6 +124,39 @@ def run(args: argparse.Namespace) -> int:
         image = render_map(composer(viewport))
         if composer.thematic is not None:
             draw_legend_on_image(image, composer.thematic.key)
+    finally:
+        store.close()
+    _write_atomically(out, _png_bytes(image))
+    print(f"{out} ({image.width()}×{image.height()})")
+    return 0
+
+
+def _run_national(args: argparse.Namespace, out: Path) -> int:
+    from .. import paths
+    from ..models.build.errors import SourceError
+    from ..models.build.national_pack import NationalPackMissing
+    from ..models.map.national import communes_database, load_national_communes
+    from ..render.national import national_compose, national_viewport
+    from ..render.renderer import render_map
+
+    folder = paths.user_data_folder() / "national"
+    try:
+        database = communes_database(folder)
+    except (NationalPackMissing, SourceError) as exc:
+        print(f"qpvdesk: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"qpvdesk: the communes' file could not be written in {folder} "
+              f"({exc.strerror or exc}): free some disk space or check the folder's rights.",
+              file=sys.stderr)
+        return 1
+    communes = load_national_communes(database)
+    store = ReferenceStore(args.reference)
+    try:
+        composer = map_composer(store, ["epci", "qpv"])
+        viewport = (Viewport.fit(args.bbox, args.width, args.height, margin=0.0) if args.bbox
+                    else national_viewport(communes, args.width, args.height))
+        image = render_map(national_compose(communes, composer(viewport).layers)(viewport))
     finally:
         store.close()
     _write_atomically(out, _png_bytes(image))

@@ -8,20 +8,21 @@ Main entry points:
 
 * :func:`comparators_for` ``(store, indicator_id, qpv_code, edition)`` -> :class:`ComparatorSet`:
   the QPV's figure (status ok / secret / non_publie / missing, quality flags, income year when
-  the data establish it) and, for each level (commune = the QPV's 2015 communes in the CALL,
-  epci = the CALL, departement 62, region 32, france = métropole, ensemble_qpv), the declared
+  the data establish it) and, for each level (commune = the QPV's 2015 communes in the EPCI,
+  epci = the EPCI of the database, its département(s) and région(s), france = métropole,
+  ensemble_qpv), the declared
   comparators with their source, comparability (same / close / different) and French note,
   and their values at every edition, each with its own reference year, derived flag and note.
   :meth:`Comparator.closest` picks the edition nearest the QPV figure's year.
 * :func:`theme_overview` ``(store, theme, edition=None)`` -> one :class:`ThemeIndicator` per QPV
-  indicator of the theme: editions available, the 22 QPV figures with names at the chosen
-  edition (latest by default), the CALL values of its epci comparators.
+  indicator of the theme: editions available, the figures of the database's QPV with names at
+  the chosen edition (latest by default), the EPCI values of its epci comparators.
 * :func:`territory_series` — every edition of an indicator for one territory (NEET, BPE,
   adultes-relais, SSMSI...).
 * :func:`quality_flags`, :func:`income_year`, :func:`qpv_iris`, :func:`communes_2015`,
   :func:`straddling_qpv`, :func:`indicator_info`, :func:`ensemble_label`.
 
-Rules the data layer guarantees: a rate at CALL, département, région or France level is a
+Rules the data layer guarantees: a rate at EPCI, département, région or France level is a
 ratio of sums of commune counts (``derived`` with a note « calculé à partir de … »), never an
 average of rates; a 'different' comparator is returned so that a reader can explain why it
 must not be set beside the QPV figure, never so that it is shown as a comparison.
@@ -128,7 +129,7 @@ class ThemeIndicator:
     editions: tuple[int, ...]
     edition: int
     qpv: tuple[QpvFigure, ...]
-    call: tuple[Comparator, ...]  # epci comparators (values of the CALL)
+    call: tuple[Comparator, ...]  # epci comparators (values of the database's EPCI)
     ensemble: tuple[Comparator, ...]
 
 
@@ -164,7 +165,7 @@ class StraddlingQpv:
     code_2015: str
     name: str
     communes_outside_call: tuple[str, ...]
-    share_of_area_in_call: float
+    share_of_area_in_call: float | None  # None: perimeter not provided
     population: Value | None      # whole QPV (2015 geography), latest DEMO edition
     population_outside_call: int | None
     note: str = field(default="")
@@ -220,7 +221,7 @@ def _qpv(conn, qpv_code: str) -> tuple[str, str, str]:
 
 
 def communes_2015(store, qpv_code: str) -> list[tuple[str, str, bool]]:
-    """(INSEE code, name, in the CALL) of the QPV's communes in the 2015 geography — the
+    """(INSEE code, name, in the EPCI) of the QPV's communes in the 2015 geography — the
     geography of INSEE's QPV figures."""
     code, _, _ = _qpv(store.conn, qpv_code)
     return [(insee, name, bool(in_call)) for insee, name, in_call in store.conn.execute(
@@ -347,7 +348,7 @@ def _comparator(conn, row, communes: list[str]) -> Comparator:
 
 
 def _iris_sums(conn, comparator_id: str, level: str, communes: list[str]) -> list[Value]:
-    """CAF counts per commune or for the CALL: the sum of their IRIS, only when every IRIS
+    """CAF counts per commune or for the EPCI: the sum of their IRIS, only when every IRIS
     has a value for that edition."""
     groups: dict[str, list[str]] = defaultdict(list)
     call, = conn.execute("SELECT code FROM territory WHERE kind = 'epci'").fetchone()
@@ -382,7 +383,7 @@ def _iris_sums(conn, comparator_id: str, level: str, communes: list[str]) -> lis
 
 
 def theme_overview(store, theme: str, edition: int | None = None) -> list[ThemeIndicator]:
-    """The QPV indicators of a theme with the 22 QPV figures and the CALL comparators."""
+    """The QPV indicators of a theme with the figures of every QPV and the EPCI comparators."""
     conn = store.conn
     qpvs = conn.execute("SELECT code, code_2015, name FROM qpv ORDER BY name COLLATE NOCASE"
                         ).fetchall()
@@ -430,13 +431,22 @@ def qpv_iris(store, qpv_code: str) -> list[QpvIris]:
 
 STRADDLING_NOTE = (
     "La population INSEE de ce quartier (géographie 2015) couvre tout le quartier, y compris "
-    "sa partie hors de la CALL ({outside}) ; les sources embarquées ne publient pas la "
-    "population de cette partie. Part de la surface 2024 dans la CALL : {share}.")
+    "sa partie hors de {epci} ({outside}) ; les sources embarquées ne publient pas la "
+    "population de cette partie. Part de la surface 2024 dans {epci} : {share}.")
+UNKNOWN_SHARE = "inconnue (périmètre non fourni)"
+
+
+def epci_with_article(store) -> str:
+    """« la CALL » when the database gives the EPCI a short name, else « l'intercommunalité »."""
+    row = store.conn.execute("SELECT value FROM metadata WHERE key = 'epci_short_name'"
+                             ).fetchone()
+    return f"la {row[0]}" if row and row[0] else "l'intercommunalité"
 
 
 def straddling_qpv(store) -> list[StraddlingQpv]:
-    """The QPV that straddle the CALL boundary: for the status bar's population note."""
+    """The QPV that straddle the EPCI's boundary: for the status bar's population note."""
     conn = store.conn
+    epci = epci_with_article(store)
     result = []
     for code, code_2015, name, outside, share in conn.execute(
             "SELECT code, code_2015, name, communes_outside_call, share_in_call FROM qpv "
@@ -446,8 +456,9 @@ def straddling_qpv(store) -> list[StraddlingQpv]:
             "AND in_call = 0 ORDER BY commune_name", (code,)))
         population = [v for v in territory_series(store, "DEMO.POP_MUN", "qpv", code_2015)
                       if v.status == "ok"]
-        share_text = f"{format_french_number(share * 100, 0)}\u00a0%"
+        share_text = (f"{format_french_number(share * 100, 0)}\u00a0%" if share is not None
+                      else UNKNOWN_SHARE)
         result.append(StraddlingQpv(
             code, code_2015, name, names, share, population[-1] if population else None, None,
-            STRADDLING_NOTE.format(outside=", ".join(names), share=share_text)))
+            STRADDLING_NOTE.format(epci=epci, outside=", ".join(names), share=share_text)))
     return result

@@ -61,11 +61,11 @@ def _communes_text(communes: list[tuple[str, int]]) -> str:
 @dataclass(frozen=True)
 class QpvSummary:
     code: str
-    code_2015: str
+    code_2015: str | None   # None: no INSEE figures for this QPV (see qpv_correspondence())
     name: str
-    communes: str          # commune names, CALL ones first
-    area_ha: float
-    share_in_call: float
+    communes: str          # commune names, the EPCI's first
+    area_ha: float | None   # None: perimeter not provided (an EPCI database, see coverage())
+    share_in_call: float | None
     population: int | None  # DEMO.POP_MUN of the latest edition, 2015 geography
     population_edition: int | None
 
@@ -78,6 +78,73 @@ class ProvenanceEntry:
     licence: str
     vintage: str
     original_location: str
+
+
+@dataclass(frozen=True)
+class EpciIdentity:
+    """The EPCI the database is built for (metadata written by the build)."""
+    siren: str
+    name: str                   # « CA de Lens - Liévin »
+    short_name: str | None      # « CALL »; None when the sources give none
+    build_source: str           # 'data/sources' (the CALL's bundled sources) or 'national'
+    departements: tuple[str, ...]
+    regions: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """How a screen names it: the short name when there is one."""
+        return self.short_name or self.name
+
+
+@dataclass(frozen=True)
+class CoverageEntry:
+    topic: str                  # e.g. 'iris', 'qpv_perimetres', 'etablissements_scolaires'
+    label: str                  # French
+    available: bool
+    detail: str                 # French: the source, or why it is absent
+
+
+#: What a screen says beside a QPV's INSEE figures, by confidence of the 2024 -> 2015 match.
+CORRESPONDENCE_CAUTIONS = {
+    "haute": None,
+    "moyenne": ("Chiffres INSEE du QPV 2015 {code_2015} « {name_2015} », rattaché à ce quartier "
+                "avec une confiance moyenne."),
+    "faible": ("Pas de chiffres INSEE pour ce quartier : le QPV 2015 le plus proche, "
+               "{code_2015} « {name_2015} », ne lui correspond qu'avec une confiance faible."),
+    "aucune": "Pas de chiffres INSEE pour ce quartier : aucun QPV 2015 ne lui correspond.",
+    "sans_objet": "Nouveau quartier prioritaire en 2024 : pas encore de chiffres INSEE.",
+}
+
+
+@dataclass(frozen=True)
+class QpvCorrespondence:
+    code_2024: str
+    name_2024: str
+    code_2015: str | None       # the candidate, whatever the confidence
+    name_2015: str | None
+    confidence: str             # haute | moyenne | faible | aucune | sans_objet (new QPV)
+    figures_linked: bool        # the 2015 figures are shown as this QPV's (qpv.code_2015)
+    method: str                 # French
+    other_candidates_2015: tuple[str, ...]
+    note: str                   # French, in full
+
+    @property
+    def caution(self) -> str | None:
+        """One French sentence to show with (or instead of) the QPV's INSEE figures; None
+        when the match needs no warning."""
+        text = CORRESPONDENCE_CAUTIONS[self.confidence]
+        return text.format(code_2015=self.code_2015, name_2015=self.name_2015) if text else None
+
+
+@dataclass(frozen=True)
+class QpvMarker:
+    """A QPV whose perimeter is not provided, marked at a point inside one of its communes."""
+    qpv_code: str
+    commune_insee: str
+    commune_name: str
+    note: str                   # French: « Périmètre non fourni : … »
+    x: float                    # Lambert-93
+    y: float
 
 
 class ReferenceStore:
@@ -151,6 +218,63 @@ class ReferenceStore:
                                 else None, edition)
                      for code, code_2015, name, area, share, population, edition in rows]
         return sorted(summaries, key=lambda summary: french_order(summary.name))
+
+    def _has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                 "name = ?", (name,)).fetchone() is not None
+
+    def epci_identity(self) -> EpciIdentity:
+        """The EPCI of the database, from its metadata (or its epci row alone, for a
+        database built before schema 3)."""
+        meta = self.metadata()
+        if "epci_siren" not in meta:
+            siren, name = self.conn.execute("SELECT siren, name FROM epci").fetchone()
+            return EpciIdentity(siren, name, None, "data/sources", (), ())
+        return EpciIdentity(meta["epci_siren"], meta["epci_name"],
+                            meta.get("epci_short_name") or None,
+                            meta.get("build_source", "data/sources"),
+                            tuple(c for c in meta.get("departements", "").split(",") if c),
+                            tuple(c for c in meta.get("regions", "").split(",") if c))
+
+    def coverage(self) -> dict[str, CoverageEntry]:
+        """By topic, what the database holds for its EPCI; empty for a database built before
+        the table existed (the CALL's, which holds every topic)."""
+        if not self._has_table("coverage"):
+            return {}
+        return {row[0]: CoverageEntry(row[0], row[1], bool(row[2]), row[3])
+                for row in self.conn.execute(
+                    "SELECT topic, label, available, detail FROM coverage ORDER BY rowid")}
+
+    def is_available(self, topic: str) -> bool:
+        """False when the database says the topic is absent for its EPCI."""
+        entry = self.coverage().get(topic)
+        return entry is None or entry.available
+
+    def qpv_correspondence(self, qpv_code: str) -> QpvCorrespondence:
+        """The 2015 counterpart of a 2024 QPV (or of the 2024 QPV showing a 2015 code's
+        figures), with its confidence; LookupError (French) for an unknown code or a database
+        built before the confidence was recorded."""
+        if int(self.metadata().get("schema_version", 0)) < 3:
+            raise LookupError("La base de référence date d'une version antérieure de qpvdesk, "
+                              "sans l'indice de confiance des correspondances : reconstruisez-la "
+                              "(qpvdesk build-data).")
+        row = self.conn.execute(
+            "SELECT code_2024, name_2024, code_2015, name_2015, confidence, figures_linked, "
+            "method, other_candidates_2015, note FROM qpv_correspondence WHERE "
+            "upper(code_2024) = upper(?) OR (figures_linked = 1 AND upper(code_2015) = upper(?))"
+            " ORDER BY code_2024 LIMIT 1", (qpv_code, qpv_code)).fetchone()
+        if row is None:
+            raise LookupError(f"Code de quartier inconnu : « {qpv_code} ».")
+        return QpvCorrespondence(*row[:5], bool(row[5]), row[6],
+                                 tuple(c for c in row[7].split(",") if c), row[8])
+
+    def qpv_markers(self) -> list[QpvMarker]:
+        """The QPV drawn as a point because their perimeter is not provided."""
+        if not self._has_table("qpv_marker"):
+            return []
+        return [QpvMarker(*row) for row in self.conn.execute(
+            "SELECT qpv_code, commune_insee, commune_name, note, X(geom), Y(geom) "
+            "FROM qpv_marker ORDER BY qpv_code")]
 
     def provenance(self) -> list[ProvenanceEntry]:
         return [ProvenanceEntry(*row) for row in self.conn.execute(

@@ -18,6 +18,15 @@ _ODD_EVEN_FILL = 0
 
 def numpy_path(x: np.ndarray, y: np.ndarray, continues: np.ndarray) -> QPainterPath:
     """`continues[i]` is true when vertex i is joined to vertex i + 1 (same ring)."""
+    types = np.empty(len(x), dtype=np.int32)
+    if len(x):
+        types[0] = 0
+        types[1:] = continues[:-1]   # a line-to joins the previous vertex
+    return typed_path(x, y, types)
+
+
+def typed_path(x: np.ndarray, y: np.ndarray, types: np.ndarray) -> QPainterPath:
+    """`types[i]` is 0 when vertex i starts a subpath (move-to), 1 when a line reaches it."""
     count = len(x)
     path = QPainterPath()
     if count == 0:
@@ -30,8 +39,7 @@ def numpy_path(x: np.ndarray, y: np.ndarray, continues: np.ndarray) -> QPainterP
     memory = np.frombuffer(memoryview(data), dtype=np.uint8)
     memory[:4] = np.frombuffer(np.array([count], ">i4").tobytes(), np.uint8)
     vertices = memory[4:4 + count * _VERTEX.itemsize].view(_VERTEX)
-    vertices["type"][0] = 0
-    vertices["type"][1:] = continues[:-1]   # a line-to joins the previous vertex
+    vertices["type"] = types
     vertices["x"], vertices["y"] = x, y
     memory[-8:] = np.frombuffer(np.array([0, _ODD_EVEN_FILL], ">i4").tobytes(), np.uint8)
     stream = QDataStream(data)

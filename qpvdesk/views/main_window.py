@@ -229,6 +229,10 @@ class MainWindow(QMainWindow):
         self.legend_action.setCheckable(True)
         self.legend_action.setChecked(True)
         view_menu.addAction(self.legend_action)
+        self.national_action = self._action(
+            self.tr("Vue &nationale…"), self.show_national_view, None,
+            self.tr("Les communes de France métropolitaine, avec les QPV de l'agglomération"))
+        view_menu.addAction(self.national_action)
         self.reset_layout_action = self._action(
             self.tr("&Réinitialiser la disposition"), self.reset_layout, None,
             self.tr("Remettre les panneaux et les barres d'outils à leur place d'origine"))
@@ -472,6 +476,19 @@ class MainWindow(QMainWindow):
 
             return PortraitView(diagnostic_document(build_diagnostic(self.reference)))
         return self._analysis_window("portrait", self.tr("Portrait du territoire"), build)
+
+    def show_national_view(self) -> QWidget:
+        def build():
+            from .. import paths
+            from ..models.map.styles import SYMBOLS
+            from ..render.renderer import LayerRenderSpec
+            from .map.national_view import NationalView
+
+            layers = self.controller.composer.layers
+            return NationalView(paths.user_data_folder() / "national",
+                                [LayerRenderSpec(layers[layer_id], SYMBOLS[layer_id])
+                                 for layer_id in ("epci", "qpv")])
+        return self._analysis_window("national", self.tr("Vue nationale"), build)
 
     def _qpv_editions(self) -> list[int]:
         return sorted({edition for indicator in mappable_indicators(self.reference, "qpv")

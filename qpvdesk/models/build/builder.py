@@ -15,6 +15,7 @@ from ..spatialite import connect
 from .comparateur import build_comparateur_values
 from .comparator_table import build_comparators
 from .context import BuildContext
+from .coverage import PERIMETERS_2015, TOPICS, write_coverage
 from .delinquance import build_offences
 from .education import build_education
 from .equipements import build_bpe, build_qpv_iris
@@ -29,7 +30,9 @@ from .qpv import build_qpv
 from .schema import create_schema, finish_schema, insert_rows
 from .territories import build_communes, build_epci, build_iris
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+#: progress(step label in French, fraction of the build done when the step starts)
+Progress = Callable[[str, float], None]
 
 
 def sources_digest(sources: Path) -> str:
@@ -42,19 +45,43 @@ def sources_digest(sources: Path) -> str:
 
 
 def build_reference_database(sources: Path, target: Path,
-                             progress: Callable[[str], None] = lambda step: None) -> dict:
-    """Build the reference database; returns a few counts. Raises SourceError on bad input."""
-    sources, target = Path(sources), Path(target)
+                             progress: Progress = lambda step, fraction: None) -> dict:
+    """Build the CALL's reference database from data/sources/; returns a few counts. Raises
+    SourceError on bad input."""
+    sources = Path(sources)
+    return write_atomically(Path(target), lambda path: _build(sources, path, progress))
+
+
+def write_atomically(target: Path, write: Callable[[Path], dict]) -> dict:
+    """Run ``write`` on a temporary file next to ``target``, then rename it over ``target``:
+    a failed build leaves no half database and never replaces a good one."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temporary.unlink(missing_ok=True)
     try:
-        counts = _build(sources, temporary, progress)
+        result = write(temporary)
+        with temporary.open("rb") as written:  # the build skipped SQLite's syncs: one here
+            os.fsync(written.fileno())
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
         Path(f"{temporary}-journal").unlink(missing_ok=True)
-    return counts
+    return result
+
+
+#: Every topic is bundled for the CALL, except the 2015 perimeters.
+CALL_COVERAGE = {topic: (True, "Sources embarquées dans data/sources/ (voir la provenance).")
+                 for topic in TOPICS}
+CALL_COVERAGE["qpv_perimetres_2015"] = (False, PERIMETERS_2015)
+
+
+def open_build_database(path: Path):
+    """A SpatiaLite connection for writing a new database. No sync per statement: the file is
+    a temporary one, synced once and renamed when complete (write_atomically)."""
+    conn = connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = OFF")
+    return conn
 
 
 def _build_diagnostic(ctx: BuildContext, communes: dict[str, str],
@@ -73,31 +100,32 @@ def _build_diagnostic(ctx: BuildContext, communes: dict[str, str],
 
 
 def _build(sources: Path, path: Path, progress: Callable[[str], None]) -> dict:
-    conn = connect(path)
+    conn = open_build_database(path)
     try:
-        conn.execute("PRAGMA journal_mode = DELETE")
         with conn:
             ctx = BuildContext(conn, sources)
-            progress("schéma")
+            progress("schéma", 0.0)
             create_schema(conn)
-            progress("communes et EPCI")
+            progress("communes et EPCI", 0.05)
             communes = build_communes(ctx)
+            ctx.scope.communes = communes
             build_epci(ctx)
-            progress("IRIS")
+            progress("IRIS", 0.15)
             iris_codes = build_iris(ctx, communes)
-            progress("QPV")
+            progress("QPV", 0.2)
             qpv_codes = build_qpv(ctx, communes)
-            progress("indicateurs")
+            progress("indicateurs", 0.25)
             build_catalogue(ctx)
             values = build_qpv_values(ctx, set(qpv_codes))
             values += build_filosofi_values(ctx, set(communes), set(iris_codes))
             values += build_caf_values(ctx, set(iris_codes))
-            progress("indicateurs du diagnostic")
+            progress("indicateurs du diagnostic", 0.45)
             values += _build_diagnostic(ctx, communes, set(qpv_codes))
-            progress("établissements scolaires")
+            progress("établissements scolaires", 0.7)
             build_education(ctx, communes)
-            progress("patrimoine minier")
+            progress("patrimoine minier", 0.75)
             build_heritage(ctx)
+            write_coverage(conn, CALL_COVERAGE)
             insert_rows(conn, "provenance", ["table_name", "source_path", "producer", "licence",
                                              "vintage", "original_location"],
                         provenance_rows(ctx.table_sources))
@@ -106,10 +134,14 @@ def _build(sources: Path, path: Path, progress: Callable[[str], None]) -> dict:
                 ("built_by", f"qpvdesk {__version__}"),
                 ("sources_sha256", sources_digest(sources)),
                 ("crs", "EPSG:2154"),
+                ("build_source", "data/sources"),
+                ("perimeters", "fournis"),
+                *ctx.scope.metadata(),
             ])
-            progress("index spatiaux")
+            progress("index spatiaux", 0.85)
             finish_schema(conn)
         conn.execute("VACUUM")
+        progress("terminé", 1.0)
     finally:
         conn.close()
     return {"communes": len(communes), "iris": len(iris_codes), "qpv": len(qpv_codes),

@@ -1,4 +1,4 @@
-"""INSEE comparateur de territoires: commune values, and CALL, département 62, région 32 and
+"""INSEE comparateur de territoires: commune values, and EPCI, département(s), région(s) and
 France métropolitaine values computed as sums of commune counts.
 
 Rates are Σ numerator / Σ denominator over the communes, never an average of rates; every
@@ -17,14 +17,13 @@ from ..catalogue_diagnostic import CC_RATES, CC_VARIABLES
 from .context import BuildContext
 from .errors import SourceError
 from .readers import CsvTable, number_cell, read_csv_gz
-from .territories import EPCI_SIREN
+from .scope import FRANCE_LABEL, BuildScope
 from .values import insert_values, value_row
 
 NATIONAL = "insee_comparateur_2022_national/base_cc_comparateur.CSV.gz"
 NATIONAL_SHA256 = "5d9ebf51eae366cfec4819516d7196a9b4a1be33b7d578d533cabdba562d7ad3"
 CALL_2022 = "insee_comparateur_2022/base_cc_comparateur_2022_call.csv"
 CALL_2025 = "insee_comparateur_2025/base_cc_comparateur_2025_call.csv"
-REGION_32 = ("02", "59", "60", "62", "80")
 
 #: Counts summed above the commune level (CC id -> 2022 variable).
 SUMMED = ("CC.P_POP", "CC.P_POP1564", "CC.P_ACT1564", "CC.P_CHOM1564", "CC.NBMENFISC")
@@ -45,23 +44,25 @@ TRANSCRIBED = ("Ligne du comparateur 2025 transcrite à la main depuis une copie
 ARRONDISSEMENTS = ({f"751{n:02d}" for n in range(1, 21)} | {f"6938{n}" for n in range(1, 10)}
                    | {f"132{n:02d}" for n in range(1, 17)})
 
-LEVELS = {
-    "departement": ("62", "du département 62 (Pas-de-Calais)"),
-    "region": ("32", "de la région 32 (départements 02, 59, 60, 62, 80)"),
-    "france": ("FRM", "de France métropolitaine (hors arrondissements municipaux de Paris, "
-                      "Lyon et Marseille)"),
-}
 
 
-def _level_of(code: str) -> list[str]:
-    if code in ARRONDISSEMENTS or code.startswith("97"):
+def _levels_of(code: str, scope: BuildScope) -> list[tuple[str, str]]:
+    """(kind, code) of the scope's levels above the commune that a comparateur row counts for;
+    France métropolitaine leaves out the overseas communes."""
+    if code in ARRONDISSEMENTS:
         return []
-    levels = ["france"]
-    if code[:2] in REGION_32:
-        levels.append("region")
-    if code[:2] == "62":
-        levels.append("departement")
+    departement = scope.departement_of(code)
+    levels = [] if code.startswith("97") else [("france", "FRM")]
+    levels += [("region", region) for region, departements in scope.region_departements.items()
+               if departement in departements and region in scope.regions]
+    if departement in scope.departements:
+        levels.append(("departement", departement))
     return levels
+
+
+def _where(kind: str, code: str, scope: BuildScope) -> str:
+    return {"epci": lambda: scope.of_epci, "departement": lambda: scope.of_departement(code),
+            "region": lambda: scope.of_region(code), "france": lambda: FRANCE_LABEL}[kind]()
 
 
 def _year(indicator_id: str, edition: int) -> int:
@@ -79,7 +80,7 @@ def build_comparateur_values(ctx: BuildContext, communes: dict[str, str]) -> int
     _same_rows(national, call, communes)
     rows = _commune_rows(call, CALL_2022, 2022, communes, {i: v[0] for i, v in
                                                            CC_VARIABLES.items()})
-    rows += _sums(national, NATIONAL, 2022, communes)
+    rows += _sums(national, NATIONAL, 2022, ctx.scope, set(communes))
     rows += _build_2025(ctx, communes)
     return insert_values(ctx.conn, rows)
 
@@ -140,34 +141,37 @@ def _rate_rows(kind: str, code: str, edition: int, counts: dict[str, float | Non
     return rows
 
 
-def _sums(table: CsvTable, relative: str, edition: int, communes: dict[str, str]) -> list:
-    totals: dict[tuple[str, str], list[float | None]] = {}
-    members: dict[str, int] = {}
+def _sums(table: CsvTable, relative: str, edition: int, scope: BuildScope,
+          epci_members: set[str]) -> list:
+    """EPCI, département, région and France counts summed over the file's commune rows (the
+    EPCI's are ``epci_members``, former codes included), and their rates."""
+    totals: dict[tuple[str, str, str], list[float | None]] = {}
+    members: dict[tuple[str, str], int] = {}
     for index, row in enumerate(table.rows):
         code = row["CODGEO"]
-        levels = _level_of(code) + (["epci"] if code in communes else [])
+        levels = _levels_of(code, scope) + (
+            [("epci", scope.epci_siren)] if code in epci_members else [])
         for level in levels:
             members[level] = members.get(level, 0) + 1
             for ident in SUMMED:
-                totals.setdefault((level, ident), []).append(
+                totals.setdefault((*level, ident), []).append(
                     number_cell(table, index, CC_VARIABLES[ident][0]))
     rows = []
-    for level in ("epci", *LEVELS):
-        code, label = (EPCI_SIREN, "de la CALL") if level == "epci" else LEVELS[level]
-        where = f"des {members[level]} communes {label}"
+    for kind, code, _ in [("epci", scope.epci_siren, "")] + scope.reference_levels()[:-1]:
+        where = f"des {members.get((kind, code), 0)} communes {_where(kind, code, scope)}"
         counts = {}
         for ident in SUMMED:
-            cells = totals[(level, ident)]
+            cells = totals.get((kind, code, ident), [])
             secret = sum(1 for c in cells if c is None)
-            value = None if secret else math.fsum(cells)
+            value = None if secret or not cells else math.fsum(cells)
             counts[ident] = value
             note = (f"Calculé à partir de {CC_VARIABLES[ident][0]} {where} "
                     f"({relative}), somme des communes.")
             if secret:
                 note += f" Non calculable : {secret} commune(s) au secret statistique."
-            rows.append(value_row(level, code, ident, edition, _year(ident, edition), value,
+            rows.append(value_row(kind, code, ident, edition, _year(ident, edition), value,
                                   relative, None, derived=True, note=note))
-        rows += _rate_rows(level, code, edition, counts, relative, None,
+        rows += _rate_rows(kind, code, edition, counts, relative, None,
                            f"{where} ({relative}), sommes des effectifs communaux")
     return rows
 
@@ -194,11 +198,63 @@ def _build_2025(ctx: BuildContext, communes: dict[str, str]) -> list:
              CHECKED_2025.items()}
     rows = _commune_rows(table, CALL_2025, 2025, communes, variables, notes)
     counts = {ident: math.fsum(r[5] for r in rows if r[2] == ident) for ident in variables}
-    where = f"des 36 communes de la CALL ({CALL_2025}, lignes transcrites)"
+    siren = ctx.scope.epci_siren
+    where = f"des {len(communes)} communes {ctx.scope.of_epci} ({CALL_2025}, lignes transcrites)"
     for ident, value in counts.items():
-        rows.append(value_row("epci", EPCI_SIREN, ident, 2025, 2022, value, CALL_2025, None,
+        rows.append(value_row("epci", siren, ident, 2025, 2022, value, CALL_2025, None,
                               derived=True, note=f"Calculé à partir de {variables[ident]} "
                                                  f"{where}, somme des communes."))
-    rows += _rate_rows("epci", EPCI_SIREN, 2025, counts, CALL_2025, None,
+    rows += _rate_rows("epci", siren, 2025, counts, CALL_2025, None,
                        f"{where}, sommes des effectifs communaux")
     return rows
+
+
+def build_national_comparateur(ctx: BuildContext, communes: dict[str, str],
+                               former: dict[str, tuple[str, ...]], relative: str) -> int:
+    """Edition 2022 for an EPCI from INSEE's national file (COG 2021): a commune's own row, or
+    for a commune that has absorbed others since, the sum of their counts (its medians and
+    rates do not add up and stay unpublished); then the sums above the communes."""
+    table = ctx.csv(relative, ["CODGEO"] + [v[0] for v in CC_VARIABLES.values()],
+                    "indicator_value")
+    owner = {code: commune for commune in communes
+             for code in (commune, *former.get(commune, ()))}
+    groups: dict[str, list[int]] = {}
+    for index, row in enumerate(table.rows):
+        if row["CODGEO"] in owner:
+            groups.setdefault(owner[row["CODGEO"]], []).append(index)
+    own = [indexes[0] for commune, indexes in groups.items()
+           if len(indexes) == 1 and table.rows[indexes[0]]["CODGEO"] == commune]
+    rows = _commune_rows(table.subset(own), relative, 2022, communes,
+                         {i: v[0] for i, v in CC_VARIABLES.items()})
+    for commune, indexes in sorted(groups.items()):
+        if indexes[0] not in own:
+            rows += _merged_commune_rows(table, indexes, relative, commune)
+    for commune in sorted(set(communes) - set(groups)):
+        rows += [value_row("commune", commune, ident, 2022, _year(ident, 2022), None, relative,
+                           None, absent="non_publie") for ident in (*CC_VARIABLES, *CC_RATES)]
+    epci_members = {table.rows[i]["CODGEO"] for indexes in groups.values() for i in indexes}
+    rows += _sums(table, relative, 2022, ctx.scope, epci_members)
+    return insert_values(ctx.conn, rows)
+
+
+def _merged_commune_rows(table, indexes: list[int], relative: str, commune: str) -> list:
+    codes = ", ".join(table.rows[i]["CODGEO"] for i in indexes)
+    where = f"des lignes des communes {codes}, regroupées depuis dans la commune ({relative})"
+    rows, counts = [], {}
+    for ident, (variable, *_rest) in CC_VARIABLES.items():
+        year = _year(ident, 2022)
+        if ident in SUMMED:
+            cells = [number_cell(table, i, variable) for i in indexes]
+            value = None if None in cells else math.fsum(cells)
+            counts[ident] = value
+            rows.append(value_row("commune", commune, ident, 2022, year, value, relative, None,
+                                  derived=True, note=f"Calculé à partir de {variable} {where}, "
+                                                     "somme des communes."))
+        else:
+            rows.append(value_row("commune", commune, ident, 2022, year, None, relative, None,
+                                  absent="non_publie",
+                                  note=f"Non publié pour le territoire actuel de la commune : "
+                                       f"INSEE publie {variable} pour les communes {codes}, "
+                                       "regroupées depuis, et ces valeurs ne s'additionnent "
+                                       "pas."))
+    return rows + _rate_rows("commune", commune, 2022, counts, relative, None, where)

@@ -22,6 +22,13 @@ def _editions(conn, comparator_id: str, level: str) -> list[int]:
     return [edition for (edition,) in rows]
 
 
+def name_the_epci(text: str, short_name: str | None) -> str:
+    """The declarations call the EPCI « la CALL »; another EPCI's database says « l'EPCI »."""
+    if short_name:
+        return text.replace("CALL", short_name)
+    return text.replace("la CALL", "l'EPCI").replace("CALL", "EPCI")
+
+
 def build_comparators(ctx: BuildContext) -> None:
     check_declarations()
     ctx.table_sources["indicator_comparator"].append("insee_comparateur_2022/"
@@ -33,8 +40,10 @@ def build_comparators(ctx: BuildContext) -> None:
             if not editions:
                 continue
             rank = ranks[item.indicator_id, level] = ranks.get((item.indicator_id, level), 0) + 1
-            rows.append((item.indicator_id, level, item.comparator_id, rank, item.source,
-                         ",".join(map(str, editions)), item.comparability, item.note))
+            rows.append((item.indicator_id, level, item.comparator_id, rank,
+                         name_the_epci(item.source, ctx.scope.short_name),
+                         ",".join(map(str, editions)), item.comparability,
+                         name_the_epci(item.note, ctx.scope.short_name)))
     declared = {row[0] for row in rows}
     for indicator_id in qpv_indicator_ids():
         editions = _editions(ctx.conn, indicator_id, "ensemble_qpv")
@@ -47,4 +56,5 @@ def build_comparators(ctx: BuildContext) -> None:
                          "porte son édition."))
     insert_rows(ctx.conn, "indicator_comparator", COLUMNS, sorted(rows))
     insert_rows(ctx.conn, "indicator_without_comparator", ["indicator_id", "note"],
-                [(i, WITHOUT_COMPARATOR_NOTE) for i in qpv_indicator_ids() if i not in declared])
+                [(i, name_the_epci(WITHOUT_COMPARATOR_NOTE, ctx.scope.short_name))
+                 for i in qpv_indicator_ids() if i not in declared])

@@ -17,7 +17,6 @@ from .context import BuildContext
 from .errors import SourceError
 from .readers import number_cell
 from .schema import insert_rows
-from .territories import EPCI_SIREN
 from .values import insert_values, value_row
 
 BPE_YEARS = (2018, 2019)
@@ -67,7 +66,7 @@ def build_bpe(ctx: BuildContext, communes: dict[str, str],
         insert_rows(ctx.conn, "bpe_equipement",
                     ["year", "dciris", "commune_insee", "iris_code", "typequ", "domain", "nb",
                      "source_file", "source_row"], records)
-        values += _count_values(records, relative, year, communes, iris_codes, retained)
+        values += _count_values(ctx, records, relative, year, communes, iris_codes, retained)
         values += _rate_values(ctx, values, relative, year, communes)
     return insert_values(ctx.conn, values)
 
@@ -95,7 +94,7 @@ def _record(table, index: int, relative: str, year: int, communes, iris_codes) -
     return (year, dciris, row["DEPCOM"], code, typequ, typequ[0], int(count), relative, number)
 
 
-def _count_values(records, relative: str, year: int, communes, iris_codes,
+def _count_values(ctx: BuildContext, records, relative: str, year: int, communes, iris_codes,
                   retained) -> list[tuple]:
     by_iris, by_commune = defaultdict(lambda: defaultdict(int)), defaultdict(
         lambda: defaultdict(int))
@@ -119,7 +118,8 @@ def _count_values(records, relative: str, year: int, communes, iris_codes,
             ("iris", {code: by_iris[code] for code in iris_codes}, "équipements de l'IRIS"),
             ("commune", {code: by_commune[code] for code in communes},
              "équipements de la commune, y compris ceux qu'INSEE ne situe dans aucun IRIS"),
-            ("epci", {EPCI_SIREN: call}, "équipements des 36 communes de la CALL")):
+            ("epci", {ctx.scope.epci_siren: call},
+             f"équipements des {len(communes)} communes {ctx.scope.of_epci}")):
         for code, counts in sorted(totals.items()):
             rows += _domain_rows(kind, code, counts, year, source,
                                  f"Calculé à partir de {relative} : somme des {note}.")

@@ -3,8 +3,8 @@
 Each value keeps the file and row it comes from. An empty cell is stored as 'secret' (INSEE
 leaves a cell empty when the figure is under statistical secrecy or not robust), a territory
 that has no row in a file as 'missing' with the detail 'non_publie' (these files are INSEE's
-national files filtered on the CALL's codes, so no row means INSEE publishes none); neither is
-ever stored as 0.
+national files filtered on the territory's codes, so no row means INSEE publishes none);
+neither is ever stored as 0.
 """
 from __future__ import annotations
 
@@ -23,29 +23,41 @@ QPV_FOLDER = "insee_qpv_indicateurs"
 FILO_FOLDER = "insee_filosofi_caf"
 
 # (family, edition, file). DEMO 2020 exists only as the "data_DEMO_2020_V1_QP" release.
-QPV_FILES = (
-    [("DEMO", year, f"DEMO_{year}_call.csv") for year in (2017, 2018, 2019, 2021, 2022)]
-    + [("DEMO", 2020, "data_DEMO_2020_V1_QP_call.csv")]
-    + [("REVN", year, f"REVN_{year}_call.csv") for year in (2017, 2018, 2019, 2021, 2022)]
-    + [("IPRO", year, f"IPRO_{year}_call.csv") for year in range(2017, 2023)]
+QPV_FILES = tuple(
+    [("DEMO", year, f"{QPV_FOLDER}/DEMO_{year}_call.csv") for year in (2017, 2018, 2019, 2021,
+                                                                       2022)]
+    + [("DEMO", 2020, f"{QPV_FOLDER}/data_DEMO_2020_V1_QP_call.csv")]
+    + [("REVN", year, f"{QPV_FOLDER}/REVN_{year}_call.csv") for year in (2017, 2018, 2019, 2021,
+                                                                       2022)]
+    + [("IPRO", year, f"{QPV_FOLDER}/IPRO_{year}_call.csv") for year in range(2017, 2023)]
 )
 NATIONAL_QPV_ROW = "Ensemble"
-
-# file suffix -> territory kind, the CODGEO values the file may hold, the code we store
-FILO_LEVELS = {
-    "COM": ("commune", None, None),
-    "EPCI": ("epci", {"246200364"}, None),
-    "DEP": ("departement", {"62"}, None),
-    "REG": ("region", {"32"}, None),
-    "METROPOLE": ("france", {"1"}, "FRM"),
-}
+FILO_KINDS = {"COM": "commune", "EPCI": "epci", "DEP": "departement", "REG": "region",
+              "METROPOLE": "france"}
+#: France métropolitaine is CODGEO 1 in INSEE's files and FRM in the database.
+FRANCE_CODES = {"1": "FRM"}
 FILO_IRIS_YEARS = range(2014, 2020)
 CAF_YEARS = range(2016, 2021)
 
 
-def build_catalogue(ctx: BuildContext) -> None:
-    ctx.table_sources["indicator"].extend(
-        [f"{QPV_FOLDER}/{name}" for _, _, name in QPV_FILES])
+def call_filo_files(ctx: BuildContext) -> dict[str, list[tuple[int, str]]]:
+    """The Filosofi extracts of data/sources/ by level: (income year, relative path)."""
+    return {level: [(int(re.match(r"FILO(\d{4})_", path.name).group(1)),
+                     f"{FILO_FOLDER}/{path.name}")
+                    for path in sorted(ctx.path(FILO_FOLDER).glob(
+                        f"FILO*_DISP_{level}_extrait.csv"))]
+            for level in FILO_KINDS}
+
+
+def _filo_codes(ctx: BuildContext, kind: str, communes: set[str]) -> set[str]:
+    scope = ctx.scope
+    return {"commune": communes, "epci": {scope.epci_siren},
+            "departement": set(scope.departements), "region": set(scope.regions),
+            "france": set(FRANCE_CODES)}[kind]
+
+
+def build_catalogue(ctx: BuildContext, qpv_files=QPV_FILES) -> None:
+    ctx.table_sources["indicator"].extend(name for _, _, name in qpv_files)
     insert_rows(ctx.conn, "indicator", ["id", "family", "variable", "label", "unit", "theme",
                                         "definition", "unfavourable", "compare_id",
                                         "aggregation", "verified", "definition_source"],
@@ -56,6 +68,8 @@ def _indicator_columns(table: CsvTable, family: str) -> dict[str, str]:
     """Source column -> indicator id, refusing columns the catalogue does not know."""
     mapping = {}
     for column in table.columns:
+        if not column.strip():
+            continue  # INSEE's national files end with unnamed empty columns
         identifier = indicator_id(family, column)
         if identifier is None:
             continue
@@ -95,11 +109,11 @@ def unpublished(kind: str, codes, columns: dict[str, str], edition: int,
             for code in sorted(codes) for indicator_id in columns.values()]
 
 
-def build_qpv_values(ctx: BuildContext, qpv_codes_2015: set[str]) -> int:
+def build_qpv_values(ctx: BuildContext, qpv_codes_2015: set[str], qpv_files=QPV_FILES) -> int:
     count = 0
-    for family, edition, name in QPV_FILES:
-        relative = f"{QPV_FOLDER}/{name}"
-        table = ctx.csv(relative, ["CODGEO"], "indicator_value", "quality_flag")
+    for family, edition, relative in qpv_files:
+        table = ctx.csv(relative, ["CODGEO"], "indicator_value", "quality_flag",
+                        keep=qpv_codes_2015 | {NATIONAL_QPV_ROW})
         columns = _indicator_columns(table, family)
         scope = qpv_flag_scope(table, columns)
         rows, seen, flags = [], set(), []
@@ -114,27 +128,30 @@ def build_qpv_values(ctx: BuildContext, qpv_codes_2015: set[str]) -> int:
     return count
 
 
-def build_filosofi_values(ctx: BuildContext, communes: set[str], iris_codes: set[str]) -> int:
+def build_filosofi_values(ctx: BuildContext, communes: set[str], iris_codes: set[str],
+                          filo_files: dict[str, list[tuple[int, str]]] | None = None) -> int:
+    """Filosofi by IRIS (when the build has IRIS) and by commune, EPCI, département, région
+    and France métropolitaine."""
     count = 0
-    for year in FILO_IRIS_YEARS:
+    for year in FILO_IRIS_YEARS if iris_codes else ():
         relative = f"{FILO_FOLDER}/filosofi_disp_iris_{year}_call.csv"
         table = ctx.csv(relative, ["IRIS"], "indicator_value")
         columns = _indicator_columns(table, "FILO")
         count += _insert_by_code(ctx, table, relative, "iris", "IRIS", iris_codes, columns, year)
-    for level, (kind, codes, stored_code) in FILO_LEVELS.items():
-        for path in sorted(ctx.path(FILO_FOLDER).glob(f"FILO*_DISP_{level}_extrait.csv")):
-            year = int(re.match(r"FILO(\d{4})_", path.name).group(1))
-            relative = f"{FILO_FOLDER}/{path.name}"
-            table = ctx.csv(relative, ["CODGEO"], "indicator_value")
+    for level, files in (filo_files or call_filo_files(ctx)).items():
+        kind = FILO_KINDS[level]
+        codes = _filo_codes(ctx, kind, communes)
+        for year, relative in files:
+            table = ctx.csv(relative, ["CODGEO"], "indicator_value", keep=codes)
             columns = _indicator_columns(table, "FILO")
-            count += _insert_by_code(ctx, table, relative, kind, "CODGEO", codes or communes,
-                                     columns, year, stored_code)
+            count += _insert_by_code(ctx, table, relative, kind, "CODGEO", codes, columns, year,
+                                     FRANCE_CODES.get)
     return count
 
 
 def build_caf_values(ctx: BuildContext, iris_codes: set[str]) -> int:
     count = 0
-    for year in CAF_YEARS:
+    for year in CAF_YEARS if iris_codes else ():
         relative = f"{FILO_FOLDER}/caf_iris_{year}_call.csv"
         table = ctx.csv(relative, ["CODGEO"], "indicator_value")
         columns = _indicator_columns(table, "CAF")
@@ -145,8 +162,9 @@ def build_caf_values(ctx: BuildContext, iris_codes: set[str]) -> int:
 
 def _insert_by_code(ctx: BuildContext, table: CsvTable, relative: str, kind: str,
                     code_column: str, expected: set[str], columns: dict[str, str],
-                    year: int, stored_code: str | None = None) -> int:
-    """Values of a file keyed by one territory code per row; absent territories are 'missing'."""
+                    year: int, stored_code=lambda code: None) -> int:
+    """Values of a file keyed by one territory code per row; absent territories are 'missing'.
+    ``stored_code`` gives the database's code for a file code when they differ."""
     rows, seen = [], set()
     for index, row in enumerate(table.rows):
         code = row[code_column]
@@ -154,7 +172,8 @@ def _insert_by_code(ctx: BuildContext, table: CsvTable, relative: str, kind: str
             raise SourceError(table.path, f"unknown {kind} code {code!r}",
                               table.row_number(index))
         seen.add(code)
-        rows += _values(table, relative, index, kind, stored_code or code, columns, year, year)
-    rows += unpublished(kind, {stored_code or c for c in expected - seen}, columns, year, year,
+        rows += _values(table, relative, index, kind, stored_code(code) or code, columns, year,
+                        year)
+    rows += unpublished(kind, {stored_code(c) or c for c in expected - seen}, columns, year, year,
                      relative)
     return insert_values(ctx.conn, rows)

@@ -1,19 +1,17 @@
-"""Observatoire des territoires (ANCT): NEET share for communes, the CALL, the département
-and the région (RP 2008-2018), and three EPCI indicators of 2021-2022 for the CALL and its
-neighbours (kept as 'epci_voisin' territories, never mixed with the CALL)."""
+"""Observatoire des territoires (ANCT): NEET share for communes, the EPCI, the département(s)
+and the région(s) (RP 2008-2018), and three EPCI indicators of 2021-2022 for the CALL and its
+neighbours (kept as 'epci_voisin' territories, never mixed with the CALL; CALL build only)."""
 from __future__ import annotations
 
 from .context import BuildContext
 from .errors import SourceError
 from .readers import number_cell
 from .schema import insert_rows
-from .territories import EPCI_SIREN
 from .values import insert_values, value_row
 
 NEET_FOLDER = "ot_neet_2008_2018"
-NEET_FILES = {  # file level -> (territory kind, codes the file may hold)
-    "communes": "commune", "epci": "epci", "dpt": "departement", "region": "region"}
-NEET_CODES = {"epci": {EPCI_SIREN}, "departement": {"62"}, "region": {"32"}}
+NEET_KINDS = {"communes": "commune", "epci": "epci", "dpt": "departement", "region": "region"}
+NEET_FILES = {level: f"{NEET_FOLDER}/neet_{level}_2018_call.csv" for level in NEET_KINDS}
 EPCI_FILE = "ot_epci_indicateurs_2021_2022/ot_epci_call_voisins_2021_2022.csv"
 OT_IDS = {
     "insee_rp_hist_xxxx.part_menpseul": "OT.PART_MENPSEUL",
@@ -22,12 +20,15 @@ OT_IDS = {
 }
 
 
-def build_observatoire(ctx: BuildContext, communes: dict[str, str]) -> int:
-    rows = []
-    for level, kind in NEET_FILES.items():
-        relative = f"{NEET_FOLDER}/neet_{level}_2018_call.csv"
-        table = ctx.csv(relative, ["codgeo", "an", "part_non_inseres"], "indicator_value")
-        expected = NEET_CODES.get(kind, set(communes))
+def build_neet(ctx: BuildContext, communes: dict[str, str], neet_files=NEET_FILES) -> int:
+    scope, rows = ctx.scope, []
+    codes = {"commune": set(communes), "epci": {scope.epci_siren},
+             "departement": set(scope.departements), "region": set(scope.regions)}
+    for level, relative in neet_files.items():
+        kind = NEET_KINDS[level]
+        expected = codes[kind]
+        table = ctx.csv(relative, ["codgeo", "an", "part_non_inseres"], "indicator_value",
+                        keep=expected)
         for index, row in enumerate(table.rows):
             if row["codgeo"] not in expected:
                 raise SourceError(table.path, f"unknown {kind} code {row['codgeo']!r}",
@@ -36,6 +37,13 @@ def build_observatoire(ctx: BuildContext, communes: dict[str, str]) -> int:
             rows.append(value_row(kind, row["codgeo"], "OT.PART_NON_INSERES", year, year,
                                   number_cell(table, index, "part_non_inseres"), relative,
                                   table.row_number(index)))
+    return insert_values(ctx.conn, rows)
+
+
+def build_observatoire(ctx: BuildContext, communes: dict[str, str]) -> int:
+    """NEET, and the CALL's 2021-2022 EPCI indicators with its neighbours'."""
+    count = build_neet(ctx, communes)
+    rows, siren = [], ctx.scope.epci_siren
     table = ctx.csv(EPCI_FILE, ["annee", "id_observatoire", "code_epci", "libelle_epci",
                                 "valeur_pct"], "indicator_value", "territory")
     neighbours = {}
@@ -43,7 +51,7 @@ def build_observatoire(ctx: BuildContext, communes: dict[str, str]) -> int:
         if row["id_observatoire"] not in OT_IDS:
             raise SourceError(table.path, f"unknown indicator {row['id_observatoire']!r}",
                               table.row_number(index))
-        kind = "epci" if row["code_epci"] == EPCI_SIREN else "epci_voisin"
+        kind = "epci" if row["code_epci"] == siren else "epci_voisin"
         if kind == "epci_voisin":
             neighbours[row["code_epci"]] = row["libelle_epci"]
         year = int(number_cell(table, index, "annee") or 0)
@@ -52,7 +60,7 @@ def build_observatoire(ctx: BuildContext, communes: dict[str, str]) -> int:
                               table.row_number(index)))
     insert_rows(ctx.conn, "territory", ["kind", "code", "name"],
                 sorted(("epci_voisin", code, name) for code, name in neighbours.items()))
-    return insert_values(ctx.conn, rows)
+    return count + insert_values(ctx.conn, rows)
 
 
 def _year(table, index: int) -> int:

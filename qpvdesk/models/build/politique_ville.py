@@ -12,7 +12,6 @@ from .context import BuildContext
 from .errors import SourceError
 from .readers import number_cell
 from .schema import insert_rows
-from .territories import EPCI_SIREN
 from .values import insert_values, value_row
 
 POSTS = "anct_politique_ville_postes_adultes_relais_fonjep/" \
@@ -54,18 +53,18 @@ def build_posts(ctx: BuildContext) -> int:
     insert_rows(ctx.conn, "poste_politique_ville",
                 ["dispositif", "year", "contract_code", "post_id", "employer_siret", "employer",
                  "amount_eur", "source_file", "source_row"], records)
-    rows = []
+    rows, siren = [], ctx.scope.epci_siren
     for (dispositif, year), count in sorted(counts.items()):
         ident = DISPOSITIFS[dispositif]
         listed = f"Calculé à partir de {POSTS} : postes {dispositif} listés pour {year}"
         if repeated[(dispositif, year)]:
             listed += (f" ({repeated[(dispositif, year)]} ligne(s) répétée(s) à l'identique "
                        "dans la source, comptée(s) une fois)")
-        rows.append(value_row("epci", EPCI_SIREN, ident, year, year, float(count), POSTS, None,
+        rows.append(value_row("epci", siren, ident, year, year, float(count), POSTS, None,
                               derived=True, note=f"{listed}."))
         known = [a for a in amounts[(dispositif, year)] if a is not None]
         total = round(math.fsum(known), 2) if len(known) == count else None
-        rows.append(value_row("epci", EPCI_SIREN, f"{ident}_MONTANT", year, year, total, POSTS,
+        rows.append(value_row("epci", siren, f"{ident}_MONTANT", year, year, total, POSTS,
                               None, derived=True,
                               note=f"{listed}, somme des montants" + (
                                   "." if total is not None else " : montant absent pour un "

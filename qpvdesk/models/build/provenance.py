@@ -101,12 +101,66 @@ SOURCES: dict[str, Source] = {
 }
 
 
+#: The national pack's folders (data/national/, each with its PROVENANCE.md), for the EPCI build.
+NATIONAL_SOURCES: dict[str, Source] = {
+    "cog_communes_epci": Source(
+        "Etalab / DINUM, @etalab/decoupage-administratif (COG INSEE, DGCL, populations légales "
+        "INSEE)", "Licence Ouverte 2.0 (Etalab) ; code MIT",
+        "COG 2026, populations légales millésime 2023 (en vigueur au 1er janvier 2026)",
+        "npm @etalab/decoupage-administratif 6.0.0 (data/communes.json, data/epci.json)"),
+    "communes_epci_contours": Source(
+        "IGN ADMIN EXPRESS (COG 2018), simplifié par Grégoire David ; communes regroupées en "
+        "COG 2026 et EPCI dissous par qpvdesk", "Licence Ouverte 2.0 (Etalab)",
+        "Contours 2018 simplifiés, composition COG 2026",
+        "gregoiredavid/france-geojson 5d34ee6d (fichiers départementaux)"),
+    "qpv2024_liste_anct": Source(
+        "ANCT – SIG Ville, liste des QPV 2024 et de leurs communes",
+        "Licence Ouverte 2.0 (Etalab)", "Géographie prioritaire 2024 (décret 2023-1314 modifié)",
+        "anct-carto/superposeur-V2 3f2b0c0b (data/admin/centroide-4326_qpv.geojson)"),
+    "qpv_passage_2015_2024": Source(
+        "Dérivé pour qpvdesk (noms et communes des QPV ANCT et INSEE) : la table officielle de "
+        "l'ANCT n'était pas disponible", "Licence Ouverte 2.0 (Etalab) pour les données d'entrée",
+        "QPV 2024 -> QPV 2015, avec un indice de confiance",
+        "shared/data/national/qpv_passage_2015_2024 (voir PROVENANCE.md)"),
+    "insee_qpv2015_indicateurs": Source(
+        "INSEE – bases « Quartiers de la politique de la ville » DEMO, REVN, IPRO et Filosofi "
+        "par QPV (France entière)", "Licence Ouverte 2.0 (Etalab), mention de la source INSEE",
+        "Éditions 2017 à 2022, revenus 2016 à 2019, géographie QPV 2015",
+        "aubryprieur/streamlit_data_territoire 7618e8e9 et c0b30923 (copies des fichiers INSEE)"),
+    "insee_comparateur_2022": Source(
+        "INSEE – comparateur de territoires, base communale (France entière)",
+        "Licence Ouverte 2.0 (Etalab)",
+        "Édition 2022 : recensement 2018, Filosofi 2019 (toutes les communes, COG 2021)",
+        "klopstock-dviz/dataviz_elections dc586280, base_cc_comparateur.CSV"),
+    "insee_filosofi_disp_2014_2019": Source(
+        "INSEE – Filosofi, distribution des revenus disponibles (communes, EPCI, départements, "
+        "régions, France métropolitaine)", "Licence Ouverte 2.0 (Etalab)",
+        "Revenus 2014 à 2019 (fichier communal 2017 absent)",
+        "aubryprieur/streamlit_data_territoire fef9ca23 et 15be80ac"),
+    "insee_filosofi_tp60_2015_2016": Source(
+        "INSEE – Filosofi, communes et EPCI (taux de pauvreté)", "Licence Ouverte 2.0 (Etalab)",
+        "Revenus 2015 et 2016", "InseeFrLab/DoReMIFaSol 26769962 (fichiers .rda convertis)"),
+    "ot_neet_2018": Source(
+        "ANCT – Observatoire des territoires (d'après INSEE, recensement)",
+        "Licence Ouverte 2.0 (Etalab)", "Recensements 2007 à 2018",
+        "aubryprieur/streamlit_data_territoire 2d0c90b8"),
+    "qpv_perimetres_call": SOURCES["qpv_perimetres"],
+}
+
+
+def source_of(path: str) -> Source:
+    """The producer of a source path: data/sources/<folder>/… or national/<folder>/…."""
+    if path.startswith("national/"):
+        return NATIONAL_SOURCES[path.split("/", 2)[1]]
+    return SOURCES[path.split("/", 1)[0]]
+
+
 def provenance_rows(table_sources: dict[str, list[str]]) -> list[tuple]:
     """(table, source path, producer, licence, vintage, original location), sorted."""
     rows = []
     for table, paths in table_sources.items():
         for path in sorted(set(paths)):
-            source = SOURCES[path.split("/", 1)[0]]
+            source = source_of(path)
             rows.append((table, path, source.producer, source.licence, source.vintage,
                          source.original_location))
     return sorted(rows)

@@ -1,4 +1,5 @@
-"""The 22 QPV of the 2024 geography, their communes and the 2015 <-> 2024 correspondence."""
+"""The CALL's 22 QPV of the 2024 geography (data/sources/), their communes and the
+2015 <-> 2024 correspondence."""
 from __future__ import annotations
 
 import shapely
@@ -11,6 +12,12 @@ from .schema import insert_rows
 PERIMETERS = "qpv_perimetres/qpv_2024_call.geojson"
 CODES = "qpv_liste_codes/call_qpv_codes_2015_2024.csv"
 
+CORRESPONDENCE_COLUMNS = ["code_2024", "name_2024", "code_2015", "name_2015", "communes_2015",
+                          "communes_2024", "same_communes", "perimeter_2015_bundled", "note",
+                          "confidence", "figures_linked", "method", "other_candidates_2015",
+                          "source"]
+CALL_METHOD = ("Même numéro d'ordre et même nom en 2015 et en 2024 (liste des QPV de la CALL, "
+               "noms identiques pour les 22 paires)")
 CORRESPONDENCE_NOTE = (
     "Seuls les périmètres 2024 sont fournis : les périmètres 2015 ne sont pas inclus. "
     "Les indicateurs INSEE (DEMO, REVN, IPRO) portent sur la géographie 2015 (code QP), "
@@ -58,7 +65,7 @@ def build_qpv(ctx: BuildContext, communes: dict[str, str]) -> dict[str, str]:
         qpv_rows.append((code, code_2015, feature["nom_qp"], ",".join(in_call),
                          ",".join(outside), ",".join(sorted(_split(feature["siren_epci"]))),
                          round(geometry.area / 10_000, 2), float(feature["share_area_in_call"]),
-                         shapely.to_wkb(geometry)))
+                         code[-1], PERIMETERS, shapely.to_wkb(geometry)))
         for commune in insee_codes:
             area = None
             if commune in commune_geometries:
@@ -69,19 +76,19 @@ def build_qpv(ctx: BuildContext, communes: dict[str, str]) -> dict[str, str]:
     qpv_rows.sort()
     insert_rows(ctx.conn, "qpv", ["code", "code_2015", "name", "communes_in_call",
                                   "communes_outside_call", "epci_sirens", "area_ha",
-                                  "share_in_call", "geom"], qpv_rows)
+                                  "share_in_call", "letter", "perimeter_source", "geom"],
+                qpv_rows)
     link_rows.extend(_links_2015(codes, communes, names_outside))
     insert_rows(ctx.conn, "qpv_commune", ["qpv_code", "geography", "commune_insee",
                                           "commune_name", "in_call", "area_ha_in_commune"],
                 sorted(link_rows))
-    insert_rows(ctx.conn, "qpv_correspondence",
-                ["code_2015", "name_2015", "code_2024", "name_2024", "communes_2015",
-                 "communes_2024", "same_communes", "perimeter_2015_bundled", "note"],
-                sorted((r["code_qp_2015"], r["lib_qp_2015"], r["code_qp_2024"], r["lib_qp_2024"],
+    insert_rows(ctx.conn, "qpv_correspondence", CORRESPONDENCE_COLUMNS,
+                sorted((r["code_qp_2024"], r["lib_qp_2024"], r["code_qp_2015"], r["lib_qp_2015"],
                         r["insee_com_2015"], r["insee_com_2024"],
                         int(sorted(_split(r["insee_com_2015"]))
                             == sorted(_split(r["insee_com_2024"]))),
-                        0, CORRESPONDENCE_NOTE) for r in codes.rows))
+                        0, CORRESPONDENCE_NOTE, "haute", 1, CALL_METHOD, "", CODES)
+                       for r in codes.rows))
     # The QPV of the indicator tables are the 2015 ones: territory rows use their codes.
     insert_rows(ctx.conn, "territory", ["kind", "code", "name"],
                 sorted(("qpv", r["code_qp_2015"], r["lib_qp_2015"]) for r in codes.rows))

@@ -9,14 +9,17 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import shapely
 from pyproj import CRS
 
 from ..frenchnum import NumberFormatError, parse_french_number
 from ..proposals.gdal import pyogrio
 from .errors import SourceError
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 LAMBERT93 = 2154
 
@@ -95,6 +98,8 @@ def number_cell(table: CsvTable, index: int, column: str) -> float | None:
 
 def read_geojson(path: Path, required: list[str], geometry_types: set[str]) -> gpd.GeoDataFrame:
     """A GeoJSON layer in EPSG:4326, reprojected to Lambert-93 and checked valid."""
+    import geopandas as gpd  # here: 2 s to import, and the EPCI build reads no file with it
+
     if not path.is_file():
         raise SourceError(path, "file is missing")
     pyogrio()  # load GDAL so it keeps to its own PROJ/SpatiaLite (see proposals/gdal.py)

@@ -43,15 +43,19 @@ TABLES = {
         type TEXT NOT NULL,            -- H habitat, A activité, D divers, Z commune non irisée
         commune_insee TEXT NOT NULL REFERENCES commune(insee),
         grand_quartier TEXT""",
+    # "call" in column names means the EPCI the database is built for (metadata epci_siren).
     "qpv": """
-        code TEXT PRIMARY KEY,         -- 2024 geography, QN062xxM
-        code_2015 TEXT NOT NULL UNIQUE, -- same order number, QP062xxx
+        code TEXT PRIMARY KEY,         -- 2024 geography, QNdddNNx
+        code_2015 TEXT,                -- the 2015 QPV whose INSEE figures are shown for it;
+                                       -- NULL: new QPV, or no reliable match (qpv_correspondence)
         name TEXT NOT NULL,
         communes_in_call TEXT NOT NULL,
         communes_outside_call TEXT NOT NULL,
         epci_sirens TEXT NOT NULL,
-        area_ha REAL NOT NULL,
-        share_in_call REAL NOT NULL""",
+        area_ha REAL,                  -- NULL until the perimeter is provided
+        share_in_call REAL,            -- share of the perimeter inside the EPCI; NULL likewise
+        letter TEXT,                   -- ANCT: N new, M modified, I unchanged, C (undocumented)
+        perimeter_source TEXT          -- file the perimeter comes from; NULL: not provided""",
     "qpv_commune": """
         qpv_code TEXT NOT NULL,        -- 2024 code
         geography INTEGER NOT NULL,    -- 2015 or 2024 commune list
@@ -60,16 +64,23 @@ TABLES = {
         in_call INTEGER NOT NULL,
         area_ha_in_commune REAL,       -- 2024 perimeter inside the commune (CALL communes only)
         PRIMARY KEY (qpv_code, geography, commune_insee)""",
+    # One row per 2024 QPV: its 2015 counterpart, how sure the match is, and what that means.
     "qpv_correspondence": """
-        code_2015 TEXT PRIMARY KEY,
-        name_2015 TEXT NOT NULL,
-        code_2024 TEXT NOT NULL UNIQUE,
+        code_2024 TEXT PRIMARY KEY,
         name_2024 TEXT NOT NULL,
-        communes_2015 TEXT NOT NULL,
+        code_2015 TEXT,                -- candidate 2015 QPV; NULL: new QPV or none found
+        name_2015 TEXT,
+        communes_2015 TEXT NOT NULL,   -- INSEE codes, comma-separated
         communes_2024 TEXT NOT NULL,
         same_communes INTEGER NOT NULL,
         perimeter_2015_bundled INTEGER NOT NULL,
-        note TEXT NOT NULL""",
+        note TEXT NOT NULL,            -- French
+        confidence TEXT NOT NULL CHECK (confidence IN
+            ('haute', 'moyenne', 'faible', 'aucune', 'sans_objet')),
+        figures_linked INTEGER NOT NULL, -- 1: qpv.code_2015 shows this 2015 QPV's figures
+        method TEXT NOT NULL,          -- French: how the match was made
+        other_candidates_2015 TEXT NOT NULL, -- other plausible 2015 QPV (a merge), comma-separated
+        source TEXT NOT NULL""",
     "indicator": """
         id TEXT PRIMARY KEY,           -- FAMILY.INSEE_VARIABLE, e.g. IPRO.TX_TOT_EMPL
         family TEXT NOT NULL,
@@ -143,6 +154,19 @@ TABLES = {
         original_location TEXT NOT NULL,
         PRIMARY KEY (table_name, source_path)""",
     "metadata": "key TEXT PRIMARY KEY, value TEXT NOT NULL",
+    # QPV drawn as a point at a commune's centre because their perimeter is not provided.
+    "qpv_marker": """
+        qpv_code TEXT PRIMARY KEY,
+        commune_insee TEXT NOT NULL,
+        commune_name TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status = 'perimetre_non_fourni'),
+        note TEXT NOT NULL             -- French: what the point is and how to add perimeters""",
+    # What the database holds for this EPCI, and what it does not (and why), by topic.
+    "coverage": """
+        topic TEXT PRIMARY KEY,
+        label TEXT NOT NULL,           -- French
+        available INTEGER NOT NULL CHECK (available IN (0, 1)),
+        detail TEXT NOT NULL           -- French: the source, or why it is absent""",
 }
 
 # Geometry type of each spatial table; all in Lambert-93.
@@ -158,7 +182,11 @@ GEOMETRY_TABLES = {
     "heritage_bati": "MULTIPOLYGON",
     "heritage_puits": "POINT",
     "unesco_perimetre": "MULTIPOLYGON",
+    "qpv_marker": "POINT",
 }
+#: Tables whose rows may lack a geometry: a commune re-created after the IGN 2018 outlines, a
+#: QPV whose perimeter has not been provided.
+NULLABLE_GEOMETRY = {"commune", "qpv"}
 
 INDEXES = [
     "CREATE INDEX indicator_value_by_indicator ON indicator_value(indicator_id, edition)",
@@ -175,10 +203,11 @@ def create_schema(conn) -> None:
     for srid in (4326, LAMBERT93, 3857):
         conn.execute("SELECT InsertEpsgSrid(?)", (srid,))
     for table, columns in TABLES.items():
-        conn.execute(f"CREATE TABLE {table} ({columns})")
+        conn.execute(f"CREATE TABLE {table} ({columns}\n)")  # a comment may end the list
     for table, geometry_type in GEOMETRY_TABLES.items():
-        ok = conn.execute("SELECT AddGeometryColumn(?, 'geom', ?, ?, 'XY', 1)",
-                          (table, LAMBERT93, geometry_type)).fetchone()[0]
+        ok = conn.execute("SELECT AddGeometryColumn(?, 'geom', ?, ?, 'XY', ?)",
+                          (table, LAMBERT93, geometry_type,
+                           int(table not in NULLABLE_GEOMETRY))).fetchone()[0]
         if ok != 1:
             raise RuntimeError(f"AddGeometryColumn failed for {table}")
 

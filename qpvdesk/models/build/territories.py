@@ -2,25 +2,17 @@
 from __future__ import annotations
 
 import json
-import re
 
 import shapely
 
 from .context import BuildContext
 from .errors import SourceError
+from .names import display_name
 from .readers import as_multi, number_cell
 from .schema import insert_rows
 
-EPCI_SIREN = "246200364"
 # Populations légales millésime 2023, in force on 1 January 2026 (COG 2026).
 POPULATION_YEAR = 2023
-
-REFERENCE_LEVELS = [
-    ("departement", "62", "Pas-de-Calais"),
-    ("region", "32", "Hauts-de-France"),
-    ("france", "FRM", "France métropolitaine"),
-    ("ensemble_qpv", "ENSEMBLE", "Ensemble des QPV de France"),
-]
 
 MEMBERS = "communes_epci_call/call_membres_epci_2026_decoupage_administratif.csv"
 EPCI_RECORD = "communes_epci_call/call_epci_2026_decoupage_administratif.json"
@@ -32,7 +24,8 @@ IRIS_LIST = "iris_contours_2020/iris_call_liste_insee_2021.csv"
 
 
 def build_communes(ctx: BuildContext) -> dict[str, str]:
-    """Insert the 36 communes; returns INSEE code -> name."""
+    """Insert the communes of the scope's EPCI; returns INSEE code -> name."""
+    siren = ctx.scope.epci_siren
     members = ctx.csv(MEMBERS, ["insee_com", "siren_commune", "nom", "population_municipale",
                                 "population_totale", "codes_postaux", "siren_epci"],
                       "commune", "territory", delimiter=",")
@@ -44,8 +37,8 @@ def build_communes(ctx: BuildContext) -> dict[str, str]:
     rows, names = [], {}
     for index, member in enumerate(members.rows):
         code = member["insee_com"]
-        if member["siren_epci"] != EPCI_SIREN:
-            raise SourceError(members.path, f"commune {code} is not in EPCI {EPCI_SIREN}",
+        if member["siren_epci"] != siren:
+            raise SourceError(members.path, f"commune {code} is not in EPCI {siren}",
                               members.row_number(index))
         if code not in shape_by_code:
             raise SourceError(ctx.path(COMMUNE_SHAPES),
@@ -73,12 +66,6 @@ def build_communes(ctx: BuildContext) -> dict[str, str]:
     return names
 
 
-def display_name(name: str) -> str:
-    """« CA de Lens - Liévin » (the COG's spacing) as the agglomeration writes itself:
-    « CA de Lens-Liévin »."""
-    return re.sub(r"(\w) - (\w)", r"\1-\2", name)
-
-
 def build_epci(ctx: BuildContext) -> None:
     ctx.used_by(EPCI_RECORD, "epci", "territory")
     record_path = ctx.path(EPCI_RECORD)
@@ -88,8 +75,9 @@ def build_epci(ctx: BuildContext) -> None:
         population, total = int(record["populationMunicipale"]), int(record["populationTotale"])
     except (OSError, ValueError, KeyError) as exc:
         raise SourceError(record_path, f"unreadable EPCI record ({exc})") from exc
-    if siren != EPCI_SIREN:
-        raise SourceError(record_path, f"EPCI code {siren}, expected {EPCI_SIREN}")
+    if siren != ctx.scope.epci_siren:
+        raise SourceError(record_path, f"EPCI code {siren}, expected {ctx.scope.epci_siren}")
+    ctx.scope.epci_name = name
     shape = ctx.geojson(EPCI_SHAPE, ["siren_epci"], {"Polygon", "MultiPolygon"}, "epci")
     insert_rows(ctx.conn, "epci", ["siren", "name", "kind", "population_municipale",
                                    "population_totale", "population_year", "geom"],
@@ -97,11 +85,12 @@ def build_epci(ctx: BuildContext) -> None:
                   shapely.to_wkb(as_multi(shape.geometry.iloc[0])))])
     insert_rows(ctx.conn, "territory", ["kind", "code", "name", "population", "population_year"],
                 [("epci", siren, name, population, POPULATION_YEAR)]
-                + [(kind, code, label, None, None) for kind, code, label in REFERENCE_LEVELS])
+                + [(kind, code, label, None, None)
+                   for kind, code, label in ctx.scope.reference_levels()])
 
 
 def build_iris(ctx: BuildContext, communes: dict[str, str]) -> list[str]:
-    """Insert the IRIS of the CALL communes; returns their codes."""
+    """Insert the IRIS of the communes; returns their codes."""
     listing = ctx.csv(IRIS_LIST, ["CODE_IRIS", "LIB_IRIS", "TYP_IRIS", "GRD_QUART", "DEPCOM"],
                       "iris", "territory", delimiter=",")
     shapes = ctx.geojson(IRIS_SHAPES, ["CODE_IRIS"], {"Polygon", "MultiPolygon"}, "iris")

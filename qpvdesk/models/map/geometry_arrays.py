@@ -1,49 +1,246 @@
 """Flat numpy views of a layer's geometries, ready to be turned into screen paths fast.
 
-A polygon or line layer is kept as one coordinate array with, for every vertex, the ring (or
-line) it belongs to, and for every ring the feature it belongs to. Selecting the visible
-features and transforming them to screen space is then a handful of vectorised operations.
+A polygon or line layer is kept as one coordinate array in feature order: the vertices of
+feature i are coords[vertex_start[i]:vertex_start[i + 1]], and `continues[v]` says whether
+vertex v is joined to vertex v + 1 (same ring or line). Selecting the visible features is
+then a copy of their vertex ranges; no per-vertex mask over the whole layer. Indices are
+int32 (half the memory of int64; a layer holds far fewer than 2**31 vertices).
+
+The arrays are enough to rebuild any feature's shapely geometry (`geometries`), so a large
+layer need not keep its shapely objects once loaded.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import struct
+
 import numpy as np
 import shapely
+
+INDEX = np.int32
+_WKB_POLYGON, _WKB_MULTIPOLYGON = 3, 6
+POLYGON_KINDS, LINE_KINDS = {3, 6}, {1, 5}   # shapely type ids
 
 
 @dataclass(frozen=True)
 class GeometryArrays:
-    coords: np.ndarray            # (n, 2) float64, Lambert-93
-    ring_of_vertex: np.ndarray    # (n,) int: ring index of each vertex
-    feature_of_ring: np.ndarray   # (r,) int: feature index of each ring
-    feature_of_vertex: np.ndarray  # (n,) int
+    coords: np.ndarray           # (n, 2) float64, Lambert-93, feature after feature
+    continues: np.ndarray        # (n,) bool: vertex v is joined to vertex v + 1
+    vertex_start: np.ndarray     # (f + 1,) int32: first vertex of each feature, then n
+    ring_start: np.ndarray       # (r + 1,) int32: first vertex of each ring (or line), then n
+    part_of_ring: np.ndarray     # (r,) int32: the polygon (or line) part each ring belongs to
+    feature_of_part: np.ndarray  # (p,) int32
+    polygons: bool               # polygons (rings closed) or lines
 
     @classmethod
-    def from_geometries(cls, geometries: np.ndarray) -> "GeometryArrays":
+    def from_geometries(cls, geometries: np.ndarray) -> GeometryArrays:
         if len(geometries) == 0:
-            empty = np.zeros(0, dtype=np.int64)
-            return cls(np.zeros((0, 2)), empty, empty, empty)
+            empty = np.zeros(0, dtype=INDEX)
+            return cls(np.zeros((0, 2)), np.zeros(0, bool), np.zeros(1, INDEX),
+                       np.zeros(1, INDEX), empty, empty, True)
+        # (not shapely.to_ragged_array: it imports numpy.ma, 40 ms that start-up avoids)
         kinds = set(shapely.get_type_id(geometries).tolist())
-        if kinds <= {3, 6}:  # Polygon, MultiPolygon
+        if kinds <= POLYGON_KINDS:
             parts, feature_of_part = shapely.get_parts(geometries, return_index=True)
             rings, part_of_ring = shapely.get_rings(parts, return_index=True)
-            feature_of_ring = feature_of_part[part_of_ring]
-        elif kinds <= {1, 5}:  # LineString, MultiLineString
-            rings, feature_of_ring = shapely.get_parts(geometries, return_index=True)
+        elif kinds <= LINE_KINDS:
+            rings, feature_of_part = shapely.get_parts(geometries, return_index=True)
+            part_of_ring = np.arange(len(rings))
         else:
             raise ValueError(f"GeometryArrays handles polygons or lines, not type ids {kinds}")
-        coords, ring_of_vertex = shapely.get_coordinates(rings, return_index=True)
-        return cls(coords, ring_of_vertex, feature_of_ring, feature_of_ring[ring_of_vertex])
+        coords = shapely.get_coordinates(rings)
+        ring_sizes = shapely.get_num_coordinates(rings)
+        ring_start = np.zeros(len(rings) + 1, dtype=INDEX)
+        np.cumsum(ring_sizes, out=ring_start[1:])
+        first_ring_of_feature = np.searchsorted(feature_of_part[part_of_ring],
+                                                np.arange(len(geometries) + 1))
+        vertex_start = ring_start[first_ring_of_feature]
+        continues = np.ones(len(coords), dtype=bool)
+        continues[ring_start[1:] - 1] = False
+        return cls(coords, continues, vertex_start.astype(INDEX), ring_start,
+                   part_of_ring.astype(INDEX), feature_of_part.astype(INDEX),
+                   kinds <= POLYGON_KINDS)
+
+    @classmethod
+    def from_wkb(cls, blobs: list[bytes]) -> GeometryArrays | None:
+        """Straight from little-endian 2D WKB polygons and multi-polygons (what SpatiaLite's
+        AsBinary writes on x86 and ARM), without making shapely objects: the rings'
+        coordinate bytes are joined and read as one array. None for anything else (the
+        caller then goes through shapely)."""
+        unpack = struct.unpack_from
+        pieces, ring_sizes, rings_per_part, parts_per_feature = [], [], [], []
+        try:
+            for blob in blobs:
+                order, kind = unpack("<BI", blob, 0)
+                if order != 1:
+                    return None
+                if kind == _WKB_POLYGON:
+                    parts, offset = 1, 0
+                elif kind == _WKB_MULTIPOLYGON:
+                    (parts,), offset = unpack("<I", blob, 5), 9
+                else:
+                    return None
+                parts_per_feature.append(parts)
+                view = memoryview(blob)
+                for _ in range(parts):
+                    if kind == _WKB_MULTIPOLYGON:
+                        order, part_kind = unpack("<BI", blob, offset)
+                        if order != 1 or part_kind != _WKB_POLYGON:
+                            return None
+                    (rings,) = unpack("<I", blob, offset + 5)
+                    offset += 9
+                    rings_per_part.append(rings)
+                    for _ in range(rings):
+                        (points,) = unpack("<I", blob, offset)
+                        end = offset + 4 + 16 * points
+                        pieces.append(view[offset + 4:end])
+                        ring_sizes.append(points)
+                        offset = end
+                if offset != len(blob):
+                    return None
+        except struct.error:
+            return None
+        # read-only, over the joined bytes: no copy (nothing writes into a layer's arrays)
+        coords = np.frombuffer(b"".join(pieces), dtype="<f8").reshape(-1, 2)
+        ring_start = np.zeros(len(ring_sizes) + 1, dtype=INDEX)
+        np.cumsum(ring_sizes, out=ring_start[1:])
+        first_ring_of_part = np.zeros(len(rings_per_part) + 1, dtype=INDEX)
+        np.cumsum(rings_per_part, out=first_ring_of_part[1:])
+        first_part_of_feature = np.zeros(len(parts_per_feature) + 1, dtype=INDEX)
+        np.cumsum(parts_per_feature, out=first_part_of_feature[1:])
+        continues = np.ones(len(coords), dtype=bool)
+        continues[ring_start[1:] - 1] = False
+        return cls(coords, continues, ring_start[first_ring_of_part[first_part_of_feature]],
+                   ring_start,
+                   np.repeat(np.arange(len(rings_per_part), dtype=INDEX), rings_per_part),
+                   np.repeat(np.arange(len(parts_per_feature), dtype=INDEX),
+                             parts_per_feature), True)
+
+    def extents(self) -> np.ndarray:
+        """(f, 4) bounds of each feature (features without vertices: NaN)."""
+        result = np.full((len(self), 4), np.nan)
+        has = np.diff(self.vertex_start) > 0
+        if len(self.coords) and has.any():
+            starts = self.vertex_start[:-1][has]
+            for column, (axis, reduce) in enumerate(((0, np.minimum), (1, np.minimum),
+                                                     (0, np.maximum), (1, np.maximum))):
+                result[has, column] = reduce.reduceat(self.coords[:, axis], starts)
+        return result
+
+    @classmethod
+    def concatenate(cls, pieces: list[GeometryArrays]) -> GeometryArrays:
+        """One layer's arrays from those of consecutive chunks of its features."""
+        if len(pieces) == 1:
+            return pieces[0]
+        vertex_offset = np.cumsum([0] + [len(piece.coords) for piece in pieces[:-1]])
+        part_offset = np.cumsum([0] + [len(piece.feature_of_part) for piece in pieces[:-1]])
+        feature_offset = np.cumsum([0] + [len(piece) for piece in pieces[:-1]])
+        return cls(
+            np.concatenate([piece.coords for piece in pieces]),
+            np.concatenate([piece.continues for piece in pieces]),
+            np.concatenate([pieces[0].vertex_start[:1]] + [
+                piece.vertex_start[1:] + offset for piece, offset in zip(pieces, vertex_offset)]
+            ).astype(INDEX),
+            np.concatenate([pieces[0].ring_start[:1]] + [
+                piece.ring_start[1:] + offset for piece, offset in zip(pieces, vertex_offset)]
+            ).astype(INDEX),
+            np.concatenate([piece.part_of_ring + offset
+                            for piece, offset in zip(pieces, part_offset)]).astype(INDEX),
+            np.concatenate([piece.feature_of_part + offset
+                            for piece, offset in zip(pieces, feature_offset)]).astype(INDEX),
+            all(piece.polygons for piece in pieces))
+
+    def __len__(self) -> int:
+        return len(self.vertex_start) - 1
+
+    def vertex_count(self) -> int:
+        return len(self.coords)
+
+    def nbytes(self) -> int:
+        return sum(array.nbytes for array in (self.coords, self.continues, self.vertex_start,
+                                              self.ring_start, self.part_of_ring,
+                                              self.feature_of_part))
+
+    def decimated(self, cell: float) -> GeometryArrays:
+        """A copy without the vertices that fall in the same `cell`-metre grid square as the
+        vertex before them on their ring (what a view of that many metres per pixel cannot
+        show); each ring keeps its first and last vertex."""
+        if not len(self.coords):
+            return self
+        keep = np.ones(len(self.coords), dtype=bool)
+        keep[1:] = ~self.continues[:-1]
+        for axis in (0, 1):
+            grid = self.coords[:, axis] / cell
+            np.floor(grid, out=grid)
+            keep[1:] |= grid[1:] != grid[:-1]
+            del grid
+        keep[self.ring_start[1:] - 1] = True
+        kept_before = np.zeros(len(keep) + 1, dtype=INDEX)   # kept vertices before each one
+        np.cumsum(keep, out=kept_before[1:])
+        ring_start = kept_before[self.ring_start]
+        continues = np.ones(int(ring_start[-1]), dtype=bool)
+        continues[ring_start[1:] - 1] = False
+        return GeometryArrays(self.coords[keep], continues, kept_before[self.vertex_start],
+                              ring_start, self.part_of_ring, self.feature_of_part, self.polygons)
+
+    def vertex_indices(self, features: np.ndarray) -> np.ndarray:
+        """The vertex indices of the given features, feature after feature."""
+        starts = self.vertex_start[features]
+        lengths = self.vertex_start[features + 1] - starts
+        total = int(lengths.sum())
+        if total == 0:
+            return np.zeros(0, dtype=INDEX)
+        # each feature's run: its start, then +1 per vertex
+        steps = np.ones(total, dtype=INDEX)
+        run_starts = np.cumsum(lengths) - lengths
+        kept = lengths > 0
+        steps[run_starts[kept]] = starts[kept] - np.r_[0, (starts + lengths)[kept][:-1]] + 1
+        steps[0] = starts[kept][0]
+        return np.cumsum(steps, dtype=INDEX)
 
     def select(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Coordinates and ring ids of the vertices of the given feature indices."""
+        """Coordinates of the given features' vertices (in the order given) and, for each,
+        whether it is joined to the next one."""
         if len(features) == 0 or len(self.coords) == 0:
-            return np.zeros((0, 2)), np.zeros(0, dtype=np.int64)
-        wanted = np.zeros(self.feature_of_ring.max() + 1, dtype=bool)
+            return np.zeros((0, 2)), np.zeros(0, dtype=bool)
+        indices = self.vertex_indices(np.asarray(features, dtype=INDEX))
+        return self.coords[indices], self.continues[indices]
+
+    def geometries(self, features: np.ndarray | None = None) -> np.ndarray:
+        """Shapely geometries of the given features (all by default), rebuilt from the arrays:
+        a polygon, or a multi-polygon when a feature has several parts (lines alike)."""
+        features = (np.arange(len(self), dtype=INDEX) if features is None
+                    else np.asarray(features, dtype=INDEX))
+        result = np.empty(len(features), dtype=object)
+        if not len(features):
+            return result
+        wanted = np.zeros(len(self), dtype=bool)
         wanted[features] = True
-        mask = wanted[self.feature_of_vertex]
-        return self.coords[mask], self.ring_of_vertex[mask]
+        ordered = np.flatnonzero(wanted).astype(INDEX)
+        # rings of the wanted features, in vertex order (a feature's rings are contiguous)
+        rings = np.flatnonzero(wanted[self.feature_of_part[self.part_of_ring]])
+        ring_id = np.repeat(np.arange(len(rings)), np.diff(self.ring_start)[rings])
+        coords = self.coords[self.vertex_indices(ordered)]
+        if self.polygons:
+            shapes = shapely.linearrings(coords, indices=ring_id)
+            parts, part_index = np.unique(self.part_of_ring[rings], return_inverse=True)
+            shapes = shapely.polygons(shapes, indices=part_index)
+            multi = shapely.multipolygons
+        else:
+            parts = self.part_of_ring[rings]
+            shapes = shapely.linestrings(coords, indices=ring_id)
+            multi = shapely.multilinestrings
+        owner = self.feature_of_part[parts]
+        first = np.searchsorted(owner, ordered)
+        count = np.searchsorted(owner, ordered, side="right") - first
+        by_feature = np.empty(len(self), dtype=object)
+        single = count == 1
+        by_feature[ordered[single]] = shapes[first[single]]
+        for feature, start, size in zip(ordered[~single], first[~single], count[~single]):
+            by_feature[feature] = multi(shapes[start:start + size])
+        result[:] = by_feature[features]
+        return result
 
 
 def point_coordinates(geometries: np.ndarray) -> np.ndarray:

@@ -1,12 +1,17 @@
 """The map's feature layers, loaded once from the reference database into memory.
 
-Each layer keeps its shapely geometries with an STRtree for culling and hit-testing, flat
-numpy arrays for fast drawing, and level-of-detail copies simplified for coarse scales.
+Each layer keeps flat numpy arrays of its geometries (drawing, identify, level of detail) and
+each feature's bounding box (culling). Small layers also keep their shapely geometries, with
+an STRtree, for snapping and outlines; a large one (the stress layer, France's communes) drops
+them once its arrays are built — any feature's geometry is rebuilt from the arrays when asked.
+Level of detail: small layers have copies simplified with their topology kept, large ones
+copies that drop the vertices falling in the same pixel as the previous one; either is kept
+only when it removes at least a quarter of the vertices.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -17,8 +22,19 @@ from ..proposals.vocabulary import PERIMETRE
 from .styles import (LAYERS, LayerInfo, LegendItem, Symbol, college_symbol,
                      decision_legend, decision_symbol, layer_info)
 
-# Simplification tolerances (metres) of the level-of-detail copies of polygon layers.
+# Simplification tolerances (metres) of the level-of-detail copies of small polygon layers.
 LOD_TOLERANCES = (0.0, 2.0, 8.0, 32.0)
+# A copy is kept only when it has at most this share of the vertices of the next finer one.
+WORTH_A_COPY = 0.75
+# Large layers drop vertices within a grid cell of at most this many pixels (France's communes
+# at 1,130 m per pixel: 804,000 -> 460,000 vertices, full view 168 -> 141 ms, same look).
+LOD_GRID_PX = 2.0
+# Layers of more features than this keep no shapely geometries after load.
+KEEP_GEOMETRIES_UP_TO = 5_000
+# Geometries are decoded from WKB this many at a time (the temporary objects stay small).
+WKB_CHUNK = 5_000
+# Features per block of the culling index of large layers (see FeatureLayer.query).
+BLOCK = 64
 # A copy of more vertices than this is followed by malloc_trim (see _give_back_freed_memory).
 TRIM_AFTER_VERTICES = 200_000
 
@@ -35,27 +51,91 @@ LAYER_QUERIES = {
 }
 
 
-@dataclass
 class FeatureLayer:
-    info: LayerInfo
-    keys: list[str]
-    labels: list[str | None]
-    geometries: np.ndarray
-    symbols: list[Symbol] | None = None      # per-feature symbols (colleges, decisions)
-    legend: list[LegendItem] | None = None   # when the per-feature symbols need their own
-    tree: shapely.STRtree = field(init=False)
-    lods: list[GeometryArrays | None] = field(init=False)   # built when first drawn
-    points: np.ndarray = field(init=False)
-    extents: np.ndarray = field(init=False)  # (n, 4) bounds of each feature
-
-    def __post_init__(self) -> None:
-        self.tree = shapely.STRtree(self.geometries)
-        self.extents = shapely.bounds(self.geometries) if len(self.geometries) else np.zeros((0, 4))
-        if self.info.geometry == "point":
-            self.points, self.lods = point_coordinates(self.geometries), []
-            return
+    def __init__(self, info: LayerInfo, keys: list[str], labels: list[str | None],
+                 geometries: np.ndarray, symbols: list[Symbol] | None = None,
+                 arrays: GeometryArrays | None = None, extents: np.ndarray | None = None,
+                 *, legend: list[LegendItem] | None = None) -> None:
+        """From shapely geometries, or (`geometries` None) from flat arrays and extents.
+        `symbols` are per-feature symbols (colleges, decisions); `legend` is given when they
+        need a legend of their own."""
+        self.info, self.keys, self.labels, self.symbols = info, keys, labels, symbols
+        self.legend = legend
+        self.lods: dict[float, GeometryArrays] = {}   # level of detail -> copy, built lazily
+        if geometries is not None:
+            extents = shapely.bounds(geometries) if len(geometries) else np.zeros((0, 4))
+        self.extents: np.ndarray = extents          # (n, 4) bounds of each feature
         self.points = np.zeros((0, 2))
-        self.lods = [None] * len(LOD_TOLERANCES)
+        if info.geometry == "point":
+            self.points = point_coordinates(geometries)
+            self._geometries = geometries
+            return
+        if arrays is None and geometries is not None and len(geometries) > KEEP_GEOMETRIES_UP_TO:
+            arrays = GeometryArrays.from_geometries(geometries)
+        if arrays is not None:
+            self.lods[0.0] = arrays
+        self._geometries = (geometries if geometries is not None
+                            and len(geometries) <= KEEP_GEOMETRIES_UP_TO else None)
+
+    @classmethod
+    def from_wkb(cls, info: LayerInfo, keys: list[str], labels: list[str | None],
+                 blobs: list[bytes], symbols: list[Symbol] | None = None) -> FeatureLayer:
+        """A layer from WKB geometries: shapely objects for a small layer, flat arrays
+        decoded a chunk at a time for a large one."""
+        if len(blobs) <= KEEP_GEOMETRIES_UP_TO or info.geometry == "point":
+            geometries = (np.asarray(shapely.from_wkb(blobs), dtype=object) if blobs
+                          else np.array([], dtype=object))
+            return cls(info, keys, labels, geometries, symbols)
+        return cls.from_rows(info, ([(key, label, blob) for key, label, blob in
+                                     zip(keys[i:i + WKB_CHUNK], labels[i:i + WKB_CHUNK],
+                                         blobs[i:i + WKB_CHUNK])]
+                                    for i in range(0, len(blobs), WKB_CHUNK)))
+
+    @classmethod
+    def from_rows(cls, info: LayerInfo, chunks) -> FeatureLayer:
+        """A large polygon or line layer from chunks of (key, label, WKB) rows, e.g. a
+        cursor's fetchmany: only a chunk of WKB lives at once, decoded straight into flat
+        arrays (polygons by GeometryArrays.from_wkb, anything else through shapely)."""
+        keys, labels, pieces = [], [], []
+        for rows in chunks:
+            blobs = [row[2] for row in rows]
+            keys += [str(row[0]) for row in rows]
+            labels += [row[1] for row in rows]
+            arrays = GeometryArrays.from_wkb(blobs) if info.geometry == "polygon" else None
+            if arrays is None:
+                arrays = GeometryArrays.from_geometries(shapely.from_wkb(blobs))
+            pieces.append(arrays)
+            del blobs, rows
+        if not pieces:
+            return cls(info, [], [], np.array([], dtype=object))
+        arrays = GeometryArrays.concatenate(pieces)
+        del pieces
+        layer = cls(info, keys, labels, None, None, arrays, arrays.extents())
+        _give_back_freed_memory()
+        return layer
+
+    @property
+    def keeps_geometries(self) -> bool:
+        return self._geometries is not None
+
+    @property
+    def geometries(self) -> np.ndarray:
+        """Every feature's shapely geometry: kept by small layers, rebuilt from the arrays
+        (at a cost) by large ones."""
+        if self._geometries is not None:
+            return self._geometries
+        return self.lods[0.0].geometries()
+
+    def geometry(self, index: int):
+        """One feature's shapely geometry."""
+        if self._geometries is not None:
+            return self._geometries[index]
+        return self.lods[0.0].geometries(np.array([index]))[0]
+
+    @cached_property
+    def tree(self) -> shapely.STRtree:
+        """An STRtree of the geometries, for snapping (built when first asked)."""
+        return shapely.STRtree(self.geometries)
 
     @cached_property
     def label_points(self) -> np.ndarray:
@@ -63,6 +143,19 @@ class FeatureLayer:
         if not len(self):
             return np.zeros((0, 2))
         return shapely.get_coordinates(shapely.point_on_surface(self.geometries))
+
+    @cached_property
+    def curve_rank(self) -> np.ndarray:
+        """Each feature's position along a Hilbert curve through the layer's extent (by the
+        centre of its bounding box)."""
+        return hilbert_rank(self.extents)
+
+    def in_curve_order(self, features: np.ndarray) -> np.ndarray:
+        """The features sorted along the Hilbert curve: drawn in that order, batches of
+        neighbours make small paths instead of strips across the view."""
+        if len(features) < 2:
+            return features
+        return features[np.argsort(self.curve_rank[features], kind="stable")]
 
     @property
     def id(self) -> str:
@@ -79,43 +172,116 @@ class FeatureLayer:
                 float(self.extents[:, 2].max()), float(self.extents[:, 3].max()))
 
     def query(self, bbox: tuple[float, float, float, float]) -> np.ndarray:
-        """Indices of the features whose extent meets the bbox, in layer order."""
+        """Indices of the features whose extent meets the bbox, in layer order. Large layers
+        test blocks of BLOCK neighbours along the Hilbert curve first (a one-level packed
+        R-tree: 0.2 ms for a 1 % view of 200,000 features, against 5 ms for a scan)."""
         if not len(self):
             return np.zeros(0, dtype=np.int64)
-        return np.sort(self.tree.query(shapely.box(*bbox)))
+        if len(self) <= BLOCK * 16:
+            return np.flatnonzero(_meets(self.extents, bbox))
+        order, block_extents = self._blocks
+        blocks = np.flatnonzero(_meets(block_extents, bbox))
+        if not len(blocks):
+            return np.zeros(0, dtype=np.int64)
+        members = order[(blocks[:, None] * BLOCK + np.arange(BLOCK)).ravel()]
+        members = members[members >= 0]
+        return np.sort(members[_meets(self.extents[members], bbox)])
+
+    @cached_property
+    def _blocks(self) -> tuple[np.ndarray, np.ndarray]:
+        """Features in Hilbert order, padded with -1 to whole blocks, and each block's box."""
+        order = np.argsort(self.curve_rank, kind="stable")
+        padded = np.full(-(-len(order) // BLOCK) * BLOCK, -1, dtype=np.int64)
+        padded[:len(order)] = order
+        extents = self.extents[order]
+        blocks = np.arange(0, len(order), BLOCK)
+        block_extents = np.column_stack([np.minimum.reduceat(extents[:, 0], blocks),
+                                         np.minimum.reduceat(extents[:, 1], blocks),
+                                         np.maximum.reduceat(extents[:, 2], blocks),
+                                         np.maximum.reduceat(extents[:, 3], blocks)])
+        return padded, block_extents
 
     def lod_for(self, resolution: float) -> GeometryArrays:
-        """The most simplified copy whose error stays under half a pixel, built the first
-        time a view needs it (the first map needs one level of the visible layers only)."""
-        level = 0
-        for index, tolerance in enumerate(LOD_TOLERANCES):
-            if tolerance <= resolution * 0.5:
-                level = index
-        if self.lods[level] is None:
-            tolerance = LOD_TOLERANCES[level]
-            self.lods[level] = GeometryArrays.from_geometries(
-                self.geometries if tolerance == 0 else shapely.simplify(
-                    self.geometries, tolerance, preserve_topology=True))
-            if len(self.lods[level].coords) > TRIM_AFTER_VERTICES:
+        """The coarsest copy whose error stays under about half a pixel (two pixels for the
+        grid of large layers), built the first time a view needs it."""
+        if self._geometries is None:
+            # large layers: a grid cell of a power of two metres, so that small zooms reuse
+            # a copy
+            cell = (2.0 ** math.floor(math.log2(resolution * LOD_GRID_PX)) if resolution >= 2
+                    else 0.0)
+            return self._copy(cell, lambda: self.lods[0.0].decimated(cell))
+        tolerance = max(value for value in LOD_TOLERANCES if value <= resolution * 0.5)
+        return self._copy(tolerance, lambda: GeometryArrays.from_geometries(
+            self._geometries if tolerance == 0 else shapely.simplify(
+                self._geometries, tolerance, preserve_topology=True)))
+
+    def _copy(self, level: float, build) -> GeometryArrays:
+        if level not in self.lods:
+            full = self.lods.get(0.0)
+            if full is None:
+                full = self.lods[0.0] = GeometryArrays.from_geometries(self._geometries)
+            copy = full if level == 0 else build()
+            # a copy that saves little is not worth its memory: the full arrays serve
+            self.lods[level] = (copy if copy.vertex_count() <= WORTH_A_COPY * full.vertex_count()
+                                else full)
+            if copy.vertex_count() > TRIM_AFTER_VERTICES:
                 _give_back_freed_memory()
         return self.lods[level]
 
     def feature_at(self, x: float, y: float, tolerance: float) -> int | None:
-        """The top-most feature under (x, y), points within `tolerance` metres."""
+        """The top-most feature under (x, y), points within `tolerance` metres. Candidates
+        come from the features' extents; only theirs are tested as shapely geometries."""
         if not len(self):
             return None
         probe = shapely.Point(x, y)
+        candidates = self.query((x - tolerance, y - tolerance, x + tolerance, y + tolerance))
+        if not len(candidates):
+            return None
         if self.info.geometry == "point":
-            candidates = self.tree.query(probe.buffer(tolerance))
-            if not len(candidates):
-                return None
-            distances = shapely.distance(self.geometries[candidates], probe)
+            distances = shapely.distance(self._geometries[candidates], probe)
             return int(candidates[np.argmin(distances)])
-        hits = self.tree.query(probe, predicate="intersects")
-        if not len(hits):
+        shapes = (self._geometries[candidates] if self._geometries is not None
+                  else self.lods[0.0].geometries(candidates))
+        under = shapely.intersects(shapes, probe)
+        if not under.any():
             return None
         # the smallest feature is the most specific one under the cursor
-        return int(hits[np.argmin(shapely.area(self.geometries[hits]))])
+        hits, shapes = candidates[under], shapes[under]
+        return int(hits[np.argmin(shapely.area(shapes))])
+
+
+def _meets(extents: np.ndarray, bbox: tuple[float, float, float, float]) -> np.ndarray:
+    xmin, ymin, xmax, ymax = bbox
+    return ((extents[:, 0] <= xmax) & (extents[:, 2] >= xmin)
+            & (extents[:, 1] <= ymax) & (extents[:, 3] >= ymin))
+
+
+def hilbert_rank(extents: np.ndarray, bits: int = 16) -> np.ndarray:
+    """Hilbert-curve index of the centres of (n, 4) boxes on a 2**bits grid over their extent."""
+    if not len(extents):
+        return np.zeros(0, dtype=np.int64)
+    cx = (extents[:, 0] + extents[:, 2]) / 2
+    cy = (extents[:, 1] + extents[:, 3]) / 2
+    side = (1 << bits) - 1
+
+    def grid(values: np.ndarray) -> np.ndarray:
+        span = float(values.max() - values.min()) or 1.0
+        return np.round((values - values.min()) / span * side).astype(np.int64)
+
+    x, y = grid(cx), grid(cy)
+    rank = np.zeros(len(x), dtype=np.int64)
+    step = 1 << (bits - 1)
+    while step > 0:
+        rx = (x & step) > 0
+        ry = (y & step) > 0
+        rank += step * step * ((3 * rx) ^ ry)
+        flip = ~ry & rx
+        x = np.where(flip, side - x, x)
+        y = np.where(flip, side - y, y)
+        swap = ~ry
+        x, y = np.where(swap, y, x), np.where(swap, x, y)
+        step >>= 1
+    return rank
 
 
 def _give_back_freed_memory() -> None:
@@ -133,12 +299,11 @@ def _give_back_freed_memory() -> None:
 
 def _load(store, layer_id: str) -> FeatureLayer:
     rows = store.conn.execute(LAYER_QUERIES[layer_id]).fetchall()
-    geometries = shapely.from_wkb([row[2] for row in rows]) if rows else np.array([], object)
     symbols = None
     if layer_id == "colleges":
         symbols = [college_symbol(row[3], row[4]) for row in rows]
-    return FeatureLayer(layer_info(layer_id), [str(row[0]) for row in rows],
-                        [row[1] for row in rows], np.asarray(geometries, dtype=object), symbols)
+    return FeatureLayer.from_wkb(layer_info(layer_id), [str(row[0]) for row in rows],
+                                 [row[1] for row in rows], [row[2] for row in rows], symbols)
 
 
 OWN_PROPOSAL_LAYERS = ("proposals", "proposal_perimeters", "proposal_points")
@@ -171,7 +336,7 @@ def proposal_layers(proposals, layer_ids: tuple[str, str, str] = OWN_PROPOSAL_LA
         layers[layer_id] = FeatureLayer(layer_info(layer_id), [p.uuid for p in chosen],
                                         [p.label for p in chosen],
                                         np.array([p.geometry for p in chosen], dtype=object),
-                                        symbols, legend)
+                                        symbols, legend=legend)
     return layers
 
 

@@ -9,16 +9,17 @@ import math
 import numpy as np
 import shapely
 
-from .layers import FeatureLayer
+from .geometry_arrays import INDEX, GeometryArrays
+from .layers import KEEP_GEOMETRIES_UP_TO, FeatureLayer
 from .styles import LayerInfo
 
 SYNTHETIC_INFO = LayerInfo("synthetic", "Parcelles synthétiques (test de charge, données "
                            "générées)", "polygon", "Test")
 
 
-def synthetic_parcels(bbox: tuple[float, float, float, float], count: int = 200_000,
-                      seed: int = 20241122) -> np.ndarray:
-    """`count` jittered quadrilaterals on a regular grid filling `bbox` (Lambert-93)."""
+def _parcel_rings(bbox: tuple[float, float, float, float], count: int, seed: int
+                  ) -> np.ndarray:
+    """(count, 5, 2) closed rings: jittered quadrilaterals on a regular grid filling bbox."""
     xmin, ymin, xmax, ymax = bbox
     width, height = xmax - xmin, ymax - ymin
     columns = math.ceil(math.sqrt(count * width / height))
@@ -34,12 +35,28 @@ def synthetic_parcels(bbox: tuple[float, float, float, float], count: int = 200_
     xs = origin_x[:, None] + corners[:, :, 0] * cell_x
     ys = origin_y[:, None] + corners[:, :, 1] * cell_y
     rings = np.stack([xs, ys], axis=-1)
-    rings = np.concatenate([rings, rings[:, :1, :]], axis=1)  # close each ring
-    return shapely.polygons(rings)
+    return np.concatenate([rings, rings[:, :1, :]], axis=1)  # close each ring
+
+
+def synthetic_parcels(bbox: tuple[float, float, float, float], count: int = 200_000,
+                      seed: int = 20241122) -> np.ndarray:
+    """`count` jittered quadrilaterals on a regular grid filling `bbox` (Lambert-93)."""
+    return shapely.polygons(_parcel_rings(bbox, count, seed))
 
 
 def synthetic_layer(bbox: tuple[float, float, float, float],
-                    count: int = 200_000) -> FeatureLayer:
-    geometries = synthetic_parcels(bbox, count)
+                    count: int = 200_000, seed: int = 20241122) -> FeatureLayer:
+    """The same parcels as a layer, built straight as flat arrays (no shapely objects)."""
+    rings = _parcel_rings(bbox, count, seed)
     keys = [f"S{i:06d}" for i in range(count)]
-    return FeatureLayer(SYNTHETIC_INFO, keys, [None] * count, geometries)
+    if count <= KEEP_GEOMETRIES_UP_TO:
+        return FeatureLayer(SYNTHETIC_INFO, keys, [None] * count, shapely.polygons(rings))
+    starts = np.arange(0, 5 * count + 1, 5, dtype=INDEX)
+    continues = np.ones((count, 5), dtype=bool)
+    continues[:, -1] = False
+    arrays = GeometryArrays(rings.reshape(-1, 2), continues.ravel(), starts, starts,
+                            np.arange(count, dtype=INDEX), np.arange(count, dtype=INDEX), True)
+    extents = np.column_stack([rings[:, :, 0].min(axis=1), rings[:, :, 1].min(axis=1),
+                               rings[:, :, 0].max(axis=1), rings[:, :, 1].max(axis=1)])
+    return FeatureLayer(SYNTHETIC_INFO, keys, [None] * count, None, arrays=arrays,
+                        extents=extents)

@@ -107,7 +107,7 @@ class MapController(QObject):
         grow_x, grow_y = max(0.0, MIN_ZOOM_EXTENT - (xmax - xmin)) / 2, max(
             0.0, MIN_ZOOM_EXTENT - (ymax - ymin)) / 2
         self.canvas.zoom_to((xmin - grow_x, ymin - grow_y, xmax + grow_x, ymax + grow_y))
-        self._outline(layer.geometries[index])
+        self._outline(layer.geometry(index))
         self.feature_identified.emit(feature_info(self.composer.store, layer_id, key))
 
     def identify(self, x: float, y: float) -> FeatureInfo | None:
@@ -119,7 +119,7 @@ class MapController(QObject):
         proposal = self._hit(x, y, tolerance, PROPOSAL_LAYERS)
         if proposal is not None:
             layer, index = proposal
-            self._outline(layer.geometries[index])
+            self._outline(layer.geometry(index))
             self.feature_identified.emit(None)
             self.proposal_identified.emit(layer.keys[index])
             return None
@@ -131,7 +131,7 @@ class MapController(QObject):
             return None
         layer, index = hit
         info = feature_info(self.composer.store, layer.id, layer.keys[index])
-        self._outline(layer.geometries[index])
+        self._outline(layer.geometry(index))
         self.feature_identified.emit(info)
         return info
 
@@ -152,7 +152,7 @@ class MapController(QObject):
             if index is None:
                 continue
             if layer.info.geometry == "polygon" and SYMBOLS[layer.id].fill is None:
-                outlines.append((float(layer.geometries[index].area), layer, index))
+                outlines.append((float(layer.geometry(index).area), layer, index))
             else:
                 return layer, index
         if not outlines:

@@ -1,0 +1,113 @@
+"""Large layers kept as flat arrays only: culling, identify, geometries rebuilt, level of
+detail on the pixel grid — what the national view and the stress layer rely on."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import shapely
+
+from qpvdesk.models.map.geometry_arrays import GeometryArrays
+from qpvdesk.models.map.layers import KEEP_GEOMETRIES_UP_TO, FeatureLayer, hilbert_rank
+from qpvdesk.models.map.styles import LayerInfo
+from qpvdesk.models.map.synthetic import synthetic_layer, synthetic_parcels
+
+BOX = (600_000.0, 7_000_000.0, 627_000.0, 7_017_000.0)
+
+
+@pytest.fixture(scope="module")
+def parcels():
+    return synthetic_parcels(BOX, 30_000)
+
+
+@pytest.fixture(scope="module")
+def large(parcels):
+    blobs = shapely.to_wkb(parcels).tolist()
+    info = LayerInfo("grand", "Grande couche", "polygon", "Test")
+    return FeatureLayer.from_wkb(info, [f"P{i}" for i in range(len(blobs))],
+                                 [None] * len(blobs), blobs)
+
+
+def mixed_geometries() -> np.ndarray:
+    holed = shapely.box(5, 5, 8, 8).difference(shapely.box(6, 6, 7, 7))
+    return np.array([shapely.box(0, 0, 1, 1),
+                     shapely.MultiPolygon([shapely.box(2, 2, 3, 3), holed]),
+                     shapely.box(10, 10, 11, 12)], dtype=object)
+
+
+def test_a_large_layer_keeps_no_shapely_geometries_but_rebuilds_them_exactly(large, parcels):
+    assert len(large) > KEEP_GEOMETRIES_UP_TO and not large.keeps_geometries
+    for index in (0, 1234, len(parcels) - 1):
+        assert large.geometry(index).equals_exact(parcels[index], 0)
+    assert np.array_equal(large.extents, shapely.bounds(parcels))
+
+
+def test_geometries_rebuilt_from_arrays_keep_holes_and_parts():
+    geometries = mixed_geometries()
+    arrays = GeometryArrays.from_geometries(geometries)
+    assert all(a.equals(b) for a, b in zip(arrays.geometries(), geometries))
+    picked = arrays.geometries(np.array([2, 1]))
+    assert picked[0].equals(geometries[2]) and picked[1].geom_type == "MultiPolygon"
+    halves = GeometryArrays.concatenate([GeometryArrays.from_geometries(geometries[:1]),
+                                         GeometryArrays.from_geometries(geometries[1:])])
+    assert all(a.equals(b) for a, b in zip(halves.geometries(), geometries))
+
+
+def test_selection_copies_each_features_vertices_in_the_order_asked():
+    geometries = mixed_geometries()
+    arrays = GeometryArrays.from_geometries(geometries)
+    coords, continues = arrays.select(np.array([2, 0]))
+    expected = np.concatenate([shapely.get_coordinates(geometries[2]),
+                               shapely.get_coordinates(geometries[0])])
+    assert np.array_equal(coords, expected)
+    # each ring ends unjoined to the next vertex
+    assert continues.tolist() == [True] * 4 + [False] + [True] * 4 + [False]
+
+
+def test_culling_finds_exactly_the_features_meeting_the_box(large):
+    rng = np.random.default_rng(7)
+    for _ in range(50):
+        x, y = rng.uniform(BOX[0] - 2000, BOX[2], 2)
+        width, height = rng.uniform(0, 8000, 2)
+        bbox = (x, y, x + width, y + height)
+        brute = np.flatnonzero(shapely.intersects(shapely.box(*large.extents.T),
+                                                  shapely.box(*bbox)))
+        assert np.array_equal(large.query(bbox), brute)
+
+
+def test_identify_on_a_large_layer_finds_the_parcel_under_the_point(large, parcels):
+    inside = parcels[4321].representative_point()
+    assert large.feature_at(inside.x, inside.y, 1.0) == 4321
+    gap = shapely.Point(BOX[0] + 1, BOX[1] + 1)       # parcels are inset in their cells
+    assert large.feature_at(gap.x, gap.y, 0.5) is None
+    assert large.feature_at(0.0, 0.0, 1.0) is None
+
+
+def test_the_synthetic_stress_layer_is_large():
+    layer = synthetic_layer(BOX, KEEP_GEOMETRIES_UP_TO + 1)
+    assert not layer.keeps_geometries and len(layer.lod_for(1.0).coords) == 5 * len(layer)
+
+
+def test_grid_level_of_detail_drops_vertices_within_a_cell_and_keeps_rings_closed(large):
+    fine = large.lod_for(0.5)
+    coarse = large.lod_for(400.0)      # parcels are about 40 m: a few vertices each
+    assert len(coarse.coords) <= 0.75 * len(fine.coords)
+    starts, ends = coarse.ring_start[:-1], coarse.ring_start[1:] - 1
+    assert np.array_equal(coarse.coords[starts], coarse.coords[ends])
+    assert not coarse.continues[ends].any() and coarse.continues[starts].all()
+    assert np.array_equal(np.diff(coarse.vertex_start) > 0, np.ones(len(large), bool))
+
+
+def test_hilbert_order_keeps_neighbours_together():
+    # a 4 x 4 grid of unit boxes: consecutive ranks are always adjacent cells
+    cells = np.array([(x, y, x + 1, y + 1) for x in range(4) for y in range(4)], float)
+    order = np.argsort(hilbert_rank(cells, bits=2))
+    steps = np.abs(np.diff(cells[order, :2], axis=0)).sum(axis=1)
+    assert (steps == 1).all()
+
+
+def test_the_synthetic_layer_built_as_arrays_holds_the_synthetic_parcels():
+    count = KEEP_GEOMETRIES_UP_TO + 10
+    layer, parcels = synthetic_layer(BOX, count), synthetic_parcels(BOX, count)
+    assert np.array_equal(layer.extents, shapely.bounds(parcels))
+    for index in (0, count // 2, count - 1):
+        assert layer.geometry(index).equals_exact(parcels[index], 0)
