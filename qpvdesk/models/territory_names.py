@@ -1,0 +1,56 @@
+"""How the screens and documents name the territories of the reference database: the EPCI
+(« CALL » when the database gives it a short name, else its full name), the département and
+the région its figures are compared with, and how many QPV it has. Read from the database,
+never from constants, so that a database built for any EPCI speaks of its own territory."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: The CALL's database keeps the words its users know.
+_CALL_DEPARTEMENT = {"62": ("Pas-de-Calais", "le Pas-de-Calais")}
+_CALL_REGION = {"32": ("Hauts-de-France", "les Hauts-de-France")}
+
+
+@dataclass(frozen=True)
+class TerritoryNames:
+    epci_name: str                 # « CA de Lens-Liévin », « Métropole Européenne de Lille »
+    short: dict[str, str]          # level -> name in a column header or a list
+    with_article: dict[str, str]   # level -> « la CALL », « la région Occitanie »
+    qpv_count: int
+
+    @property
+    def epci(self) -> str:
+        """« CALL », or the EPCI's full name."""
+        return self.short["epci"]
+
+    def say(self, text: str) -> str:
+        """A French text written for the CALL (« la CALL », « hors CALL », « 22 QPV »), said
+        of this database's territory; unchanged for the CALL's own database."""
+        if self.short["epci"] == "CALL":
+            return text
+        return (text.replace("la CALL", self.with_article["epci"])
+                .replace("CALL", self.short["epci"]))
+
+
+def territory_names(conn) -> TerritoryNames:
+    meta = dict(conn.execute("SELECT key, value FROM metadata"))
+    name, = conn.execute("SELECT name FROM epci").fetchone()
+    short_name = meta.get("epci_short_name") or ""
+    names = {kind: (code, label) for kind, code, label in conn.execute(
+        "SELECT kind, code, name FROM territory WHERE kind IN ('departement', 'region') "
+        "ORDER BY kind, code")}   # the last of each kind, as the comparisons use it
+    departement_code, departement = names.get("departement", ("", "département"))
+    region_code, region = names.get("region", ("", "région"))
+    departement_short, departement_article = _CALL_DEPARTEMENT.get(
+        departement_code, (departement, f"le département {departement_code} ({departement})"))
+    region_short, region_article = _CALL_REGION.get(region_code, (region, f"la région {region}"))
+    epci_short = short_name or name
+    short = {"commune": "commune", "epci": epci_short, "departement": departement_short,
+             "region": region_short, "france": "France métropolitaine",
+             "ensemble_qpv": "ensemble des QPV de France"}
+    with_article = {"commune": "la commune", "epci": f"la {epci_short}",
+                    "departement": departement_article, "region": region_article,
+                    "france": "la France métropolitaine",
+                    "ensemble_qpv": "l'ensemble des QPV de France"}
+    count = conn.execute("SELECT count(*) FROM qpv").fetchone()[0]
+    return TerritoryNames(name, short, with_article, count)
