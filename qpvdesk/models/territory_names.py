@@ -23,6 +23,12 @@ class TerritoryNames:
         """« CALL », or the EPCI's full name."""
         return self.short["epci"]
 
+    @property
+    def epci_name_with_article(self) -> str:
+        """« la CA de Lens-Liévin », « la Métropole Européenne de Lille » (every kind of EPCI
+        — communauté, métropole — is feminine)."""
+        return f"la {self.epci_name}"
+
     def say(self, text: str) -> str:
         """A French text written for the CALL (« la CALL », « hors CALL », « 22 QPV »), said
         of this database's territory; unchanged for the CALL's own database."""

@@ -503,6 +503,12 @@ def education_tables(fiche: Fiche, sources: SourceIndex) -> list[FicheTable]:
 
 # -- identity ------------------------------------------------------------------------------
 
+def fiche_kicker(fiche: Fiche) -> str:
+    """« FICHE DU QUARTIER PRIORITAIRE — CA DE LENS-LIÉVIN »."""
+    epci = fiche.territories.epci_name if fiche.territories else "CA de Lens-Liévin"
+    return f"FICHE DU QUARTIER PRIORITAIRE — {epci.upper()}"
+
+
 def identity_rows(fiche: Fiche) -> list[tuple[str, str]]:
     """(label, text) pairs of the fiche's header."""
     identity = fiche.identity
