@@ -4,7 +4,7 @@ the région its figures are compared with, and how many QPV it has. Read from th
 never from constants, so that a database built for any EPCI speaks of its own territory."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 
 #: The CALL's database keeps the words its users know.
 _CALL_DEPARTEMENT = {"62": ("Pas-de-Calais", "le Pas-de-Calais")}
@@ -34,8 +34,16 @@ class TerritoryNames:
         of this database's territory; unchanged for the CALL's own database."""
         if self.short["epci"] == "CALL":
             return text
-        return (text.replace("la CALL", self.with_article["epci"])
-                .replace("CALL", self.short["epci"]))
+        for old, new in (("la CA de Lens-Liévin", self.epci_name_with_article),
+                         ("CA de Lens-Liévin", self.epci_name),
+                         ("la CALL", self.with_article["epci"]),
+                         ("CALL", self.short["epci"]),
+                         ("le Pas-de-Calais", self.with_article["departement"]),
+                         ("Pas-de-Calais", self.short["departement"]),
+                         ("les Hauts-de-France", self.with_article["region"]),
+                         ("Hauts-de-France", self.short["region"])):
+            text = text.replace(old, new)
+        return text
 
 
 def territory_names(conn) -> TerritoryNames:
@@ -60,3 +68,20 @@ def territory_names(conn) -> TerritoryNames:
                     "ensemble_qpv": "l'ensemble des QPV de France"}
     count = conn.execute("SELECT count(*) FROM qpv").fetchone()[0]
     return TerritoryNames(name, short, with_article, count)
+
+
+def said(value, say):
+    """``value`` (a frozen dataclass, or tuples, lists and dicts of them) with every string
+    passed through ``say``: a model written with the CALL's words, told of another EPCI."""
+    if isinstance(value, str):
+        return say(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: said(getattr(value, f.name), say) for f in fields(value) if f.init}
+        return replace(value, **changes)
+    if isinstance(value, tuple):
+        return tuple(said(item, say) for item in value)
+    if isinstance(value, list):
+        return [said(item, say) for item in value]
+    if isinstance(value, dict):
+        return {key: said(item, say) for key, item in value.items()}
+    return value

@@ -516,7 +516,8 @@ class MainWindow(QMainWindow):
             from ..models.report.diagnostic_document import diagnostic_document
             from .portrait_view import PortraitView
 
-            return PortraitView(diagnostic_document(build_diagnostic(self.reference)))
+            return PortraitView(diagnostic_document(build_diagnostic(self.reference),
+                                                    say=self.territory_names.say))
         return self._analysis_window("portrait", self.tr("Portrait du territoire"), build)
 
     def _qpv_editions(self) -> list[int]:
