@@ -537,11 +537,11 @@ def resolve_qpv_code(store, code: str) -> str:
         if wanted in (qpv.code.upper(), (qpv.code_2015 or "").upper()):
             return qpv.code
     qpvs = indicator_data(store).qpvs
-    example = qpvs[0] if qpvs else None
+    prefix = qpvs[0].code[2:5] if qpvs else "…"   # the département: « 062 »
     raise LookupError(
-        f"Code de quartier inconnu : « {code} ». Indiquez le code 2024 "
-        f"({example.code if example else 'QN…'}) ou le code 2015 (QP…) de l'un des "
-        f"{len(qpvs)} QPV de {store.epci_identity().name}.")
+        f"Code de quartier inconnu : « {code} ». Indiquez le code 2024 (QN{prefix}xxM) ou le "
+        f"code 2015 (QP{prefix}xxx) de l'un des {len(qpvs)} QPV de "
+        f"{territory_names(store.conn).epci_name_with_article}.")
 
 
 def qpv_record(store, code: str) -> QpvRecord:

@@ -4,6 +4,7 @@ the région its figures are compared with, and how many QPV it has. Read from th
 never from constants, so that a database built for any EPCI speaks of its own territory."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, is_dataclass, replace
 
 #: The CALL's database keeps the words its users know.
@@ -43,7 +44,7 @@ class TerritoryNames:
                          ("les Hauts-de-France", self.with_article["region"]),
                          ("Hauts-de-France", self.short["region"])):
             text = text.replace(old, new)
-        return text
+        return re.sub(r"\b22 (QPV|quartiers)", rf"{self.qpv_count} \1", text)
 
 
 def territory_names(conn) -> TerritoryNames:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QPainter
 from ..models.fiche import (GEOGRAPHY_NOTE, LEVELS, NO_CALL_NOTE, ComparisonValue, Fiche, FicheLine, Figure, QpvExtreme, SchoolLine,
                              SourceRef, format_figure, format_value)
 from ..models.frenchnum import NO_VALUE, format_french_number, format_status, status_tip
+from ..models.territory_names import said
 from .sparkline import paint_points_sparkline
 
 #: Comparison levels shown as columns (the commune level becomes one column per commune).
@@ -29,17 +30,20 @@ _WITH_ARTICLE = {"commune": "la commune", "epci": "la CALL", "departement": "le 
                  "ensemble_qpv": "l'ensemble des QPV de France"}
 
 
+NAMED_LEVELS = ("epci", "departement", "region")   # named after the database's territories
+
+
 def level_header(fiche: Fiche, level: str) -> str:
     """A comparison column's header: the CALL's fixed words, else the database's names."""
     names = fiche.territories
-    if names is None or names.epci == "CALL" or level not in names.short:
+    if names is None or names.epci == "CALL" or level not in NAMED_LEVELS:
         return LEVEL_HEADERS[level]
     return _wrap_name(names.short[level])
 
 
 def level_name(fiche: Fiche, level: str) -> str:
     names = fiche.territories
-    if names is None or names.epci == "CALL" or level not in names.short:
+    if names is None or names.epci == "CALL" or level not in NAMED_LEVELS:
         return LEVEL_NAMES[level]
     return names.short[level]
 
@@ -233,7 +237,8 @@ def _theme_table(fiche: Fiche, theme: str, lines: list[FicheLine],
     comparisons, absent = _comparison_columns(fiche, lines)
     with_ratio = any(line.ratio_to_call is not None for line in lines)
     columns = [Column("label", "Indicateur", numeric=False),
-               Column("qpv", "QPV", f"{fiche.identity.name} ({fiche.identity.code_2015}) : "
+               Column("qpv", "QPV", f"{fiche.identity.name} "
+                                    f"({fiche.identity.code_2015 or 'sans code 2015'}) : "
                                     "valeur et édition de la base INSEE"),
                *comparisons]
     if with_ratio:
@@ -255,7 +260,8 @@ def _theme_table(fiche: Fiche, theme: str, lines: list[FicheLine],
         notes.append(CAVEAT_NOTE)
     note = " ".join(notes)
     figures = [figure for line in lines for figure in _line_figures(line)]
-    return FicheTable(theme, columns, rows, note, sources.numbers(figures))
+    table = FicheTable(theme, columns, rows, note, sources.numbers(figures))
+    return said(table, fiche.territories.say) if fiche.territories is not None else table
 
 
 def _line_figures(line: FicheLine):
