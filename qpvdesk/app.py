@@ -284,6 +284,9 @@ def run(reference: Path, workspace: Path, reference_given: bool = True) -> int:
         fit_secondary_windows()      # it opens before the first map: it fits the screen too
 
         if maybe_run_first_run(window, user_workspace, store):
+            chosen = chosen_reference(user_workspace)   # another agglomeration, built there
+            if chosen is not None and chosen.resolve() != Path(host.store.path).resolve():
+                host.switch(chosen)
             host.window.packages.sync_mode()   # the assistant may have chosen the agglomeration
     try:
         return app.exec()
