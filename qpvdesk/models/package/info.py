@@ -26,6 +26,8 @@ TAGMANIFEST = "tagmanifest-sha256.txt"
 SIGNATURE = "tagmanifest-sha256.txt.minisig"
 TAG_FILES = (BAGIT_TXT, BAG_INFO, MANIFEST)      # what the tag manifest lists
 
+EPCI_FIELD = "Qpvdesk-Epci-Siren"
+SIREN_PATTERN = re.compile(r"^\d{9}$")
 INSEE_PATTERN = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 KEY_ID_PATTERN = re.compile(r"^[0-9A-F]{16}$")
 
@@ -47,6 +49,11 @@ class PackageInfo:
     key_id: str                 # 16 uppercase hex digits
     proposal_count: int
     software: str               # Bag-Software-Agent, « qpvdesk 0.x »
+    epci_siren: str = ""        # Qpvdesk-Epci-Siren; "" in packages written before it existed
 
     def trusted_comment(self) -> str:
-        return f"qpvdesk package {self.uuid} commune {self.commune_insee} created {self.created}"
+        """The signed comment; it names the EPCI when the package does (packages without it,
+        written for the CALL before the field existed, keep their comment and stay valid)."""
+        epci = f" epci {self.epci_siren}" if self.epci_siren else ""
+        return (f"qpvdesk package {self.uuid} commune {self.commune_insee}{epci} "
+                f"created {self.created}")

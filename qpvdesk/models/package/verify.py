@@ -18,7 +18,8 @@ from ..proposals.proposal import Proposal
 from . import minisign
 from .archive import Refusal, read_file, read_members
 from .communes import communes_label
-from .info import (BAG_INFO, BAGIT_TXT, BAGIT_VERSION, KEY_ID_PATTERN, MANIFEST, PACKAGE_KIND,
+from .info import (BAG_INFO, BAGIT_TXT, BAGIT_VERSION, EPCI_FIELD, KEY_ID_PATTERN, MANIFEST,
+                   PACKAGE_KIND, SIREN_PATTERN,
                    PACKAGE_KIND_FIELD, PACKAGE_VERSION, PAYLOAD, SIGNATURE, TAG_FILES,
                    TAGMANIFEST, PackageInfo, valid_insee)
 from .minisign import readable_key_id
@@ -193,6 +194,9 @@ def _package_info(fields: dict[str, str], now: datetime) -> PackageInfo:
     commune = fields["Qpvdesk-Commune-Insee"]
     if not valid_insee(commune):
         raise Refusal(f"bag-info.txt : code INSEE de commune invalide « {commune} ».")
+    epci = fields.get(EPCI_FIELD, "")
+    if epci and not SIREN_PATTERN.match(epci):
+        raise Refusal(f"bag-info.txt : SIREN d'intercommunalité invalide « {epci[:40]} ».")
     if not KEY_ID_PATTERN.match(fields["Qpvdesk-Key-Id"]):
         raise Refusal("bag-info.txt : identifiant de clé mal formé.")
     try:
@@ -207,7 +211,7 @@ def _package_info(fields: dict[str, str], now: datetime) -> PackageInfo:
         contact_email=fields.get("Contact-Email", ""),
         bagging_date=fields["Bagging-Date"], created=fields["Qpvdesk-Created"],
         key_id=fields["Qpvdesk-Key-Id"], proposal_count=count,
-        software=fields.get("Bag-Software-Agent", ""))
+        software=fields.get("Bag-Software-Agent", ""), epci_siren=epci)
 
 
 class _Verification:
@@ -331,7 +335,7 @@ class _Verification:
                           f"{self.trust.label(info.commune_insee)}.")
         if self.trusted_comment != info.trusted_comment():
             raise Refusal("Le commentaire signé ne correspond pas à bag-info.txt "
-                          "(identifiant, commune ou date).")
+                          "(identifiant, commune, intercommunalité ou date).")
         size = sum(len(self.members[name]) for name in PAYLOAD)
         if self.fields["Payload-Oxum"] != f"{size}.{len(PAYLOAD)}":
             raise Refusal("bag-info.txt : Payload-Oxum ne correspond pas aux données.")
