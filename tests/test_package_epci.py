@@ -19,7 +19,9 @@ MINISIGN = "/usr/bin/minisign"
 
 
 @pytest.fixture(scope="module")
-def epci_package(tmp_path_factory, lens_proposals, commune_key, pdf_writer):  # noqa: F811
+def epci_package(qapp, tmp_path_factory, lens_proposals, commune_key,  # noqa: F811
+                 pdf_writer):  # noqa: F811
+    """(A QApplication first: the PDF writer would otherwise make a bare QGuiApplication.)"""
     target = tmp_path_factory.mktemp("epci_package") / "lens.qpvpkg"
     info = write_package(lens_proposals, Sender(LENS, "Commune de Lens", "Jeanne Martin",
                                                 "jeanne.martin@lens.fr", CALL),
@@ -85,3 +87,13 @@ def test_a_malformed_siren_is_refused_in_french(epci_package, commune_key, trust
     report = verify_package(forged, trust)
     assert not report.ok
     assert report.reason == "bag-info.txt : SIREN d'intercommunalité invalide « 24620 »."
+
+
+def test_a_package_for_another_epci_is_refused_by_the_receiver(epci_package,  # noqa: F811
+                                                                trust):  # noqa: F811
+    path, _ = epci_package
+    assert verify_package(path, trust, epci_siren=CALL).ok
+    report = verify_package(path, trust, epci_siren="200093201")
+    assert not report.ok
+    assert report.reason == ("Ce paquet est destiné à l'intercommunalité 246200364, pas à celle "
+                             "de la base de référence ouverte (200093201).")

@@ -217,9 +217,10 @@ def _package_info(fields: dict[str, str], now: datetime) -> PackageInfo:
 class _Verification:
     """The steps of one verification, each raising Refusal; run() fills the report."""
 
-    def __init__(self, path: Path, trust, now: datetime) -> None:
+    def __init__(self, path: Path, trust, now: datetime, epci_siren: str = "") -> None:
         self.trust = trust
         self.now = now
+        self.epci_siren = epci_siren
         self.report = VerificationReport(Path(path))
         self.members: dict[str, bytes] = {}
         self.fields: dict[str, str] = {}
@@ -336,6 +337,9 @@ class _Verification:
         if self.trusted_comment != info.trusted_comment():
             raise Refusal("Le commentaire signé ne correspond pas à bag-info.txt "
                           "(identifiant, commune, intercommunalité ou date).")
+        if info.epci_siren and self.epci_siren and info.epci_siren != self.epci_siren:
+            raise Refusal(f"Ce paquet est destiné à l'intercommunalité {info.epci_siren}, pas à "
+                          f"celle de la base de référence ouverte ({self.epci_siren}).")
         size = sum(len(self.members[name]) for name in PAYLOAD)
         if self.fields["Payload-Oxum"] != f"{size}.{len(PAYLOAD)}":
             raise Refusal("bag-info.txt : Payload-Oxum ne correspond pas aux données.")
@@ -351,9 +355,11 @@ class _Verification:
         return f"{len(proposals)} propositions"
 
 
-def verify_package(path: str | Path, trust, now: datetime | None = None) -> VerificationReport:
+def verify_package(path: str | Path, trust, now: datetime | None = None,
+                   epci_siren: str = "") -> VerificationReport:
     """Check the package at ``path`` against ``trust`` (a TrustStore). Reads only.
 
-    ``now`` (aware) is the receiver's clock against which the package's dates are bounded."""
+    ``now`` (aware) is the receiver's clock against which the package's dates are bounded;
+    ``epci_siren``, the receiver's agglomeration: a package that names another is refused."""
     moment = now or datetime.now(timezone.utc)
-    return _Verification(Path(path), trust, moment).run()
+    return _Verification(Path(path), trust, moment, epci_siren).run()
