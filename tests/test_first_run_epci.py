@@ -5,6 +5,7 @@ at the next start."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication, QWizard
 
 from qpvdesk.app import WindowHost
 from qpvdesk.models.reference import ReferenceStore
@@ -56,6 +57,8 @@ def test_the_assistant_builds_the_chosen_agglomeration_then_lists_its_communes(
     assert database == epci_database_path(MARIE_GALANTE, tmp_path) and database.is_file()
     qtbot.waitUntil(lambda: page.epci_chooser.task is None)
     assert page.isComplete() and wizard.chosen_database == database
+    # Enter now means « Suivant » (the focus had gone to « Annuler » during the build)
+    assert QApplication.focusWidget() is wizard.button(QWizard.WizardButton.NextButton)
     assert page.epci_chooser.progress.value() == 100
     assert seen == sorted(seen)
     combo = wizard.commune_page.commune_combo

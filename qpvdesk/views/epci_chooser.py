@@ -46,6 +46,7 @@ class EpciChooser(QWidget):
         self.results.setAccessibleName(self.tr("Intercommunalités trouvées"))
         self.build_button = QPushButton(self.tr("Préparer la base de cette agglomération"))
         self.build_button.setEnabled(False)
+        self.build_button.setAutoDefault(False)   # Enter is the dialog's « Suivant »
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.hide()

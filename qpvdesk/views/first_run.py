@@ -108,9 +108,16 @@ class WelcomePage(QWizardPage):
         self.epci_chooser.hide()
         inner.addWidget(self.epci_chooser)
         self.other_radio.toggled.connect(self._epci_choice_changed)
-        self.epci_chooser.built.connect(lambda _: self.completeChanged.emit())
+        self.epci_chooser.built.connect(self._epci_built)
         self.epci_chooser.busy_changed.connect(lambda _: self.completeChanged.emit())
         return box
+
+    def _epci_built(self, _database) -> None:
+        self.completeChanged.emit()
+        # the chooser's widgets were disabled during the build and the focus went to
+        # « Annuler »: Entry must now mean « Suivant »
+        if self.wizard() is not None:
+            self.wizard().button(QWizard.WizardButton.NextButton).setFocus()
 
     def _epci_choice_changed(self, other: bool) -> None:
         self.epci_chooser.setVisible(other)
@@ -124,8 +131,7 @@ class WelcomePage(QWizardPage):
         return self.epci_chooser.database if self.other_radio.isChecked() else None
 
     def isComplete(self) -> bool:
-        if self.epci_chooser.task is not None:
-            return False
+        """The open database kept, or another one built (a build resets it until done)."""
         return self.keep_radio.isChecked() or self.epci_chooser.database is not None
 
     @property
