@@ -18,6 +18,7 @@ from qpvdesk.models.reference import ReferenceStore
 from qpvdesk.models.territory_names import territory_names
 from qpvdesk.render.fiche_tables import SourceIndex, fiche_kicker, identity_rows, theme_tables
 from qpvdesk.views.main_window import MainWindow
+from qpvdesk.views.tables import IndicatorTableView
 
 from test_perimeter_import import write_anct_file
 
@@ -248,3 +249,17 @@ def test_a_file_without_the_anct_columns_is_refused_in_french(qtbot, mel_path, w
 def test_the_bundled_call_database_refuses_a_perimeter_import(qtbot, reference, workspace):
     window = _window(qtbot, reference, workspace)
     assert not window.perimeters_action.isEnabled()
+
+
+def test_the_indicator_table_speaks_of_the_database_qpv(qtbot, avignon, workspace):
+    from qpvdesk.models.indicator_table import build_indicator_table
+
+    table = build_indicator_table(avignon, ["DEMO.POP_MUN", "DEMO.TX_TOT_0A24"])
+    labels = [summary.label for summary in table.summaries]
+    assert labels == ["Minimum des 6 QPV", "Médiane des 6 QPV", "Maximum des 6 QPV"]
+    assert not any(word in " ".join(table.notes + tuple(labels)) for word in CALL_WORDS)
+    window = _window(qtbot, avignon, workspace)
+    view = window.show_indicator_table()
+    qtbot.addWidget(view)
+    legend = view.findChild(IndicatorTableView).legend.text()
+    assert legend.startswith("Comparaison à la CA du Grand Avignon (COGA)\u00a0:")

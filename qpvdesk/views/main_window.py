@@ -468,7 +468,8 @@ class MainWindow(QMainWindow):
             view = IndicatorTableView(
                 lambda ids, edition, commune: build_indicator_table(self.reference, ids,
                                                                     edition, commune),
-                mappable_indicators(self.reference, "qpv"), editions=self._qpv_editions())
+                mappable_indicators(self.reference, "qpv"), editions=self._qpv_editions(),
+                say=self.territory_names.say)
             view.fiche_requested.connect(self.open_fiche)
             view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             return view
