@@ -260,6 +260,6 @@ def test_the_indicator_table_speaks_of_the_database_qpv(qtbot, avignon, workspac
     assert not any(word in " ".join(table.notes + tuple(labels)) for word in CALL_WORDS)
     window = _window(qtbot, avignon, workspace)
     view = window.show_indicator_table()
-    qtbot.addWidget(view)
-    legend = view.findChild(IndicatorTableView).legend.text()
+    assert isinstance(view, IndicatorTableView)
+    legend = view.legend.text()
     assert legend.startswith("Comparaison à la CA du Grand Avignon (COGA)\u00a0:")
