@@ -33,7 +33,8 @@ def test_search_ignores_accents_and_case_and_takes_a_siren(qtbot, tmp_path):
                                     "communes, 26 QPV")
     chooser.search_edit.setText("zzzz introuvable")
     assert chooser.selected() is None and not chooser.build_button.isEnabled()
-    assert chooser.status.text() == "Aucune intercommunalité ne correspond à « zzzz introuvable »."
+    assert chooser.status.text() == ("Aucune intercommunalité ne correspond à « zzzz "
+                                     "introuvable ».")
 
 
 def test_the_assistant_builds_the_chosen_agglomeration_then_lists_its_communes(

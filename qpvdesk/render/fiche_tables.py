@@ -521,7 +521,8 @@ def identity_rows(fiche: Fiche) -> list[tuple[str, str]]:
     say = fiche.territories.say if fiche.territories is not None else str
     communes = ", ".join(c.name for c in identity.communes_in_call)
     if identity.communes_outside_call:
-        communes += say(" ; hors CALL : ") + ", ".join(c.name for c in identity.communes_outside_call)
+        communes += say(" ; hors CALL : ") + ", ".join(
+            c.name for c in identity.communes_outside_call)
     if identity.area_ha is None:
         area = ("non fourni : le quartier est placé dans sa commune (Fichier > Importer les "
                 "périmètres des QPV…)")
