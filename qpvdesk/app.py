@@ -19,16 +19,9 @@ from .models.reference import ReferenceDatabaseMissing, ReferenceStore
 from .models.spatialite import SPATIALITE_PACKAGE_HINT_FR, SpatialiteUnavailable, sqlite_module
 from .models.workspace import Workspace, WorkspaceDamaged
 from .models.workspace_backups import restore_backup, set_aside
+from .views.i18n import interface_language
 
 
-LANGUAGES = ("fr", "en")
-
-
-def interface_language() -> str:
-    """French unless QPVDESK_LANG=en asks for the English interface (numbers and dates stay
-    in French formats: the data and its users are French)."""
-    language = os.environ.get("QPVDESK_LANG", "fr").strip().lower()[:2]
-    return language if language in LANGUAGES else "fr"
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:

@@ -263,3 +263,21 @@ def test_the_indicator_table_speaks_of_the_database_qpv(qtbot, avignon, workspac
     assert isinstance(view, IndicatorTableView)
     legend = view.legend.text()
     assert legend.startswith("Comparaison à la CA du Grand Avignon (COGA)\u00a0:")
+
+
+def test_every_screen_text_says_the_database_territory(qtbot, avignon, workspace):
+    """The views' own French texts (charts' legends and notes, table tooltips) go through a
+    translator that says them of the open database, installed while its window is open."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QLabel
+
+    window = _window(qtbot, avignon, workspace)
+    charts = window.show_charts()
+    qtbot.wait(200)
+    texts = " ".join(label.text() for label in charts.findChildren(QLabel))
+    assert "CA du Grand Avignon (COGA) (valeur publiée)" in texts
+    assert "CALL" not in texts, [t for t in texts.split("  ") if "CALL" in t]
+    assert QCoreApplication.translate("ChartsPanel", "la CALL") == (
+        "la CA du Grand Avignon (COGA)")
+    window.close()       # the CALL's words come back with the CALL's database
+    assert QCoreApplication.translate("ChartsPanel", "la CALL") == "la CALL"

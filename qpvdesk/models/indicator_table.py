@@ -277,8 +277,10 @@ def gap_dynamics(store, indicator_id: str) -> GapDynamics:
         last = data.qpv_figure(indicator_id, qpv, last_edition)
         points.append(_gap_point(qpv.code, qpv.name, first, last, call_first.figure,
                                  call_last.figure, meta.unfavourable))
-    return GapDynamics(meta.id, meta.label, meta.unit, meta.unfavourable, call_first, call_last,
-                       tuple(points), GAP_EXPLANATION)
+    dynamics = GapDynamics(meta.id, meta.label, meta.unit, meta.unfavourable, call_first,
+                           call_last, tuple(points), GAP_EXPLANATION)
+    names = territory_names(store.conn)
+    return dynamics if names.epci == "CALL" else said(dynamics, names.say)
 
 
 def _gap_point(code: str, name: str, first: Figure, last: Figure, call_first: Figure,

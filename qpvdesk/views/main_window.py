@@ -3,6 +3,7 @@ the right, the QPV list below, search in the toolbar."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,7 +26,9 @@ from ..models.territory_names import territory_names
 from .map.canvas import MapCanvas
 from .map.choropleth_panel import ChoroplethPanel
 from ..render.compose import MapComposer
+from .i18n import interface_language
 from .reference_actions import ReferenceActions
+from .territory_translator import install_territory_words, remove_territory_words
 from .map.identify_panel import IdentifyPanel
 from .map.layer_panel import LayerPanel
 from .map.legend_view import MapLegendOverlay
@@ -76,6 +79,8 @@ class MainWindow(QMainWindow):
         remember_folders_in(workspace)   # every file dialog starts in the last folder used
         # Qt adds « — qpvdesk », the application's display name, to every window title.
         self.territory_names = names = territory_names(reference.conn)
+        self._territory_words = install_territory_words(names, interface_language())
+        self.destroyed.connect(partial(remove_territory_words, self._territory_words))
         self.setWindowTitle(self.tr("Quartiers prioritaires de {epci}").format(
             epci=names.epci_name_with_article))
         layers = load_reference_layers(reference)
@@ -553,4 +558,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.controller.save()
         self.panels.save()
+        remove_territory_words(self._territory_words)
         super().closeEvent(event)

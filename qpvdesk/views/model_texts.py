@@ -42,6 +42,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("ModelTexts", "Intercommunalité"),
     QT_TRANSLATE_NOOP("ModelTexts", "Quartiers prioritaires 2024"),
     QT_TRANSLATE_NOOP("ModelTexts", "Quartiers prioritaires au périmètre non fourni"),
+    QT_TRANSLATE_NOOP("ModelTexts", "QPV placé dans sa commune (périmètre non fourni)"),
     QT_TRANSLATE_NOOP("ModelTexts", "Puits de mine"),
     QT_TRANSLATE_NOOP("ModelTexts", "Collèges (IPS, REP/REP+)"),
     QT_TRANSLATE_NOOP("ModelTexts", "Mes quartiers vécus"),
