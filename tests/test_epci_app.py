@@ -281,3 +281,12 @@ def test_every_screen_text_says_the_database_territory(qtbot, avignon, workspace
         "la CA du Grand Avignon (COGA)")
     window.close()       # the CALL's words come back with the CALL's database
     assert QCoreApplication.translate("ChartsPanel", "la CALL") == "la CALL"
+
+
+def test_the_layer_panel_lists_what_the_database_has(qtbot, mel, reference, workspace):
+    rows = set(_window(qtbot, mel, workspace).layer_panel.rows)
+    assert {"communes", "epci", "qpv_markers", "proposals"} <= rows
+    assert not rows & {"iris", "colleges", "cites", "terrils", "puits", "unesco", "qpv"}
+    call_rows = set(_window(qtbot, reference, workspace).layer_panel.rows)
+    assert {"iris", "colleges", "qpv", "proposals"} <= call_rows
+    assert "qpv_markers" not in call_rows     # every perimeter of the CALL is there

@@ -56,6 +56,9 @@ def basemap_usable(path: str) -> bool:
     return True
 
 
+PROPOSALS_GROUP = "Propositions"
+
+
 def _shows(viewport: Viewport, bounds) -> bool:
     """True when the saved view's centre lies within (a margin around) the territory."""
     if bounds is None:
@@ -128,8 +131,12 @@ class MainWindow(QMainWindow):
 
     # -- construction -------------------------------------------------------------------
     def _build_docks(self, reference: ReferenceStore, composer: MapComposer) -> None:
+        # The layer of the EPCI is named after it; a reference layer the database has nothing
+        # for (IRIS, mining heritage or colleges outside the CALL, points of QPV whose
+        # perimeters are all provided) is left out of the panel; the user's layers never are.
         infos = [replace(info, title=self.territory_names.epci_name) if info.id == "epci"
-                 else info for info in LAYERS]   # the layer is named after the database's EPCI
+                 else info for info in LAYERS
+                 if info.group == PROPOSALS_GROUP or len(composer.layers[info.id])]
         self.layer_panel = LayerPanel(infos, composer.state, composer.legend_for)
         self.choropleth_panel = ChoroplethPanel(lambda: {
             layer: mappable_indicators(reference, layer) for layer in ("iris", "qpv")})
