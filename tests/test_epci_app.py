@@ -5,6 +5,8 @@ correspondence and its confidence, and never shows 2015 figures for a QPV withou
 match; no title, label or comparison speaks of the CALL, the Pas-de-Calais or the 22 QPV."""
 from __future__ import annotations
 
+import json
+import os
 import shutil
 
 import pytest
@@ -290,3 +292,22 @@ def test_the_layer_panel_lists_what_the_database_has(qtbot, mel, reference, work
     call_rows = set(_window(qtbot, reference, workspace).layer_panel.rows)
     assert {"iris", "colleges", "qpv", "proposals"} <= call_rows
     assert "qpv_markers" not in call_rows     # every perimeter of the CALL is there
+
+
+def test_the_cli_fiche_of_a_new_qpv_without_perimeter(avignon_path):
+    import subprocess
+    import sys
+
+    text = subprocess.run([sys.executable, "-m", "qpvdesk", "--reference", str(avignon_path),
+                           "fiche", "QN08422N"], capture_output=True, text=True, check=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    lines = text.splitlines()
+    assert lines[0].endswith("(code 2015 : aucun, pas de chiffres INSEE)")
+    assert lines[1] == "Correspondance 2015 : Nouveau quartier en 2024"
+    assert lines[3].startswith("Périmètre : non fourni")
+    assert "CALL" not in text
+    data = json.loads(subprocess.run(
+        [sys.executable, "-m", "qpvdesk", "--reference", str(avignon_path), "fiche",
+         "QN08403M", "--json"], capture_output=True, text=True, check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout)
+    assert data["qpv"]["correspondence_2015"]["confidence"] == "moyenne"

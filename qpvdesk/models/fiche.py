@@ -842,6 +842,8 @@ def fiche_to_json(fiche: Fiche) -> dict:
             "area_ha": identity.area_ha, "share_in_call": identity.share_in_call,
             "population": (qpv_json(identity.population)
                            if identity.population is not None else None),
+            "correspondence_2015": (asdict(fiche.correspondence)
+                                    if fiche.correspondence is not None else None),
         },
         "themes": themes,
         "schools": [asdict(school) for school in fiche.schools],
