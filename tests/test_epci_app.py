@@ -311,3 +311,21 @@ def test_the_cli_fiche_of_a_new_qpv_without_perimeter(avignon_path):
          "QN08403M", "--json"], capture_output=True, text=True, check=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout)
     assert data["qpv"]["correspondence_2015"]["confidence"] == "moyenne"
+
+
+def test_a_qpv_is_compared_with_its_own_departement(national_database):
+    """CA Roissy Pays de France straddles Seine-et-Marne and Val-d'Oise: each QPV's fiche
+    sets its figures beside its own département, named in the column header."""
+    store = ReferenceStore(national_database("200055655"))
+    try:
+        for code, departement, name in (("QN07721M", "77", "Seine-et-Marne"),
+                                        ("QN09528M", "95", "Val-d'Oise")):
+            fiche = build_fiche(store, code)
+            shown = {item.territory_code for line in fiche.lines()
+                     for item in line.comparisons if item.level == "departement"}
+            assert shown == {departement}, code
+            table = theme_tables(fiche, SourceIndex(fiche.sources))[0]
+            column = next(c for c in table.columns if c.key == "departement")
+            assert column.tooltip == name
+    finally:
+        store.close()

@@ -613,7 +613,18 @@ def _fiche_line(data: IndicatorData, meta: IndicatorInfo, theme: str,
 def _territories(data: IndicatorData, qpv: QpvRecord, level: str) -> list[str]:
     if level == "commune":
         return [commune.insee for commune in qpv.communes_2015 if commune.in_call]
+    if level == "departement":   # an EPCI may straddle two: the QPV's own
+        own = [code for code in map(departement_of, (c.insee for c in qpv.communes_2015
+                                                     if c.in_call))
+               if ("departement", code) in data.names]
+        if own:
+            return own[:1]
     return [data.codes[level]] if level in data.codes else []
+
+
+def departement_of(insee: str) -> str:
+    """« 62 » for 62498, « 2A » for 2A004, « 971 » for 97101."""
+    return insee[:3] if insee.startswith("97") else insee[:2]
 
 
 def _comparisons(data: IndicatorData, meta: IndicatorInfo, qpv: QpvRecord, figure: Figure

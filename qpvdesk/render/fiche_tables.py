@@ -211,9 +211,14 @@ def _comparison_columns(fiche: Fiche, lines: list[FicheLine]) -> tuple[list[Colu
         absent.append("la commune" if len(fiche.identity.communes_2015) < 2 else "les communes")
     for level in LEVELS[1:]:
         if any(item_level == level for item_level, _ in present):
-            columns.append(Column(level, level_header(fiche, level),
-                                  level_name(fiche, level)[:1].upper()
-                                  + level_name(fiche, level)[1:]))
+            shown = {item.territory_name for line in lines for item in line.comparisons
+                     if item.level == level}
+            header, name = level_header(fiche, level), level_name(fiche, level)
+            if level in ("departement", "region") and len(shown) == 1 and header not in (
+                    LEVEL_HEADERS[level],):   # the territory the values are of
+                name = shown.pop()
+                header = _wrap_name(name)
+            columns.append(Column(level, header, name[:1].upper() + name[1:]))
         else:
             absent.append(_with_article(fiche, level))
     return columns, absent
