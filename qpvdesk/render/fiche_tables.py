@@ -214,8 +214,8 @@ def _comparison_columns(fiche: Fiche, lines: list[FicheLine]) -> tuple[list[Colu
             shown = {item.territory_name for line in lines for item in line.comparisons
                      if item.level == level}
             header, name = level_header(fiche, level), level_name(fiche, level)
-            if level in ("departement", "region") and len(shown) == 1 and header not in (
-                    LEVEL_HEADERS[level],):   # the territory the values are of
+            if (level in ("departement", "region") and len(shown) == 1
+                    and header != LEVEL_HEADERS[level]):   # named by the values' territory
                 name = shown.pop()
                 header = _wrap_name(name)
             columns.append(Column(level, header, name[:1].upper() + name[1:]))
