@@ -329,3 +329,18 @@ def test_a_qpv_is_compared_with_its_own_departement(national_database):
             assert column.tooltip == name
     finally:
         store.close()
+
+
+def test_sources_credit_each_national_dataset_with_its_licence(mel):
+    from qpvdesk import paths
+    from qpvdesk.models.licences import dataset_credits
+
+    credits = {c.folder: c for c in dataset_credits(mel.provenance(), paths.sources_folder())}
+    national = {folder for folder in credits if folder.startswith("national/")}
+    assert {"national/cog_communes_epci", "national/insee_qpv2015_indicateurs",
+            "national/qpv2024_liste_anct", "national/insee_comparateur_2022"} <= national
+    assert "national" not in credits
+    assert credits["national/insee_qpv2015_indicateurs"].cited_producer == "INSEE"
+    assert credits["national/insee_qpv2015_indicateurs"].licence_stated
+    # the derived correspondence is qpvdesk's own work: no licence is claimed for it
+    assert not credits["national/qpv_passage_2015_2024"].licence_stated
