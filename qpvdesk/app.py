@@ -19,16 +19,9 @@ from .models.reference import ReferenceDatabaseMissing, ReferenceStore
 from .models.spatialite import SPATIALITE_PACKAGE_HINT_FR, SpatialiteUnavailable, sqlite_module
 from .models.workspace import Workspace, WorkspaceDamaged
 from .models.workspace_backups import restore_backup, set_aside
+from .views.i18n import interface_language
 
 
-LANGUAGES = ("fr", "en")
-
-
-def interface_language() -> str:
-    """French unless QPVDESK_LANG=en asks for the English interface (numbers and dates stay
-    in French formats: the data and its users are French)."""
-    language = os.environ.get("QPVDESK_LANG", "fr").strip().lower()[:2]
-    return language if language in LANGUAGES else "fr"
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
@@ -132,12 +125,7 @@ def install_error_handler(log_folder: Path, workspace: Path | None = None) -> No
 def open_stores(reference: Path, workspace: Path) -> tuple[ReferenceStore, Workspace]:
     """Both databases, or RuntimeError whose message is French and fit for a dialog.
     WorkspaceDamaged goes through as it is: the caller may offer to restore a backup."""
-    try:
-        store = ReferenceStore(reference)
-    except SpatialiteUnavailable as exc:
-        raise RuntimeError(SPATIALITE_PACKAGE_HINT_FR) from exc
-    except (ReferenceDatabaseMissing, DatabaseProblem) as exc:
-        raise RuntimeError(str(exc)) from exc
+    store = open_reference(reference)
     try:
         return store, Workspace(workspace)
     except WorkspaceDamaged:
@@ -203,10 +191,57 @@ def open_stores_or_recover(reference: Path, workspace: Path,
         return open_stores(reference, workspace)
 
 
-def run(reference: Path, workspace: Path) -> int:
+def open_reference(path: Path) -> ReferenceStore:
+    """The reference store, or RuntimeError with a French message fit for a dialog."""
+    try:
+        return ReferenceStore(path)
+    except SpatialiteUnavailable as exc:
+        raise RuntimeError(SPATIALITE_PACKAGE_HINT_FR) from exc
+    except (ReferenceDatabaseMissing, DatabaseProblem) as exc:
+        raise RuntimeError(str(exc)) from exc
+
+
+class WindowHost:
+    """Keeps the main window and its reference store; replaces both when the user switches
+    to another agglomeration's database (MainWindow.reference_chosen)."""
+
+    def __init__(self, store: ReferenceStore, workspace: Workspace) -> None:
+        self.store, self.workspace = store, workspace
+        self.window = self._window(store)
+
+    def _window(self, store: ReferenceStore):
+        from .views.main_window import MainWindow
+
+        window = MainWindow(store, self.workspace)
+        window.reference_chosen.connect(self.switch)
+        return window
+
+    def switch(self, path) -> bool:
+        """Open ``path`` in a new main window (the choice is remembered for the next start);
+        a database that cannot be opened is said in French and the current window stays."""
+        from .models.reference_choice import remember_reference
+
+        try:
+            store = open_reference(Path(path))
+        except RuntimeError as exc:
+            QMessageBox.warning(self.window, "Base de référence", str(exc))
+            return False
+        old_window, old_store = self.window, self.store
+        old_window.close()
+        self.store, self.window = store, self._window(store)
+        remember_reference(self.workspace, Path(path))
+        self.window.show()
+        old_window.deleteLater()
+        old_store.close()
+        return True
+
+
+def run(reference: Path, workspace: Path, reference_given: bool = True) -> int:
+    """Start the app on ``reference``; when the command line did not name one, on the
+    database the user chose last (another agglomeration's), if it still opens."""
     from .models.first_run import needs_first_run
+    from .models.reference_choice import chosen_reference
     from .views import startup_moments
-    from .views.main_window import MainWindow
 
     app = create_application()
     startup_log.phase(startup_log.APPLICATION)
@@ -219,8 +254,19 @@ def run(reference: Path, workspace: Path) -> int:
     if stores is None:
         return 1
     store, user_workspace = stores
+    chosen = None if reference_given else chosen_reference(user_workspace)
+    if chosen is not None and chosen.resolve() != Path(reference).resolve():
+        try:
+            chosen_store = open_reference(chosen)
+        except RuntimeError as exc:
+            QMessageBox.warning(None, "Base de référence", f"{exc} La base fournie avec "
+                                "qpvdesk est ouverte à la place.")
+        else:
+            store.close()
+            store = chosen_store
     startup_log.phase(startup_log.DATABASES_OPEN)
-    window = MainWindow(store, user_workspace)
+    host = WindowHost(store, user_workspace)
+    window = host.window
     startup_log.phase(startup_log.WINDOW_BUILT)
     window.show()
     startup_moments.watch(window, window.map_canvas)
@@ -231,9 +277,12 @@ def run(reference: Path, workspace: Path) -> int:
         fit_secondary_windows()      # it opens before the first map: it fits the screen too
 
         if maybe_run_first_run(window, user_workspace, store):
-            window.packages.sync_mode()   # the assistant may have chosen the agglomeration
+            chosen = chosen_reference(user_workspace)   # another agglomeration, built there
+            if chosen is not None and chosen.resolve() != Path(host.store.path).resolve():
+                host.switch(chosen)
+            host.window.packages.sync_mode()   # the assistant may have chosen the agglomeration
     try:
         return app.exec()
     finally:
-        store.close()
+        host.store.close()
         user_workspace.close()

@@ -101,7 +101,8 @@ def _gui(args: argparse.Namespace) -> int:
     from .models.map import layers, thematic  # noqa: F401
     from .app import run
 
-    return run(reference=Path(args.reference), workspace=Path(args.workspace))
+    return run(reference=Path(args.reference), workspace=Path(args.workspace),
+               reference_given=getattr(args, "reference_given", True))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -216,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         warnings.simplefilter("ignore")
     argv = sys.argv[1:] if argv is None else list(argv)
     args = app_start_options(argv) or parser().parse_args(argv)
+    args.reference_given = args.reference is not None
     args.reference = args.reference or str(paths.reference_database())
     args.workspace = args.workspace or str(paths.default_workspace())
     if args.self_test:

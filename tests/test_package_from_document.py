@@ -75,7 +75,7 @@ def test_the_document_states_the_whole_schema():
     assert set(schema.labels) == {"categorie", "statut", "source_connaissance", "nature"}
     assert len(schema.csv_header) == 18
     assert schema.csv_header[:17] == list(schema.csv_titles.values())
-    assert schema.trusted_comment.count("<") == 3
+    assert schema.trusted_comment.count("<") == 4   # id, commune, EPCI, date
 
 
 def test_the_document_says_what_qpvdesk_writes_and_reads():
@@ -313,6 +313,7 @@ def written(tmp_path_factory) -> Written:
             "Payload-Oxum": f"{sum((bag / n).stat().st_size for n in payload)}.{len(payload)}",
             "Bag-Software-Agent": "un outil tiers 1.0", "Qpvdesk-Package-Version": "1",
             "Qpvdesk-Package-Kind": "propositions", "Qpvdesk-Commune-Insee": LENS,
+            "Qpvdesk-Epci-Siren": "246200364",
             "Qpvdesk-Key-Id": key_id, "Qpvdesk-Proposal-Count": str(len(PROPOSALS)),
             "Qpvdesk-Created": NOW}
     (bag / "bag-info.txt").write_text("".join(f"{k}: {v}\n" for k, v in info.items()),
@@ -321,7 +322,8 @@ def written(tmp_path_factory) -> Written:
     (bag / "tagmanifest-sha256.txt").write_text(
         sha256_lines(bag, ["bagit.txt", "bag-info.txt", "manifest-sha256.txt"]))
     comment = (schema.trusted_comment.replace("<External-Identifier>", package_id)
-               .replace("<Qpvdesk-Commune-Insee>", LENS).replace("<Qpvdesk-Created>", NOW))
+               .replace("<Qpvdesk-Commune-Insee>", LENS)
+               .replace("<Qpvdesk-Epci-Siren>", "246200364").replace("<Qpvdesk-Created>", NOW))
     subprocess.run([MINISIGN, "-S", "-s", str(secret), "-m", "tagmanifest-sha256.txt", "-t",
                     comment], cwd=bag, check=True, capture_output=True)
     package = work / "lens_tiers.qpvpkg"

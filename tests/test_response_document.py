@@ -47,4 +47,4 @@ def test_the_document_gives_the_responses_trusted_comment_and_bag_info():
     assert stated.replace("<External-Identifier>", "U").replace("<Qpvdesk-Epci-Siren>", "S") \
         .replace("<Qpvdesk-Commune-Insee>", "C").replace("<Qpvdesk-Created>", "T") == \
         info.trusted_comment()
-    assert "| `Qpvdesk-Epci-Siren` | must (`reponse` only)" in text
+    assert "| `Qpvdesk-Epci-Siren` | should (`propositions`), must (`reponse`) |" in text

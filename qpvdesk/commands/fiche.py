@@ -69,16 +69,27 @@ def _write_files(store: ReferenceStore, fiche: Fiche, pdf: str | None,
 
 def fiche_text(fiche: Fiche) -> str:
     identity = fiche.identity
-    lines = [f"{identity.name} — {identity.code} (code 2015 : {identity.code_2015})",
-             "Communes : " + ", ".join(c.name for c in identity.communes_in_call)]
+    lines = [f"{identity.name} — {identity.code} (code 2015 : "
+             f"{identity.code_2015 or 'aucun, pas de chiffres INSEE'})"]
+    if fiche.correspondence is not None:
+        from ..render.fiche_tables import correspondence_text
+
+        lines.append(f"Correspondance 2015 : {correspondence_text(fiche.correspondence)}")
+    lines.append("Communes : " + ", ".join(c.name for c in identity.communes_in_call))
     if identity.communes_outside_call:
         lines[-1] += " ; hors CALL : " + ", ".join(c.name for c in identity.communes_outside_call)
     population = (f"{format_figure(identity.population)} (édition "
                   f"{identity.population.edition})" if identity.population
                   else format_status("missing"))
-    lines.append(f"Surface : {format_french_number(identity.area_ha, 0)} ha "
-                 f"({format_french_number(identity.share_in_call * 100, 0)} % dans la CALL) — "
-                 f"population : {population}")
+    if identity.area_ha is None:
+        lines.append("Périmètre : non fourni (qpvdesk build-data --epci SIREN --perimetres "
+                     f"FICHIER, ou Fichier > Importer les périmètres des QPV…) — population : "
+                     f"{population}")
+    else:
+        share = (f" ({format_french_number(identity.share_in_call * 100, 0)} % dans la CALL)"
+                 if identity.share_in_call is not None else "")
+        lines.append(f"Surface : {format_french_number(identity.area_ha, 0)} ha{share} — "
+                     f"population : {population}")
     for theme, theme_lines in fiche.themes.items():
         lines += ["", f"== {theme} =="]
         for line in theme_lines:
@@ -92,7 +103,8 @@ def fiche_text(fiche: Fiche) -> str:
     lines += ["", "Notes :", *(f"- {note}" for note in fiche.notes)]
     lines += ["", "Sources :", *(f"- {source.path} — {source.producer} ({source.vintage})"
                                  for source in fiche.sources)]
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    return fiche.territories.say(text) if fiche.territories is not None else text
 
 
 def _indicator_text(line: FicheLine) -> list[str]:

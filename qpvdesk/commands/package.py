@@ -135,7 +135,8 @@ def run_export(args: argparse.Namespace) -> int:
             else insee
         sender = Sender(insee, organization(name),
                         args.contact_name or identity.contact_name,
-                        args.contact_email or identity.contact_email)
+                        args.contact_email or identity.contact_email,
+                        reference.epci_identity().siren)
         headless_application()
         from ..render.synthese_pdf import write_synthese_pdf
 

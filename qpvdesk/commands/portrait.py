@@ -16,6 +16,7 @@ import sys
 from ..models.diagnostic import Diagnostic, build_diagnostic, diagnostic_to_json
 from ..models.reference import ReferenceStore
 from ..models.report.diagnostic_document import diagnostic_document
+from ..models.territory_names import territory_names
 from ..models.report.output import check_writable
 from .report import print_document
 
@@ -56,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
         check_writable(path, what)
     store = ReferenceStore(args.reference)
     try:
+        say = territory_names(store.conn).say
         diagnostic = build_diagnostic(store, args.edition)
     except ValueError as exc:
         print(f"qpvdesk: {exc}", file=sys.stderr)
@@ -63,18 +65,20 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     written = write_documents(diagnostic, getattr(args, "pdf", None),
-                              getattr(args, "docx", None)) if outputs else []
+                              getattr(args, "docx", None), say) if outputs else []
     print_document(args.json, lambda: diagnostic_to_json(diagnostic),
                    lambda: portrait_text(diagnostic), written)
     return 0
 
 
-def write_documents(diagnostic: Diagnostic, pdf: str | None, docx: str | None) -> list[str]:
-    """The portrait's PDF and Word files from one Document; one line per file written."""
+def write_documents(diagnostic: Diagnostic, pdf: str | None, docx: str | None,
+                    say=None) -> list[str]:
+    """The portrait's PDF and Word files from one Document; one line per file written.
+    ``say``: TerritoryNames.say of the database (None: the CALL's words)."""
     from .map_setup import headless_application
 
     app = headless_application()  # noqa: F841 (fonts and painting need it alive)
-    document = diagnostic_document(diagnostic)
+    document = diagnostic_document(diagnostic, say=say)
     written = []
     if pdf:
         from ..render.report_pdf import write_document_pdf

@@ -25,6 +25,8 @@ from .diagnostic.gaps import choose_editions, gap_change
 from .diagnostic.pairing import best_pairing, pair, year_text
 from .diagnostic.wording import names_list
 from .frenchnum import STATUS_EXPLANATION, format_french_number, format_status
+from .reference import QpvCorrespondence
+from .territory_names import TerritoryNames, territory_names
 
 _DEMOGRAPHIE, _FAMILLES, _REVENUS, _EMPLOI, EDUCATION_THEME = THEMES
 
@@ -220,8 +222,10 @@ class Fiche:
     identity: QpvIdentity
     themes: dict[str, list[FicheLine]]   # the four indicator themes; Éducation is `schools`
     schools: list[SchoolLine]
-    notes: list[str]
+    notes: list[str]            # the first says which INSEE figures the quartier is given
     sources: list[SourceRef]
+    territories: TerritoryNames | None = None
+    correspondence: QpvCorrespondence | None = None   # None: database before schema 3
 
     def lines(self) -> list[FicheLine]:
         return [line for lines in self.themes.values() for line in lines]
@@ -253,7 +257,7 @@ class IndicatorData:
         self.conn = conn
         self.indicators = indicator_catalogue(conn)
         self.names = {(kind, code): name for kind, code, name in conn.execute(
-            "SELECT kind, code, name FROM territory WHERE kind != 'iris'")}
+            "SELECT kind, code, name FROM territory WHERE kind != 'iris' ORDER BY kind, code")}
         self.codes = {kind: code for kind, code in self.names
                       if kind in ("epci", "departement", "region", "france", "ensemble_qpv")}
         communes: dict[tuple[str, int], list[CommuneRef]] = defaultdict(list)
@@ -530,11 +534,14 @@ def resolve_qpv_code(store, code: str) -> str:
     """The 2024 code (QN062xxM) of a QPV given its 2015 or 2024 code, in any case."""
     wanted = (code or "").strip().upper()
     for qpv in indicator_data(store).qpvs:
-        if wanted in (qpv.code.upper(), qpv.code_2015.upper()):
+        if wanted in (qpv.code.upper(), (qpv.code_2015 or "").upper()):
             return qpv.code
+    qpvs = indicator_data(store).qpvs
+    prefix = qpvs[0].code[2:5] if qpvs else "…"   # the département: « 062 »
     raise LookupError(
-        f"Code de quartier inconnu : « {code} ». Indiquez le code 2024 (QN062xxM) ou le code "
-        "2015 (QP062xxx) de l'un des 22 QPV de la CA de Lens-Liévin.")
+        f"Code de quartier inconnu : « {code} ». Indiquez le code 2024 (QN{prefix}xxM) ou le "
+        f"code 2015 (QP{prefix}xxx) de l'un des {len(qpvs)} QPV de "
+        f"{territory_names(store.conn).epci_name_with_article}.")
 
 
 def qpv_record(store, code: str) -> QpvRecord:
@@ -558,7 +565,14 @@ def build_fiche(store, code: str) -> Fiche:
         list(qpv.communes_2015), qpv.area_ha, qpv.share_in_call,
         population if population.status != "missing" else None)
     schools = data.colleges_near(qpv) + data.ecoles_of(qpv.communes_2024)
-    fiche = Fiche(identity, themes, schools, _notes(identity, themes), [])
+    names = territory_names(store.conn)
+    try:
+        correspondence = store.qpv_correspondence(qpv.code)
+    except LookupError:
+        correspondence = None
+    notes = _notes(identity, themes, correspondence)
+    fiche = Fiche(identity, themes, schools, [names.say(note) for note in notes], [], names,
+                  correspondence)
     return replace(fiche, sources=_sources(data, fiche))
 
 
@@ -599,7 +613,18 @@ def _fiche_line(data: IndicatorData, meta: IndicatorInfo, theme: str,
 def _territories(data: IndicatorData, qpv: QpvRecord, level: str) -> list[str]:
     if level == "commune":
         return [commune.insee for commune in qpv.communes_2015 if commune.in_call]
+    if level == "departement":   # an EPCI may straddle two: the QPV's own
+        own = [code for code in map(departement_of, (c.insee for c in qpv.communes_2015
+                                                     if c.in_call))
+               if ("departement", code) in data.names]
+        if own:
+            return own[:1]
     return [data.codes[level]] if level in data.codes else []
+
+
+def departement_of(insee: str) -> str:
+    """« 62 » for 62498, « 2A » for 2A004, « 971 » for 97101."""
+    return insee[:3] if insee.startswith("97") else insee[:2]
 
 
 def _comparisons(data: IndicatorData, meta: IndicatorInfo, qpv: QpvRecord, figure: Figure
@@ -675,8 +700,15 @@ def _gap(data: IndicatorData, meta: IndicatorInfo, series: list[Figure],
                        change.text), None
 
 
-def _notes(identity: QpvIdentity, themes: dict[str, list[FicheLine]]) -> list[str]:
-    notes = [GEOGRAPHY_NOTE.format(code=identity.code, code_2015=identity.code_2015)]
+def _notes(identity: QpvIdentity, themes: dict[str, list[FicheLine]],
+           correspondence: QpvCorrespondence | None) -> list[str]:
+    caution = correspondence.caution if correspondence is not None else None
+    if identity.code_2015 is None:
+        notes = [caution or "Pas de chiffres INSEE pour ce quartier : aucun QPV 2015 ne lui "
+                 "est rattaché."]
+    else:
+        notes = [GEOGRAPHY_NOTE.format(code=identity.code, code_2015=identity.code_2015)
+                 + (f" {caution}" if caution else "")]
     communes_2015 = [c.name for c in identity.communes_2015]
     communes_2024 = [c.name for c in identity.communes_in_call + identity.communes_outside_call]
     if sorted(communes_2015) != sorted(communes_2024):
@@ -685,8 +717,9 @@ def _notes(identity: QpvIdentity, themes: dict[str, list[FicheLine]]) -> list[st
                      "communes de 2015, géographie des chiffres INSEE.")
     if identity.communes_outside_call:
         outside = ", ".join(c.name for c in identity.communes_outside_call)
-        share = format_french_number(identity.share_in_call * 100, 0)
-        notes.append(f"Ce quartier déborde de la CALL ({share}\u00a0% de sa surface 2024 dans la "
+        share = (f"{format_french_number(identity.share_in_call * 100, 0)}\u00a0%"
+                 if identity.share_in_call is not None else "part inconnue")
+        notes.append(f"Ce quartier déborde de la CALL ({share} de sa surface 2024 dans la "
                      f"CALL ; hors CALL : {outside}). Ses chiffres INSEE couvrent tout le "
                      "quartier ; les données communales de l'application ne couvrent que les "
                      "communes de la CALL.")
@@ -820,6 +853,8 @@ def fiche_to_json(fiche: Fiche) -> dict:
             "area_ha": identity.area_ha, "share_in_call": identity.share_in_call,
             "population": (qpv_json(identity.population)
                            if identity.population is not None else None),
+            "correspondence_2015": (asdict(fiche.correspondence)
+                                    if fiche.correspondence is not None else None),
         },
         "themes": themes,
         "schools": [asdict(school) for school in fiche.schools],

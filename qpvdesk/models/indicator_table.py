@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from .comparators import IndicatorInfo
 from .fiche import CommuneRef, ComparisonValue, Figure, IndicatorData, indicator_data
+from .territory_names import said, territory_names
 
 WORSE, BETTER, EQUAL = "worse", "better", "equal"
 WIDENING, NARROWING, STABLE = "écart qui se creuse", "écart qui se réduit", "écart stable"
@@ -164,6 +165,9 @@ def build_indicator_table(store, indicator_ids, edition: int | None = None,
         notes.append(f"Édition {edition} non publiée pour : {', '.join(missing)}.")
     table = IndicatorTable(tuple(columns), tuple(rows),
                            _summaries(columns, by_column), tuple(notes))
+    names = territory_names(store.conn)
+    if names.epci != "CALL":     # the summaries and notes are written for the CALL
+        table = said(table, names.say)
     return table.for_commune(commune)
 
 
@@ -273,8 +277,10 @@ def gap_dynamics(store, indicator_id: str) -> GapDynamics:
         last = data.qpv_figure(indicator_id, qpv, last_edition)
         points.append(_gap_point(qpv.code, qpv.name, first, last, call_first.figure,
                                  call_last.figure, meta.unfavourable))
-    return GapDynamics(meta.id, meta.label, meta.unit, meta.unfavourable, call_first, call_last,
-                       tuple(points), GAP_EXPLANATION)
+    dynamics = GapDynamics(meta.id, meta.label, meta.unit, meta.unfavourable, call_first,
+                           call_last, tuple(points), GAP_EXPLANATION)
+    names = territory_names(store.conn)
+    return dynamics if names.epci == "CALL" else said(dynamics, names.say)
 
 
 def _gap_point(code: str, name: str, first: Figure, last: Figure, call_first: Figure,

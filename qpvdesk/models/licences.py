@@ -72,6 +72,33 @@ DATASETS: dict[str, tuple[str, str]] = {
         "Postes d'adultes-relais et FONJEP du contrat de ville", "ANCT"),
     "ssmsi_delinquance_dep62_reg32": (
         "Délinquance enregistrée, département et région", "SSMSI"),
+    # the national pack (data/national/), from which any EPCI's database is built
+    "national/cog_communes_epci": (
+        "Découpage administratif : communes, EPCI et populations légales (COG 2026)",
+        "Etalab / DINUM ; INSEE"),
+    "national/communes_epci_contours": (
+        "Contours des communes et des EPCI (simplifiés, composition COG 2026)", "IGN ; Etalab"),
+    "national/insee_comparateur_2022": (
+        "Comparateur de territoires, base communale (édition 2022), toutes les communes",
+        "INSEE"),
+    "national/insee_filosofi_disp_2014_2019": (
+        "Filosofi, distribution des revenus disponibles (communes, EPCI, départements, "
+        "régions)", "INSEE"),
+    "national/insee_filosofi_tp60_2015_2016": (
+        "Filosofi, communes et EPCI, taux de pauvreté", "INSEE"),
+    "national/insee_qpv2015_indicateurs": (
+        "Données des quartiers de la politique de la ville, géographie 2015 (tous les QPV)",
+        "INSEE"),
+    "national/ot_neet_2018": (
+        "Part des jeunes non insérés (NEET)", "ANCT – Observatoire des territoires"),
+    "national/qpv2024_liste_anct": (
+        "Liste des quartiers prioritaires 2024, leurs communes et EPCI", "ANCT"),
+    "national/qpv_passage_2015_2024": (
+        "Correspondance QPV 2024 – QPV 2015 (dérivée par qpvdesk, non officielle)",
+        "qpvdesk d'après l'ANCT et l'INSEE"),
+    "national/qpv_perimetres_call": (
+        "Quartiers prioritaires de la politique de la ville (QPV), périmètres de la CALL",
+        "ANCT – SIG Ville"),
 }
 
 # (component, what it does in qpvdesk, licence)
@@ -124,7 +151,11 @@ def licence_stated(provenance_text: str) -> bool:
 
 
 def read_provenance(sources_folder: Path, folder: str) -> str | None:
+    """The PROVENANCE.md of a folder of data/sources/, or of the national pack (data/national/,
+    beside it) for « national/<folder> »."""
     path = Path(sources_folder) / folder / "PROVENANCE.md"
+    if folder.startswith("national/"):
+        path = Path(sources_folder).parent / folder / "PROVENANCE.md"
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
@@ -136,7 +167,8 @@ def dataset_credits(entries: Iterable, sources_folder: Path) -> list[DatasetCred
     source_path, producer, licence, vintage), in the order of DATASETS then by name."""
     by_folder: dict[str, tuple[object, list[str]]] = {}
     for entry in entries:
-        folder = entry.source_path.split("/", 1)[0]
+        parts = entry.source_path.split("/")
+        folder = "/".join(parts[:2]) if parts[0] == "national" else parts[0]
         first, tables = by_folder.setdefault(folder, (entry, []))
         if entry.table_name not in tables:
             tables.append(entry.table_name)

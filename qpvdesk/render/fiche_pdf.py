@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QPagedPaintDevice, QPainter, QPen
 
 from ..models.fiche import EDUCATION_THEME, Fiche
 from ..models.report.output import check_writable, write_atomically
-from .fiche_tables import (FicheTable, SourceIndex, education_tables, footnotes,
+from .fiche_tables import (FicheTable, SourceIndex, education_tables, fiche_kicker, footnotes,
                            geography_note, identity_rows, paint_sparkline, sources_line,
                            theme_tables, today_french)
 from .pdf_pages import (GREY, INK, LIGHT_GREY, TITLE_BLUE, Block, LayoutCell, LayoutColumn,
@@ -53,7 +53,7 @@ def _header(style: Style, fiche: Fiche, thumbnail: QImage | None) -> Block:
     kicker_font, name_font = style.font(7.5, bold=True), style.font(17, bold=True)
     label_font, value_font = style.font(7.8), style.font(8.6)
     caption_font = style.font(6.2)
-    kicker = "FICHE DU QUARTIER PRIORITAIRE — CA DE LENS-LIÉVIN"
+    kicker = fiche_kicker(fiche)
     name_height = style.text_height(fiche.identity.name, name_font, text_width)
     label_width = style.mm(28)
     rows = identity_rows(fiche)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QPainter
 from ..models.fiche import (GEOGRAPHY_NOTE, LEVELS, NO_CALL_NOTE, ComparisonValue, Fiche, FicheLine, Figure, QpvExtreme, SchoolLine,
                              SourceRef, format_figure, format_value)
 from ..models.frenchnum import NO_VALUE, format_french_number, format_status, status_tip
+from ..models.territory_names import said
 from .sparkline import paint_points_sparkline
 
 #: Comparison levels shown as columns (the commune level becomes one column per commune).
@@ -27,6 +28,33 @@ LEVEL_NAMES = {"commune": "commune", "epci": "CALL", "departement": "Pas-de-Cala
 _WITH_ARTICLE = {"commune": "la commune", "epci": "la CALL", "departement": "le Pas-de-Calais",
                  "region": "les Hauts-de-France", "france": "la France métropolitaine",
                  "ensemble_qpv": "l'ensemble des QPV de France"}
+
+
+NAMED_LEVELS = ("epci", "departement", "region")   # named after the database's territories
+
+
+def level_header(fiche: Fiche, level: str) -> str:
+    """A comparison column's header: the CALL's fixed words, else the database's names."""
+    names = fiche.territories
+    if names is None or names.epci == "CALL" or level not in NAMED_LEVELS:
+        return LEVEL_HEADERS[level]
+    return _wrap_name(names.short[level])
+
+
+def level_name(fiche: Fiche, level: str) -> str:
+    names = fiche.territories
+    if names is None or names.epci == "CALL" or level not in NAMED_LEVELS:
+        return LEVEL_NAMES[level]
+    return names.short[level]
+
+
+def _with_article(fiche: Fiche, level: str) -> str:
+    names = fiche.territories
+    if names is None or names.epci == "CALL":
+        return _WITH_ARTICLE[level]
+    return names.with_article[level]
+
+
 # Units a cell shows; the others (counts, euros per UC) are on the indicator's second line and
 # the cell shows the bare number, so that fourteen columns fit across an A4 page.
 _SHORT_UNITS = {"%": "%", "indice": "indice", "rapport": "rapport"}
@@ -183,9 +211,16 @@ def _comparison_columns(fiche: Fiche, lines: list[FicheLine]) -> tuple[list[Colu
         absent.append("la commune" if len(fiche.identity.communes_2015) < 2 else "les communes")
     for level in LEVELS[1:]:
         if any(item_level == level for item_level, _ in present):
-            columns.append(Column(level, LEVEL_HEADERS[level], LEVEL_NAMES[level].capitalize()))
+            shown = {item.territory_name for line in lines for item in line.comparisons
+                     if item.level == level}
+            header, name = level_header(fiche, level), level_name(fiche, level)
+            if (level in ("departement", "region") and len(shown) == 1
+                    and header != LEVEL_HEADERS[level]):   # named by the values' territory
+                name = shown.pop()
+                header = _wrap_name(name)
+            columns.append(Column(level, header, name[:1].upper() + name[1:]))
         else:
-            absent.append(_WITH_ARTICLE[level])
+            absent.append(_with_article(fiche, level))
     return columns, absent
 
 
@@ -207,7 +242,8 @@ def _theme_table(fiche: Fiche, theme: str, lines: list[FicheLine],
     comparisons, absent = _comparison_columns(fiche, lines)
     with_ratio = any(line.ratio_to_call is not None for line in lines)
     columns = [Column("label", "Indicateur", numeric=False),
-               Column("qpv", "QPV", f"{fiche.identity.name} ({fiche.identity.code_2015}) : "
+               Column("qpv", "QPV", f"{fiche.identity.name} "
+                                    f"({fiche.identity.code_2015 or 'sans code 2015'}) : "
                                     "valeur et édition de la base INSEE"),
                *comparisons]
     if with_ratio:
@@ -229,7 +265,8 @@ def _theme_table(fiche: Fiche, theme: str, lines: list[FicheLine],
         notes.append(CAVEAT_NOTE)
     note = " ".join(notes)
     figures = [figure for line in lines for figure in _line_figures(line)]
-    return FicheTable(theme, columns, rows, note, sources.numbers(figures))
+    table = FicheTable(theme, columns, rows, note, sources.numbers(figures))
+    return said(table, fiche.territories.say) if fiche.territories is not None else table
 
 
 def _line_figures(line: FicheLine):
@@ -272,7 +309,7 @@ def _line_cell(fiche: Fiche, line: FicheLine, column: Column, sources: SourceInd
     item = next((item for item in line.comparisons
                  if item.level == level and (not code or item.territory_code == code)), None)
     if item is None:
-        where = LEVEL_NAMES[level] if level != "commune" else unbroken(column.header)
+        where = level_name(fiche, level) if level != "commune" else unbroken(column.header)
         refused = [r for r in line.refusals if r.level == level]
         if refused:
             return absent_cell(f"{line.label} : « {refused[0].label} » n'est pas comparable "
@@ -477,26 +514,61 @@ def education_tables(fiche: Fiche, sources: SourceIndex) -> list[FicheTable]:
 
 # -- identity ------------------------------------------------------------------------------
 
+def fiche_kicker(fiche: Fiche) -> str:
+    """« FICHE DU QUARTIER PRIORITAIRE — CA DE LENS-LIÉVIN »."""
+    epci = fiche.territories.epci_name if fiche.territories else "CA de Lens-Liévin"
+    return f"FICHE DU QUARTIER PRIORITAIRE — {epci.upper()}"
+
+
 def identity_rows(fiche: Fiche) -> list[tuple[str, str]]:
     """(label, text) pairs of the fiche's header."""
     identity = fiche.identity
+    say = fiche.territories.say if fiche.territories is not None else str
     communes = ", ".join(c.name for c in identity.communes_in_call)
     if identity.communes_outside_call:
-        communes += " ; hors CALL : " + ", ".join(c.name for c in identity.communes_outside_call)
-    area = f"{format_french_number(identity.area_ha, 0)} ha"
-    if identity.share_in_call < 0.995:
-        area += f" ({format_french_number(identity.share_in_call * 100, 0)}\u00a0% dans la CALL)"
+        communes += say(" ; hors CALL : ") + ", ".join(
+            c.name for c in identity.communes_outside_call)
+    if identity.area_ha is None:
+        area = ("non fourni : le quartier est placé dans sa commune (Fichier > Importer les "
+                "périmètres des QPV…)")
+    else:
+        area = f"{format_french_number(identity.area_ha, 0)} ha"
+        if identity.share_in_call is not None and identity.share_in_call < 0.995:
+            area += say(f" ({format_french_number(identity.share_in_call * 100, 0)}\u00a0% "
+                        "dans la CALL)")
     population = identity.population
     people = (format_status("missing") if population is None else
               f"{format_figure(population)} (INSEE, édition {population.edition}, "
               "géographie 2015)")
-    return [("Code 2024", identity.code), ("Code 2015", identity.code_2015),
-            ("Communes" if "," in communes else "Commune", communes),
-            ("Superficie (2024)", area), ("Population", people)]
+    rows = [("Code 2024", identity.code),
+            ("Code 2015", identity.code_2015 or "aucun (pas de chiffres INSEE)")]
+    if fiche.correspondence is not None:
+        rows.append(("Correspondance 2015", correspondence_text(fiche.correspondence)))
+    return rows + [("Communes" if "," in communes else "Commune", communes),
+                   ("Superficie (2024)" if identity.area_ha is not None else "Périmètre 2024",
+                    area), ("Population", people)]
+
+
+CONFIDENCE_WORDS = {"haute": "confiance haute", "moyenne": "confiance moyenne",
+                    "faible": "confiance faible : chiffres 2015 non repris",
+                    "aucune": "aucun QPV 2015 ne correspond",
+                    "sans_objet": "nouveau quartier en 2024"}
+
+
+def correspondence_text(correspondence) -> str:
+    """« QP059066 Pont de Bois — confiance haute (nom+commune) »."""
+    words = CONFIDENCE_WORDS[correspondence.confidence]
+    if correspondence.code_2015 is None:
+        return words[:1].upper() + words[1:]
+    return (f"{correspondence.code_2015} {correspondence.name_2015} — {words} "
+            f"({correspondence.method})")
 
 
 def geography_note(fiche: Fiche) -> str:
-    return GEOGRAPHY_NOTE.format(code=fiche.identity.code, code_2015=fiche.identity.code_2015)
+    """The note shown at the top of the fiche: which INSEE figures the quartier is given (the
+    model writes it first)."""
+    return fiche.notes[0] if fiche.notes else GEOGRAPHY_NOTE.format(
+        code=fiche.identity.code, code_2015=fiche.identity.code_2015)
 
 
 def footnotes(fiche: Fiche) -> list[str]:

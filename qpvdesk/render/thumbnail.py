@@ -1,5 +1,5 @@
-"""A small map of one QPV for its fiche: communes, the 22 QPV and the collèges, the QPV
-outlined. Rendered with the map renderer into a QImage, no window needed."""
+"""A small map of one QPV for its fiche: communes, the QPV and the collèges, the QPV
+outlined (or, without its perimeter, its point in its commune circled). Rendered with the map renderer into a QImage, no window needed."""
 from __future__ import annotations
 
 from weakref import WeakKeyDictionary
@@ -18,7 +18,7 @@ from .compose import MapComposer
 from .renderer import LayerRenderSpec, label_font, render_map
 
 THUMBNAIL_SIZE = (340, 240)
-THUMBNAIL_LAYERS = frozenset({"communes", "qpv", "colleges"})
+THUMBNAIL_LAYERS = frozenset({"communes", "qpv", "qpv_markers", "colleges"})
 MIN_EXTENT_M = 1500.0      # a small quartier is shown with some of its surroundings
 OUTLINE_SYMBOLS = (Symbol("polygon", None, "#ffffff", 5.5),   # as the map's highlight
                    Symbol("polygon", None, "#00a0c8", 2.6))
@@ -51,8 +51,8 @@ def qpv_thumbnail(store, code: str, width: int = THUMBNAIL_SIZE[0],
     """The QPV (2015 or 2024 code) outlined on communes, the other QPV and the collèges."""
     code = resolve_qpv_code(store, code)
     layers = thumbnail_layers(store)
-    qpv_layer = layers["qpv"]
-    geometry = qpv_layer.geometries[qpv_layer.keys.index(code)]
+    qpv_layer = layers["qpv"] if code in layers["qpv"].keys else layers["qpv_markers"]
+    geometry = qpv_layer.geometries[qpv_layer.keys.index(code)]   # a point: no perimeter
     layer_ids = [info.id for info in LAYERS]
     state = MapState.default(layer_ids, hidden=set(layer_ids) - THUMBNAIL_LAYERS)
     viewport = Viewport.fit(_view_box(layers, geometry), width, height, margin=0.08)
@@ -61,7 +61,10 @@ def qpv_thumbnail(store, code: str, width: int = THUMBNAIL_SIZE[0],
         # the fiche's title names the quartier; neighbours' names would crowd a small map
         spec.labelled = spec.layer.id == "communes"
     # The outline goes under the commune labels: two layers, a white halo then the colour.
-    outlined = FeatureLayer(qpv_layer.info, [code], [None], np.array([geometry], dtype=object))
+    if geometry.geom_type == "Point":
+        geometry = geometry.buffer(MIN_EXTENT_M / 10)
+    outlined = FeatureLayer(layers["qpv"].info, [code], [None],
+                            np.array([geometry], dtype=object))
     request.layers += [LayerRenderSpec(outlined, symbol) for symbol in OUTLINE_SYMBOLS]
     image = render_map(request)
     painter = QPainter(image)

@@ -1,5 +1,7 @@
 """« Bienvenue dans qpvdesk »: the short assistant shown at the first start.
 
+Welcome: the agglomeration (the bundled database, or another EPCI found by name or SIREN and
+built in the user's data folder with a progress bar) and who the user works for.
 Commune: welcome → commune and contact → signing key → where the data is.
 Agglomeration: welcome → the communes' keys → where the data is.
 Nothing is saved before « Terminer » except the signing key, which is a file created on
@@ -26,10 +28,13 @@ from ..models.package.keys import KeyFileError, KeyFolder
 from ..models.package.mail import readable_key_id
 from ..models.package.trust import TrustStore
 from ..models.proposals.territory import Territory
+from ..models.reference import ReferenceStore
+from ..models.reference_choice import remember_reference
 from ..models.search import french_order
 from .i18n import translate
 from .package.agglomeration_key_dialog import AgglomerationKeyBox
 from .package.key_dialogs import ERROR_STYLE, HINT_STYLE, CreateKeyDialog, of_commune
+from .epci_chooser import EpciChooser
 from .file_dialogs import open_folder
 from .formatting import font_size
 
@@ -63,7 +68,7 @@ def valid_email(text: str) -> bool:
 
 
 class WelcomePage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, epci_name: str = "", data_folder: Path | None = None) -> None:
         super().__init__()
         self.setTitle(self.tr("Bienvenue dans qpvdesk"))
         self.setSubTitle(self.tr("Quelques questions pour préparer l'application. Cela prend une "
@@ -86,7 +91,53 @@ class WelcomePage(QWizardPage):
             self.group.addButton(radio)
             layout.addWidget(radio)
         self.commune_radio.setChecked(True)
+        layout.addSpacing(8)
+        layout.addWidget(self._agglomeration_box(epci_name, data_folder))
         layout.addStretch(1)
+
+    def _agglomeration_box(self, epci_name: str, data_folder: Path | None) -> QGroupBox:
+        """The agglomeration: the open database's (ready), or another EPCI built here."""
+        box = QGroupBox(self.tr("Votre agglomération"))
+        inner = QVBoxLayout(box)
+        self.keep_radio = QRadioButton(self.tr("{name} (base prête)").format(name=epci_name))
+        self.other_radio = QRadioButton(self.tr(
+            "Une autre intercommunalité : sa base est préparée à partir des données nationales "
+            "fournies avec qpvdesk"))
+        self.epci_group = QButtonGroup(self)
+        for radio in (self.keep_radio, self.other_radio):
+            self.epci_group.addButton(radio)
+            inner.addWidget(radio)
+        self.keep_radio.setChecked(True)
+        self.epci_chooser = EpciChooser(box, data_folder)
+        self.epci_chooser.results.setMaximumHeight(110)
+        self.epci_chooser.hide()
+        inner.addWidget(self.epci_chooser)
+        self.other_radio.toggled.connect(self._epci_choice_changed)
+        self.epci_chooser.built.connect(self._epci_built)
+        self.epci_chooser.busy_changed.connect(lambda _: self.completeChanged.emit())
+        return box
+
+    def _epci_built(self, _database) -> None:
+        self.completeChanged.emit()
+        # the chooser's widgets were disabled during the build and the focus went to
+        # « Annuler »: Entry must now mean « Suivant »
+        if self.wizard() is not None:
+            self.wizard().button(QWizard.WizardButton.NextButton).setFocus()
+
+    def _epci_choice_changed(self, other: bool) -> None:
+        self.epci_chooser.setVisible(other)
+        if other:
+            self.epci_chooser.search_edit.setFocus()
+        self.completeChanged.emit()
+
+    @property
+    def chosen_database(self) -> Path | None:
+        """The database built for another EPCI; None: keep the open one."""
+        return self.epci_chooser.database if self.other_radio.isChecked() else None
+
+    def isComplete(self) -> bool:
+        """The open database kept, or another one built (a build resets it until done)."""
+        return self.keep_radio.isChecked() or self.epci_chooser.database is not None
 
     @property
     def mode(self) -> str:
@@ -105,9 +156,7 @@ class CommunePage(QWizardPage):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.commune_combo = QComboBox()
-        self.commune_combo.addItem(self.tr("Choisissez votre commune…"), "")
-        for code, name in sorted(communes, key=lambda pair: french_order(pair[1])):
-            self.commune_combo.addItem(name, code)
+        self.set_communes(communes)
         self.commune_combo.setMaxVisibleItems(20)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("Prénom Nom"))
@@ -128,6 +177,12 @@ class CommunePage(QWizardPage):
         self.name_edit.textChanged.connect(self._changed)
         self.email_edit.textChanged.connect(self._changed)
         self._changed()
+
+    def set_communes(self, communes: list[tuple[str, str]]) -> None:
+        self.commune_combo.clear()
+        self.commune_combo.addItem(self.tr("Choisissez votre commune…"), "")
+        for code, name in sorted(communes, key=lambda pair: french_order(pair[1])):
+            self.commune_combo.addItem(name, code)
 
     @property
     def commune_insee(self) -> str:
@@ -415,7 +470,8 @@ class FirstRunWizard(QWizard):
     « Terminer » only."""
 
     def __init__(self, parent: QWidget | None, workspace, reference,
-                 key_folder: KeyFolder | None = None, trust_folder: Path | None = None) -> None:
+                 key_folder: KeyFolder | None = None, trust_folder: Path | None = None,
+                 data_folder: Path | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.key_folder = key_folder or KeyFolder.default()
@@ -433,8 +489,9 @@ class FirstRunWizard(QWizard):
             self.setButtonText(button, text)
         self.setMinimumSize(760, 560)
 
-        self.welcome_page = WelcomePage()
+        self.welcome_page = WelcomePage(reference_epci_name(reference), data_folder)
         self.commune_page = CommunePage(communes)
+        self.welcome_page.epci_chooser.built.connect(self._epci_built)
         self.key_page = KeyPage(self.key_folder, self.commune_page)
         self.agglomeration_key_box = _agglomeration_key_box(reference, trust_folder)
         self.key_page.layout().insertWidget(self.key_page.layout().count() - 1,
@@ -451,6 +508,20 @@ class FirstRunWizard(QWizard):
             self.setPage(page_id, page)
         self.setStartId(PAGE_WELCOME)
         self._prefill(load_identity(workspace))
+
+    def _epci_built(self, database: Path) -> None:
+        """The communes of the new agglomeration replace those of the open database."""
+        store = ReferenceStore(database)
+        try:
+            territory = Territory(store)
+            self.commune_page.set_communes(list(zip(territory.communes.codes,
+                                                    territory.communes.names)))
+        finally:
+            store.close()
+
+    @property
+    def chosen_database(self) -> Path | None:
+        return self.welcome_page.chosen_database
 
     def _prefill(self, identity: Identity) -> None:
         """A cancelled assistant, or an identity set before: start from what is known."""
@@ -473,8 +544,24 @@ class FirstRunWizard(QWizard):
 
     def accept(self) -> None:
         save_identity(self.workspace, self.identity())
+        if self.chosen_database is not None:
+            remember_reference(self.workspace, self.chosen_database)
         mark_done(self.workspace)
         super().accept()
+
+    def reject(self) -> None:
+        """Annuler during a build cancels it first: nothing half-written is left."""
+        chooser = self.welcome_page.epci_chooser
+        if chooser.task is not None:
+            chooser.cancel()
+            chooser.task.finished.connect(super().reject)
+            return
+        super().reject()
+
+
+def reference_epci_name(reference) -> str:
+    """The open database's EPCI (« CA de Lens-Liévin »); a bare Territory has none."""
+    return reference.epci_identity().name if hasattr(reference, "epci_identity") else ""
 
 
 def _agglomeration_key_box(reference, trust_folder: Path | None) -> AgglomerationKeyBox:

@@ -4,9 +4,19 @@ QT_TRANSLATE_NOOP so that lupdate finds them, and translated when they are read:
 translator is installed after the modules are imported."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import QCoreApplication
+
+LANGUAGES = ("fr", "en")
+
+
+def interface_language() -> str:
+    """French unless QPVDESK_LANG=en asks for the English interface (numbers and dates stay
+    in French formats: the data and its users are French)."""
+    language = os.environ.get("QPVDESK_LANG", "fr").strip().lower()[:2]
+    return language if language in LANGUAGES else "fr"
 
 #: Context of the column headers of the read-only table models (RowsTableModel.HEADERS).
 HEADERS_CONTEXT = "RowsTableModel"

@@ -2,6 +2,9 @@
 the right, the QPV list below, search in the toolbar."""
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox,
@@ -19,9 +22,13 @@ from ..models.reference import ReferenceStore
 from ..models.frenchnum import format_french_number
 from ..models.mbtiles import MBTiles, MBTilesError
 from ..models.search import SearchIndex, SearchResult
+from ..models.territory_names import territory_names
 from .map.canvas import MapCanvas
 from .map.choropleth_panel import ChoroplethPanel
 from ..render.compose import MapComposer
+from .i18n import interface_language
+from .reference_actions import ReferenceActions
+from .territory_translator import install_territory_words, remove_territory_words
 from .map.identify_panel import IdentifyPanel
 from .map.layer_panel import LayerPanel
 from .map.legend_view import MapLegendOverlay
@@ -49,10 +56,24 @@ def basemap_usable(path: str) -> bool:
     return True
 
 
+PROPOSALS_GROUP = "Propositions"
+
+
+def _shows(viewport: Viewport, bounds) -> bool:
+    """True when the saved view's centre lies within (a margin around) the territory."""
+    if bounds is None:
+        return True
+    xmin, ymin, xmax, ymax = bounds
+    margin = max(xmax - xmin, ymax - ymin)
+    return (xmin - margin <= viewport.center_x <= xmax + margin
+            and ymin - margin <= viewport.center_y <= ymax + margin)
+
+
 class MainWindow(QMainWindow):
     # The first map is on screen and what it did not wait for is there too: the thematic
     # panel's indicators, the Paquets and Agglomération menus, the Propositions list.
     ready = Signal()
+    reference_chosen = Signal(object)   # Path of a reference database to open instead
 
     def __init__(self, reference: ReferenceStore, workspace) -> None:
         super().__init__()
@@ -60,7 +81,11 @@ class MainWindow(QMainWindow):
         self._packages = None
         remember_folders_in(workspace)   # every file dialog starts in the last folder used
         # Qt adds « — qpvdesk », the application's display name, to every window title.
-        self.setWindowTitle(self.tr("Quartiers prioritaires de la CA de Lens-Liévin"))
+        self.territory_names = names = territory_names(reference.conn)
+        self._territory_words = install_territory_words(names, interface_language())
+        self.destroyed.connect(partial(remove_territory_words, self._territory_words))
+        self.setWindowTitle(self.tr("Quartiers prioritaires de {epci}").format(
+            epci=names.epci_name_with_article))
         layers = load_reference_layers(reference)
         layer_ids = [info.id for info in LAYERS]
         saved = workspace.setting(STATE_KEY)
@@ -73,6 +98,8 @@ class MainWindow(QMainWindow):
             composer.apply_choropleth()
         except ValueError:
             state.choropleth = None
+        if state.viewport is not None and not _shows(state.viewport, layers["epci"].bounds):
+            state.viewport = None    # saved over another agglomeration's database
         initial = state.viewport or Viewport.fit(layers["epci"].bounds, 1000, 700, 0.03)
         self.map_canvas = MapCanvas(composer, initial)
         self.controller = MapController(composer, self.map_canvas, workspace)
@@ -104,7 +131,13 @@ class MainWindow(QMainWindow):
 
     # -- construction -------------------------------------------------------------------
     def _build_docks(self, reference: ReferenceStore, composer: MapComposer) -> None:
-        self.layer_panel = LayerPanel(list(LAYERS), composer.state, composer.legend_for)
+        # The layer of the EPCI is named after it; a reference layer the database has nothing
+        # for (IRIS, mining heritage or colleges outside the CALL, points of QPV whose
+        # perimeters are all provided) is left out of the panel; the user's layers never are.
+        infos = [replace(info, title=self.territory_names.epci_name) if info.id == "epci"
+                 else info for info in LAYERS
+                 if info.group == PROPOSALS_GROUP or len(composer.layers[info.id])]
+        self.layer_panel = LayerPanel(infos, composer.state, composer.legend_for)
         self.choropleth_panel = ChoroplethPanel(lambda: {
             layer: mappable_indicators(reference, layer) for layer in ("iris", "qpv")})
         self.choropleth_panel.set_setting(composer.state.choropleth)
@@ -121,18 +154,29 @@ class MainWindow(QMainWindow):
         self.history_dock = self._dock(self.tr("Historique"), self.proposals.history_panel,
                                        "history_panel")
         qpv = reference.qpv_list()
-        self.qpv_list = QpvListView(qpv)
+        self.qpv_list = QpvListView(qpv, self.territory_names.say)
         list_title = self.tr("Les {count} quartiers prioritaires").format(count=len(qpv))
         self.qpv_dock = self._dock(list_title, self.qpv_list, "qpv_list_panel")
         self.coordinates = QLabel()
         self.statusBar().addPermanentWidget(self.coordinates)
-        total = sum(q.population or 0 for q in qpv)
-        self.statusBar().showMessage(
-            self.tr("{count} QPV — {total} habitants (somme des populations municipales "
-                    "INSEE, y compris les parties hors CALL des {straddling} QPV à cheval "
-                    "sur ses limites) — base de référence en lecture seule")
-            .format(count=len(qpv), total=format_french_number(total, 0),
-                    straddling=len(straddling_qpv(reference))))
+        self.statusBar().showMessage(self._status_text(reference, qpv))
+
+    def _status_text(self, reference: ReferenceStore, qpv) -> str:
+        total = format_french_number(sum(q.population or 0 for q in qpv), 0)
+        straddling = len(straddling_qpv(reference))
+        if straddling:
+            text = self.tr("{count} QPV — {total} habitants (somme des populations municipales "
+                           "INSEE, y compris les parties hors CALL des {straddling} QPV à "
+                           "cheval sur ses limites) — base de référence en lecture seule")
+        else:
+            text = self.tr("{count} QPV — {total} habitants (somme des populations municipales "
+                           "INSEE) — base de référence en lecture seule")
+        text = text.format(count=len(qpv), total=total, straddling=straddling)
+        missing = sum(1 for q in qpv if q.area_ha is None)
+        if missing:
+            text += self.tr(" — périmètre non fourni pour {missing} QPV (Fichier > Importer "
+                            "les périmètres des QPV…)").format(missing=missing)
+        return self.territory_names.say(text)
 
     def _dock(self, title: str, widget, name: str) -> QDockWidget:
         """A panel; MainLayout places it. `name` identifies it in the saved layout."""
@@ -213,6 +257,19 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("E&xporter mes propositions…"),
                                          lambda: self.proposals.export_file()))
         file_menu.addSeparator()
+        self.reference_actions = ReferenceActions(self, reference)
+        self.reference_actions.reference_chosen.connect(self.reference_chosen)
+        self.reference_actions.message.connect(self.statusBar().showMessage)
+        self.perimeters_action = self._action(
+            self.tr("Importer les &périmètres des QPV…"),
+            lambda: self.reference_actions.import_perimeters(), None,
+            self.tr("Ajouter les périmètres 2024 des QPV depuis le fichier national « QP2024 » "
+                    "de l'ANCT (GeoJSON, GeoPackage ou Shapefile)"))
+        self.perimeters_action.setEnabled(reference.metadata().get("build_source") == "national")
+        file_menu.addAction(self.perimeters_action)
+        file_menu.addAction(self._action(self.tr("Changer d'&agglomération…"),
+                                         lambda: self.reference_actions.change_agglomeration()))
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quitter"), self.close,
                                          QKeySequence.StandardKey.Quit))
         edit_menu = self.menuBar().addMenu(self.tr("É&dition"))
@@ -249,7 +306,8 @@ class MainWindow(QMainWindow):
         analysis_menu = self.menuBar().addMenu(self.tr("A&nalyse"))
         self.table_action = self._action(
             self.tr("&Tableau des indicateurs…"), self.show_indicator_table, "Ctrl+T",
-            self.tr("Les 22 QPV et les indicateurs choisis"))
+            self.tr("Les {count} QPV et les indicateurs choisis").format(
+                count=self.territory_names.qpv_count))
         self.charts_action = self._action(
             self.tr("&Graphiques…"), self.show_charts, "Ctrl+G",
             self.tr("Évolutions, comparaison des QPV, dynamique des écarts"))
@@ -426,7 +484,8 @@ class MainWindow(QMainWindow):
             view = IndicatorTableView(
                 lambda ids, edition, commune: build_indicator_table(self.reference, ids,
                                                                     edition, commune),
-                mappable_indicators(self.reference, "qpv"), editions=self._qpv_editions())
+                mappable_indicators(self.reference, "qpv"), editions=self._qpv_editions(),
+                say=self.territory_names.say)
             view.fiche_requested.connect(self.open_fiche)
             view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             return view
@@ -474,7 +533,8 @@ class MainWindow(QMainWindow):
             from ..models.report.diagnostic_document import diagnostic_document
             from .portrait_view import PortraitView
 
-            return PortraitView(diagnostic_document(build_diagnostic(self.reference)))
+            return PortraitView(diagnostic_document(build_diagnostic(self.reference),
+                                                    say=self.territory_names.say))
         return self._analysis_window("portrait", self.tr("Portrait du territoire"), build)
 
     def show_national_view(self) -> QWidget:
@@ -522,4 +582,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.controller.save()
         self.panels.save()
+        remove_territory_words(self._territory_words)
         super().closeEvent(event)

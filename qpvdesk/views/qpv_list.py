@@ -32,20 +32,22 @@ class QpvTableModel(QStandardItemModel):
                QT_TRANSLATE_NOOP("RowsTableModel", "Part dans la CALL"),
                QT_TRANSLATE_NOOP("RowsTableModel", "Population"))
 
-    def __init__(self, rows: list[QpvSummary]) -> None:
+    def __init__(self, rows: list[QpvSummary], say=str) -> None:
+        """``say`` turns the CALL's words into the database's (TerritoryNames.say)."""
         super().__init__(len(rows), len(self.HEADERS))
         self._rows = rows
         for column, text in enumerate(self.HEADERS):
-            self.setHorizontalHeaderItem(column, QStandardItem(translate(HEADERS_CONTEXT, text)))
-        self.horizontalHeaderItem(SHARE_COLUMN).setToolTip(self.tr(
+            self.setHorizontalHeaderItem(column, QStandardItem(
+                say(translate(HEADERS_CONTEXT, text))))
+        self.horizontalHeaderItem(SHARE_COLUMN).setToolTip(say(self.tr(
             "Part de la superficie du quartier située dans la CALL : certains quartiers "
-            "débordent sur une commune voisine, hors de l'agglomération."))
+            "débordent sur une commune voisine, hors de l'agglomération.")))
         for row, qpv in enumerate(rows):
-            texts = (qpv.code, qpv.code_2015, qpv.name, qpv.communes,
+            texts = (qpv.code, qpv.code_2015 or "—", qpv.name, qpv.communes,
                      format_french_number(qpv.area_ha, 1),
                      format_french_percent(qpv.share_in_call),
                      format_french_number(qpv.population, 0))
-            sort_keys = (qpv.code, qpv.code_2015, normalize(qpv.name), normalize(qpv.communes),
+            sort_keys = (qpv.code, qpv.code_2015 or "", normalize(qpv.name), normalize(qpv.communes),
                          qpv.area_ha, qpv.share_in_call, qpv.population or -1)
             for column, (text, key) in enumerate(zip(texts, sort_keys)):
                 item = QStandardItem(text)
@@ -65,9 +67,9 @@ class QpvTableModel(QStandardItemModel):
 
 
 class QpvListView(QTableView):
-    def __init__(self, rows: list[QpvSummary]) -> None:
+    def __init__(self, rows: list[QpvSummary], say=str) -> None:
         super().__init__()
-        self.source_model = QpvTableModel(rows)
+        self.source_model = QpvTableModel(rows, say)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.source_model)
         proxy.setSortRole(SORT_ROLE)

@@ -64,17 +64,17 @@
         <translation>Open a package received from a commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="200"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="201"/>
         <source>1 proposition</source>
         <translation>1 proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="201"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="202"/>
         <source>{count} propositions</source>
         <translation>{count} proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="202"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="203"/>
         <source>Aperçu sur la carte du paquet de {sender}&#xa0;: {proposals}, en vert (quartiers vécus et équipements) et en bleu (demandes de périmètre), pas encore importées.</source>
         <translation>Preview on the map of the package from {sender}: {proposals}, in green (lived neighbourhoods and equipment) and in blue (boundary change requests), not imported yet.</translation>
     </message>
@@ -84,28 +84,28 @@
         <translation>Proposal package (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="247"/>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="250"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="248"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="251"/>
         <source>Paquet non importé</source>
         <translation>Package not imported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="251"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="252"/>
         <source>L&apos;enregistrement a échoué ({error}). Rien n&apos;a été importé.</source>
         <translation>Saving failed ({error}). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="256"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="257"/>
         <source>Paquet accepté</source>
         <translation>Package accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="257"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="258"/>
         <source>Paquet déjà importé</source>
         <translation>Package already imported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="258"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="259"/>
         <source>Paquet de {sender}.
 
 {summary}</source>
@@ -114,12 +114,12 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="319"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="320"/>
         <source>Propositions reçues</source>
         <translation>Received proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="320"/>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="321"/>
         <source>Lecture impossible ({error}).</source>
         <translation>Cannot read ({error}).</translation>
     </message>
@@ -239,6 +239,24 @@
     </message>
 </context>
 <context>
+    <name>ChangeAgglomerationDialog</name>
+    <message>
+        <location filename="../../qpvdesk/views/epci_chooser.py" line="157"/>
+        <source>Changer d&apos;agglomération</source>
+        <translation>Change agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/epci_chooser.py" line="161"/>
+        <source>Base ouverte : {name}. Cherchez une autre intercommunalité par son nom ou son SIREN : sa base est préparée dans votre dossier de données à partir des données nationales fournies avec qpvdesk (quelques secondes), puis ouverte.</source>
+        <translation>Open database: {name}. Search for another intercommunality by name or SIREN: its database is prepared in your data folder from the national data shipped with qpvdesk (a few seconds), then opened.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/epci_chooser.py" line="170"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ChartsPanel</name>
     <message>
         <location filename="../../qpvdesk/views/charts/charts.py" line="43"/>
@@ -256,52 +274,52 @@
         <translation>Value not available ({editions}): no point.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="486"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="487"/>
         <source>Graphiques</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="493"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="494"/>
         <source>Indicateur</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="496"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="497"/>
         <source>Quartier</source>
         <translation>Neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="507"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="508"/>
         <source>Courbe d&apos;évolution d&apos;un quartier</source>
         <translation>Trend of a neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="508"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="509"/>
         <source>Les quartiers comparés</source>
         <translation>Neighbourhoods compared</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="509"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="510"/>
         <source>Dynamique des écarts</source>
         <translation>Gap dynamics</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="511"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="512"/>
         <source>Indicateur&#xa0;:</source>
         <translation>Indicator:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="514"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="515"/>
         <source>Quartier (courbe d&apos;évolution)&#xa0;:</source>
         <translation>Neighbourhood (trend):</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="587"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="588"/>
         <source>Dynamique des écarts à la CALL — {label}</source>
         <translation>Gap dynamics relative to the CALL — {label}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="588"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="589"/>
         <source>La dynamique des écarts ne peut pas être tracée pour « {label} »&#xa0;: il faut une valeur publiée pour la CALL à deux éditions au moins, et les sources embarquées n&apos;en ont pas pour cet indicateur.
 
 Indicateurs possibles&#xa0;: {usable}.</source>
@@ -471,7 +489,7 @@ Possible indicators: {usable}.</translation>
         <translation>Proposal package (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="304"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="305"/>
         <source>Paquet signé enregistré : {target}</source>
         <translation>Signed package saved: {target}</translation>
     </message>
@@ -486,55 +504,55 @@ Possible indicators: {usable}.</translation>
         <translation>Package export</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="320"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="321"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="321"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="322"/>
         <source>{exc}
 Aucun paquet n&apos;a été écrit.</source>
         <translation>{exc}
 No package was written.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="338"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="352"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="431"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="339"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="353"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="432"/>
         <source>Clé de signature</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="350"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="588"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="351"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="589"/>
         <source>{exc} Essayez encore.</source>
         <translation>{exc} Try again.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="354"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="589"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="355"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="590"/>
         <source>Phrase secrète incorrecte</source>
         <translation>Wrong passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="355"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="356"/>
         <source>{error}
 Après {tries} essais, l&apos;export est abandonné : aucun paquet n&apos;a été écrit.</source>
         <translation>{error}
 After {tries} attempts, the export was abandoned: no package was written.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="365"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="366"/>
         <source>Envoyer par e-mail</source>
         <translation>Send by e-mail</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="366"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="367"/>
         <source>Aucun logiciel de messagerie n&apos;a pu être ouvert. Envoyez le fichier {name} à l&apos;agglomération depuis votre messagerie habituelle.</source>
         <translation>No e-mail program could be opened. Send the file {name} to the agglomeration from your usual e-mail program.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="395"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="396"/>
         <source>La clé de signature {of_commune} est créée.
 
 Identifiant : {key_id}
@@ -547,12 +565,12 @@ ID: {key_id}
 Now send your public key to the agglomeration: without it, the agglomeration cannot verify your packages. Also give them the ID above by phone, so they can make sure the key they receive is really yours.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="406"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="407"/>
         <source>Clé de signature créée : {key_id}</source>
         <translation>Signing key created: {key_id}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="476"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="477"/>
         <source>Votre clé publique est enregistrée dans :
 {written}
 
@@ -565,7 +583,7 @@ Send this file to the agglomeration (by e-mail or on a USB stick), and tell them
 This file cannot be used to sign: it can be shared safely.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="544"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="545"/>
         <source>La commune {commune} a déjà une clé sur cet ordinateur ({current}). La sauvegarde contient une autre clé ({backup}).
 
 Si vous la remplacez, l&apos;ancienne clé est conservée dans le dossier « anciennes », et l&apos;agglomération devra recevoir la clé publique de la clé restaurée.</source>
@@ -574,29 +592,29 @@ Si vous la remplacez, l&apos;ancienne clé est conservée dans le dossier « anc
 If you replace it, the old key is kept in the “anciennes” folder, and the agglomeration will need to receive the public key of the restored key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="562"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="563"/>
         <source>La clé de signature {of_commune} est restaurée.
 Identifiant : {key_id}</source>
         <translation>The signing key {of_commune} has been restored.
 ID: {key_id}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="565"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="566"/>
         <source>Clé restaurée : {key_id}</source>
         <translation>Key restored: {key_id}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="402"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="403"/>
         <source>Continuer l&apos;export</source>
         <translation>Continue the export</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="376"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="377"/>
         <source>Afficher dans le dossier</source>
         <translation>Show in folder</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="377"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="378"/>
         <source>Aucun gestionnaire de fichiers n&apos;a répondu. Le paquet {name} se trouve dans le dossier&#xa0;:
 {folder}
 
@@ -607,67 +625,67 @@ Ouvrez-le depuis votre explorateur de fichiers.</source>
 Open it from your file explorer.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="402"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="403"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="403"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="404"/>
         <source>Clé créée</source>
         <translation>Key created</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="403"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="404"/>
         <source>Exporter ma clé publique…</source>
         <translation>Export my public key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="425"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="446"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="451"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="426"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="447"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="452"/>
         <source>Ma clé de signature</source>
         <translation>My signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="447"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="448"/>
         <source>Choisissez d&apos;abord votre commune (menu « Ma clé de signature… »).</source>
         <translation>First choose your commune (menu “My signing key…”).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="452"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="453"/>
         <source>La commune {commune} n&apos;a pas encore de clé de signature sur cet ordinateur.</source>
         <translation>The commune {commune} has no signing key on this computer yet.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="462"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="473"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="463"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="474"/>
         <source>Exporter ma clé publique</source>
         <translation>Export my public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="463"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="464"/>
         <source>Clé publique (*.pub)</source>
         <translation>Public key (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="475"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="476"/>
         <source>Clé publique exportée</source>
         <translation>Public key exported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="481"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="482"/>
         <source>Clé publique exportée : {written}</source>
         <translation>Public key exported: {written}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="489"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="497"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="507"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="490"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="498"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="508"/>
         <source>Sauvegarder ma clé secrète</source>
         <translation>Back up my secret key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="490"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="491"/>
         <source>Qui détient ce fichier et sa phrase secrète peut signer des paquets au nom de la commune.
 
 Enregistrez la sauvegarde sur une clé USB que vous rangerez en lieu sûr (un coffre, un tiroir fermé à clé), jamais dans un dossier partagé ni dans un e-mail.</source>
@@ -676,22 +694,22 @@ Enregistrez la sauvegarde sur une clé USB que vous rangerez en lieu sûr (un co
 Save the backup on a USB stick that you keep in a safe place (a safe, a locked drawer), never in a shared folder or in an e-mail.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="494"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="495"/>
         <source>Choisir l&apos;emplacement…</source>
         <translation>Choose the location…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="498"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="499"/>
         <source>Clé secrète (*.key)</source>
         <translation>Secret key (*.key)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="509"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="510"/>
         <source>Clé sauvegardée</source>
         <translation>Key backed up</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="510"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="511"/>
         <source>Votre clé secrète est sauvegardée dans :
 {written}
 
@@ -702,54 +720,54 @@ Pour la restaurer (nouvel ordinateur, panne), utilisez « Restaurer une clé… 
 To restore it (new computer, breakdown), use “Restore a key…”: you will be asked for its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="514"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="515"/>
         <source>Clé secrète sauvegardée : {written}</source>
         <translation>Secret key backed up: {written}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="521"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="524"/>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="558"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="522"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="525"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="559"/>
         <source>Restaurer une clé</source>
         <translation>Restore a key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="521"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="522"/>
         <source>Choisissez d&apos;abord votre commune.</source>
         <translation>First choose your commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="526"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="527"/>
         <source>Clé secrète (*.key);;Tous les fichiers (*)</source>
         <translation>Secret key (*.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="531"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="532"/>
         <source>Clé secrète à restaurer</source>
         <translation>Secret key to restore</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="543"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="544"/>
         <source>Remplacer la clé actuelle ?</source>
         <translation>Replace the current key?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="552"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="553"/>
         <source>Remplacer</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="561"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="562"/>
         <source>Clé restaurée</source>
         <translation>Key restored</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="579"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="580"/>
         <source>Saisissez la phrase secrète de la clé sauvegardée (celle choisie quand la clé a été créée).</source>
         <translation>Enter the passphrase of the backed-up key (the one chosen when the key was created).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/commune_actions.py" line="590"/>
+        <location filename="../../qpvdesk/views/package/commune_actions.py" line="591"/>
         <source>{error}
 La clé n&apos;a pas été restaurée.</source>
         <translation>{error}
@@ -759,52 +777,52 @@ The key was not restored.</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="102"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="153"/>
         <source>Votre commune</source>
         <translation>Your commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="103"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="154"/>
         <source>Ces informations sont écrites dans chaque paquet que vous envoyez, pour que l&apos;agglomération sache qui contacter.</source>
         <translation>This information is written into every package you send, so that the agglomeration knows whom to contact.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="108"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="183"/>
         <source>Choisissez votre commune…</source>
         <translation>Choose your commune…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="113"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="162"/>
         <source>Prénom Nom</source>
         <translation>First name Last name</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="116"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="165"/>
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="117"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="166"/>
         <source>Votre nom (facultatif) :</source>
         <translation>Your name (optional):</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="118"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="167"/>
         <source>Votre adresse e-mail (facultative) :</source>
         <translation>Your e-mail address (optional):</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="121"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="170"/>
         <source>Le nom et l&apos;adresse e-mail peuvent être ajoutés plus tard ; ils seront demandés au premier envoi d&apos;un paquet.</source>
         <translation>The name and e-mail address can be added later; they will be asked for when you send your first package.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="149"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="204"/>
         <source>Choisissez votre commune dans la liste.</source>
         <translation>Choose your commune in the list.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="152"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="207"/>
         <source>L&apos;adresse e-mail n&apos;est pas complète (exemple : prenom.nom@mairie.fr).</source>
         <translation>The e-mail address is incomplete (example: firstname.lastname@mairie.fr).</translation>
     </message>
@@ -964,22 +982,22 @@ The key was not restored.</translation>
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="366"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="421"/>
         <source>Où sont vos données</source>
         <translation>Where your data is</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="367"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="422"/>
         <source>Tout reste sur cet ordinateur. Voici où, pour pouvoir les sauvegarder.</source>
         <translation>Everything stays on this computer. Here is where, so that you can back it up.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="389"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="444"/>
         <source>Ouvrir le dossier de qpvdesk</source>
         <translation>Open the qpvdesk folder</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="391"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="446"/>
         <source>Affiche le dossier de qpvdesk dans l&apos;explorateur de fichiers</source>
         <translation>Shows the qpvdesk folder in the file manager</translation>
     </message>
@@ -1169,6 +1187,54 @@ The key was not restored.</translation>
     </message>
 </context>
 <context>
+    <name>EpciChooser</name>
+    <message>
+        <location filename="../../qpvdesk/views/epci_chooser.py" line="42"/>
+        <source>Nom ou SIREN de l&apos;intercommunalité (ex. : Grand Avignon, 200093201)</source>
+        <translation>Name or SIREN of the intercommunality (e.g. Grand Avignon, 200093201)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/epci_chooser.py" line="44"/>
+        <source>Rechercher une intercommunalité</source>
+        <translation>Search for an intercommunality</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/epci_chooser.py" line="46"/>
+        <source>Intercommunalités trouvées</source>
+        <translation>Intercommunalities found</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/epci_chooser.py" line="47"/>
+        <source>Préparer la base de cette agglomération</source>
+        <translation>Prepare this agglomeration&apos;s database</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/epci_chooser.py" line="75"/>
+        <source>Aucune intercommunalité ne correspond à « {text} ».</source>
+        <translation>No intercommunality matches “{text}”.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/epci_chooser.py" line="105"/>
+        <source>Préparation de la base de {name}…</source>
+        <translation>Preparing the database of {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/epci_chooser.py" line="121"/>
+        <source>Base prête : {name}.</source>
+        <translation>Database ready: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/epci_chooser.py" line="127"/>
+        <source>Préparation annulée : rien n&apos;a été écrit.</source>
+        <translation>Preparation cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/epci_chooser.py" line="129"/>
+        <source>La base n&apos;a pas pu être préparée : {error} Rien n&apos;a été écrit.</source>
+        <translation>The database could not be prepared: {error} Nothing was written.</translation>
+    </message>
+</context>
+<context>
     <name>EvolutionChart</name>
     <message>
         <location filename="../../qpvdesk/views/charts/charts.py" line="191"/>
@@ -1297,83 +1363,78 @@ The key was not restored.</translation>
 <context>
     <name>FicheView</name>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="233"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="234"/>
         <source>Fiche du quartier {name}</source>
         <translation>Neighbourhood profile {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="252"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="253"/>
         <source>Exporter en PDF…</source>
         <translation>Export to PDF…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="253"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="254"/>
         <source>Enregistrer la fiche en PDF (A4)</source>
         <translation>Save the profile as PDF (A4)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="255"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="256"/>
         <source>Imprimer…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="256"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="257"/>
         <source>Imprimer la fiche (Ctrl+P)</source>
         <translation>Print the profile (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="293"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="294"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="297"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="298"/>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="311"/>
-        <source>FICHE DU QUARTIER PRIORITAIRE — CA DE LENS-LIÉVIN</source>
-        <translation>PRIORITY NEIGHBOURHOOD PROFILE — CA DE LENS-LIÉVIN</translation>
-    </message>
-    <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="333"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="334"/>
         <source>Carte&#xa0;: </source>
         <translation>Map: </translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="341"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="342"/>
         <source>Carte du quartier {name}</source>
         <translation>Map of the neighbourhood {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="342"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="343"/>
         <source>Périmètre 2024 du quartier (contour bleu)</source>
         <translation>2024 boundary of the neighbourhood (blue outline)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="373"/>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="383"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="374"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="384"/>
         <source>Exporter la fiche en PDF</source>
         <translation>Export the profile to PDF</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="374"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="375"/>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="387"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="388"/>
         <source>Fiche enregistrée : {path} ({pages} pages)</source>
         <translation>Profile saved: {path} ({pages} pages)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="395"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="396"/>
         <source>Imprimer la fiche</source>
         <translation>Print the profile</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="398"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="399"/>
         <source>Fiche envoyée à l&apos;imprimante.</source>
         <translation>Profile sent to the printer.</translation>
     </message>
@@ -1381,37 +1442,37 @@ The key was not restored.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="424"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="480"/>
         <source>Bienvenue dans qpvdesk</source>
         <translation>Welcome to qpvdesk</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="427"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="483"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="428"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="484"/>
         <source>Précédent</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="429"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="485"/>
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="430"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="486"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="431"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="487"/>
         <source>Valider</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="432"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="488"/>
         <source>Aide</source>
         <translation>Help</translation>
     </message>
@@ -1419,23 +1480,23 @@ The key was not restored.</translation>
 <context>
     <name>GapDynamicsChart</name>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="343"/>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="350"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="344"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="351"/>
         <source>Dynamique des écarts à la CALL — {label}</source>
         <translation>Gap dynamics relative to the CALL — {label}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="345"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="346"/>
         <source>Aucun quartier n&apos;a de valeur aux deux éditions comparées.</source>
         <translation>No neighbourhood has a value in both compared editions.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="352"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="353"/>
         <source>Évolution de l&apos;écart de {first} à {last} ({unit})</source>
         <translation>Change in the gap from {first} to {last} ({unit})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="354"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="355"/>
         <source>Écart à la CALL en {first} ({unit})&#xa0;; négatif&#xa0;: quartier sous la valeur de la CALL</source>
         <translation>Gap to the CALL in {first} ({unit}); negative: neighbourhood below the CALL value</translation>
     </message>
@@ -1755,27 +1816,27 @@ Communes: {communes}
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="456"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="458"/>
         <source>Tableau des indicateurs</source>
         <translation>Indicator table</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="506"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="508"/>
         <source>Quartiers et indicateurs</source>
         <translation>Neighbourhoods and indicators</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="521"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="523"/>
         <source>Lignes de synthèse</source>
         <translation>Summary rows</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="585"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="587"/>
         <source>{name} (hors CALL)</source>
         <translation>{name} (outside the CALL)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="690"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="692"/>
         <source>Le tableau n&apos;a pas pu être enregistré dans « {path} ».
 
 Le fichier est peut-être ouvert dans un autre logiciel (Excel, LibreOffice) ou le dossier n&apos;accepte pas l&apos;écriture. Fermez le fichier ou choisissez un autre dossier, puis recommencez.
@@ -1788,12 +1849,12 @@ The file may be open in another program (Excel, LibreOffice) or the folder may n
 Details: {detail}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="697"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="699"/>
         <source>Tableau enregistré&#xa0;: &lt;b&gt;{name}&lt;/b&gt; dans {folder} — &lt;a href=&quot;#&quot;&gt;Afficher dans le dossier&lt;/a&gt;</source>
         <translation>Table saved: &lt;b&gt;{name}&lt;/b&gt; in {folder} — &lt;a href=&quot;#&quot;&gt;Show in folder&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="701"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="703"/>
         <source>Tableau exporté&#xa0;: {path}</source>
         <translation>Table exported: {path}</translation>
     </message>
@@ -1905,67 +1966,67 @@ Details: {detail}</translation>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="180"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="235"/>
         <source>Votre clé de signature</source>
         <translation>Your signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="181"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="236"/>
         <source>La clé prouve à l&apos;agglomération que les paquets viennent bien de votre commune. Vous pouvez la créer maintenant ou plus tard.</source>
         <translation>The key proves to the agglomeration that the packages really come from your commune. You can create it now or later.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="185"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="240"/>
         <source>Créer ma clé maintenant</source>
         <translation>Create my key now</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="187"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="242"/>
         <source>Plus tard (menu « Ma clé de signature… », avant le premier envoi)</source>
         <translation>Later (menu “My signing key…”, before the first sending)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="198"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="253"/>
         <source>Créer ma clé</source>
         <translation>Create my key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="202"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="257"/>
         <source>Cliquez sur « Créer ma clé » ; vous pourrez ensuite continuer avec « Suivant ».</source>
         <translation>Click “Create my key”; you can then go on with “Next”.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="210"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="265"/>
         <source>Votre clé est prête</source>
         <translation>Your key is ready</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="215"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="270"/>
         <source>Identifiant de la clé :</source>
         <translation>Key ID:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="227"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="282"/>
         <source>D&apos;accord. Vous pourrez créer votre clé à tout moment par le menu « Ma clé de signature… » ; qpvdesk vous la proposera aussi au premier envoi d&apos;un paquet. Vous pouvez déjà consulter les cartes et dessiner des propositions sans clé.</source>
         <translation>All right. You can create your key at any time from the menu “My signing key…”; qpvdesk will also offer it when you send your first package. You can already look at the maps and draw proposals without a key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="288"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="343"/>
         <source>La clé de signature {of_commune} est créée.</source>
         <translation>The signing key of {commune} has been created.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="290"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="345"/>
         <source>La clé de signature {of_commune} est déjà présente sur cet ordinateur.</source>
         <translation>The signing key of {commune} is already on this computer.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="296"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="351"/>
         <source>Prochaine étape : envoyez une seule fois votre clé publique à l&apos;agglomération (menu « Ma clé de signature… », « Exporter ma clé publique… »), et dites-lui cet identifiant par téléphone pour qu&apos;elle vérifie que la clé reçue est bien la vôtre.</source>
         <translation>Next step: send your public key to the agglomeration once (menu “My signing key…”, “Export my public key…”), and tell them this identifier by telephone so that they can check that the key received is really yours.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="301"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="356"/>
         <source>Fichier de la clé publique : {path}</source>
         <translation>Public key file: {path}</translation>
     </message>
@@ -2057,252 +2118,277 @@ Details: {detail}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="112"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="87"/>
+        <source>Quartiers prioritaires de {epci}</source>
+        <translation>Priority neighbourhoods of {epci}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="145"/>
         <source>Couches</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="113"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="146"/>
         <source>Analyse thématique</source>
         <translation>Thematic analysis</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="114"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="147"/>
         <source>Carte</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="117"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="150"/>
         <source>Informations</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="119"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="152"/>
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="121"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="154"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="125"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="158"/>
         <source>Les {count} quartiers prioritaires</source>
         <translation>The {count} priority neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="164"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="172"/>
+        <source>{count} QPV — {total} habitants (somme des populations municipales INSEE) — base de référence en lecture seule</source>
+        <translation>{count} QPV — {total} inhabitants (sum of INSEE municipal populations) — read-only reference database</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="177"/>
+        <source> — périmètre non fourni pour {missing} QPV (Fichier &gt; Importer les périmètres des QPV…)</source>
+        <translation> — perimeter not provided for {missing} QPV (File &gt; Import the QPV perimeters…)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="208"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="166"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="210"/>
         <source>Afficher tout le territoire (Ctrl+0)</source>
         <translation>Show the whole territory (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="167"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="211"/>
         <source>Zoom avant</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="169"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="213"/>
         <source>Zoom arrière</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="172"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="216"/>
         <source>Fond de carte…</source>
         <translation>Basemap…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="173"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="217"/>
         <source>Choisir un fond de carte hors ligne (fichier MBTiles)</source>
         <translation>Choose an offline basemap (MBTiles file)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="174"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="218"/>
         <source>Retirer le fond de carte</source>
         <translation>Remove the basemap</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="176"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="220"/>
         <source>&amp;Sources et licences…</source>
         <translation>&amp;Sources and licences…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="225"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="264"/>
+        <source>Importer les &amp;périmètres des QPV…</source>
+        <translation>Import the QPV &amp;perimeters…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="266"/>
+        <source>Ajouter les périmètres 2024 des QPV depuis le fichier national « QP2024 » de l&apos;ANCT (GeoJSON, GeoPackage ou Shapefile)</source>
+        <translation>Add the 2024 QPV perimeters from ANCT&apos;s national “QP2024” file (GeoJSON, GeoPackage or Shapefile)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="270"/>
+        <source>Changer d&apos;&amp;agglomération…</source>
+        <translation>Change &amp;agglomeration…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="282"/>
         <source>&amp;Panneaux</source>
         <translation>&amp;Panels</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="227"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="284"/>
         <source>&amp;Légende sur la carte</source>
         <translation>&amp;Legend on the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="228"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="285"/>
         <source>Afficher la légende de la carte thématique dans un coin de la carte</source>
         <translation>Show the thematic map&apos;s legend in a corner of the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="233"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="290"/>
         <source>Vue &amp;nationale…</source>
         <translation>&amp;National view…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="234"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="291"/>
         <source>Les communes de France métropolitaine, avec les QPV de l&apos;agglomération</source>
         <translation>The communes of metropolitan France, with the agglomeration&apos;s QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="237"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="294"/>
         <source>&amp;Réinitialiser la disposition</source>
         <translation>&amp;Reset the layout</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="238"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="295"/>
         <source>Remettre les panneaux et les barres d&apos;outils à leur place d&apos;origine</source>
         <translation>Put the panels and toolbars back where they were at first</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="240"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="297"/>
         <source>De&amp;ssin</source>
         <translation>Dra&amp;wing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="245"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="302"/>
         <source>&amp;Rechercher une commune, un QPV…</source>
         <translation>&amp;Search for a commune, a QPV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="261"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="309"/>
+        <source>Les {count} QPV et les indicateurs choisis</source>
+        <translation>The {count} QPV and the chosen indicators</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/main_window.py" line="319"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="263"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="321"/>
         <source>&amp;Aide de qpvdesk…</source>
         <translation>qpvdesk &amp;Help…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="265"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="323"/>
         <source>&amp;Raccourcis clavier…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="433"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="492"/>
         <source>Tableau des indicateurs</source>
         <translation>Indicator table</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="448"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="507"/>
         <source>Graphiques</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="478"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="538"/>
         <source>Portrait du territoire</source>
         <translation>Territory portrait</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="491"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="551"/>
         <source>Vue nationale</source>
         <translation>National view</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="498"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="558"/>
         <source>Choisir un fond de carte hors ligne</source>
         <translation>Choose an offline basemap</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="499"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="559"/>
         <source>Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)</source>
         <translation>MBTiles basemaps (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="177"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="221"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="63"/>
-        <source>Quartiers prioritaires de la CA de Lens-Liévin</source>
-        <translation>Priority neighbourhoods of the CA de Lens-Liévin</translation>
-    </message>
-    <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="131"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="168"/>
         <source>{count} QPV — {total} habitants (somme des populations municipales INSEE, y compris les parties hors CALL des {straddling} QPV à cheval sur ses limites) — base de référence en lecture seule</source>
         <translation>{count} QPV — {total} inhabitants (sum of the INSEE municipal populations, including the parts outside the CALL of the {straddling} QPV straddling its boundary) — read-only reference database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="186"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="230"/>
         <source>Dessin</source>
         <translation>Drawing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="206"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="250"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="210"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="254"/>
         <source>&amp;Importer des propositions…</source>
         <translation>&amp;Import proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="213"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="257"/>
         <source>E&amp;xporter mes propositions…</source>
         <translation>E&amp;xport my proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="216"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="273"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="218"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="275"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="221"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="278"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="249"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="306"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="251"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="308"/>
         <source>&amp;Tableau des indicateurs…</source>
         <translation>Indicator &amp;table…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="252"/>
-        <source>Les 22 QPV et les indicateurs choisis</source>
-        <translation>The 22 QPV and the chosen indicators</translation>
-    </message>
-    <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="254"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="312"/>
         <source>&amp;Graphiques…</source>
         <translation>&amp;Charts…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="255"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="313"/>
         <source>Évolutions, comparaison des QPV, dynamique des écarts</source>
         <translation>Trends, QPV comparison, gap dynamics</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="257"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="315"/>
         <source>&amp;Portrait du territoire…</source>
         <translation>Territory &amp;portrait…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="258"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="316"/>
         <source>Les chiffres clés de l&apos;agglomération</source>
         <translation>Key figures of the agglomeration</translation>
     </message>
@@ -2328,7 +2414,7 @@ Details: {detail}</translation>
 <context>
     <name>MapController</name>
     <message>
-        <location filename="../../qpvdesk/views/map/map_controller.py" line="91"/>
+        <location filename="../../qpvdesk/views/map/map_controller.py" line="92"/>
         <source>Fond de carte : {name}</source>
         <translation>Basemap: {name}</translation>
     </message>
@@ -2474,448 +2560,458 @@ Details: {detail}</translation>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="42"/>
-        <source>Agglomération de Lens-Liévin</source>
-        <translation>Lens-Liévin agglomeration</translation>
-    </message>
-    <message>
         <location filename="../../qpvdesk/views/model_texts.py" line="43"/>
-        <location filename="../../qpvdesk/views/model_texts.py" line="108"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="110"/>
         <source>Quartiers prioritaires 2024</source>
         <translation>Priority neighbourhoods 2024</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/model_texts.py" line="44"/>
+        <source>Quartiers prioritaires au périmètre non fourni</source>
+        <translation>Priority neighbourhoods without a perimeter</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="45"/>
+        <source>QPV placé dans sa commune (périmètre non fourni)</source>
+        <translation>QPV placed in its commune (perimeter not provided)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="46"/>
         <source>Puits de mine</source>
         <translation>Mine shafts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="45"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="47"/>
         <source>Collèges (IPS, REP/REP+)</source>
         <translation>Lower secondary schools (IPS, REP/REP+)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="46"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="48"/>
         <source>Mes quartiers vécus</source>
         <translation>My lived neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="47"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="49"/>
         <source>Mes demandes de modification de périmètre</source>
         <translation>My boundary change requests</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="49"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="51"/>
         <source>Quartiers vécus reçus des communes</source>
         <translation>Lived neighbourhoods received from the communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="50"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="52"/>
         <source>Demandes de périmètre reçues des communes</source>
         <translation>Boundary requests received from the communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="52"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="54"/>
         <source>Surfaces modifiées par l&apos;agglomération</source>
         <translation>Areas modified by the agglomeration</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="53"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="55"/>
         <source>Équipements déplacés par l&apos;agglomération</source>
         <translation>Equipment moved by the agglomeration</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="67"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="69"/>
         <source>Quartier vécu reçu</source>
         <translation>Lived neighbourhood received</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="68"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="70"/>
         <source>Demande de périmètre reçue</source>
         <translation>Boundary request received</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="70"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="72"/>
         <source>Surface modifiée par l&apos;agglomération</source>
         <translation>Area modified by the agglomeration</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="71"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="73"/>
         <source>Emplacement modifié par l&apos;agglomération</source>
         <translation>Location modified by the agglomeration</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="73"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="75"/>
         <source>Reçue</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="74"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="76"/>
         <source>Retenue</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="75"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="77"/>
         <source>Retenue avec modifications</source>
         <translation>Accepted with changes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="76"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="78"/>
         <source>Non retenue</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="78"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="80"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="79"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="81"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="80"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="82"/>
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="81"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="83"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="82"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="84"/>
         <source>Année d&apos;horizon</source>
         <translation>Target year</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="83"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="85"/>
         <source>Quartier prioritaire (QPV)</source>
         <translation>Priority neighbourhood (QPV)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="84"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="86"/>
         <source>Source de la connaissance</source>
         <translation>Source of knowledge</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="85"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="87"/>
         <source>Nature de la demande</source>
         <translation>Kind of request</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="86"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="88"/>
         <source>Justification</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="87"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="89"/>
         <source>Auteur</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="88"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="90"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="89"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="91"/>
         <source>Géométrie</source>
         <translation>Geometry</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="90"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="92"/>
         <source>Surface</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="91"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="93"/>
         <source>QPV concernés</source>
         <translation>QPV concerned</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="92"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="94"/>
         <source>Surface ajoutée au QPV</source>
         <translation>Area added to the QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="93"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="95"/>
         <source>Surface retirée du QPV</source>
         <translation>Area removed from the QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="94"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="96"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="96"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="98"/>
         <source>Quartier prioritaire : {name}</source>
         <translation>Priority neighbourhood: {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="97"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="99"/>
         <source>Commune : {name}</source>
         <translation>Commune: {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="98"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="100"/>
         <source>IRIS : {name}</source>
         <translation>IRIS: {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="99"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="101"/>
         <source>Code 2024</source>
         <translation>2024 code</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="100"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="102"/>
         <source>Code 2015 (indicateurs INSEE)</source>
         <translation>2015 code (INSEE indicators)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="101"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="103"/>
         <source>Superficie</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="102"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="104"/>
         <source>Part de sa superficie dans la CALL</source>
         <translation>Share of its area in the CALL</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="103"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="105"/>
         <source>Population (INSEE, édition {edition})</source>
         <translation>Population (INSEE, {edition} edition)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="104"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="106"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="105"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="107"/>
         <source>Population municipale ({year})</source>
         <translation>Municipal population ({year})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="106"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="108"/>
         <source>Densité (grille INSEE)</source>
         <translation>Density (INSEE grid)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="107"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="109"/>
         <source>Centralité</source>
         <translation>Centrality</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="109"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="111"/>
         <source>Code IRIS</source>
         <translation>IRIS code</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="110"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="112"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="111"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="113"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="112"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="114"/>
         <source>habitat</source>
         <translation>housing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="113"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="115"/>
         <source>activité</source>
         <translation>business</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="114"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="116"/>
         <source>divers</source>
         <translation>miscellaneous</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="115"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="117"/>
         <source>commune non découpée</source>
         <translation>commune not divided</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="116"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="118"/>
         <source>Revenu disponible médian par UC ({year})</source>
         <translation>Median disposable income per consumption unit ({year})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="117"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="119"/>
         <source>UAI</source>
         <translation>UAI</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="118"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="120"/>
         <source>Secteur</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="119"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="121"/>
         <source>IPS (rentrée {year})</source>
         <translation>Social position index (school year {year})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="120"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="122"/>
         <source>Éducation prioritaire</source>
         <translation>Priority education</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="121"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="123"/>
         <source>non concerné (privé)</source>
         <translation>not concerned (private)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="122"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="124"/>
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="123"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="125"/>
         <source>Typologie</source>
         <translation>Typology</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="124"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="126"/>
         <source>Compagnie</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="125"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="127"/>
         <source>Intérêt</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="126"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="128"/>
         <source>Élément UNESCO</source>
         <translation>UNESCO component</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="127"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="129"/>
         <source>Propriétaire</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="128"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="130"/>
         <source>Concession</source>
         <translation>Concession</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="129"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="131"/>
         <source>Fosse</source>
         <translation>Pit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="130"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="132"/>
         <source>Creusement</source>
         <translation>Sunk</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="131"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="133"/>
         <source>Fermeture</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="132"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="134"/>
         <source>Profondeur (m)</source>
         <translation>Depth (m)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="133"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="135"/>
         <source>Surface (ha)</source>
         <translation>Area (ha)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="134"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="136"/>
         <source>Forme</source>
         <translation>Shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="135"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="137"/>
         <source>Période</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="48"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="50"/>
         <source>Mes projets d&apos;équipement</source>
         <translation>My equipment projects</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="51"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="42"/>
+        <source>Intercommunalité</source>
+        <translation>Intercommunality</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="53"/>
         <source>Équipements proposés par les communes</source>
         <translation>Equipment proposed by the communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="55"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="57"/>
         <source>REP+</source>
         <translation>REP+</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="56"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="58"/>
         <source>REP</source>
         <translation>REP</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="57"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="59"/>
         <source>Hors éducation prioritaire</source>
         <translation>Outside priority education</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="58"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="60"/>
         <source>Privé sous contrat</source>
         <translation>Private under contract</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="59"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="61"/>
         <source>IPS inférieur à 80</source>
         <translation>IPS below 80</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="60"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="62"/>
         <source>IPS de 80 à 90</source>
         <translation>IPS 80 to 90</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="61"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="63"/>
         <source>IPS de 90 à 100</source>
         <translation>IPS 90 to 100</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="62"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="64"/>
         <source>IPS de 100 et plus</source>
         <translation>IPS 100 and above</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="63"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="65"/>
         <source>Périmètre QPV 2024</source>
         <translation>2024 QPV boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="64"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="66"/>
         <source>Limite communale</source>
         <translation>Commune boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="65"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="67"/>
         <source>Limite de l&apos;agglomération</source>
         <translation>Agglomeration boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="66"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="68"/>
         <source>Limite d&apos;IRIS</source>
         <translation>IRIS boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="69"/>
+        <location filename="../../qpvdesk/views/model_texts.py" line="71"/>
         <source>Équipement proposé par une commune</source>
         <translation>Equipment proposed by a commune</translation>
     </message>
@@ -3678,32 +3774,32 @@ You can still save.</translation>
 <context>
     <name>QpvComparisonChart</name>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="256"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="257"/>
         <source>{label} — les {count} quartiers, édition {edition}</source>
         <translation>{label} — the {count} neighbourhoods, edition {edition}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="285"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="286"/>
         <source> CALL&#xa0;: {figure} ({edition}) </source>
         <translation> CALL: {figure} ({edition}) </translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="292"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="293"/>
         <source>Sens défavorable non défini pour cet indicateur&#xa0;: les quartiers ne sont pas classés par rapport à la CALL.</source>
         <translation>Unfavourable direction not defined for this indicator: the neighbourhoods are not ranked against the CALL.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="314"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="315"/>
         <source>quartiers</source>
         <translation>neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="320"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="321"/>
         <source>moins favorable que la CALL {mark}</source>
         <translation>less favourable than the CALL {mark}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="322"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="323"/>
         <source>plus favorable {better} ou égal {equal}</source>
         <translation>more favourable {better} or equal {equal}</translation>
     </message>
@@ -3711,7 +3807,7 @@ You can still save.</translation>
 <context>
     <name>QpvListView</name>
     <message>
-        <location filename="../../qpvdesk/views/qpv_list.py" line="83"/>
+        <location filename="../../qpvdesk/views/qpv_list.py" line="85"/>
         <source>Liste des quartiers prioritaires</source>
         <translation>List of priority neighbourhoods</translation>
     </message>
@@ -3719,12 +3815,12 @@ You can still save.</translation>
 <context>
     <name>QpvTableModel</name>
     <message>
-        <location filename="../../qpvdesk/views/qpv_list.py" line="41"/>
+        <location filename="../../qpvdesk/views/qpv_list.py" line="43"/>
         <source>Part de la superficie du quartier située dans la CALL : certains quartiers débordent sur une commune voisine, hors de l&apos;agglomération.</source>
         <translation>Share of the neighbourhood&apos;s area inside the CALL: some neighbourhoods spill over into a neighbouring commune outside the agglomeration.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/qpv_list.py" line="59"/>
+        <location filename="../../qpvdesk/views/qpv_list.py" line="61"/>
         <source>Population municipale, INSEE base DEMO édition {population_edition}, géographie QPV 2015</source>
         <translation>Municipal population, INSEE DEMO database edition {population_edition}, 2015 QPV geography</translation>
     </message>
@@ -3830,6 +3926,41 @@ You can still save.</translation>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="253"/>
         <source>Propositions ({count})</source>
         <translation>Proposals ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceActions</name>
+    <message>
+        <location filename="../../qpvdesk/views/reference_actions.py" line="32"/>
+        <source>Importer les périmètres des QPV (fichier national de l&apos;ANCT)</source>
+        <translation>Import the QPV perimeters (ANCT&apos;s national file)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/reference_actions.py" line="48"/>
+        <source>Import des périmètres depuis {file}…</source>
+        <translation>Importing the perimeters from {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/reference_actions.py" line="54"/>
+        <source>Périmètres importés</source>
+        <translation>Perimeters imported</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/reference_actions.py" line="65"/>
+        <source>La base de référence n&apos;a pas pu être modifiée ({error}) : copiez-la dans un dossier où vous pouvez écrire, ou changez d&apos;agglomération (Fichier &gt; Changer d&apos;agglomération…).</source>
+        <translation>The reference database could not be changed ({error}): copy it to a folder you can write to, or change agglomeration (File &gt; Change agglomeration…).</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/reference_actions.py" line="68"/>
+        <source>Import des périmètres refusé</source>
+        <translation>Perimeter import refused</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/reference_actions.py" line="69"/>
+        <source>{error}
+La base de référence n&apos;a pas été modifiée.</source>
+        <translation>{error}
+The reference database was not changed.</translation>
     </message>
 </context>
 <context>
@@ -4880,32 +5011,32 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="340"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="395"/>
         <source>Les clés des communes</source>
         <translation>The communes&apos; keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="341"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="396"/>
         <source>Pour vérifier qu&apos;un paquet vient bien de la commune qui l&apos;a signé.</source>
         <translation>To check that a package really comes from the commune that signed it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="345"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="400"/>
         <source>Chaque commune possède une clé de signature. Elle l&apos;utilise pour signer les paquets de propositions qu&apos;elle vous envoie.</source>
         <translation>Each commune has a signing key. It uses it to sign the proposal packages it sends you.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="347"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="402"/>
         <source>Une fois, chaque commune vous envoie sa clé publique (un petit fichier « .pub ») et vous dicte par téléphone son identifiant, par exemple « 57A9 BAA9 A7CB 3216 ». Vous l&apos;ajoutez par le menu « Clés des communes… » en vérifiant que l&apos;identifiant affiché est le même.</source>
         <translation>Once, each commune sends you its public key (a small “.pub” file) and reads you its identifier by telephone, for example “57A9 BAA9 A7CB 3216”. You add it from the menu “Communes&apos; keys…”, checking that the identifier shown is the same.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="351"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="406"/>
         <source>Ensuite, « Ouvrir un paquet reçu… » vérifie chaque paquet : qpvdesk refuse un paquet signé par une clé inconnue ou modifié en route.</source>
         <translation>Then “Open a received package…” checks each package: qpvdesk refuses a package signed by an unknown key or changed on the way.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="353"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="408"/>
         <source>Vous n&apos;avez rien à faire maintenant : ajoutez les clés quand les communes vous les envoient.</source>
         <translation>There is nothing to do now: add the keys when the communes send them to you.</translation>
     </message>
@@ -5101,34 +5232,49 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="68"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="73"/>
         <source>Bienvenue dans qpvdesk</source>
         <translation>Welcome to qpvdesk</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="69"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="74"/>
         <source>Quelques questions pour préparer l&apos;application. Cela prend une minute ; vous pourrez tout changer plus tard.</source>
         <translation>A few questions to set up the application. It takes a minute; you can change everything later.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="73"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="78"/>
         <source>qpvdesk vous aide à consulter les quartiers prioritaires (QPV) de l&apos;agglomération : cartes, chiffres clés et fiches par quartier.&lt;br&gt;Les communes y dessinent leurs propositions de périmètre et les envoient à l&apos;agglomération dans un paquet signé.&lt;br&gt;L&apos;agglomération vérifie ces paquets et rassemble les propositions reçues.</source>
         <translation>qpvdesk helps you look at the agglomeration&apos;s priority neighbourhoods (QPV): maps, key figures and a fact sheet per neighbourhood.&lt;br&gt;Communes draw their boundary proposals in it and send them to the agglomeration in a signed package.&lt;br&gt;The agglomeration checks these packages and gathers the proposals received.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="80"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="85"/>
         <source>&lt;b&gt;Pour qui travaillez-vous ?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Who do you work for?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="81"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="86"/>
         <source>Je travaille pour une commune</source>
         <translation>I work for a commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="83"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="88"/>
         <source>Je travaille pour l&apos;agglomération (service Politique de la ville)</source>
         <translation>I work for the agglomeration (urban policy department)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/first_run.py" line="100"/>
+        <source>Votre agglomération</source>
+        <translation>Your agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/first_run.py" line="102"/>
+        <source>{name} (base prête)</source>
+        <translation>{name} (database ready)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/first_run.py" line="104"/>
+        <source>Une autre intercommunalité : sa base est préparée à partir des données nationales fournies avec qpvdesk</source>
+        <translation>Another intercommunality: its database is prepared from the national data shipped with qpvdesk</translation>
     </message>
 </context>
 <context>
@@ -5166,12 +5312,12 @@ Before installing, phone the agglomeration and ask them to read their key&apos;s
 <context>
     <name>charts</name>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="439"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="440"/>
         <source>points de %</source>
         <translation>percentage points</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="443"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="444"/>
         <source>{qpv}
 {label}
 Écart en {first}&#xa0;: {first_gap} {unit}
@@ -5182,17 +5328,17 @@ Gap in {first}: {first_gap} {unit}
 Gap in {last}: {last_gap} {unit}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="452"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="453"/>
         <source>CALL&#xa0;: {first} (millésime {first_vintage}) pour l&apos;édition QPV {first_edition}, {last} (millésime {last_vintage}) pour l&apos;édition {last_edition}.</source>
         <translation>CALL: {first} (vintage {first_vintage}) for the QPV edition {first_edition}, {last} (vintage {last_vintage}) for the edition {last_edition}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="463"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="464"/>
         <source>L&apos;écart a changé de signe pour {names}&#xa0;: le point est dessiné selon l&apos;évolution réelle de l&apos;écart, pas selon son quadrant.</source>
         <translation>The gap changed sign for {names}: the point is drawn according to the actual change in the gap, not according to its quadrant.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/charts/charts.py" line="468"/>
+        <location filename="../../qpvdesk/views/charts/charts.py" line="469"/>
         <source>Sans valeur à l&apos;une des deux éditions (secret ou non disponible)&#xa0;: {names}.</source>
         <translation>No value in one of the two editions (confidential or not available): {names}.</translation>
     </message>
@@ -5208,7 +5354,7 @@ Gap in {last}: {last_gap} {unit}</translation>
 <context>
     <name>fiche_view</name>
     <message>
-        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="409"/>
+        <location filename="../../qpvdesk/views/fiche/fiche_view.py" line="410"/>
         <source>Fiche du quartier — {name}</source>
         <translation>Neighbourhood profile — {name}</translation>
     </message>
@@ -5235,7 +5381,7 @@ Open it from your file explorer.</translation>
 <context>
     <name>first_run</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="490"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="577"/>
         <source>La clé de l&apos;agglomération (pour vérifier ses réponses ; facultatif, aussi plus tard)</source>
         <translation>The agglomeration&apos;s key (to verify its responses; optional, also later)</translation>
     </message>

@@ -9,6 +9,7 @@ Mayotte) has none.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -202,20 +203,43 @@ def _correspondence(qpv: NationalQpv, communes_2015: list[str],
 def _insert_markers(conn, qpvs: list[NationalQpv], communes: dict[str, str]) -> None:
     """A point inside the first of each QPV's communes in the EPCI (its centroid, or a point
     on its surface when the centroid falls outside): the map marks the QPV there until its
-    perimeter is provided."""
-    centres = {}
-    for code, wkb in conn.execute("SELECT insee, AsBinary(geom) FROM commune "
-                                  "WHERE geom IS NOT NULL"):
-        shape = shapely.from_wkb(wkb)
-        centre = shape.centroid
-        centres[code] = centre if shape.contains(centre) else shape.point_on_surface()
-    rows = []
+    perimeter is provided. Several QPV of one commune are set apart on a ring around that
+    point, so that each can be seen and clicked."""
+    shapes = {code: shapely.from_wkb(wkb) for code, wkb in conn.execute(
+        "SELECT insee, AsBinary(geom) FROM commune WHERE geom IS NOT NULL")}
+    by_commune: dict[str, list[NationalQpv]] = {}
     for qpv in qpvs:
-        commune = next((c for c, _, _ in qpv.communes if c in centres), None)
-        if commune is None:
-            continue
-        rows.append((qpv.code, commune, communes[commune], "perimetre_non_fourni",
-                     MARKER_NOTE.format(commune=communes[commune]),
-                     shapely.to_wkb(centres[commune])))
+        commune = next((c for c, _, _ in qpv.communes if c in shapes), None)
+        if commune is not None:
+            by_commune.setdefault(commune, []).append(qpv)
+    rows = []
+    for commune, placed in sorted(by_commune.items()):
+        points = marker_points(shapes[commune], len(placed))
+        rows += [(qpv.code, commune, communes[commune], "perimetre_non_fourni",
+                  MARKER_NOTE.format(commune=communes[commune]), shapely.to_wkb(point))
+                 for qpv, point in zip(sorted(placed, key=lambda q: q.code), points)]
     insert_rows(conn, "qpv_marker", ["qpv_code", "commune_insee", "commune_name", "status",
                                      "note", "geom"], rows)
+
+
+MARKER_SPACING_M = 700.0
+
+
+def marker_points(commune, count: int) -> list:
+    """``count`` points inside a commune: its centre (centroid, or a point on its surface when
+    the centroid falls outside) for one; for more, a ring around it, drawn in until every point
+    is inside the commune (the centre for all as a last resort)."""
+    centre = commune.centroid
+    if not commune.contains(centre):
+        centre = commune.point_on_surface()
+    if count == 1:
+        return [centre]
+    radius = MARKER_SPACING_M / (2 * math.sin(math.pi / count))
+    for _ in range(6):
+        ring = [shapely.Point(centre.x + radius * math.cos(2 * math.pi * k / count + math.pi / 2),
+                              centre.y + radius * math.sin(2 * math.pi * k / count + math.pi / 2))
+                for k in range(count)]
+        if all(commune.contains(point) for point in ring):
+            return ring
+        radius /= 2
+    return [centre] * count

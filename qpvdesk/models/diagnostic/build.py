@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..frenchnum import STATUS_EXPLANATION
+from ..territory_names import said, territory_names
 from .charts import dynamics_chart, evolution_chart
 from .data import DERIVED_RATES, DiagnosticData
 from .findings import build_finding
@@ -31,7 +32,8 @@ GENERAL_NOTES = (
 
 
 def build_diagnostic(store, edition: int | None = None) -> Diagnostic:
-    """The territorial diagnostic of the CALL's QPV. ``edition``: None for the latest edition
+    """The territorial diagnostic of the database's QPV (written for the CALL, then said of
+    the database's EPCI, département and région: models/territory_names.py). ``edition``: None for the latest edition
     of each indicator; a year for the edition of that year (or the latest before it when an
     indicator was not published that year). ValueError (French) outside the editions held."""
     data = DiagnosticData(store)
@@ -45,8 +47,10 @@ def build_diagnostic(store, edition: int | None = None) -> Diagnostic:
     headline = (themes[0].findings[0].sentence,)
     sources = tuple(SourceUse(path, *data.provenance[path][1:]) if path in data.provenance
                     else SourceUse(path, "", "", "") for path in sorted(data.used_sources))
-    return Diagnostic(TITLE, data.call_name, edition, tuple(available), headline, themes,
-                      GENERAL_NOTES, sources)
+    diagnostic = Diagnostic(TITLE, data.call_name, edition, tuple(available), headline, themes,
+                            GENERAL_NOTES, sources)
+    names = territory_names(store.conn)
+    return diagnostic if names.epci == "CALL" else said(diagnostic, names.say)
 
 
 def _parts(key: str) -> tuple[str, ...]:

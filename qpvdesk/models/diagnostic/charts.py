@@ -4,7 +4,7 @@ and the other comparable territories, each at its own years) and the « dynamiqu
 from __future__ import annotations
 
 from .data import DiagnosticData
-from .findings import LEVEL_NAMES, comparators_of
+from .findings import comparators_of, reference_name
 from .model import (DynamicsChart, DynamicsPoint, EvolutionChart, Finding, Series,
                     SeriesPoint)
 from .pairing import qpv_year_text, year_text
@@ -42,7 +42,7 @@ def evolution_chart(data: DiagnosticData, finding: Finding) -> EvolutionChart:
                          if v.territory_code == reference.territory_code),
                         key=lambda v: (v.reference_year or v.edition))
         references.append(Series(reference.level, reference.territory_code,
-                                 LEVEL_NAMES[reference.level], tuple(
+                                 reference_name(reference), tuple(
                                      SeriesPoint(v.reference_year or v.edition, year_text(v),
                                                  v.value, v.status) for v in values)))
     return EvolutionChart(finding.key, finding.label, finding.unit, tuple(qpv_series),

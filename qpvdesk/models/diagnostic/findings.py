@@ -20,6 +20,14 @@ REFERENCE_LEVELS = ("epci", "departement", "region", "france", "ensemble_qpv")
 LEVEL_NAMES = {"epci": "CALL", "departement": "Pas-de-Calais", "region": "Hauts-de-France",
                "france": "France métropolitaine", "ensemble_qpv": "ensemble des QPV de France"}
 UNVERIFIED = "définition non vérifiée"
+
+
+def reference_name(reference) -> str:
+    """« CALL », « Pas-de-Calais »: a département or région by its own name (an EPCI may
+    straddle two), the other levels by their level's."""
+    if reference.level in ("departement", "region") and reference.territory_name:
+        return reference.territory_name
+    return LEVEL_NAMES[reference.level]
 NO_SOURCE = "aucune source embarquée ne publie cet indicateur pour la CALL"
 
 
@@ -300,7 +308,7 @@ def _notes(meta, call, references, refusals, figures, comparators, edition) -> l
     if meta["derived_note"]:
         notes.append(f"{meta['label']} : {meta['derived_note']}")
     for reference in ([call] if call else []) + list(references):
-        where = LEVEL_NAMES[reference.level]
+        where = reference_name(reference)
         if reference.comparability_note:
             notes.append(f"{where} — définition proche : {reference.comparability_note}")
         if reference.pairing_note:

@@ -23,21 +23,39 @@ def _number(value, decimals: int = 0, unit: str = "") -> str:
     return f"{text}\u00a0{unit}" if unit else text
 
 
+PERIMETER_MISSING = ("Périmètre", "non fourni : le quartier est placé dans sa commune. Ajoutez "
+                     "les périmètres par Fichier > Importer les périmètres des QPV… (fichier "
+                     "national « QP2024 » de l'ANCT).")
+
+
+def _epci_short(conn) -> str:
+    """« CALL » when the database gives the EPCI a short name, else « l'intercommunalité »."""
+    row = conn.execute("SELECT value FROM metadata WHERE key = 'epci_short_name'").fetchone()
+    return row[0] if row and row[0] else "l'intercommunalité"
+
+
 def _qpv(conn, key: str) -> FeatureInfo:
     code, code_2015, name, area, share = conn.execute(
         "SELECT code, code_2015, name, area_ha, share_in_call FROM qpv WHERE code = ?",
         (key,)).fetchone()
+    epci = _epci_short(conn)
     rows = conn.execute("SELECT commune_name, in_call FROM qpv_commune WHERE qpv_code = ? "
                         "AND geography = 2024", (code,)).fetchall()
-    rows.sort(key=lambda row: (not row[1], french_order(row[0])))   # the CALL's first
-    communes = ", ".join(name if in_call else f"{name} (hors CALL)" for name, in_call in rows)
+    rows.sort(key=lambda row: (not row[1], french_order(row[0])))   # the EPCI's first
+    communes = ", ".join(name if in_call else f"{name} (hors {epci})" for name, in_call in rows)
     population = conn.execute(
         "SELECT value, edition FROM indicator_value WHERE territory_kind = 'qpv' AND "
         "territory_code = ? AND indicator_id = 'DEMO.POP_MUN' AND status = 'ok' "
-        "ORDER BY edition DESC LIMIT 1", (code_2015,)).fetchone()
-    rows = [("Code 2024", code), ("Code 2015 (indicateurs INSEE)", code_2015),
-            ("Communes", communes or "—"), ("Superficie", _number(area, 1, "ha")),
-            ("Part de sa superficie dans la CALL", _number(share * 100, 0, "%"))]
+        "ORDER BY edition DESC LIMIT 1", (code_2015,)).fetchone() if code_2015 else None
+    rows = [("Code 2024", code),
+            ("Code 2015 (indicateurs INSEE)", code_2015 or "aucun (pas de chiffres INSEE)"),
+            ("Communes", communes or "—")]
+    if area is None:
+        rows.append(PERIMETER_MISSING)
+    else:
+        rows += [("Superficie", _number(area, 1, "ha")),
+                 (f"Part de sa superficie dans {'la ' if epci.isupper() else ''}{epci}",
+                  _number(share * 100 if share is not None else None, 0, "%"))]
     if population:
         rows.append((Phrase("Population (INSEE, édition {edition})", edition=population[1]),
                      _number(population[0])))
@@ -89,7 +107,9 @@ def _epci(conn, key: str) -> FeatureInfo:
         (key,)).fetchone()
     return FeatureInfo(name, [("SIREN", key),
                               (Phrase("Population municipale ({year})", year=year),
-                               _number(population)), ("Communes", "36")])
+                               _number(population)),
+                              ("Communes", str(conn.execute("SELECT count(*) FROM commune"
+                                                            ).fetchone()[0]))])
 
 
 HERITAGE_TABLES = {"cites": "heritage_cite", "terrils": "heritage_terril",
@@ -116,7 +136,7 @@ def _heritage(conn, layer_id: str, key: str) -> FeatureInfo:
 def feature_info(store, layer_id: str, key: str) -> FeatureInfo:
     """The identify content of one feature of a reference layer."""
     conn = store.conn
-    readers = {"qpv": _qpv, "communes": _commune, "iris": _iris, "colleges": _college,
+    readers = {"qpv": _qpv, "qpv_markers": _qpv, "communes": _commune, "iris": _iris, "colleges": _college,
                "epci": _epci}
     if layer_id in readers:
         return readers[layer_id](conn, key)

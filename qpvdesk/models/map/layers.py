@@ -45,7 +45,10 @@ LAYER_QUERIES = {
     "terrils": "SELECT id, name, AsBinary(geom) FROM heritage_terril ORDER BY id",
     "communes": "SELECT insee, name, AsBinary(geom) FROM commune ORDER BY insee",
     "epci": "SELECT siren, name, AsBinary(geom) FROM epci",
-    "qpv": "SELECT code, name, AsBinary(geom) FROM qpv ORDER BY code",
+    "qpv": "SELECT code, name, AsBinary(geom) FROM qpv WHERE geom IS NOT NULL ORDER BY code",
+    # QPV whose perimeter is not provided: a point in their commune (reference schema 3)
+    "qpv_markers": "SELECT m.qpv_code, q.name, AsBinary(m.geom) FROM qpv_marker m "
+                   "JOIN qpv q ON q.code = m.qpv_code ORDER BY m.qpv_code",
     "puits": "SELECT id, name, AsBinary(geom) FROM heritage_puits ORDER BY id",
     "colleges": "SELECT uai, name, AsBinary(geom), rep, ips FROM college ORDER BY uai",
 }
@@ -357,8 +360,10 @@ def modified_layers(shapes: Sequence[tuple[str, str, object]]) -> dict[str, Feat
 def load_reference_layers(store) -> dict[str, FeatureLayer]:
     """Every map layer, in drawing order; the proposal layers start empty."""
     layers = {}
+    tables = {name for (name,) in store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
     for info in LAYERS:
-        if info.id in LAYER_QUERIES:
+        if info.id in LAYER_QUERIES and (info.id != "qpv_markers" or "qpv_marker" in tables):
             layers[info.id] = _load(store, info.id)
         else:
             layers[info.id] = FeatureLayer(info, [], [], np.array([], dtype=object))

@@ -57,6 +57,7 @@ SYMBOLS: dict[str, Symbol] = {
     "communes": Symbol("polygon", None, "#3c3c3c", 1.1),
     "epci": Symbol("polygon", None, "#111111", 2.6),
     "qpv": Symbol("polygon", "#d7301f", "#99000d", 1.6, fill_alpha=0.35),
+    "qpv_markers": Symbol("point", "#ffffff", "#d7301f", 2.0, size=12),
     "puits": Symbol("point", "#262626", "#ffffff", 0.8, size=7, shape="square"),
     "colleges": Symbol("point", "#67a9cf", "#202020", 1.0, size=13),
     # the user's own: quartiers vécus purple, perimeter requests orange
@@ -90,8 +91,10 @@ LAYERS: tuple[LayerInfo, ...] = (  # drawing order: first is drawn first (bottom
     LayerInfo("cites", "Cités minières", "polygon", "Patrimoine minier"),
     LayerInfo("terrils", "Terrils", "polygon", "Patrimoine minier"),
     LayerInfo("communes", "Communes", "polygon", "Découpages"),
-    LayerInfo("epci", "Agglomération de Lens-Liévin", "polygon", "Découpages"),
+    LayerInfo("epci", "Intercommunalité", "polygon", "Découpages"),
     LayerInfo("qpv", "Quartiers prioritaires 2024", "polygon", "Politique de la ville"),
+    LayerInfo("qpv_markers", "Quartiers prioritaires au périmètre non fourni", "point",
+              "Politique de la ville"),
     LayerInfo("puits", "Puits de mine", "point", "Patrimoine minier"),
     LayerInfo("colleges", "Collèges (IPS, REP/REP+)", "point", "Éducation"),
     LayerInfo("proposals", "Mes quartiers vécus", "polygon", "Propositions"),
@@ -108,7 +111,7 @@ LAYERS: tuple[LayerInfo, ...] = (  # drawing order: first is drawn first (bottom
               "Propositions"),
 )
 HIDDEN_BY_DEFAULT = frozenset({"iris", "unesco", "terrils", "puits"})
-LABELLED_LAYERS = ("qpv", "communes")
+LABELLED_LAYERS = ("qpv", "qpv_markers", "communes")
 
 
 def layer_info(layer_id: str) -> LayerInfo:
@@ -125,6 +128,7 @@ def default_legend(layer_id: str) -> list[LegendItem]:
                   for color, label in zip(IPS_COLORS, IPS_LABELS)]
         return shapes + colors
     titles = {"qpv": "Périmètre QPV 2024", "communes": "Limite communale",
+              "qpv_markers": "QPV placé dans sa commune (périmètre non fourni)",
               "epci": "Limite de l'agglomération", "iris": "Limite d'IRIS",
               "proposals": "Quartier vécu",
               "proposal_perimeters": "Demande de modification de périmètre",

@@ -25,8 +25,8 @@ from ..proposals.geometry import non_finite_message
 from ..proposals.proposal import Proposal
 from ..proposals.vocabulary import echo
 from . import minisign
-from .info import (BAG_INFO, BAGIT_TXT, BAGIT_VERSION, CSV, GEOJSON, GEOPACKAGE, MANIFEST,
-                   PACKAGE_KIND_FIELD, PACKAGE_SUFFIX, PACKAGE_VERSION,
+from .info import (BAG_INFO, BAGIT_TXT, BAGIT_VERSION, CSV, EPCI_FIELD, GEOJSON, GEOPACKAGE,
+                   MANIFEST, PACKAGE_KIND_FIELD, PACKAGE_SUFFIX, PACKAGE_VERSION,
                    SIGNATURE, SYNTHESE, TAGMANIFEST, PackageInfo, valid_insee)
 
 # Writes the printable summary of the proposals (a Qt view provides it; the CLI too).
@@ -59,6 +59,7 @@ class Sender:
     organization: str       # « Commune de Lens »
     contact_name: str = ""
     contact_email: str = ""
+    epci_siren: str = ""    # the agglomeration the package is for (its reference database's)
 
 
 def sha256_file(path: Path) -> str:
@@ -83,7 +84,7 @@ def bag_info_text(info: PackageInfo, payload_bytes: int, payload_files: int) -> 
               ("Bag-Software-Agent", info.software),
               ("Qpvdesk-Package-Version", PACKAGE_VERSION),
               (PACKAGE_KIND_FIELD, info.kind),
-              ("Qpvdesk-Epci-Siren", getattr(info, "epci_siren", "")),   # a response's
+              (EPCI_FIELD, info.epci_siren),
               ("Qpvdesk-Commune-Insee", info.commune_insee),
               ("Qpvdesk-Key-Id", info.key_id),
               ("Qpvdesk-Proposal-Count", str(info.proposal_count)),
@@ -158,7 +159,8 @@ def write_package(proposals: Sequence[Proposal], sender: Sender,
         source_organization=sender.organization, contact_name=sender.contact_name,
         contact_email=sender.contact_email, bagging_date=now.date().isoformat(),
         created=now.isoformat(), key_id=secret_key.key_id_hex,
-        proposal_count=len(proposals), software=f"qpvdesk {__version__}")
+        proposal_count=len(proposals), software=f"qpvdesk {__version__}",
+        epci_siren=sender.epci_siren)
 
     def payload(root: Path, step: Callable[[int, str], None]) -> list[str]:
         step(5, "Écriture du GeoPackage")

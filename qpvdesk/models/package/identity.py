@@ -54,8 +54,8 @@ def save_identity(workspace, identity: Identity) -> None:
         workspace.set_setting(_KEYS[key], value)
 
 
-def sender(identity: Identity, commune_name: str) -> Sender:
+def sender(identity: Identity, commune_name: str, epci_siren: str = "") -> Sender:
     from .bag import Sender
 
     return Sender(identity.commune_insee, organization(commune_name), identity.contact_name,
-                  identity.contact_email)
+                  identity.contact_email, epci_siren)

@@ -33,6 +33,7 @@ RESPONSE_CSV = "data/reponse.csv"
 RESPONSE_PDF = "data/reponse.pdf"
 RESPONSE_PAYLOAD = (RESPONSE_GEOPACKAGE, RESPONSE_CSV, RESPONSE_PDF)
 
+EPCI_FIELD = "Qpvdesk-Epci-Siren"
 INSEE_PATTERN = re.compile(r"^(\d{5}|2[AB]\d{3})$")
 SIREN_PATTERN = re.compile(r"^\d{9}$")
 KEY_ID_PATTERN = re.compile(r"^[0-9A-F]{16}$")
@@ -65,6 +66,7 @@ class PackageInfo:
     key_id: str                 # 16 uppercase hex digits
     proposal_count: int
     software: str               # Bag-Software-Agent, « qpvdesk 0.x »
+    epci_siren: str = ""        # Qpvdesk-Epci-Siren; "" in packages written before it existed
 
     kind = PACKAGE_KIND
 
@@ -74,7 +76,11 @@ class PackageInfo:
         return self.commune_insee
 
     def trusted_comment(self) -> str:
-        return f"qpvdesk package {self.uuid} commune {self.commune_insee} created {self.created}"
+        """The signed comment; it names the EPCI when the package does (packages without it,
+        written for the CALL before the field existed, keep their comment and stay valid)."""
+        epci = f" epci {self.epci_siren}" if self.epci_siren else ""
+        return (f"qpvdesk package {self.uuid} commune {self.commune_insee}{epci} "
+                f"created {self.created}")
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ from ..proposals.proposal import Proposal
 from . import minisign
 from .archive import Refusal, read_file, read_members
 from .communes import commune_label, communes_label
-from .info import (BAG_INFO, BAGIT_TXT, BAGIT_VERSION, KEY_ID_PATTERN, MANIFEST, PACKAGE_KIND,
-                   PACKAGE_KIND_FIELD, PACKAGE_KIND_RESPONSE, PACKAGE_VERSION, PAYLOAD,
-                   RESPONSE_PAYLOAD, SIGNATURE, TAG_FILES, TAGMANIFEST, PackageInfo,
-                   ResponseInfo, valid_insee, valid_siren)
+from .info import (BAG_INFO, BAGIT_TXT, BAGIT_VERSION, EPCI_FIELD, KEY_ID_PATTERN, MANIFEST,
+                   PACKAGE_KIND, PACKAGE_KIND_FIELD, PACKAGE_KIND_RESPONSE, PACKAGE_VERSION,
+                   PAYLOAD, RESPONSE_PAYLOAD, SIGNATURE, SIREN_PATTERN, TAG_FILES, TAGMANIFEST,
+                   PackageInfo, ResponseInfo, valid_insee, valid_siren)
 from .minisign import readable_key_id
 from .payload import read_payload
 from .response import ProposalState
@@ -247,6 +247,9 @@ def _package_info(fields: dict[str, str], now: datetime,
     commune = fields["Qpvdesk-Commune-Insee"]
     if not valid_insee(commune):
         raise Refusal(f"bag-info.txt : code INSEE de commune invalide « {commune} ».")
+    epci = fields.get(EPCI_FIELD, "")
+    if epci and not SIREN_PATTERN.match(epci):
+        raise Refusal(f"bag-info.txt : SIREN d'intercommunalité invalide « {epci[:40]} ».")
     if not KEY_ID_PATTERN.match(fields["Qpvdesk-Key-Id"]):
         raise Refusal("bag-info.txt : identifiant de clé mal formé.")
     try:
@@ -263,8 +266,8 @@ def _package_info(fields: dict[str, str], now: datetime,
         key_id=fields["Qpvdesk-Key-Id"], proposal_count=count,
         software=fields.get("Bag-Software-Agent", ""))
     if kind is PROPOSALS_KIND:
-        return PackageInfo(**common)
-    siren = fields["Qpvdesk-Epci-Siren"]
+        return PackageInfo(**common, epci_siren=epci)
+    siren = fields[EPCI_FIELD]
     if not valid_siren(siren):
         raise Refusal(f"bag-info.txt : SIREN d'agglomération invalide « {siren[:20]} » "
                       "(9 chiffres).")
@@ -295,11 +298,13 @@ class _Verification:
     """The steps of one verification, each raising Refusal; run() fills the report."""
 
     def __init__(self, path: Path, trust, now: datetime, kind: Kind,
-                 recipient: str | None = None, names: dict[str, str] | None = None) -> None:
+                 recipient: str | None = None, names: dict[str, str] | None = None,
+                 epci_siren: str = "") -> None:
         self.trust = trust
         self.now = now
         self.kind = kind
         self.recipient = recipient    # a response: the commune that receives it
+        self.epci_siren = epci_siren  # a proposals package: the receiving agglomeration
         self.names = names if names is not None else getattr(trust, "names", {})
         self.report = VerificationReport(Path(path), kind=kind.name)
         self.members: dict[str, bytes] = {}
@@ -422,7 +427,10 @@ class _Verification:
                           f"paquet au nom de {self._label(info.signer)}.")
         if self.trusted_comment != info.trusted_comment():
             raise Refusal("Le commentaire signé ne correspond pas à bag-info.txt "
-                          "(identifiant, commune ou date).")
+                          "(identifiant, commune, intercommunalité ou date).")
+        if info.epci_siren and self.epci_siren and info.epci_siren != self.epci_siren:
+            raise Refusal(f"Ce paquet est destiné à l'intercommunalité {info.epci_siren}, pas à "
+                          f"celle de la base de référence ouverte ({self.epci_siren}).")
         size = sum(len(self.members[name]) for name in self.kind.payload)
         if self.fields["Payload-Oxum"] != f"{size}.{len(self.kind.payload)}":
             raise Refusal("bag-info.txt : Payload-Oxum ne correspond pas aux données.")
@@ -452,13 +460,16 @@ class _Verification:
         return f"{len(found)} propositions"
 
 
-def verify_package(path: str | Path, trust, now: datetime | None = None) -> VerificationReport:
+def verify_package(path: str | Path, trust, now: datetime | None = None,
+                   epci_siren: str = "") -> VerificationReport:
     """Check the proposals package at ``path`` against ``trust`` (a TrustStore of the
     communes' keys). Reads only.
 
-    ``now`` (aware) is the receiver's clock against which the package's dates are bounded."""
+    ``now`` (aware) is the receiver's clock against which the package's dates are bounded;
+    ``epci_siren``, the receiver's agglomeration: a package that names another is refused."""
     moment = now or datetime.now(timezone.utc)
-    return _Verification(Path(path), trust, moment, PROPOSALS_KIND).run()
+    return _Verification(Path(path), trust, moment, PROPOSALS_KIND,
+                         epci_siren=epci_siren).run()
 
 
 def verify_response(path: str | Path, trust, now: datetime | None = None,

@@ -72,7 +72,7 @@ class Territory:
         self.qpv = _Layer(conn.execute(
             "SELECT code, name, AsBinary(geom) FROM qpv ORDER BY code").fetchall())
         self._qpv_aliases = {normalize(code_2015): code for code, code_2015 in conn.execute(
-            "SELECT code, code_2015 FROM qpv")}
+            "SELECT code, code_2015 FROM qpv WHERE code_2015 IS NOT NULL")}
         self._qpv_aliases.update({normalize(code): code for code in self.qpv.codes})
         self._qpv_aliases.update({normalize(name): code
                                   for code, name in zip(self.qpv.codes, self.qpv.names)})
@@ -129,7 +129,8 @@ class Territory:
         area = area_ha(geometry)
         communes = self.communes.pairs(self.communes.meeting(geometry))
         qpvs = self.qpv.pairs(self.qpv.meeting(geometry))
-        if kind != PERIMETRE or qpv_code not in self.qpv.index:
+        if (kind != PERIMETRE or qpv_code not in self.qpv.index
+                or self.qpv_geometry(qpv_code) is None):   # perimeter not provided
             return DerivedFacts(area, communes, qpvs)
         inside = area_ha(geometry.intersection(self.qpv_geometry(qpv_code)))
         outside = max(area - inside, 0.0)

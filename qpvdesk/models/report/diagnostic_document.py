@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 
 from ..diagnostic import model as diag
 from ..diagnostic.findings import LEVEL_NAMES
+from ..territory_names import said
 from ..diagnostic.wording import DECIMALS, value_text
 from ..frenchnum import NO_VALUE, format_french_date, format_status
 from ..licences import DATASETS, LICENCE_OUVERTE, LICENCE_OUVERTE_LINK
@@ -108,7 +109,8 @@ def _call_cell(finding: diag.Finding, with_references: bool) -> TableCell:
     call = finding.call
     detail = [call.year_text]
     if with_references:
-        detail += [f"{SHORT_NAMES[r.level]} : {figure_text(r.value, finding.unit)} "
+        detail += [f"{SHORT_NAMES['france'] if r.level == 'france' else r.territory_name}"
+                   f" : {figure_text(r.value, finding.unit)} "
                    f"({r.year_text})" for r in finding.references if r.level in SHORT_NAMES]
     return TableCell(figure_text(call.value, finding.unit), "\n".join(detail),
                      status=call.value.status)
@@ -368,7 +370,12 @@ def theme_blocks(diagnostic: diag.Diagnostic, theme: diag.Theme) -> list:
     return blocks
 
 
-def diagnostic_document(diagnostic: diag.Diagnostic, today: date | None = None) -> Document:
+def diagnostic_document(diagnostic: diag.Diagnostic, today: date | None = None,
+                        say=None) -> Document:
+    """The portrait as a document; ``say`` (TerritoryNames.say) tells its fixed words of the
+    database's EPCI (the diagnostic itself already is)."""
+    if say is not None:
+        return said(diagnostic_document(diagnostic, today), say)
     today = today or date.today()
     cover = Cover(KICKER, TITLE, SUBTITLE,
                   (f"Édité le {format_french_date(today.isoformat())}",

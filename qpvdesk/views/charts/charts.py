@@ -239,7 +239,8 @@ class EvolutionChart(ChartFrame):
                                    "Courbe de la CALL\u00a0: valeurs publiées (millésimes "
                                    "{first} à {last}) placées sur l'édition QPV "
                                    "correspondante. ")
-                         .format(first=vintages[0], last=vintages[-1]) + ALIGNMENT_RULE)
+                         .format(first=vintages[0], last=vintages[-1])
+                         + translate("EvolutionChart", ALIGNMENT_RULE))
         else:
             notes.append(translate("ChartsPanel", NO_CALL))
         return notes

@@ -22,7 +22,8 @@ from ..i18n import translate
 from ...render.fiche_pdf import THUMBNAIL_CAPTION, write_fiche_pdf
 from .fiche_print import print_fiche
 from ..file_dialogs import save_path
-from ...render.fiche_tables import (FicheTable, SourceIndex, education_tables, footnotes,
+from ...render.fiche_tables import (FicheTable, SourceIndex, education_tables, fiche_kicker,
+                                    footnotes,
                            geography_note, identity_rows, paint_sparkline, sources_line,
                            theme_tables, unbroken)
 from ...render.thumbnail import qpv_thumbnail
@@ -308,7 +309,7 @@ class FicheView(QWidget):
         identity = self.fiche.identity
         header = QHBoxLayout()
         text = QVBoxLayout()
-        text.addWidget(_label(self.tr("FICHE DU QUARTIER PRIORITAIRE — CA DE LENS-LIÉVIN"),
+        text.addWidget(_label(fiche_kicker(self.fiche),
                               MUTED_STYLE + " font-weight: bold;", -1))
         self.name_label = _label(identity.name, TITLE_STYLE, 8)
         text.addWidget(self.name_label)

@@ -17,6 +17,7 @@ from ...render.compose import MapComposer
 STATE_KEY = "map_state"
 IDENTIFY_TOLERANCE_PX = 6
 MIN_ZOOM_EXTENT = 600.0   # metres shown at least when zooming to a feature
+POINT_HALO_M = 150.0   # a point found by a search is circled
 PROPOSAL_LAYERS = OWN_PROPOSAL_LAYERS   # a click there selects the proposal instead
 
 
@@ -99,16 +100,21 @@ class MapController(QObject):
         self.canvas.zoom_to(self.composer.layers["epci"].bounds, margin=0.03)
 
     def show_feature(self, layer_id: str, key: str) -> None:
-        """Zoom to a feature, outline it and show its information."""
+        """Zoom to a feature, outline it and show its information. A QPV whose perimeter is not
+        provided is shown at its point in its commune."""
         layer = self.composer.layers[layer_id]
+        if layer_id == "qpv" and key not in layer.keys:
+            layer = self.composer.layers["qpv_markers"]
         index = layer.keys.index(key)
         xmin, ymin, xmax, ymax = (float(v) for v in layer.extents[index])
         # a point (or a tiny feature) still gets some surroundings
         grow_x, grow_y = max(0.0, MIN_ZOOM_EXTENT - (xmax - xmin)) / 2, max(
             0.0, MIN_ZOOM_EXTENT - (ymax - ymin)) / 2
         self.canvas.zoom_to((xmin - grow_x, ymin - grow_y, xmax + grow_x, ymax + grow_y))
-        self._outline(layer.geometry(index))
-        self.feature_identified.emit(feature_info(self.composer.store, layer_id, key))
+        geometry = layer.geometry(index)
+        self._outline(geometry.buffer(POINT_HALO_M) if geometry.geom_type == "Point"
+                      else geometry)
+        self.feature_identified.emit(feature_info(self.composer.store, layer.info.id, key))
 
     def identify(self, x: float, y: float) -> FeatureInfo | None:
         """What a click at a map point designates, outlined and reported: one of the user's

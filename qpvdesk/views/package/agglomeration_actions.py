@@ -154,7 +154,8 @@ class AgglomerationActions(QObject):
         store = self.trust_store()
         if store is None:
             return None
-        report = verify_package(Path(path), store)   # never raises for a bad package
+        report = verify_package(Path(path), store,   # never raises for a bad package
+                                epci_siren=self.reference.epci_identity().siren)
         dialog = VerificationDialog(self.window, report, self.territory, self.reference)
         earlier = self.already_received(report)
         if earlier is not None:

@@ -267,8 +267,9 @@ class CommunePackageActions(QObject):
         target = Path(chosen_path)
         if target.suffix.lower() != PACKAGE_SUFFIX:
             target = target.with_name(target.name + PACKAGE_SUFFIX)
-        return self._start_writing(package_work(chosen, sender(identity, commune_name), secret,
-                                                target, self.reference.path),
+        epci = self.reference.epci_identity().siren
+        return self._start_writing(package_work(chosen, sender(identity, commune_name, epci),
+                                                secret, target, self.reference.path),
                                    target, commune_name)
 
     def _start_writing(self, work, target: Path, commune_name: str) -> Task:

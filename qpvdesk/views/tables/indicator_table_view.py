@@ -451,8 +451,10 @@ class IndicatorTableView(QWidget):
 
     def __init__(self, load: TableLoader, indicators: Sequence[IndicatorChoice],
                  editions: Sequence[int] = (), default_ids: Sequence[str] = DEFAULT_INDICATORS,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, say=str) -> None:
+        """``say``: TerritoryNames.say of the database (the CALL's words otherwise)."""
         super().__init__(parent)
+        self.say = say
         self.setAccessibleName(self.tr("Tableau des indicateurs"))
         self.load = load
         self.table: IndicatorTable | None = None
@@ -472,7 +474,7 @@ class IndicatorTableView(QWidget):
         self.view = self._qpv_view()
         self.summary_model = IndicatorTableModel(summaries=True)
         self.summary_view = self._summary_view()
-        self.legend = QLabel(TEXT["legend"])
+        self.legend = QLabel(say(TEXT["legend"]))
         self.legend.setWordWrap(True)
         self.saved = QLabel()       # where the last export was written
         self.saved.setWordWrap(True)
@@ -582,7 +584,7 @@ class IndicatorTableView(QWidget):
         self.commune_combo.addItem(TEXT["all_communes"], None)
         for commune in sorted(communes.values(), key=lambda c: normalize(c.name)):
             label = (commune.name if commune.in_call
-                     else self.tr("{name} (hors CALL)").format(name=commune.name))
+                     else self.say(self.tr("{name} (hors CALL)")).format(name=commune.name))
             self.commune_combo.addItem(label, commune.insee)
         self.commune_combo.blockSignals(False)
 
