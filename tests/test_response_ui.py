@@ -86,6 +86,12 @@ def _import(dialog: ResponseVerificationDialog) -> int:
 
 def test_the_commune_imports_the_response_and_reads_each_decision(
         responses, commune_window, lens_response, lens_proposals, qtbot):
+    # a commune's layers panel lists no received proposals, and no modified geometries
+    # before a response brings some
+    received_or_modified = {"received", "received_perimeters", "received_points", "modified",
+                            "modified_points"}
+    assert "proposals" in commune_window.layer_panel.order
+    assert received_or_modified.isdisjoint(commune_window.layer_panel.order)
     responses.script[ResponseVerificationDialog] = _import
     outcome = responses.import_response(lens_response.path)
     assert outcome is not None and not outcome.already_imported
@@ -106,6 +112,9 @@ def test_the_commune_imports_the_response_and_reads_each_decision(
                      area.uuid: DECISION_FILLS["retenue_modifiee"],
                      perimeter.uuid: DECISION_FILLS["non_retenue"]}
     assert layers["modified"].keys == [area.uuid]
+    listed = set(commune_window.layer_panel.order)
+    assert "modified" in listed and received_or_modified - listed == {
+        "received", "received_perimeters", "received_points", "modified_points"}
     assert layers["modified"].geometries[0].equals(area.geometry.buffer(-60))
     legend = [item.label for item in commune_window.controller.composer.legend_for(
         "proposal_perimeters")]
@@ -250,6 +259,8 @@ def test_deciding_colours_the_map_and_counts_by_commune(agglomeration_window, le
                      (symbol.fill for symbol in layers["received_perimeters"].symbols)))
     assert fills == {perimeter.uuid: DECISION_FILLS["non_retenue"]}
     assert layers["received_points"].symbols[0].fill == DECISION_FILLS["recue"]
+    assert {"received", "received_perimeters", "received_points"} <= set(
+        agglomeration_window.layer_panel.order)
     seen = {}
 
     def look(dialog: ReceivedDialog):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox,
 
 from ..models.choropleth import mappable_indicators
 from ..models.comparators import straddling_qpv
-from ..models.map.layers import load_reference_layers
+from ..models.map.layers import listed_in_layer_panel, load_reference_layers
 from ..models.map.map_state import MapState
 from ..models.map.styles import HIDDEN_BY_DEFAULT, LAYERS
 from ..models.map.viewport import Viewport, format_coordinates
@@ -133,11 +133,14 @@ class MainWindow(QMainWindow):
     def _build_docks(self, reference: ReferenceStore, composer: MapComposer) -> None:
         # The layer of the EPCI is named after it; a reference layer the database has nothing
         # for (IRIS, mining heritage or colleges outside the CALL, points of QPV whose
-        # perimeters are all provided) is left out of the panel; the user's layers never are.
+        # perimeters are all provided) is left out of the panel; the user's layers never are, the
+        # received and modified ones once there are some (listed_in_layer_panel).
         infos = [replace(info, title=self.territory_names.epci_name) if info.id == "epci"
                  else info for info in LAYERS
                  if info.group == PROPOSALS_GROUP or len(composer.layers[info.id])]
-        self.layer_panel = LayerPanel(infos, composer.state, composer.legend_for)
+        self.layer_panel = LayerPanel(
+            infos, composer.state, composer.legend_for,
+            lambda layer_id: listed_in_layer_panel(layer_id, composer.layers))
         self.choropleth_panel = ChoroplethPanel(lambda: {
             layer: mappable_indicators(reference, layer) for layer in ("iris", "qpv")})
         self.choropleth_panel.set_setting(composer.state.choropleth)

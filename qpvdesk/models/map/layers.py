@@ -314,6 +314,17 @@ RECEIVED_PROPOSAL_LAYERS = ("received", "received_perimeters", "received_points"
 MODIFIED_LAYERS = ("modified", "modified_points")
 
 
+def listed_in_layer_panel(layer_id: str, layers: Mapping[str, FeatureLayer]) -> bool:
+    """Whether the layers panel lists a layer: the proposals received from the communes and
+    the geometries the agglomeration modified only once there are some (a commune never
+    receives proposals, and nobody has modified geometries before a decision or a
+    response), every other layer always."""
+    if layer_id in RECEIVED_PROPOSAL_LAYERS or layer_id in MODIFIED_LAYERS:
+        layer = layers.get(layer_id)
+        return layer is not None and len(layer.keys) > 0
+    return True
+
+
 def proposal_layers(proposals, layer_ids: tuple[str, str, str] = OWN_PROPOSAL_LAYERS,
                     decisions: Mapping[str, str] | None = None) -> dict[str, FeatureLayer]:
     """Proposals as three layers, each with its own look: quartiers vécus, perimeter

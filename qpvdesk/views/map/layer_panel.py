@@ -195,10 +195,11 @@ class LayerPanel(QWidget):
 
     def __init__(self, layers: list[LayerInfo], state: MapState,
                  legend_for: Callable[[str], list[LegendItem]],
+                 listed: Callable[[str], bool] = lambda layer_id: True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_text("panel"))
-        self.legend_for = legend_for
+        self.legend_for, self.listed = legend_for, listed
         self.rows: dict[str, LayerRow] = {}
         self.order: list[str] = []       # top-most first, as shown
         container = QWidget()
@@ -232,7 +233,7 @@ class LayerPanel(QWidget):
         """Show `state`: order, visibility, opacity and the current legends. The rows are
         updated in place, so the scroll position and the keyboard focus stay put."""
         order = [setting.layer_id for setting in reversed(state.layers)
-                 if setting.layer_id in self.rows]
+                 if setting.layer_id in self.rows and self.listed(setting.layer_id)]
         if order != self.order:
             self._reorder(order)
         for rank, layer_id in enumerate(order):
