@@ -28,7 +28,8 @@ def test_every_feature_family_is_checked():
     assert FAMILY_NAMES == {"reference", "choropleth", "basemap", "fiche", "portrait", "charts",
                             "table",
                             "import-geojson", "import-geopackage", "import-kml",
-                            "import-shapefile", "export", "package", "window"}
+                            "import-shapefile", "export", "package", "response", "epci",
+                            "window"}
     assert all(" / " in family.title for family in FAMILIES)   # French / English
 
 
@@ -42,6 +43,10 @@ def test_self_test_passes_on_a_good_install(reference_path, capsys):
     assert "Revenu disponible médian par UC" in choropleth and "5 classes drawn" in choropleth
     assert "PNG, JPEG and WebP" in lines["Fond de plan MBTiles / MBTiles basemap"]
     assert "an altered copy refused, imported" in lines["Paquet signé / Signed package"]
+    assert "altered copy refused, imported by the commune" in lines[
+        "Réponse signée de l'agglomération / Signed response"]
+    assert "CA du Grand Avignon: 16 communes, 6 QPV" in lines[
+        "Base d'une autre agglomération / Another EPCI's database"]
     assert "quartier_vecu imported" in lines["Import Shapefile / Shapefile import"]
     portrait = lines["Portrait PDF et Word / Portrait as PDF and Word"]
     assert re.search(r"8 themes: PDF \d+ pages, .*Word \d+ tables, \d+ images", portrait)
@@ -80,6 +85,9 @@ def test_without_the_reference_database_nothing_else_is_tested(tmp_path, capsys)
     lines = family_lines(out)
     reference = lines.pop("Base de référence / Reference database")
     assert reference.strip().startswith(FAILED) and str(missing) in reference
+    # another EPCI's database is built from the national pack, without the reference
+    epci = lines.pop("Base d'une autre agglomération / Another EPCI's database")
+    assert epci.strip().startswith(PASSED)
     assert all(line.strip().startswith(SKIPPED) for line in lines.values())
     assert f"1 of {len(FAMILIES)} families failed (reference), {len(lines)} not tested" in out
 

@@ -6,7 +6,9 @@ SpatiaLite, R*Tree, PROJ), a choropleth map, an MBTiles basemap (PNG, JPEG and W
 fiche PDF, the portrait as PDF and Word (python-docx reads its template at run time), the
 pyqtgraph charts, the indicator table as CSV/XLSX, proposal import from
 GeoJSON, GeoPackage, KML and Shapefile files written for the occasion, proposal export, a
-signed package (throwaway key: export, verify, import) and the main window. Each family prints
+signed package (throwaway key: export, verify, import), the agglomeration's signed response
+(decide, write, verify, import), another EPCI's database built from the national data pack
+and the main window. Each family prints
 one French/English line, passed or failed (with the error); the exit code is 0 only if all
 passed. Meant first as the check of a packaged build (`dist/qpvdesk/qpvdesk --self-test`).
 """
@@ -52,6 +54,10 @@ FAMILIES: tuple[Family, ...] = (
              data.proposal_import(name)) for name in IMPORT_FORMATS),
     Family("export", "Export des propositions / Proposal export", data.proposal_export),
     Family("package", "Paquet signé / Signed package", data.signed_package),
+    Family("response", "Réponse signée de l'agglomération / Signed response",
+           data.response_package),
+    Family("epci", "Base d'une autre agglomération / Another EPCI's database",
+           data.epci_database, needs_reference=False),
     Family("window", "Fenêtre principale / Main window", drawing.main_window),
 )
 

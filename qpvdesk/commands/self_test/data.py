@@ -22,6 +22,9 @@ WHERE ST_Intersects(q.geom, c.geom)
 PROJ_QUERY = "SELECT X(Transform(Centroid(geom), 4326)), Y(Transform(Centroid(geom), 4326)) " \
              "FROM epci LIMIT 1"
 COMMUNE = "62498"                          # Lens: the sender of the throwaway package
+CALL_SIREN = "246200364"                   # the agglomeration that answers it
+# An EPCI built from the national data pack: 16 communes, 6 QPV without bundled perimeters.
+GRAND_AVIGNON = "248400251"
 
 
 def reference_database(ctx: Context) -> str:
@@ -148,3 +151,62 @@ def _altered_copy(path: Path, target: Path) -> Path:
                 data = data[:-1] + bytes([data[-1] ^ 1])
             copy.writestr(item, data)
     return target
+
+
+def response_package(ctx: Context) -> str:
+    """The agglomeration decides on the proposals the package check imported, answers the
+    commune with a response signed by a throwaway key; the commune verifies and imports it."""
+    from functools import partial
+
+    from ...models.decisions import DecisionStore
+    from ...models.package import minisign
+    from ...models.package.response_bag import Responder, write_response
+    from ...models.package.responses import ResponseStore
+    from ...models.package.trust import TrustStore
+    from ...models.package.verify import verify_response
+    from ...render.response_pdf import write_response_pdf
+
+    ctx.qt()
+    decisions = DecisionStore(ctx.workspace("agglomeration"))
+    entries = decisions.response_states(COMMUNE)
+    expect(bool(entries), "no received proposal to answer (the package check imports them)")
+    for version, _ in entries:
+        decisions.decide(version.proposal.uuid, "non_retenue", "Auto-test : hors périmètre",
+                         decided_by="Auto-test")
+    entries = decisions.response_states(COMMUNE)
+    secret, public = minisign.generate_keypair()
+    path = ctx.folder / "reponse-auto-test.qpvpkg"
+    info = write_response(entries, COMMUNE, Responder(CALL_SIREN, "CA de Lens-Liévin"), secret,
+                          path, partial(write_response_pdf, ctx.reference))
+    trust = TrustStore(ctx.folder / "confiance-agglomeration")
+    trust.add(public.to_text(), CALL_SIREN)
+    report = verify_response(path, trust, commune=COMMUNE)
+    expect(report.ok, f"the response just written is refused: {report.reason}")
+    expect(any(name.endswith(".pdf") for name, _ in report.contents), "no PDF in the response")
+    altered = _altered_copy(path, ctx.folder / "reponse-alteree.qpvpkg")
+    expect(not verify_response(altered, trust, commune=COMMUNE).ok,
+           "a response with an altered byte was accepted")
+    # the commune's workspace: the one its proposals were drawn in (Context.proposals)
+    ResponseStore(ctx.workspace("proposals")).accept(report.info, report.states, path.name,
+                                                     report.sha256, COMMUNE)
+    return (f"{info.proposal_count} decisions signed (key {info.key_id}), verified, an "
+            f"altered copy refused, imported by the commune")
+
+
+def epci_database(ctx: Context) -> str:
+    """Another agglomeration's reference database built from the national data pack shipped
+    with the app (CA du Grand Avignon), then opened as the app opens it."""
+    from ...models.build.epci_builder import build_epci_database
+    from ...models.reference import ReferenceStore
+
+    target = ctx.folder / f"epci_{GRAND_AVIGNON}.sqlite"
+    counts = build_epci_database(GRAND_AVIGNON, target)
+    store = ReferenceStore(target)
+    try:
+        found = store.counts()
+    finally:
+        store.close()
+    expect(found.get("communes") == 16 and found.get("qpv") == 6,
+           f"CA du Grand Avignon built with {found}")
+    return (f"CA du Grand Avignon: {found['communes']} communes, {found['qpv']} QPV, "
+            f"{counts.get('indicator_values', 0)} indicator values")
