@@ -8,7 +8,8 @@ import warnings
 from pathlib import Path
 
 from . import __version__, paths
-from .commands import bench, fiche, package, proposals, self_test, snapshot, workspace
+from .commands import (atelier, bench, fiche, package, proposals, self_test, snapshot,
+                       workspace)
 from .models.build.errors import SourceError
 from .models.database_problems import (REFERENCE, WORKSPACE, DatabaseDamaged, DatabaseProblem,
                                       explain)
@@ -117,6 +118,7 @@ def parser() -> argparse.ArgumentParser:
     proposals.add_parser(commands)
     package.add_parsers(commands)
     workspace.add_parser(commands)
+    atelier.add_parser(commands)
     _accept_global_options_everywhere(main)
     return main
 

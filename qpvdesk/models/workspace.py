@@ -159,8 +159,48 @@ def _v4_unique_proposals(conn) -> None:
             BEGIN SELECT RAISE(ABORT, 'proposal.uuid is required'); END""")
 
 
+def _v5_atelier(conn) -> None:
+    """Residents' workshops (Atelier): the workshop, its anonymous participants (a number,
+    two optional coarse facts, never a name) and what each put on the map, one row per
+    contribution; and where a proposal comes from (JSON, e.g. the workshop that agreed on
+    it), NULL for one drawn by hand."""
+    conn.execute("""CREATE TABLE atelier (
+        uuid TEXT PRIMARY KEY NOT NULL CHECK (uuid <> ''),
+        qpv_code TEXT NOT NULL,            -- 2024 code
+        held_on TEXT NOT NULL,             -- YYYY-MM-DD
+        place TEXT NOT NULL DEFAULT '',
+        facilitator TEXT NOT NULL DEFAULT '',
+        ask_residence INTEGER NOT NULL DEFAULT 0 CHECK (ask_residence IN (0, 1)),
+        ask_age INTEGER NOT NULL DEFAULT 0 CHECK (ask_age IN (0, 1)),
+        created TEXT NOT NULL)""")
+    conn.execute("""CREATE TABLE atelier_participant (
+        atelier_uuid TEXT NOT NULL REFERENCES atelier(uuid),
+        number INTEGER NOT NULL CHECK (number >= 1),
+        lives_in_qpv INTEGER CHECK (lives_in_qpv IN (0, 1)),
+        age_band TEXT,
+        created TEXT NOT NULL,
+        PRIMARY KEY (atelier_uuid, number))""")
+    conn.execute("""CREATE TABLE atelier_contribution (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,  -- order of entry, never reused after an undo
+        atelier_uuid TEXT NOT NULL,
+        participant INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('quartier', 'lieu')),
+        place_kind TEXT CHECK (place_kind IN ('frequent', 'manque', 'mal_a_l_aise')),
+        category TEXT,
+        created TEXT NOT NULL,
+        CHECK ((kind = 'lieu') = (place_kind IS NOT NULL)),
+        FOREIGN KEY (atelier_uuid, participant)
+            REFERENCES atelier_participant(atelier_uuid, number))""")
+    if conn.execute("SELECT AddGeometryColumn('atelier_contribution', 'geom', 2154, "
+                    "'GEOMETRY', 'XY', 1)").fetchone()[0] != 1:
+        raise RuntimeError("AddGeometryColumn failed for atelier_contribution")
+    conn.execute("CREATE INDEX atelier_contribution_by_participant "
+                 "ON atelier_contribution(atelier_uuid, participant, id)")
+    conn.execute("ALTER TABLE proposal ADD COLUMN provenance TEXT")   # JSON object or NULL
+
+
 MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_proposals, _v3_received,
-                                     _v4_unique_proposals)
+                                     _v4_unique_proposals, _v5_atelier)
 BUSY_TIMEOUT_S = 5.0
 
 
