@@ -35,6 +35,7 @@ from .fiche_pdf import (WRITE_ERRORS, GREY, INK, LIGHT_GREY, PDF_DPI, TITLE_BLUE
                                set_a4, _Block, _Pages, _paragraph, _section_title, _spacer,
                                _Style, _TableLayout, paint_pages)
 from .fiche_tables import Cell, Column, FicheTable
+from .atelier_pdf import AtelierPage, page_blocks, pages_for_package
 from .thumbnail import draw_scale_bar, thumbnail_layers
 from .compose import MapComposer
 from .renderer import LayerRenderSpec, render_map
@@ -356,7 +357,8 @@ def _gap(pages: _Pages, height: float) -> None:
 
 
 def _layout(style: _Style, names: _Names, info: PackageInfo, proposals: Sequence[Proposal],
-            image: QImage | None, footer_height: float) -> list[list[tuple[float, _Block]]]:
+            image: QImage | None, footer_height: float,
+            workshops: Sequence[AtelierPage] = ()) -> list[list[tuple[float, _Block]]]:
     pages = _Pages(0.0, style.height - footer_height)
     for block in _header(style, names, info, proposals):
         pages.place(block)
@@ -381,6 +383,8 @@ def _layout(style: _Style, names: _Names, info: PackageInfo, proposals: Sequence
                 pages.place(_spacer(style.mm(1)))
             pages.place(row)
         _gap(pages, style.mm(5))
+    for workshop in workshops:     # proposals agreed on in a residents' workshop
+        page_blocks(style, workshop, pages)
     return pages.pages
 
 
@@ -401,11 +405,12 @@ def _footer(style: _Style, painter: QPainter, info: PackageInfo, page: int,
 
 
 def paint_synthese(painter: QPainter, device, names: _Names, info: PackageInfo,
-                   proposals: Sequence[Proposal], image: QImage | None) -> int:
+                   proposals: Sequence[Proposal], image: QImage | None,
+                   workshops: Sequence[AtelierPage] = ()) -> int:
     """Paint the whole synthèse on a paged device; returns the number of pages."""
     style = _Style(device)
     footer_height = style.metrics(style.font(FOOTER_POINTS)).height() + style.mm(4)
-    pages = _layout(style, names, info, proposals, image, footer_height)
+    pages = _layout(style, names, info, proposals, image, footer_height, workshops)
     return paint_pages(painter, device, pages,
                        lambda number, count: _footer(style, painter, info, number, count))
 
@@ -440,7 +445,8 @@ def write_synthese_pdf(reference, proposals: Sequence[Proposal], path: Path,
         if not painter.begin(writer):
             raise OSError(f"Impossible d'écrire la synthèse PDF « {target} ».")
         try:
-            pages = paint_synthese(painter, writer, names, info, proposals, image)
+            pages = paint_synthese(painter, writer, names, info, proposals, image,
+                                   pages_for_package(reference, proposals))
         finally:
             painter.end()
         del writer   # closes the file
