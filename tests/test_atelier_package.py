@@ -26,6 +26,13 @@ from qpvdesk.models.workspace import Workspace
 FACILITATOR = "Bernadette Animatrice"
 
 
+@pytest.fixture(autouse=True)
+def widgets_application(qapp):
+    """A QApplication before the PDF writer's fixture makes a QGuiApplication: the widget
+    tests that run after these in the same session need one."""
+    return qapp
+
+
 @pytest.fixture(scope="module")
 def workshop(reference, tmp_path_factory):
     """Five participants around a QPV of Lens, a contour made a proposal at 50 %."""
