@@ -25,6 +25,7 @@ from .thumbnail import draw_scale_bar, thumbnail_layers
 # ColorBrewer Purples: below the lowest threshold, then one colour per threshold reached
 AGREEMENT_COLOURS = ("#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f", "#3f007d")
 CONTOUR_INK = QColor("#2d004b")
+CHOSEN_INK = QColor("#e66101")
 PLACE_COLOURS = {FREQUENT: QColor("#1a9850"), MISSING: QColor("#2c7bb6"),
                  UNEASY: QColor("#d7191c")}
 PLACE_SHAPES = {FREQUENT: "circle", MISSING: "square", UNEASY: "triangle"}
@@ -84,18 +85,24 @@ def paint_frequency(painter: QPainter, viewport: Viewport, faces: np.ndarray,
 
 def paint_contours(painter: QPainter, viewport: Viewport, levels: Sequence[Level],
                    width: float = 2.0, chosen: float | None = None) -> None:
-    """Each level's outline, thicker as agreement grows; the chosen one dashed over white."""
+    """Each level's outline, thicker as agreement grows; the chosen one in orange over a
+    white halo, on top."""
     ordered = sorted(levels, key=lambda level: level.threshold)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    chosen_path = None
     for rank, level in enumerate(ordered, start=1):
         if level.geometry.is_empty:
             continue
         path = geometry_path(level.geometry, viewport)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
         if chosen is not None and abs(level.threshold - chosen) < 1e-9:
-            painter.setPen(QPen(QColor("#ffffff"), width * 2.6))
-            painter.drawPath(path)
+            chosen_path = path
         painter.setPen(QPen(CONTOUR_INK, width * (0.6 + 0.4 * rank)))
         painter.drawPath(path)
+    if chosen_path is not None:
+        painter.setPen(QPen(QColor("#ffffff"), width * 3.5))
+        painter.drawPath(chosen_path)
+        painter.setPen(QPen(CHOSEN_INK, width * 2))
+        painter.drawPath(chosen_path)
 
 
 def place_marker(kind: str, size: float) -> QPainterPath:

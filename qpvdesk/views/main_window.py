@@ -29,6 +29,7 @@ from .map.layer_panel import LayerPanel
 from .map.legend_view import MapLegendOverlay
 from .map.map_controller import STATE_KEY, MapController
 from .map.pan_tool import PanIdentifyTool
+from .atelier.menu import AtelierMenu
 from .help_window import open_help
 from .main_layout import MainLayout
 from .map.search_box import SearchBox
@@ -245,6 +246,8 @@ class MainWindow(QMainWindow):
             analysis_menu.addAction(action)
         self.packages = PackageMenus(self, self.proposals.store.workspace, reference,
                                      self.proposals.store)
+        self.atelier = AtelierMenu(self, self.proposals.store.workspace, reference,
+                                   self.proposals, self.controller)
         help_menu = self.menuBar().addMenu(self.tr("Aid&e"))
         help_menu.addAction(self._action(self.tr("&Aide de qpvdesk…"), lambda: open_help(self),
                                          QKeySequence.StandardKey.HelpContents))
