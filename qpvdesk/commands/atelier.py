@@ -104,7 +104,9 @@ def run_consensus(args: argparse.Namespace) -> int:
         print(f"qpvdesk: écarté — {item.label} : {item.reason}", file=sys.stderr)
     try:
         written = write_geojson(feature_collection(
-            contour_features(agreement), participants=agreement.participants,
+            # the drawings came from this file: nothing to hide from its owner
+            contour_features(agreement, mask_single=False),
+            participants=agreement.participants,
             ecartes=[{"objet": item.label, "raison": item.reason}
                      for item in agreement.left_out]), args.out)
     except ExportFailed as exc:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPdfWriter, QPen
 
 from ..models.atelier.consensus import Level, needed_count
-from ..models.atelier.export import MIN_PEOPLE_PER_PLACE
+from ..models.atelier.export import MIN_PEOPLE_PER_PLACE, shareable
 from ..models.atelier.synthesis import PROVENANCE_SOURCE, WorkshopSynthesis, provenance_of
 from ..models.atelier.vocabulary import PLACE_CATEGORIES, PLACE_KINDS
 from ..models.frenchnum import (NO_VALUE, format_french_date, format_french_number,
@@ -38,7 +38,8 @@ CAPTION = (
     "violet est foncé, plus ils sont nombreux à s'accorder ({levels}). En rouge, le "
     "périmètre 2024 du quartier prioritaire. Ronds verts : lieux où ils vont souvent ; "
     "carrés bleus : ce qui manque ; triangles rouges : lieux où ils ne se sentent pas bien. "
-    "Le chiffre dit combien de personnes ont cité le lieu (au moins deux).")
+    "Le chiffre dit combien de personnes ont cité le lieu (au moins deux). Un contour ou un "
+    "lieu qu'une seule personne suffit à faire n'est pas dessiné.")
 PACKAGE_CAPTION = (
     "En violet, le contour proposé : les lieux désignés par au moins {share} des "
     "participants qui ont dessiné leur quartier. En rouge, le périmètre 2024 du quartier "
@@ -101,10 +102,11 @@ def page_from_synthesis(reference, synthesis: WorkshopSynthesis,
     perimeter = territory.qpv_geometry(workshop.qpv_code)
     levels = synthesis.levels
     clusters = [item for item in synthesis.clusters if item.participants >= MIN_PEOPLE_PER_PLACE]
-    image = agreement_image(reference, workshop.qpv_code, levels, clusters,
-                            _bbox([perimeter, *(level.geometry for level in levels)]),
+    drawn = [level for level in levels if shareable(level)]   # no one's drawing alone
+    image = agreement_image(reference, workshop.qpv_code, drawn, clusters,
+                            _bbox([perimeter, *(level.geometry for level in drawn)]),
                             MAP_SIZE, chosen)
-    shares = ", ".join(format_french_percent(level.threshold) for level in levels) or NO_VALUE
+    shares = ", ".join(format_french_percent(level.threshold) for level in drawn) or NO_VALUE
     return AtelierPage(
         f"Atelier d'habitants — {synthesis.qpv_name}",
         _facts(synthesis.qpv_name, workshop.qpv_code, workshop.held_on, workshop.place,

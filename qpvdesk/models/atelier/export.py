@@ -1,8 +1,9 @@
 """Exports of a workshop's synthesis (GeoJSON, RFC 7946: WGS 84 longitude/latitude).
 
 Privacy first (RGPD): by default a file carries the consensus — the contours at each
-threshold with their counts and areas, and the places named by at least
-MIN_PEOPLE_PER_PLACE participants, counted — never one person's drawing or pin. The
+threshold that take at least MIN_PEOPLE_PER_PLACE drawings, with their counts and areas, and
+the places named by at least that many participants, counted — never one person's drawing
+or pin. The
 individual anonymous contributions (« Participant N », nothing else) go in only when the
 facilitator asks for them. Names are never stored, so never exported; the coarse facts
 (resident or not, age band) only as totals.
@@ -22,12 +23,12 @@ from shapely.geometry.base import BaseGeometry
 
 from ..map.viewport import lambert93_to_wgs84
 from .clusters import PlaceCluster
-from .consensus import Consensus
+from .consensus import Consensus, Level
 from .synthesis import WorkshopSynthesis
 from .vocabulary import AGE_BANDS, PLACE, participant_label
 from .workshop import Contribution, Participant
 
-MIN_PEOPLE_PER_PLACE = 2      # a place named by one person only is counted, not located
+MIN_PEOPLE_PER_PLACE = 2      # a place (or a contour) one person alone makes is not located
 COORDINATE_DECIMALS = 7       # about a centimetre
 
 
@@ -50,18 +51,33 @@ def _feature(geometry: BaseGeometry | None, properties: dict) -> dict:
     return {"type": "Feature", "properties": properties, "geometry": _wgs84(geometry)}
 
 
-def contour_features(agreement: Consensus) -> list[dict]:
-    """One feature per threshold (geometry null when nobody agrees that much)."""
-    return [_feature(level.geometry, {
-        "objet": "contour",
-        "seuil": level.threshold,
-        "dessins_requis": level.min_count,
-        "participants": agreement.participants,
-        "surface_m2": round(level.area_m2, 1),
-        "surface_ha": round(level.area_ha, 4),
-        "part_hors_qpv": (None if level.share_outside is None
-                          else round(level.share_outside, 4)),
-    }) for level in agreement.levels]
+def shareable(level: Level) -> bool:
+    """A contour may leave the room when it takes at least MIN_PEOPLE_PER_PLACE drawings:
+    one that a single drawing makes is that person's drawing (or a union of such)."""
+    return level.min_count >= MIN_PEOPLE_PER_PLACE
+
+
+def contour_features(agreement: Consensus, mask_single: bool = True) -> list[dict]:
+    """One feature per threshold, its geometry null when nobody agrees that much, or (with
+    ``mask_single``) when one drawing is enough to be in it: its area is still given."""
+    features = []
+    for level in agreement.levels:
+        masked = mask_single and not shareable(level)
+        properties = {
+            "objet": "contour",
+            "seuil": level.threshold,
+            "dessins_requis": level.min_count,
+            "participants": agreement.participants,
+            "surface_m2": round(level.area_m2, 1),
+            "surface_ha": round(level.area_ha, 4),
+            "part_hors_qpv": (None if level.share_outside is None
+                              else round(level.share_outside, 4)),
+        }
+        if masked:
+            properties["masque"] = ("un seul dessin suffit à ce seuil : le contour montrerait "
+                                    "des dessins individuels")
+        features.append(_feature(None if masked else level.geometry, properties))
+    return features
 
 
 def place_features(clusters: Sequence[PlaceCluster]) -> list[dict]:

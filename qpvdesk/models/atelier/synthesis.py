@@ -17,6 +17,7 @@ from .workshop import Workshop
 PROVENANCE_SOURCE = "atelier"
 PROPOSAL_AUTHOR = "Atelier d'habitants"
 KNOWLEDGE_SOURCE = "ateliers_habitants"
+MIN_AGREEING = 2      # a « consensus » of one drawing is that person's drawing
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,10 @@ def create_proposal(proposal_store, synthesis: WorkshopSynthesis, threshold: flo
         raise ValueError("Personne n'a encore dessiné son quartier : pas de contour à "
                          "proposer.")
     level = synthesis.consensus.level(threshold)
+    if level.min_count < MIN_AGREEING:
+        raise ValueError(f"À ce seuil, un seul dessin suffit : ce contour serait des dessins "
+                         f"individuels, pas un accord. Choisissez un seuil où au moins "
+                         f"{MIN_AGREEING} participants s'accordent.")
     if level.geometry.is_empty:
         raise ValueError(f"Aucun lieu n'est désigné par au moins "
                          f"{format_french_percent(threshold)} des participants : choisissez "

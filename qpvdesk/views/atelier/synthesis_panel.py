@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QMessa
 
 from ...models.atelier.consensus import Level
 from ...models.atelier.export import ExportFailed, workshop_document, write_geojson
-from ...models.atelier.synthesis import create_proposal, synthesize
+from ...models.atelier.synthesis import MIN_AGREEING, create_proposal, synthesize
 from ...models.frenchnum import format_french_number, format_french_percent
 from ...models.proposals import InvalidProposal
 from ...render.atelier_map import (agreement_legend, paint_contours, paint_frequency,
@@ -146,8 +146,12 @@ class SynthesisPanel(QFrame):
     # -- what the facilitator does with it ----------------------------------------------------
     def choose(self, threshold: float) -> None:
         self.chosen = threshold
-        self.create.setEnabled(True)
-        self.message.setText("")
+        level = self.synthesis.consensus.level(threshold)
+        agreed = level.min_count >= MIN_AGREEING
+        self.create.setEnabled(agreed)
+        self.message.setText("" if agreed else self.tr(
+            "À ce seuil, un seul dessin suffit : ce n'est pas un accord. Choisissez un seuil "
+            "plus haut pour créer la proposition."))
         self.window_.canvas.update()
 
     def create_proposal(self) -> None:
