@@ -22,7 +22,7 @@ _COLOURS = {PRIMARY: ("#5b2a86", "#ffffff", "#4a1f70"),
 def button_style(kind: str = SECONDARY, points: float = 15, align: str = "left") -> str:
     background, ink, pressed = _COLOURS[kind]
     return (f"QPushButton {{ {font_size(points)}; min-height: {TOUCH_TARGET_PX}px; "
-            f"padding: 6px 12px; border: 2px solid #5b2a86; border-radius: 10px; "
+            f"padding: 6px 8px; border: 2px solid #5b2a86; border-radius: 10px; "
             f"background: {background}; color: {ink}; text-align: {align}; }}"
             f"QPushButton:pressed {{ background: {pressed}; }}"
             "QPushButton:disabled { color: #9a9a9a; border-color: #cfcfcf; "

@@ -89,7 +89,7 @@ class SidePanel(QFrame):
                 widget.deleteLater()
         self.buttons = {}
         row = column = 0
-        points = 15 if columns == 1 else 13     # two buttons side by side in a narrow panel
+        points = 15 if columns == 1 else 12     # two buttons side by side in a narrow panel
         for index, choice in enumerate(choices):
             button = big_button(choice.text, choice.slot, choice.kind, points, choice.icon)
             button.setEnabled(choice.enabled)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QMainWindow, QMenu, QMessageBox, QStackedWidget,
+                               QWidget)
 from shapely.geometry import Point
 
 from ...models.atelier.store import AtelierStore
@@ -34,7 +35,7 @@ from .touch_tool import DRAW, NAVIGATE, PLACE, WorkshopTool
 
 SCREEN_LAYERS = frozenset({"communes", "cites", "terrils", "colleges"})
 SURROUNDINGS_M = 350.0
-PANEL_SHARE, PANEL_MIN, PANEL_MAX = 0.3, 330, 560
+PANEL_SHARE, PANEL_MIN, PANEL_MAX = 0.3, 350, 560
 ZOOM_STEP = 1.6
 
 
@@ -55,12 +56,14 @@ def workshop_composer(context: WorkshopContext) -> MapComposer:
     return MapComposer(context.reference, context.layers, state)
 
 
-class WorkshopWindow(QWidget):
+class WorkshopWindow(QMainWindow):
+    """A main window of its own (it places itself, full screen): the app's filter that fits
+    and centres secondary windows must leave it alone."""
     proposal_created = Signal(object)      # the Proposal made from a contour
 
     def __init__(self, context: WorkshopContext, workshop_uuid: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent)
         self.context, self.store = context, context.atelier
         self.workshop = self.store.workshop(workshop_uuid)
         territory = context.proposals.territory
@@ -105,11 +108,13 @@ class WorkshopWindow(QWidget):
         self.panel.facilitator.addWidget(facilitator)
         self.side = QStackedWidget()
         self.side.addWidget(self.panel)
-        layout = QHBoxLayout(self)
+        central = QWidget()
+        layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.side)
+        self.setCentralWidget(central)
         escape = QAction(self.tr("Quitter le plein écran"), self)
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         escape.triggered.connect(self.leave_full_screen)
@@ -136,12 +141,12 @@ class WorkshopWindow(QWidget):
             width = round(screen.width() * PANEL_SHARE)
             self.side.setFixedWidth(max(PANEL_MIN, min(PANEL_MAX, width)))
         super().showEvent(event)
-        self.layout().activate()      # the map gets its size now, and is fitted to it
+        self.centralWidget().layout().activate()      # the map gets its size now, and is fitted to it
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         """Full screen on or off, another screen: the quartier fills the map again."""
         super().resizeEvent(event)
-        self.layout().activate()
+        self.centralWidget().layout().activate()
         self.recentre()
 
     def recentre(self) -> None:
