@@ -13,6 +13,23 @@ from ..formatting import font_size
 
 TOUCH_TARGET_PX = 56            # above the 48 px that touch guidelines ask for
 ICON_PX = 30
+LAPTOP_HEIGHT_PX = 800          # text grows on taller screens (a projector seen from afar)
+MAX_TEXT_SCALE = 1.5
+_text_scale = [1.0]             # set by the workshop window for the screen it opens on
+
+
+def set_screen_height(height: int) -> None:
+    """Text and touch targets at their size for a laptop, larger on a projector (1080 p:
+    ×1.35), never above MAX_TEXT_SCALE."""
+    _text_scale[0] = min(MAX_TEXT_SCALE, max(1.0, height / LAPTOP_HEIGHT_PX))
+
+
+def text_size(points: float) -> str:
+    return font_size(points * _text_scale[0])
+
+
+def target_px() -> int:
+    return round(TOUCH_TARGET_PX * _text_scale[0])
 PRIMARY, SECONDARY, QUIET = "primary", "secondary", "quiet"
 _COLOURS = {PRIMARY: ("#5b2a86", "#ffffff", "#4a1f70"),
             SECONDARY: ("#ffffff", "#2d2d2d", "#ebe6f2"),
@@ -21,7 +38,7 @@ _COLOURS = {PRIMARY: ("#5b2a86", "#ffffff", "#4a1f70"),
 
 def button_style(kind: str = SECONDARY, points: float = 15, align: str = "left") -> str:
     background, ink, pressed = _COLOURS[kind]
-    return (f"QPushButton {{ {font_size(points)}; min-height: {TOUCH_TARGET_PX}px; "
+    return (f"QPushButton {{ {text_size(points)}; min-height: {target_px()}px; "
             f"padding: 6px 8px; border: 2px solid #5b2a86; border-radius: 10px; "
             f"background: {background}; color: {ink}; text-align: {align}; }}"
             f"QPushButton:pressed {{ background: {pressed}; }}"
@@ -37,7 +54,7 @@ def big_button(text: str, slot: Callable[[], None] | None = None, kind: str = SE
     if icon is not None:      # a pin's marker, as on the map
         button.setIcon(icon)
         button.setIconSize(QSize(ICON_PX, ICON_PX))
-    button.setMinimumHeight(TOUCH_TARGET_PX)
+    button.setMinimumHeight(target_px())
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     if slot is not None:
@@ -48,7 +65,7 @@ def big_button(text: str, slot: Callable[[], None] | None = None, kind: str = SE
 
 def label_style(points: float = 15, bold: bool = False, colour: str = "#1b1b1b") -> str:
     weight = "bold" if bold else "normal"
-    return f"QLabel {{ {font_size(points)}; font-weight: {weight}; color: {colour}; }}"
+    return f"QLabel {{ {text_size(points)}; font-weight: {weight}; color: {colour}; }}"
 
 
 def big_label(text: str = "", points: float = 15, bold: bool = False,
@@ -62,7 +79,7 @@ def big_label(text: str = "", points: float = 15, bold: bool = False,
 
 def big_check_box(text: str) -> QCheckBox:
     box = QCheckBox(text)
-    box.setStyleSheet(f"QCheckBox {{ {font_size(12)}; min-height: {TOUCH_TARGET_PX}px; }}"
+    box.setStyleSheet(f"QCheckBox {{ {text_size(12)}; min-height: {target_px()}px; }}"
                       "QCheckBox::indicator { width: 32px; height: 32px; }")
     return box
 

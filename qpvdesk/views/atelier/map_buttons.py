@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from ..formatting import font_size
-from .big_controls import TOUCH_TARGET_PX
+from .big_controls import target_px, text_size
 
 MARGIN_PX = 14
 
@@ -23,11 +22,11 @@ class MapButtons(QWidget):
 
     def add(self, text: str, slot, tip: str) -> QPushButton:
         button = QPushButton(text)
-        size = TOUCH_TARGET_PX + 4
+        size = target_px() + 4
         button.setFixedSize(size, size)
         button.setToolTip(tip)
         button.setAccessibleName(tip)
-        button.setStyleSheet(f"QPushButton {{ {font_size(18)}; font-weight: bold; "
+        button.setStyleSheet(f"QPushButton {{ {text_size(18)}; font-weight: bold; "
                              f"border-radius: {size // 2}px; border: 2px solid #5b2a86; "
                              "background: rgba(255, 255, 255, 235); color: #3f007d; }"
                              "QPushButton:pressed { background: #ebe6f2; }")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QMainWindow, QMenu, QMessageBox, QStackedWidget,
                                QWidget)
 from shapely.geometry import Point
@@ -25,8 +25,7 @@ from ...models.map.viewport import Viewport
 from ...models.proposals.geometry import repaired_shape
 from ...render.compose import MapComposer
 from ..map.canvas import MapCanvas
-from ..formatting import font_size
-from .big_controls import QUIET, big_button
+from .big_controls import QUIET, big_button, set_screen_height, text_size
 from .map_buttons import MapButtons
 from .overlays import ContributionOverlay, marker_icon
 from .side_panel import PRIMARY, Choice, SidePanel
@@ -64,6 +63,8 @@ class WorkshopWindow(QMainWindow):
     def __init__(self, context: WorkshopContext, workshop_uuid: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        set_screen_height(screen.geometry().height())
         self.context, self.store = context, context.atelier
         self.workshop = self.store.workshop(workshop_uuid)
         territory = context.proposals.territory
@@ -122,7 +123,7 @@ class WorkshopWindow(QMainWindow):
 
     def _facilitator_menu(self) -> QMenu:
         menu = QMenu(self)
-        menu.setStyleSheet(f"QMenu {{ {font_size(14)}; }} QMenu::item {{ padding: 16px 28px; }}")
+        menu.setStyleSheet(f"QMenu {{ {text_size(14)}; }} QMenu::item {{ padding: 16px 28px; }}")
         self.show_others = menu.addAction(self.tr("Montrer les dessins des autres"))
         self.show_others.setCheckable(True)
         self.show_others.toggled.connect(self._toggle_others)
