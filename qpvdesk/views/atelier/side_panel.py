@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+                               QScroller, QVBoxLayout, QWidget)
 
 from .big_controls import PRIMARY, QUIET, SECONDARY, big_button, big_label, label_style
 
@@ -40,6 +40,7 @@ def vertical_scroll() -> tuple[QScrollArea, QWidget]:
                          "{ background: transparent; }")
     body = QWidget()
     scroll.setWidget(body)
+    QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
     return scroll, body
 
 

@@ -33,6 +33,7 @@ from .texts import age_text, category_text, place_text
 from .touch_tool import DRAW, NAVIGATE, PLACE, WorkshopTool
 
 SCREEN_LAYERS = frozenset({"communes", "cites", "terrils", "colleges"})
+NAMED_LAYERS = frozenset({"cites", "terrils"})
 SURROUNDINGS_M = 350.0
 PANEL_SHARE, PANEL_MIN, PANEL_MAX = 0.3, 350, 560
 ZOOM_STEP = 1.6
@@ -48,11 +49,22 @@ class WorkshopContext:
     basemap_path: str | None = None
 
 
+class WorkshopComposer(MapComposer):
+    """The app's map with what residents find their way by named: the cités minières and
+    the terrils (« Cité 12 », « Terril 94 »), besides the communes."""
+
+    def __call__(self, viewport: Viewport):
+        request = super().__call__(viewport)
+        for spec in request.layers:
+            spec.labelled = spec.labelled or spec.layer.id in NAMED_LAYERS
+        return request
+
+
 def workshop_composer(context: WorkshopContext) -> MapComposer:
     layer_ids = [info.id for info in LAYERS]
     state = MapState.default(layer_ids, hidden=set(layer_ids) - SCREEN_LAYERS)
     state.basemap_path = context.basemap_path   # an offline basemap helps find one's street
-    return MapComposer(context.reference, context.layers, state)
+    return WorkshopComposer(context.reference, context.layers, state)
 
 
 class WorkshopWindow(QMainWindow):
@@ -383,7 +395,7 @@ class WorkshopWindow(QMainWindow):
             self.tr("Quitter le plein écran ? (Réservé à l'animateur ou l'animatrice : "
                     "l'atelier continue dans une fenêtre ; tout est déjà enregistré.)"))
         if answer == QMessageBox.StandardButton.Yes:
-            self.showNormal()
+            self.showMaximized()     # a window as large as the screen, with its title bar
 
     def _stored(self, operation, *args):
         """A store call; a refusal or a problem with the workspace is said, nothing lost."""
