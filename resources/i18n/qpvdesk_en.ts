@@ -2571,6 +2571,71 @@ Details: {detail}</translation>
         <source>Équipement proposé par une commune</source>
         <translation>Equipment proposed by a commune</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/texts.py" line="11"/>
+        <source>J&apos;y vais souvent</source>
+        <translation>I often go there</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/texts.py" line="12"/>
+        <source>Il manque ici…</source>
+        <translation>Missing here…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/texts.py" line="13"/>
+        <source>Je ne m&apos;y sens pas bien</source>
+        <translation>I don&apos;t feel good there</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/texts.py" line="14"/>
+        <source>École</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/texts.py" line="18"/>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/texts.py" line="19"/>
+        <source>Parc</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/texts.py" line="20"/>
+        <source>Service public</source>
+        <translation>Public service</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/texts.py" line="22"/>
+        <source>Moins de 18 ans</source>
+        <translation>Under 18</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/texts.py" line="23"/>
+        <source>18 à 29 ans</source>
+        <translation>18 to 29</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/texts.py" line="24"/>
+        <source>30 à 44 ans</source>
+        <translation>30 to 44</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/texts.py" line="25"/>
+        <source>45 à 59 ans</source>
+        <translation>45 to 59</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/texts.py" line="26"/>
+        <source>60 à 74 ans</source>
+        <translation>60 to 74</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/texts.py" line="27"/>
+        <source>75 ans et plus</source>
+        <translation>75 and over</translation>
+    </message>
 </context>
 <context>
     <name>PackageMenus</name>
@@ -4509,6 +4574,599 @@ The file opens in QGIS (one layer per proposal type, with the commune and the pa
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="67"/>
         <source>{number}&#xa0;Mo</source>
         <translation>{number}&#xa0;MB</translation>
+    </message>
+</context>
+<context>
+    <name>AtelierMenu</name>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/menu.py" line="15"/>
+        <source>A&amp;telier</source>
+        <translation>Wor&amp;kshop</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/menu.py" line="16"/>
+        <source>&amp;Nouvel atelier…</source>
+        <translation>&amp;New workshop…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/menu.py" line="17"/>
+        <source>Les habitants dessinent leur quartier vécu, en plein écran, à la souris ou au doigt</source>
+        <translation>Residents draw their lived neighbourhood, full screen, with the mouse or a finger</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/menu.py" line="20"/>
+        <source>&amp;Reprendre un atelier…</source>
+        <translation>&amp;Resume a workshop…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/menu.py" line="22"/>
+        <source>&amp;Carte papier pour un atelier…</source>
+        <translation>&amp;Paper map for a workshop…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/menu.py" line="23"/>
+        <source>Une carte à imprimer en A3 ou A4, à l&apos;échelle, avec un quadrillage</source>
+        <translation>A map to print on A3 or A4, to scale, with a grid</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/menu.py" line="45"/>
+        <source>Atelier non créé</source>
+        <translation>Workshop not created</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/menu.py" line="54"/>
+        <source>Reprendre un atelier</source>
+        <translation>Resume a workshop</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/menu.py" line="55"/>
+        <source>Aucun atelier n&apos;est enregistré : commencez-en un avec « Nouvel atelier… ».</source>
+        <translation>No workshop is saved: start one with “New workshop…”.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/menu.py" line="87"/>
+        <source>Enregistrer la carte papier</source>
+        <translation>Save the paper map</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/menu.py" line="88"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/menu.py" line="96"/>
+        <source>Carte non enregistrée</source>
+        <translation>Map not saved</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/menu.py" line="99"/>
+        <source>Carte papier enregistrée ({sheet}, échelle 1:{scale}) : {path}</source>
+        <translation>Paper map saved ({sheet}, scale 1:{scale}): {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NewWorkshopDialog</name>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="29"/>
+        <source>Nouvel atelier</source>
+        <translation>New workshop</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="36"/>
+        <source>Maison de quartier, école, salle des fêtes…</source>
+        <translation>Community centre, school, village hall…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="39"/>
+        <source>Demander à chacun s&apos;il habite le quartier</source>
+        <translation>Ask each person whether they live in the neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="40"/>
+        <source>Demander à chacun sa tranche d&apos;âge</source>
+        <translation>Ask each person their age band</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="42"/>
+        <source>Quartier prioritaire</source>
+        <translation>Priority neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="43"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="44"/>
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="45"/>
+        <source>Animateur ou animatrice</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="47"/>
+        <source>Les participants restent anonymes : ils sont numérotés (« Participant 1, 2… ») et aucun nom n&apos;est enregistré. Les deux questions ci-dessous sont facultatives ; chacun peut ne pas répondre.</source>
+        <translation>Participants stay anonymous: they are numbered (“Participant 1, 2…”) and no name is saved. The two questions below are optional; anyone may choose not to answer.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="54"/>
+        <source>Commencer l&apos;atelier</source>
+        <translation>Start the workshop</translation>
+    </message>
+</context>
+<context>
+    <name>PaperMapDialog</name>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="106"/>
+        <source>Carte papier pour un atelier</source>
+        <translation>Paper map for a workshop</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="109"/>
+        <source>A3 (conseillé)</source>
+        <translation>A3 (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="110"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="112"/>
+        <source>Quartier prioritaire</source>
+        <translation>Priority neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="113"/>
+        <source>Format</source>
+        <translation>Paper size</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="115"/>
+        <source>Une carte du quartier et de ses abords à une échelle fixe, avec un quadrillage (colonnes A, B, C…, lignes 1, 2, 3…), sans les rues : chacun y dessine son quartier, puis l&apos;animateur reporte chaque feuille dans l&apos;atelier comme un participant. Imprimez-la à 100 %.</source>
+        <translation>A map of the neighbourhood and its surroundings at a fixed scale, with a grid (columns A, B, C…, rows 1, 2, 3…), without streets: each person draws their neighbourhood on it, then the facilitator enters each sheet into the workshop as a participant. Print it at 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="123"/>
+        <source>Enregistrer le PDF…</source>
+        <translation>Save the PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeWorkshopDialog</name>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="75"/>
+        <source>Reprendre un atelier</source>
+        <translation>Resume a workshop</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="78"/>
+        <source>{date} — {qpv} — {place} — {count} participant(s)</source>
+        <translation>{date} — {qpv} — {place} — {count} participant(s)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="89"/>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="93"/>
+        <source>Les ateliers enregistrés, le plus récent d&apos;abord :</source>
+        <translation>Saved workshops, most recent first:</translation>
+    </message>
+</context>
+<context>
+    <name>SynthesisPanel</name>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="37"/>
+        <source>Synthèse de l&apos;atelier</source>
+        <translation>Workshop summary</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="47"/>
+        <source>Retour à l&apos;atelier</source>
+        <translation>Back to the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="55"/>
+        <source>{participants} participants ; {drew} ont dessiné leur quartier ; {pins} lieux placés.</source>
+        <translation>{participants} participants; {drew} drew their neighbourhood; {pins} places marked.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="60"/>
+        <source>Personne n&apos;a encore dessiné son quartier : la carte de l&apos;accord apparaîtra avec le premier dessin.</source>
+        <translation>Nobody has drawn their neighbourhood yet: the agreement map will appear with the first drawing.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="62"/>
+        <source>Créer la proposition</source>
+        <translation>Create the proposal</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="71"/>
+        <source>Inclure les dessins
+individuels (anonymes)</source>
+        <translation>Include the individual
+(anonymous) drawings</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="72"/>
+        <source>Sans cette case, l&apos;export ne contient que les contours d&apos;accord et les comptes.</source>
+        <translation>Unticked, the export holds only the agreement outlines and the counts.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="77"/>
+        <source>Exporter la synthèse…</source>
+        <translation>Export the summary…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="79"/>
+        <source>Synthèse PDF…</source>
+        <translation>Summary PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="84"/>
+        <source>Part des participants qui ont dessiné chaque lieu :</source>
+        <translation>Share of the participants who drew each place:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="97"/>
+        <source>Choisissez le contour à proposer :</source>
+        <translation>Choose the outline to propose:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="113"/>
+        <source>Lieux cités (sur la carte, le chiffre dit combien de personnes) :</source>
+        <translation>Places named (on the map, the number says how many people):</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="116"/>
+        <source>Aucun lieu n&apos;a été placé.</source>
+        <translation>No place was marked.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="118"/>
+        <source>{place} : {people} personne(s), {pins} épingle(s)</source>
+        <translation>{place}: {people} person(s), {pins} pin(s)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="124"/>
+        <source>Au moins {share}
+{area} ha</source>
+        <translation>At least {share}
+{area} ha</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="128"/>
+        <source> — {share} hors du QPV</source>
+        <translation> — {share} outside the QPV</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="153"/>
+        <source>À ce seuil, un seul dessin suffit : ce n&apos;est pas un accord. Choisissez un seuil plus haut pour créer la proposition.</source>
+        <translation>At this threshold one drawing is enough: that is not an agreement. Choose a higher threshold to create the proposal.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="164"/>
+        <source>Proposition non créée</source>
+        <translation>Proposal not created</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="168"/>
+        <source>Proposition « {title} » créée : elle figure dans le panneau Propositions et peut être envoyée dans un paquet signé.</source>
+        <translation>Proposal “{title}” created: it is in the Proposals panel and can be sent in a signed package.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="173"/>
+        <source>Exporter la synthèse de l&apos;atelier</source>
+        <translation>Export the workshop summary</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="175"/>
+        <source>GeoJSON (*.geojson)</source>
+        <translation>GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="183"/>
+        <source>Export impossible</source>
+        <translation>Export impossible</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="185"/>
+        <source>Synthèse exportée : {path}</source>
+        <translation>Summary exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="190"/>
+        <source>Enregistrer la synthèse PDF</source>
+        <translation>Save the summary PDF</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="192"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="199"/>
+        <source>PDF impossible</source>
+        <translation>PDF impossible</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/synthesis_panel.py" line="201"/>
+        <source>Synthèse PDF enregistrée : {path}</source>
+        <translation>Summary PDF saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopWindow</name>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="71"/>
+        <source>Atelier d&apos;habitants — {name}</source>
+        <translation>Residents&apos; workshop — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="82"/>
+        <source>Carte de l&apos;atelier</source>
+        <translation>Workshop map</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="91"/>
+        <source>Atelier du {date} — {qpv}{place}</source>
+        <translation>Workshop of {date} — {qpv}{place}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="95"/>
+        <source>Rapprocher la carte</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="97"/>
+        <source>Éloigner la carte</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="98"/>
+        <source>Revenir sur le quartier</source>
+        <translation>Back to the neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="100"/>
+        <source>Animation…</source>
+        <translation>Facilitator…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="102"/>
+        <source>Réservé à l&apos;animateur ou l&apos;animatrice : montrer les dessins des autres, synthèse, quitter</source>
+        <translation>For the facilitator: show the others&apos; drawings, summary, quit</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="113"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="127"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="376"/>
+        <source>Quitter le plein écran</source>
+        <translation>Leave full screen</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="121"/>
+        <source>Montrer les dessins des autres</source>
+        <translation>Show the others&apos; drawings</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="125"/>
+        <source>Synthèse de l&apos;atelier</source>
+        <translation>Workshop summary</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="129"/>
+        <source>Quitter l&apos;atelier (tout est enregistré)</source>
+        <translation>Quit the workshop (everything is saved)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="157"/>
+        <source>Atelier repris : c&apos;est toujours au tour du participant {number}.</source>
+        <translation>Workshop resumed: it is still participant {number}&apos;s turn.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="170"/>
+        <source>Habitez-vous le quartier ?</source>
+        <translation>Do you live in the neighbourhood?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="171"/>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="172"/>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="173"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="186"/>
+        <source>Je préfère ne pas répondre</source>
+        <translation>I&apos;d rather not say</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="189"/>
+        <source>Quel âge avez-vous ?</source>
+        <translation>How old are you?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="193"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="207"/>
+        <source>Participant {number}</source>
+        <translation>Participant {number}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="202"/>
+        <source>Bienvenue ! Personne ne voit votre nom : vous êtes le participant {number}.</source>
+        <translation>Welcome! Nobody sees your name: you are participant {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="225"/>
+        <source>À vous !</source>
+        <translation>Your turn!</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="226"/>
+        <source>Dessinez votre quartier tel que vous le vivez, puis ajoutez les lieux qui comptent pour vous. Faites glisser la carte pour la déplacer.</source>
+        <translation>Draw your neighbourhood as you live it, then add the places that matter to you. Drag the map to move it.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="228"/>
+        <source>Dessiner mon quartier</source>
+        <translation>Draw my neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="229"/>
+        <source>Ajouter un lieu</source>
+        <translation>Add a place</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="230"/>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="231"/>
+        <source>Participant suivant</source>
+        <translation>Next participant</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="236"/>
+        <source>Dessinez votre quartier</source>
+        <translation>Draw your neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="237"/>
+        <source>Touchez les coins de votre quartier un par un, ou suivez son contour avec le doigt ou la souris. Touchez le premier point pour fermer, ou « J&apos;ai fini ».</source>
+        <translation>Touch the corners of your neighbourhood one by one, or follow its outline with your finger or the mouse. Touch the first point to close it, or “I&apos;m done”.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="239"/>
+        <source>J&apos;ai fini</source>
+        <translation>I&apos;m done</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="241"/>
+        <source>Annuler le dernier point</source>
+        <translation>Undo the last point</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="242"/>
+        <source>Abandonner ce dessin</source>
+        <translation>Give up this drawing</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="251"/>
+        <source>Il faut au moins trois points pour entourer votre quartier.</source>
+        <translation>It takes at least three points to outline your neighbourhood.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="266"/>
+        <source>Votre dessin se croise</source>
+        <translation>Your drawing crosses itself</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="267"/>
+        <source>Le contour passe deux fois au même endroit. Vous pouvez le recommencer, ou garder la forme entourée en bleu.</source>
+        <translation>The outline goes over the same place twice. You can draw it again, or keep the shape outlined in blue.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="269"/>
+        <source>Recommencer le dessin</source>
+        <translation>Draw it again</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="270"/>
+        <source>Garder la forme en bleu</source>
+        <translation>Keep the blue shape</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="273"/>
+        <source>Ce dessin n&apos;entoure pas de surface : recommencez en touchant au moins trois coins.</source>
+        <translation>This drawing encloses no area: start again, touching at least three corners.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="289"/>
+        <source>Votre quartier est enregistré. Ajoutez des lieux, ou passez au participant suivant.</source>
+        <translation>Your neighbourhood is saved. Add places, or go on to the next participant.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="297"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="308"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="317"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="298"/>
+        <source>Quel lieu voulez-vous ajouter ?</source>
+        <translation>Which place do you want to add?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="304"/>
+        <source>Où allez-vous souvent ?</source>
+        <translation>Where do you often go?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="305"/>
+        <source>Qu&apos;est-ce qui manque ici ?</source>
+        <translation>What is missing here?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="316"/>
+        <source>Touchez la carte à l&apos;endroit du lieu.</source>
+        <translation>Touch the map where the place is.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="326"/>
+        <source>Lieu ajouté : {place}.</source>
+        <translation>Place added: {place}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="335"/>
+        <source>votre dessin</source>
+        <translation>your drawing</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="337"/>
+        <source>Annulé : {what}.</source>
+        <translation>Undone: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="344"/>
+        <source>Le participant {number} n&apos;a rien ajouté</source>
+        <translation>Participant {number} has added nothing</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="345"/>
+        <source>Passer quand même au participant suivant ?</source>
+        <translation>Go on to the next participant anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="346"/>
+        <source>Oui, participant suivant</source>
+        <translation>Yes, next participant</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="347"/>
+        <source>Non, revenir</source>
+        <translation>No, go back</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="377"/>
+        <source>Quitter le plein écran ? (Réservé à l&apos;animateur ou l&apos;animatrice : l&apos;atelier continue dans une fenêtre ; tout est déjà enregistré.)</source>
+        <translation>Leave full screen? (For the facilitator: the workshop goes on in a window; everything is already saved.)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="389"/>
+        <source>Enregistrement impossible</source>
+        <translation>Cannot save</translation>
     </message>
 </context>
 </TS>
