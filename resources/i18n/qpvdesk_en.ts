@@ -1235,6 +1235,11 @@ The key was not restored.</translation>
         <source>{page} — Aide de qpvdesk</source>
         <translation>{page} — qpvdesk Help</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/help_window.py" line="26"/>
+        <source>Animer un atelier d&apos;habitants</source>
+        <translation>Running a residents&apos; workshop</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
