@@ -4741,6 +4741,208 @@ The file opens in QGIS (one layer per proposal type, with the commune and the pa
     </message>
 </context>
 <context>
+    <name>ParticipantSteps</name>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="39"/>
+        <source>Atelier repris : c&apos;est toujours au tour du participant {number}.</source>
+        <translation>Workshop resumed: it is still participant {number}&apos;s turn.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="52"/>
+        <source>Habitez-vous le quartier ?</source>
+        <translation>Do you live in the neighbourhood?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="53"/>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="54"/>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="55"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="68"/>
+        <source>Je préfère ne pas répondre</source>
+        <translation>I&apos;d rather not say</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="71"/>
+        <source>Quel âge avez-vous ?</source>
+        <translation>How old are you?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="75"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="89"/>
+        <source>Participant {number}</source>
+        <translation>Participant {number}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="84"/>
+        <source>Bienvenue ! Personne ne voit votre nom : vous êtes le participant {number}.</source>
+        <translation>Welcome! Nobody sees your name: you are participant {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="107"/>
+        <source>À vous !</source>
+        <translation>Your turn!</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="108"/>
+        <source>Dessinez votre quartier tel que vous le vivez, puis ajoutez les lieux qui comptent pour vous. Faites glisser la carte pour la déplacer.</source>
+        <translation>Draw your neighbourhood as you live it, then add the places that matter to you. Drag the map to move it.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="110"/>
+        <source>Dessiner mon quartier</source>
+        <translation>Draw my neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="111"/>
+        <source>Ajouter un lieu</source>
+        <translation>Add a place</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="112"/>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="113"/>
+        <source>Participant suivant</source>
+        <translation>Next participant</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="118"/>
+        <source>Dessinez votre quartier</source>
+        <translation>Draw your neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="119"/>
+        <source>Touchez les coins de votre quartier un par un, ou suivez son contour avec le doigt ou la souris. Touchez le premier point pour fermer, ou « J&apos;ai fini ».</source>
+        <translation>Touch the corners of your neighbourhood one by one, or follow its outline with your finger or the mouse. Touch the first point to close it, or “I&apos;m done”.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="121"/>
+        <source>J&apos;ai fini</source>
+        <translation>I&apos;m done</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="123"/>
+        <source>Annuler le dernier point</source>
+        <translation>Undo the last point</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="124"/>
+        <source>Abandonner ce dessin</source>
+        <translation>Give up this drawing</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="133"/>
+        <source>Il faut au moins trois points pour entourer votre quartier.</source>
+        <translation>It takes at least three points to outline your neighbourhood.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="148"/>
+        <source>Votre dessin se croise</source>
+        <translation>Your drawing crosses itself</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="149"/>
+        <source>Le contour passe deux fois au même endroit. Vous pouvez le recommencer, ou garder la forme entourée en bleu.</source>
+        <translation>The outline goes over the same place twice. You can draw it again, or keep the shape outlined in blue.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="151"/>
+        <source>Recommencer le dessin</source>
+        <translation>Draw it again</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="152"/>
+        <source>Garder la forme en bleu</source>
+        <translation>Keep the blue shape</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="155"/>
+        <source>Ce dessin n&apos;entoure pas de surface : recommencez en touchant au moins trois coins.</source>
+        <translation>This drawing encloses no area: start again, touching at least three corners.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="171"/>
+        <source>Votre quartier est enregistré. Ajoutez des lieux, ou passez au participant suivant.</source>
+        <translation>Your neighbourhood is saved. Add places, or go on to the next participant.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="179"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="190"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="199"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="180"/>
+        <source>Quel lieu voulez-vous ajouter ?</source>
+        <translation>Which place do you want to add?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="186"/>
+        <source>Où allez-vous souvent ?</source>
+        <translation>Where do you often go?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="187"/>
+        <source>Qu&apos;est-ce qui manque ici ?</source>
+        <translation>What is missing here?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="198"/>
+        <source>Touchez la carte à l&apos;endroit du lieu.</source>
+        <translation>Touch the map where the place is.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="208"/>
+        <source>Lieu ajouté : {place}.</source>
+        <translation>Place added: {place}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="217"/>
+        <source>votre dessin</source>
+        <translation>your drawing</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="219"/>
+        <source>Annulé : {what}.</source>
+        <translation>Undone: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="226"/>
+        <source>Le participant {number} n&apos;a rien ajouté</source>
+        <translation>Participant {number} has added nothing</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="227"/>
+        <source>Passer quand même au participant suivant ?</source>
+        <translation>Go on to the next participant anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="228"/>
+        <source>Oui, participant suivant</source>
+        <translation>Yes, next participant</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="229"/>
+        <source>Non, revenir</source>
+        <translation>No, go back</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="238"/>
+        <source>Enregistrement impossible</source>
+        <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
     <name>ResumeWorkshopDialog</name>
     <message>
         <location filename="../../work/wt/atelier/qpvdesk/views/atelier/dialogs.py" line="75"/>
@@ -4908,270 +5110,71 @@ individuels (anonymes)</source>
 <context>
     <name>WorkshopWindow</name>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="71"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="79"/>
         <source>Atelier d&apos;habitants — {name}</source>
         <translation>Residents&apos; workshop — {name}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="82"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="91"/>
         <source>Carte de l&apos;atelier</source>
         <translation>Workshop map</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="91"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="97"/>
         <source>Atelier du {date} — {qpv}{place}</source>
         <translation>Workshop of {date} — {qpv}{place}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="95"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="101"/>
         <source>Rapprocher la carte</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="97"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="103"/>
         <source>Éloigner la carte</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="98"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="104"/>
         <source>Revenir sur le quartier</source>
         <translation>Back to the neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="100"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="106"/>
         <source>Animation…</source>
         <translation>Facilitator…</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="102"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="108"/>
         <source>Réservé à l&apos;animateur ou l&apos;animatrice : montrer les dessins des autres, synthèse, quitter</source>
         <translation>For the facilitator: show the others&apos; drawings, summary, quit</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="113"/>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="127"/>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="376"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="121"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="135"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="185"/>
         <source>Quitter le plein écran</source>
         <translation>Leave full screen</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="121"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="129"/>
         <source>Montrer les dessins des autres</source>
         <translation>Show the others&apos; drawings</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="125"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="133"/>
         <source>Synthèse de l&apos;atelier</source>
         <translation>Workshop summary</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="129"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="137"/>
         <source>Quitter l&apos;atelier (tout est enregistré)</source>
         <translation>Quit the workshop (everything is saved)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="157"/>
-        <source>Atelier repris : c&apos;est toujours au tour du participant {number}.</source>
-        <translation>Workshop resumed: it is still participant {number}&apos;s turn.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="170"/>
-        <source>Habitez-vous le quartier ?</source>
-        <translation>Do you live in the neighbourhood?</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="171"/>
-        <source>Oui</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="172"/>
-        <source>Non</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="173"/>
         <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="186"/>
-        <source>Je préfère ne pas répondre</source>
-        <translation>I&apos;d rather not say</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="189"/>
-        <source>Quel âge avez-vous ?</source>
-        <translation>How old are you?</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="193"/>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="207"/>
-        <source>Participant {number}</source>
-        <translation>Participant {number}</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="202"/>
-        <source>Bienvenue ! Personne ne voit votre nom : vous êtes le participant {number}.</source>
-        <translation>Welcome! Nobody sees your name: you are participant {number}.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="225"/>
-        <source>À vous !</source>
-        <translation>Your turn!</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="226"/>
-        <source>Dessinez votre quartier tel que vous le vivez, puis ajoutez les lieux qui comptent pour vous. Faites glisser la carte pour la déplacer.</source>
-        <translation>Draw your neighbourhood as you live it, then add the places that matter to you. Drag the map to move it.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="228"/>
-        <source>Dessiner mon quartier</source>
-        <translation>Draw my neighbourhood</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="229"/>
-        <source>Ajouter un lieu</source>
-        <translation>Add a place</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="230"/>
-        <source>Annuler</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="231"/>
-        <source>Participant suivant</source>
-        <translation>Next participant</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="236"/>
-        <source>Dessinez votre quartier</source>
-        <translation>Draw your neighbourhood</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="237"/>
-        <source>Touchez les coins de votre quartier un par un, ou suivez son contour avec le doigt ou la souris. Touchez le premier point pour fermer, ou « J&apos;ai fini ».</source>
-        <translation>Touch the corners of your neighbourhood one by one, or follow its outline with your finger or the mouse. Touch the first point to close it, or “I&apos;m done”.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="239"/>
-        <source>J&apos;ai fini</source>
-        <translation>I&apos;m done</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="241"/>
-        <source>Annuler le dernier point</source>
-        <translation>Undo the last point</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="242"/>
-        <source>Abandonner ce dessin</source>
-        <translation>Give up this drawing</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="251"/>
-        <source>Il faut au moins trois points pour entourer votre quartier.</source>
-        <translation>It takes at least three points to outline your neighbourhood.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="266"/>
-        <source>Votre dessin se croise</source>
-        <translation>Your drawing crosses itself</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="267"/>
-        <source>Le contour passe deux fois au même endroit. Vous pouvez le recommencer, ou garder la forme entourée en bleu.</source>
-        <translation>The outline goes over the same place twice. You can draw it again, or keep the shape outlined in blue.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="269"/>
-        <source>Recommencer le dessin</source>
-        <translation>Draw it again</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="270"/>
-        <source>Garder la forme en bleu</source>
-        <translation>Keep the blue shape</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="273"/>
-        <source>Ce dessin n&apos;entoure pas de surface : recommencez en touchant au moins trois coins.</source>
-        <translation>This drawing encloses no area: start again, touching at least three corners.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="289"/>
-        <source>Votre quartier est enregistré. Ajoutez des lieux, ou passez au participant suivant.</source>
-        <translation>Your neighbourhood is saved. Add places, or go on to the next participant.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="297"/>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="308"/>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="317"/>
-        <source>Retour</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="298"/>
-        <source>Quel lieu voulez-vous ajouter ?</source>
-        <translation>Which place do you want to add?</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="304"/>
-        <source>Où allez-vous souvent ?</source>
-        <translation>Where do you often go?</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="305"/>
-        <source>Qu&apos;est-ce qui manque ici ?</source>
-        <translation>What is missing here?</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="316"/>
-        <source>Touchez la carte à l&apos;endroit du lieu.</source>
-        <translation>Touch the map where the place is.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="326"/>
-        <source>Lieu ajouté : {place}.</source>
-        <translation>Place added: {place}.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="335"/>
-        <source>votre dessin</source>
-        <translation>your drawing</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="337"/>
-        <source>Annulé : {what}.</source>
-        <translation>Undone: {what}.</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="344"/>
-        <source>Le participant {number} n&apos;a rien ajouté</source>
-        <translation>Participant {number} has added nothing</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="345"/>
-        <source>Passer quand même au participant suivant ?</source>
-        <translation>Go on to the next participant anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="346"/>
-        <source>Oui, participant suivant</source>
-        <translation>Yes, next participant</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="347"/>
-        <source>Non, revenir</source>
-        <translation>No, go back</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="377"/>
         <source>Quitter le plein écran ? (Réservé à l&apos;animateur ou l&apos;animatrice : l&apos;atelier continue dans une fenêtre ; tout est déjà enregistré.)</source>
         <translation>Leave full screen? (For the facilitator: the workshop goes on in a window; everything is already saved.)</translation>
-    </message>
-    <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/workshop_window.py" line="389"/>
-        <source>Enregistrement impossible</source>
-        <translation>Cannot save</translation>
     </message>
 </context>
 </TS>
