@@ -12,7 +12,7 @@ import shapely
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton
 
 from qpvdesk.models.atelier.store import AtelierStore
 from qpvdesk.models.map.layers import load_reference_layers
@@ -184,9 +184,14 @@ def test_by_mouse_undo_next_participant_and_the_facilitators_view(qtbot, workspa
     assert window.panel.who.text() == "Participant 2"
 
 
-def test_touch_targets_are_large_at_1024_by_768(qtbot, workspace, reference, layers):
-    from qpvdesk.views.atelier.big_controls import touch_targets_too_small
+def touch_targets_too_small(root) -> list[str]:
+    """The visible buttons and check boxes of ``root`` under 48 px."""
+    return [f"{type(widget).__name__} « {widget.text()} » {widget.height()} px"
+            for kind in (QPushButton, QCheckBox) for widget in root.findChildren(kind)
+            if widget.isVisible() and widget.height() < 48]
 
+
+def test_touch_targets_are_large_at_1024_by_768(qtbot, workspace, reference, layers):
     window, store, workshop = open_window(qtbot, workspace, reference, layers, ask_age=True)
     screens = []
     for step in (lambda: None, lambda: window.panel.buttons["age_skip"].click(),
@@ -197,8 +202,6 @@ def test_touch_targets_are_large_at_1024_by_768(qtbot, workspace, reference, lay
         assert touch_targets_too_small(window) == []
         screens.append(len(window.panel.buttons))
     assert screens == [7, 4, 4, 9]
-    assert all(button.height() >= 48 for button in window.findChildren(type(
-        window.panel.buttons["back"])) if button.isVisible())
 
 
 def test_escape_leaves_full_screen_after_the_facilitator_confirms(qtbot, workspace, reference,
@@ -257,3 +260,19 @@ def test_the_synthesis_makes_the_proposal_and_exports_only_the_consensus(
                for item in exported["features"]) == 3
     window.back_to_workshop(panel)
     assert window.side.currentWidget() is window.panel
+
+
+def test_a_workshop_is_resumed_with_its_last_participant(qtbot, workspace, reference, layers):
+    from qpvdesk.views.atelier.workshop_window import WorkshopContext, WorkshopWindow
+
+    store = AtelierStore(workspace)
+    workshop = store.create(QPV, "2026-12-05", "Salle", "", ask_age=True)
+    store.start_participant(workshop.uuid, age_band="75_plus")
+    store.start_participant(workshop.uuid)
+    context = WorkshopContext(reference, store, ProposalStore(workspace, reference), layers)
+    window = WorkshopWindow(context, workshop.uuid)
+    qtbot.addWidget(window)
+    assert window.panel.who.text() == "Participant 2"
+    assert "Atelier repris" in window.panel.message.text()
+    assert set(window.panel.buttons) == {"draw", "add_place", "undo", "next"}   # no question
+    assert len(store.participants(workshop.uuid)) == 2

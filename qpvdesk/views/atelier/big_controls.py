@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QSizePolicy
 
 from ..formatting import font_size
 
@@ -82,13 +82,3 @@ def big_check_box(text: str) -> QCheckBox:
     box.setStyleSheet(f"QCheckBox {{ {text_size(12)}; min-height: {target_px()}px; }}"
                       "QCheckBox::indicator { width: 32px; height: 32px; }")
     return box
-
-
-def touch_targets_too_small(root: QWidget) -> list[str]:
-    """The visible buttons and check boxes of ``root`` under TOUCH_TARGET_PX - 8 (48 px)."""
-    small = []
-    for widget in root.findChildren(QWidget):
-        if isinstance(widget, (QPushButton, QCheckBox)) and widget.isVisible() \
-                and widget.height() < 48:
-            small.append(f"{type(widget).__name__} « {widget.text()} » {widget.height()} px")
-    return small

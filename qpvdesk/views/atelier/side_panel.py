@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QFrame, QGridLayout, QPushButton, QScrollArea,
                                QScroller, QVBoxLayout, QWidget)
 
 from .big_controls import PRIMARY, QUIET, SECONDARY, big_button, big_label, label_style
@@ -66,14 +66,12 @@ class SidePanel(QFrame):
         for widget in (self.title, self.hint, self._choices, self.message):
             column.addWidget(widget)
         column.addStretch(1)
-        self.tools_row = QHBoxLayout()
         self.facilitator = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(10)
         layout.addWidget(self.who)
         layout.addWidget(self.where)
-        layout.addLayout(self.tools_row)
         layout.addWidget(scroll, 1)
         layout.addLayout(self.facilitator)
 
@@ -105,13 +103,6 @@ class SidePanel(QFrame):
     def say(self, text: str, warning: bool = False) -> None:
         self.message.setStyleSheet(label_style(13, colour="#a3120f" if warning else "#1a6b35"))
         self.message.setText(text)
-
-    def add_tool_button(self, text: str, slot, tip: str) -> QPushButton:
-        button = big_button(text, slot, QUIET, points=17, align="center")
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        self.tools_row.addWidget(button)
-        return button
 
 
 __all__ = ["Choice", "PRIMARY", "QUIET", "SECONDARY", "SidePanel"]
