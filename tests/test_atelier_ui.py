@@ -276,3 +276,17 @@ def test_a_workshop_is_resumed_with_its_last_participant(qtbot, workspace, refer
     assert "Atelier repris" in window.panel.message.text()
     assert set(window.panel.buttons) == {"draw", "add_place", "undo", "next"}   # no question
     assert len(store.participants(workshop.uuid)) == 2
+
+
+def test_the_right_button_moves_the_map_while_drawing(qtbot, workspace, reference, layers):
+    window, store, workshop = open_window(qtbot, workspace, reference, layers)
+    canvas = window.canvas
+    window.panel.buttons["draw"].click()
+    QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(200, 200))
+    before = canvas.viewport
+    QTest.mousePress(canvas, Qt.MouseButton.RightButton, pos=QPoint(300, 300))
+    for x in (320, 360, 400):
+        QTest.mouseMove(canvas, QPoint(x, 300))
+    QTest.mouseRelease(canvas, Qt.MouseButton.RightButton, pos=QPoint(400, 300))
+    assert canvas.viewport.center_x == pytest.approx(before.center_x - 100 * before.resolution)
+    assert len(window.tool.corners) == 1              # the corner tapped before, no other

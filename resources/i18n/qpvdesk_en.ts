@@ -4821,123 +4821,123 @@ The file opens in QGIS (one layer per proposal type, with the commune and the pa
     </message>
     <message>
         <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="119"/>
-        <source>Touchez les coins de votre quartier un par un, ou suivez son contour avec le doigt ou la souris. Touchez le premier point pour fermer, ou « J&apos;ai fini ».</source>
-        <translation>Touch the corners of your neighbourhood one by one, or follow its outline with your finger or the mouse. Touch the first point to close it, or “I&apos;m done”.</translation>
+        <source>Touchez les coins de votre quartier un par un, ou suivez son contour avec le doigt ou la souris. Touchez le premier point pour fermer, ou « J&apos;ai fini ». Pour déplacer la carte : deux doigts, ou le bouton droit de la souris.</source>
+        <translation>Touch the corners of your neighbourhood one by one, or follow its outline with your finger or the mouse. Touch the first point to close it, or “I&apos;m done”. To move the map: two fingers, or the right mouse button.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="121"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="122"/>
         <source>J&apos;ai fini</source>
         <translation>I&apos;m done</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="123"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="124"/>
         <source>Annuler le dernier point</source>
         <translation>Undo the last point</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="124"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="125"/>
         <source>Abandonner ce dessin</source>
         <translation>Give up this drawing</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="133"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="134"/>
         <source>Il faut au moins trois points pour entourer votre quartier.</source>
         <translation>It takes at least three points to outline your neighbourhood.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="148"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="149"/>
         <source>Votre dessin se croise</source>
         <translation>Your drawing crosses itself</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="149"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="150"/>
         <source>Le contour passe deux fois au même endroit. Vous pouvez le recommencer, ou garder la forme entourée en bleu.</source>
         <translation>The outline goes over the same place twice. You can draw it again, or keep the shape outlined in blue.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="151"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="152"/>
         <source>Recommencer le dessin</source>
         <translation>Draw it again</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="152"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="153"/>
         <source>Garder la forme en bleu</source>
         <translation>Keep the blue shape</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="155"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="156"/>
         <source>Ce dessin n&apos;entoure pas de surface : recommencez en touchant au moins trois coins.</source>
         <translation>This drawing encloses no area: start again, touching at least three corners.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="171"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="172"/>
         <source>Votre quartier est enregistré. Ajoutez des lieux, ou passez au participant suivant.</source>
         <translation>Your neighbourhood is saved. Add places, or go on to the next participant.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="179"/>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="190"/>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="199"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="180"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="191"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="200"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="180"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="181"/>
         <source>Quel lieu voulez-vous ajouter ?</source>
         <translation>Which place do you want to add?</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="186"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="187"/>
         <source>Où allez-vous souvent ?</source>
         <translation>Where do you often go?</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="187"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="188"/>
         <source>Qu&apos;est-ce qui manque ici ?</source>
         <translation>What is missing here?</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="198"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="199"/>
         <source>Touchez la carte à l&apos;endroit du lieu.</source>
         <translation>Touch the map where the place is.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="208"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="209"/>
         <source>Lieu ajouté : {place}.</source>
         <translation>Place added: {place}.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="217"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="218"/>
         <source>votre dessin</source>
         <translation>your drawing</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="219"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="220"/>
         <source>Annulé : {what}.</source>
         <translation>Undone: {what}.</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="226"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="227"/>
         <source>Le participant {number} n&apos;a rien ajouté</source>
         <translation>Participant {number} has added nothing</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="227"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="228"/>
         <source>Passer quand même au participant suivant ?</source>
         <translation>Go on to the next participant anyway?</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="228"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="229"/>
         <source>Oui, participant suivant</source>
         <translation>Yes, next participant</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="229"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="230"/>
         <source>Non, revenir</source>
         <translation>No, go back</translation>
     </message>
     <message>
-        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="238"/>
+        <location filename="../../work/wt/atelier/qpvdesk/views/atelier/participant_steps.py" line="239"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>

@@ -117,7 +117,8 @@ class ParticipantSteps(QObject):
         self.panel.say("")
         self.panel.show_step(self.tr("Dessinez votre quartier"), self.tr(
             "Touchez les coins de votre quartier un par un, ou suivez son contour avec le "
-            "doigt ou la souris. Touchez le premier point pour fermer, ou « J'ai fini »."), [
+            "doigt ou la souris. Touchez le premier point pour fermer, ou « J'ai fini ». "
+            "Pour déplacer la carte : deux doigts, ou le bouton droit de la souris."), [
             Choice(self.tr("J'ai fini"), self._finish_drawing, PRIMARY, enabled=False,
                    name="finish"),
             Choice(self.tr("Annuler le dernier point"), self._remove_corner, name="undo"),

@@ -3,7 +3,8 @@
 « Dessiner » : tap the corners one by one, or trace the outline freehand (the trace is
 simplified to what a hand meant, at the view's scale), or both; tapping the first corner
 again, or « J'ai fini », closes it. « Lieu » : a tap places the pin. Otherwise a drag moves
-the map. Two fingers always move and zoom (the canvas does it, and cancels a stroke)."""
+the map. Two fingers always move and zoom (the canvas does it, and cancels a stroke); so does
+the mouse's right (or middle) button."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,6 +20,7 @@ NAVIGATE, DRAW, PLACE = "navigate", "draw", "place"
 TAP_TOLERANCE_PX = 12          # a finger wobbles: less than this is a tap, not a drag
 CLOSE_RADIUS_PX = 28           # tapping this close to the first corner closes the outline
 TRACE_INK = QColor("#d0006f")
+PAN_BUTTONS = (Qt.MouseButton.RightButton, Qt.MouseButton.MiddleButton)
 
 Overlay = Callable[[QPainter], None]
 
@@ -37,6 +39,7 @@ class WorkshopTool(MapTool):
         self._press: MapEvent | None = None
         self._last: tuple[float, float] | None = None
         self._tracing = False
+        self._panning = False
         self._trace_start = 0
 
     # -- modes -----------------------------------------------------------------------------
@@ -74,8 +77,10 @@ class WorkshopTool(MapTool):
 
     # -- events (mouse, or one finger through the canvas) -------------------------------------
     def press(self, event: MapEvent) -> None:
-        if event.button != Qt.MouseButton.LeftButton:
+        if event.button not in PAN_BUTTONS and event.button != Qt.MouseButton.LeftButton:
             return
+        # the right or middle button always moves the map, even while drawing
+        self._panning = event.button in PAN_BUTTONS
         self._press, self._last, self._tracing = event, (event.px, event.py), False
 
     def move(self, event: MapEvent) -> None:
@@ -84,12 +89,12 @@ class WorkshopTool(MapTool):
         moved = max(abs(event.px - self._press.px), abs(event.py - self._press.py))
         if not self._tracing and moved > TAP_TOLERANCE_PX:
             self._tracing = True
-            if self.mode == DRAW:
+            if self.mode == DRAW and not self._panning:
                 self._trace_start = len(self.corners)
                 self.corners.append((self._press.x, self._press.y))
         if not self._tracing:
             return
-        if self.mode == DRAW:
+        if self.mode == DRAW and not self._panning:
             self.corners.append((event.x, event.y))
             self.canvas.update()
         else:
@@ -99,13 +104,14 @@ class WorkshopTool(MapTool):
     def release(self, event: MapEvent) -> None:
         if self._press is None:
             return
-        press, traced = self._press, self._tracing
+        press, traced, panning = self._press, self._tracing, self._panning
         self._press, self._tracing = None, False
-        if traced:
-            if self.mode == DRAW:
-                self.outline_changed.emit(len(self.corners))
-            else:
+        if panning or (traced and self.mode != DRAW):
+            if traced:
                 self.canvas.request_render()
+            return
+        if traced:
+            self.outline_changed.emit(len(self.corners))
             return
         if self.mode == PLACE:
             self.place_tapped.emit(press.x, press.y)
