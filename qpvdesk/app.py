@@ -12,7 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from . import paths
+from . import paths, startup_log
 from .models.database_problems import WORKSPACE, DatabaseProblem, explain
 from .models.first_run import ERROR_LOG_NAME
 from .models.reference import ReferenceDatabaseMissing, ReferenceStore
@@ -204,11 +204,12 @@ def open_stores_or_recover(reference: Path, workspace: Path,
 
 
 def run(reference: Path, workspace: Path) -> int:
+    from .models.first_run import needs_first_run
     from .views import startup_moments
-    from .views.first_run import maybe_run_first_run
     from .views.main_window import MainWindow
 
     app = create_application()
+    startup_log.phase(startup_log.APPLICATION)
     install_error_handler(paths.user_data_folder(), workspace)
     try:
         stores = open_stores_or_recover(reference, workspace)
@@ -218,11 +219,19 @@ def run(reference: Path, workspace: Path) -> int:
     if stores is None:
         return 1
     store, user_workspace = stores
+    startup_log.phase(startup_log.DATABASES_OPEN)
     window = MainWindow(store, user_workspace)
+    startup_log.phase(startup_log.WINDOW_BUILT)
     window.show()
-    startup_moments.watch(window, window.map_canvas.map_painted)
-    if maybe_run_first_run(window, user_workspace, store):
-        window.packages.sync_mode()   # the assistant may have chosen the agglomeration
+    startup_moments.watch(window, window.map_canvas)
+    if needs_first_run(user_workspace):
+        from .views.first_run import maybe_run_first_run   # the assistant: once
+        from .views.window_geometry import fit_secondary_windows
+
+        fit_secondary_windows()      # it opens before the first map: it fits the screen too
+
+        if maybe_run_first_run(window, user_workspace, store):
+            window.packages.sync_mode()   # the assistant may have chosen the agglomeration
     try:
         return app.exec()
     finally:

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from pathlib import Path
 
 from . import __version__, paths
-from .commands import (atelier, bench, fiche, package, proposals, self_test, snapshot,
-                       workspace)
 from .models.build.errors import SourceError
 from .models.database_problems import (REFERENCE, WORKSPACE, DatabaseDamaged, DatabaseProblem,
                                       explain)
@@ -65,6 +64,9 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
+    # numpy, shapely and the map's models before Qt: PySide6 reads the source of every module
+    # imported after it (looking for its __feature__ switch), ~15 ms for these
+    from .models.map import layers, thematic  # noqa: F401
     from .app import run
 
     return run(reference=Path(args.reference), workspace=Path(args.workspace))
@@ -90,6 +92,10 @@ def _accept_global_options_everywhere(parser: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
+    # every command's module: only when the command line asks for more than the app
+    from .commands import (atelier, bench, fiche, package, proposals,  # noqa: F401
+                           self_test, snapshot, workspace)
+
     main = _Parser(prog="qpvdesk", description=(
         "Offline desktop tool for the QPV of the CA de Lens-Liévin. "
         "Without a command, starts the application."))
@@ -136,15 +142,42 @@ def _unexplained_sqlite_error(exc: Exception, args: argparse.Namespace) -> str:
             f"{args.workspace} : rien n'a été modifié ; réessayez, puis signalez-la.")
 
 
+def app_start_options(argv: list[str]) -> argparse.Namespace | None:
+    """The options when the command line only starts the app (nothing but --reference and
+    --workspace with their values), else None. The app then starts without building the
+    parser, which imports every command's module: ~0.1 s before the window shows."""
+    options = {"--reference": None, "--workspace": None}
+    words = iter(argv)
+    for word in words:
+        name, equals, value = word.partition("=")
+        if name not in options:
+            return None
+        if not equals:
+            value = next(words, None)
+            if value is None or value.startswith("-"):
+                return None     # the full parser says what is wrong
+        options[name] = value
+    return argparse.Namespace(reference=options["--reference"],
+                              workspace=options["--workspace"], self_test=False,
+                              handler=_gui)
+
+
 def main(argv: list[str] | None = None) -> int:
+    # numpy's OpenBLAS starts a thread per core that spins ~60 ms of CPU when numpy loads: on
+    # two cores, taken from the window's start. Nothing here multiplies matrices worth a
+    # thread. Set before numpy loads (nothing above imports it); a user's own setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     if not sys.warnoptions:
         # Library warnings (numpy, pyogrio) name site-packages files: not for the user; the
         # refusals they come with are said in French. PYTHONWARNINGS still shows them.
         warnings.simplefilter("ignore")
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = app_start_options(argv) or parser().parse_args(argv)
     args.reference = args.reference or str(paths.reference_database())
     args.workspace = args.workspace or str(paths.default_workspace())
     if args.self_test:
+        from .commands import self_test
+
         return self_test.run(args)
     try:
         return args.handler(args)

@@ -136,6 +136,7 @@ def test_french_key_names():
 def main_window(qtbot, reference, workspace):
     window = MainWindow(reference, workspace)
     qtbot.addWidget(window)
+    window.finish_start()    # the menus built after the first map (Paquets) are there too
     return window
 
 

@@ -51,8 +51,14 @@ def main(reference: str, workspace: str) -> None:
     # a real window manager frames and places a window after it is shown
     settle_ms = 250 if app.platformName() == "xcb" else 10
     window = MainWindow(store, user_workspace)
+    started = []
+    window.ready.connect(lambda: started.append(True))   # the window as a user has it
     window.show()
     QTest.qWaitForWindowExposed(window)
+    for _ in range(1000):
+        if started:
+            break
+        QTest.qWait(10)
     QTest.qWait(settle_ms)
     windows: dict[str, dict] = {}
 

@@ -3,8 +3,8 @@ starts the app, for each state a user can leave behind (bench_startup_states.py)
 
 The real app runs in a child process on a real X display: the current one, or an Xvfb the
 bench starts (with openbox when installed, so that the window is managed as on a desktop).
-The app logs both moments itself when QPVDESK_STARTUP_LOG names a file
-(views/startup_moments.py); the bench takes CLOCK_MONOTONIC just before exec. Each state is
+The app logs both moments itself, and the phases before them, when QPVDESK_STARTUP_LOG names
+a file (qpvdesk/startup_log.py); the bench takes CLOCK_MONOTONIC just before exec. Each state is
 started once to warm the disk cache (not counted), then `--runs` times; medians are reported.
 `--executable dist/qpvdesk/qpvdesk` measures the frozen build the same way. When `qgis` is
 installed, QGIS opens the same layers in the same loop and the ratios are printed.
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .bench_startup_qgis import QgisStarter
 from .bench_startup_states import STATES, SavedState, build_state, fresh_copy
+from ..startup_log import PHASES
 from .startup_launch import (MAP_PAINTED, WINDOW_VISIBLE, BenchError, app_command,
                              app_environment, app_program, start_once, x_display)
 
@@ -105,11 +106,21 @@ def _medians(runs: list[dict[str, float]]) -> dict[str, float]:
                         f"{MAP_PAINTED}_cpu") if runs and key in runs[0]}
 
 
+def _phases(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Median ms from exec to each phase the app logged in every start (qpvdesk/startup_log.py:
+    where the time goes), in the order they came."""
+    logged = [phase for phase in PHASES if runs and all(phase in run for run in runs)]
+    medians = {phase: round(statistics.median(run[phase] for run in runs), 1)
+               for phase in logged}
+    return dict(sorted(medians.items(), key=lambda item: item[1]))
+
+
 def _report(timings: dict, display: str, args: argparse.Namespace,
             load_averages: list[float]) -> dict:
     states = {}
     for name, runs in timings.items():
         entry = {"description": STATES[name], **_medians(runs["qpvdesk"]),
+                 "phases_ms": _phases(runs["qpvdesk"]),
                  "runs_ms": [{key: round(value, 1) for key, value in run.items()}
                              for run in runs["qpvdesk"]]}
         if runs["qgis"]:
@@ -146,6 +157,9 @@ def _print(report: dict, as_json: bool) -> None:
         print(f"{name:<20}{entry.get('window_visible_ms', '-'):>16}"
               f"{entry.get('map_painted_ms', '-'):>13}{entry.get('map_painted_cpu_ms', '-'):>11}"
               f"{qgis.get('window_visible_ms', '-'):>13}{qgis.get('map_painted_ms', '-'):>10}")
+        if entry["phases_ms"]:
+            print(f"{'':<20}" + ", ".join(f"{phase.replace('_', ' ')} {ms:.0f}"
+                                          for phase, ms in entry["phases_ms"].items()))
         if "ratio_qpvdesk_to_qgis" in entry:
             ratios = entry["ratio_qpvdesk_to_qgis"]
             print(f"{'':<20}qpvdesk / QGIS: " + ", ".join(

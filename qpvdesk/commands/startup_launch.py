@@ -1,6 +1,6 @@
 """Starting an app for a start-up measurement: a child process on an X display (the current
 one, or a private Xvfb + openbox), timed from just before exec (CLOCK_MONOTONIC) to the
-moments it logs itself (QPVDESK_STARTUP_LOG, views/startup_moments.py: qpvdesk; a
+moments it logs itself (QPVDESK_STARTUP_LOG, qpvdesk/startup_log.py: qpvdesk; a
 PYQGIS_STARTUP hook: QGIS). Used by `qpvdesk bench startup` and `bench render`.
 """
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-WINDOW_VISIBLE, MAP_PAINTED = "window_visible", "map_painted"   # views/startup_moments.py
-LOG_VARIABLE = "QPVDESK_STARTUP_LOG"
+from ..startup_log import LOG_VARIABLE, MAP_PAINTED, WINDOW_VISIBLE
+
 START_TIMEOUT_S = 60
 POLL_S = 0.003
 SCREEN = "1366x768x24"
@@ -56,7 +56,8 @@ def app_environment(home: Path, log: Path, display: str | None) -> dict[str, str
 def start_once(command: list[str], env: dict[str, str], log: Path,
                moments: tuple[str, ...] = (WINDOW_VISIBLE, MAP_PAINTED)) -> dict[str, float]:
     """Start the app, wait until it logged every moment, stop it: ms from exec to each
-    (key: the moment), and the CPU ms the app had used by then (key: moment + "_cpu")."""
+    moment it logged (key: the moment), and the CPU ms the app had used by then (key:
+    moment + "_cpu")."""
     log.unlink(missing_ok=True)
     errors = log.with_suffix(".stderr")
     with errors.open("wb") as stderr:
@@ -73,8 +74,9 @@ def start_once(command: list[str], env: dict[str, str], log: Path,
                f"ended (exit {child.returncode}) before logging {' and '.join(moments)}")
         tail = errors.read_text(errors="replace")[-1500:]
         raise BenchError(f"{command[0]} {why}\n{tail}")
-    return {**{moment: (seen[moment][0] - start) * 1000 for moment in moments},
-            **{f"{moment}_cpu": seen[moment][1] * 1000 for moment in moments}}
+    # every moment logged so far (the phases before the last one waited for, too)
+    return {**{moment: (time_s - start) * 1000 for moment, (time_s, _cpu) in seen.items()},
+            **{f"{moment}_cpu": cpu * 1000 for moment, (_time_s, cpu) in seen.items()}}
 
 
 def _wait_for(moments, log: Path, child: subprocess.Popen, start: float) -> dict | None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .package.keys import KEY_FOLDER_NAME
-
 FIRST_RUN_KEY = "premier_lancement.termine"
 DONE = "1"
 # Same folder names as the app: KeyFolder.default() (cles/), AgglomerationActions'
@@ -36,6 +34,8 @@ def data_locations(workspace_path: Path | None = None, key_folder: Path | None =
                    trust_folder: Path | None = None) -> list[tuple[str, Path]]:
     """(French label, path) of everything qpvdesk keeps for the user; defaults are the
     standard locations in the user data folder."""
+    from .package.keys import KEY_FOLDER_NAME   # and the signature code: not at start-up
+
     base = _user_data_folder()
     if workspace_path is None:
         from qpvdesk.paths import default_workspace

@@ -2,20 +2,17 @@
 the right, the QPV list below, search in the toolbar."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox,
                                QTabWidget, QToolBar, QWidget)
 
 from ..models.choropleth import mappable_indicators
-from ..models.indicator_table import (build_indicator_table, gap_dynamics,
-                                      indicators_with_call_reference)
 from ..models.map.layers import load_reference_layers
 from ..models.map.map_state import MapState
 from ..models.map.styles import HIDDEN_BY_DEFAULT, LAYERS
 from ..models.map.viewport import Viewport, format_coordinates
-from ..models.portrait import build_portrait
-from ..models.package.identity import load_identity
+from ..models.package.identity import MODE_AGGLOMERATION, load_identity
 from ..models.proposals import ProposalStore
 from ..models.reference import ReferenceStore
 from ..models.frenchnum import format_french_number
@@ -30,18 +27,15 @@ from .map.legend_view import MapLegendOverlay
 from .map.map_controller import STATE_KEY, MapController
 from .map.pan_tool import PanIdentifyTool
 from .atelier.menu import AtelierMenu
-from .help_window import open_help
 from .main_layout import MainLayout
 from .map.search_box import SearchBox
-from .package.menus import PackageMenus
-from .portrait_view import PortraitView
 from .proposals.controller import ProposalController
 from .qpv_list import QpvListView
-from .shortcuts import ShortcutsDialog
-from .sources_dialog import SourcesDialog
-from .tables import IndicatorTableView
 from .file_dialogs import open_path, remember_folders_in
-from .window_geometry import fit_secondary_windows
+from .window_geometry import fit_secondary_windows, fit_secondary_windows_from_first_input
+
+# The analysis windows, dialogs and help open on demand: their modules (and the models they
+# read) are imported then, not before the first map (tests/test_startup.py).
 
 SEARCH_LAYERS = {"commune": "communes", "qpv": "qpv", "iris": "iris"}
 ANALYSIS_WINDOW_SIZE = (1200, 760)
@@ -56,9 +50,14 @@ def basemap_usable(path: str) -> bool:
 
 
 class MainWindow(QMainWindow):
+    # The first map is on screen and what it did not wait for is there too: the thematic
+    # panel's indicators, the Paquets and Agglomération menus, the Propositions list.
+    ready = Signal()
+
     def __init__(self, reference: ReferenceStore, workspace) -> None:
         super().__init__()
         self.reference = reference
+        self._packages = None
         remember_folders_in(workspace)   # every file dialog starts in the last folder used
         # Qt adds « — qpvdesk », the application's display name, to every window title.
         self.setWindowTitle(self.tr("Quartiers prioritaires de la CA de Lens-Liévin"))
@@ -86,6 +85,15 @@ class MainWindow(QMainWindow):
         self._build_docks(reference, composer)
         self._build_toolbar_and_menus(reference)
         self._connect()
+        # In this order, one per turn of the event loop once the first map is on screen (or
+        # could not be drawn).
+        self._after_first_map = [fit_secondary_windows, self.choropleth_panel.load_indicators,
+                                 lambda: self.packages, self.proposals.list_panel.refresh]
+        self._first_map_done = False
+        self.map_canvas.map_painted.connect(self._first_map)
+        self.map_canvas.render_failed.connect(self._first_map)
+        if load_identity(workspace).mode == MODE_AGGLOMERATION:
+            self.packages   # noqa: B018 - the received proposals belong on the first map
         self._initial_fit = state.viewport is None
         self._windows: dict[str, QWidget] = {}
         self._draft_offered = False
@@ -97,8 +105,8 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------
     def _build_docks(self, reference: ReferenceStore, composer: MapComposer) -> None:
         self.layer_panel = LayerPanel(list(LAYERS), composer.state, composer.legend_for)
-        self.choropleth_panel = ChoroplethPanel(
-            {layer: mappable_indicators(reference, layer) for layer in ("iris", "qpv")})
+        self.choropleth_panel = ChoroplethPanel(lambda: {
+            layer: mappable_indicators(reference, layer) for layer in ("iris", "qpv")})
         self.choropleth_panel.set_setting(composer.state.choropleth)
         tabs = QTabWidget()
         tabs.addTab(self.layer_panel, self.tr("Couches"))
@@ -244,12 +252,12 @@ class MainWindow(QMainWindow):
             self.tr("Les chiffres clés de l'agglomération"))
         for action in (self.table_action, self.charts_action, self.portrait_action):
             analysis_menu.addAction(action)
-        self.packages = PackageMenus(self, self.proposals.store.workspace, reference,
-                                     self.proposals.store)
+        # a few actions (light: the workshop's own modules load when one is opened)
         self.atelier = AtelierMenu(self, self.proposals.store.workspace, reference,
                                    self.proposals, self.controller)
         help_menu = self.menuBar().addMenu(self.tr("Aid&e"))
-        help_menu.addAction(self._action(self.tr("&Aide de qpvdesk…"), lambda: open_help(self),
+        self._help_menu = help_menu
+        help_menu.addAction(self._action(self.tr("&Aide de qpvdesk…"), self.show_help,
                                          QKeySequence.StandardKey.HelpContents))
         help_menu.addAction(self._action(self.tr("&Raccourcis clavier…"), self.show_shortcuts))
         help_menu.addSeparator()
@@ -279,19 +287,62 @@ class MainWindow(QMainWindow):
         self.qpv_list.doubleClicked.connect(self._qpv_double_clicked)
         self.proposals.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
+    @property
+    def packages(self):
+        """The Paquets and Agglomération menus (views/package/menus.py), built after the first
+        map, or before when asked: their dialogs and the signature code take ~0.05 s."""
+        if self._packages is None:
+            from .package.menus import PackageMenus
+
+            self._packages = PackageMenus(self, self.proposals.store.workspace, self.reference,
+                                          self.proposals.store,
+                                          before=self._help_menu.menuAction())
+        return self._packages
+
+    def _first_map(self, *_) -> None:
+        if not self._first_map_done:
+            self._first_map_done = True
+            QTimer.singleShot(0, self, self._next_step)
+
+    def _next_step(self) -> None:
+        """One piece of what the first map did not wait for per turn of the event loop (a
+        click in between is served), then `ready`. Nothing once the window is closed: its
+        databases may be closed too."""
+        if not self.isVisible():
+            self._after_first_map.clear()
+        elif self._after_first_map:
+            self._after_first_map.pop(0)()
+            QTimer.singleShot(0, self, self._next_step)
+        else:
+            self.ready.emit()
+
+    def finish_start(self) -> None:
+        """Do now what is left of the work that follows the first map (tests, self-test)."""
+        while self._after_first_map:
+            self._after_first_map.pop(0)()
+
     # -- behaviour ----------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         if not self._draft_offered:
             self._draft_offered = True
-            fit_secondary_windows()
-            QTimer.singleShot(0, self.proposals.offer_draft)
+            # secondary windows fit the screen from the first map on, or before it from the
+            # user's first key or click, or from the question below
+            fit_secondary_windows_from_first_input(self)
+            QTimer.singleShot(0, self._offer_draft)
         if self._initial_fit:
             self._initial_fit = False
             self.map_canvas.resize(self.map_canvas.size())
             self.controller.zoom_to_territory()
         else:
             self.map_canvas.request_render()
+
+    def _offer_draft(self) -> None:
+        """A shape left half-drawn at the last session is offered at once, in a message box
+        that fits the screen like any other."""
+        if self.proposals.store.draft() is not None:
+            fit_secondary_windows()
+            self.proposals.offer_draft()
 
     def _show_legend(self) -> None:
         """The thematic map's legend, while its layer is shown."""
@@ -365,6 +416,9 @@ class MainWindow(QMainWindow):
         return window
 
     def show_indicator_table(self) -> QWidget:
+        from ..models.indicator_table import build_indicator_table
+        from .tables import IndicatorTableView
+
         def build():
             view = IndicatorTableView(
                 lambda ids, edition, commune: build_indicator_table(self.reference, ids,
@@ -376,6 +430,9 @@ class MainWindow(QMainWindow):
         return self._analysis_window("table", self.tr("Tableau des indicateurs"), build)
 
     def show_charts(self) -> QWidget:
+        from ..models.indicator_table import (build_indicator_table, gap_dynamics,
+                                              indicators_with_call_reference)
+
         def build():
             from .charts import ChartsPanel   # pyqtgraph: ~0.15 s, not at start-up
 
@@ -409,6 +466,9 @@ class MainWindow(QMainWindow):
                      if commune and commune in qpv.communes.split(", ")), None)
 
     def show_portrait(self) -> QWidget:
+        from ..models.portrait import build_portrait
+        from .portrait_view import PortraitView
+
         return self._analysis_window("portrait", self.tr("Portrait du territoire"),
                                      lambda: PortraitView(build_portrait(self.reference)))
 
@@ -422,12 +482,21 @@ class MainWindow(QMainWindow):
         if path:
             self.controller.open_basemap(path)
 
-    def show_shortcuts(self) -> ShortcutsDialog:
+    def show_help(self) -> QWidget:
+        from .help_window import open_help
+
+        return open_help(self)
+
+    def show_shortcuts(self) -> QWidget:
+        from .shortcuts import ShortcutsDialog
+
         dialog = ShortcutsDialog(self)
         dialog.show()
         return dialog
 
-    def show_sources(self) -> SourcesDialog:
+    def show_sources(self) -> QWidget:
+        from .sources_dialog import SourcesDialog
+
         dialog = SourcesDialog(self.reference.provenance(), self)
         dialog.show()
         return dialog

@@ -185,3 +185,30 @@ def fit_secondary_windows() -> None:
     if not app.property("qpvdesk_fits_windows"):
         app.setProperty("qpvdesk_fits_windows", True)
         app.installEventFilter(_SECONDARY_WINDOWS)
+
+
+class _FirstInput(QObject):
+    """On a main window's QWindow (which sees its input before any widget): at the first
+    key or button pressed there, secondary windows start fitting the screen."""
+
+    INPUT = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.MouseButtonPress,
+             QEvent.Type.TouchBegin, QEvent.Type.TabletPress)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        fitting = QApplication.instance().property("qpvdesk_fits_windows")
+        if fitting or event.type() in self.INPUT:
+            watched.removeEventFilter(self)     # its work is done: no call for every event
+            fit_secondary_windows()
+        return False
+
+
+_FIRST_INPUT = _FirstInput()     # never deleted, like _SECONDARY_WINDOWS
+
+
+def fit_secondary_windows_from_first_input(window: QWidget) -> None:
+    """Secondary windows fit the screen once the user first acts in `window` (shown), or
+    once fit_secondary_windows() is called, whichever comes first. Until then no
+    application-wide filter: while a main window starts, its map renders on another thread,
+    and each of the thousands of events calling into Python waited for that thread (measured:
+    the window showed ~30 ms later)."""
+    window.windowHandle().installEventFilter(_FIRST_INPUT)

@@ -3,9 +3,12 @@ receives them), and the contact written into each package. Kept in the workspace
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .bag import Sender
 from .info import valid_insee
+
+if TYPE_CHECKING:   # the package writer (and its signature code) loads when a package is made
+    from .bag import Sender
 
 MODE_COMMUNE = "commune"
 MODE_AGGLOMERATION = "agglomeration"
@@ -52,5 +55,7 @@ def save_identity(workspace, identity: Identity) -> None:
 
 
 def sender(identity: Identity, commune_name: str) -> Sender:
+    from .bag import Sender
+
     return Sender(identity.commune_insee, organization(commune_name), identity.contact_name,
                   identity.contact_email)

@@ -3,12 +3,15 @@
 Qt-free. `ProposalStore` keeps them in the workspace with a persistent undo history;
 `validate` checks a form and a shape; `import_proposals` / `export_proposals` exchange them
 with GIS files.
+
+The import and export modules (and the table writers they use) load when first named: the
+app's start-up only reads the store (tests/test_startup.py).
 """
+from importlib import import_module
+
 from . import gdal
-from .exporter import EXPORT_FORMATS, export_proposals
 from .geometry import polygon_from_vertices, vertices_of
 from .history import HistoryStep
-from .importer import FeatureOutcome, ImportFileError, ImportReport, import_proposals
 from .proposal import EDITABLE_FIELDS, Proposal
 from .store import Draft, ProposalNotFound, ProposalStore
 from .territory import DerivedFacts, Territory
@@ -25,3 +28,13 @@ __all__ = [
     "ProposalNotFound", "ProposalStore", "Territory", "Validation", "export_proposals", "gdal",
     "import_proposals", "polygon_from_vertices", "validate", "vertices_of",
 ]
+
+_LAZY = {"EXPORT_FORMATS": "exporter", "export_proposals": "exporter",
+         "FeatureOutcome": "importer", "ImportFileError": "importer",
+         "ImportReport": "importer", "import_proposals": "importer"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

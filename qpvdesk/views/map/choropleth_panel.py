@@ -1,11 +1,13 @@
 """« Carte thématique »: colour the IRIS or the QPV by an indicator.
 
 The panel reports the setting the user builds (`choropleth_changed`); the application applies
-it. `set_setting` shows a saved setting without reporting anything.
+it. `set_setting` shows a saved setting without reporting anything. The indicators may come
+later than the panel (a function that reads them): they are read when the panel is first shown
+or `load_indicators()` is called, and the saved setting is shown again then.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -41,6 +43,7 @@ LAYER_TITLES = Texts("ChoroplethPanel", {
     "iris": "IRIS", "qpv": QT_TRANSLATE_NOOP("ChoroplethPanel", "Quartiers prioritaires")})
 DEFAULT_CLASSES = 5
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 1   # the MappableIndicator of a row (not on themes)
+IndicatorsByLayer = dict[str, list[MappableIndicator]]
 
 
 def indicator_model(indicators: list[MappableIndicator],
@@ -67,20 +70,20 @@ def indicator_model(indicators: list[MappableIndicator],
 class ChoroplethPanel(QWidget):
     choropleth_changed = Signal(object)   # ChoroplethSetting, or None when switched off
 
-    def __init__(self, indicators_by_layer: dict[str, list[MappableIndicator]],
+    def __init__(self, indicators_by_layer: IndicatorsByLayer | Callable[[], IndicatorsByLayer],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(TEXT["panel"])
-        self.indicators_by_layer = indicators_by_layer
+        self._read_indicators = indicators_by_layer if callable(indicators_by_layer) else None
+        self.indicators_by_layer = {} if callable(indicators_by_layer) else indicators_by_layer
+        self._shown: ChoroplethSetting | None = None   # the setting last given to set_setting
         self._quiet = False   # True while the panel fills its own fields
 
         self.box = QGroupBox(TEXT["enable"])
         self.box.setCheckable(True)
         self.box.setChecked(False)
         self.layer_combo = QComboBox()
-        for layer_id, title in LAYER_TITLES.items():
-            if indicators_by_layer.get(layer_id):
-                self.layer_combo.addItem(title, layer_id)
+        self._fill_layers()
         self.indicator_combo = self._searchable_combo()
         self.edition_combo = QComboBox()
         self.method_combo = QComboBox()
@@ -121,6 +124,26 @@ class ChoroplethPanel(QWidget):
                        self.method_combo.currentIndexChanged, self.classes_spin.valueChanged):
             signal.connect(self._changed)
 
+    def _fill_layers(self) -> None:
+        for layer_id, title in LAYER_TITLES.items():
+            if self.indicators_by_layer.get(layer_id):
+                self.layer_combo.addItem(title, layer_id)
+
+    def load_indicators(self) -> None:
+        """Read the indicators now if they were left for later, and show the saved setting
+        with them."""
+        if self._read_indicators is None:
+            return
+        read, self._read_indicators = self._read_indicators, None
+        self.indicators_by_layer = read()
+        with self._filling():
+            self._fill_layers()
+        self.set_setting(self._shown)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.load_indicators()
+        super().showEvent(event)
+
     def _searchable_combo(self) -> QComboBox:
         combo = QComboBox()
         combo.setEditable(True)
@@ -154,6 +177,7 @@ class ChoroplethPanel(QWidget):
 
     def set_setting(self, setting: ChoroplethSetting | None) -> None:
         """Show a saved setting (None: map not coloured) without emitting anything."""
+        self._shown = setting
         with self._filling():
             self.box.setChecked(setting is not None)
             if setting is not None:

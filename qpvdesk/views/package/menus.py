@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 from ...models.package.identity import (MODE_AGGLOMERATION, MODE_COMMUNE, load_identity,
                                         save_identity)
@@ -14,7 +15,10 @@ from .commune_actions import CommunePackageActions
 
 
 class PackageMenus(QObject):
-    def __init__(self, window, workspace, reference, proposal_store) -> None:
+    """Built after the main window's first map (see MainWindow.packages): `before` is the
+    menu they go in front of (Aide), None to append them."""
+
+    def __init__(self, window, workspace, reference, proposal_store, before=None) -> None:
         super().__init__(window)
         self.workspace = workspace
         self.commune = CommunePackageActions(window, workspace, reference, proposal_store)
@@ -30,15 +34,23 @@ class PackageMenus(QObject):
         for source in (self.commune, self.agglomeration):
             source.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
         menu_bar = window.menuBar()
-        packages = menu_bar.addMenu(self.tr("&Paquets"))
+        packages = self._menu(menu_bar, self.tr("&Paquets"), before)
         packages.addAction(self.commune.export_action)
         packages.addAction(self.commune.key_action)
         packages.addSeparator()
         packages.addAction(self.mode_action)
-        self.agglomeration_menu = menu_bar.addMenu(self.tr("A&gglomération"))
+        self.agglomeration_menu = self._menu(menu_bar, self.tr("A&gglomération"), before)
         for action in self.agglomeration.actions:
             self.agglomeration_menu.addAction(action)
         self._show_mode()
+
+    @staticmethod
+    def _menu(menu_bar, title: str, before):
+        if before is None:
+            return menu_bar.addMenu(title)
+        menu = QMenu(title, menu_bar)
+        menu_bar.insertMenu(before, menu)
+        return menu
 
     @property
     def agglomeration_mode(self) -> bool:

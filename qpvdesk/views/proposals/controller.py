@@ -7,6 +7,7 @@ vertex, and offered again at the next start.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -14,9 +15,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...models.map.layers import proposal_layers
 from ...models.map.snapping import EXTRA_LAYER_ID, Snapper
-from ...models.proposals import (EQUIPEMENT, KINDS, PERIMETRE, QUARTIER_VECU, ImportFileError,
-                                 ImportReport, InvalidProposal, ProposalNotFound, ProposalStore,
-                                 export_proposals, import_proposals)
+from ...models.proposals import (EQUIPEMENT, KINDS, PERIMETRE, QUARTIER_VECU, InvalidProposal,
+                                 ProposalNotFound, ProposalStore)
 from ..map.capture_tool import CaptureTool
 from ..map.edit_tool import EditTool
 from .history_panel import HistoryPanel
@@ -24,6 +24,9 @@ from .proposal_form import ProposalForm
 from .proposal_list import ProposalListPanel
 from ..model_texts import model_text
 from ..file_dialogs import open_path, save_path
+
+if TYPE_CHECKING:
+    from ...models.proposals.importer import ImportReport
 
 SNAP_LAYERS = ("qpv", "communes", "iris")
 
@@ -47,8 +50,8 @@ class ProposalController(QObject):
         self.capture = CaptureTool(self.canvas, EQUIPEMENT, self.snapper, store.save_draft)
         self.edit = EditTool(self.canvas, self._editable, self._move, self._vertices,
                              snapper=self.snapper)
+        # behind a tab at start: filled after the first map (MainWindow._after_first_map)
         self.list_panel = ProposalListPanel(store, populate=False)
-        self.canvas.map_painted.connect(self.list_panel.refresh)   # behind a tab at start
         self._highlighted: str | None = None    # the proposal outlined on the map
         self.history_panel = HistoryPanel(store)
         self._build_actions()
@@ -243,6 +246,8 @@ class ProposalController(QObject):
                         "fichiers (*)"))
             if not path:
                 return None
+        from ...models.proposals.importer import ImportFileError, import_proposals   # on use
+
         try:
             report = import_proposals(self.store, path)
         except ImportFileError as exc:
@@ -263,6 +268,8 @@ class ProposalController(QObject):
                 self.tr("GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)"))
             if not path:
                 return None
+        from ...models.proposals.exporter import export_proposals   # on use
+
         try:
             written = export_proposals(self.store.list(), path)
         except (ValueError, OSError) as exc:
