@@ -290,3 +290,36 @@ def test_the_right_button_moves_the_map_while_drawing(qtbot, workspace, referenc
     QTest.mouseRelease(canvas, Qt.MouseButton.RightButton, pos=QPoint(400, 300))
     assert canvas.viewport.center_x == pytest.approx(before.center_x - 100 * before.resolution)
     assert len(window.tool.corners) == 1              # the corner tapped before, no other
+
+
+def test_the_atelier_menu_starts_a_workshop_and_prints_the_paper_map(qtbot, reference,
+                                                                     workspace, tmp_path,
+                                                                     monkeypatch):
+    from qpvdesk.views.atelier import dialogs
+    from qpvdesk.views.main_window import MainWindow
+
+    main = MainWindow(reference, workspace)
+    qtbot.addWidget(main)
+    titles = [action.text() for action in main.menuBar().actions()]
+    assert "A&telier" in titles and titles.index("A&telier") < titles.index("Aid&e")
+
+    def accept_new(dialog):
+        dialog.qpv.setCurrentIndex(dialog.qpv.findData(QPV))
+        dialog.place.setText("École Jean Macé")
+        dialog.ask_age.setChecked(True)
+        return dialog.DialogCode.Accepted
+    monkeypatch.setattr(dialogs.NewWorkshopDialog, "exec", accept_new)
+    window = main.atelier.new_workshop()
+    qtbot.addWidget(window)
+    (workshop,) = AtelierStore(workspace).workshops()
+    assert (workshop.qpv_code, workshop.place, workshop.ask_age, workshop.ask_residence) == (
+        QPV, "École Jean Macé", True, False)
+    assert window.isFullScreen() and "age_skip" in window.panel.buttons
+
+    target = tmp_path / "carte.pdf"
+    monkeypatch.setattr(dialogs.PaperMapDialog, "exec",
+                        lambda dialog: dialog.DialogCode.Accepted)
+    monkeypatch.setattr("qpvdesk.views.file_dialogs.save_path", lambda *args: str(target))
+    assert main.atelier.paper_map() == str(target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "Carte papier enregistrée (A3, échelle 1:" in main.statusBar().currentMessage()

@@ -34,6 +34,7 @@ class AtelierMenu(QObject):
     def new_workshop(self):
         from .dialogs import NewWorkshopDialog
         from ...models.atelier.workshop import InvalidContribution
+        from ...models.database_problems import DatabaseProblem
 
         dialog = NewWorkshopDialog(self.reference.qpv_list(), self.window.focused_qpv(),
                                    self.window)
@@ -41,7 +42,7 @@ class AtelierMenu(QObject):
             return None
         try:
             workshop = self._store().create(**dialog.values())
-        except InvalidContribution as exc:
+        except (InvalidContribution, DatabaseProblem) as exc:
             QMessageBox.warning(self.window, self.tr("Atelier non créé"), str(exc))
             return None
         return self.open_workshop(workshop.uuid)
@@ -88,6 +89,7 @@ class AtelierMenu(QObject):
                          f"carte_atelier_{code}_{sheet}.pdf", self.tr("PDF (*.pdf)"))
         if not path:
             return None
+        from ...models.frenchnum import format_french_number
         from ...render.atelier_paper import write_paper_map
 
         try:
@@ -97,5 +99,5 @@ class AtelierMenu(QObject):
             return None
         self.window.statusBar().showMessage(self.tr(
             "Carte papier enregistrée ({sheet}, échelle 1:{scale}) : {path}").format(
-            sheet=sheet, scale=f"{layout.scale:,}".replace(",", "\u202f"), path=path), 10_000)
+            sheet=sheet, scale=format_french_number(layout.scale, 0), path=path), 10_000)
         return path

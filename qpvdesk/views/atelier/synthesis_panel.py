@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QMessa
 from ...models.atelier.consensus import Level
 from ...models.atelier.export import ExportFailed, workshop_document, write_geojson
 from ...models.atelier.synthesis import MIN_AGREEING, create_proposal, synthesize
+from ...models.database_problems import DatabaseProblem
 from ...models.frenchnum import format_french_number, format_french_percent
-from ...models.proposals import InvalidProposal
 from ...render.atelier_map import (agreement_legend, paint_contours, paint_frequency,
                                    paint_places, paint_qpv_outline)
 from ..file_dialogs import save_path
@@ -160,7 +160,7 @@ class SynthesisPanel(QFrame):
         try:
             proposal = create_proposal(self.window_.context.proposals, self.synthesis,
                                        self.chosen)
-        except (ValueError, InvalidProposal) as exc:   # InvalidProposal is a ValueError too
+        except (ValueError, DatabaseProblem) as exc:   # InvalidProposal is a ValueError
             QMessageBox.warning(self, self.tr("Proposition non créée"), str(exc))
             return
         self.create.setEnabled(False)
