@@ -15,6 +15,8 @@ SYSTEM_PACKAGES := libsqlite3-mod-spatialite libglib2.0-0 libgl1 libegl1 libfont
 	libxkbcommon0 libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 \
 	libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth minisign poppler-utils python3-venv
+# Only the tests need these: LibreOffice opens the Word files qpvdesk writes, as a user would.
+TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui
 
 .PHONY: install run test system-packages data bench dist deb dist-check constraints clean translations
 
@@ -39,6 +41,7 @@ run: install
 	$(BIN)/qpvdesk
 
 test: install
+	@sh tools/system_packages.sh $(TEST_SYSTEM_PACKAGES)
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 

@@ -93,7 +93,7 @@ def _accept_global_options_everywhere(parser: argparse.ArgumentParser) -> None:
 
 def parser() -> argparse.ArgumentParser:
     # every command's module: only when the command line asks for more than the app
-    from .commands import (atelier, bench, fiche, package, proposals,  # noqa: F401
+    from .commands import (atelier, bench, fiche, package, portrait, proposals,  # noqa: F401
                            self_test, snapshot, workspace)
 
     main = _Parser(prog="qpvdesk", description=(
@@ -120,6 +120,7 @@ def parser() -> argparse.ArgumentParser:
     info.set_defaults(handler=_info)
     snapshot.add_parser(commands)
     fiche.add_parser(commands)
+    portrait.add_parser(commands)
     bench.add_parser(commands)
     proposals.add_parser(commands)
     package.add_parsers(commands)

@@ -154,23 +154,29 @@ def test_a_workshop_is_resumed_where_it_stopped(tmp_path, centre):
     again.close()
 
 
-def test_undo_steps_recorded_before_the_provenance_column_still_apply(workspace, reference,
-                                                                      centre):
+def test_a_hand_drawn_proposal_is_recorded_as_before_workshops(workspace, reference, centre):
+    """Its undo steps hold no provenance, as an older qpvdesk recorded them (and as a
+    workspace of that schema could take them); a workshop's proposal keeps its own."""
     proposals = ProposalStore(workspace, reference)
     proposal = proposals.add("quartier_vecu", around(centre, 0, 0),
                              {"title": "Avant", "qpv_code": QPV})
+    agreed = proposals.add("quartier_vecu", around(centre, 500, 0),
+                           {"title": "Atelier", "qpv_code": QPV},
+                           provenance='{"source": "atelier"}')
     proposals.update(proposal.uuid, title="Après")
-    for seq, undo, redo in workspace.conn.execute(
-            "SELECT seq, undo, redo FROM edit_history").fetchall():
-        states = [json.loads(undo), json.loads(redo)]
-        for side in states:
-            for state in side.values():
+    proposals.update(agreed.uuid, title="Atelier, revu")
+    recorded = {}
+    for undo, redo in workspace.conn.execute("SELECT undo, redo FROM edit_history"):
+        for side in (json.loads(undo), json.loads(redo)):
+            for uuid, state in side.items():
                 if state:
-                    state.pop("provenance")     # as an older qpvdesk recorded them
-        with workspace.transaction():
-            workspace.conn.execute("UPDATE edit_history SET undo = ?, redo = ? WHERE seq = ?",
-                                   (json.dumps(states[0]), json.dumps(states[1]), seq))
+                    recorded.setdefault(uuid, []).append(state)
+    assert all("provenance" not in state for state in recorded[proposal.uuid])
+    assert {state["provenance"] for state in recorded[agreed.uuid]} == {'{"source": "atelier"}'}
+    proposals.undo()
     proposals.undo()
     assert proposals.get(proposal.uuid).title == "Avant"
+    assert proposals.get(agreed.uuid).provenance == '{"source": "atelier"}'
     proposals.redo()
     assert proposals.get(proposal.uuid).title == "Après"
+    assert proposals.get(proposal.uuid).provenance is None

@@ -30,6 +30,15 @@ def test_bench_fiche_opens_every_fiche(reference_path, capsys):
     assert report["fiches_opened"] == 66 and report["fiche_open_max_ms"] > 0
 
 
+def test_bench_portrait_builds_the_whole_diagnostic(reference_path, capsys):
+    assert main(["--reference", str(reference_path), "bench", "portrait", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["runs"] == 5 and report["target_model_ms"] == 1000
+    for key in ("diagnostic_model_first_ms", "diagnostic_model_median_ms",
+                "diagnostic_json_median_ms"):
+        assert isinstance(report[key], float) and report[key] > 0
+
+
 def test_bench_package_exports_and_verifies(qapp, reference_path, capsys):
     assert main(["--reference", str(reference_path), "bench", "package", "--json",
                  "--repeat", "1"]) == 0

@@ -82,7 +82,9 @@ def test_build_is_deterministic(tmp_path, reference_path):
         conn = connect(path, readonly=True)
         tables = ["territory", "commune", "iris", "qpv", "qpv_commune", "indicator",
                   "indicator_value", "college", "ecole", "heritage_cite", "provenance",
-                  "metadata"]
+                  "metadata", "indicator_comparator", "indicator_without_comparator",
+                  "qpv_edition_year", "quality_flag", "qpv_iris", "bpe_equipement",
+                  "poste_politique_ville"]
         try:
             return {table: conn.execute(
                 f"SELECT * FROM {table} ORDER BY 1, 2").fetchall() for table in tables}

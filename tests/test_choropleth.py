@@ -124,26 +124,29 @@ def test_legend_adds_decimals_when_bounds_would_look_the_same():
     assert len(set(labels)) == len(labels)
 
 
-def test_legend_counts_secret_and_missing_apart():
+def test_legend_counts_secret_not_published_and_missing_apart():
     classification = classify([1, 2, 3], "quantiles", 3)
-    entries = legend(classification, "%", 4, 7)
-    assert [(e.kind, e.label, e.color) for e in entries[-2:]] == [
-        ("secret", "Secret statistique (4)", NO_DATA_COLORS["secret"]),
+    entries = legend(classification, "%", 4, 7, 2)
+    assert [(e.kind, e.label, e.color) for e in entries[-3:]] == [
+        ("secret", "Secret (4)", NO_DATA_COLORS["secret"]),
+        ("non_publie", "Non publié (2)", NO_DATA_COLORS["non_publie"]),
         ("missing", "Non disponible (7)", NO_DATA_COLORS["missing"])]
+    assert len(set(NO_DATA_COLORS.values())) == 3
     assert [e.kind for e in legend(classification, "%", 0, 0)] == ["class"] * 3
 
 
 def test_secret_and_missing_values_are_never_classed(reference):
     values = indicator_values(reference, "iris", "CAF.A", 2020)
     statuses = [status for _, status in values.values()]
-    assert statuses.count("secret") > 0 and statuses.count("missing") > 0
+    # IRIS under INSEE's publication threshold have no row in its national file
+    assert statuses.count("secret") > 0 and statuses.count("non_publie") > 0
     assert all(value is None for value, status in values.values() if status != "ok")
     classification = classify([value for value, _ in values.values()], "jenks", 5)
     assert sum(classification.counts) == statuses.count("ok")
     entries = legend(classification, "allocataires", statuses.count("secret"),
-                     statuses.count("missing"))
-    assert entries[-2].label == f"Secret statistique ({statuses.count('secret')})"
-    assert entries[-1].label == f"Non disponible ({statuses.count('missing')})"
+                     statuses.count("missing"), statuses.count("non_publie"))
+    assert entries[-2].label == f"Secret ({statuses.count('secret')})"
+    assert entries[-1].label == f"Non publié ({statuses.count('non_publie')})"
 
 
 def test_qpv_values_are_keyed_by_2024_code_with_2015_values(reference):

@@ -9,13 +9,16 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPdfWriter
 from PySide6.QtWidgets import QDialog, QScrollArea
 
 from qpvdesk.models.fiche import build_fiche, format_figure
 from qpvdesk.views.fiche import (FicheView, open_fiche_window, print_fiche, qpv_thumbnail,
                                  write_fiche_pdf)
-from qpvdesk.render import fiche_pdf
+from qpvdesk.render import fiche_pdf, pdf_pages
 from qpvdesk.views.fiche import fiche_print
+from qpvdesk.views.fiche.fiche_view import DETAIL_ROLE
 
 CITE_12_14 = ("QN06224M", "QP062024")
 
@@ -51,6 +54,31 @@ def view(request, qtbot, reference):
 
 # -- the window ----------------------------------------------------------------------------
 
+def test_every_column_fits_a_1024_screen_and_no_name_is_cut(qtbot, reference):
+    """In the width a 1024 × 768 screen leaves the fiche window, every table shows all its
+    columns (no side scrolling): the indicators' names wrap over more lines instead of being
+    cut (« Bénéficiaires de la … » read the same on two rows)."""
+    widget = FicheView(build_fiche(reference, "QN06228M"), None)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    # the window fitted to 1024 × 768, frame included; after the show, where the app fits
+    # secondary windows to the screen (offscreen: 800 × 600) once a main window has started
+    widget.resize(986, 740)
+    scroll = widget.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible())
+    for title, table in widget.tables.items():
+        assert table.width() >= sum(table.columnWidth(c) for c in range(table.columnCount())), \
+            title
+    revenus = widget.tables["Revenus et pauvreté"]
+    metrics = revenus.fontMetrics()
+    for row in range(revenus.rowCount()):
+        name = revenus.item(row, 0).text()
+        wrapped = metrics.boundingRect(0, 0, revenus.columnWidth(0) - 8, 10_000,
+                                       int(Qt.TextFlag.TextWordWrap), name).height()
+        assert revenus.rowHeight(row) >= wrapped, name
+
+
 def test_both_codes_open_the_same_fiche(view):
     assert view.name_label.text() == "Cité 12-14"
     assert view.identity_labels["Code 2024"].text() == "QN06224M"
@@ -74,7 +102,8 @@ def test_figure_cells_show_the_models_formatted_value(view):
     assert format_figure(population.qpv) in item.toolTip()
     income = line_of(view.fiche, "REVN.DISP_Q2")
     call = cell(view, "Revenus et pauvreté", income.label, "CALL")
-    assert call.text() == "17\u202f980"
+    assert call.text() == "17\u202f580"   # revenus 2018, the year of REVN 2022
+    assert call.data(DETAIL_ROLE) == "2018"
     assert format_figure(income.comparison("epci").figure) in call.toolTip()
 
 
@@ -95,23 +124,38 @@ def test_tooltips_carry_source_file_row_and_vintage(view):
     assert "Édition 2022" in tip and "Éditions 2017 à 2022, géographie QPV 2015" in tip
     income = line_of(view.fiche, "REVN.DISP_Q2")
     tip = cell(view, "Revenus et pauvreté", income.label, "Pas-de-\nCalais").toolTip()
-    assert "insee_filosofi_caf/FILO2019_DISP_DEP_extrait.csv, ligne" in tip
-    assert "Millésime 2019" in tip
+    assert "insee_filosofi_caf/FILO2018_DISP_DEP_extrait.csv, ligne" in tip
+    assert "Année : revenus 2018" in tip
 
 
 def test_missing_values_are_a_dash_with_the_reason(view):
-    poverty = line_of(view.fiche, "REVN.TP60")
-    assert poverty.comparison("epci") is None
-    item = cell(view, "Revenus et pauvreté", poverty.label, "CALL")
+    taxed = line_of(view.fiche, "REVN.PMIMP")
+    assert taxed.comparison("epci") is None
+    item = cell(view, "Revenus et pauvreté", taxed.label, "CALL")
     assert item.text() == "—"
     assert "pas de valeur pour CALL dans les sources embarquées" in item.toolTip()
 
 
+def test_comparisons_say_their_own_year_and_flag_other_editions(view):
+    """The ensemble des QPV is published for editions 2017-2019 only: beside the QPV's 2022
+    figure it says « éd. 2019 » and is marked; the note under the table says what * means."""
+    share = line_of(view.fiche, "DEMO.TX_TOT_0A24")
+    item = cell(view, "Démographie", share.label, "Ensemble\ndes QPV")
+    assert item.data(DETAIL_ROLE) == "éd. 2019 *"
+    assert ("Ensemble des QPV de France" in item.toolTip() and "Années différentes : édition "
+            "2019 pour la comparaison, édition 2022 pour les QPV." in item.toolTip())
+    assert "* : définition proche" in view.tables["Démographie"].fiche_table.note
+    income = line_of(view.fiche, "REVN.DISP_Q2")
+    gap = cell(view, "Revenus et pauvreté", income.label, "Écart\nCALL")
+    assert gap.text().startswith(("↗", "↘")) and gap.data(DETAIL_ROLE) == "2021→2022"
+    assert income.gap.text in gap.toolTip()
+
+
 def test_levels_a_theme_never_has_are_left_out_and_said(view):
-    table = view.tables["Démographie"]
+    table = view.tables["Familles et allocataires CAF"]
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    assert "CALL" not in headers and "Ensemble\ndes QPV" in headers
-    assert "la CALL" in table.fiche_table.note
+    assert "Pas-de-\nCalais" not in headers and "Ensemble\ndes QPV" in headers
+    assert "le Pas-de-Calais" in table.fiche_table.note
     revenus = view.tables["Revenus et pauvreté"]
     headers = [revenus.horizontalHeaderItem(c).text() for c in range(revenus.columnCount())]
     assert headers[:3] == ["Indicateur", "QPV", "Lens"]
@@ -190,10 +234,10 @@ def test_pdf_has_name_figures_pages_and_date(qapp, reference, cite_fiche, tmp_pa
 def test_pdf_rows_are_never_cut_across_pages(qapp, reference, tmp_path):
     # 29 écoles: the last table runs over a page break
     fiche = build_fiche(reference, "QN06229M")
-    writer = fiche_pdf.QPdfWriter(str(tmp_path / "probe.pdf"))
-    writer.setResolution(fiche_pdf.PDF_DPI)
-    fiche_pdf.set_a4(writer)
-    style = fiche_pdf._Style(writer)
+    writer = QPdfWriter(str(tmp_path / "probe.pdf"))
+    writer.setResolution(pdf_pages.PDF_DPI)
+    pdf_pages.set_a4(writer)
+    style = pdf_pages.Style(writer)
     footer = 200.0
     pages = fiche_pdf._layout(style, fiche, None, footer)
     assert len(pages) >= 3
@@ -215,7 +259,7 @@ def test_cli_pdf(reference_path, tmp_path, capsys):
     args = parser.parse_args(["--reference", str(reference_path), "fiche", "QP062024",
                               "--pdf", str(out)])
     assert args.handler(args) == 0
-    assert capsys.readouterr().out.strip() == f"{out} (3 pages)"
+    assert capsys.readouterr().out.strip() == f"{out} (4 pages)"
     text = pdf_text(out)
     assert "Cité 12-14" in text and "2 158" in text
 
@@ -289,7 +333,7 @@ def test_print_uses_the_same_painting(qapp, reference, cite_fiche, tmp_path, mon
     FakePrintDialog.output, FakePrintDialog.accept = tmp_path / "printed.pdf", True
     assert print_fiche(cite_fiche, qpv_thumbnail(reference, "QN06224M")) is True
     text = pdf_text(tmp_path / "printed.pdf")
-    assert "Cité 12-14" in text and "2 158" in text and "page 1 / 3" in text
+    assert "Cité 12-14" in text and "2 158" in text and "page 1 / 4" in text
     FakePrintDialog.accept, FakePrintDialog.output = False, tmp_path / "cancelled.pdf"
     assert print_fiche(cite_fiche, None) is False
     assert not (tmp_path / "cancelled.pdf").exists()

@@ -1,8 +1,8 @@
 import pytest
 
-from qpvdesk.models.frenchnum import (STATUS_NOTE, STATUS_TEXTS, NumberFormatError,
+from qpvdesk.models.frenchnum import (NO_VALUE, STATUS_EXPLANATION, NumberFormatError,
                                       format_french_number, format_french_percent,
-                                      parse_french_number)
+                                      format_status, parse_french_number, status_tip)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -53,14 +53,41 @@ def test_percent():
     assert format_french_percent(None) == "—"
 
 
-@pytest.mark.parametrize("status, expected", [("secret", "secret"), ("missing", "n.d.")])
-def test_one_wording_per_missing_value_on_screen_in_pdf_and_in_tables(qapp, status, expected):
-    """The fiche (screen and PDF draw the same cells), the indicator table, the charts and
-    the CLI all write a value that is not there the same way."""
+#: status -> (the word where there is room, the word in a table cell)
+WORDING = {"secret": ("secret", "secret"), "non_publie": ("non publié", "non publié"),
+           "missing": ("non disponible", "n.d.")}
+
+
+@pytest.mark.parametrize("status", WORDING)
+def test_one_wording_per_missing_value_on_every_surface(qapp, status):
+    """A value that is not there reads the same on every surface: the fiche's text (CLI and
+    tooltips) and its cells (screen, PDF and Word draw the same cells), the indicator table
+    and its CSV/XLSX export, the diagnostic's cells (portrait window, PDF, Word) and the
+    choropleth legend; and every surface's note explains that word."""
+    from qpvdesk.models.choropleth import NO_DATA_LABELS
+    from qpvdesk.models.comparators import Value
     from qpvdesk.models.fiche import Figure, format_figure
+    from qpvdesk.models.report.diagnostic_document import figure_text as diagnostic_text
+    from qpvdesk.models.table_export import figure_cell
     from qpvdesk.render.fiche_tables import figure_text
     from qpvdesk.views.tables.indicator_table_view import figure_number
 
+    long, short = WORDING[status]
     figure = Figure("REVN.TP60", "Taux de pauvreté", "%", 2019, 2019, None, status, "", None)
-    assert format_figure(figure) == figure_text(figure) == figure_number(figure) == expected
-    assert STATUS_TEXTS[status] == expected and f"« {expected} »" in STATUS_NOTE
+    value = Value("REVN.TP60", "epci", "200035442", "CALL", 2019, None, None, status, False,
+                  None, "", None)
+    assert format_status(status) == format_figure(figure) == long
+    assert NO_DATA_LABELS[status] == long.capitalize()
+    assert status_tip(status).startswith(f"{long.capitalize()} : ")
+    assert (format_status(status, short=True) == figure_text(figure) == figure_number(figure)
+            == figure_cell(figure).text == diagnostic_text(value, "%") == short)
+    assert f"« {short} »" in STATUS_EXPLANATION
+
+
+def test_nothing_to_show_is_a_dash_and_never_zero():
+    words = [format_status(status, short=True) for status in WORDING]
+    assert len(set(words)) == len(words) and NO_VALUE not in words
+    assert format_french_number(None) == NO_VALUE == "—"
+    assert f"« {NO_VALUE} » : rien à montrer" in STATUS_EXPLANATION
+    assert "jamais remplacé par 0" in STATUS_EXPLANATION
+    assert "0" not in words

@@ -75,10 +75,26 @@ def test_filter_by_commune(reference):
     assert table.summaries == full.summaries
 
 
+def test_communes_column_is_the_2015_geography_of_the_figures(reference):
+    """The figures are INSEE's 2015-geography ones: the communes column lists the 2015
+    communes; the commune filter follows the 2024 perimeters."""
+    rows = {row.code: row for row in build_indicator_table(reference, INDICATORS).rows}
+    for code, communes_2015 in (("QN06224M", "Lens"), ("QN06227M", "Lens, Éleu-dit-Leauwette"),
+                                ("QN06234M", "Méricourt, Sallaumines")):
+        expected = [name for (name,) in reference.conn.execute(
+            "SELECT commune_name FROM qpv_commune WHERE qpv_code = ? AND geography = 2015 "
+            "ORDER BY in_call DESC, commune_name", (code,))]
+        assert rows[code].communes_label == ", ".join(expected) == communes_2015
+    assert "Loos-en-Gohelle" in {c.name for c in rows["QN06224M"].communes_2024}
+    loos = build_indicator_table(reference, INDICATORS, commune="62528")
+    assert "QN06224M" in {row.code for row in loos.rows}
+
+
 def test_comparison_to_the_call_uses_the_unfavourable_direction(reference):
     table = build_indicator_table(reference, INDICATORS)
     income, poverty = table.columns[0], table.columns[1]
-    assert income.call.figure.value == call_value(reference, "FILO.DISP_MED", 2019)
+    # REVN 2022 holds the revenus 2018 (established by the build): the CALL's Filosofi 2018
+    assert income.call.figure.value == call_value(reference, "FILO.DISP_MED", 2018)
     assert poverty.call is None  # no CALL poverty rate in the sources
     for row in table.rows:
         expected = "worse" if row.cells[0].figure.value < income.call.figure.value else "better"
@@ -133,17 +149,19 @@ def test_unknown_or_non_qpv_indicator_is_refused(reference):
 
 def test_gap_dynamics_of_median_income(reference):
     dynamics = gap_dynamics(reference, "REVN.DISP_Q2")
-    assert (dynamics.call_first.figure.edition, dynamics.call_last.figure.edition) == (2014, 2019)
+    # REVN 2022 = revenus 2018 (established): 2018 = revenus 2014 by the same lag, and the
+    # 2017 edition (revenus 2013) has no CALL value to pair with
+    assert (dynamics.call_first.figure.edition, dynamics.call_last.figure.edition) == (2014, 2018)
     first_call = call_value(reference, "FILO.DISP_MED", 2014)
-    last_call = call_value(reference, "FILO.DISP_MED", 2019)
-    first = qpv_values(reference, "REVN.DISP_Q2", 2017)
+    last_call = call_value(reference, "FILO.DISP_MED", 2018)
+    first = qpv_values(reference, "REVN.DISP_Q2", 2018)
     last = qpv_values(reference, "REVN.DISP_Q2", 2022)
     code_2015 = dict(reference.conn.execute("SELECT code, code_2015 FROM qpv"))
     assert len(dynamics.points) == 22
     labels = set()
     for point in dynamics.points:
         code = code_2015[point.qpv_code]
-        assert (point.first.edition, point.last.edition) == (2017, 2022)
+        assert (point.first.edition, point.last.edition) == (2018, 2022)
         assert point.gap_first == pytest.approx(first[code][0] - first_call)
         assert point.gap_last == pytest.approx(last[code][0] - last_call)
         # Income: a lower value is unfavourable, so a falling gap means a worsening QPV.

@@ -42,17 +42,17 @@ def test_the_legend_names_the_indicator_its_year_and_method(reference, layers):
 def test_every_territory_is_counted_once(reference, layers):
     allocations = legend_of(reference, layers, "iris", "CAF.A", 2017)
     kinds = [entry.kind for entry in allocations.entries]
-    assert kinds == ["class"] * 5 + ["secret", "missing"]
+    assert kinds == ["class"] * 5 + ["secret", "non_publie"]
     assert sum(entry.count for entry in allocations.entries) == len(layers["iris"])
     secret = next(entry for entry in allocations.entries if entry.kind == "secret")
-    assert secret.name == "Secret statistique" and secret.count == 7   # 7 IRIS secret in 2017
+    assert secret.name == "Secret" and secret.count == 7   # 7 IRIS secret in 2017
     assert all(entry.name.startswith("de ") for entry in allocations.entries[:5])
     assert allocations.entries[0].name.endswith("\u00a0allocataires")
     # the title states the unit; the rows give the bounds alone
     assert allocations.title.endswith("(allocataires)")
     rows = [allocations.row_text(entry) for entry in allocations.entries]
     assert rows[0] == allocations.entries[0].name.removesuffix("\u00a0allocataires")
-    assert rows[-2:] == ["Secret statistique", "Non disponible"]
+    assert rows[-2:] == ["Secret", "Non publié"]
 
 
 # -- how it is drawn ---------------------------------------------------------------------------
@@ -75,7 +75,7 @@ def test_the_legend_draws_every_class_colour_in_a_box_of_its_size(qapp, referenc
     assert (box.x(), box.y(), box.width(), box.height()) == (20, 30, size.width(), size.height())
     inside = colours_in(image, 20, 30, int(box.right()), int(box.bottom()))
     assert {entry.color for entry in legend.entries if entry.kind == "class"} <= inside
-    assert NO_DATA_COLORS["missing"] in inside
+    assert NO_DATA_COLORS["non_publie"] in inside
     assert colours_in(image, int(box.right()) + 2, 0, 400, 400) == {"#000000"}   # nothing out
 
 

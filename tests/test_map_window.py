@@ -93,8 +93,8 @@ def test_choropleth_legend_lists_classes_and_absent_data(qtbot, window):
     settle(qtbot, window)
     labels = [item.label for item in window.controller.composer.legend_for("iris")]
     assert len([label for label in labels if label.startswith("de ")]) == 5
-    assert any(label.startswith("Non disponible") for label in labels)
-    assert all("\u202f" in label or "disponible" in label for label in labels)  # 14 500-style
+    assert any(label.startswith("Non publié") for label in labels)
+    assert all("\u202f" in label or "publié" in label for label in labels)  # 14 500-style
 
 
 def test_bad_basemap_is_refused_and_changes_nothing(qtbot, window, tmp_path):

@@ -5,6 +5,7 @@ trusted comment are read out of the document itself — nothing comes from qpvde
 qpvdesk verifies and imports the package; minisign and bagit accept it."""
 from __future__ import annotations
 
+import base64
 import csv
 import hashlib
 import io
@@ -258,6 +259,29 @@ def sha256_lines(root: Path, names: list[str]) -> str:
                    for name in sorted(names))
 
 
+#: One key in sixteen that minisign makes has an id whose first hex digit is 0, and minisign's
+#: « minisign public key … » comment then drops it (printf's %X): the key id is read from the
+#: key itself, as section 4 says, and the key always gets such an id so that the case runs.
+LEADING_ZEROS_KEY_ID = 0x00000A1B2C3D4E5F
+PUBLIC_KEY_ID = slice(2, 10)          # after "Ed"
+SECRET_KEY_ID = slice(54, 62)         # after "Ed", KDF and checksum algorithms, salt, limits
+
+
+def with_key_id(public: Path, secret: Path, key_id: int) -> str:
+    """Give the unencrypted pair ``minisign -G -W`` made this key id (its checksum is all
+    zeros: nothing else to update); the id as section 4 writes it, from the public key."""
+    number = key_id.to_bytes(8, "little")
+    for path, where, comment in ((public, PUBLIC_KEY_ID, f"minisign public key {key_id:X}"),
+                                 (secret, SECRET_KEY_ID, None)):
+        first, encoded = path.read_text().splitlines()
+        raw = bytearray(base64.b64decode(encoded))
+        raw[where] = number
+        first = f"untrusted comment: {comment}" if comment else first
+        path.write_text(f"{first}\n{base64.b64encode(raw).decode()}\n")
+    raw = base64.b64decode(public.read_text().splitlines()[1])
+    return f"{int.from_bytes(raw[PUBLIC_KEY_ID], 'little'):016X}"
+
+
 @dataclass(frozen=True)
 class Written:
     folder: Path      # the bag, unzipped
@@ -273,7 +297,7 @@ def written(tmp_path_factory) -> Written:
     public, secret = work / f"{LENS}.pub", work / f"{LENS}.key"
     subprocess.run([MINISIGN, "-G", "-W", "-p", str(public), "-s", str(secret)], check=True,
                    capture_output=True)
-    key_id = public.read_text().splitlines()[0].rsplit(" ", 1)[1]
+    key_id = with_key_id(public, secret, LEADING_ZEROS_KEY_ID)
     bag = work / "bag"
     (bag / "data").mkdir(parents=True)
     write_geopackage(bag / "data" / "propositions.gpkg", schema)
@@ -331,6 +355,7 @@ def test_qpvdesk_verifies_and_imports_the_package_written_from_the_document(
     report = verify_package(written.package, trust)
     assert report.ok, report.reason
     assert report.info.uuid == written.package_id and report.info.commune_insee == LENS
+    assert report.info.key_id == "00000A1B2C3D4E5F"      # 16 digits, leading zeros kept
     received = {item.uuid: item for item in report.proposals}
     assert set(received) == {proposal["uuid"] for proposal in PROPOSALS}
     equipment = received[PROPOSALS[0]["uuid"]]

@@ -25,7 +25,8 @@ def family_lines(out: str) -> dict[str, str]:
 
 
 def test_every_feature_family_is_checked():
-    assert FAMILY_NAMES == {"reference", "choropleth", "basemap", "fiche", "charts", "table",
+    assert FAMILY_NAMES == {"reference", "choropleth", "basemap", "fiche", "portrait", "charts",
+                            "table",
                             "import-geojson", "import-geopackage", "import-kml",
                             "import-shapefile", "export", "package", "window"}
     assert all(" / " in family.title for family in FAMILIES)   # French / English
@@ -42,6 +43,8 @@ def test_self_test_passes_on_a_good_install(reference_path, capsys):
     assert "PNG, JPEG and WebP" in lines["Fond de plan MBTiles / MBTiles basemap"]
     assert "an altered copy refused, imported" in lines["Paquet signé / Signed package"]
     assert "quartier_vecu imported" in lines["Import Shapefile / Shapefile import"]
+    portrait = lines["Portrait PDF et Word / Portrait as PDF and Word"]
+    assert re.search(r"8 themes: PDF \d+ pages, .*Word \d+ tables, \d+ images", portrait)
 
 
 def test_a_broken_family_is_named_and_the_others_still_run(reference_path, tmp_path, capsys):
@@ -89,3 +92,18 @@ def test_the_help_names_every_family(capsys):
     assert "--self-test" in help_text
     assert all(family.name in help_text for family in FAMILIES)
     assert "exit 0 only if all pass" in help_text
+
+
+def test_the_portrait_family_fails_without_python_docx_templates(reference_path, tmp_path,
+                                                                 monkeypatch, capsys):
+    """A frozen build that left out python-docx's data files (docx/templates): the Word file
+    cannot be made, the portrait family says so on its line, the other families pass."""
+    import docx.api
+
+    monkeypatch.setattr(docx.api, "_default_docx_path", lambda: str(tmp_path / "default.docx"))
+    assert main(["--reference", str(reference_path), "--self-test"]) == 1
+    out = capsys.readouterr().out
+    lines = family_lines(out)
+    portrait = lines.pop("Portrait PDF et Word / Portrait as PDF and Word")
+    assert portrait.strip().startswith(FAILED) and "default.docx" in portrait
+    assert all(line.strip().startswith(PASSED) for line in lines.values()), out

@@ -22,16 +22,17 @@ from qpvdesk.startup_log import (APPLICATION, DATABASES_OPEN, MAP_PAINTED, MAP_R
 # the signature code (packages); numpy's masked arrays.
 HEAVY = ("pandas", "geopandas", "pyogrio", "fiona", "pyproj", "scipy", "sklearn",
          "mapclassify", "pyqtgraph", "openpyxl", "docx", "cryptography", "numpy.ma")
-PDF_WRITERS = ("fiche_pdf", "synthese_pdf")
+PDF_WRITERS = ("fiche_pdf", "synthese_pdf", "report_pdf", "report_docx", "report_charts")
 # ...nor what opens on demand or after it: the command modules, the dialogs and analysis
 # windows, the first-run assistant once done, the package menus (outside agglomeration mode),
-# the proposal import and export, the fiche, table and portrait models.
+# the proposal import and export, the fiche, table and diagnostic models.
 ON_DEMAND = ("qpvdesk.commands", "qpvdesk.views.fiche", "qpvdesk.views.charts",
              "qpvdesk.views.tables", "qpvdesk.views.portrait_view", "qpvdesk.views.help_window",
              "qpvdesk.views.shortcuts", "qpvdesk.views.sources_dialog", "qpvdesk.views.first_run",
              "qpvdesk.views.package", "qpvdesk.models.proposals.importer",
              "qpvdesk.models.proposals.exporter", "qpvdesk.models.table_export",
-             "qpvdesk.models.fiche", "qpvdesk.models.indicator_table", "qpvdesk.models.portrait",
+             "qpvdesk.models.fiche", "qpvdesk.models.indicator_table",
+             "qpvdesk.models.diagnostic", "qpvdesk.models.report",
              "qpvdesk.models.package.bag", "qpvdesk.models.package.minisign")
 
 # Listens to the app's start-up moments (qpvdesk/startup_log.py), then reports what was

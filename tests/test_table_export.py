@@ -8,18 +8,21 @@ from openpyxl import load_workbook
 
 from qpvdesk.models.frenchnum import parse_french_number
 from qpvdesk.models.indicator_table import build_indicator_table
-from qpvdesk.models.table_export import (NOT_PUBLISHED, SECRET, csv_number,
-                                         indicator_table_rows, write_csv, write_xlsx)
+from qpvdesk.models.table_export import (ABSENT, csv_number, indicator_table_rows, write_csv,
+                                         write_xlsx)
 
 HEADER = ["Quartier", "Population", "Taux de pauvreté (%)", "Note"]
 ROWS = [
     ["Cité 12-14", 55414, 43.5, "texte ; avec « guillemets » et \"quotes\""],
-    ["République - Cité 4", 2158.0, SECRET, None],
+    ["République - Cité 4", 2158.0, ABSENT["secret"], None],
     ["Les Hauts De Liévin", None, -8.9, "é"],
     ["Très petit", 0, 0.0000001, ""],
-    ["Non publié", NOT_PUBLISHED, 12.0, None],
+    ["Non publié", ABSENT["non_publie"], 12.0, None],
+    ["Absent des sources", ABSENT["missing"], 12.0, None],
 ]
-WORDS = {SECRET: "secret", NOT_PUBLISHED: "n.d."}     # as on screen and in the PDFs
+#: as on screen and in the PDFs
+WORDS = {ABSENT["secret"]: "secret", ABSENT["non_publie"]: "non publié",
+         ABSENT["missing"]: "n.d."}
 
 
 def read_csv(path):
@@ -38,7 +41,7 @@ def test_csv_follows_french_conventions(tmp_path):
     assert rows[1][1:3] == ["2158", "secret"]
     assert rows[2][1] == ""
     assert rows[3][2] == "0,0000001"
-    assert rows[4][1] == "n.d."
+    assert rows[4][1] == "non publié" and rows[5][1] == "n.d."
 
 
 def test_csv_round_trip(tmp_path):
@@ -106,10 +109,11 @@ def test_indicator_table_exports_its_figures(reference, tmp_path):
         assert csv_row[0] == xlsx_row[0] == row.code
         for cell, text, value in zip(row.cells, csv_row[4:], xlsx_row[4:]):
             figure = cell.figure
-            expected = {"ok": figure.value, "secret": "secret", "missing": "n.d."}[figure.status]
+            expected = {"ok": figure.value, "secret": "secret", "non_publie": "non publié",
+                        "missing": "n.d."}[figure.status]
             assert value == expected
             if figure.status == "ok":
                 assert parse_french_number(text) == figure.value
             else:
-                assert text == {"secret": "secret", "missing": "n.d."}[figure.status]
+                assert text == expected
     assert csv_rows[-2][2] == "Médiane des 22 QPV"

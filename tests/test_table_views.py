@@ -1,4 +1,4 @@
-"""The indicator table view, its exports, the charts and the portrait, driven with qtbot."""
+"""The indicator table view, its exports and the charts, driven with qtbot."""
 from __future__ import annotations
 
 import csv
@@ -6,16 +6,14 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from qpvdesk.models.choropleth import mappable_indicators
 from qpvdesk.models.frenchnum import parse_french_number
 from qpvdesk.models.indicator_table import (CALL_LABEL, MAX_LABEL, MEDIAN_LABEL, MIN_LABEL,
                                             NARROWING, WIDENING, build_indicator_table,
                                             gap_dynamics, indicators_with_call_reference)
-from qpvdesk.models.portrait import build_portrait
 from qpvdesk.views.charts import ChartsPanel
-from qpvdesk.views.portrait_view import PortraitView
 from qpvdesk.views.tables import IndicatorTableView
 from qpvdesk.views.tables.indicator_table_view import (CODE_ROLE, DEFAULT_INDICATORS,
                                                        FIRST_INDICATOR_COLUMN,
@@ -55,13 +53,25 @@ def summaries_shown(view: IndicatorTableView, column: int) -> list[str]:
 
 
 # -- the table ---------------------------------------------------------------------------
+
+def test_the_first_figures_are_in_view_on_a_1024_screen(qtbot, table_view):
+    """Quartier and communes columns are capped (full text in their tooltips): in the window
+    a 1024 × 768 screen leaves, the first indicator's figures show without side scrolling."""
+    table_view.resize(1010, 740)
+    view = table_view.view
+    qtbot.waitUntil(lambda: view.viewport().width() < 1010 - 300)   # the window laid out
+    right = view.columnViewportPosition(FIRST_INDICATOR_COLUMN) + view.columnWidth(
+        FIRST_INDICATOR_COLUMN)
+    assert view.horizontalScrollBar().value() == 0 and right <= view.viewport().width()
+
 def test_the_22_quartiers_and_the_summary_rows(table_view):
     assert table_view.picker.checked_ids() == list(DEFAULT_INDICATORS)
     assert table_view.proxy.rowCount() == 22
     assert all(QPV_CODE.fullmatch(code) for code in shown(table_view, 0, CODE_ROLE))
     assert summaries_shown(table_view, 0) == [CALL_LABEL, MIN_LABEL, MEDIAN_LABEL, MAX_LABEL]
     income = column_of(table_view, "REVN.DISP_Q2")
-    assert summaries_shown(table_view, income)[0] == "17\u202f980"   # the CALL's value
+    # the CALL's value of the revenus 2018, those of REVN 2022
+    assert summaries_shown(table_view, income)[0] == "17\u202f580"
     header = table_view.model.headerData(income, Qt.Orientation.Horizontal)
     assert "Revenu disponible" in header and "(€ par UC, 2022)" in header
     # the summary rows stay under the quartiers, in their own table with the same columns
@@ -114,8 +124,8 @@ def test_a_cell_less_favourable_than_the_call_has_a_sign_a_colour_and_a_tooltip(
     assert index.data().endswith(MARKS["worse"])
     assert index.data(Qt.ItemDataRole.BackgroundRole) == MARK_BACKGROUNDS["worse"]
     tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
-    assert "Moins favorable que la CALL" in tooltip and "17\u202f980 € par UC" in tooltip
-    assert "millésime 2019" in tooltip
+    assert "Moins favorable que la CALL" in tooltip and "17\u202f580 € par UC" in tooltip
+    assert "millésime 2018" in tooltip
     poverty = column_of(table_view, "REVN.TP60")   # no CALL value: no mark, no colour
     assert all(not text.endswith(")") for text in shown(table_view, poverty))
     assert table_view.proxy.index(0, poverty).data(Qt.ItemDataRole.BackgroundRole) is None
@@ -172,7 +182,7 @@ def test_csv_export_round_trip(qtbot, table_view, monkeypatch, tmp_path):
     assert any("," in row[6] for row in quartiers)      # decimal comma (taux d'emploi)
     assert "secret" in [row[5] for row in quartiers]
     assert [row[2] for row in summaries] == [CALL_LABEL, MIN_LABEL, MEDIAN_LABEL, MAX_LABEL]
-    assert summaries[0][4] == "17980"
+    assert summaries[0][4] == "17580"
 
 
 def test_xlsx_export_round_trip(table_view, monkeypatch, tmp_path):
@@ -228,12 +238,12 @@ def test_charts_of_an_indicator_with_a_call_value(charts):
     assert charts.indicator_id() == "REVN.DISP_Q2"
     evolution = charts.evolution_chart
     assert "CALL (valeur publiée)" in evolution.legend.text()
-    assert "17\u202f980" in plot_texts(evolution)          # the CALL's latest value
+    assert "17\u202f580" in plot_texts(evolution)          # the CALL aligned on 2022
     assert "Édition" in evolution.plot.getPlotItem().getAxis("bottom").labelText
     comparison = charts.comparison_chart
     lines = [item for item in comparison.plot.getPlotItem().items
              if isinstance(item, pg.InfiniteLine)]
-    assert [line.value() for line in lines] == [17980.0]
+    assert [line.value() for line in lines] == [17580.0]
     worse = [text for text in plot_texts(comparison) if text.endswith(MARKS["worse"])]
     assert len(worse) == 22                                 # every QPV is below the CALL
     assert charts.gap_chart.plot.isVisibleTo(charts.gap_chart)
@@ -264,7 +274,7 @@ def test_gap_dynamics_quadrants_are_labelled(charts):
     texts = plot_texts(charts.gap_chart)
     assert texts.count(NARROWING) == 2 and texts.count(WIDENING) == 2
     assert "3 Cités" in texts                                # short names beside the points
-    assert "Écart à la CALL en 2017" in (
+    assert "Écart à la CALL en 2018" in (
         charts.gap_chart.plot.getPlotItem().getAxis("bottom").labelText)
 
 
@@ -305,29 +315,6 @@ def test_charts_open_on_the_quartier_being_looked_at(qtbot, reference, workspace
     source = window.qpv_list.model().mapToSource(window.qpv_list.model().index(4, 0))
     chosen = window.qpv_list.source_model.qpv(source.row()).code
     assert window.show_charts().qpv_combo.currentData() == chosen
-
-
-# -- portrait ----------------------------------------------------------------------------
-def test_portrait_shows_the_headlines_with_their_rules(qtbot, reference):
-    view = PortraitView(build_portrait(reference))
-    qtbot.addWidget(view)
-    view.resize(1400, 900)
-    view.show()
-    qtbot.waitExposed(view)
-    texts = [label.text() for label in view.findChildren(QLabel)]
-    assert "55\u202f414 habitants" in texts
-    assert "242\u202f591 habitants" in texts
-    poverty = view.card("poverty_rate")
-    poverty_texts = " ".join(label.text() for label in poverty.findChildren(QLabel))
-    assert "33,4" in poverty_texts and "51,6" in poverty_texts
-    assert "ne s'additionnent pas" in poverty_texts        # the rule, in French
-    assert poverty.quartier_list.isVisible()                # rates: the 22 quartiers shown
-    assert poverty.quartier_list.text().count("<tr>") == 11
-    population = view.card("population_qpv")
-    assert not population.quartier_list.isVisible()         # a count: the list on demand
-    population.list_button.click()
-    assert population.quartier_list.isVisible()
-
 
 
 def test_xlsx_carries_sources_and_the_view_says_where_it_wrote(table_view, monkeypatch,

@@ -1,4 +1,5 @@
-"""`qpvdesk bench render|fiche|package`: how fast the map starts, moves and re-renders under load.
+"""`qpvdesk bench render|fiche|portrait|package`: how fast the map starts, moves and
+re-renders under load, how fast a fiche opens and the diagnostic builds.
 
 Adds a synthetic stress layer of 200,000 parcel-like polygons (generated, labelled synthetic,
 never shipped) to the real layers and prints the figures, as JSON with --json.
@@ -33,6 +34,9 @@ def add_parser(commands) -> None:
     fiche = which.add_parser("fiche", help="time to open each QPV's fiche")
     fiche.add_argument("--json", action="store_true")
     fiche.set_defaults(handler=run_fiche)
+    portrait = which.add_parser("portrait", help="time to build the territorial diagnostic")
+    portrait.add_argument("--json", action="store_true")
+    portrait.set_defaults(handler=run_portrait)
     from .bench_package import add_parser as add_package_parser
 
     add_package_parser(which)
@@ -63,6 +67,62 @@ def run_fiche(args: argparse.Namespace) -> int:
         "fiche_open_max_ms": round(max(timings), 1),
         "fiches_opened": len(timings),
         "target_ms": 50,
+    }, args.json)
+    return 0
+
+
+def run_portrait(args: argparse.Namespace) -> int:
+    """Build the whole diagnostic model (every theme, sentence, table and chart datum) and its
+    JSON, each time on a fresh connection (the first run also warms the SQLite page cache),
+    then its report Document and the PDF and Word files' bytes (charts painted, PNGs
+    encoded, the .docx zipped; writing them to disk is left out)."""
+    import json
+
+    from ..models.diagnostic import build_diagnostic, diagnostic_to_json
+    from ..models.report.diagnostic_document import diagnostic_document
+    from .map_setup import headless_application
+
+    app = headless_application()  # noqa: F841 (fonts and painting need it alive)
+    from ..render.report_docx import document_docx
+    from ..render.report_pdf import document_pdf
+
+    timings, json_timings, documents = [], [], []
+    pdf_timings, docx_timings = [], []
+    for _ in range(5):
+        store = ReferenceStore(args.reference)
+        start = time.perf_counter()
+        diagnostic = build_diagnostic(store)
+        timings.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        json.dumps(diagnostic_to_json(diagnostic), ensure_ascii=False)
+        json_timings.append((time.perf_counter() - start) * 1000)
+        store.close()
+        start = time.perf_counter()
+        document = diagnostic_document(diagnostic)
+        built = time.perf_counter()
+        pdf, pages = document_pdf(document)
+        painted = time.perf_counter()
+        docx = document_docx(document)
+        done = time.perf_counter()
+        pdf_timings.append((painted - built) * 1000)
+        docx_timings.append((done - painted) * 1000)
+        documents.append((done - start) * 1000)
+    print_report({
+        "diagnostic_model_first_ms": round(timings[0], 1),
+        "diagnostic_model_median_ms": round(statistics.median(timings), 1),
+        "diagnostic_model_max_ms": round(max(timings), 1),
+        "diagnostic_json_median_ms": round(statistics.median(json_timings), 1),
+        "portrait_pdf_median_ms": round(statistics.median(pdf_timings), 1),
+        "portrait_docx_median_ms": round(statistics.median(docx_timings), 1),
+        "portrait_pdf_and_docx_first_ms": round(documents[0], 1),
+        "portrait_pdf_and_docx_median_ms": round(statistics.median(documents), 1),
+        "portrait_pdf_and_docx_max_ms": round(max(documents), 1),
+        "portrait_pdf_pages": pages,
+        "portrait_pdf_kb": round(len(pdf) / 1024),
+        "portrait_docx_kb": round(len(docx) / 1024),
+        "runs": len(timings),
+        "target_model_ms": 1000,
+        "target_pdf_and_docx_ms": 3000,
     }, args.json)
     return 0
 

@@ -1,15 +1,15 @@
-"""`qpvdesk fiche CODE [--json] [--pdf out.pdf]`: a QPV's fiche as readable French text, as
-JSON, or as an A4 PDF (no display needed)."""
+"""`qpvdesk fiche CODE [--json] [--pdf out.pdf] [--docx out.docx]`: a QPV's fiche as readable
+French text, as JSON, as an A4 PDF or as an editable Word document (no display needed)."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from ..models.fiche import (LEVEL_LABELS, Fiche, FicheLine, build_fiche, fiche_to_json,
                             format_figure)
-from ..models.frenchnum import NOT_AVAILABLE, format_french_number
+from ..models.frenchnum import format_french_number, format_status
 from ..models.reference import ReferenceStore
+from .report import print_document
 
 
 def add_parser(commands) -> None:
@@ -18,39 +18,53 @@ def add_parser(commands) -> None:
     parser.add_argument("--json", action="store_true", help="every figure as JSON")
     parser.add_argument("--pdf", metavar="OUT.pdf",
                         help="write the fiche as an A4 PDF (with its map thumbnail)")
+    parser.add_argument("--docx", metavar="OUT.docx",
+                        help="write the fiche as an editable Word document (A4, its tables, "
+                             "map and sources)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    pdf = getattr(args, "pdf", None)
+    pdf, docx = getattr(args, "pdf", None), getattr(args, "docx", None)
     store = ReferenceStore(args.reference)
     try:
         fiche = build_fiche(store, args.code)
-        if pdf:
-            pages = _write_pdf(store, fiche, pdf)
+        written = _write_files(store, fiche, pdf, docx) if pdf or docx else []
     except LookupError as exc:
         print(f"qpvdesk: {exc.args[0]}", file=sys.stderr)
         return 2
     finally:
         store.close()
-    if args.json:
-        print(json.dumps(fiche_to_json(fiche), ensure_ascii=False, indent=2))
-    elif not pdf:
-        print(fiche_text(fiche))
-    if pdf:
-        # with --json, stdout carries the JSON alone
-        print(f"{pdf} ({pages} pages)", file=sys.stderr if args.json else sys.stdout)
+    print_document(args.json, lambda: fiche_to_json(fiche), lambda: fiche_text(fiche), written)
     return 0
 
 
-def _write_pdf(store: ReferenceStore, fiche: Fiche, path: str) -> int:
+def _write_files(store: ReferenceStore, fiche: Fiche, pdf: str | None,
+                 docx: str | None) -> list[str]:
+    """Write the asked files, each whole or not at all; every target is checked before any
+    is written. Returns one line per file written."""
+    from ..models.report.output import check_writable
     from .map_setup import headless_application
 
+    for path, what in ((pdf, "la fiche PDF"), (docx, "la fiche Word")):
+        if path:
+            check_writable(path, what)
     app = headless_application()  # noqa: F841 (fonts and painting need it alive)
-    from ..render.fiche_pdf import write_fiche_pdf
     from ..render.thumbnail import qpv_thumbnail
 
-    return write_fiche_pdf(fiche, qpv_thumbnail(store, fiche.identity.code), path)
+    thumbnail = qpv_thumbnail(store, fiche.identity.code)
+    written = []
+    if pdf:
+        from ..render.fiche_pdf import write_fiche_pdf
+
+        written.append(f"{pdf} ({write_fiche_pdf(fiche, thumbnail, pdf)} pages)")
+    if docx:
+        from ..render.report_docx import write_document_docx
+        from ..render.report_fiche import fiche_document
+
+        write_document_docx(fiche_document(fiche, thumbnail), docx, "la fiche Word")
+        written.append(docx)
+    return written
 
 
 def fiche_text(fiche: Fiche) -> str:
@@ -60,7 +74,8 @@ def fiche_text(fiche: Fiche) -> str:
     if identity.communes_outside_call:
         lines[-1] += " ; hors CALL : " + ", ".join(c.name for c in identity.communes_outside_call)
     population = (f"{format_figure(identity.population)} (édition "
-                  f"{identity.population.edition})" if identity.population else NOT_AVAILABLE)
+                  f"{identity.population.edition})" if identity.population
+                  else format_status("missing"))
     lines.append(f"Surface : {format_french_number(identity.area_ha, 0)} ha "
                  f"({format_french_number(identity.share_in_call * 100, 0)} % dans la CALL) — "
                  f"population : {population}")
@@ -82,6 +97,8 @@ def fiche_text(fiche: Fiche) -> str:
 
 def _indicator_text(line: FicheLine) -> list[str]:
     head = f"{line.label} : {format_figure(line.qpv)} (édition {line.qpv.edition})"
+    if not line.verified:
+        head += " — définition non vérifiée"
     if line.rank is not None:
         head += f" — rang {line.rank}/{line.rank_of}"
     if line.qpv_min and line.qpv_max:
@@ -91,8 +108,15 @@ def _indicator_text(line: FicheLine) -> list[str]:
         head += f" — QPV/CALL : {format_french_number(line.ratio_to_call, 2)}"
     text = [head]
     for item in line.comparisons:
-        derived = f" — {item.note}" if item.note else ""
+        notes = " — ".join(note for note in (item.comparability_note and "définition proche",
+                                             item.pairing_note, item.note) if note)
         level = f" ({LEVEL_LABELS[item.level]})" if item.level == "commune" else ""
-        text.append(f"    {item.territory_name}{level} : "
-                    f"{format_figure(item.figure)} (millésime {item.figure.edition}){derived}")
+        text.append(f"    {item.territory_name}{level} : {format_figure(item.figure)} "
+                    f"({item.year_text}){' — ' + notes if notes else ''}")
+    for refusal in line.refusals:
+        text.append(f"    non comparé à « {refusal.label} » ({LEVEL_LABELS[refusal.level]}) : "
+                    "définitions différentes")
+    if line.gap is not None:
+        text.append(f"    écart à la CALL entre les éditions {line.gap.edition_from} et "
+                    f"{line.gap.edition_to} : {line.gap.text}")
     return text

@@ -60,6 +60,23 @@ AGGREGATIONS: Final = ("count", "rate", "median", "index")
 
 FAMILIES: Final = ("DEMO", "REVN", "IPRO", "FILO", "CAF")
 
+#: Themes, units and families of the diagnostic sources (catalogue_diagnostic.py). Kept apart
+#: from THEMES / UNITS / FAMILIES, which other modules unpack or list as they are.
+DIAGNOSTIC_THEMES: Final = (
+    "Jeunesse, NEET et éducation",
+    "Équipements",
+    "Moyens de la politique de la ville",
+    "Tranquillité publique",
+)
+DIAGNOSTIC_UNITS: Final = ("‰", "faits", "équipements", "postes", "équipements pour 1 000 "
+                           "habitants")
+DIAGNOSTIC_FAMILIES: Final = ("CC", "FILOTP", "FILOQP", "OT", "BPE", "PV", "SSMSI")
+
+#: Where the definitions of the historical families come from.
+QPV_DEFINITION_SOURCE: Final = (
+    "Rédaction qpvdesk d'après la documentation INSEE des bases (dictionnaire non fourni "
+    "dans les sources embarquées)")
+
 _DEMOGRAPHIE, _FAMILLES, _REVENUS, _EMPLOI, _EDUCATION = THEMES
 
 #: Sentence appended to every definition whose meaning could not be confirmed in INSEE's
@@ -81,6 +98,8 @@ class IndicatorDef:
     unfavourable: str | None  # "high", "low" or None
     compare_id: str | None  # same quantity at other territorial levels, or None
     aggregation: str  # one of AGGREGATIONS; only "count" may be summed
+    verified: bool = True  # False: meaning inferred from the variable name, shown as such
+    definition_source: str = QPV_DEFINITION_SOURCE  # French: where the definition comes from
 
 
 CATALOGUE: dict[str, IndicatorDef] = {}
@@ -97,16 +116,18 @@ def _add(
     aggregation: str,
     unfavourable: str | None = None,
     compare_id: str | None = None,
+    definition_source: str = QPV_DEFINITION_SOURCE,
 ) -> None:
-    """Register one entry, refusing duplicates and values outside the allowed lists."""
+    """Register one entry, refusing duplicates and values outside the allowed lists. A
+    definition that says « à vérifier » is registered as not verified."""
     ident = f"{family}.{variable}"
     if ident in CATALOGUE:
         raise ValueError(f"duplicate catalogue id {ident}")
-    if family not in FAMILIES:
+    if family not in FAMILIES + DIAGNOSTIC_FAMILIES:
         raise ValueError(f"{ident}: unknown family {family!r}")
-    if unit not in UNITS:
+    if unit not in UNITS + DIAGNOSTIC_UNITS:
         raise ValueError(f"{ident}: unit {unit!r} not allowed")
-    if theme not in THEMES:
+    if theme not in THEMES + DIAGNOSTIC_THEMES:
         raise ValueError(f"{ident}: theme {theme!r} not allowed")
     if aggregation not in AGGREGATIONS:
         raise ValueError(f"{ident}: aggregation {aggregation!r} not allowed")
@@ -123,6 +144,8 @@ def _add(
         unfavourable=unfavourable,
         compare_id=compare_id,
         aggregation=aggregation,
+        verified="à vérifier" not in definition,
+        definition_source=definition_source,
     )
 
 
@@ -992,6 +1015,12 @@ _add_ipro()
 _add_filo()
 _add_caf()
 
+# The diagnostic sources (comparateur, Filosofi QPV and TP60, Observatoire des territoires,
+# BPE, politique de la ville posts, SSMSI) register their entries through the same checks.
+from .catalogue_diagnostic import register_diagnostic_indicators  # noqa: E402
+
+register_diagnostic_indicators(_add, CATALOGUE)
+
 
 # ---------------------------------------------------------------------------------------------
 # Column-name mapping shared with the builder
@@ -1083,6 +1112,8 @@ def indicator_id(family: str, column: str) -> str | None:
 
 __all__ = [
     "A_VERIFIER",
+    "DIAGNOSTIC_FAMILIES",
+    "DIAGNOSTIC_THEMES",
     "AGGREGATIONS",
     "CATALOGUE",
     "FAMILIES",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .frenchnum import format_french_number
+from .frenchnum import format_french_number, format_status
 from .search import normalize
 
 METHODS: dict[str, str] = {
@@ -24,9 +24,10 @@ METHODS: dict[str, str] = {
 }
 MIN_CLASSES, MAX_CLASSES = 3, 7
 
-# Secret values are drawn grey with a hatch over them; missing ones stay white.
-NO_DATA_COLORS = {"secret": "#bdbdbd", "missing": "#ffffff"}
-NO_DATA_LABELS = {"secret": "Secret statistique", "missing": "Non disponible"}
+# Secret values are drawn grey with a hatch over them, values the producer does not publish
+# light grey, values absent from the bundled sources stay white; named as everywhere else.
+NO_DATA_COLORS = {"secret": "#bdbdbd", "non_publie": "#e6e6e6", "missing": "#ffffff"}
+NO_DATA_LABELS = {status: format_status(status).capitalize() for status in NO_DATA_COLORS}
 
 # ColorBrewer YlOrRd (sequential, colour-blind safe), light = low.
 _YLORRD = {
@@ -181,19 +182,20 @@ def _jenks_bins(ordered: np.ndarray, k: int) -> np.ndarray:
 class LegendEntry:
     color: str
     label: str
-    kind: str    # "class" | "secret" | "missing"
-    count: int = 0   # features in the class (or secret, or missing)
+    kind: str    # "class" | "secret" | "non_publie" | "missing"
+    count: int = 0   # features in the class (or with that status)
 
     @property
     def name(self) -> str:
-        """The label without the count the secret and missing entries carry, for a legend
-        that shows the counts in a column of their own."""
+        """The label without the count the entries without values carry, for a legend that
+        shows the counts in a column of their own."""
         return NO_DATA_LABELS.get(self.kind, self.label)
 
 
 def legend(classification: Classification, unit: str, secret_count: int,
-           missing_count: int) -> list[LegendEntry]:
-    """One entry per class ("de 12,3 à 15,6 %"), then secret and missing values if any."""
+           missing_count: int, not_published_count: int = 0) -> list[LegendEntry]:
+    """One entry per class ("de 12,3 à 15,6 %"), then the values that are secret, not
+    published or not available, if any."""
     decimals = _label_decimals(classification.bounds)
     suffix = f"\u00a0{unit}" if unit else ""
     entries = []
@@ -203,7 +205,8 @@ def legend(classification: Classification, unit: str, secret_count: int,
         text = low if low == high else f"de {low} à {high}"
         entries.append(LegendEntry(color, f"{text}{suffix}", "class",
                                    classification.counts[index]))
-    for kind, count in (("secret", secret_count), ("missing", missing_count)):
+    for kind, count in (("secret", secret_count), ("non_publie", not_published_count),
+                        ("missing", missing_count)):
         if count > 0:
             entries.append(LegendEntry(NO_DATA_COLORS[kind],
                                        f"{NO_DATA_LABELS[kind]} ({count})", kind, count))
@@ -325,14 +328,15 @@ def latest_edition(store, layer_id: str, indicator_id: str) -> int | None:
 
 def indicator_values(store, layer_id: str, indicator_id: str,
                      edition: int | None) -> dict[str, tuple[float | None, str]]:
-    """Feature key -> (value, status) for every feature of the layer; no row -> missing.
+    """Feature key -> (value, status) for every feature of the layer: ok, secret, non_publie
+    (the producer publishes no row for it) or missing (no row in the bundled sources).
     Edition None means the latest edition with values."""
     kind, features = _layer_values(layer_id)
     if edition is None:
         edition = latest_edition(store, layer_id, indicator_id)
     rows = store.conn.execute(f"""
         WITH feature AS ({features})
-        SELECT f.feature_key, v.value, coalesce(v.status, 'missing') FROM feature f
+        SELECT f.feature_key, v.value, coalesce(v.status_detail, 'missing') FROM feature f
         LEFT JOIN indicator_value v ON v.territory_kind = ? AND v.indicator_id = ?
              AND v.edition = ? AND v.territory_code = f.territory_code
         ORDER BY f.feature_key""", (kind, indicator_id, edition)).fetchall()

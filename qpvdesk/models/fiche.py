@@ -1,20 +1,30 @@
 """A QPV's fiche: identity, the indicators that matter with their comparisons, schools.
 
-Every figure is a :class:`Figure` read from ``indicator_value`` (value or status, edition,
-reference year, source file and row). Comparisons follow the catalogue's ``compare_id``; a
-commune or CALL total is derived from IRIS values only for counts and only when every IRIS
-has a value for that edition. Values are read by a few set-based queries into a per-store
-cache (:func:`indicator_data`), so opening a fiche costs a few milliseconds.
+Every figure is a :class:`Figure` read from ``indicator_value`` (value or status — ok, secret,
+non_publie, missing —, edition, reference year, source file and row). Comparisons are the
+declared comparators (``indicator_comparator``) at the commune (the QPV's 2015 communes in
+the CALL), CALL, département, région, France and ensemble-des-QPV levels, each value paired
+with the QPV's edition by :mod:`qpvdesk.models.diagnostic.pairing` (same year of data, same
+INSEE edition, or the nearest year with a note) and never when the definitions differ (the
+line lists those refusals). The gap to the CALL between two editions comes from
+:mod:`qpvdesk.models.diagnostic.gaps`. Values are read by a few set-based queries into a
+per-store cache (:func:`indicator_data`), so opening a fiche costs a few milliseconds.
 """
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from weakref import WeakKeyDictionary
 
 from .catalogue_data import THEMES
-from .frenchnum import STATUS_NOTE, STATUS_TEXTS, format_french_number
+from .comparators import (Comparator, IndicatorInfo, QpvFlags, QpvYears, QualityFlag, Value,
+                          declared_comparators, ensemble_label, indicator_catalogue,
+                          without_comparator_note)
+from .diagnostic.gaps import choose_editions, gap_change
+from .diagnostic.pairing import best_pairing, pair, year_text
+from .diagnostic.wording import names_list
+from .frenchnum import STATUS_EXPLANATION, format_french_number, format_status
 
 _DEMOGRAPHIE, _FAMILLES, _REVENUS, _EMPLOI, EDUCATION_THEME = THEMES
 
@@ -43,14 +53,17 @@ GEOGRAPHY_NOTE = (
     "(code {code}). Les deux partagent le numéro et le nom, mais le périmètre a pu changer.")
 VINTAGE_NOTE = (
     "L'année affichée pour un chiffre QPV est l'édition de la base INSEE, pas l'année de "
-    "référence des données. Les comparaisons (Filosofi, CAF) portent leur propre millésime, "
-    "le plus récent disponible : les années ne coïncident pas forcément.")
+    "référence des données (sauf quand elle est établie : revenus 2017 pour l'édition 2021, "
+    "2018 pour 2022). Chaque comparaison porte sa propre année : celle des données du QPV "
+    "quand elle existe, sinon la même édition INSEE, sinon la plus proche — une note le dit.")
 RANK_NOTE = ("Rang parmi les 22 QPV de la CALL : 1 = situation la plus défavorable quand le sens "
              "de l'indicateur est défini, sinon la valeur la plus élevée.")
 DERIVED_NOTE = (
-    "Certaines valeurs sont dérivées de la somme des IRIS : seulement pour des effectifs, et "
-    "seulement quand chaque IRIS du territoire a une valeur pour cette édition. Les taux, "
-    "médianes et indices ne sont jamais additionnés.")
+    "Certaines valeurs de comparaison sont calculées par qpvdesk (« calculé à partir de … ») : "
+    "sommes d'effectifs (des IRIS d'une commune ou de la CALL, seulement quand chaque IRIS a "
+    "une valeur ; des communes du département, de la région ou de la France) et taux rapports "
+    "de ces sommes. Aucun taux, aucune médiane n'est jamais additionné ni moyenné.")
+UNVERIFIED_NOTE = "Définition non vérifiée : {labels} (sens déduit du nom de la variable INSEE)."
 NO_CALL_NOTE = "Pas de valeur pour la CALL dans les sources embarquées : {labels}."
 SCHOOLS_NOTE = (
     "Collèges situés à moins de 1 km du périmètre 2024. Les écoles n'ont pas de coordonnées "
@@ -81,16 +94,52 @@ class ComparisonValue:
     territory_code: str
     territory_name: str
     figure: Figure
-    derived: bool = False       # True: sum of IRIS values (counts only)
-    note: str | None = None
+    derived: bool = False       # True: computed by qpvdesk (sums of counts, their ratios)
+    note: str | None = None     # « Calculé à partir de … »
+    source: str = ""            # French: producer and dataset of the declared comparator
+    comparability: str = "same"  # same | close (a 'different' one is never a comparison)
+    comparability_note: str | None = None   # how close, for 'close'
+    pairing: str = "same_year"  # same_year | same_edition | other_year | only_value
+    pairing_note: str | None = None         # when the years differ or are not established
+    year_text: str = ""         # « 2018 », « revenus 2018 », « édition 2019 »
+
+    @property
+    def caveat(self) -> bool:
+        """A close definition, another year or a computed value: the fiche footnotes it."""
+        return bool(self.comparability_note or self.pairing_note or self.derived)
+
+
+@dataclass(frozen=True)
+class RefusedComparison:
+    """A declared comparator whose definition differs: named, never set beside the QPV."""
+    level: str
+    indicator_id: str
+    label: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class GapMovement:
+    """The QPV's gap to the CALL at two editions paired with CALL values of the same source
+    at two established years, and how it moved."""
+    edition_from: int
+    edition_to: int
+    call_from: Figure
+    call_to: Figure
+    gap_from: float             # QPV − CALL
+    gap_to: float
+    worsening: float            # > 0: the QPV falls further behind
+    movement: str               # worsens | improves | stable
+    text: str                   # « l'écart se creuse de 2,1 points »
 
 
 @dataclass(frozen=True)
 class QpvExtreme:
-    qpv_code: str               # 2024 code
+    qpv_code: str               # 2024 code (the first tied QPV by name)
     qpv_code_2015: str          # the code the figure is published under
-    qpv_name: str
+    qpv_name: str               # every QPV with that value: « Cité 2 et 3 Cités »
     figure: Figure
+    tied_names: tuple[str, ...] = ()   # each QPV with that value, by name
 
 
 @dataclass(frozen=True)
@@ -109,6 +158,13 @@ class FicheLine:
     qpv_min: QpvExtreme | None
     qpv_max: QpvExtreme | None
     series: list[Figure]        # the QPV's figure at each edition, for a sparkline
+    refusals: list[RefusedComparison] = field(default_factory=list)
+    gap: GapMovement | None = None
+    gap_unavailable: str | None = None       # why there is no gap movement (French)
+    flags: tuple[tuple[int, QualityFlag], ...] = ()   # (edition, INSEE quality flag) on the
+                                                      # QPV's figures of the series
+    verified: bool = True       # False: « définition non vérifiée »
+    without_comparator: str | None = None    # why no source compares this indicator
 
     def comparison(self, level: str) -> ComparisonValue | None:
         return next((item for item in self.comparisons if item.level == level), None)
@@ -172,18 +228,6 @@ class Fiche:
 
 
 @dataclass(frozen=True)
-class IndicatorMeta:
-    id: str
-    label: str
-    unit: str
-    theme: str
-    definition: str
-    unfavourable: str | None
-    compare_id: str | None
-    aggregation: str
-
-
-@dataclass(frozen=True)
 class QpvRecord:
     code: str
     code_2015: str
@@ -207,9 +251,7 @@ class IndicatorData:
 
     def __init__(self, conn) -> None:
         self.conn = conn
-        self.indicators = {row[0]: IndicatorMeta(*row) for row in conn.execute(
-            "SELECT id, label, unit, theme, definition, unfavourable, compare_id, aggregation "
-            "FROM indicator")}
+        self.indicators = indicator_catalogue(conn)
         self.names = {(kind, code): name for kind, code, name in conn.execute(
             "SELECT kind, code, name FROM territory WHERE kind != 'iris'")}
         self.codes = {kind: code for kind, code in self.names
@@ -233,21 +275,28 @@ class IndicatorData:
         # One source file per table (the first by path): collège, école, EPCI population.
         self.table_sources = dict(conn.execute(
             "SELECT table_name, min(source_path) FROM provenance GROUP BY table_name"))
+        self.years = QpvYears(self)
+        self.flags = QpvFlags(self)
+        self.call_communes = [code for (code,) in conn.execute(
+            "SELECT code FROM territory WHERE kind = 'commune' ORDER BY code")]
         # indicator -> kind -> territory code -> edition -> figure
         self._values: dict[str, dict[str, dict[str, _Series]]] = {}
         self._colleges: dict[str, list[SchoolLine]] = {}
+        self._declared: dict[str, tuple[Comparator, ...]] = {}
+        self._without: dict[str, str | None] = {}
 
     # -- values ---------------------------------------------------------------------------
 
-    def meta(self, indicator_id: str) -> IndicatorMeta:
+    def meta(self, indicator_id: str) -> IndicatorInfo:
         try:
             return self.indicators[indicator_id]
         except KeyError:
             raise LookupError(f"Indicateur inconnu : {indicator_id}") from None
 
     def load(self, indicator_ids) -> None:
-        """Read the values of these indicators and of their comparison indicators. IRIS
-        values are read for counts only: they serve only to derive commune or CALL totals."""
+        """Read the values of these indicators and of their comparison indicators, IRIS
+        left out (read on demand by :meth:`iris_values`, for the commune or CALL totals of
+        counts only)."""
         wanted = set()
         for indicator_id in indicator_ids:
             meta = self.meta(indicator_id)
@@ -257,14 +306,23 @@ class IndicatorData:
             return
         for indicator_id in missing:
             self._values[indicator_id] = defaultdict(lambda: defaultdict(dict))
-        counts = [i for i in missing if is_summable(self.indicators[i])]
-        wanted_ids, count_ids = ", ".join("?" * len(missing)), ", ".join("?" * len(counts))
+        self._read(f"WHERE indicator_id IN ({', '.join('?' * len(missing))}) "
+                   "AND territory_kind != 'iris'", missing)
+
+    def iris_values(self, indicator_id: str) -> dict[str, _Series]:
+        """IRIS code -> edition -> figure of a count indicator, read once."""
+        self.load([indicator_id])
+        if "iris" not in self._values[indicator_id]:
+            self._values[indicator_id]["iris"]   # create it: an indicator may have no IRIS
+            self._read("WHERE indicator_id = ? AND territory_kind = 'iris'", [indicator_id])
+        return self._values[indicator_id]["iris"]
+
+    def _read(self, where: str, params: list[str]) -> None:
         for kind, code, indicator_id, edition, year, value, status, source, row in \
                 self.conn.execute(
                     "SELECT territory_kind, territory_code, indicator_id, edition, "
-                    "reference_year, value, status, source_file, source_row FROM indicator_value "
-                    f"WHERE indicator_id IN ({wanted_ids}) AND (territory_kind != 'iris' "
-                    f"OR indicator_id IN ({count_ids}))", missing + counts):
+                    "reference_year, value, status_detail, source_file, source_row "
+                    f"FROM indicator_value {where}", params):
             meta = self.indicators[indicator_id]
             self._values[indicator_id][kind][code][edition] = Figure(
                 indicator_id, meta.label, meta.unit, edition, year, value, status, source, row)
@@ -291,7 +349,26 @@ class IndicatorData:
         """The 22 QPV (by name) with their figure at this edition ('missing' when absent)."""
         return [(qpv, self.qpv_figure(indicator_id, qpv, edition)) for qpv in self.qpvs]
 
-    # -- comparisons ----------------------------------------------------------------------
+    # -- declared comparators ---------------------------------------------------------------
+
+    def declared(self, indicator_id: str) -> tuple[Comparator, ...]:
+        """The indicator's declared comparators, communes of the whole CALL included."""
+        if indicator_id not in self._declared:
+            self._declared[indicator_id] = declared_comparators(self, indicator_id,
+                                                                self.call_communes)
+            self._without[indicator_id] = without_comparator_note(self, indicator_id)
+        return self._declared[indicator_id]
+
+    def without_comparator(self, indicator_id: str) -> str | None:
+        self.declared(indicator_id)
+        return self._without[indicator_id]
+
+    def qpv_year(self, indicator_id: str, edition: int) -> int | None:
+        """The data year of a QPV edition where the data establish it."""
+        year = self.years.of(indicator_id, edition)
+        return year[0] if year else None
+
+    # -- comparisons by catalogue link (indicator table, headline portrait) ----------------
 
     def comparison_series(self, indicator_id: str, level: str,
                           code: str) -> dict[int, ComparisonValue]:
@@ -314,12 +391,12 @@ class IndicatorData:
             return self._iris_sums(meta, level, code, name, iris)
         return {}
 
-    def _iris_sums(self, meta: IndicatorMeta, level: str, code: str, name: str,
+    def _iris_sums(self, meta: IndicatorInfo, level: str, code: str, name: str,
                    iris: list[str]) -> dict[int, ComparisonValue]:
         compare = self.meta(meta.compare_id)
         if not iris or not (is_summable(meta) and is_summable(compare)):
             return {}
-        by_iris = self._values[compare.id].get("iris", {})
+        by_iris = self.iris_values(compare.id)
         editions = {edition for c in iris for edition in by_iris.get(c, {})}
         sums = {}
         for edition in sorted(editions):
@@ -388,12 +465,12 @@ def indicator_data(store) -> IndicatorData:
     return data
 
 
-def is_summable(meta: IndicatorMeta) -> bool:
+def is_summable(meta: IndicatorInfo) -> bool:
     """Only counts add up; rates, medians and indices never do."""
     return meta.aggregation == "count"
 
 
-def absent_figure(meta: IndicatorMeta, edition: int) -> Figure:
+def absent_figure(meta: IndicatorInfo, edition: int) -> Figure:
     return Figure(meta.id, meta.label, meta.unit, edition, None, None, "missing", "", None)
 
 
@@ -414,20 +491,27 @@ def rank_among(figure: Figure, others: list[Figure],
 
 def qpv_extremes(pairs: list[tuple[QpvRecord, Figure]]
                  ) -> tuple[QpvExtreme | None, QpvExtreme | None]:
-    known = [(figure.value, qpv.name, qpv, figure) for qpv, figure in pairs
-             if figure.status == "ok"]
+    """The lowest and the highest figure; a value shared by several QPV names them all."""
+    known = [(qpv, figure) for qpv, figure in pairs if figure.status == "ok"]
     if not known:
         return None, None
-    low = min(known, key=lambda item: (item[0], item[1]))
-    high = min(known, key=lambda item: (-item[0], item[1]))
-    return tuple(QpvExtreme(qpv.code, qpv.code_2015, qpv.name, figure)
-                 for _, _, qpv, figure in (low, high))
+
+    def extreme(target: float) -> QpvExtreme:
+        tied = sorted(((qpv, figure) for qpv, figure in known
+                       if math.isclose(figure.value, target, rel_tol=1e-12)),
+                      key=lambda item: item[0].name.casefold())
+        names = tuple(qpv.name for qpv, _ in tied)
+        first, figure = tied[0]
+        return QpvExtreme(first.code, first.code_2015, names_list(names), figure, names)
+
+    values = [figure.value for _, figure in known]
+    return extreme(min(values)), extreme(max(values))
 
 
 def format_figure(figure: Figure) -> str:
-    """'54,9 %', '12 890 € par UC', 'secret', 'n.d.'."""
+    """'54,9 %', '12 890 € par UC', 'secret', 'non publié', 'non disponible'."""
     if figure.status != "ok":
-        return STATUS_TEXTS[figure.status]
+        return format_status(figure.status)
     return format_value(figure.value, figure.unit)
 
 
@@ -481,7 +565,7 @@ def build_fiche(store, code: str) -> Fiche:
 def _latest_fiche_edition(data: IndicatorData) -> int:
     """The latest edition of the INSEE QPV base among the fiche's indicators: where an
     indicator that has no QPV value at all (a database built from incomplete sources) is
-    shown as not published (« n.d. »)."""
+    shown as not available (« non disponible », « n.d. » in a cell)."""
     latest = max((edition for ids in FICHE_INDICATORS.values() for indicator_id in ids
                   for edition in data.qpv_editions(indicator_id)), default=None)
     if latest is None:
@@ -491,23 +575,104 @@ def _latest_fiche_edition(data: IndicatorData) -> int:
     return latest
 
 
-def _fiche_line(data: IndicatorData, meta: IndicatorMeta, theme: str,
+def _fiche_line(data: IndicatorData, meta: IndicatorInfo, theme: str,
                 qpv: QpvRecord, latest: int) -> FicheLine:
     editions = data.qpv_editions(meta.id) or [latest]
     pairs = data.qpv_figures(meta.id, editions[-1])
     figure = next(f for other, f in pairs if other.code == qpv.code)
-    comparisons = [data.comparison(meta.id, "commune", commune.insee)
-                   for commune in qpv.communes_2015]
-    comparisons += [data.comparison(meta.id, level, data.codes[level]) for level in LEVELS[1:]]
-    comparisons = [item for item in comparisons if item is not None]
+    comparisons, refusals, call_comparator = _comparisons(data, meta, qpv, figure)
     call = next((item.figure for item in comparisons if item.level == "epci"), None)
     ratio = (figure.value / call.value if call is not None and call.status == "ok"
-             and figure.status == "ok" and call.value else None)
+             and figure.status == "ok" and call.value and not is_summable(meta) else None)
     rank, rank_of = rank_among(figure, [f for _, f in pairs], meta.unfavourable)
     low, high = qpv_extremes(pairs)
+    series = [data.qpv_figure(meta.id, qpv, edition) for edition in editions]
+    gap, unavailable = _gap(data, meta, series, call_comparator)
     return FicheLine(meta.id, meta.label, meta.unit, theme, meta.unfavourable, meta.definition,
-                     figure, comparisons, ratio, rank, rank_of, low, high,
-                     [data.qpv_figure(meta.id, qpv, edition) for edition in editions])
+                     figure, comparisons, ratio, rank, rank_of, low, high, series, refusals,
+                     gap, unavailable, tuple(
+                         (edition, flag) for edition in editions
+                         for flag in data.flags.on(qpv.code_2015, edition, [meta.id])),
+                     meta.verified, data.without_comparator(meta.id))
+
+
+def _territories(data: IndicatorData, qpv: QpvRecord, level: str) -> list[str]:
+    if level == "commune":
+        return [commune.insee for commune in qpv.communes_2015 if commune.in_call]
+    return [data.codes[level]] if level in data.codes else []
+
+
+def _comparisons(data: IndicatorData, meta: IndicatorInfo, qpv: QpvRecord, figure: Figure
+                 ) -> tuple[list[ComparisonValue], list[RefusedComparison], Comparator | None]:
+    """The declared comparators' values beside the QPV figure, level by level (one per
+    commune), the refused ones, and the comparator the CALL value comes from."""
+    year = data.qpv_year(meta.id, figure.edition)
+    comparisons, refusals, call_comparator = [], {}, None
+    declared = data.declared(meta.id)
+    for level in LEVELS:
+        at_level = [c for c in declared if c.level == level]
+        for code in _territories(data, qpv, level) if at_level else []:
+            best, refused = best_pairing(at_level, code, figure.edition, year)
+            for comparator, reason in refused:
+                refusals[level, comparator.comparator_id] = RefusedComparison(
+                    level, comparator.comparator_id, comparator.label, reason)
+            if best is None:
+                continue
+            comparator, pairing = best
+            comparisons.append(_comparison_value(comparator, pairing))
+            if level == "epci":
+                call_comparator = comparator
+    return comparisons, list(refusals.values()), call_comparator
+
+
+def _as_figure(value: Value, label: str, unit: str) -> Figure:
+    return Figure(value.indicator_id, label, unit, value.edition, value.reference_year,
+                  value.value, value.status, value.source_file, value.source_row)
+
+
+def _comparison_value(comparator: Comparator, pairing) -> ComparisonValue:
+    value = pairing.value
+    name = (ensemble_label(value) if value.territory_kind == "ensemble_qpv"
+            else value.territory_name)
+    return ComparisonValue(
+        comparator.level, value.territory_code, name,
+        _as_figure(value, comparator.label, comparator.unit),
+        value.derived and value.status == "ok",
+        value.note if value.derived or value.status != "ok" else None, comparator.source,
+        comparator.comparability,
+        comparator.note if comparator.comparability == "close" else None,
+        pairing.basis, pairing.note if value.status == "ok" else None, year_text(value))
+
+
+def _gap(data: IndicatorData, meta: IndicatorInfo, series: list[Figure],
+         comparator: Comparator | None) -> tuple[GapMovement | None, str | None]:
+    """The QPV's gap to the CALL between the first and the last edition that pair with CALL
+    values of the same source at established, distinct years (rates, medians, indices)."""
+    if comparator is None:
+        return None, "pas de valeur comparable pour la CALL"
+    if is_summable(meta):
+        return None, "effectif : l'écart à la CALL n'a pas de sens"
+    pairings = {}
+    for figure in series:
+        pairing = pair(comparator, data.codes["epci"], figure.edition,
+                       data.qpv_year(meta.id, figure.edition))
+        if pairing is not None and pairing.value.status == "ok":
+            pairings[figure.edition] = pairing
+    chosen = choose_editions(pairings, series[-1].edition)
+    if isinstance(chosen, str):
+        return None, chosen
+    by_edition = {figure.edition: figure for figure in series}
+    before, after = by_edition[chosen.edition_from], by_edition[chosen.edition_to]
+    change = gap_change("", "", before, after,
+                        chosen.call_from.value.value, chosen.call_to.value.value, meta.unit,
+                        meta.unfavourable)
+    if change is None:
+        return None, "valeur du quartier inconnue à l'une des deux éditions"
+    return GapMovement(chosen.edition_from, chosen.edition_to,
+                       _as_figure(chosen.call_from.value, comparator.label, comparator.unit),
+                       _as_figure(chosen.call_to.value, comparator.label, comparator.unit),
+                       change.gap_from, change.gap_to, change.worsening, change.movement,
+                       change.text), None
 
 
 def _notes(identity: QpvIdentity, themes: dict[str, list[FicheLine]]) -> list[str]:
@@ -525,14 +690,47 @@ def _notes(identity: QpvIdentity, themes: dict[str, list[FicheLine]]) -> list[st
                      f"CALL ; hors CALL : {outside}). Ses chiffres INSEE couvrent tout le "
                      "quartier ; les données communales de l'application ne couvrent que les "
                      "communes de la CALL.")
-    notes += [VINTAGE_NOTE, STATUS_NOTE, RANK_NOTE]
+    notes += [VINTAGE_NOTE, STATUS_EXPLANATION, RANK_NOTE]
     lines = [line for theme_lines in themes.values() for line in theme_lines]
     if any(item.derived for line in lines for item in line.comparisons):
         notes.append(DERIVED_NOTE)
+    notes += comparison_notes(lines)
+    unverified = [line.label for line in lines if not line.verified]
+    if unverified:
+        notes.append(UNVERIFIED_NOTE.format(labels=", ".join(unverified)))
     without_call = [line.label for line in lines if line.comparison("epci") is None]
     if without_call:
         notes.append(NO_CALL_NOTE.format(labels=", ".join(without_call)))
     notes.append(SCHOOLS_NOTE)
+    return notes
+
+
+def comparison_notes(lines: list[FicheLine]) -> list[str]:
+    """What the comparisons need said, one note per distinct text naming the lines (and the
+    territories) it concerns: a close definition, another year (or edition of the ensemble
+    des QPV), a refused comparator and why, an INSEE quality flag on a QPV figure."""
+    grouped: dict[str, dict[str, dict[str, None]]] = defaultdict(lambda: defaultdict(dict))
+    for line in lines:
+        for item in line.comparisons:
+            where = LEVEL_LABELS[item.level] if item.level != "commune" else item.territory_name
+            if item.comparability_note:
+                grouped[f"définition proche : {item.comparability_note}"][line.label]
+            if item.pairing_note:
+                grouped[item.pairing_note][line.label][where] = None
+        for refusal in line.refusals:
+            grouped[f"non comparé à « {refusal.label} » ({LEVEL_LABELS[refusal.level]}), "
+                    f"définitions différentes : {refusal.reason}"][line.label]
+        for edition, flag in line.flags:
+            grouped[f"précaution (édition {edition}) : {flag.meaning} {flag.observation}"
+                    ][line.label]
+    notes = []
+    for note, by_label in grouped.items():
+        by_places: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for label, places in by_label.items():
+            by_places[tuple(places)].append(label)
+        subjects = " ; ".join(", ".join(labels) + (f" ({', '.join(places)})" if places else "")
+                             for places, labels in by_places.items())
+        notes.append(f"{subjects} — {note[0].upper()}{note[1:]}")
     return notes
 
 
@@ -556,6 +754,9 @@ def iter_figures(fiche: Fiche):
                 yield level, extreme.figure
         for figure in line.series:
             yield "qpv", figure
+        if line.gap is not None:
+            yield "epci", line.gap.call_from
+            yield "epci", line.gap.call_to
 
 
 # ---------------------------------------------------------------------------------------------
@@ -578,7 +779,7 @@ def fiche_to_json(fiche: Fiche) -> dict:
     def extreme_json(extreme: QpvExtreme | None, level: str) -> dict | None:
         return None if extreme is None else _figure_json(
             extreme.figure, level, extreme.qpv_code_2015, extreme.qpv_name,
-            qpv_code=extreme.qpv_code)
+            qpv_code=extreme.qpv_code, tied_names=list(extreme.tied_names))
 
     themes = []
     for theme, lines in fiche.themes.items():
@@ -586,13 +787,29 @@ def fiche_to_json(fiche: Fiche) -> dict:
             "indicator_id": line.indicator_id, "label": line.label, "unit": line.unit,
             "unfavourable": line.unfavourable, "definition": line.definition,
             "qpv": qpv_json(line.qpv),
-            "comparisons": [_figure_json(item.figure, item.level, item.territory_code,
-                                         item.territory_name, derived=item.derived,
-                                         note=item.note) for item in line.comparisons],
+            "definition_verified": line.verified,
+            "comparisons": [_figure_json(
+                item.figure, item.level, item.territory_code, item.territory_name,
+                derived=item.derived, note=item.note, source=item.source,
+                comparability=item.comparability, comparability_note=item.comparability_note,
+                pairing=item.pairing, pairing_note=item.pairing_note,
+                year_text=item.year_text) for item in line.comparisons],
+            "refused_comparisons": [asdict(refusal) for refusal in line.refusals],
+            "without_comparator": line.without_comparator,
             "ratio_to_call": line.ratio_to_call, "rank": line.rank, "rank_of": line.rank_of,
             "qpv_min": extreme_json(line.qpv_min, "qpv_min"),
             "qpv_max": extreme_json(line.qpv_max, "qpv_max"),
             "series": [qpv_json(figure) for figure in line.series],
+            "gap": None if line.gap is None else {
+                "edition_from": line.gap.edition_from, "edition_to": line.gap.edition_to,
+                "call_from": _figure_json(line.gap.call_from, "epci", "", "CALL"),
+                "call_to": _figure_json(line.gap.call_to, "epci", "", "CALL"),
+                "gap_from": line.gap.gap_from, "gap_to": line.gap.gap_to,
+                "worsening": line.gap.worsening, "movement": line.gap.movement,
+                "text": line.gap.text},
+            "gap_unavailable": line.gap_unavailable,
+            "quality_flags": [{"edition": edition, **asdict(flag)}
+                              for edition, flag in line.flags],
         } for line in lines]})
     return {
         "qpv": {

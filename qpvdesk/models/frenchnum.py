@@ -3,12 +3,17 @@ and the parser of numbers as INSEE writes them in its French CSV files.
 
 INSEE uses a decimal comma and a (narrow) no-break space or plain space between thousands;
 an empty cell means the value is under statistical secrecy or not available — never zero.
+Displayed values round half away from zero, on the number as written in the source
+(1 952,5 -> « 1 953 », 2,675 -> « 2,68 »), never half to even as Python's format() does.
 
-A value that is not there is written one way per case, everywhere:
-  « secret » — under statistical secrecy (status ``secret``: INSEE's empty cell);
-  « n.d. »   — not published: the source has no value for this territory and edition
-               (status ``missing``), « non disponible » spelt out in sentences;
-  « — »      — nothing to show: an empty field, or a figure the bundled sources do not have.
+A value that is not there is written one way per case, on every surface (screens, PDF, Word,
+CSV/XLSX, map legends; the JSON keeps the status codes):
+  « secret »          status ``secret``: statistical secrecy, an empty cell in a published row;
+  « non publié »      status ``non_publie``: the producer publishes no row for this territory;
+  « n.d. »            status ``missing``: absent from the bundled sources — « non disponible »
+                      where there is room (sentences, tooltips, legends), « n.d. » in a cell;
+  « — »               nothing to show: no figure belongs there (an empty field, no comparator).
+None of them is ever shown as 0.
 """
 from __future__ import annotations
 
@@ -17,13 +22,32 @@ import re
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-SECRET = "secret"
-NOT_AVAILABLE = "n.d."
 NO_VALUE = "—"
-STATUS_TEXTS = {"secret": SECRET, "missing": NOT_AVAILABLE}
-STATUS_NOTE = ("« secret » : valeur couverte par le secret statistique ; « n.d. » : non "
-               "disponible, la source ne publie pas cette valeur ; « — » : aucune valeur dans "
-               "les sources embarquées. Aucune n'est jamais remplacée par 0.")
+#: The words of a figure without a value (statuses as stored), then the same in a table cell.
+STATUS_WORDS = {"secret": "secret", "non_publie": "non publié", "missing": "non disponible"}
+SHORT_STATUS_WORDS = {**STATUS_WORDS, "missing": "n.d."}
+#: What each word means, for the notes and tooltips of every surface that shows them.
+STATUS_MEANINGS = {
+    "secret": "valeur couverte par le secret statistique (cellule vide d'une ligne publiée)",
+    "non_publie": "le producteur ne publie pas ce territoire",
+    "missing": "absent des sources embarquées"}
+NO_VALUE_MEANING = "rien à montrer"
+
+
+def _word_pair(status: str) -> str:
+    short, long = SHORT_STATUS_WORDS[status], STATUS_WORDS[status]
+    return f"« {short} »" if short == long else f"« {short} » ({long})"
+
+
+def status_explanation(nothing: str = f"« {NO_VALUE} »") -> str:
+    """What the words mean; ``nothing``: how the surface shows that there is nothing to show
+    (« — », or an empty cell in a spreadsheet)."""
+    return " ; ".join(
+        [f"{_word_pair(status)} : {meaning}" for status, meaning in STATUS_MEANINGS.items()]
+        + [f"{nothing} : {NO_VALUE_MEANING}"]) + ". Aucun n'est jamais remplacé par 0."
+
+
+STATUS_EXPLANATION = status_explanation()
 
 _THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009")
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
@@ -51,16 +75,20 @@ def parse_french_number(text: str | None) -> float | None:
     return float(compact.replace(",", "."))
 
 
+def rounded(value: float, decimals: int) -> Decimal:
+    """The value rounded half away from zero (Decimal's ROUND_HALF_UP), taken as the shortest
+    decimal that reads back as the same float: 2.675 is 2,675 in the source, so 2,68."""
+    exact = Decimal(repr(float(value)))
+    result = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return result if result != 0 else abs(result)    # never « -0 »
+
+
 def format_french_number(value: float | None, decimals: int = 1, empty: str = NO_VALUE) -> str:
     """French display: narrow no-break space between thousands, decimal comma, halves
     rounded away from zero as a reader rounds ('2,5' -> '3'); ``empty`` (« — ») for None."""
     if value is None or not math.isfinite(value):
         return empty
-    step = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP)
-    if rounded == 0:
-        rounded = abs(rounded)       # no « -0 »
-    text = f"{rounded:,.{decimals}f}"
+    text = f"{rounded(value, decimals):,.{decimals}f}"
     return text.replace(",", "\u202f").replace(".", ",")
 
 
@@ -69,6 +97,16 @@ def format_french_percent(share: float | None, decimals: int = 0) -> str:
     if share is None:
         return NO_VALUE
     return f"{format_french_number(share * 100, decimals)}\u00a0%"
+
+
+def format_status(status: str, short: bool = False) -> str:
+    """« secret », « non publié », « non disponible » (« n.d. » when short, in a cell)."""
+    return (SHORT_STATUS_WORDS if short else STATUS_WORDS)[status]
+
+
+def status_tip(status: str) -> str:
+    """« Non publié : le producteur ne publie pas ce territoire. », for a tooltip."""
+    return f"{STATUS_WORDS[status].capitalize()} : {STATUS_MEANINGS[status]}."
 
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",

@@ -10,8 +10,8 @@ import math
 import statistics
 from dataclasses import dataclass, replace
 
-from .fiche import (CommuneRef, ComparisonValue, Figure, IndicatorData, IndicatorMeta,
-                    indicator_data)
+from .comparators import IndicatorInfo
+from .fiche import CommuneRef, ComparisonValue, Figure, IndicatorData, indicator_data
 
 WORSE, BETTER, EQUAL = "worse", "better", "equal"
 WIDENING, NARROWING, STABLE = "écart qui se creuse", "écart qui se réduit", "écart stable"
@@ -26,8 +26,14 @@ SUMMARY_NOTE = (
     "de la CALL. Les lignes de synthèse portent toujours sur les 22 QPV, même filtrées.")
 ALIGNMENT_RULE = (
     "Les éditions INSEE des QPV sont des années de publication, les millésimes Filosofi de la "
-    "CALL des années de revenus : la valeur CALL retenue pour une édition QPV est décalée du "
-    "même nombre d'années que la dernière édition QPV l'est du dernier millésime CALL.")
+    "CALL des années de revenus : la valeur CALL retenue pour une édition QPV est celle de "
+    "l'année de revenus de l'édition quand les données l'établissent (revenus 2017 pour "
+    "l'édition 2021, 2018 pour 2022), les autres éditions étant décalées du même nombre "
+    "d'années ; sans année établie, du nombre d'années qui sépare la dernière édition QPV du "
+    "dernier millésime CALL.")
+COMMUNES_NOTE = (
+    "Colonne « Communes » : les communes du quartier en 2015, géographie des chiffres INSEE "
+    "du tableau ; le filtre par commune suit les périmètres 2024 (la carte).")
 CALL_NOTE = (
     "Comparaison à la CALL (pire / meilleure / égale) seulement quand la CALL a une valeur "
     "publiée et que le sens défavorable de l'indicateur est défini ; le millésime de la valeur "
@@ -60,8 +66,9 @@ class TableRow:
     code: str
     code_2015: str
     name: str
-    communes: tuple[CommuneRef, ...]  # 2024 geography, CALL communes first
+    communes: tuple[CommuneRef, ...]  # 2015 geography, that of the INSEE figures shown
     cells: tuple[TableCell, ...]
+    communes_2024: tuple[CommuneRef, ...] = ()   # the 2024 perimeter's, for the filter
 
     @property
     def communes_label(self) -> str:
@@ -106,7 +113,7 @@ class IndicatorTable:
         if not insee:
             return self
         rows = tuple(row for row in self.rows
-                     if any(commune.insee == insee for commune in row.communes))
+                     if any(commune.insee == insee for commune in row.communes_2024))
         return replace(self, rows=rows)
 
 
@@ -121,7 +128,7 @@ def versus_call(figure: Figure, call: ComparisonValue | None,
     return WORSE if higher == (unfavourable == "high") else BETTER
 
 
-def qpv_indicator(data: IndicatorData, indicator_id: str) -> IndicatorMeta:
+def qpv_indicator(data: IndicatorData, indicator_id: str) -> IndicatorInfo:
     """The indicator's catalogue entry; ValueError unless it is published for the QPV."""
     meta = data.meta(indicator_id)
     if not data.qpv_editions(indicator_id):
@@ -148,8 +155,9 @@ def build_indicator_table(store, indicator_ids, edition: int | None = None,
         cells = tuple(TableCell(pairs[index][1],
                                 versus_call(pairs[index][1], column.call, column.unfavourable))
                       for column, pairs in zip(columns, by_column))
-        rows.append(TableRow(qpv.code, qpv.code_2015, qpv.name, qpv.communes_2024, cells))
-    notes = [SUMMARY_NOTE, CALL_NOTE]
+        rows.append(TableRow(qpv.code, qpv.code_2015, qpv.name, qpv.communes_2015, cells,
+                             qpv.communes_2024))
+    notes = [SUMMARY_NOTE, CALL_NOTE, COMMUNES_NOTE]
     missing = [c.label for c, pairs in zip(columns, by_column)
                if all(figure.status == "missing" for _, figure in pairs)]
     if missing:
@@ -216,7 +224,10 @@ def aligned_call(data: IndicatorData, indicator_id: str,
     latest_qpv = data.latest_qpv_edition(indicator_id)
     if not calls or latest_qpv is None:
         return None
-    target = qpv_edition - (latest_qpv - max(calls))
+    established = [edition - year[0] for edition in data.qpv_editions(indicator_id)
+                   if (year := data.years.of(indicator_id, edition)) is not None]
+    lag = established[-1] if established else latest_qpv - max(calls)
+    target = qpv_edition - lag
     earlier = [edition for edition in calls if edition <= target]
     return calls[max(earlier)] if earlier else None
 

@@ -48,6 +48,30 @@ DATASETS: dict[str, tuple[str, str]] = {
     "anct_typologies_communes": (
         "Typologies des communes (densité, centralités, ruralité)",
         "ANCT ; INSEE ; Inrae/CESAER"),
+    "insee_comparateur_2022": (
+        "Comparateur de territoires, base communale (édition 2022), communes de la CALL",
+        "INSEE"),
+    "insee_comparateur_2022_national": (
+        "Comparateur de territoires, base communale (édition 2022), toutes les communes",
+        "INSEE"),
+    "insee_comparateur_2025": (
+        "Comparateur de territoires, base communale (édition 2025), communes de la CALL",
+        "INSEE"),
+    "insee_filosofi_tp60_2015_2016": (
+        "Filosofi, communes et EPCI, taux de pauvreté", "INSEE"),
+    "insee_filosofi_qpv_2016_2019": (
+        "Filosofi, revenus disponibles localisés par quartier prioritaire", "INSEE"),
+    "ot_neet_2008_2018": (
+        "Part des jeunes non insérés (NEET)", "ANCT – Observatoire des territoires"),
+    "ot_epci_indicateurs_2021_2022": (
+        "Indicateurs des EPCI (ménages d'une personne, pauvreté, NEET)",
+        "ANCT – Observatoire des territoires"),
+    "insee_bpe_2018_2019_comptages": (
+        "Base permanente des équipements, comptages par IRIS", "INSEE"),
+    "anct_politique_ville_postes_adultes_relais_fonjep": (
+        "Postes d'adultes-relais et FONJEP du contrat de ville", "ANCT"),
+    "ssmsi_delinquance_dep62_reg32": (
+        "Délinquance enregistrée, département et région", "SSMSI"),
 }
 
 # (component, what it does in qpvdesk, licence)

@@ -1,8 +1,8 @@
 """Export a table (a header and rows of cells) to CSV or XLSX.
 
-A cell is text, a number, ``None`` (nothing to show: an empty cell), :data:`SECRET`
-(statistical secrecy: the text « secret », never 0) or :data:`NOT_PUBLISHED` (the source does
-not publish it: « n.d. », never 0), worded as on screen and in the PDFs (frenchnum). CSV
+A cell is text, a number, ``None`` (nothing to show: an empty cell) or a value that is not
+there, ``ABSENT[status]``: « secret », « non publié » or « n.d. », worded as on screen and in
+the PDFs (frenchnum), never 0. CSV
 follows French spreadsheet habits: ``;`` separator, UTF-8 with a BOM, decimal comma, no
 thousands separator. Both writers write a temporary file next to the target and rename it, so
 a failed export never leaves a half-written file.
@@ -33,24 +33,22 @@ _SOURCES = {
 
 
 class _Absent:
-    """A value that is not there, and the words that say why (SECRET, NOT_PUBLISHED)."""
+    """A value that is not there, and the words that say why, as a table cell says them."""
 
     def __init__(self, status: str) -> None:
-        self.status, self.text = status, frenchnum.STATUS_TEXTS[status]
+        self.status, self.text = status, frenchnum.format_status(status, short=True)
 
     def __repr__(self) -> str:
         return self.status.upper()
 
 
-SECRET = _Absent("secret")
-NOT_PUBLISHED = _Absent("missing")
+#: The absent value of each status: secret, non_publie, missing.
+ABSENT = {status: _Absent(status) for status in frenchnum.STATUS_WORDS}
 Cell = str | int | float | None | _Absent
 
 
 def figure_cell(figure: Figure) -> Cell:
-    if figure.status == "ok":
-        return figure.value
-    return SECRET if figure.status == "secret" else NOT_PUBLISHED
+    return figure.value if figure.status == "ok" else ABSENT[figure.status]
 
 
 def csv_number(value: int | float) -> str:
@@ -145,9 +143,9 @@ def indicator_table_sources(table: IndicatorTable, exported: str) -> list[list[C
              ["Géographie", "Les indicateurs INSEE des quartiers portent sur la géographie "
                             "2015 (codes QP062xxx) ; les quartiers sont désignés par leur "
                             "code 2024 (QN062xxM) et leur code 2015."],
-             ["Valeurs", "« secret » : valeur couverte par le secret statistique ; cellule "
-                         "vide : valeur non disponible (jamais 0). Les valeurs de la CALL sont "
-                         "celles publiées, jamais recalculées à partir des quartiers."],
+             ["Valeurs", f"{frenchnum.status_explanation('cellule vide')} Les valeurs de "
+                         "la CALL sont celles publiées, jamais recalculées à partir des "
+                         "quartiers."],
              ["Exporté le", exported]]
     return rows
 

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF,
+                            Qt)
 from PySide6.QtGui import (QColor, QFont, QPageLayout, QPageSize, QPainter, QPainterPath,
                            QPdfWriter, QPen)
 
 from ..models.atelier.paper import PaperLayout, paper_layout
 from ..models.frenchnum import format_french_number
 from ..models.map.viewport import Viewport
+from ..models.report.output import check_writable, write_atomically
 from .atelier_map import geometry_path
-from .fiche_pdf import WRITE_ERRORS
 
 PAPER_DPI = 600
 GRID_COLOUR = QColor("#3a6fd8")      # the tests find the grid on the printed page by it
@@ -294,8 +294,8 @@ def _north_arrow(painter: QPainter, sheet: _Sheet, base: QPointF) -> None:
 
 def write_paper_map(reference, qpv_code: str, path: str | os.PathLike, sheet: str = "A3"
                     ) -> PaperLayout:
-    """The sheet as a one-page PDF (temporary file renamed at the end); its layout.
-    ValueError for an unknown QPV or sheet, OSError (French) when it cannot be written."""
+    """The sheet as a one-page PDF, written all or nothing; its layout. ValueError for an
+    unknown QPV or sheet, ReportWriteError (an OSError, French) when it cannot be written."""
     row = reference.conn.execute("SELECT name, AsBinary(geom) FROM qpv WHERE code = ?",
                                  (qpv_code,)).fetchone()
     if row is None:
@@ -303,41 +303,35 @@ def write_paper_map(reference, qpv_code: str, path: str | os.PathLike, sheet: st
     name, geometry = row[0], shapely.from_wkb(row[1])
     layout = paper_layout(geometry.bounds, sheet)
     marks = load_landmarks(reference, qpv_code, layout.ground)
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    what = "la carte"
+    check_writable(path, what)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PAPER_DPI)
+    writer.setTitle(f"Carte pour atelier d'habitants — {name}")
+    writer.setCreator("qpvdesk")
+    width, height = layout.page_mm
+    writer.setPageLayout(QPageLayout(
+        QPageSize(QSizeF(width, height), QPageSize.Unit.Millimeter, sheet,
+                  QPageSize.SizeMatchPolicy.ExactMatch),
+        QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise RuntimeError("QPainter could not start on the PDF writer")
     try:
-        with open(temporary, "wb"):
-            pass
-    except OSError as exc:
-        why = WRITE_ERRORS.get(exc.errno, exc.strerror or str(exc))
-        raise OSError(f"Impossible d'écrire la carte « {target} » : {why}.") from exc
-    try:
-        writer = QPdfWriter(str(temporary))
-        writer.setResolution(PAPER_DPI)
-        writer.setTitle(f"Carte pour atelier d'habitants — {name}")
-        writer.setCreator("qpvdesk")
-        width, height = layout.page_mm
-        writer.setPageLayout(QPageLayout(
-            QPageSize(QSizeF(width, height), QPageSize.Unit.Millimeter, sheet,
-                      QPageSize.SizeMatchPolicy.ExactMatch),
-            QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
-            QPageLayout.Unit.Millimeter))
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError(f"Impossible d'écrire la carte « {target} ».")
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            page = _Sheet(writer, layout)
-            _draw_map(painter, page, marks)
-            _draw_grid(painter, page)
-            _draw_labels(painter, page, marks)
-            _draw_header(painter, page, name, qpv_code)
-            _draw_footer(painter, page)
-        finally:
-            painter.end()
-        del writer
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        page = _Sheet(writer, layout)
+        _draw_map(painter, page, marks)
+        _draw_grid(painter, page)
+        _draw_labels(painter, page, marks)
+        _draw_header(painter, page, name, qpv_code)
+        _draw_footer(painter, page)
+    finally:
+        painter.end()
+    del writer
+    buffer.close()
+    write_atomically(path, bytes(data), what)   # all or nothing
     return layout

@@ -12,11 +12,10 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import shapely
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPagedPaintDevice, QPainter, QPen
 
 from ..models.atelier.consensus import Level, needed_count
 from ..models.atelier.export import MIN_PEOPLE_PER_PLACE, shareable
@@ -25,11 +24,13 @@ from ..models.atelier.vocabulary import PLACE_CATEGORIES, PLACE_KINDS
 from ..models.frenchnum import (NO_VALUE, format_french_date, format_french_number,
                                 format_french_percent)
 from ..models.proposals.territory import Territory
+from ..models.report.output import check_writable, write_atomically
 from .atelier_map import agreement_image
-from .fiche_pdf import (GREY, LIGHT_GREY, PDF_DPI, TITLE_BLUE, WRITE_ERRORS, _Block, _Pages,
-                        _paragraph, _section_title, _spacer, _Style, _TableLayout, paint_pages,
-                        set_a4)
+from .fiche_pdf import layout_table
 from .fiche_tables import Cell, Column, FicheTable
+from .pdf_pages import (GREY, LIGHT_GREY, TITLE_BLUE, Block, Pages, Style,
+                        footer_height, page_footer, paint_pages, paragraph, render_pdf,
+                        section_title, spacer)
 
 MAP_SIZE = (1400, 950)
 MAP_MARGIN_M = 250.0
@@ -172,33 +173,32 @@ def _places_table(page: AtelierPage) -> FicheTable:
                       note="" if rows else "Aucun lieu n'a été placé pendant l'atelier.")
 
 
-def page_blocks(style: _Style, page: AtelierPage, pages: _Pages) -> None:
+def page_blocks(style: Style, page: AtelierPage, pages: Pages) -> None:
     """Lay the page out from the current position of ``pages`` (a new page first)."""
     if pages.y > pages.top:
         pages.new_page()
-    pages.place(_paragraph(style, "SYNTHÈSE D'UN ATELIER D'HABITANTS — QUARTIER VÉCU",
+    pages.place(paragraph(style, "SYNTHÈSE D'UN ATELIER D'HABITANTS — QUARTIER VÉCU",
                            style.font(7.5, bold=True), GREY))
-    pages.place(_spacer(style.mm(1)))
-    pages.place(_paragraph(style, page.title, style.font(15, bold=True), TITLE_BLUE))
-    pages.place(_spacer(style.mm(2)))
+    pages.place(spacer(style.mm(1)))
+    pages.place(paragraph(style, page.title, style.font(15, bold=True), TITLE_BLUE))
+    pages.place(spacer(style.mm(2)))
     facts = "\n".join(f"{label} : {value}" for label, value in page.facts)
-    pages.place(_paragraph(style, facts, style.font(8.6)))
-    pages.place(_spacer(style.mm(3)))
+    pages.place(paragraph(style, facts, style.font(8.6)))
+    pages.place(spacer(style.mm(3)))
     if page.image is not None:
         pages.keep_together(_map_blocks(style, page))
     for table in (_levels_table(page), _places_table(page)):
-        lead = [_section_title(style, table.title), _spacer(style.mm(0.8))]
+        lead = [section_title(style, table.title), spacer(style.mm(0.8))]
         if table.note:
-            lead += [_paragraph(style, table.note, style.font(6.8, italic=True), GREY),
-                     _spacer(style.mm(0.8))]
-        pages.table(style, lead, table, _TableLayout.fitted(style, table)
-                    if table.rows else None)
-        pages.place(_spacer(style.mm(3)))
-    pages.keep_together([_paragraph(style, PRIVACY_NOTE, style.font(6.8, italic=True),
+            lead += [paragraph(style, table.note, style.font(6.8, italic=True), GREY),
+                     spacer(style.mm(0.8))]
+        pages.table(style, lead, layout_table(table))
+        pages.place(spacer(style.mm(3)))
+    pages.keep_together([paragraph(style, PRIVACY_NOTE, style.font(6.8, italic=True),
                                     GREY)])
 
 
-def _map_blocks(style: _Style, page: AtelierPage) -> list[_Block]:
+def _map_blocks(style: Style, page: AtelierPage) -> list[Block]:
     image = page.image
     width = style.width
     height = width * image.height() / max(image.width(), 1)
@@ -208,58 +208,28 @@ def _map_blocks(style: _Style, page: AtelierPage) -> list[_Block]:
         painter.drawImage(target, image)
         painter.setPen(QPen(LIGHT_GREY, style.mm(0.25)))
         painter.drawRect(target)
-    return [_Block(height, draw), _spacer(style.mm(1)),
-            _paragraph(style, page.caption, style.font(6.6), GREY), _spacer(style.mm(4))]
+    return [Block(height, draw), spacer(style.mm(1)),
+            paragraph(style, page.caption, style.font(6.6), GREY), spacer(style.mm(4))]
 
 
-def _footer(style: _Style, painter: QPainter, page: AtelierPage, number: int,
-            count: int) -> None:
-    font = style.font(6.5)
-    height = style.metrics(font).height()
-    top = style.height - height
-    painter.setFont(font)
-    painter.setPen(GREY)
-    painter.drawText(QRectF(0, top, style.width, height), int(Qt.AlignmentFlag.AlignLeft),
-                     page.title)
-    painter.drawText(QRectF(0, top, style.width, height), int(Qt.AlignmentFlag.AlignRight),
-                     f"page {number} / {count}")
+def paint_atelier(painter: QPainter, device: QPagedPaintDevice, page: AtelierPage) -> int:
+    """Paint the page (and what flows over) on a paged device; returns the page count."""
+    style = Style(device)
+    pages = Pages(0.0, style.height - footer_height(style))
+    page_blocks(style, page, pages)
+    return paint_pages(painter, device, pages.pages,
+                       lambda number, count: page_footer(style, painter, page.title,
+                                                         f"page {number} / {count}"))
 
 
 def write_atelier_pdf(page: AtelierPage, path: str | os.PathLike) -> int:
-    """The page alone as an A4 PDF (temporary file renamed at the end); its page count.
-    OSError with a French message when it cannot be written."""
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "wb"):
-            pass
-    except OSError as exc:
-        why = WRITE_ERRORS.get(exc.errno, exc.strerror or str(exc))
-        raise OSError(f"Impossible d'écrire la synthèse PDF « {target} » : {why}.") from exc
-    try:
-        writer = QPdfWriter(str(temporary))
-        writer.setResolution(PDF_DPI)
-        writer.setTitle(page.title)
-        writer.setCreator("qpvdesk")
-        set_a4(writer)
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError(f"Impossible d'écrire la synthèse PDF « {target} ».")
-        try:
-            style = _Style(writer)
-            footer = style.metrics(style.font(6.5)).height() + style.mm(4)
-            pages = _Pages(0.0, style.height - footer)
-            page_blocks(style, page, pages)
-            count = paint_pages(painter, writer, pages.pages,
-                                lambda number, total: _footer(style, painter, page, number,
-                                                              total))
-        finally:
-            painter.end()
-        del writer
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    """The page alone as an A4 PDF, written all or nothing; its page count.
+    ReportWriteError (an OSError, French) when it cannot be written."""
+    what = "la synthèse PDF"
+    check_writable(path, what)
+    data, count = render_pdf(page.title, lambda painter, writer: paint_atelier(painter, writer,
+                                                                                page))
+    write_atomically(path, data, what)
     return count
 
 

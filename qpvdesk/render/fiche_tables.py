@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
 
-from ..models.fiche import (GEOGRAPHY_NOTE, LEVELS, NO_CALL_NOTE, Fiche,
-                             FicheLine, Figure, QpvExtreme, SchoolLine, SourceRef,
-                             format_figure, format_value)
-from ..models.frenchnum import NO_VALUE, NOT_AVAILABLE, format_french_number
+from ..models.fiche import (GEOGRAPHY_NOTE, LEVELS, NO_CALL_NOTE, ComparisonValue, Fiche, FicheLine, Figure, QpvExtreme, SchoolLine,
+                             SourceRef, format_figure, format_value)
+from ..models.frenchnum import NO_VALUE, format_french_number, format_status, status_tip
+from .sparkline import paint_points_sparkline
 
 #: Comparison levels shown as columns (the commune level becomes one column per commune).
 LEVEL_HEADERS = {"epci": "CALL", "departement": "Pas-de-\nCalais", "region": "Hauts-de-\nFrance",
@@ -30,10 +30,15 @@ _WITH_ARTICLE = {"commune": "la commune", "epci": "la CALL", "departement": "le 
 # Units a cell shows; the others (counts, euros per UC) are on the indicator's second line and
 # the cell shows the bare number, so that fourteen columns fit across an A4 page.
 _SHORT_UNITS = {"%": "%", "indice": "indice", "rapport": "rapport"}
-SECRET_TIP = ("Valeur couverte par le secret statistique (cellule vide dans la source) : "
-              "elle n'est jamais remplacée par 0.")
-MISSING_TIP = "Non disponible : cette valeur est absente de la source."
-SPARK_COLOR = QColor("#2f6690")
+CAVEAT_MARK = "*"
+CAUTION_MARK = "⚠"   # an INSEE quality flag qualifies the figure
+CAVEAT_NOTE = ("* : définition proche, autre année que celle du quartier ou valeur calculée "
+               "par qpvdesk — voir les notes en fin de fiche.")
+UNVERIFIED = "définition non vérifiée"
+GAP_ARROWS = {"worsens": "↗", "improves": "↘", "stable": "="}
+GAP_TIP = ("Écart du quartier à la CALL entre deux éditions dont les valeurs de la CALL sont "
+           "de la même source et de la même année de données : ↗ l'écart se creuse (le "
+           "quartier s'éloigne de la CALL, dans le sens défavorable), ↘ il se réduit, = stable.")
 TODAY_FORMAT = "%d/%m/%Y"
 
 
@@ -92,9 +97,9 @@ def unbroken(text: str) -> str:
 
 def figure_text(figure: Figure) -> str:
     """The value as a cell shows it: '38,1 %', '13 700' (€ par UC), '2 158', 'secret',
-    'n.d.'."""
+    'non publié', 'n.d.'."""
     if figure.status != "ok":
-        return format_figure(figure)
+        return format_status(figure.status, short=True)
     return format_value(figure.value, _SHORT_UNITS.get(figure.unit, "nombre"))
 
 
@@ -140,10 +145,8 @@ def figure_paths(figure: Figure) -> list[str]:
 def figure_tooltip(figure: Figure, territory: str, sources: SourceIndex,
                    note: str | None = None, edition_word: str = "millésime") -> str:
     lines = [f"{figure.label} — {territory}", format_figure(figure)]
-    if figure.status == "secret":
-        lines.append(SECRET_TIP)
-    elif figure.status == "missing":
-        lines.append(MISSING_TIP)
+    if figure.status != "ok":
+        lines.append(status_tip(figure.status))
     lines.append(f"{edition_word.capitalize()} {edition_text(figure)}")
     if note:
         lines.append(note)
@@ -210,16 +213,21 @@ def _theme_table(fiche: Fiche, theme: str, lines: list[FicheLine],
     if with_ratio:
         columns.append(Column("ratio", "QPV /\nCALL", "Valeur du quartier divisée par celle "
                                                       "de la CALL"))
+    if any(line.gap is not None for line in lines):
+        columns.append(Column("gap", "Écart\nCALL", GAP_TIP))
     columns += [Column("rank", "Rang", "Rang parmi les QPV de la CALL renseignés : 1 = situation "
                                        "la plus défavorable (ou valeur la plus élevée)"),
                 Column("range", "Min – max\ndes 22 QPV", "Plus petite et plus grande valeur "
                                                         "parmi les 22 QPV de la CALL"),
                 Column("evolution", "Évolution", "Valeur du quartier à chaque édition")]
     rows = [[_line_cell(fiche, line, column, sources) for column in columns] for line in lines]
-    note = ""
+    notes = []
     if absent:
-        note = (f"Pas de valeur dans les sources embarquées pour {_french_list(absent)} : "
-                "colonnes omises.")
+        notes.append(f"Pas de valeur dans les sources embarquées pour {_french_list(absent)} : "
+                     "colonnes omises.")
+    if any(item.caveat for line in lines for item in line.comparisons):
+        notes.append(CAVEAT_NOTE)
+    note = " ".join(notes)
     figures = [figure for line in lines for figure in _line_figures(line)]
     return FicheTable(theme, columns, rows, note, sources.numbers(figures))
 
@@ -228,6 +236,8 @@ def _line_figures(line: FicheLine):
     yield line.qpv
     yield from (item.figure for item in line.comparisons)
     yield from line.series
+    if line.gap is not None:
+        yield from (line.gap.call_from, line.gap.call_to)
 
 
 def _line_cell(fiche: Fiche, line: FicheLine, column: Column, sources: SourceIndex) -> Cell:
@@ -235,14 +245,23 @@ def _line_cell(fiche: Fiche, line: FicheLine, column: Column, sources: SourceInd
     key = column.key
     if key == "label":
         definition = f"\n{line.definition}" if line.definition else ""
-        return Cell(line.label, line.unit, f"{line.label} ({line.unit}){definition}",
-                    numeric=False)
+        unverified = "" if line.verified else f" — {UNVERIFIED}"
+        return Cell(line.label, f"{line.unit}{unverified}",
+                    f"{line.label} ({line.unit}){unverified}"
+                    f"{definition}", numeric=False)
     if key == "qpv":
-        return Cell(figure_text(line.qpv), edition_text(line.qpv), figure_tooltip(
-            line.qpv, f"{name} (géographie 2015)", sources, edition_word="édition"),
-            line.qpv.status)
+        cautions = [flag for edition, flag in line.flags if edition == line.qpv.edition]
+        tooltip = figure_tooltip(line.qpv, f"{name} (géographie 2015)", sources,
+                                 edition_word="édition")
+        for flag in cautions:
+            tooltip += f"\nPrécaution : {flag.meaning} {flag.observation}"
+        return Cell(figure_text(line.qpv),
+                    edition_text(line.qpv) + (f" {CAUTION_MARK}" if cautions else ""), tooltip,
+                    line.qpv.status)
     if key == "ratio":
         return _ratio_cell(line)
+    if key == "gap":
+        return _gap_cell(line)
     if key == "rank":
         return _rank_cell(line)
     if key == "range":
@@ -254,9 +273,29 @@ def _line_cell(fiche: Fiche, line: FicheLine, column: Column, sources: SourceInd
                  if item.level == level and (not code or item.territory_code == code)), None)
     if item is None:
         where = LEVEL_NAMES[level] if level != "commune" else unbroken(column.header)
+        refused = [r for r in line.refusals if r.level == level]
+        if refused:
+            return absent_cell(f"{line.label} : « {refused[0].label} » n'est pas comparable "
+                               f"(définitions différentes). {refused[0].reason}")
         return absent_cell(f"{line.label} : pas de valeur pour {where} dans les sources "
                            "embarquées.")
-    return figure_cell(item.figure, item.territory_name, sources, item.note)
+    return comparison_cell(item, sources)
+
+
+def comparison_cell(item: ComparisonValue, sources: SourceIndex) -> Cell:
+    """A comparator's value with its own year below (« revenus 2018 », « édition 2019 »),
+    marked * when its definition is close, its year differs or qpvdesk computed it; the
+    tooltip says which."""
+    notes = [note for note in (
+        f"Définition proche : {item.comparability_note}" if item.comparability_note else None,
+        item.pairing_note, item.note) if note]
+    detail = (short_year(item.year_text) + (f" {CAVEAT_MARK}" if item.caveat else "")
+              if item.figure.status == "ok" else "")
+    tooltip = figure_tooltip(item.figure, item.territory_name, sources,
+                             "\n".join([f"Année : {item.year_text}", *notes]))
+    if item.source:
+        tooltip += f"\nComparateur déclaré : {item.source}"
+    return Cell(figure_text(item.figure), detail, tooltip, item.figure.status)
 
 
 def _ratio_cell(line: FicheLine) -> Cell:
@@ -267,6 +306,27 @@ def _ratio_cell(line: FicheLine) -> Cell:
     return Cell(format_french_number(line.ratio_to_call, 2), "",
                 f"{figure_text(line.qpv)} (QPV, édition {line.qpv.edition}) / "
                 f"{figure_text(call)} (CALL, millésime {call.edition})")
+
+
+def short_year(year_text: str) -> str:
+    """A comparator's year in a narrow cell: « revenus 2018 » -> « 2018 », « édition 2019 » ->
+    « éd. 2019 » (the ensemble des QPV, published by edition)."""
+    year = year_text.rsplit(" ", 1)[-1]
+    return f"éd. {year}" if year_text.startswith("édition") else year
+
+
+def _gap_cell(line: FicheLine) -> Cell:
+    gap = line.gap
+    if gap is None:
+        return absent_cell(f"Évolution de l'écart à la CALL non calculable : "
+                           f"{line.gap_unavailable}.")
+    amount = gap.text.rsplit(" de ", 1)[-1] if gap.movement != "stable" else ""
+    call_from, call_to = figure_text(gap.call_from), figure_text(gap.call_to)
+    return Cell(f"{GAP_ARROWS[gap.movement]} {amount}".strip(),
+                f"{gap.edition_from}→{gap.edition_to}",
+                f"Entre les éditions {gap.edition_from} et {gap.edition_to}, {gap.text}.\n"
+                f"CALL : {call_from} ({edition_text(gap.call_from)}) puis {call_to} "
+                f"({edition_text(gap.call_to)}).\n{GAP_TIP}")
 
 
 def _rank_cell(line: FicheLine) -> Cell:
@@ -300,8 +360,15 @@ def _range_cell(line: FicheLine) -> Cell:
 def _evolution_cell(line: FicheLine) -> Cell:
     editions = [figure.edition for figure in line.series]
     span = f"{editions[0]}–{editions[-1]}" if len(editions) > 1 else str(editions[0])
-    values = "\n".join(f"{figure.edition} : {format_figure(figure)}" for figure in line.series)
+    flagged = {edition: flag for edition, flag in line.flags}
+    values = "\n".join(
+        f"{figure.edition} : {format_figure(figure)}" + (
+            f" — précaution : {flagged[figure.edition].flag} = "
+            f"{flagged[figure.edition].value} (INSEE)" if figure.edition in flagged else "")
+        for figure in line.series)
     known = sum(figure.status == "ok" for figure in line.series)
+    if flagged:
+        span += f" {CAUTION_MARK}"
     if known == 0:
         return Cell(figure_text(line.qpv), span, f"Aucune valeur connue à aucune édition :\n"
                     f"{values}", line.qpv.status)
@@ -420,7 +487,7 @@ def identity_rows(fiche: Fiche) -> list[tuple[str, str]]:
     if identity.share_in_call < 0.995:
         area += f" ({format_french_number(identity.share_in_call * 100, 0)}\u00a0% dans la CALL)"
     population = identity.population
-    people = (NOT_AVAILABLE if population is None else
+    people = (format_status("missing") if population is None else
               f"{format_figure(population)} (INSEE, édition {population.edition}, "
               "géographie 2015)")
     return [("Code 2024", identity.code), ("Code 2015", identity.code_2015),
@@ -453,48 +520,9 @@ def paint_sparkline(painter: QPainter, rect: QRectF, series: tuple[Figure, ...],
                     line_width: float) -> None:
     """The values along the editions (x proportional to the year), broken where a value is
     secret or missing, which get a small grey tick at the bottom; the last value is a dot."""
-    if not series:
-        return
-    first, last = series[0].edition, series[-1].edition
-    values = [figure.value for figure in series if figure.status == "ok"]
-    low, high = (min(values), max(values)) if values else (0.0, 0.0)
-    inner = rect.adjusted(line_width * 2, line_width * 2, -line_width * 2, -line_width * 2)
+    paint_points_sparkline(painter, rect, sparkline_points(series), line_width)
 
-    def x_of(edition: int) -> float:
-        if last == first:
-            return inner.center().x()
-        return inner.left() + (edition - first) / (last - first) * inner.width()
 
-    def point(figure: Figure) -> QPointF:
-        y = inner.center().y() if high == low else \
-            inner.bottom() - (figure.value - low) / (high - low) * inner.height()
-        return QPointF(x_of(figure.edition), y)
-
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    path, drawing = QPainterPath(), False
-    for figure in series:
-        if figure.status != "ok":
-            drawing = False
-        elif drawing:
-            path.lineTo(point(figure))
-        else:
-            path.moveTo(point(figure))
-            drawing = True
-    painter.setPen(QPen(SPARK_COLOR, line_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                        Qt.PenJoinStyle.RoundJoin))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(path)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(SPARK_COLOR))
-    known = [figure for figure in series if figure.status == "ok"]
-    for figure in known:
-        radius = line_width * (1.9 if figure is known[-1] else 1.1)
-        painter.drawEllipse(point(figure), radius, radius)
-    painter.setPen(QPen(QColor("#9a9a9a"), line_width))
-    for figure in series:
-        if figure.status != "ok":
-            x = x_of(figure.edition)
-            painter.drawLine(QPointF(x, rect.bottom() - line_width * 3),
-                             QPointF(x, rect.bottom() - line_width))
-    painter.restore()
+def sparkline_points(series: tuple[Figure, ...]) -> list[tuple[float, float | None]]:
+    return [(figure.edition, figure.value if figure.status == "ok" else None)
+            for figure in series]

@@ -31,9 +31,12 @@ from ..models.proposals.proposal import Proposal
 from ..models.proposals.territory import Territory
 from ..models.proposals.vocabulary import (CHOICES, EQUIPEMENT, KIND_FIELDS, KINDS, PERIMETRE,
                                             QUARTIER_VECU, choice_label)
-from .fiche_pdf import (WRITE_ERRORS, GREY, INK, LIGHT_GREY, PDF_DPI, TITLE_BLUE,
-                               set_a4, _Block, _Pages, _paragraph, _section_title, _spacer,
-                               _Style, _TableLayout, paint_pages)
+from ..models.report.output import WRITE_ERRORS
+from .fiche_pdf import layout_table
+from .pdf_pages import (GREY, INK, LIGHT_GREY, PDF_DPI, TITLE_BLUE, set_a4, Block as _Block,
+                        Pages as _Pages, paragraph as _paragraph, section_title as _section_title,
+                        spacer as _spacer, Style as _Style, TableLayout as _TableLayout,
+                        paint_pages)
 from .fiche_tables import Cell, Column, FicheTable
 from .atelier_pdf import AtelierPage, page_blocks, pages_for_package
 from .thumbnail import draw_scale_bar, thumbnail_layers
@@ -316,11 +319,11 @@ class _ListLayout(_TableLayout):
 
     SHARES = (0.20, 0.38, 0.20, 0.22)   # type, titre, QPV, communes
 
-    def __init__(self, style: _Style, table: FicheTable) -> None:
+    def __init__(self, style: _Style, table) -> None:
         super().__init__(style, table, scale=1.1)
         number, area = self._natural_width(0), self._natural_width(5)
         rest = style.width - number - area
-        self.widths = [number, *(rest * share for share in self.SHARES), area]
+        self.set_widths([number, *(rest * share for share in self.SHARES), area])
 
 
 def _place_table(pages: _Pages, style: _Style, table: FicheTable) -> None:
@@ -330,7 +333,8 @@ def _place_table(pages: _Pages, style: _Style, table: FicheTable) -> None:
         pages.keep_together(lead + [_paragraph(style, "Le paquet ne contient aucune "
                                                       "proposition.", style.font(8.4))])
         return
-    pages.table(style, lead, table, _ListLayout(style, table))
+    layout = layout_table(table)
+    pages.table(style, lead, layout, _ListLayout(style, layout))
 
 
 def _proposal_title(style: _Style, number: int, proposal: Proposal) -> _Block:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox,
                                QTabWidget, QToolBar, QWidget)
 
 from ..models.choropleth import mappable_indicators
+from ..models.comparators import straddling_qpv
 from ..models.map.layers import load_reference_layers
 from ..models.map.map_state import MapState
 from ..models.map.styles import HIDDEN_BY_DEFAULT, LAYERS
@@ -129,8 +130,10 @@ class MainWindow(QMainWindow):
         total = sum(q.population or 0 for q in qpv)
         self.statusBar().showMessage(
             self.tr("{count} QPV — {total} habitants (somme des populations municipales "
-                    "INSEE) — base de référence en lecture seule")
-            .format(count=len(qpv), total=format_french_number(total, 0)))
+                    "INSEE, y compris les parties hors CALL des {straddling} QPV à cheval "
+                    "sur ses limites) — base de référence en lecture seule")
+            .format(count=len(qpv), total=format_french_number(total, 0),
+                    straddling=len(straddling_qpv(reference))))
 
     def _dock(self, title: str, widget, name: str) -> QDockWidget:
         """A panel; MainLayout places it. `name` identifies it in the saved layout."""
@@ -466,11 +469,13 @@ class MainWindow(QMainWindow):
                      if commune and commune in qpv.communes.split(", ")), None)
 
     def show_portrait(self) -> QWidget:
-        from ..models.portrait import build_portrait
-        from .portrait_view import PortraitView
+        def build():   # imported on first use: nothing of it before the first map
+            from ..models.diagnostic import build_diagnostic
+            from ..models.report.diagnostic_document import diagnostic_document
+            from .portrait_view import PortraitView
 
-        return self._analysis_window("portrait", self.tr("Portrait du territoire"),
-                                     lambda: PortraitView(build_portrait(self.reference)))
+            return PortraitView(diagnostic_document(build_diagnostic(self.reference)))
+        return self._analysis_window("portrait", self.tr("Portrait du territoire"), build)
 
     def _qpv_editions(self) -> list[int]:
         return sorted({edition for indicator in mappable_indicators(self.reference, "qpv")

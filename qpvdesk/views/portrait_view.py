@@ -1,207 +1,209 @@
-"""« Portrait du territoire »: the headline figures the CALL's diagnostic opens with.
+"""« Portrait du territoire »: the territorial diagnostic on screen, section by section, and its
+export as PDF and as an editable Word document.
 
-Each card shows a figure with its vintage and the statistical rule that produced it. Counts are
-added up; rates and medians are not: their card shows the lowest and the highest quartier, the
-CALL's published value when there is one, and the list of the 22 quartiers.
+The window shows the report Document the files are written from
+(models/report/diagnostic_document.py): the summary, then each theme with its generated
+sentences, tables, charts and precautions, then the sources. The list on the left goes from
+section to section; each section is built when first shown. Exports run as a Task off the GUI
+thread (the Word file takes about a second) and are written whole or not at all.
 """
 from __future__ import annotations
 
-from functools import partial
-from html import escape as html_escape
+from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QScrollArea, QToolButton,
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QMessageBox,
+                               QPushButton, QSplitter, QStackedWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
-from ..models.fiche import Figure, format_figure, format_value
-from ..models.portrait import Headline, Portrait
-from .tables.indicator_table_view import figure_number, plain_number
+from ..models.report.document import Contents, Document, Heading, SourcesSection
+from .document_view import DocumentPage, framed
+from .file_dialogs import open_folder, save_path
 from .formatting import font_size
+from .tasks import Task
 
-escape = partial(html_escape, quote=False)   # text in labels: apostrophes stay readable
-MAX_COLUMNS, CARD_WIDTH = 3, 440   # as many columns of cards as the width allows
-INTRO = QT_TRANSLATE_NOOP("PortraitView",
-                          "Les chiffres clés de la CA de Lens-Liévin et de ses quartiers "
-                          "prioritaires, calculés à partir des données embarquées. Les "
-                          "effectifs s'additionnent\u00a0; les taux et les médianes non\u00a0: "
-                          "pour eux, on donne l'étendue entre quartiers et la liste des "
-                          "quartiers.")
-CARD_STYLE = """
-QFrame#headline {{ background: white; border: 1px solid #c8c8c8; border-radius: 6px; }}
-QLabel#figure {{ {figure}; font-weight: bold; color: #0b4f80; }}
-QLabel#range {{ color: #0b4f80; }}
-QLabel#rule {{ background: #eef3f7; border-left: 3px solid #0072B2; padding: 6px; }}
-QLabel#small {{ color: #555555; {small}; }}
-"""
+NAVIGATION_WIDTH = 210
+#: (suffix, file-dialog filter, what the messages call the file)
+FORMATS = {
+    "pdf": (".pdf", QT_TRANSLATE_NOOP("PortraitView", "Documents PDF (*.pdf)"),
+            "le portrait PDF"),
+    "docx": (".docx", QT_TRANSLATE_NOOP("PortraitView", "Documents Word (*.docx)"),
+             "le portrait Word"),
+}
+FILE_STEM = "portrait_de_territoire"
 
 
-def is_range(headline: Headline) -> bool:
-    """True for rates and medians: no figure is computed from the quartiers' values (no
-    inputs), so the card leads with their range instead."""
-    return headline.qpv_min is not None and not headline.inputs
+def sections(document: Document) -> list[tuple[str, list]]:
+    """(title, blocks) of each part: what starts with a level-1 heading, and the sources
+    (the list of parts stands for the table of contents)."""
+    parts: list[tuple[str, list]] = []
+    for block in document.blocks:
+        if isinstance(block, Contents):
+            continue
+        if isinstance(block, Heading) and block.level == 1:
+            parts.append((block.text, [block]))
+        elif isinstance(block, SourcesSection):
+            parts.append((block.title, [block]))
+        elif parts:
+            parts[-1][1].append(block)
+        else:
+            parts.append(("", [block]))
+    return parts
 
 
-def _label(text: str, name: str | None = None, rich: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if name:
-        label.setObjectName(name)
-    return label
+def write_file(document: Document, kind: str, path: str) -> str:
+    """Write the document (worker thread): the French line said once it is done."""
+    what = FORMATS[kind][2]
+    if kind == "pdf":
+        from ..render.report_pdf import write_document_pdf
 
+        pages = write_document_pdf(document, path, what)
+        return f"{path} ({pages} pages)"
+    from ..render.report_docx import write_document_docx
 
-def quartier_list_html(values: tuple[tuple[str, str, Figure], ...]) -> str:
-    """The quartiers from the highest value to the lowest (unknown last), on two columns;
-    the lowest and the highest in bold; the unit is said once, above."""
-    known = sorted((item for item in values if item[2].status == "ok"),
-                   key=lambda item: -item[2].value)
-    ordered = known + [item for item in values if item[2].status != "ok"]
-    extremes = {known[0][0], known[-1][0]} if known else set()
-    cells = []
-    for code, name, figure in ordered:
-        style = "font-weight:bold;" if code in extremes else ""
-        cells.append(f'<td style="{style}">{escape(name)}</td>'
-                     f'<td align="right" style="{style} padding-right:14px">'
-                     f"{escape(figure_number(figure))}</td>")
-    half = (len(cells) + 1) // 2
-    rows = [cells[i] + (cells[i + half] if i + half < len(cells) else "")
-            for i in range(half)]
-    return (f'<table cellspacing="0" cellpadding="1" style="{font_size(9)}">'
-            + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>")
-
-
-class HeadlineCard(QFrame):
-    def __init__(self, headline: Headline, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.headline = headline
-        self.setObjectName("headline")
-        self.setAccessibleName(headline.title)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(6)
-        title = _label(headline.title)
-        title.setStyleSheet(f"{font_size(11)}; font-weight: bold;")
-        layout.addWidget(title)
-        for widget in (self._range_widgets() if is_range(headline) else
-                       self._figure_widgets()):
-            layout.addWidget(widget)
-        layout.addWidget(_label(self.tr("Source\u00a0: {vintage}").format(vintage=headline.vintage),
-                                "small"))
-        rule = self.tr("<b>Règle de calcul.</b> {explanation}")
-        layout.addWidget(_label(rule.format(explanation=escape(headline.explanation)), "rule",
-                                rich=True))
-        for note in headline.notes:
-            layout.addWidget(_label(note, "small"))
-        if headline.qpv_values:
-            self.list_button = QToolButton()
-            self.list_button.setCheckable(True)
-            self.list_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            self.list_button.setText(
-                self.tr("Les {count} quartiers, du plus haut au plus bas ({unit})")
-                .format(count=len(headline.qpv_values), unit=headline.unit))
-            self.list_button.setAutoRaise(True)
-            self.quartier_list = _label(quartier_list_html(headline.qpv_values), rich=True)
-            self.list_button.toggled.connect(self._show_list)
-            layout.addWidget(self.list_button)
-            layout.addWidget(self.quartier_list)
-            self.list_button.setChecked(is_range(headline))
-            self._show_list(is_range(headline))
-        layout.addStretch(1)
-
-    def _show_list(self, shown: bool) -> None:
-        self.quartier_list.setVisible(shown)
-        self.list_button.setArrowType(Qt.ArrowType.DownArrow if shown
-                                      else Qt.ArrowType.RightArrow)
-
-    def _figure_widgets(self) -> list[QLabel]:
-        headline = self.headline
-        text = (self.tr("non calculable") if headline.value is None
-                else format_value(headline.value, headline.unit))
-        widgets = [_label(text, "figure")]
-        low, high = headline.qpv_min, headline.qpv_max
-        if low is not None:
-            widgets.append(_label(
-                self.tr("Selon le quartier, de {lowest} ({lowest_qpv}) à {highest} "
-                        "({highest_qpv}).")
-                .format(lowest=format_figure(low.figure), lowest_qpv=low.qpv_name,
-                        highest=format_figure(high.figure), highest_qpv=high.qpv_name),
-                "small"))
-        return widgets
-
-    def _range_widgets(self) -> list[QLabel]:
-        headline = self.headline
-        low, high = headline.qpv_min, headline.qpv_max
-        lowest, highest = (f'<span style="{font_size(22)}; font-weight:bold">'
-                           f"{plain_number(figure.value, figure.unit)}</span>"
-                           for figure in (low.figure, high.figure))
-        numbers = (self.tr("Selon le quartier, de<br>{lowest} <span style=\"{size}\">à "
-                           "</span>{highest} <span style=\"{size}\">{unit}</span>")
-                   .format(lowest=lowest, highest=highest, unit=escape(headline.unit),
-                           size=font_size(12)))
-        widgets = [
-            _label(numbers, "range", rich=True),
-            _label(self.tr("Le plus bas\u00a0: {lowest_qpv}. Le plus haut\u00a0: {highest_qpv}.")
-                   .format(lowest_qpv=low.qpv_name, highest_qpv=high.qpv_name))]
-        call = next((item for item in headline.references if item.level == "epci"), None)
-        if call is not None and call.figure.status == "ok":   # else a note says why not
-            widgets.append(_label(self.tr("<b>CALL\u00a0: {figure}</b> (millésime {edition})")
-                                  .format(figure=escape(format_figure(call.figure)),
-                                          edition=call.figure.edition), rich=True))
-        others = [item for item in headline.references
-                  if item.level != "epci" and item.figure.status == "ok"]
-        if others:
-            vintages = sorted({item.figure.edition for item in others})
-            figures = " · ".join(f"{item.territory_name} {format_figure(item.figure)}"
-                                 for item in others)
-            widgets.append(_label(
-                self.tr("Pour comparer (millésime {vintages})\u00a0: {figures}.")
-                .format(vintages=", ".join(str(v) for v in vintages), figures=figures),
-                "small"))
-        return widgets
+    write_document_docx(document, path, what)
+    return path
 
 
 class PortraitView(QWidget):
-    """The portrait's headline cards, three a row, in a scrolling page."""
+    """The diagnostic's sections in a list and a page; the two export buttons above."""
 
-    def __init__(self, portrait: Portrait, parent: QWidget | None = None) -> None:
+    export_finished = Signal(object)     # the path written, or None when nothing was
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.document = document
         self.setAccessibleName(self.tr("Portrait du territoire"))
-        page = QWidget()
-        page.setStyleSheet(CARD_STYLE.format(figure=font_size(22), small=font_size(9)))
-        column = QVBoxLayout(page)
-        heading = _label(self.tr("Portrait du territoire"))
-        heading.setStyleSheet(f"{font_size(16)}; font-weight: bold;")
-        column.addWidget(heading)
-        column.addWidget(_label(self.tr(INTRO)))
-        self.grid = QGridLayout()
-        self.grid.setSpacing(12)
-        self.cards = [HeadlineCard(headline) for headline in portrait.headlines]
-        self._columns = 0
-        self._arrange(MAX_COLUMNS)
-        column.addLayout(self.grid)
-        column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
+        self.parts = sections(document)
+        self.task: Task | None = None
+        self.last_written: Path | None = None
+
+        title = QLabel(document.cover.title if document.cover else document.title)
+        title.setWordWrap(True)
+        title.setStyleSheet(f"{font_size(14)}; font-weight: bold; color: #1f3b57;")
+        lines = QLabel(" · ".join(document.cover.lines) if document.cover else "")
+        lines.setWordWrap(True)
+        lines.setStyleSheet(f"color: #555555; {font_size(9)};")
+        self.pdf_button = QPushButton(self.tr("Exporter en PDF…"))
+        self.docx_button = QPushButton(self.tr("Exporter en Word (DOCX)…"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.docx_button.clicked.connect(lambda: self.export("docx"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reveal_button = QToolButton()
+        self.reveal_button.setText(self.tr("Ouvrir le dossier"))
+        self.reveal_button.clicked.connect(self.reveal)
+        self.reveal_button.hide()
+
+        heading = QVBoxLayout()
+        heading.addWidget(title)
+        heading.addWidget(lines)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.docx_button)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.reveal_button)
+        heading.addLayout(buttons)
+
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName(self.tr("Parties du portrait"))
+        self.navigation.addItems([title or self.tr("Début") for title, _ in self.parts])
+        self.pages = QStackedWidget()
+        self._built: dict[int, QWidget] = {}
+        for _ in self.parts:
+            self.pages.addWidget(QWidget())   # placeholders, built when first shown
+        self.navigation.currentRowChanged.connect(self.show_part)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([NAVIGATION_WIDTH, 4 * NAVIGATION_WIDTH])
+
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addLayout(heading)
+        layout.addWidget(splitter, 1)
+        self.navigation.setCurrentRow(0)
 
-    def _arrange(self, columns: int) -> None:
-        if columns == self._columns:
+    # -- pages ------------------------------------------------------------------------------
+
+    def show_part(self, row: int) -> None:
+        if row < 0:
             return
-        self._columns = columns
-        for card in self.cards:
-            self.grid.removeWidget(card)
-        for index, card in enumerate(self.cards):
-            self.grid.addWidget(card, index // columns, index % columns)
-        for index in range(MAX_COLUMNS):
-            self.grid.setColumnStretch(index, 1 if index < columns else 0)
+        if row not in self._built:
+            page = framed(DocumentPage(self.parts[row][1]))
+            placeholder = self.pages.widget(row)
+            self.pages.insertWidget(row, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[row] = page
+        self.pages.setCurrentIndex(row)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
-        self._arrange(max(1, min(MAX_COLUMNS, event.size().width() // CARD_WIDTH)))
+    def part_titles(self) -> list[str]:
+        return [self.navigation.item(row).text() for row in range(self.navigation.count())]
 
-    def card(self, key: str) -> HeadlineCard:
-        return next(card for card in self.cards if card.headline.key == key)
+    def current_page(self) -> QWidget:
+        return self.pages.currentWidget()
+
+    # -- exports ----------------------------------------------------------------------------
+
+    def export(self, kind: str) -> Task | None:
+        """Ask where, then write the file off the GUI thread; None when cancelled."""
+        suffix, filters, _ = FORMATS[kind]
+        caption = (self.tr("Exporter le portrait en PDF") if kind == "pdf" else
+                   self.tr("Exporter le portrait en Word"))
+        chosen = save_path(self, caption, FILE_STEM + suffix, self.tr(filters))
+        if not chosen:
+            return None
+        path = chosen if chosen.lower().endswith(suffix) else chosen + suffix
+        return self.start_export(kind, path)
+
+    def start_export(self, kind: str, path: str) -> Task:
+        document = self.document
+        task = Task(lambda progress: write_file(document, kind, path), self)
+        task.succeeded.connect(lambda line: self._exported(path, line))
+        task.failed.connect(self._export_failed)
+        task.finished.connect(self._export_ended)
+        QApplication.instance().aboutToQuit.connect(task.stop)
+        self.task = task
+        for button in (self.pdf_button, self.docx_button):
+            button.setEnabled(False)
+        self.reveal_button.hide()
+        self.status.setText(self.tr("Écriture de {path}…").format(path=path))
+        task.start()
+        return task
+
+    def _exported(self, path: str, line: str) -> None:
+        self.last_written = Path(path)
+        self.status.setText(self.tr("Portrait enregistré : {line}").format(line=line))
+        self.reveal_button.show()
+        self.export_finished.emit(self.last_written)
+
+    def _export_failed(self, error: BaseException) -> None:
+        self.status.setText(self.tr("Aucun fichier n'a été écrit."))
+        if not isinstance(error, OSError):
+            self.export_finished.emit(None)
+            raise error            # a defect: the application's error handler reports it
+        self.show_error(str(error))
+        self.export_finished.emit(None)
+
+    def show_error(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Exporter le portrait"),
+                            self.tr("{error}\nAucun fichier n'a été écrit.").format(error=text))
+
+    def _export_ended(self) -> None:
+        for button in (self.pdf_button, self.docx_button):
+            button.setEnabled(True)
+        if self.task is not None:
+            self.task.deleteLater()
+            self.task = None
+
+    def reveal(self) -> None:
+        if self.last_written is not None:
+            open_folder(self, self.last_written.parent)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self.task is not None and self.task.running:
+            self.task.stop()          # the file is finished or not written at all
+        super().closeEvent(event)

@@ -3,7 +3,8 @@ with no window and nothing written outside a temporary folder.
 
 One check per feature family, each doing the real thing: the reference database (read-only
 SpatiaLite, R*Tree, PROJ), a choropleth map, an MBTiles basemap (PNG, JPEG and WebP tiles), a
-fiche PDF, the pyqtgraph charts, the indicator table as CSV/XLSX, proposal import from
+fiche PDF, the portrait as PDF and Word (python-docx reads its template at run time), the
+pyqtgraph charts, the indicator table as CSV/XLSX, proposal import from
 GeoJSON, GeoPackage, KML and Shapefile files written for the occasion, proposal export, a
 signed package (throwaway key: export, verify, import) and the main window. Each family prints
 one French/English line, passed or failed (with the error); the exit code is 0 only if all
@@ -44,6 +45,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("choropleth", "Carte choroplèthe / Choropleth map", drawing.choropleth_map),
     Family("basemap", "Fond de plan MBTiles / MBTiles basemap", drawing.mbtiles_basemap),
     Family("fiche", "Fiche PDF / Fiche as PDF", drawing.fiche_pdf),
+    Family("portrait", "Portrait PDF et Word / Portrait as PDF and Word", drawing.portrait),
     Family("charts", "Graphiques / Charts", drawing.charts),
     Family("table", "Tableau CSV et XLSX / Table as CSV and XLSX", data.table_export),
     *(Family(f"import-{name.lower()}", f"Import {name} / {name} import",

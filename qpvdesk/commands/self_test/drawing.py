@@ -1,5 +1,5 @@
 """The self-test's checks of what qpvdesk draws: a choropleth map, an MBTiles basemap, a fiche
-PDF, the charts and the main window. Each returns one line saying what it saw, or raises."""
+PDF, the portrait as PDF and Word, the charts and the main window. Each returns one line saying what it saw, or raises."""
 from __future__ import annotations
 
 import re
@@ -31,7 +31,7 @@ def choropleth_map(ctx: Context) -> str:
     background = most_common_colour(pixels)
     thematic, alpha = composer.thematic, CHOROPLETH_SYMBOL.fill_alpha
     classes = sorted({fill for fill, hatched in zip(thematic.fills, thematic.hatched)
-                      if not hatched and fill != NO_DATA_COLORS["missing"]})
+                      if not hatched and fill not in NO_DATA_COLORS.values()})
     drawn = 0
     for fill in classes:
         colour = tuple(round(alpha * int(fill[i:i + 2], 16) + (1 - alpha) * background[n])
@@ -103,14 +103,53 @@ def fiche_pdf(ctx: Context) -> str:
     path = ctx.folder / "fiche.pdf"
     pages = write_fiche_pdf(fiche, thumbnail, path)
     data = path.read_bytes()
-    expect(data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"),
-           "the fiche PDF is not a complete PDF file")
-    page_objects = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
-    expect(pages >= 2 and page_objects == pages,
-           f"the fiche PDF has {page_objects} page objects, {pages} announced")
-    expect(b"/FontFile2" in data, "no font embedded in the fiche PDF (fonts missing?)")
+    _pdf_pages(data, "fiche PDF", pages)
     expect(b"/Subtype /Image" in data, "the map thumbnail is missing from the fiche PDF")
     return f"{fiche.identity.name}: {pages} A4 pages, {len(data) // 1024} kB, fonts embedded"
+
+
+def _pdf_pages(data: bytes, what: str, pages: int) -> None:
+    """A complete PDF with the pages announced and its fonts embedded."""
+    expect(data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"),
+           f"the {what} is not a complete PDF file")
+    page_objects = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+    expect(pages >= 2 and page_objects == pages,
+           f"the {what} has {page_objects} page objects, {pages} announced")
+    expect(b"/FontFile2" in data, f"no font embedded in the {what} (fonts missing?)")
+
+
+def portrait(ctx: Context) -> str:
+    """The territorial diagnostic written as PDF and Word by the writers of `qpvdesk portrait
+    --pdf --docx`; the Word file opened again with python-docx (which reads its template at
+    run time): every theme a heading, the charts embedded as images."""
+    import docx
+
+    from ...models.diagnostic import build_diagnostic
+    from ...models.report.diagnostic_document import diagnostic_document
+    from ...models.report.document import Figure, Image
+    from ...render.report_docx import write_document_docx
+    from ...render.report_pdf import write_document_pdf
+
+    ctx.qt()
+    diagnostic = build_diagnostic(ctx.reference)
+    document = diagnostic_document(diagnostic)
+    pdf, word = ctx.folder / "portrait.pdf", ctx.folder / "portrait.docx"
+    pages = write_document_pdf(document, pdf, "le portrait PDF")
+    data = pdf.read_bytes()
+    _pdf_pages(data, "portrait PDF", pages)
+    write_document_docx(document, word, "le portrait Word")
+    opened = docx.Document(str(word))
+    headings = {paragraph.text for paragraph in opened.paragraphs
+                if paragraph.style.name.startswith("Heading")}
+    themes = [theme.title for theme in diagnostic.themes]
+    absent = [title for title in themes if title not in headings]
+    expect(not absent, f"themes without a heading in the Word file: {', '.join(absent)}")
+    figures = sum(1 for block in document.blocks if isinstance(block, (Figure, Image)))
+    pictures = len(opened.inline_shapes)
+    expect(figures > 0 and pictures >= figures,
+           f"{pictures} images in the Word file for {figures} charts")
+    return (f"{len(themes)} themes: PDF {pages} pages, {len(data) // 1024} kB; Word "
+            f"{len(opened.tables)} tables, {pictures} images, {word.stat().st_size // 1024} kB")
 
 
 def charts(ctx: Context) -> str:

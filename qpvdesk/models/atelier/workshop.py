@@ -14,7 +14,7 @@ from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from ..proposals.geometry import non_finite_message
-from .vocabulary import (AGE_BANDS, DRAWING, KINDS_WITH_CATEGORY, PLACE, PLACE_CATEGORIES,
+from .vocabulary import (AGE_BANDS, DRAWING, KINDS_WITH_CATEGORY, PLACE_CATEGORIES,
                          PLACE_KINDS, participant_label, place_label)
 
 MAX_TEXT = 200          # place and facilitator

@@ -12,9 +12,16 @@ from pathlib import Path
 
 from ... import __version__
 from ..spatialite import connect
+from .comparateur import build_comparateur_values
+from .comparator_table import build_comparators
 from .context import BuildContext
+from .delinquance import build_offences
 from .education import build_education
+from .equipements import build_bpe, build_qpv_iris
+from .filosofi_extra import build_filosofi_qpv, build_filosofi_tp60, build_qpv_edition_years
 from .heritage import build_heritage
+from .observatoire import build_observatoire
+from .politique_ville import build_posts
 from .indicators import (build_caf_values, build_catalogue, build_filosofi_values,
                          build_qpv_values)
 from .provenance import provenance_rows
@@ -22,7 +29,7 @@ from .qpv import build_qpv
 from .schema import create_schema, finish_schema, insert_rows
 from .territories import build_communes, build_epci, build_iris
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def sources_digest(sources: Path) -> str:
@@ -50,6 +57,21 @@ def build_reference_database(sources: Path, target: Path,
     return counts
 
 
+def _build_diagnostic(ctx: BuildContext, communes: dict[str, str],
+                      qpv_codes_2015: set[str]) -> int:
+    """The sources of the territorial diagnostic (issue 12) and the comparator table."""
+    values = build_comparateur_values(ctx, communes)
+    values += build_filosofi_tp60(ctx, communes)
+    values += build_filosofi_qpv(ctx, qpv_codes_2015)
+    build_qpv_edition_years(ctx)
+    values += build_observatoire(ctx, communes)
+    values += build_bpe(ctx, communes, build_qpv_iris(ctx))
+    values += build_posts(ctx)
+    values += build_offences(ctx)
+    build_comparators(ctx)
+    return values
+
+
 def _build(sources: Path, path: Path, progress: Callable[[str], None]) -> dict:
     conn = connect(path)
     try:
@@ -70,6 +92,8 @@ def _build(sources: Path, path: Path, progress: Callable[[str], None]) -> dict:
             values = build_qpv_values(ctx, set(qpv_codes))
             values += build_filosofi_values(ctx, set(communes), set(iris_codes))
             values += build_caf_values(ctx, set(iris_codes))
+            progress("indicateurs du diagnostic")
+            values += _build_diagnostic(ctx, communes, set(qpv_codes))
             progress("établissements scolaires")
             build_education(ctx, communes)
             progress("patrimoine minier")

@@ -2,7 +2,9 @@
 
 Each value keeps the file and row it comes from. An empty cell is stored as 'secret' (INSEE
 leaves a cell empty when the figure is under statistical secrecy or not robust), a territory
-that has no row in a file as 'missing'; neither is ever stored as 0.
+that has no row in a file as 'missing' with the detail 'non_publie' (these files are INSEE's
+national files filtered on the CALL's codes, so no row means INSEE publishes none); neither is
+ever stored as 0.
 """
 from __future__ import annotations
 
@@ -12,8 +14,10 @@ from dataclasses import astuple
 from ..catalogue_data import CATALOGUE, indicator_id
 from .context import BuildContext
 from .errors import SourceError
+from .quality import flag_rows, insert_flags, qpv_flag_scope
 from .readers import CsvTable, number_cell
 from .schema import insert_rows
+from .values import insert_values, value_row
 
 QPV_FOLDER = "insee_qpv_indicateurs"
 FILO_FOLDER = "insee_filosofi_caf"
@@ -38,16 +42,13 @@ FILO_LEVELS = {
 FILO_IRIS_YEARS = range(2014, 2020)
 CAF_YEARS = range(2016, 2021)
 
-VALUE_COLUMNS = ["territory_kind", "territory_code", "indicator_id", "edition",
-                 "reference_year", "value", "status", "source_file", "source_row"]
-
 
 def build_catalogue(ctx: BuildContext) -> None:
     ctx.table_sources["indicator"].extend(
         [f"{QPV_FOLDER}/{name}" for _, _, name in QPV_FILES])
     insert_rows(ctx.conn, "indicator", ["id", "family", "variable", "label", "unit", "theme",
                                         "definition", "unfavourable", "compare_id",
-                                        "aggregation"],
+                                        "aggregation", "verified", "definition_source"],
                 [astuple(entry) for _, entry in sorted(CATALOGUE.items())])
 
 
@@ -70,15 +71,27 @@ def _values(table: CsvTable, relative: str, index: int, kind: str, code: str,
     rows = []
     for column, indicator_id in columns.items():
         value = number_cell(table, index, column)
-        rows.append((kind, code, indicator_id, edition, reference_year, value,
-                     "ok" if value is not None else "secret", relative,
-                     table.row_number(index)))
+        rows.append(value_row(kind, code, indicator_id, edition, reference_year, value,
+                              relative, table.row_number(index)))
     return rows
 
 
-def _missing(kind: str, codes, columns: dict[str, str], edition: int,
-             reference_year: int | None, relative: str) -> list[tuple]:
-    return [(kind, code, indicator_id, edition, reference_year, None, "missing", relative, None)
+def qpv_territory(table: CsvTable, index: int, code: str,
+                  qpv_codes_2015: set[str]) -> tuple[str, str]:
+    """(kind, code) of a row of an INSEE file by QPV: a QPV of the territory (2015 code) or
+    INSEE's national row « Ensemble » ; SourceError for any other code."""
+    if code == NATIONAL_QPV_ROW:
+        return "ensemble_qpv", "ENSEMBLE"
+    if code in qpv_codes_2015:
+        return "qpv", code
+    raise SourceError(table.path, f"unknown QPV code {code!r}", table.row_number(index))
+
+
+def unpublished(kind: str, codes, columns: dict[str, str], edition: int,
+                reference_year: int | None, relative: str) -> list[tuple]:
+    """« non publié » rows for the territories a producer's file has no row for."""
+    return [value_row(kind, code, indicator_id, edition, reference_year, None, relative, None,
+                      absent="non_publie")
             for code in sorted(codes) for indicator_id in columns.values()]
 
 
@@ -86,23 +99,18 @@ def build_qpv_values(ctx: BuildContext, qpv_codes_2015: set[str]) -> int:
     count = 0
     for family, edition, name in QPV_FILES:
         relative = f"{QPV_FOLDER}/{name}"
-        table = ctx.csv(relative, ["CODGEO"], "indicator_value")
+        table = ctx.csv(relative, ["CODGEO"], "indicator_value", "quality_flag")
         columns = _indicator_columns(table, family)
-        rows, seen = [], set()
+        scope = qpv_flag_scope(table, columns)
+        rows, seen, flags = [], set(), []
         for index, row in enumerate(table.rows):
-            code = row["CODGEO"]
-            if code == NATIONAL_QPV_ROW:
-                kind, code = "ensemble_qpv", "ENSEMBLE"
-            elif code in qpv_codes_2015:
-                kind = "qpv"
-                seen.add(code)
-            else:
-                raise SourceError(table.path, f"unknown QPV code {code!r}",
-                                  table.row_number(index))
+            kind, code = qpv_territory(table, index, row["CODGEO"], qpv_codes_2015)
+            seen.add(code)
             rows += _values(table, relative, index, kind, code, columns, edition, None)
-        rows += _missing("qpv", qpv_codes_2015 - seen, columns, edition, None, relative)
-        insert_rows(ctx.conn, "indicator_value", VALUE_COLUMNS, rows)
-        count += len(rows)
+            flags += flag_rows(table, relative, index, kind, code, edition, scope, columns)
+        rows += unpublished("qpv", qpv_codes_2015 - seen, columns, edition, None, relative)
+        insert_flags(ctx.conn, flags)
+        count += insert_values(ctx.conn, rows)
     return count
 
 
@@ -147,7 +155,6 @@ def _insert_by_code(ctx: BuildContext, table: CsvTable, relative: str, kind: str
                               table.row_number(index))
         seen.add(code)
         rows += _values(table, relative, index, kind, stored_code or code, columns, year, year)
-    rows += _missing(kind, {stored_code or c for c in expected - seen}, columns, year, year,
+    rows += unpublished(kind, {stored_code or c for c in expected - seen}, columns, year, year,
                      relative)
-    insert_rows(ctx.conn, "indicator_value", VALUE_COLUMNS, rows)
-    return len(rows)
+    return insert_values(ctx.conn, rows)

@@ -57,6 +57,47 @@ SOURCES: dict[str, Source] = {
         "Licence Ouverte attendue (non précisée dans le dépôt source)",
         "ANCT 2026 ; centralités 2021",
         "anct-carto/superposeur-V2, commit 3f2b0c0b"),
+    "insee_comparateur_2022": Source(
+        "INSEE – comparateur de territoires, base communale", "Licence Ouverte 2.0 (Etalab)",
+        "Édition 2022 : recensement 2018, Filosofi 2019 (36 communes de la CALL)",
+        "klopstock-dviz/dataviz_elections dc586280 (fichier de diffusion INSEE)"),
+    "insee_comparateur_2022_national": Source(
+        "INSEE – comparateur de territoires, base communale (France entière)",
+        "Licence Ouverte 2.0 (Etalab)",
+        "Édition 2022 : recensement 2018, Filosofi 2019 (toutes les communes, COG 2021)",
+        "klopstock-dviz/dataviz_elections dc586280, base_cc_comparateur.CSV (compressé gzip)"),
+    "insee_comparateur_2025": Source(
+        "INSEE – comparateur de territoires, base communale (lignes transcrites)",
+        "Licence Ouverte 2.0 (Etalab)",
+        "Édition 2025 : recensement 2022 (36 communes de la CALL, transcrites et contrôlées)",
+        "watashi-clara/outil_decisionel dd9dfab7, data/base_cc_comparateur.csv"),
+    "ot_neet_2008_2018": Source(
+        "ANCT – Observatoire des territoires (d'après INSEE, recensement)",
+        "Licence Ouverte 2.0 (Etalab)", "Recensements 2007 à 2018",
+        "aubryprieur/streamlit_data_territoire 2d0c90b8"),
+    "ot_epci_indicateurs_2021_2022": Source(
+        "ANCT – Observatoire des territoires (d'après INSEE, recensement et Filosofi)",
+        "Licence Ouverte 2.0 (Etalab)", "Recensement 2022, Filosofi 2021 (EPCI)",
+        "JustineVilleneuve/diag_360 c08a2f45, abf0e61e (valeurs transcrites)"),
+    "insee_filosofi_tp60_2015_2016": Source(
+        "INSEE – Filosofi, communes et EPCI (taux de pauvreté)", "Licence Ouverte 2.0 (Etalab)",
+        "Revenus 2015 et 2016", "InseeFrLab/DoReMIFaSol 26769962 (fichiers .rda convertis)"),
+    "insee_filosofi_qpv_2016_2019": Source(
+        "INSEE – Filosofi, revenus disponibles localisés par quartier prioritaire",
+        "Licence Ouverte 2.0 (Etalab)", "Revenus 2016 à 2019, géographie QPV 2015",
+        "aubryprieur/streamlit_data_territoire c0b30923"),
+    "insee_bpe_2018_2019_comptages": Source(
+        "INSEE – Base permanente des équipements (comptages par IRIS et type)",
+        "Licence Ouverte 2.0 (Etalab)", "BPE 2018 et 2019",
+        "InseeFrLab/DoReMIFaSol 26769962 (fichiers .rda convertis)"),
+    "anct_politique_ville_postes_adultes_relais_fonjep": Source(
+        "ANCT – crédits politique de la ville (Dauphin), application Ci.Ville",
+        "Licence Ouverte 2.0 (Etalab)", "Postes 2020 à 2025 du contrat de ville de la CALL",
+        "anct-carto/ci-ville 7465bbcf ; anct-carto/ci-ville2 c4110278"),
+    "ssmsi_delinquance_dep62_reg32": Source(
+        "SSMSI – ministère de l'Intérieur, délinquance enregistrée", "Licence Ouverte 2.0 (Etalab)",
+        "Édition 2024, faits 2016 à 2023 (département 62, région 32)",
+        "aubryprieur/streamlit_data_territoire 7618e8e9"),
 }
 
 

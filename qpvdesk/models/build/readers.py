@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import csv
+import gzip
+import hashlib
+import io
+import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,25 +38,55 @@ def read_csv(path: Path, required: list[str], delimiter: str = ";") -> CsvTable:
         raise SourceError(path, "file is missing")
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle, delimiter=delimiter)
-            header = next(reader, None)
-            if header is None:
-                raise SourceError(path, "file is empty")
-            rows = []
-            for number, cells in enumerate(reader, start=2):
-                if len(cells) > len(header):
-                    raise SourceError(path, f"{len(cells)} cells for {len(header)} columns", number)
-                rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
+            return _parse_csv(path, handle, required, delimiter)
     except UnicodeDecodeError as exc:
         raise SourceError(path, f"not UTF-8 text ({exc.reason})") from exc
+
+
+def read_csv_gz(path: Path, required: list[str], sha256: str,
+                delimiter: str = ";") -> CsvTable:
+    """A gzip-compressed CSV whose decompressed bytes must have this sha256."""
+    if not path.is_file():
+        raise SourceError(path, "file is missing")
+    try:
+        data = gzip.decompress(path.read_bytes())
+    except (OSError, EOFError, zlib.error) as exc:
+        raise SourceError(path, f"not a readable gzip file ({exc})") from exc
+    found = hashlib.sha256(data).hexdigest()
+    if found != sha256:
+        raise SourceError(path, f"decompressed content has sha256 {found}, expected {sha256} "
+                                "(see its PROVENANCE.md)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(path, f"not UTF-8 text ({exc.reason})") from exc
+    return _parse_csv(path, io.StringIO(text, newline=""), required, delimiter)
+
+
+def _parse_csv(path: Path, handle, required: list[str], delimiter: str) -> CsvTable:
+    reader = csv.reader(handle, delimiter=delimiter)
+    header = next(reader, None)
+    if header is None:
+        raise SourceError(path, "file is empty")
+    rows = []
+    for number, cells in enumerate(reader, start=2):
+        if len(cells) > len(header):
+            raise SourceError(path, f"{len(cells)} cells for {len(header)} columns", number)
+        rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
     missing = [name for name in required if name not in header]
     if missing:
         raise SourceError(path, f"missing column(s): {', '.join(missing)}", 1)
     return CsvTable(path, header, rows)
 
 
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
 def number_cell(table: CsvTable, index: int, column: str) -> float | None:
     """The French-formatted number in a cell; None for an empty cell."""
+    text = table.rows[index][column]
+    if _PLAIN_NUMBER.fullmatch(text):  # the common case, parsed without the general rules
+        return float(text)
     try:
         return parse_french_number(table.rows[index][column])
     except NumberFormatError as exc:

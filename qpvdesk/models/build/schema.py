@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from .diagnostic_schema import DIAGNOSTIC_INDEXES, DIAGNOSTIC_TABLES
 from .readers import LAMBERT93
 
 # The mining-heritage layers share one shape; the source's own fields stay in `properties`.
@@ -79,7 +80,9 @@ TABLES = {
         definition TEXT NOT NULL,
         unfavourable TEXT CHECK (unfavourable IN ('high', 'low')),
         compare_id TEXT,
-        aggregation TEXT NOT NULL CHECK (aggregation IN ('count', 'rate', 'median', 'index'))""",
+        aggregation TEXT NOT NULL CHECK (aggregation IN ('count', 'rate', 'median', 'index')),
+        verified INTEGER NOT NULL DEFAULT 1, -- 0: definition inferred, not from an INSEE dictionary
+        definition_source TEXT NOT NULL DEFAULT ''""",
     "indicator_value": """
         territory_kind TEXT NOT NULL,
         territory_code TEXT NOT NULL,
@@ -90,8 +93,18 @@ TABLES = {
         status TEXT NOT NULL CHECK (status IN ('ok', 'secret', 'missing')),
         source_file TEXT NOT NULL,
         source_row INTEGER,
+        -- ok | secret (empty cell of a published row) | non_publie (the producer publishes no
+        -- row for this territory) | missing (not in the bundled sources). `status` keeps the
+        -- three historical values: non_publie is 'missing' there.
+        status_detail TEXT NOT NULL DEFAULT 'ok'
+            CHECK (status_detail IN ('ok', 'secret', 'non_publie', 'missing')),
+        derived INTEGER NOT NULL DEFAULT 0,  -- 1: computed by the build (sums of counts)
+        note TEXT,                           -- French: « calculé à partir de … », checks
         PRIMARY KEY (territory_kind, territory_code, indicator_id, edition),
-        CHECK ((status = 'ok') = (value IS NOT NULL))""",
+        CHECK ((status = 'ok') = (value IS NOT NULL)),
+        CHECK ((status = 'ok') = (status_detail = 'ok')),
+        CHECK (status != 'secret' OR status_detail = 'secret')""",
+    **DIAGNOSTIC_TABLES,
     "college": """
         uai TEXT PRIMARY KEY,
         name TEXT NOT NULL,
@@ -152,6 +165,7 @@ INDEXES = [
     "CREATE INDEX qpv_commune_by_commune ON qpv_commune(commune_insee)",
     "CREATE INDEX iris_by_commune ON iris(commune_insee)",
     "CREATE INDEX ecole_by_commune ON ecole(commune_insee)",
+    *DIAGNOSTIC_INDEXES,
 ]
 
 

@@ -1,6 +1,7 @@
 """A choropleth applied to a layer: one fill per feature, the hatched ones, and the legend."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -49,9 +50,9 @@ def build_thematic(store, layer: FeatureLayer, setting: ChoroplethSetting) -> Th
         else:
             fills.append(NO_DATA_COLORS[status])
             hatched[index] = status == "secret"
-    secret = sum(status == "secret" for _, status in values)
-    missing = sum(status == "missing" for _, status in values)
-    entries = legend(classification, unit, secret, missing)
+    counts = Counter(status for _, status in values)
+    entries = legend(classification, unit, counts["secret"], counts["missing"],
+                     counts["non_publie"])
     items = [LegendItem(Symbol("polygon", entry.color, "#5a5a5a", 0.6,
                                hatched=entry.kind == "secret"), entry.label)
              for entry in entries]

@@ -68,6 +68,15 @@ def to_state(proposal: Proposal) -> dict[str, object]:
     state["geometry"] = shapely.to_wkb(proposal.geometry, hex=True)
     state["communes"] = ",".join(proposal.communes)
     state["deleted"] = int(proposal.deleted)
+    return _hand_drawn_as_before(state)
+
+
+def _hand_drawn_as_before(state: dict[str, object]) -> dict[str, object]:
+    """A proposal drawn by hand (no provenance) has the state every qpvdesk wrote before
+    workshops, which a workspace of that schema takes too; a provenance never changes once
+    stored, so leaving it out never leaves an older one in place."""
+    if state.get("provenance") is None:
+        state.pop("provenance", None)
     return state
 
 
@@ -84,7 +93,7 @@ SELECT_STATE = f"SELECT {', '.join(COLUMNS)}, Hex(AsBinary(geom)) FROM proposal"
 
 def row_state(row) -> dict[str, object]:
     """The state of a row selected with SELECT_STATE."""
-    return {**dict(zip(COLUMNS, row[:-1])), "geometry": row[-1]}
+    return _hand_drawn_as_before({**dict(zip(COLUMNS, row[:-1])), "geometry": row[-1]})
 
 
 def write_state(conn, state: dict[str, object]) -> None:

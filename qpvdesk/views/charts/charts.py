@@ -17,7 +17,7 @@ from html import escape
 from typing import Protocol
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBox
 from ...models.fiche import format_figure
 from ...models.frenchnum import format_french_number
 from ...models.search import french_order
+from ...render.point_labels import place_labels
 from ...models.indicator_table import (ALIGNMENT_RULE, BETTER, EQUAL, NARROWING, STABLE,
                                        WIDENING, WORSE, GapDynamics, GapPoint, IndicatorTable,
                                        TableCell, TableColumn)
@@ -35,7 +36,8 @@ from ..formatting import font_size
 
 BLUE, VERMILLION, GREY, BLACK = "#0072B2", "#D55E00", "#7a7a7a", "#000000"
 AXIS_FONT_POINTS, LABEL_FONT_POINTS = 10, 9
-NAME_DISTANCE_COST = 25.0   # px² of overlap worth moving a name one place further out
+MARKER_PX = 11              # the gap chart's points
+LEADER = "#8c8c8c"          # the line from a point to a name set further out
 NOTE_STYLE = "color: #444444; {size};"
 # Notes of the charts, read with translate("ChartsPanel", ...).
 NO_CALL = QT_TRANSLATE_NOOP("ChartsPanel",
@@ -332,6 +334,7 @@ class GapDynamicsChart(ChartFrame):
         self._names: list[tuple[pg.TextItem, float, float]] = []
         self._corners: list[tuple[pg.TextItem, int, int]] = []
         self.placed: dict[str, QRectF] = {}    # each name's box, in the view box's pixels
+        self._leaders = pg.PlotCurveItem()
         self.plot.getPlotItem().getViewBox().sigResized.connect(self._place_names)
 
     def show_gaps(self, gaps: GapDynamics) -> None:
@@ -372,14 +375,17 @@ class GapDynamicsChart(ChartFrame):
             if group:
                 item.addItem(pg.ScatterPlotItem(
                     [p.gap_first for p in group], [p.change for p in group], symbol=symbol,
-                    size=11, brush=pg.mkBrush(colour), pen=pg.mkPen("w", width=1),
+                    size=MARKER_PX, brush=pg.mkBrush(colour), pen=pg.mkPen("w", width=1),
                     data=[_gap_tip(p, unit) for p in group], hoverable=True,
                     tip=lambda x, y, data: data))
+        self._leaders = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(LEADER, width=1))
+        self._leaders.setZValue(-1)
+        item.addItem(self._leaders)
         self._names = []
         for point in points:
-            label = text_item(short_name(point.qpv_name), "#1a1a1a", (0, 0.5), points=8)
+            label = text_item(short_name(point.qpv_name), "#1a1a1a", (0, 0), points=8)
+            label.textItem.document().setDocumentMargin(1)    # the box is the text's
             label.setZValue(-1)     # under the points: a name never hides a point
-            label.setPos(point.gap_first, point.change)
             item.addItem(label)
             self._names.append((label, point.gap_first, point.change))
         self._place_names()
@@ -387,34 +393,29 @@ class GapDynamicsChart(ChartFrame):
                                     in GAP_STYLES.items()))
         self.set_notes(_gap_notes(gaps, points))
 
-
     def _place_names(self) -> None:
-        """Put each name beside its point where it hides no other name and no point (again
-        on resize: the free room depends on the size)."""
+        """Put each name beside its point where it hides no other name and no point, joined
+        to it by a leader line when it has to sit further out (again on resize: the free room
+        depends on the size)."""
         box = self.plot.getPlotItem().getViewBox()
         if box.width() <= 0 or box.height() <= 0 or not self._names:
             return
         (x0, x1), (y0, y1) = box.viewRange()
-        pixels = [((x - x0) * box.width() / (x1 - x0), (y1 - y) * box.height() / (y1 - y0))
-                  for _, x, y in self._names]
-        points = [QRectF(px - 6, py - 6, 12, 12) for px, py in pixels]
-        taken = self._corner_rects(box)
+        x_scale, y_scale = box.width() / (x1 - x0), box.height() / (y1 - y0)
+        centres = [QPointF((x - x0) * x_scale, (y1 - y) * y_scale) for _, x, y in self._names]
+        sizes = [label.textItem.boundingRect().size() for label, _, _ in self._names]
+        places = place_labels(centres, sizes, QRectF(0, 0, box.width(), box.height()),
+                              self._corner_rects(box), radius=MARKER_PX / 2, gap=2)
         self.placed = {}
-        inside = QRectF(0, 0, box.width(), box.height())
-        for (label, _, _), (px, py) in sorted(zip(self._names, pixels),
-                                              key=lambda pair: pair[1][1]):
-            size = label.textItem.boundingRect()
-            width, height = size.width(), size.height()
-            places = [(rank, QRectF(px + dx, py + dy, width, height))
-                      for rank, (dx, dy) in enumerate(_name_offsets(width, height))]
-            places = [place for place in places if inside.contains(place[1])] or places
-            # near its point, hiding no other name and as little of a point as can be
-            _, rect = min(places, key=lambda place: (
-                10 * _overlap(place[1], taken) + _overlap(place[1], points)
-                + NAME_DISTANCE_COST * place[0]))
-            taken.append(rect)
+        leaders = []
+        for (label, _, _), place in zip(self._names, places):
+            rect = place.rect
+            label.setPos(x0 + rect.left() / x_scale, y1 - rect.top() / y_scale)
             self.placed[label.textItem.toPlainText()] = rect
-            label.setAnchor(((px - rect.left()) / width, (py - rect.top()) / height))
+            if place.leader is not None:
+                for end in (place.leader.p1(), place.leader.p2()):
+                    leaders.append((x0 + end.x() / x_scale, y1 - end.y() / y_scale))
+        self._leaders.setData([x for x, _ in leaders], [y for _, y in leaders])
 
     def _corner_rects(self, box) -> list[QRectF]:
         """Where the quadrant names sit, in the view box's pixels: no point name over them."""
@@ -425,27 +426,6 @@ class GapDynamicsChart(ChartFrame):
             top = 0.0 if y_sign > 0 else box.height() - size.height()
             rects.append(QRectF(left, top, size.width(), size.height()))
         return rects
-
-
-def _name_offsets(width: float, height: float) -> list[tuple[float, float]]:
-    """Top-left corners of a name's box around its point, in pixels, best first: beside,
-    above or below, then a line further out on either side."""
-    return [(7, -height / 2), (-7 - width, -height / 2), (5, -height - 1), (5, 1),
-            (-5 - width, -height - 1), (-5 - width, 1), (-width / 2, -height - 6),
-            (-width / 2, 6), (7, -1.5 * height - 2), (7, 0.5 * height + 2),
-            (-7 - width, -1.5 * height - 2), (-7 - width, 0.5 * height + 2),
-            (-width / 2, -2 * height - 6), (-width / 2, height + 6)]
-
-
-def _overlap(rect: QRectF, taken: Sequence[QRectF]) -> float:
-    """How much of what is already placed ``rect`` would cover (0: a free place)."""
-    total = 0.0
-    for other in taken:
-        common = rect.intersected(other)
-        if not common.isEmpty():
-            total += common.width() * common.height()
-    return total
-
 
 def _around_zero(low: float, high: float) -> tuple[float, float]:
     """A range holding the values and 0 with room on both sides for the quadrant labels."""

@@ -6,7 +6,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ...models.fiche import Fiche
-from ...render.fiche_pdf import set_a4, document_title, paint_fiche
+from ...render.fiche_pdf import document_title, paint_fiche
+from ...render.pdf_pages import set_a4
 
 
 def print_fiche(fiche: Fiche, thumbnail: QImage | None, parent: QWidget | None = None) -> bool:

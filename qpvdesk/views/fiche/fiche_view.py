@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, QStandardPaths, Qt
 from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QGuiApplication, QImage,
                            QKeySequence, QPixmap)
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView,
@@ -35,9 +35,9 @@ NOTE_STYLE = ("background: #fff4d6; border: 1px solid #d9b55a; border-radius: 3p
               "padding: 8px; color: #1b1b1b;")
 MUTED_STYLE = "color: #5f5f5f;"
 FIRST_COLUMN_MAX = 440   # px: wider, and the figures drift away from their labels
-MIN_FIRST_COLUMN = 160
+MIN_FIRST_COLUMN = 110   # px: the names wrap over two or three lines there
 TEXT_MAX_WIDTH = 980     # px: longer lines of notes are hard to follow
-HEADER_STYLE = "QHeaderView::section { padding: 2px 7px; }"
+HEADER_STYLE = "QHeaderView::section { padding: 2px 5px; }"
 
 
 def _label(text: str, style: str = "", point_delta: float = 0.0, wrap: bool = True,
@@ -58,9 +58,11 @@ def _label(text: str, style: str = "", point_delta: float = 0.0, wrap: bool = Tr
 
 class CellDelegate(QStyledItemDelegate):
     """A value on the first line, its edition (or unit) smaller below; a sparkline for the
-    evolution column; « secret » in italics and « — » in grey; long texts elided."""
+    evolution column; « secret » in italics and « — » in grey; the indicator's name wrapped
+    over as many lines as its column asks for (elided, two rows could read the same), other
+    long texts elided."""
 
-    PAD_X, PAD_Y, SPARK_WIDTH = 7, 3, 84
+    PAD_X, PAD_Y, SPARK_WIDTH = 4, 3, 64    # px: thirteen columns fit a 1024 px screen
     SLACK = 3   # integer metrics round down: without it the widest text gets elided
 
     @staticmethod
@@ -69,6 +71,16 @@ class CellDelegate(QStyledItemDelegate):
         detail.setPointSizeF(font.pointSizeF() * 0.8)
         return detail
 
+    def _text_height(self, font: QFont, text: str, index) -> int:
+        """One line, or the wrapped name's lines in the first column at its current width."""
+        metrics = QFontMetrics(font)
+        view = self.parent()
+        if index.column() != 0 or view is None or view.columnWidth(0) <= 0:
+            return metrics.height()
+        width = view.columnWidth(0) - 2 * self.PAD_X
+        return metrics.boundingRect(QRect(0, 0, width, 10_000),
+                                    int(Qt.TextFlag.TextWordWrap), text).height()
+
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt API)
         text, detail = index.data() or "", index.data(DETAIL_ROLE) or ""
         metrics, small = QFontMetrics(option.font), QFontMetrics(self._detail_font(option.font))
@@ -76,7 +88,8 @@ class CellDelegate(QStyledItemDelegate):
         if index.data(SERIES_ROLE):
             width = max(width, self.SPARK_WIDTH)
         return QSize(width + 2 * self.PAD_X + self.SLACK,
-                     metrics.height() + (small.height() if detail else 0) + 2 * self.PAD_Y)
+                     self._text_height(option.font, text, index)
+                     + (small.height() if detail else 0) + 2 * self.PAD_Y)
 
     def paint(self, painter, option, index) -> None:
         view_option = QStyleOptionViewItem(option)
@@ -103,9 +116,14 @@ class CellDelegate(QStyledItemDelegate):
             font.setItalic(status == "secret")
             painter.setFont(font)
             painter.setPen(option.palette.text().color() if status == "ok" else QColor("#6b6b6b"))
-            text = QFontMetrics(font).elidedText(index.data() or "", Qt.TextElideMode.ElideRight,
-                                                 int(top.width()))
-            painter.drawText(top, int(align | Qt.AlignmentFlag.AlignVCenter), text)
+            if index.column() == 0:
+                painter.drawText(top, int(align | Qt.AlignmentFlag.AlignTop
+                                          | Qt.TextFlag.TextWordWrap), index.data() or "")
+            else:
+                text = QFontMetrics(font).elidedText(index.data() or "",
+                                                     Qt.TextElideMode.ElideRight,
+                                                     int(top.width()))
+                painter.drawText(top, int(align | Qt.AlignmentFlag.AlignVCenter), text)
         if detail:
             painter.setFont(small)
             painter.setPen(QColor("#6b6b6b"))
@@ -161,7 +179,6 @@ class FicheTableWidget(QTableWidget):
                              + 2 * self.frameWidth())
         # as tall as its rows, whatever the width: the fiche scrolls, never the table
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.resizeRowsToContents()
         self._fit_columns()
 
     def _natural_width(self, column: int) -> int:
@@ -180,11 +197,14 @@ class FicheTableWidget(QTableWidget):
 
     def _fit_columns(self) -> None:
         """The first column gets what the others leave, down to MIN_FIRST_COLUMN; the table
-        is never wider than its contents, nor narrower than that (the fiche then scrolls)."""
+        is never wider than its contents, nor narrower than that (the fiche then scrolls).
+        Rows grow where the names wrap."""
         available = max(self.width() - 2 * self.frameWidth(), 0)
-        self.setColumnWidth(0, max(available - sum(self.natural_widths[1:]), MIN_FIRST_COLUMN))
-        for number, width in enumerate(self.natural_widths[1:], start=1):
+        first = max(available - sum(self.natural_widths[1:]), MIN_FIRST_COLUMN)
+        for number, width in enumerate([first, *self.natural_widths[1:]]):
             self.setColumnWidth(number, width)
+        self.resizeRowsToContents()
+        self.updateGeometry()
 
     def _content_height(self) -> int:
         return (self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
@@ -219,7 +239,7 @@ class FicheView(QWidget):
         page = QWidget()
         page.setObjectName("fichePage")
         self.page_layout = QVBoxLayout(page)
-        self.page_layout.setContentsMargins(16, 8, 16, 16)
+        self.page_layout.setContentsMargins(10, 8, 10, 16)
         self._build_page()
         scroll.setWidget(page)
         layout.addWidget(scroll)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout
                                QTableView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...models.fiche import Figure, format_figure, format_value
-from ...models.frenchnum import NO_VALUE, STATUS_NOTE, STATUS_TEXTS
+from ...models.frenchnum import NO_VALUE, format_status, status_tip
 from ...models.indicator_table import (BETTER, CALL_LABEL, EQUAL, WORSE, IndicatorTable,
                                        TableColumn, TableRow)
 from ...models.search import normalize
@@ -83,7 +83,9 @@ EXPORTS = {
 }
 
 NAME_COLUMN, COMMUNES_COLUMN, FIRST_INDICATOR_COLUMN = 0, 1, 2
-MAX_TEXT_COLUMN_WIDTH = 230
+#: Widest the quartier and communes columns get (px; the rest in the tooltip): at 1024 × 768
+#: the first figures stay in view.
+MAX_TEXT_COLUMN_WIDTHS = {NAME_COLUMN: 230, COMMUNES_COLUMN: 170}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1   # (group, key): known values, then unknown ones
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2   # the 2024 code of a QPV row, None elsewhere
 _KNOWN, _UNKNOWN = 0, 1                     # sort groups
@@ -107,10 +109,10 @@ def plain_number(value: float, unit: str) -> str:
 
 
 def figure_number(figure: Figure) -> str:
-    """A cell's text: the number without its unit, « secret » or « n.d. »."""
+    """A cell's text: the number without its unit, « secret », « non publié » or « n.d. »."""
     if figure.status == "ok":
         return plain_number(figure.value, figure.unit)
-    return STATUS_TEXTS[figure.status]
+    return format_status(figure.status, short=True)
 
 
 def call_text(column: TableColumn) -> str:
@@ -211,7 +213,7 @@ class IndicatorTableModel(QAbstractTableModel):
             if versus is not None:
                 lines.append(f"{sentence(VERSUS_TEXT[versus])} ({call_text(table_column)}).")
             if figure.status != "ok":
-                lines.append(STATUS_NOTE)
+                lines.append(status_tip(figure.status))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.BackgroundRole:
             return MARK_BACKGROUNDS.get(versus)
@@ -575,7 +577,7 @@ class IndicatorTableView(QWidget):
     def _fill_communes(self) -> None:
         """Every commune a QPV touches (2024 perimeters), from the unfiltered table."""
         communes = {c.insee: c for row in (self.table.rows if self.table else ())
-                    for c in row.communes}
+                    for c in row.communes_2024}
         self.commune_combo.blockSignals(True)
         self.commune_combo.addItem(TEXT["all_communes"], None)
         for commune in sorted(communes.values(), key=lambda c: normalize(c.name)):
@@ -634,8 +636,7 @@ class IndicatorTableView(QWidget):
             width = max(self.view.sizeHintForColumn(column),
                         self.view.horizontalHeader().sectionSizeHint(column),
                         self.summary_view.sizeHintForColumn(column))
-            if column in (NAME_COLUMN, COMMUNES_COLUMN):
-                width = min(width, MAX_TEXT_COLUMN_WIDTH)
+            width = min(width, MAX_TEXT_COLUMN_WIDTHS.get(column, width))
             self.view.setColumnWidth(column, width + 8)
 
     def _show_status(self, text: str) -> None:
