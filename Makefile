@@ -14,7 +14,10 @@ STAMP  := $(VENV)/.installed
 SYSTEM_PACKAGES := libsqlite3-mod-spatialite libglib2.0-0 libgl1 libegl1 libfontconfig1 \
 	libxkbcommon0 libdbus-1-3 fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 \
-	libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth minisign poppler-utils python3-venv
+	libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth minisign poppler-utils python3-venv \
+	postgresql postgresql-15-postgis-3
+# (PostgreSQL + PostGIS: the PostGIS tests and `qpvdesk bench postgis` start their own
+# local server from these packages.)
 # Only the tests need these: LibreOffice opens the Word files qpvdesk writes, as a user would.
 TEST_SYSTEM_PACKAGES := libreoffice-writer-nogui
 
@@ -49,6 +52,7 @@ bench: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/qpvdesk bench render
 	QT_QPA_PLATFORM=offscreen $(BIN)/qpvdesk bench fiche
 	QT_QPA_PLATFORM=offscreen $(BIN)/qpvdesk bench package
+	$(BIN)/qpvdesk bench postgis
 
 # The frozen build, from its own venv with the exact versions of constraints/dist.txt (pip -c):
 # the developer's .venv keeps the wheels (and the test tools), the build never sees them.

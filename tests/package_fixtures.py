@@ -71,11 +71,10 @@ def lens_proposals(reference, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def pdf_writer(reference):
-    from qpvdesk.commands.map_setup import headless_application
+def pdf_writer(reference, qapp):
+    # pytest-qt's QApplication: a QGuiApplication made here would forbid widgets later
     from qpvdesk.render.synthese_pdf import write_synthese_pdf
 
-    headless_application()
     return lambda proposals, path, info: write_synthese_pdf(reference, proposals, path, info)
 
 
@@ -137,8 +136,11 @@ def reseal(members: dict[str, bytes], secret, comment: str | None = None) -> dic
     if comment is None:
         fields = dict(line.split(": ", 1) for line in
                       sealed["bag-info.txt"].decode().splitlines())
-        comment = (f"qpvdesk package {fields['External-Identifier']} commune "
-                   f"{fields['Qpvdesk-Commune-Insee']} created {fields['Qpvdesk-Created']}")
+        sender = (f"reponse {fields['External-Identifier']} epci {fields['Qpvdesk-Epci-Siren']}"
+                  if "Qpvdesk-Epci-Siren" in fields else
+                  f"package {fields['External-Identifier']}")
+        comment = (f"qpvdesk {sender} commune {fields['Qpvdesk-Commune-Insee']} created "
+                   f"{fields['Qpvdesk-Created']}")
     sealed["tagmanifest-sha256.txt.minisig"] = minisign.sign(
         secret, sealed["tagmanifest-sha256.txt"], comment).encode()
     return sealed

@@ -83,19 +83,71 @@ def test_refused_contributions_change_nothing(workspace, centre):
     assert store.contributions(workshop.uuid) == []
 
 
-def test_the_migration_keeps_proposals_and_adds_the_workshop_tables(tmp_path, reference,
-                                                                    centre):
+def _tables(workspace) -> set[str]:
+    return {name for (name,) in workspace.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+WORKSHOP_TABLES = {"atelier", "atelier_participant", "atelier_contribution"}
+DECISION_TABLES = {"decision", "received_response", "response_decision"}
+
+
+@pytest.mark.parametrize("version", [4, 5], ids=["v4 (before decisions)", "v5 (decisions)"])
+def test_the_migration_keeps_proposals_and_adds_the_workshop_tables(tmp_path, version):
     path = tmp_path / "old.sqlite"
-    old = Workspace(path, migrations=MIGRATIONS[:-1])
-    ProposalStore(old, reference).conn.execute("SELECT 1")
+    old = Workspace(path, migrations=MIGRATIONS[:version], backups=False)
+    assert old.schema_version() == version and not WORKSHOP_TABLES & _tables(old)
     old.conn.execute("INSERT INTO proposal (uuid, kind, created, modified, geom) VALUES "
                      "('a', 'quartier_vecu', 'x', 'x', GeomFromText('POINT(1 2)', 2154))")
     old.close()
-    upgraded = Workspace(path)
-    assert upgraded.schema_version() == len(MIGRATIONS)
+    upgraded = Workspace(path, backups=False)
+    assert upgraded.schema_version() == len(MIGRATIONS) == 6
+    assert WORKSHOP_TABLES | DECISION_TABLES <= _tables(upgraded)
     row = upgraded.conn.execute("SELECT uuid, provenance FROM proposal").fetchone()
     assert row == ("a", None)
     assert upgraded.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    upgraded.close()
+
+
+def test_a_workspace_of_the_workshop_branch_gets_the_decisions_and_keeps_its_workshop(
+        tmp_path, reference, centre):
+    """Builds of the workshop branch stored the workshop tables as version 5, the number the
+    decisions took since: such a workspace gets the decisions, its workshop goes on."""
+    path = tmp_path / "atelier_v5.sqlite"
+    workshop_branch = (*MIGRATIONS[:4], MIGRATIONS[5])
+    old = Workspace(path, migrations=workshop_branch, backups=False)
+    assert old.schema_version() == 5
+    assert WORKSHOP_TABLES <= _tables(old) and not DECISION_TABLES & _tables(old)
+    store, workshop = new_workshop(old)
+    number = store.start_participant(workshop.uuid).number
+    drawing = store.add_drawing(workshop.uuid, number, around(centre, 0, 0))
+    old.close()
+
+    upgraded = Workspace(path)          # with its backup before the migration
+    assert upgraded.schema_version() == 6
+    assert DECISION_TABLES <= _tables(upgraded)
+    store = AtelierStore(upgraded)
+    assert [item.id for item in store.contributions(workshop.uuid)] == [drawing.id]
+    assert store.current_participant(workshop.uuid).number == number
+    with upgraded.transaction():       # the decisions' table, with its own triggers
+        upgraded.conn.execute(
+            "INSERT INTO decision (uuid, proposal_uuid, package_uuid, version, decision, "
+            "decided_by, decided_at) VALUES ('d', 'p', 'k', 1, 'recue', 'Agent', 't')")
+    with pytest.raises(Exception, match="append-only"):
+        with upgraded.transaction():
+            upgraded.conn.execute("DELETE FROM decision")
+    upgraded.close()
+    reopened = Workspace(path, backups=False)           # migrated once, opened as any other
+    assert reopened.schema_version() == 6
+    reopened.close()
+
+
+def test_a_decisions_workspace_is_not_mistaken_for_the_workshop_branch(tmp_path):
+    path = tmp_path / "v5.sqlite"
+    Workspace(path, migrations=MIGRATIONS[:5], backups=False).close()
+    upgraded = Workspace(path, backups=False)
+    assert upgraded.schema_version() == 6
+    assert WORKSHOP_TABLES | DECISION_TABLES <= _tables(upgraded)
     upgraded.close()
 
 

@@ -57,6 +57,12 @@ def trace(device, widget, points: list[QPoint]) -> None:
     QTest.touchEvent(widget, device).release(0, points[-1]).commit()
 
 
+def touch_button(device, button) -> None:
+    """A finger on a panel button, through its window (as the screen delivers it)."""
+    top = button.window()
+    tap(device, top, button.mapTo(top, QPoint(button.width() // 2, button.height() // 2)))
+
+
 def map_point(window, point: QPoint) -> tuple[float, float]:
     x, y = window.canvas.viewport.to_map(point.x(), point.y())
     return float(x), float(y)
@@ -168,6 +174,9 @@ def test_by_mouse_undo_next_participant_and_the_facilitators_view(qtbot, workspa
     assert [item.kind for item in store.contributions(workshop.uuid)] == ["quartier"]
     assert window.panel.message.text() == "Annulé : Je ne m'y sens pas bien."
     window.panel.buttons["next"].click()
+    # while participant 2 answers the questions, participant 1's drawing is already hidden
+    assert window.panel.who.text() == "Participant 2"
+    assert window.overlay.current == [] and not window.overlay.show_others
     window.panel.buttons["lives_skip"].click()
     assert window.panel.who.text() == "Participant 2"
     assert store.participants(workshop.uuid)[0].lives_in_qpv is True
@@ -323,3 +332,23 @@ def test_the_atelier_menu_starts_a_workshop_and_prints_the_paper_map(qtbot, refe
     assert main.atelier.paper_map() == str(target)
     assert target.read_bytes().startswith(b"%PDF")
     assert "Carte papier enregistrée (A3, échelle 1:" in main.statusBar().currentMessage()
+
+
+def test_the_panels_buttons_answer_a_finger(qtbot, workspace, reference, layers,
+                                            touch_screen):
+    """The side panel scrolls with a finger (QScroller): a tap on a button is still a tap
+    (the tests elsewhere click the buttons; a resident touches them)."""
+    window, store, workshop = open_window(qtbot, workspace, reference, layers,
+                                          ask_residence=True)
+    touch_button(touch_screen, window.panel.buttons["lives_no"])
+    qtbot.waitUntil(lambda: "draw" in window.panel.buttons)
+    assert store.participants(workshop.uuid)[0].lives_in_qpv is False
+    assert window.panel.title.text() == "À vous !"
+    touch_button(touch_screen, window.panel.buttons["add_place"])
+    qtbot.waitUntil(lambda: "kind_frequent" in window.panel.buttons)
+    assert window.panel.title.text() == "Quel lieu voulez-vous ajouter ?"
+    touch_button(touch_screen, window.panel.buttons["kind_mal_a_l_aise"])
+    qtbot.waitUntil(lambda: window.tool.mode == "place")
+    tap(touch_screen, window.canvas, QPoint(300, 280))
+    (place,) = store.contributions(workshop.uuid)
+    assert place.place_kind == "mal_a_l_aise"

@@ -19,13 +19,15 @@ from qpvdesk.startup_log import (APPLICATION, DATABASES_OPEN, MAP_PAINTED, MAP_R
 
 # What the first map never needs: data frames and GDAL (read or write a file), scipy and
 # scikit-learn (mapclassify), charts, spreadsheets, PDF writers; pyproj (file imports only);
-# the signature code (packages); numpy's masked arrays.
+# the signature code (packages); numpy's masked arrays; the PostgreSQL driver.
 HEAVY = ("pandas", "geopandas", "pyogrio", "fiona", "pyproj", "scipy", "sklearn",
-         "mapclassify", "pyqtgraph", "openpyxl", "docx", "cryptography", "numpy.ma")
+         "mapclassify", "pyqtgraph", "openpyxl", "docx", "cryptography", "numpy.ma",
+         "psycopg", "psycopg_binary")
 PDF_WRITERS = ("fiche_pdf", "synthese_pdf", "report_pdf", "report_docx", "report_charts")
 # ...nor what opens on demand or after it: the command modules, the dialogs and analysis
 # windows, the first-run assistant once done, the package menus (outside agglomeration mode),
-# the proposal import and export, the fiche, table and diagnostic models.
+# the proposal import and export, the fiche, table and diagnostic models, the agglomeration's
+# decisions, the response package and the PostGIS store.
 ON_DEMAND = ("qpvdesk.commands", "qpvdesk.views.fiche", "qpvdesk.views.charts",
              "qpvdesk.views.tables", "qpvdesk.views.portrait_view", "qpvdesk.views.help_window",
              "qpvdesk.views.shortcuts", "qpvdesk.views.sources_dialog", "qpvdesk.views.first_run",
@@ -33,7 +35,10 @@ ON_DEMAND = ("qpvdesk.commands", "qpvdesk.views.fiche", "qpvdesk.views.charts",
              "qpvdesk.models.proposals.exporter", "qpvdesk.models.table_export",
              "qpvdesk.models.fiche", "qpvdesk.models.indicator_table",
              "qpvdesk.models.diagnostic", "qpvdesk.models.report",
-             "qpvdesk.models.package.bag", "qpvdesk.models.package.minisign")
+             "qpvdesk.models.package.bag", "qpvdesk.models.package.minisign",
+             "qpvdesk.models.decisions", "qpvdesk.models.package.response_bag",
+             "qpvdesk.models.package.response_payload", "qpvdesk.models.package.response_files",
+             "qpvdesk.models.postgis")
 
 # Listens to the app's start-up moments (qpvdesk/startup_log.py), then reports what was
 # imported and what the window shows when the first map reached the screen.

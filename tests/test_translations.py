@@ -75,6 +75,7 @@ def test_interface_language_comes_from_the_environment(monkeypatch):
 
 
 def test_every_label_the_models_define_is_marked_for_translation():
+    from qpvdesk.models.decisions_vocabulary import DECISIONS
     from qpvdesk.models.map.styles import LAYERS, default_legend
     from qpvdesk.models.proposals.vocabulary import CHOICES
     from qpvdesk.views.model_texts import MARKED
@@ -82,6 +83,7 @@ def test_every_label_the_models_define_is_marked_for_translation():
     labels = {label for values in CHOICES.values() for label in values.values()}
     labels |= {info.title for info in LAYERS}
     labels |= {item.label for info in LAYERS for item in default_legend(info.id)}
+    labels |= set(DECISIONS.values())
     assert labels <= set(MARKED), sorted(labels - set(MARKED))
 
 

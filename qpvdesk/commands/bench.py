@@ -46,6 +46,9 @@ def add_parser(commands) -> None:
     from .atelier import add_bench_parser as add_atelier_parser
 
     add_atelier_parser(which)
+    from .bench_postgis import add_parser as add_postgis_parser
+
+    add_postgis_parser(which)
 
 
 def run_fiche(args: argparse.Namespace) -> int:

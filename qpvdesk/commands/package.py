@@ -1,37 +1,39 @@
-"""Signed packages from the command line: `qpvdesk keygen | export | verify | import | received`.
+"""Signed packages from the command line: `qpvdesk keygen | export | verify | import | received`
+(the responses: commands/response.py; the decisions: commands/decisions.py).
 
 Exit codes: 0 done (package valid), 1 package refused, 2 usage error (missing file, bad
 option, wrong passphrase)."""
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
 from .. import paths
-from ..models.package import minisign
-from ..models.package.bag import PackageError, Sender, write_package
+from ..models.package.bag import Sender, write_package
 from ..models.package.communes import commune_names_in_file
 from ..models.package.identity import load_identity, organization
-from ..models.package.info import valid_insee
+from ..models.package.info import PACKAGE_KIND_RESPONSE, valid_insee, valid_siren
 from ..models.package.keys import KeyFolder, read_secret_key
 from ..models.package.minisign import readable_key_id
-from ..models.package.trust import TrustError, TrustStore
-from ..models.package.verify import VerificationReport, verify_package
-
-USAGE = 2
-
-
-class UsageError(Exception):
-    pass
+from ..models.package.verify import named_kind, verify_package, verify_response
+from .decisions import add_received_actions
+from .package_support import (UsageError, ask_passphrase, guarded, open_workspace,
+                              report_json, verified)
+from .postgis import add_postgis_actions
+from .response import add_response_parsers
 
 
 def add_parsers(commands) -> None:
-    keygen = commands.add_parser("keygen", help="create the commune's signing key pair")
-    keygen.add_argument("--commune", required=True, metavar="INSEE")
+    keygen = commands.add_parser("keygen", help="create a signing key pair: the commune's, or "
+                                                "the agglomeration's (for its responses)")
+    owner = keygen.add_mutually_exclusive_group(required=True)
+    owner.add_argument("--commune", metavar="INSEE", help="writes <INSEE>.key and <INSEE>.pub")
+    owner.add_argument("--epci", metavar="SIREN", help="the agglomeration: writes <SIREN>.key "
+                                                       "and <SIREN>.pub (a commune trusts it "
+                                                       "by putting <SIREN>.pub in its trust "
+                                                       "folder)")
     keygen.add_argument("--out", metavar="DIR", help="folder (default: the user's key folder)")
     keygen.add_argument("--passphrase-file", metavar="F",
                         help="file whose first line is the passphrase (default: asked on a "
@@ -50,7 +52,8 @@ def add_parsers(commands) -> None:
     export.add_argument("--passphrase-file", metavar="F")
     export.set_defaults(handler=run_export)
 
-    verify = commands.add_parser("verify", help="check a .qpvpkg: exit 0 valid, 1 refused")
+    verify = commands.add_parser("verify", help="check a .qpvpkg (proposals or response, from "
+                                                "its bag-info.txt): exit 0 valid, 1 refused")
     verify.add_argument("file")
     verify.add_argument("--trust", required=True, metavar="DIR_OR_FILE",
                         help="folder of <INSEE>.pub files, or one such file")
@@ -73,79 +76,43 @@ def add_parsers(commands) -> None:
                                                      "proposal as one GeoPackage")
     consolidated.add_argument("--out", required=True, metavar="FILE.gpkg")
     consolidated.set_defaults(handler=run_received_export)
+    add_received_actions(actions)
+    add_postgis_actions(actions)   # publish | pull (PostGIS)
+    add_response_parsers(commands)
 
 
-def _passphrase(path: str | None, confirm: bool = False) -> str | None:
-    if path:
-        try:
-            lines = Path(path).read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise UsageError(f"cannot read the passphrase file: {exc}") from None
-        except UnicodeDecodeError:
-            raise UsageError(f"the passphrase file {path} is not UTF-8 text") from None
-        return lines[0] if lines and lines[0] else None
-    if not sys.stdin.isatty():
-        return None
-    first = getpass.getpass("Phrase secrète (vide : aucune) : ")
-    if confirm and first and getpass.getpass("Confirmez la phrase secrète : ") != first:
-        raise UsageError("the two passphrases differ")
-    return first or None
+def _owner_name(args, code: str) -> str:
+    """The name of a commune (INSEE) or of the agglomeration (SIREN), '' when unknown."""
+    return commune_names_in_file(args.reference).get(code, "")
 
 
-def _commune_name(args, insee: str) -> str:
-    from ..models.proposals.territory import Territory
-    from ..models.reference import ReferenceStore
-
-    store = ReferenceStore(args.reference)
-    try:
-        return Territory(store).commune_name(insee)
-    except KeyError:
-        return insee
-    finally:
-        store.close()
-
-
-def _main(handler):
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except UsageError as exc:
-            print(f"qpvdesk: {exc}", file=sys.stderr)
-        except (minisign.MinisignError, TrustError, PackageError) as exc:
-            print(f"qpvdesk: {exc}", file=sys.stderr)
-        return USAGE
-    return run
-
-
-@_main
+@guarded
 def run_keygen(args: argparse.Namespace) -> int:
-    if not valid_insee(args.commune):
+    if args.epci is not None and not valid_siren(args.epci):
+        raise UsageError(f"invalid SIREN {args.epci!r} (9 digits)")
+    if args.commune is not None and not valid_insee(args.commune):
         raise UsageError(f"invalid INSEE code {args.commune!r}")
+    owner = args.epci or args.commune
     folder = KeyFolder(Path(args.out) if args.out else paths.user_data_folder() / "cles")
-    passphrase = _passphrase(args.passphrase_file, confirm=True)
-    public = folder.create(args.commune, passphrase, _commune_name(args, args.commune))
+    secret_passphrase = ask_passphrase(args.passphrase_file, confirm=True)
+    public = folder.create(owner, secret_passphrase, _owner_name(args, owner))
+    receiver = "each commune (its trust folder)" if args.epci else "the agglomeration"
     print(f"key id {readable_key_id(public.key_id_hex)}")
-    print(f"secret key: {folder.secret_path(args.commune)}")
-    print(f"public key: {folder.public_path(args.commune)} (send it once to the agglomeration)")
-    if not passphrase:
+    print(f"secret key: {folder.secret_path(owner)}")
+    print(f"public key: {folder.public_path(owner)} (send it once to {receiver})")
+    if not secret_passphrase:
         print("warning: the secret key is not protected by a passphrase", file=sys.stderr)
     return 0
 
 
-def _open_workspace(args):
-    from ..models.workspace import Workspace
-
-    return Workspace(args.workspace)
-
-
-@_main
+@guarded
 def run_export(args: argparse.Namespace) -> int:
     from ..models.proposals import ProposalStore
     from ..models.reference import ReferenceStore
     from .map_setup import headless_application
 
     reference = ReferenceStore(args.reference)
-    workspace = _open_workspace(args)
+    workspace = open_workspace(args)
     try:
         identity = load_identity(workspace)
         key_path = Path(args.key) if args.key else None
@@ -155,7 +122,7 @@ def run_export(args: argparse.Namespace) -> int:
             raise UsageError("which commune? give --commune INSEE (or a key named INSEE.key)")
         if key_path is None:
             key_path = KeyFolder(paths.user_data_folder() / "cles").secret_path(insee)
-        secret = read_secret_key(key_path, _passphrase(args.passphrase_file))
+        secret = read_secret_key(key_path, ask_passphrase(args.passphrase_file))
         store = ProposalStore(workspace, reference)
         proposals = store.list()
         if args.ids:
@@ -183,54 +150,30 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _trust(args) -> TrustStore:
-    store = TrustStore.from_path(Path(args.trust), commune_names_in_file(args.reference))
-    for problem in store.problems():   # a key file left out says so, not « Clé inconnue »
-        print(f"qpvdesk: warning: {problem}", file=sys.stderr)
-    return store
-
-
-def report_json(report: VerificationReport) -> dict:
-    return {"valid": report.ok, "reason": report.reason, "file": str(report.path),
-            "sha256": report.sha256,
-            "checks": [asdict(check) for check in report.checks],
-            "package": asdict(report.info) if report.info else None,
-            "trusted_commune": report.trusted_commune,
-            "contents": [{"name": name, "bytes": size} for name, size in report.contents],
-            "proposals": [{"uuid": item.uuid, "kind": item.kind, "title": item.title}
-                          for item in report.proposals]}
-
-
-def _verified(args) -> VerificationReport | int:
-    if not Path(args.file).is_file():
-        raise UsageError(f"no such file: {args.file}")
-    report = verify_package(args.file, _trust(args))
-    if not report.ok and not args.json:
-        print(f"qpvdesk: refused: {report.reason}", file=sys.stderr)
-    return report
-
-
-@_main
+@guarded
 def run_verify(args: argparse.Namespace) -> int:
-    report = _verified(args)
+    response = Path(args.file).is_file() and named_kind(Path(args.file)) == \
+        PACKAGE_KIND_RESPONSE
+    report = verified(args, verify_response if response else verify_package)
     if args.json:
         print(json.dumps(report_json(report), ensure_ascii=False, indent=2))
     elif report.ok:
         info = report.info
-        print(f"valid: {info.source_organization} ({info.commune_insee}), "
+        sender = f"{info.source_organization} ({info.signer})"
+        print(f"valid: {sender}{f' to {info.commune_insee}' if response else ''}, "
               f"key {readable_key_id(info.key_id)}, "
               f"created {info.created}, {info.proposal_count} proposal(s)")
     return 0 if report.ok else 1
 
 
-@_main
+@guarded
 def run_import(args: argparse.Namespace) -> int:
     from ..models.package.received import ConsolidatedStore
 
-    report = _verified(args)
+    report = verified(args)
     outcome = None
     if report.ok:
-        workspace = _open_workspace(args)
+        workspace = open_workspace(args)
         try:
             outcome = ConsolidatedStore(workspace).accept(
                 report.info, report.proposals, report.path.name, report.sha256,
@@ -250,11 +193,11 @@ def run_import(args: argparse.Namespace) -> int:
     return 0 if outcome is not None else 1
 
 
-@_main
+@guarded
 def run_received_list(args: argparse.Namespace) -> int:
     from ..models.package.received import ConsolidatedStore
 
-    workspace = _open_workspace(args)
+    workspace = open_workspace(args)
     try:
         packages = ConsolidatedStore(workspace).packages()
     finally:
@@ -266,11 +209,11 @@ def run_received_list(args: argparse.Namespace) -> int:
     return 0
 
 
-@_main
+@guarded
 def run_received_export(args: argparse.Namespace) -> int:
     from ..models.package.received import ConsolidatedStore
 
-    workspace = _open_workspace(args)
+    workspace = open_workspace(args)
     try:
         store = ConsolidatedStore(workspace)
         count = len(store.current())

@@ -53,9 +53,13 @@ def _store(args: argparse.Namespace) -> Iterator[ProposalStore]:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from ..models.package.responses import ResponseStore
+    from .package_support import state_json
+
     with _store(args) as store:
         proposals = store.list()
         if args.json:
+            decisions = ResponseStore(store.workspace).current()
             items = []
             for proposal in proposals:
                 state = to_state(proposal)
@@ -63,6 +67,9 @@ def run_list(args: argparse.Namespace) -> int:
                 state["communes"] = list(proposal.communes)
                 state["area_ha"] = round(area_ha(proposal.geometry), 4)
                 state["wkt_2154"] = shapely.to_wkt(proposal.geometry, rounding_precision=3)
+                # the agglomeration's latest decision, from its responses (null: none yet)
+                decision = decisions.get(proposal.uuid)
+                state["decision"] = state_json(decision) if decision else None
                 items.append(state)
             print(json.dumps(items, ensure_ascii=False, indent=2))
             return 0

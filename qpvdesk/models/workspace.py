@@ -159,7 +159,77 @@ def _v4_unique_proposals(conn) -> None:
             BEGIN SELECT RAISE(ABORT, 'proposal.uuid is required'); END""")
 
 
-def _v5_atelier(conn) -> None:
+_DECISION_CODES = "('recue', 'a_l_etude', 'retenue', 'retenue_modifiee', 'non_retenue')"
+
+
+def _append_only(conn, table: str) -> None:
+    """Rows of ``table`` can be added, never changed nor removed."""
+    for event in ("UPDATE", "DELETE"):
+        conn.execute(f"""CREATE TRIGGER {table}_append_only_{event.lower()}
+            BEFORE {event} ON {table}
+            BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END""")
+
+
+def _nullable_geometry(conn, table: str) -> None:
+    if conn.execute(f"SELECT AddGeometryColumn('{table}', 'geom', 2154, 'GEOMETRY', 'XY', 0)"
+                    ).fetchone()[0] != 1:
+        raise RuntimeError(f"AddGeometryColumn failed for {table}")
+
+
+def _v5_decisions(conn) -> None:
+    """The agglomeration's decisions on the proposals received (append-only history, see
+    models/decisions.py), and on the commune's side the responses of the agglomeration with
+    the state of each proposal they report (see models/package/responses.py)."""
+    conn.execute(f"""CREATE TABLE decision (
+        uuid TEXT PRIMARY KEY NOT NULL,  -- this decision's own id
+        proposal_uuid TEXT NOT NULL,     -- received_proposal.uuid
+        package_uuid TEXT NOT NULL,      -- the package whose version was decided on
+        version INTEGER NOT NULL CHECK (version >= 1),
+        supersedes TEXT,                 -- the decision it replaces (NULL for version 1)
+        decision TEXT NOT NULL CHECK (decision IN {_DECISION_CODES}),
+        motif TEXT NOT NULL DEFAULT '',
+        decided_by TEXT NOT NULL CHECK (trim(decided_by) != ''),
+        decided_at TEXT NOT NULL,        -- ISO 8601 with its UTC offset
+        CHECK ((supersedes IS NULL) = (version = 1)),
+        CHECK (decision IN ('recue', 'a_l_etude') OR trim(motif) != ''))""")
+    _nullable_geometry(conn, "decision")   # the modified geometry (retenue_modifiee)
+    conn.execute("CREATE INDEX decision_by_proposal ON decision(proposal_uuid, version)")
+    _append_only(conn, "decision")
+    conn.execute("""CREATE TABLE received_response (
+        uuid TEXT PRIMARY KEY NOT NULL,  -- External-Identifier of the response package
+        epci_siren TEXT NOT NULL,
+        commune_insee TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        source_organization TEXT,
+        contact_name TEXT,
+        contact_email TEXT,
+        created TEXT NOT NULL,           -- when the agglomeration built it
+        received TEXT NOT NULL,          -- when it was imported here
+        file_name TEXT NOT NULL,
+        file_sha256 TEXT NOT NULL,
+        proposal_count INTEGER NOT NULL)""")
+    conn.execute("CREATE UNIQUE INDEX received_response_by_sha256 "
+                 "ON received_response(file_sha256)")
+    conn.execute(f"""CREATE TABLE response_decision (
+        response_uuid TEXT NOT NULL REFERENCES received_response(uuid),
+        proposal_uuid TEXT NOT NULL,
+        package_uuid TEXT NOT NULL,      -- the commune's package the state is about
+        package_received TEXT,           -- when the agglomeration received that package
+        decision TEXT NOT NULL CHECK (decision IN {_DECISION_CODES}),
+        motif TEXT NOT NULL DEFAULT '',
+        decision_uuid TEXT,              -- NULL: no decision yet, the proposal is « reçue »
+        decision_version INTEGER,
+        decided_by TEXT NOT NULL DEFAULT '',
+        decided_at TEXT,
+        PRIMARY KEY (response_uuid, proposal_uuid))""")
+    _nullable_geometry(conn, "response_decision")
+    conn.execute("CREATE INDEX response_decision_by_proposal "
+                 "ON response_decision(proposal_uuid)")
+    for table in ("received_response", "response_decision"):
+        _append_only(conn, table)
+
+
+def _v6_atelier(conn) -> None:
     """Residents' workshops (Atelier): the workshop, its anonymous participants (a number,
     two optional coarse facts, never a name) and what each put on the map, one row per
     contribution; and where a proposal comes from (JSON, e.g. the workshop that agreed on
@@ -200,7 +270,11 @@ def _v5_atelier(conn) -> None:
 
 
 MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_proposals, _v3_received,
-                                     _v4_unique_proposals, _v5_atelier)
+                                     _v4_unique_proposals, _v5_decisions, _v6_atelier)
+# Builds of the workshop branch, before the decisions took number 5, stored the workshop
+# tables as version 5: such a workspace (tables atelier, no table decision) has v1-v4 and
+# v6, and gets v5 in one step.
+ATELIER_BEFORE_DECISIONS = 5
 BUSY_TIMEOUT_S = 5.0
 
 
@@ -335,6 +409,7 @@ class Workspace:
                 f"L'espace de travail {self.path} a été créé par une version plus récente de "
                 f"qpvdesk (schéma {current}, celle-ci connaît jusqu'au {self._latest}) : mettez "
                 "qpvdesk à jour.", self.path)
+        current = self._renumber_workshop_branch(current, migrations)
         if current == self._latest:
             return
         with self.transaction():
@@ -346,6 +421,23 @@ class Workspace:
             with self.transaction():
                 migrations[version - 1](self.conn)
                 self.conn.execute("UPDATE schema_version SET version = ?", (version,))
+
+    def _renumber_workshop_branch(self, current: int | None,
+                                  migrations: Sequence[Migration]) -> int | None:
+        """A workspace stored at ATELIER_BEFORE_DECISIONS by a build of the workshop branch
+        holds the workshop tables, not the decisions: it gets the decisions and the version
+        of the workshop tables, in one transaction."""
+        number = ATELIER_BEFORE_DECISIONS
+        if current != number or tuple(migrations[number:number + 1]) != (_v6_atelier,):
+            return current
+        tables = {name for (name,) in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "atelier" not in tables or "decision" in tables:
+            return current
+        with self.transaction():
+            migrations[number - 1](self.conn)
+            self.conn.execute("UPDATE schema_version SET version = ?", (number + 1,))
+        return number + 1
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

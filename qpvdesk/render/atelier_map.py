@@ -4,7 +4,8 @@ the thresholds, the places named (pins gathered); and the map image of the synth
 The workshop screen paints the same way on its canvas."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import shapely
@@ -32,6 +33,26 @@ PLACE_SHAPES = {FREQUENT: "circle", MISSING: "square", UNEASY: "triangle"}
 BASE_LAYERS = frozenset({"communes", "qpv", "colleges"})
 QPV_RED = QColor("#c51b1b")
 OTHER_QPV = Symbol("polygon", None, "#c51b1b", 1.0)
+# A collège on a workshop's map: one plain mark for all. The officers' map draws them by REP
+# (triangle, losange, rond, carré) and IPS (red to blue), which residents would read as pins:
+# red triangles as « je ne m'y sens pas bien », green circles as « j'y vais souvent ».
+SCHOOL = Symbol("point", "#ffffff", "#1f3b57", 2.0, size=12, shape="diamond")
+
+
+def neutral_schools(layers: Mapping[str, object]) -> dict[str, object]:
+    """The map's layers with every collège drawn alike (SCHOOL, the layer's own symbol)."""
+    colleges = layers.get("colleges")
+    if colleges is None or colleges.symbols is None:
+        return dict(layers)
+    return {**layers, "colleges": dataclasses.replace(colleges, symbols=None, legend=None)}
+
+
+def plain_schools(request):
+    """A composed request whose collèges are drawn as SCHOOL (the layer from neutral_schools)."""
+    for spec in request.layers:
+        if spec.layer.id == "colleges":
+            spec.symbol = SCHOOL
+    return request
 
 
 def agreement_class(shares: np.ndarray, thresholds: Sequence[float]) -> np.ndarray:
@@ -142,10 +163,10 @@ def paint_places(painter: QPainter, viewport: Viewport, clusters: Sequence[Place
 
 def base_request(reference, viewport: Viewport):
     """Communes, collèges and the QPV outlined only (no fill: the agreement is the colour)."""
-    layers = thumbnail_layers(reference)
+    layers = neutral_schools(thumbnail_layers(reference))
     layer_ids = [info.id for info in LAYERS]
     state = MapState.default(layer_ids, hidden=set(layer_ids) - BASE_LAYERS)
-    request = MapComposer(reference, layers, state)(viewport)
+    request = plain_schools(MapComposer(reference, layers, state)(viewport))
     for spec in request.layers:
         if spec.layer.id == "qpv":
             spec.symbol = OTHER_QPV

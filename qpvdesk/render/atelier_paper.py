@@ -34,7 +34,7 @@ INSTRUCTIONS = ("Dessinez votre quartier : entourez les lieux où vous vivez vot
                 "Marquez d'un rond les lieux où vous allez souvent, d'une croix ce qui manque, "
                 "d'un triangle les lieux où vous ne vous sentez pas bien.")
 LEGEND = ("Tirets rouges : le quartier prioritaire (périmètre 2024) ; traits gris : limites "
-          "des communes ; beige : cités minières ; gris : terrils ; ▲ collèges et lycées. "
+          "des communes ; beige : cités minières ; gris : terrils ; ◆ collèges et lycées. "
           "Quadrillage bleu : repères pour retrouver les lieux (colonne, ligne).")
 
 
@@ -145,14 +145,15 @@ def _draw_labels(painter: QPainter, sheet: _Sheet, marks: Landmarks) -> None:
     size = sheet.mm(2.4)
     for label, point in marks.schools:
         centre = sheet.point(point.x, point.y)
-        triangle = QPainterPath()
-        triangle.moveTo(centre + QPointF(0, -size))
-        triangle.lineTo(centre + QPointF(size, size * 0.8))
-        triangle.lineTo(centre + QPointF(-size, size * 0.8))
-        triangle.closeSubpath()
+        diamond = QPainterPath()     # not a triangle: residents draw those (« pas bien »)
+        diamond.moveTo(centre + QPointF(0, -size))
+        diamond.lineTo(centre + QPointF(size, 0))
+        diamond.lineTo(centre + QPointF(0, size))
+        diamond.lineTo(centre + QPointF(-size, 0))
+        diamond.closeSubpath()
         painter.setPen(QPen(QColor("#ffffff"), sheet.mm(0.3)))
         painter.setBrush(SCHOOL_INK)
-        painter.drawPath(triangle)
+        painter.drawPath(diamond)
         _halo_text(painter, sheet, centre + QPointF(size * 1.4, size * 0.4), label,
                    sheet.font(7, bold=True), SCHOOL_INK)
     for name, geometry in marks.terrils:

@@ -38,7 +38,8 @@ CAPTION = (
     "En violet, les lieux que les participants désignent comme leur quartier : plus le "
     "violet est foncé, plus ils sont nombreux à s'accorder ({levels}). En rouge, le "
     "périmètre 2024 du quartier prioritaire. Ronds verts : lieux où ils vont souvent ; "
-    "carrés bleus : ce qui manque ; triangles rouges : lieux où ils ne se sentent pas bien. "
+    "carrés bleus : ce qui manque ; triangles rouges : lieux où ils ne se sentent pas bien ; "
+    "losanges blancs : collèges. "
     "Le chiffre dit combien de personnes ont cité le lieu (au moins deux). Un contour ou un "
     "lieu qu'une seule personne suffit à faire n'est pas dessiné.")
 PACKAGE_CAPTION = (

@@ -33,6 +33,9 @@ class MapComposer:
     def legend_for(self, layer_id: str) -> list[LegendItem]:
         if self.thematic is not None and self.thematic.setting.layer_id == layer_id:
             return self.thematic.legend
+        layer = self.layers.get(layer_id)
+        if layer is not None and layer.legend is not None:   # e.g. coloured by decision
+            return layer.legend
         return default_legend(layer_id)
 
     def __call__(self, viewport: Viewport) -> RenderRequest:

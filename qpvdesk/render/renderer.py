@@ -206,17 +206,23 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
     cover the fills' jagged edges: same look, several times faster on dense layers."""
     symbol, layer = spec.symbol, spec.layer
     drawn, small = _split_small(layer, visible, viewport)
-    if spec.feature_fills is None:
+    feature_fills, hatched, alphas = spec.feature_fills, spec.hatched, {}
+    if feature_fills is None and layer.symbols is not None:   # e.g. coloured by decision
+        feature_fills = [item.fill for item in layer.symbols]
+        hatched = np.array([item.hatched for item in layer.symbols], dtype=bool)
+        alphas = {item.fill: item.fill_alpha for item in layer.symbols}
+    if feature_fills is None:
         groups = [(drawn, symbol_brush(symbol.fill, symbol.fill_alpha))]
         _stamp_boxes(painter, layer, small, viewport, symbol)
     else:
-        fills = np.asarray(spec.feature_fills, dtype=object)
-        hatched = spec.hatched if spec.hatched is not None else np.zeros(len(fills), bool)
+        fills = np.asarray(feature_fills, dtype=object)
+        hatched = hatched if hatched is not None else np.zeros(len(fills), bool)
         drawn = visible
         groups = []
         for color in sorted(set(fills[drawn].tolist())):
             members = drawn[fills[drawn] == color]
-            groups.append((members[~hatched[members]], symbol_brush(color, symbol.fill_alpha)))
+            groups.append((members[~hatched[members]],
+                           symbol_brush(color, alphas.get(color, symbol.fill_alpha))))
             groups.append((members[hatched[members]], symbol_brush(color, 1.0, hatched=True)))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.setPen(Qt.PenStyle.NoPen)

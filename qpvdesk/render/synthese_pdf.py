@@ -9,17 +9,18 @@ repeated), so that every footer can say « page 1 / 3 ».
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
 import shapely
+from shapely.geometry.base import BaseGeometry
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPdfWriter, QPen
 
 from ..models.frenchnum import NO_VALUE, format_french_date, format_french_number
-from ..models.map.layers import OWN_PROPOSAL_LAYERS, proposal_layers
+from ..models.map.layers import OWN_PROPOSAL_LAYERS, modified_layers, proposal_layers
 from ..models.map.map_state import MapState
 from ..models.map.styles import LAYERS, SYMBOLS
 from ..models.map.viewport import Viewport
@@ -166,8 +167,8 @@ def _count_text(proposals: Sequence[Proposal]) -> str:
 # Map
 # ---------------------------------------------------------------------------------------------
 
-def _view_box(proposals: Sequence[Proposal]) -> tuple[float, float, float, float]:
-    xmin, ymin, xmax, ymax = shapely.total_bounds([item.geometry for item in proposals])
+def _view_box(shapes: Sequence[BaseGeometry]) -> tuple[float, float, float, float]:
+    xmin, ymin, xmax, ymax = shapely.total_bounds(shapes)
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
     half_w, half_h = max(xmax - xmin, MIN_EXTENT_M) / 2, max(ymax - ymin, MIN_EXTENT_M) / 2
     return cx - half_w, cy - half_h, cx + half_w, cy + half_h
@@ -175,16 +176,20 @@ def _view_box(proposals: Sequence[Proposal]) -> tuple[float, float, float, float
 
 def proposals_map(reference, proposals: Sequence[Proposal], width: int = MAP_SIZE[0],
                   height: int = MAP_SIZE[1],
-                  colours: tuple[str, str, str] = OWN_PROPOSAL_LAYERS) -> QImage:
+                  colours: tuple[str, str, str] = OWN_PROPOSAL_LAYERS,
+                  decisions: Mapping[str, str] | None = None,
+                  modified: Sequence[tuple[str, str, BaseGeometry]] = ()) -> QImage:
     """Communes, QPV and the proposals, each with its number (1, 2, … in the given order),
     in the colours of the proposal layers ``colours`` (the sender's own;
-    RECEIVED_PROPOSAL_LAYERS for a package being verified)."""
+    RECEIVED_PROPOSAL_LAYERS for a package being verified), or filled by their ``decisions``
+    (uuid -> code), with the ``modified`` geometries (uuid, label, geometry) over them."""
     layers = thumbnail_layers(reference)
     layer_ids = [info.id for info in LAYERS]
     state = MapState.default(layer_ids, hidden=set(layer_ids) - MAP_LAYERS)
-    viewport = Viewport.fit(_view_box(proposals), width, height, margin=0.07)
+    shapes = [item.geometry for item in proposals] + [shape for *_, shape in modified]
+    viewport = Viewport.fit(_view_box(shapes), width, height, margin=0.07)
     request = MapComposer(reference, layers, state)(viewport)
-    drawn = proposal_layers(proposals, colours)
+    drawn = {**proposal_layers(proposals, colours, decisions), **modified_layers(modified)}
     request.layers += [LayerRenderSpec(layer, map_symbol(layer_id))
                        for layer_id, layer in drawn.items() if len(layer)]
     image = render_map(request)
@@ -276,7 +281,8 @@ def _header(style: _Style, names: _Names, info: PackageInfo,
             *_label_rows(style, rows, 7.8, 8.6), _spacer(style.mm(4))]
 
 
-def _map_blocks(style: _Style, image: QImage) -> list[_Block]:
+def _map_blocks(style: _Style, image: QImage, title: str = "Carte des propositions",
+                caption: str = MAP_CAPTION) -> list[_Block]:
     width = style.width
     height = width * image.height() / max(image.width(), 1)
 
@@ -287,9 +293,9 @@ def _map_blocks(style: _Style, image: QImage) -> list[_Block]:
         painter.setPen(QPen(LIGHT_GREY, style.mm(0.25)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(target)
-    caption = _paragraph(style, MAP_CAPTION, style.font(6.6), GREY)
-    return [_section_title(style, "Carte des propositions"), _spacer(style.mm(1.5)),
-            _Block(height, draw), _spacer(style.mm(1)), caption, _spacer(style.mm(5))]
+    caption_block = _paragraph(style, caption, style.font(6.6), GREY)
+    return [_section_title(style, title), _spacer(style.mm(1.5)),
+            _Block(height, draw), _spacer(style.mm(1)), caption_block, _spacer(style.mm(5))]
 
 
 def _list_table(names: _Names, proposals: Sequence[Proposal]) -> FicheTable:
@@ -337,9 +343,9 @@ def _place_table(pages: _Pages, style: _Style, table: FicheTable) -> None:
     pages.table(style, lead, layout, _ListLayout(style, layout))
 
 
-def _proposal_title(style: _Style, number: int, proposal: Proposal) -> _Block:
+def _proposal_title(style: _Style, number: int, label: str) -> _Block:
     font = style.font(9.6, bold=True)
-    text = f"n° {number} — {proposal.label}"
+    text = f"n° {number} — {label}"
     text_height = style.text_height(text, font, style.width)
     gap = style.mm(1.2)
 
@@ -371,29 +377,34 @@ def _layout(style: _Style, names: _Names, info: PackageInfo, proposals: Sequence
     _place_table(pages, style, _list_table(names, proposals))
     if proposals:
         _gap(pages, style.mm(6))
-    for number, item in enumerate(proposals, start=1):
-        rows = _label_rows(style, _detail_rows(names, item))
-        # the title stays with the first two rows (the section heading with the first
-        # proposal); a row is never cut
-        heading = [_section_title(style, "Détail des propositions"),
-                   _spacer(style.mm(2))] if number == 1 else []
-        pages.keep_together([*heading, _proposal_title(style, number, item),
-                             _spacer(style.mm(1)), *rows[:2]])
-        for row in rows[2:]:
-            if pages.y + row.height > pages.bottom:
-                pages.new_page()
-                pages.place(_paragraph(style, f"n° {number} — {item.label} (suite)",
-                                       style.font(7, italic=True), GREY))
-                pages.place(_spacer(style.mm(1)))
-            pages.place(row)
-        _gap(pages, style.mm(5))
+    place_details(pages, style, "Détail des propositions",
+                  [(item.label, _detail_rows(names, item)) for item in proposals])
     for workshop in workshops:     # proposals agreed on in a residents' workshop
         page_blocks(style, workshop, pages)
     return pages.pages
 
 
-def _footer(style: _Style, painter: QPainter, info: PackageInfo, page: int,
-            count: int) -> None:
+def place_details(pages: _Pages, style: _Style, heading: str,
+                  details: Sequence[tuple[str, list[tuple[str, str]]]]) -> None:
+    """One block per numbered item, (label, its label/value rows): the title stays with the
+    first two rows (the section ``heading`` with the first item); a row is never cut."""
+    for number, (label, detail_rows) in enumerate(details, start=1):
+        rows = _label_rows(style, detail_rows)
+        lead = [_section_title(style, heading), _spacer(style.mm(2))] if number == 1 else []
+        pages.keep_together([*lead, _proposal_title(style, number, label),
+                             _spacer(style.mm(1)), *rows[:2]])
+        for row in rows[2:]:
+            if pages.y + row.height > pages.bottom:
+                pages.new_page()
+                pages.place(_paragraph(style, f"n° {number} — {label} (suite)",
+                                       style.font(7, italic=True), GREY))
+                pages.place(_spacer(style.mm(1)))
+            pages.place(row)
+        _gap(pages, style.mm(5))
+
+
+def page_footer(style: _Style, painter: QPainter, text: str, page: int, count: int) -> None:
+    """A rule, ``text`` on the left and « page x / n » on the right, at the foot."""
     font = style.font(FOOTER_POINTS)
     height = style.metrics(font).height()
     top = style.height - height
@@ -402,10 +413,13 @@ def _footer(style: _Style, painter: QPainter, info: PackageInfo, page: int,
     painter.setFont(font)
     painter.setPen(GREY)
     painter.drawText(QRectF(0, top, style.width, height), int(Qt.AlignmentFlag.AlignLeft),
-                     f"Synthèse des propositions — {info.source_organization} — "
-                     f"paquet {info.uuid}")
+                     text)
     painter.drawText(QRectF(0, top, style.width, height), int(Qt.AlignmentFlag.AlignRight),
                      f"page {page} / {count}")
+
+
+def footer_height(style: _Style) -> float:
+    return style.metrics(style.font(FOOTER_POINTS)).height() + style.mm(4)
 
 
 def paint_synthese(painter: QPainter, device, names: _Names, info: PackageInfo,
@@ -413,10 +427,10 @@ def paint_synthese(painter: QPainter, device, names: _Names, info: PackageInfo,
                    workshops: Sequence[AtelierPage] = ()) -> int:
     """Paint the whole synthèse on a paged device; returns the number of pages."""
     style = _Style(device)
-    footer_height = style.metrics(style.font(FOOTER_POINTS)).height() + style.mm(4)
-    pages = _layout(style, names, info, proposals, image, footer_height, workshops)
+    pages = _layout(style, names, info, proposals, image, footer_height(style), workshops)
+    text = f"Synthèse des propositions — {info.source_organization} — paquet {info.uuid}"
     return paint_pages(painter, device, pages,
-                       lambda number, count: _footer(style, painter, info, number, count))
+                       lambda number, count: page_footer(style, painter, text, number, count))
 
 
 def write_synthese_pdf(reference, proposals: Sequence[Proposal], path: Path,
@@ -429,6 +443,21 @@ def write_synthese_pdf(reference, proposals: Sequence[Proposal], path: Path,
     number of pages. Writes to a temporary file next to path then os.replace (no
     half-written file). Raises OSError with a French message when it cannot be written."""
     proposals = list(proposals)
+    names = _Names(reference)
+    image = proposals_map(reference, proposals) if proposals else None
+    workshops = pages_for_package(reference, proposals)
+    return write_paged_pdf(
+        path, f"Synthèse des propositions — {info.source_organization}", info.software,
+        lambda painter, writer: paint_synthese(painter, writer, names, info, proposals, image,
+                                               workshops),
+        "la synthèse PDF")
+
+
+def write_paged_pdf(path: Path, title: str, creator: str,
+                    paint: Callable[[QPainter, QPdfWriter], int], what: str) -> int:
+    """An A4 PDF painted by ``paint`` (which returns its number of pages), written to a
+    temporary file next to ``path`` then renamed: no half-written file. OSError with a French
+    message naming ``what`` (« la synthèse PDF ») when it cannot be written."""
     target = Path(path)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
@@ -436,21 +465,18 @@ def write_synthese_pdf(reference, proposals: Sequence[Proposal], path: Path,
             pass
     except OSError as exc:
         why = WRITE_ERRORS.get(exc.errno, exc.strerror or str(exc))
-        raise OSError(f"Impossible d'écrire la synthèse PDF « {target} » : {why}.") from exc
+        raise OSError(f"Impossible d'écrire {what} « {target} » : {why}.") from exc
     try:
-        names = _Names(reference)
-        image = proposals_map(reference, proposals) if proposals else None
         writer = QPdfWriter(str(temporary))
         writer.setResolution(PDF_DPI)
-        writer.setTitle(f"Synthèse des propositions — {info.source_organization}")
-        writer.setCreator(info.software or "qpvdesk")
+        writer.setTitle(title)
+        writer.setCreator(creator or "qpvdesk")
         set_a4(writer)
         painter = QPainter()
         if not painter.begin(writer):
-            raise OSError(f"Impossible d'écrire la synthèse PDF « {target} ».")
+            raise OSError(f"Impossible d'écrire {what} « {target} ».")
         try:
-            pages = paint_synthese(painter, writer, names, info, proposals, image,
-                                   pages_for_package(reference, proposals))
+            pages = paint(painter, writer)
         finally:
             painter.end()
         del writer   # closes the file

@@ -18,12 +18,17 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QDialog, Q
                                QWizardPage)
 
 from ..models.first_run import backup_advice, data_locations, mark_done, needs_first_run
+from ..models.package.agglomeration import (CALL_NAME, CALL_SIREN, Agglomeration,
+                                            agglomeration_of)
 from ..models.package.identity import (MODE_AGGLOMERATION, MODE_COMMUNE, Identity,
                                        load_identity, save_identity)
 from ..models.package.keys import KeyFileError, KeyFolder
 from ..models.package.mail import readable_key_id
+from ..models.package.trust import TrustStore
 from ..models.proposals.territory import Territory
 from ..models.search import french_order
+from .i18n import translate
+from .package.agglomeration_key_dialog import AgglomerationKeyBox
 from .package.key_dialogs import ERROR_STYLE, HINT_STYLE, CreateKeyDialog, of_commune
 from .file_dialogs import open_folder
 from .formatting import font_size
@@ -431,6 +436,9 @@ class FirstRunWizard(QWizard):
         self.welcome_page = WelcomePage()
         self.commune_page = CommunePage(communes)
         self.key_page = KeyPage(self.key_folder, self.commune_page)
+        self.agglomeration_key_box = _agglomeration_key_box(reference, trust_folder)
+        self.key_page.layout().insertWidget(self.key_page.layout().count() - 1,
+                                            self.agglomeration_key_box)
         self.trust_page = TrustPage()
         locations = data_locations(getattr(workspace, "path", None), self.key_folder.folder,
                                    trust_folder)
@@ -467,6 +475,21 @@ class FirstRunWizard(QWizard):
         save_identity(self.workspace, self.identity())
         mark_done(self.workspace)
         super().accept()
+
+
+def _agglomeration_key_box(reference, trust_folder: Path | None) -> AgglomerationKeyBox:
+    """On the commune's key page: the agglomeration's key, to verify its responses (it can
+    also be installed later, « Clé de l'agglomération… »)."""
+    from ..models.first_run import TRUST_FOLDER_NAME
+    from ..paths import user_data_folder
+
+    agglomeration = (agglomeration_of(reference) if hasattr(reference, "metadata")
+                     else Agglomeration(CALL_SIREN, CALL_NAME))
+    store = TrustStore(trust_folder or user_data_folder() / TRUST_FOLDER_NAME)
+    box = AgglomerationKeyBox(store, agglomeration.siren, agglomeration.name)
+    box.setTitle(translate("first_run", "La clé de l'agglomération (pour vérifier ses "
+                                        "réponses ; facultatif, aussi plus tard)"))
+    return box
 
 
 def _exec(wizard: QWizard) -> int:

@@ -49,6 +49,8 @@ MARKED = (
     QT_TRANSLATE_NOOP("ModelTexts", "Quartiers vécus reçus des communes"),
     QT_TRANSLATE_NOOP("ModelTexts", "Demandes de périmètre reçues des communes"),
     QT_TRANSLATE_NOOP("ModelTexts", "Équipements proposés par les communes"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Surfaces modifiées par l'agglomération"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Équipements déplacés par l'agglomération"),
     # their legends (models/map/styles.py default_legend)
     QT_TRANSLATE_NOOP("ModelTexts", "REP+"),
     QT_TRANSLATE_NOOP("ModelTexts", "REP"),
@@ -65,6 +67,13 @@ MARKED = (
     QT_TRANSLATE_NOOP("ModelTexts", "Quartier vécu reçu"),
     QT_TRANSLATE_NOOP("ModelTexts", "Demande de périmètre reçue"),
     QT_TRANSLATE_NOOP("ModelTexts", "Équipement proposé par une commune"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Surface modifiée par l'agglomération"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Emplacement modifié par l'agglomération"),
+    # the agglomeration's decisions (models/decisions_vocabulary.py; « À l'étude » above)
+    QT_TRANSLATE_NOOP("ModelTexts", "Reçue"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Retenue"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Retenue avec modifications"),
+    QT_TRANSLATE_NOOP("ModelTexts", "Non retenue"),
     # the form's field labels and shape facts (models/proposals vocabulary.py, territory.py)
     QT_TRANSLATE_NOOP("ModelTexts", "Titre"),
     QT_TRANSLATE_NOOP("ModelTexts", "Description"),

@@ -3,98 +3,108 @@
 <context>
     <name>AgglomerationActions</name>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="56" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="61" />
         <source>Ouvrir un paquet reçu…</source>
         <translation>Open a received package…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="58" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="63" />
         <source>Vérifier un paquet signé envoyé par une commune, puis l'accepter</source>
         <translation>Verify a signed package sent by a commune, then accept it</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="61" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="66" />
         <source>Clés des communes…</source>
         <translation>Commune keys…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="62" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="67" />
         <source>Les clés publiques des communes dont les paquets sont acceptés</source>
         <translation>The public keys of the communes whose packages are accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="64" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="69" />
         <source>Propositions reçues…</source>
         <translation>Received proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="65" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="70" />
         <source>Les propositions et paquets reçus des communes</source>
         <translation>The proposals and packages received from the communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="67" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="72" />
         <source>Exporter les propositions consolidées…</source>
         <translation>Export the consolidated proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="69" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="74" />
         <source>Toutes les propositions reçues dans un GeoPackage pour QGIS</source>
         <translation>All received proposals in a GeoPackage for QGIS</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="119" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="82" />
+        <source>Exporter la clé publique de l'agglomération…</source>
+        <translation>Export the agglomeration's public key…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="84" />
+        <source>Le fichier que chaque commune installe pour vérifier vos réponses</source>
+        <translation>The file each commune installs to verify your responses</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="134" />
         <source>Clés des communes</source>
         <translation>Commune keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="135" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="150" />
         <source>Ouvrir un paquet reçu d'une commune</source>
         <translation>Open a package received from a commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="185" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="200" />
         <source>1 proposition</source>
         <translation>1 proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="186" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="201" />
         <source>{count} propositions</source>
         <translation>{count} proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="187" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="202" />
         <source>Aperçu sur la carte du paquet de {sender} : {proposals}, en vert (quartiers vécus et équipements) et en bleu (demandes de périmètre), pas encore importées.</source>
         <translation>Preview on the map of the package from {sender}: {proposals}, in green (lived neighbourhoods and equipment) and in blue (boundary change requests), not imported yet.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="32" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="37" />
         <source>Paquet de propositions (*{suffix});;Tous les fichiers (*)</source>
         <translation>Proposal package (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="232" />
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="235" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="247" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="250" />
         <source>Paquet non importé</source>
         <translation>Package not imported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="236" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="251" />
         <source>L'enregistrement a échoué ({error}). Rien n'a été importé.</source>
         <translation>Saving failed ({error}). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="241" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="256" />
         <source>Paquet accepté</source>
         <translation>Package accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="242" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="257" />
         <source>Paquet déjà importé</source>
         <translation>Package already imported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="243" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="258" />
         <source>Paquet de {sender}.
 
 {summary}</source>
@@ -103,14 +113,85 @@
 {summary}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="291" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="319" />
         <source>Propositions reçues</source>
         <translation>Received proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="292" />
+        <location filename="../../qpvdesk/views/package/agglomeration_actions.py" line="320" />
         <source>Lecture impossible ({error}).</source>
         <translation>Cannot read ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>AgglomerationKeyBox</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="65" />
+        <source>Clé de l'agglomération</source>
+        <translation>Agglomeration's key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="71" />
+        <source>Agglomération :</source>
+        <translation>Agglomeration:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="74" />
+        <source>Clé installée :</source>
+        <translation>Installed key:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="77" />
+        <source>Aucune clé installée : les réponses de l'agglomération ne peuvent pas encore être vérifiées. Demandez-lui le fichier de sa clé publique ({siren}.pub).</source>
+        <translation>No key installed: the agglomeration's responses cannot be verified yet. Ask it for its public key file ({siren}.pub).</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="103" />
+        <source>aucune</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="107" />
+        <source>Remplacer la clé depuis un fichier…</source>
+        <translation>Replace the key from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="108" />
+        <source>Installer la clé depuis un fichier…</source>
+        <translation>Install the key from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="112" />
+        <source>Clé publique de l'agglomération</source>
+        <translation>Agglomeration's public key</translation>
+    </message>
+</context>
+<context>
+    <name>AgglomerationKeyDialog</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="21" />
+        <source>Clé publique minisign (*.pub);;Tous les fichiers (*)</source>
+        <translation>Minisign public key (*.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="128" />
+        <source>Clé de l'agglomération</source>
+        <translation>Agglomeration's key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="132" />
+        <source>L'agglomération signe ses réponses avec sa clé. Avec sa clé publique, installée ici une fois, qpvdesk vérifie que chaque réponse vient bien d'elle et n'a pas été modifiée.</source>
+        <translation>The agglomeration signs its responses with its key. With its public key, installed here once, qpvdesk checks that each response really comes from it and has not been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="137" />
+        <source>Dossier des clés : {folder}</source>
+        <translation>Key folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="143" />
+        <source>Fermer</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -362,47 +443,47 @@ Possible indicators: {usable}.</translation>
 <context>
     <name>CommuneChoiceDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="92" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="93" />
         <source>Attention : ce fichier se présente comme la clé de {declared}, pas de {chosen}. Ne l'attribuez à {chosen} que si cette commune vous le confirme par téléphone.</source>
         <translation>Warning: this file presents itself as the key of {declared}, not of {chosen}. Assign it to {chosen} only if that commune confirms it on the phone.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="49" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="50" />
         <source>Importer la clé publique d'une commune</source>
         <translation>Import a commune's public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="52" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="53" />
         <source>Fichier : {file_name}</source>
         <translation>File: {file_name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="55" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="56" />
         <source>Choisissez la commune…</source>
         <translation>Choose the commune…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="63" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="64" />
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="68" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="69" />
         <source>Identifiant de la clé :</source>
         <translation>Key ID:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="73" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="74" />
         <source>Avant de valider, téléphonez à la commune et demandez-lui de lire l'identifiant de sa clé (menu « Ma clé de signature… » de qpvdesk). Il doit être exactement celui affiché ci-dessus. S'il diffère, n'importez pas ce fichier : il ne vient peut-être pas de la commune.</source>
         <translation>Before confirming, phone the commune and ask them to read out their key ID (menu “My signing key…” in qpvdesk). It must be exactly the one shown above. If it differs, do not import this file: it may not come from the commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="78" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="79" />
         <source>L'identifiant est le bon : importer</source>
         <translation>The ID is correct: import</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="80" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="81" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -745,120 +826,204 @@ The key was not restored.</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="97" />
+        <location filename="../../qpvdesk/views/first_run.py" line="102" />
         <source>Votre commune</source>
         <translation>Your commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="98" />
+        <location filename="../../qpvdesk/views/first_run.py" line="103" />
         <source>Ces informations sont écrites dans chaque paquet que vous envoyez, pour que l'agglomération sache qui contacter.</source>
         <translation>This information is written into every package you send, so that the agglomeration knows whom to contact.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="103" />
+        <location filename="../../qpvdesk/views/first_run.py" line="108" />
         <source>Choisissez votre commune…</source>
         <translation>Choose your commune…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="108" />
+        <location filename="../../qpvdesk/views/first_run.py" line="113" />
         <source>Prénom Nom</source>
         <translation>First name Last name</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="111" />
+        <location filename="../../qpvdesk/views/first_run.py" line="116" />
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="112" />
+        <location filename="../../qpvdesk/views/first_run.py" line="117" />
         <source>Votre nom (facultatif) :</source>
         <translation>Your name (optional):</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="113" />
+        <location filename="../../qpvdesk/views/first_run.py" line="118" />
         <source>Votre adresse e-mail (facultative) :</source>
         <translation>Your e-mail address (optional):</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="116" />
+        <location filename="../../qpvdesk/views/first_run.py" line="121" />
         <source>Le nom et l'adresse e-mail peuvent être ajoutés plus tard ; ils seront demandés au premier envoi d'un paquet.</source>
         <translation>The name and e-mail address can be added later; they will be asked for when you send your first package.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="144" />
+        <location filename="../../qpvdesk/views/first_run.py" line="149" />
         <source>Choisissez votre commune dans la liste.</source>
         <translation>Choose your commune in the list.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="147" />
+        <location filename="../../qpvdesk/views/first_run.py" line="152" />
         <source>L'adresse e-mail n'est pas complète (exemple : prenom.nom@mairie.fr).</source>
         <translation>The e-mail address is incomplete (example: firstname.lastname@mairie.fr).</translation>
     </message>
 </context>
 <context>
+    <name>CommuneResponseActions</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="26" />
+        <source>Réponse de l'agglomération (*{suffix});;Tous les fichiers (*)</source>
+        <translation>Agglomeration's response (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="46" />
+        <source>Importer une réponse de l'agglomération…</source>
+        <translation>Import a response from the agglomeration…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="47" />
+        <source>Vérifier la réponse signée de l'agglomération et afficher ses décisions sur vos propositions</source>
+        <translation>Verify the agglomeration's signed response and show its decisions on your proposals</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="50" />
+        <source>Clé de l'agglomération…</source>
+        <translation>Agglomeration's key…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="51" />
+        <source>La clé publique avec laquelle qpvdesk vérifie les réponses de l'agglomération</source>
+        <translation>The public key qpvdesk verifies the agglomeration's responses with</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="74" />
+        <source>Clé de l'agglomération</source>
+        <translation>Agglomeration's key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="94" />
+        <source>Réponse de l'agglomération</source>
+        <translation>Agglomeration's response</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="95" />
+        <source>Choisissez d'abord votre commune (menu « Ma clé de signature… ») : une réponse n'est importée que par la commune à qui elle est destinée.</source>
+        <translation>Choose your commune first (menu “My signing key…”): a response is imported only by the commune it is meant for.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="100" />
+        <source>Ouvrir une réponse de l'agglomération</source>
+        <translation>Open a response from the agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="135" />
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="138" />
+        <source>Réponse non importée</source>
+        <translation>Response not imported</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="139" />
+        <source>L'enregistrement a échoué ({error}). Rien n'a été importé.</source>
+        <translation>Saving failed ({error}). Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="143" />
+        <source>Réponse importée</source>
+        <translation>Response imported</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="144" />
+        <source>Réponse déjà importée</source>
+        <translation>Response already imported</translation>
+    </message>
+</context>
+<context>
     <name>CreateKeyDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="48" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="51" />
         <source>Créer la clé de signature</source>
         <translation>Create the signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="51" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="55" />
+        <source>&lt;b&gt;Clé de signature de l'agglomération ({name})&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Signing key of the agglomeration ({name})&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="57" />
+        <source>Cette clé sert à signer les réponses que l'agglomération envoie aux communes. La signature prouve que la réponse vient bien de l'agglomération et qu'elle n'a pas été modifiée en route.</source>
+        <translation>This key signs the responses the agglomeration sends to the communes. The signature proves that the response comes from the agglomeration and was not changed on the way.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="60" />
+        <source>La clé reste sur cet ordinateur. Vous enverrez une seule fois à chaque commune sa partie publique, qui lui permet de vérifier vos réponses.</source>
+        <translation>The key stays on this computer. You will send its public part once to each commune, so that it can verify your responses.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="64" />
         <source>&lt;b&gt;Clé de signature {of_commune}&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signing key {of_commune}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="55" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="66" />
         <source>Cette clé sert à signer les paquets de propositions que vous envoyez à l'agglomération. La signature prouve que le paquet vient bien de votre commune et qu'il n'a pas été modifié en route.</source>
         <translation>This key is used to sign the proposal packages you send to the agglomeration. The signature proves that the package really comes from your commune and that it was not altered on the way.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="59" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="69" />
         <source>La clé reste sur cet ordinateur. Vous enverrez une seule fois à l'agglomération sa partie publique, qui lui permet de vérifier vos paquets.</source>
         <translation>The key stays on this computer. You will send its public part to the agglomeration once, which lets them verify your packages.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="63" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="76" />
         <source>Choisissez une phrase secrète d'au moins {minimum} caractères (par exemple quelques mots). Elle vous sera demandée à chaque envoi. Notez-la en lieu sûr : si vous l'oubliez, personne ne pourra la retrouver.</source>
         <translation>Choose a passphrase of at least {minimum} characters (for example a few words). You will be asked for it at each sending. Write it down in a safe place: if you forget it, nobody can recover it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="72" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="85" />
         <source>Phrase secrète :</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="73" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="86" />
         <source>Confirmation :</source>
         <translation>Confirmation:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="76" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="89" />
         <source>Ne pas protéger la clé par une phrase secrète</source>
         <translation>Do not protect the key with a passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="79" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="92" />
         <source>Attention : sans phrase secrète, toute personne qui utilise cet ordinateur ou copie le fichier de la clé peut signer des paquets au nom de votre commune.</source>
         <translation>Warning: without a passphrase, anyone who uses this computer or copies the key file can sign packages on behalf of your commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="90" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="103" />
         <source>Créer ma clé</source>
         <translation>Create my key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="105" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="118" />
         <source>Saisissez une phrase secrète, ou cochez la case ci-dessus.</source>
         <translation>Enter a passphrase, or tick the box above.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="107" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="120" />
         <source>La phrase secrète doit compter au moins {minimum} caractères.</source>
         <translation>The passphrase must have at least {minimum} characters.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="110" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="123" />
         <source>Les deux phrases secrètes ne sont pas identiques.</source>
         <translation>The two passphrases are not the same.</translation>
     </message>
@@ -866,24 +1031,200 @@ The key was not restored.</translation>
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="361" />
+        <location filename="../../qpvdesk/views/first_run.py" line="366" />
         <source>Où sont vos données</source>
         <translation>Where your data is</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="362" />
+        <location filename="../../qpvdesk/views/first_run.py" line="367" />
         <source>Tout reste sur cet ordinateur. Voici où, pour pouvoir les sauvegarder.</source>
         <translation>Everything stays on this computer. Here is where, so that you can back it up.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="384" />
+        <location filename="../../qpvdesk/views/first_run.py" line="389" />
         <source>Ouvrir le dossier de qpvdesk</source>
         <translation>Open the qpvdesk folder</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="386" />
+        <location filename="../../qpvdesk/views/first_run.py" line="391" />
         <source>Affiche le dossier de qpvdesk dans l'explorateur de fichiers</source>
         <translation>Shows the qpvdesk folder in the file manager</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionActions</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_actions.py" line="84" />
+        <source>Cliquez sur la carte pour placer le nouvel emplacement.</source>
+        <translation>Click on the map to place the new location.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_actions.py" line="86" />
+        <source>Dessinez la nouvelle forme : cliquez ses sommets ; Entrée ou double-clic pour finir.</source>
+        <translation>Draw the new shape: click its vertices; Enter or double-click to finish.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_actions.py" line="97" />
+        <source>Déplacez les sommets de la forme reçue (double-clic sur un côté : ajouter un sommet ; clic droit : retirer), puis « Terminer ».</source>
+        <translation>Move the vertices of the received shape (double-click on a side: add a vertex; right-click: remove one), then “Finish”.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_actions.py" line="109" />
+        <source>Géométrie modifiée</source>
+        <translation>Modified geometry</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_actions.py" line="110" />
+        <source>Terminer et revenir à la décision</source>
+        <translation>Finish and go back to the decision</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="39" />
+        <source>Décider : « {label} »</source>
+        <translation>Decide: “{label}”</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="50" />
+        <source>Décision :</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="54" />
+        <source>Pourquoi : la commune lira ce motif dans la réponse de l'agglomération</source>
+        <translation>Why: the commune will read this reason in the agglomeration's response</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="59" />
+        <source>Décidé par :</source>
+        <translation>Decided by:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="65" />
+        <source>Utiliser la forme corrigée</source>
+        <translation>Use the corrected shape</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="70" />
+        <source>Enregistrer la décision</source>
+        <translation>Save the decision</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="73" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="83" />
+        <source>Proposition reçue</source>
+        <translation>Received proposal</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="85" />
+        <source>Commune :</source>
+        <translation>Commune:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="87" />
+        <source>Type :</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="89" />
+        <source>Titre :</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="90" />
+        <source>QPV :</source>
+        <translation>QPV:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="91" />
+        <source>Reçue le :</source>
+        <translation>Received on:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="98" />
+        <source>Décisions précédentes</source>
+        <translation>Previous decisions</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="101" />
+        <source>Aucune : la proposition est « reçue ».</source>
+        <translation>None: the proposal is “received”.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="103" />
+        <source>{date} — {decision}{motif} ({by})</source>
+        <translation>{date} — {decision}{motif} ({by})</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="108" />
+        <source>… et {count} plus anciennes.</source>
+        <translation>… and {count} older ones.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="113" />
+        <source>Géométrie modifiée (facultative)</source>
+        <translation>Modified geometry (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="119" />
+        <source>Placer le point sur la carte…</source>
+        <translation>Place the point on the map…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="120" />
+        <source>Dessiner une nouvelle forme…</source>
+        <translation>Draw a new shape…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="121" />
+        <source>Modifier la forme reçue…</source>
+        <translation>Reshape the received shape…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="123" />
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="153" />
+        <source>Motif * :</source>
+        <translation>Reason *:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="153" />
+        <source>Motif :</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="154" />
+        <source>Obligatoire pour cette décision (au plus {limit} caractères).</source>
+        <translation>Required for this decision (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="169" />
+        <source>Aucune : la forme envoyée par la commune est gardée.</source>
+        <translation>None: the shape the commune sent is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="171" />
+        <source>Nouvel emplacement placé sur la carte.</source>
+        <translation>New location placed on the map.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="173" />
+        <source>Nouvelle forme dessinée : {area} ha (la commune l'envoyait avec {before} ha).</source>
+        <translation>New shape drawn: {area} ha (the commune sent {before} ha).</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/decision_dialog.py" line="188" />
+        <source>Utiliser la forme corrigée ({area} ha)</source>
+        <translation>Use the corrected shape ({area} ha)</translation>
     </message>
 </context>
 <context>
@@ -1107,37 +1448,37 @@ The key was not restored.</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="419" />
+        <location filename="../../qpvdesk/views/first_run.py" line="424" />
         <source>Bienvenue dans qpvdesk</source>
         <translation>Welcome to qpvdesk</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="422" />
+        <location filename="../../qpvdesk/views/first_run.py" line="427" />
         <source>Suivant</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="423" />
+        <location filename="../../qpvdesk/views/first_run.py" line="428" />
         <source>Précédent</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="424" />
+        <location filename="../../qpvdesk/views/first_run.py" line="429" />
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="425" />
+        <location filename="../../qpvdesk/views/first_run.py" line="430" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="426" />
+        <location filename="../../qpvdesk/views/first_run.py" line="431" />
         <source>Valider</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="427" />
+        <location filename="../../qpvdesk/views/first_run.py" line="432" />
         <source>Aide</source>
         <translation>Help</translation>
     </message>
@@ -1532,103 +1873,103 @@ Details: {detail}</translation>
 <context>
     <name>KeyInfoDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="189" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="202" />
         <source>Ma clé de signature</source>
         <translation>My signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="193" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="206" />
         <source>La clé de signature prouve à l'agglomération que les paquets de propositions viennent bien de votre commune et qu'ils n'ont pas été modifiés.</source>
         <translation>The signing key proves to the agglomeration that the proposal packages really come from your commune and that they have not been altered.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="197" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="210" />
         <source>Choisissez votre commune…</source>
         <translation>Choose your commune…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="202" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="215" />
         <source>Votre clé</source>
         <translation>Your key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="214" />
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="217" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="227" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="230" />
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="219" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="232" />
         <source>Identifiant :</source>
         <translation>ID:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="220" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="233" />
         <source>Phrase secrète :</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="221" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="234" />
         <source>Dossier :</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="226" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="239" />
         <source>Créer ma clé</source>
         <translation>Create my key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="227" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="240" />
         <source>Exporter ma clé publique…</source>
         <translation>Export my public key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="228" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="241" />
         <source>Sauvegarder ma clé secrète…</source>
         <translation>Back up my secret key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="229" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="242" />
         <source>Restaurer une clé…</source>
         <translation>Restore a key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="231" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="244" />
         <source>À envoyer à l'agglomération : elle lui permet de vérifier vos paquets.</source>
         <translation>To send to the agglomeration: it lets them verify your packages.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="234" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="247" />
         <source>Qui détient ce fichier et sa phrase secrète peut signer au nom de la commune : gardez la sauvegarde sur une clé USB rangée en lieu sûr.</source>
         <translation>Whoever holds this file and its passphrase can sign on behalf of the commune: keep the backup on a USB stick stored in a safe place.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="254" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="267" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="283" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="296" />
         <source>aucune clé pour l'instant</source>
         <translation>no key yet</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="289" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="302" />
         <source>oui, la clé est protégée par une phrase secrète</source>
         <translation>yes, the key is protected by a passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="291" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="304" />
         <source>non : toute personne ayant accès à cet ordinateur peut signer au nom de la commune</source>
         <translation>no: anyone with access to this computer can sign on behalf of the commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="297" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="310" />
         <source>Choisissez d'abord votre commune.</source>
         <translation>First choose your commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="301" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="314" />
         <source>Votre commune n'a pas encore de clé sur cet ordinateur. Créez-la, ou restaurez-la depuis une sauvegarde.</source>
         <translation>Your commune has no key on this computer yet. Create it, or restore it from a backup.</translation>
     </message>
@@ -1636,67 +1977,67 @@ Details: {detail}</translation>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="175" />
+        <location filename="../../qpvdesk/views/first_run.py" line="180" />
         <source>Votre clé de signature</source>
         <translation>Your signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="176" />
+        <location filename="../../qpvdesk/views/first_run.py" line="181" />
         <source>La clé prouve à l'agglomération que les paquets viennent bien de votre commune. Vous pouvez la créer maintenant ou plus tard.</source>
         <translation>The key proves to the agglomeration that the packages really come from your commune. You can create it now or later.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="180" />
+        <location filename="../../qpvdesk/views/first_run.py" line="185" />
         <source>Créer ma clé maintenant</source>
         <translation>Create my key now</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="182" />
+        <location filename="../../qpvdesk/views/first_run.py" line="187" />
         <source>Plus tard (menu « Ma clé de signature… », avant le premier envoi)</source>
         <translation>Later (menu “My signing key…”, before the first sending)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="193" />
+        <location filename="../../qpvdesk/views/first_run.py" line="198" />
         <source>Créer ma clé</source>
         <translation>Create my key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="197" />
+        <location filename="../../qpvdesk/views/first_run.py" line="202" />
         <source>Cliquez sur « Créer ma clé » ; vous pourrez ensuite continuer avec « Suivant ».</source>
         <translation>Click “Create my key”; you can then go on with “Next”.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="205" />
+        <location filename="../../qpvdesk/views/first_run.py" line="210" />
         <source>Votre clé est prête</source>
         <translation>Your key is ready</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="210" />
+        <location filename="../../qpvdesk/views/first_run.py" line="215" />
         <source>Identifiant de la clé :</source>
         <translation>Key ID:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="222" />
+        <location filename="../../qpvdesk/views/first_run.py" line="227" />
         <source>D'accord. Vous pourrez créer votre clé à tout moment par le menu « Ma clé de signature… » ; qpvdesk vous la proposera aussi au premier envoi d'un paquet. Vous pouvez déjà consulter les cartes et dessiner des propositions sans clé.</source>
         <translation>All right. You can create your key at any time from the menu “My signing key…”; qpvdesk will also offer it when you send your first package. You can already look at the maps and draw proposals without a key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="283" />
+        <location filename="../../qpvdesk/views/first_run.py" line="288" />
         <source>La clé de signature {of_commune} est créée.</source>
         <translation>The signing key of {commune} has been created.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="285" />
+        <location filename="../../qpvdesk/views/first_run.py" line="290" />
         <source>La clé de signature {of_commune} est déjà présente sur cet ordinateur.</source>
         <translation>The signing key of {commune} is already on this computer.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="291" />
+        <location filename="../../qpvdesk/views/first_run.py" line="296" />
         <source>Prochaine étape : envoyez une seule fois votre clé publique à l'agglomération (menu « Ma clé de signature… », « Exporter ma clé publique… »), et dites-lui cet identifiant par téléphone pour qu'elle vérifie que la clé reçue est bien la vôtre.</source>
         <translation>Next step: send your public key to the agglomeration once (menu “My signing key…”, “Export my public key…”), and tell them this identifier by telephone so that they can check that the key received is really yours.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="296" />
+        <location filename="../../qpvdesk/views/first_run.py" line="301" />
         <source>Fichier de la clé publique : {path}</source>
         <translation>Public key file: {path}</translation>
     </message>
@@ -2044,7 +2385,7 @@ Details: {detail}</translation>
 <context>
     <name>MapController</name>
     <message>
-        <location filename="../../qpvdesk/views/map/map_controller.py" line="86" />
+        <location filename="../../qpvdesk/views/map/map_controller.py" line="91" />
         <source>Fond de carte : {name}</source>
         <translation>Basemap: {name}</translation>
     </message>
@@ -2200,7 +2541,7 @@ Details: {detail}</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/model_texts.py" line="43" />
-        <location filename="../../qpvdesk/views/model_texts.py" line="99" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="108" />
         <source>Quartiers prioritaires 2024</source>
         <translation>Priority neighbourhoods 2024</translation>
     </message>
@@ -2235,292 +2576,332 @@ Details: {detail}</translation>
         <translation>Boundary requests received from the communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="65" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="52" />
+        <source>Surfaces modifiées par l'agglomération</source>
+        <translation>Areas modified by the agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="53" />
+        <source>Équipements déplacés par l'agglomération</source>
+        <translation>Equipment moved by the agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="67" />
         <source>Quartier vécu reçu</source>
         <translation>Lived neighbourhood received</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="66" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="68" />
         <source>Demande de périmètre reçue</source>
         <translation>Boundary request received</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="69" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="70" />
+        <source>Surface modifiée par l'agglomération</source>
+        <translation>Area modified by the agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="71" />
+        <source>Emplacement modifié par l'agglomération</source>
+        <translation>Location modified by the agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="73" />
+        <source>Reçue</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="74" />
+        <source>Retenue</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="75" />
+        <source>Retenue avec modifications</source>
+        <translation>Accepted with changes</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="76" />
+        <source>Non retenue</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/model_texts.py" line="78" />
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="70" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="79" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="71" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="80" />
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="72" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="81" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="73" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="82" />
         <source>Année d'horizon</source>
         <translation>Target year</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="74" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="83" />
         <source>Quartier prioritaire (QPV)</source>
         <translation>Priority neighbourhood (QPV)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="75" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="84" />
         <source>Source de la connaissance</source>
         <translation>Source of knowledge</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="76" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="85" />
         <source>Nature de la demande</source>
         <translation>Kind of request</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="77" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="86" />
         <source>Justification</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="78" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="87" />
         <source>Auteur</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="79" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="88" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="80" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="89" />
         <source>Géométrie</source>
         <translation>Geometry</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="81" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="90" />
         <source>Surface</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="82" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="91" />
         <source>QPV concernés</source>
         <translation>QPV concerned</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="83" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="92" />
         <source>Surface ajoutée au QPV</source>
         <translation>Area added to the QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="84" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="93" />
         <source>Surface retirée du QPV</source>
         <translation>Area removed from the QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="85" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="94" />
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="87" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="96" />
         <source>Quartier prioritaire : {name}</source>
         <translation>Priority neighbourhood: {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="88" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="97" />
         <source>Commune : {name}</source>
         <translation>Commune: {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="89" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="98" />
         <source>IRIS : {name}</source>
         <translation>IRIS: {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="90" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="99" />
         <source>Code 2024</source>
         <translation>2024 code</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="91" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="100" />
         <source>Code 2015 (indicateurs INSEE)</source>
         <translation>2015 code (INSEE indicators)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="92" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="101" />
         <source>Superficie</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="93" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="102" />
         <source>Part de sa superficie dans la CALL</source>
         <translation>Share of its area in the CALL</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="94" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="103" />
         <source>Population (INSEE, édition {edition})</source>
         <translation>Population (INSEE, {edition} edition)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="95" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="104" />
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="96" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="105" />
         <source>Population municipale ({year})</source>
         <translation>Municipal population ({year})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="97" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="106" />
         <source>Densité (grille INSEE)</source>
         <translation>Density (INSEE grid)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="98" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="107" />
         <source>Centralité</source>
         <translation>Centrality</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="100" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="109" />
         <source>Code IRIS</source>
         <translation>IRIS code</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="101" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="110" />
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="102" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="111" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="103" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="112" />
         <source>habitat</source>
         <translation>housing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="104" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="113" />
         <source>activité</source>
         <translation>business</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="105" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="114" />
         <source>divers</source>
         <translation>miscellaneous</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="106" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="115" />
         <source>commune non découpée</source>
         <translation>commune not divided</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="107" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="116" />
         <source>Revenu disponible médian par UC ({year})</source>
         <translation>Median disposable income per consumption unit ({year})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="108" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="117" />
         <source>UAI</source>
         <translation>UAI</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="109" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="118" />
         <source>Secteur</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="110" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="119" />
         <source>IPS (rentrée {year})</source>
         <translation>Social position index (school year {year})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="111" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="120" />
         <source>Éducation prioritaire</source>
         <translation>Priority education</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="112" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="121" />
         <source>non concerné (privé)</source>
         <translation>not concerned (private)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="113" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="122" />
         <source>SIREN</source>
         <translation>SIREN</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="114" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="123" />
         <source>Typologie</source>
         <translation>Typology</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="115" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="124" />
         <source>Compagnie</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="116" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="125" />
         <source>Intérêt</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="117" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="126" />
         <source>Élément UNESCO</source>
         <translation>UNESCO component</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="118" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="127" />
         <source>Propriétaire</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="119" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="128" />
         <source>Concession</source>
         <translation>Concession</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="120" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="129" />
         <source>Fosse</source>
         <translation>Pit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="121" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="130" />
         <source>Creusement</source>
         <translation>Sunk</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="122" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="131" />
         <source>Fermeture</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="123" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="132" />
         <source>Profondeur (m)</source>
         <translation>Depth (m)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="124" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="133" />
         <source>Surface (ha)</source>
         <translation>Area (ha)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="125" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="134" />
         <source>Forme</source>
         <translation>Shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="126" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="135" />
         <source>Période</source>
         <translation>Period</translation>
     </message>
@@ -2535,67 +2916,67 @@ Details: {detail}</translation>
         <translation>Equipment proposed by the communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="53" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="55" />
         <source>REP+</source>
         <translation>REP+</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="54" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="56" />
         <source>REP</source>
         <translation>REP</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="55" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="57" />
         <source>Hors éducation prioritaire</source>
         <translation>Outside priority education</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="56" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="58" />
         <source>Privé sous contrat</source>
         <translation>Private under contract</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="57" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="59" />
         <source>IPS inférieur à 80</source>
         <translation>IPS below 80</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="58" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="60" />
         <source>IPS de 80 à 90</source>
         <translation>IPS 80 to 90</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="59" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="61" />
         <source>IPS de 90 à 100</source>
         <translation>IPS 90 to 100</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="60" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="62" />
         <source>IPS de 100 et plus</source>
         <translation>IPS 100 and above</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="61" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="63" />
         <source>Périmètre QPV 2024</source>
         <translation>2024 QPV boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="62" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="64" />
         <source>Limite communale</source>
         <translation>Commune boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="63" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="65" />
         <source>Limite de l'agglomération</source>
         <translation>Agglomeration boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="64" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="66" />
         <source>Limite d'IRIS</source>
         <translation>IRIS boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/model_texts.py" line="67" />
+        <location filename="../../qpvdesk/views/model_texts.py" line="69" />
         <source>Équipement proposé par une commune</source>
         <translation>Equipment proposed by a commune</translation>
     </message>
@@ -2721,22 +3102,22 @@ Details: {detail}</translation>
 <context>
     <name>PackageMenus</name>
     <message>
-        <location filename="../../qpvdesk/views/package/menus.py" line="27" />
+        <location filename="../../qpvdesk/views/package/menus.py" line="33" />
         <source>Mode a&amp;gglomération (recevoir les paquets des communes)</source>
         <translation>A&amp;gglomeration mode (receive the communes' packages)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/menus.py" line="30" />
+        <location filename="../../qpvdesk/views/package/menus.py" line="36" />
         <source>Affiche le menu Agglomération : vérifier et consolider les paquets reçus</source>
         <translation>Shows the Agglomeration menu: verify and consolidate received packages</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/menus.py" line="37" />
+        <location filename="../../qpvdesk/views/package/menus.py" line="43" />
         <source>&amp;Paquets</source>
         <translation>&amp;Packages</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/menus.py" line="42" />
+        <location filename="../../qpvdesk/views/package/menus.py" line="51" />
         <source>A&amp;gglomération</source>
         <translation>A&amp;gglomeration</translation>
     </message>
@@ -2744,12 +3125,12 @@ Details: {detail}</translation>
 <context>
     <name>PackagePreviewBar</name>
     <message>
-        <location filename="../../qpvdesk/views/package/preview_bar.py" line="21" />
+        <location filename="../../qpvdesk/views/package/preview_bar.py" line="23" />
         <source>Aperçu du paquet sur la carte</source>
         <translation>Package preview on the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/preview_bar.py" line="24" />
+        <location filename="../../qpvdesk/views/package/preview_bar.py" line="26" />
         <source>Revenir à la vérification</source>
         <translation>Back to the verification</translation>
     </message>
@@ -2800,37 +3181,37 @@ Details: {detail}</translation>
 <context>
     <name>PaperMapDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="106" />
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="110" />
         <source>Carte papier pour un atelier</source>
         <translation>Paper map for a workshop</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="109" />
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="113" />
         <source>A3 (conseillé)</source>
         <translation>A3 (recommended)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="110" />
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="114" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="112" />
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="116" />
         <source>Quartier prioritaire</source>
         <translation>Priority neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="113" />
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="117" />
         <source>Format</source>
         <translation>Paper size</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="115" />
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="119" />
         <source>Une carte du quartier et de ses abords à une échelle fixe, avec un quadrillage (colonnes A, B, C…, lignes 1, 2, 3…), sans les rues : chacun y dessine son quartier, puis l'animateur reporte chaque feuille dans l'atelier comme un participant. Imprimez-la à 100 %.</source>
         <translation>A map of the neighbourhood and its surroundings at a fixed scale, with a grid (columns A, B, C…, rows 1, 2, 3…), without streets: each person draws their neighbourhood on it, then the facilitator enters each sheet into the workshop as a participant. Print it at 100 %.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="123" />
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="127" />
         <source>Enregistrer le PDF…</source>
         <translation>Save the PDF…</translation>
     </message>
@@ -2870,169 +3251,169 @@ Details: {detail}</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="75" />
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="89" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="93" />
         <source>Participant {number}</source>
         <translation>Participant {number}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="84" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="88" />
         <source>Bienvenue ! Personne ne voit votre nom : vous êtes le participant {number}.</source>
         <translation>Welcome! Nobody sees your name: you are participant {number}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="107" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="111" />
         <source>À vous !</source>
         <translation>Your turn!</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="108" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="112" />
         <source>Dessinez votre quartier tel que vous le vivez, puis ajoutez les lieux qui comptent pour vous. Faites glisser la carte pour la déplacer.</source>
         <translation>Draw your neighbourhood as you live it, then add the places that matter to you. Drag the map to move it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="110" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="114" />
         <source>Dessiner mon quartier</source>
         <translation>Draw my neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="111" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="115" />
         <source>Ajouter un lieu</source>
         <translation>Add a place</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="112" />
-        <source>Annuler</source>
-        <translation>Undo</translation>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="116" />
+        <source>Annuler mon dernier ajout</source>
+        <translation>Undo my last addition</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="113" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="118" />
         <source>Participant suivant</source>
         <translation>Next participant</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="118" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="123" />
         <source>Dessinez votre quartier</source>
         <translation>Draw your neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="119" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="124" />
         <source>Touchez les coins de votre quartier un par un, ou suivez son contour avec le doigt ou la souris. Touchez le premier point pour fermer, ou « J'ai fini ». Pour déplacer la carte : deux doigts, ou le bouton droit de la souris.</source>
         <translation>Touch the corners of your neighbourhood one by one, or follow its outline with your finger or the mouse. Touch the first point to close it, or “I'm done”. To move the map: two fingers, or the right mouse button.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="122" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="127" />
         <source>J'ai fini</source>
         <translation>I'm done</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="124" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="129" />
         <source>Annuler le dernier point</source>
         <translation>Undo the last point</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="125" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="130" />
         <source>Abandonner ce dessin</source>
         <translation>Give up this drawing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="134" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="139" />
         <source>Il faut au moins trois points pour entourer votre quartier.</source>
         <translation>It takes at least three points to outline your neighbourhood.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="149" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="154" />
         <source>Votre dessin se croise</source>
         <translation>Your drawing crosses itself</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="150" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="155" />
         <source>Le contour passe deux fois au même endroit. Vous pouvez le recommencer, ou garder la forme entourée en bleu.</source>
         <translation>The outline goes over the same place twice. You can draw it again, or keep the shape outlined in blue.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="152" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="157" />
         <source>Recommencer le dessin</source>
         <translation>Draw it again</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="153" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="158" />
         <source>Garder la forme en bleu</source>
         <translation>Keep the blue shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="156" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="161" />
         <source>Ce dessin n'entoure pas de surface : recommencez en touchant au moins trois coins.</source>
         <translation>This drawing encloses no area: start again, touching at least three corners.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="172" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="177" />
         <source>Votre quartier est enregistré. Ajoutez des lieux, ou passez au participant suivant.</source>
         <translation>Your neighbourhood is saved. Add places, or go on to the next participant.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="180" />
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="191" />
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="200" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="185" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="196" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="205" />
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="181" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="186" />
         <source>Quel lieu voulez-vous ajouter ?</source>
         <translation>Which place do you want to add?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="187" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="192" />
         <source>Où allez-vous souvent ?</source>
         <translation>Where do you often go?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="188" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="193" />
         <source>Qu'est-ce qui manque ici ?</source>
         <translation>What is missing here?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="199" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="204" />
         <source>Touchez la carte à l'endroit du lieu.</source>
         <translation>Touch the map where the place is.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="209" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="214" />
         <source>Lieu ajouté : {place}.</source>
         <translation>Place added: {place}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="218" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="223" />
         <source>votre dessin</source>
         <translation>your drawing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="220" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="225" />
         <source>Annulé : {what}.</source>
         <translation>Undone: {what}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="227" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="232" />
         <source>Le participant {number} n'a rien ajouté</source>
         <translation>Participant {number} has added nothing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="228" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="233" />
         <source>Passer quand même au participant suivant ?</source>
         <translation>Go on to the next participant anyway?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="229" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="234" />
         <source>Oui, participant suivant</source>
         <translation>Yes, next participant</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="230" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="235" />
         <source>Non, revenir</source>
         <translation>No, go back</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="239" />
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="244" />
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
@@ -3040,17 +3421,17 @@ Details: {detail}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="136" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="149" />
         <source>Phrase secrète</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="140" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="153" />
         <source>Saisissez la phrase secrète de la clé de signature {of_commune}.</source>
         <translation>Enter the passphrase of the signing key {of_commune}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="151" />
+        <location filename="../../qpvdesk/views/package/key_dialogs.py" line="164" />
         <source>Valider</source>
         <translation>OK</translation>
     </message>
@@ -3137,169 +3518,295 @@ No file was written.</translation>
     </message>
 </context>
 <context>
+    <name>PostgisActions</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="53" />
+        <source>Publier dans PostGIS…</source>
+        <translation>Publish to PostGIS…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="55" />
+        <source>Écrire les propositions consolidées, leur provenance et les décisions dans la base PostgreSQL + PostGIS de l'agglomération</source>
+        <translation>Write the consolidated proposals, their provenance and the decisions to the agglomeration's PostgreSQL + PostGIS database</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="58" />
+        <source>Récupérer depuis PostGIS…</source>
+        <translation>Pull from PostGIS…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="60" />
+        <source>Ajouter à cet espace de travail les paquets et les décisions publiés par vos collègues</source>
+        <translation>Add the packages and decisions your colleagues published to this workspace</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="80" />
+        <source>Publier dans PostGIS</source>
+        <translation>Publish to PostGIS</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="81" />
+        <source>Récupérer depuis PostGIS</source>
+        <translation>Pull from PostGIS</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="85" />
+        <source>Les propositions reçues des communes, leur provenance (paquet, clé, commune, date de réception) et les décisions de l'agglomération sont écrites dans le schéma « qpvdesk » de la base PostgreSQL + PostGIS, en une seule fois : tout ou rien. Les couches s'ouvrent dans QGIS avec leurs styles.</source>
+        <translation>The proposals received from the communes, their provenance (package, key, commune, date received) and the agglomeration's decisions are written to the “qpvdesk” schema of the PostgreSQL + PostGIS database in one go: all or nothing. The layers open styled in QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="90" />
+        <source>Les paquets reçus et les décisions prises par vos collègues, publiés dans la base, sont ajoutés à cet espace de travail en une seule fois. Rien n'y est effacé ni remplacé.</source>
+        <translation>The packages received and the decisions taken by your colleagues, published in the database, are added to this workspace in one go. Nothing in it is deleted or replaced.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="104" />
+        <source>Publier</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="104" />
+        <source>Récupérer</source>
+        <translation>Pull</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="123" />
+        <source>Publication dans PostGIS en cours…</source>
+        <translation>Publishing to PostGIS…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_actions.py" line="124" />
+        <source>Récupération depuis PostGIS en cours…</source>
+        <translation>Pulling from PostGIS…</translation>
+    </message>
+</context>
+<context>
+    <name>PostgisConnectionDialog</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="32" />
+        <source>Service PostgreSQL (fichier pg_service.conf)</source>
+        <translation>PostgreSQL service (pg_service.conf file)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="34" />
+        <source>Serveur</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="41" />
+        <source>nom ou adresse du serveur</source>
+        <translation>server name or address</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="51" />
+        <source>vide : celui de ~/.pgpass</source>
+        <translation>empty: the one in ~/.pgpass</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="55" />
+        <source>Nom du service :</source>
+        <translation>Service name:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="57" />
+        <source>Serveur :</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="58" />
+        <source>Port :</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="59" />
+        <source>Base de données :</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="60" />
+        <source>Utilisateur :</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="61" />
+        <source>Mot de passe :</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="63" />
+        <source>Le mot de passe sert à cette connexion seulement : il n'est jamais enregistré. La connexion, elle, est retenue pour la prochaine fois.</source>
+        <translation>The password is used for this connection only: it is never saved. The connection itself is remembered for next time.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/postgis_dialog.py" line="72" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ProposalController</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="66" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="72" />
         <source>Naviguer</source>
         <translation>Navigate</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="66" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="72" />
         <source>Déplacer la carte et identifier (Échap)</source>
         <translation>Move the map and identify (Esc)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="69" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="75" />
         <source>Dessiner : {kind}</source>
         <translation>Draw: {kind}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="76" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="82" />
         <source>Modifier</source>
         <translation>Edit shapes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="77" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="83" />
         <source>Sélectionner, déplacer, modifier les sommets (double-clic : ajouter un sommet)</source>
         <translation>Select, move, edit vertices (double-click: add a vertex)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="79" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="85" />
         <source>Accrochage</source>
         <translation>Snapping</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="80" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="86" />
         <source>Accrocher aux sommets et aux limites (QPV, communes, IRIS, propositions)</source>
         <translation>Snap to vertices and boundaries (QPV, communes, IRIS, proposals)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="83" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="89" />
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="86" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="92" />
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="130" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="136" />
         <source>Cliquez pour placer le point.</source>
         <translation>Click to place the point.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="131" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="137" />
         <source>Cliquez les sommets ; Entrée ou double-clic pour finir, Retour arrière pour effacer le dernier, Échap pour abandonner.</source>
         <translation>Click the vertices; Enter or double-click to finish, Backspace to erase the last one, Esc to abandon.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="141" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="147" />
         <source>Forme inachevée</source>
         <translation>Unfinished shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="142" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="148" />
         <source>Une forme « {kind} » n'a pas été terminée lors de la dernière séance ({vertices}). Voulez-vous la reprendre ?</source>
         <translation>A “{kind}” shape was not finished during the last session ({vertices}). Do you want to resume it?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="145" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="151" />
         <source>1 sommet</source>
         <translation>1 vertex</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="146" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="152" />
         <source>{count} sommets</source>
         <translation>{count} vertices</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="154" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="160" />
         <source>Abandonner la forme ?</source>
         <translation>Abandon the shape?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="155" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="161" />
         <source>Abandonner la forme en cours de dessin ?</source>
         <translation>Abandon the shape being drawn?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="168" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="174" />
         <source>Point non enregistré : aucun projet d'équipement n'a été ajouté. Choisissez « Projet d'équipement » pour en placer un.</source>
         <translation>Point not saved: no equipment project was added. Choose “Equipment project” to place one.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="173" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="179" />
         <source>Forme conservée : terminez-la ou appuyez sur Échap.</source>
         <translation>Shape kept: finish it or press Esc.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="196" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="202" />
         <source>Proposition supprimée (Ctrl+Z pour annuler).</source>
         <translation>Proposal deleted (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="200" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="206" />
         <source>Annulé : {description}</source>
         <translation>Undone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="201" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="207" />
         <source>Rien à annuler.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="205" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="211" />
         <source>Rétabli : {description}</source>
         <translation>Redone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="206" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="212" />
         <source>Rien à rétablir.</source>
         <translation>Nothing to redo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="236" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="243" />
         <source>Cette proposition est masquée par les filtres du panneau Propositions.</source>
         <translation>This proposal is hidden by the filters of the Proposals panel.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="244" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="251" />
         <source>Importer des propositions</source>
         <translation>Import proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="245" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="252" />
         <source>Données géographiques (*.geojson *.json *.gpkg *.kml *.shp);;Tous les fichiers (*)</source>
         <translation>Geographic data (*.geojson *.json *.gpkg *.kml *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="254" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="261" />
         <source>Import refusé</source>
         <translation>Import refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="257" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="264" />
         <source>Rapport d'import</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="267" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="274" />
         <source>Exporter mes propositions</source>
         <translation>Export my proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="268" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="275" />
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="276" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="283" />
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="278" />
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="285" />
         <source>Propositions exportées : {written}</source>
         <translation>Proposals exported: {written}</translation>
     </message>
@@ -3307,159 +3814,199 @@ No file was written.</translation>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="34" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="35" />
         <source>Nom court, par exemple « Maison de santé du quartier »</source>
         <translation>Short name, for example “Neighbourhood health centre”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="36" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="37" />
         <source>Ce que le projet apporte aux habitants</source>
         <translation>What the project brings to the residents</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="37" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="38" />
         <source>Pourquoi ce secteur doit entrer dans le QPV ou en sortir</source>
         <translation>Why this area should enter or leave the QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="39" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="40" />
         <source>Votre nom et votre service</source>
         <translation>Your name and your department</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="40" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="41" />
         <source>Courriel ou téléphone</source>
         <translation>E-mail or phone</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="45" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="46" />
         <source>Nom court, par exemple « Centre-ville et marché »</source>
         <translation>Short name, for example “Town centre and market”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="47" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="48" />
         <source>Ce que les habitants y fréquentent : écoles, commerces, transports…</source>
         <translation>What residents go there for: schools, shops, transport…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="52" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="53" />
         <source>Nom court, par exemple « Résidence des Tilleuls »</source>
         <translation>Short name, for example “Résidence des Tilleuls”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="54" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="55" />
         <source>Précisions utiles (logements, équipements concernés…)</source>
         <translation>Useful details (housing, facilities concerned…)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="58" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="59" />
         <source>— Choisir —</source>
         <translation>— Choose —</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="59" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="60" />
         <source>Non précisée</source>
         <translation>Not specified</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="97" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="102" />
         <source>Modifier « {label} »</source>
         <translation>Edit “{label}”</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="110" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="115" />
         <source>&lt;b&gt;{kind}&lt;/b&gt; — les champs marqués d'un astérisque (*) sont obligatoires.</source>
         <translation>&lt;b&gt;{kind}&lt;/b&gt; — fields marked with an asterisk (*) are required.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="153" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="160" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="156" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="163" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="163" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="170" />
         <source>{label} :</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="187" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="194" />
         <source>— Aucun —</source>
         <translation>— None —</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="207" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="216" />
+        <source>Décision de l'agglomération</source>
+        <translation>Agglomeration's decision</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="220" />
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="221" />
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="222" />
+        <source>Décidé par</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="223" />
+        <source>Décidé le</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="225" />
+        <source>nouvel emplacement, sur la carte (carré bleu)</source>
+        <translation>new location, on the map (blue square)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="227" />
+        <source>{area} ha, sur la carte (contour bleu foncé)</source>
+        <translation>{area} ha, on the map (dark blue outline)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="229" />
+        <source>Géométrie modifiée</source>
+        <translation>Modified geometry</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="239" />
         <source>Caractéristiques</source>
         <translation>Characteristics</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="382" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="414" />
         <source>d'un seul tenant</source>
         <translation>in one piece</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="383" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="415" />
         <source>en {count} parties</source>
         <translation>in {count} parts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="385" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="417" />
         <source>&lt;b&gt;Forme corrigée utilisée&lt;/b&gt; (en vert) : {kept} ha {pieces}, pour {drawn} ha entourés par le contour dessiné (en pointillés rouges).</source>
         <translation>&lt;b&gt;Corrected shape in use&lt;/b&gt; (green): {kept} ha {pieces}, for {drawn} ha enclosed by the drawn outline (dashed red).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="389" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="421" />
         <source>&lt;b&gt;Le contour dessiné se recoupe lui-même&lt;/b&gt; (en pointillés rouges). La forme corrigée (en vert) garde tout ce qu'il entoure, {pieces} : {kept} ha, pour {drawn} ha dessinés.</source>
         <translation>&lt;b&gt;The drawn outline crosses itself&lt;/b&gt; (dashed red). The corrected shape (green) keeps everything it encloses, {pieces}: {kept} ha, for {drawn} ha drawn.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="221" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="253" />
         <source>Utiliser la forme corrigée</source>
         <translation>Use the corrected shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="300" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="332" />
         <source>Mesures indisponibles tant que le contour se recoupe.</source>
         <translation>Measurements unavailable while the outline crosses itself.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="314" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="346" />
         <source>Choisissez le QPV et la nature de la demande pour voir la surface ajoutée ou retirée.</source>
         <translation>Choose the QPV and the kind of request to see the area added or removed.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="333" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="365" />
         <source>Attention : {text}</source>
         <translation>Warning: {text}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="336" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="368" />
         <source>
 Vous pouvez tout de même enregistrer.</source>
         <translation>
 You can still save.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="354" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="386" />
         <source>La proposition est hors de votre commune ({own}).</source>
         <translation>The proposal lies outside your commune ({own}).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="356" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="388" />
         <source>La proposition est hors de votre commune ({own}) : elle se trouve à {others}.</source>
         <translation>The proposal lies outside your commune ({own}): it is in {others}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="368" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="400" />
         <source>Une correction est nécessaire avant d'enregistrer :</source>
         <translation>One correction is needed before saving:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="370" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="402" />
         <source>{count} corrections sont nécessaires avant d'enregistrer :</source>
         <translation>{count} corrections are needed before saving:</translation>
     </message>
@@ -3467,82 +4014,82 @@ You can still save.</translation>
 <context>
     <name>ProposalListPanel</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="22" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="24" />
         <source>Équipement</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="23" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="25" />
         <source>Quartier vécu</source>
         <translation>Lived neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="24" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="26" />
         <source>Périmètre</source>
         <translation>Boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="109" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="123" />
         <source>Tous les types</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="110" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="124" />
         <source>Toutes les communes</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="113" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="127" />
         <source>Tous les QPV</source>
         <translation>All QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="115" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="129" />
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="117" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="131" />
         <source>Rechercher un titre, une commune, un QPV…</source>
         <translation>Search a title, a commune, a QPV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="154" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="172" />
         <source>Zoomer</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="155" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="173" />
         <source>Centrer la carte sur la proposition choisie</source>
         <translation>Centre the map on the chosen proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="156" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="174" />
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="157" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="175" />
         <source>Ouvrir le formulaire de la proposition choisie</source>
         <translation>Open the form of the chosen proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="158" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="176" />
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="159" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="177" />
         <source>Supprimer la proposition choisie (Ctrl+Z pour annuler)</source>
         <translation>Delete the chosen proposal (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="197" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="221" />
         <source>Aucune proposition</source>
         <translation>No proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="198" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="222" />
         <source>{count} proposition{plural}</source>
         <translation>{count} proposal{plural}</translation>
     </message>
@@ -3604,74 +4151,300 @@ You can still save.</translation>
 <context>
     <name>ReceivedDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="35" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="41" />
         <source>Toutes les communes</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="90" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="42" />
+        <source>Toutes les décisions</source>
+        <translation>All decisions</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="103" />
         <source>Propositions reçues des communes</source>
         <translation>Proposals received from the communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="100" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="113" />
         <source>Commune :</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="114" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="117" />
+        <source>Décision :</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="135" />
+        <source>Décider…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="136" />
+        <source>Retenir, retenir avec modifications, ne pas retenir ou mettre à l'étude la proposition choisie, avec le motif.</source>
+        <translation>Accept, accept with changes, not accept or put under study the chosen proposal, with the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="139" />
+        <source>Répondre à la commune…</source>
+        <translation>Respond to the commune…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="140" />
+        <source>Écrire la réponse signée à la commune choisie : ses décisions, leurs motifs et une carte.</source>
+        <translation>Write the signed response to the chosen commune: its decisions, their reasons and a map.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="147" />
         <source>Aucune proposition reçue pour l'instant. Pour en recevoir, ouvrez un paquet envoyé par une commune (menu « Ouvrir un paquet reçu… ») et acceptez-le.</source>
         <translation>No proposals received yet. To receive some, open a package sent by a commune (menu “Open a received package…”) and accept it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="120" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="153" />
         <source>Pour chaque proposition, la version la plus récente envoyée par sa commune. Une proposition absente d'un paquet plus récent est conservée : seule la commune peut la retirer.</source>
         <translation>For each proposal, the most recent version sent by its commune. A proposal missing from a more recent package is kept: only the commune can withdraw it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="123" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="156" />
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="132" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="165" />
         <source>Paquets reçus</source>
         <translation>Received packages</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="135" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="168" />
         <source>Exporter en GeoPackage…</source>
         <translation>Export to GeoPackage…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="136" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="169" />
         <source>Toutes les propositions reçues (version la plus récente) dans un fichier pour QGIS.</source>
         <translation>All received proposals (most recent version) in a file for QGIS.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="141" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="174" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="163" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="202" />
         <source>Lecture impossible</source>
         <translation>Cannot read</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="164" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="203" />
         <source>Les propositions reçues n'ont pas pu être lues ({error}).</source>
         <translation>The received proposals could not be read ({error}).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="185" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="224" />
         <source>Paquets reçus ({count})</source>
         <translation>Received packages ({count})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="205" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="253" />
         <source>Propositions ({count})</source>
         <translation>Proposals ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>RespondActions</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="88" />
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="101" />
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="140" />
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="155" />
+        <source>Clé de l'agglomération</source>
+        <translation>Agglomeration's key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="103" />
+        <source>Clé de l'agglomération créée</source>
+        <translation>Agglomeration's key created</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="104" />
+        <source>Identifiant : {key}
+
+Envoyez une fois à chaque commune sa partie publique, le fichier
+{path}
+(menu « Exporter la clé publique de l'agglomération… »), et dites-lui cet identifiant par téléphone : elle l'installera par le menu « Clé de l'agglomération… ».</source>
+        <translation>Identifier: {key}
+
+Send its public part once to each commune, the file
+{path}
+(menu “Export the agglomeration's public key…”), and read this identifier to them on the phone: they install it with the menu “Agglomeration's key…”.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="117" />
+        <source>Exporter la clé publique de l'agglomération</source>
+        <translation>Export the agglomeration's public key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="118" />
+        <source>Clé publique (*.pub)</source>
+        <translation>Public key (*.pub)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="125" />
+        <source>Exporter la clé publique</source>
+        <translation>Export the public key</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="127" />
+        <source>Clé publique exportée</source>
+        <translation>Public key exported</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="128" />
+        <source>La clé publique de l'agglomération est enregistrée dans :
+{written}
+
+Envoyez ce fichier aux communes ; son identifiant, à dire au téléphone : {key}. Gardez son nom : {siren}.pub.</source>
+        <translation>The agglomeration's public key is saved in:
+{written}
+
+Send this file to the communes; its identifier, to read on the phone: {key}. Keep its name: {siren}.pub.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="146" />
+        <source>Saisissez la phrase secrète de la clé de signature de l'agglomération.</source>
+        <translation>Type the passphrase of the agglomeration's signing key.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="153" />
+        <source>{error} Essayez encore.</source>
+        <translation>{error} Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="157" />
+        <source>Phrase secrète incorrecte</source>
+        <translation>Wrong passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="158" />
+        <source>Après {tries} essais, la réponse n'a pas été écrite.</source>
+        <translation>After {tries} attempts, the response was not written.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="170" />
+        <source>Répondre à une commune</source>
+        <translation>Respond to a commune</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="171" />
+        <source>Aucune proposition reçue de {commune} : il n'y a rien à lui répondre.</source>
+        <translation>No proposal received from {commune}: there is nothing to respond to.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="182" />
+        <source>Enregistrer la réponse à {commune}</source>
+        <translation>Save the response to {commune}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="184" />
+        <source>Réponse de l'agglomération (*{suffix})</source>
+        <translation>Agglomeration's response (*{suffix})</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="213" />
+        <source>La réponse signée à {commune} est enregistrée dans :
+{target}
+
+Envoyez ce fichier à la commune (par e-mail ou sur une clé USB) : elle l'importe par le menu « Importer une réponse de l'agglomération… ».</source>
+        <translation>The signed response to {commune} is saved in:
+{target}
+
+Send this file to the commune (by e-mail or on a USB stick): it imports it with the menu “Import a response from the agglomeration…”.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="217" />
+        <source>Réponse enregistrée : {target}</source>
+        <translation>Response saved: {target}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="218" />
+        <source>Réponse prête à envoyer</source>
+        <translation>Response ready to send</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="229" />
+        <source>Réponse impossible</source>
+        <translation>Response impossible</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="230" />
+        <source>{error}
+Aucune réponse n'a été écrite.</source>
+        <translation>{error}
+No response was written.</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseVerificationDialog</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="38" />
+        <source>Réponse de l'agglomération</source>
+        <translation>Agglomeration's response</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="41" />
+        <source>✓  Réponse authentique et intacte</source>
+        <translation>✓  Authentic and intact response</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="41" />
+        <source>✗  Réponse refusée</source>
+        <translation>✗  Response refused</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="47" />
+        <source>proposition</source>
+        <translation>proposal</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="47" />
+        <source>propositions</source>
+        <translation>proposals</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="48" />
+        <source>Signée par la clé de l'agglomération {sender} ; aucun fichier n'a été modifié depuis la signature. Elle porte sur {count} {words}.</source>
+        <translation>Signed by the key of the agglomeration {sender}; no file has been changed since it was signed. It covers {count} {words}.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="53" />
+        <source>Rien n'a été importé. Ne tenez pas compte de cette réponse : demandez à l'agglomération de vous la renvoyer, ou vérifiez que sa clé publique a bien été installée (menu « Clé de l'agglomération… »).</source>
+        <translation>Nothing was imported. Disregard this response: ask the agglomeration to send it again, or check that its public key is installed (menu “Agglomeration's key…”).</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="78" />
+        <source>Décisions de l'agglomération ({count})</source>
+        <translation>Agglomeration's decisions ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="100" />
+        <source>Importer la réponse</source>
+        <translation>Import the response</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="101" />
+        <source>Enregistrer ces décisions : elles s'affichent dans la liste, sur la carte et dans le formulaire de chaque proposition.</source>
+        <translation>Save these decisions: they show in the list, on the map and in each proposal's form.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="104" />
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="116" />
+        <source>Importée</source>
+        <translation>Imported</translation>
     </message>
 </context>
 <context>
@@ -3682,17 +4455,32 @@ You can still save.</translation>
         <translation>Resume a workshop</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="78" />
-        <source>{date} — {qpv} — {place} — {count} participant(s)</source>
-        <translation>{date} — {qpv} — {place} — {count} participant(s)</translation>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="79" />
+        <source>aucun participant</source>
+        <translation>no participants</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="89" />
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="80" />
+        <source>1 participant</source>
+        <translation>1 participant</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="81" />
+        <source>{count} participants</source>
+        <translation>{count} participants</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="82" />
+        <source>{date} — {qpv} — {place} — {people}</source>
+        <translation>{date} — {qpv} — {place} — {people}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="93" />
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="93" />
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="97" />
         <source>Les ateliers enregistrés, le plus récent d'abord :</source>
         <translation>Saved workshops, most recent first:</translation>
     </message>
@@ -3716,7 +4504,7 @@ You can still save.</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="174" />
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="39" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="41" />
         <location filename="../../qpvdesk/views/qpv_list.py" line="30" />
         <source>Communes</source>
         <translation>Communes</translation>
@@ -3737,82 +4525,89 @@ You can still save.</translation>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="23" />
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="30" />
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="32" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="28" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="36" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="33" />
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="24" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="29" />
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="171" />
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="36" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="38" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="25" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="30" />
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="172" />
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="37" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="39" />
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="26" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="31" />
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="173" />
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="38" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="40" />
         <source>QPV</source>
         <translation>QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="27" />
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="29" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="32" />
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="17" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="44" />
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="33" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="35" />
         <source>Reçu le</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="28" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="34" />
         <source>Paquet</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="31" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="37" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="32" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="38" />
         <source>Créé le</source>
         <translation>Created on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="33" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="39" />
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="34" />
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="35" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="40" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="36" />
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="33" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="34" />
         <source>INSEE</source>
         <translation>INSEE</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="34" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="35" />
         <source>Identifiant de la clé</source>
         <translation>Key ID</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="40" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="42" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="41" />
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="43" />
         <source>Modifié le</source>
         <translation>Modified on</translation>
     </message>
@@ -3820,6 +4615,16 @@ You can still save.</translation>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="170" />
         <source>N°</source>
         <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="16" />
+        <source>Proposition</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="18" />
+        <source>Motif</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -4472,73 +5277,88 @@ individuels (anonymes)</source>
     </message>
     <message>
         <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="118" />
-        <source>{place} : {people} personne(s), {pins} épingle(s)</source>
-        <translation>{place}: {people} person(s), {pins} pin(s)</translation>
+        <source>1 personne</source>
+        <translation>1 person</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="124" />
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="119" />
+        <source>{count} personnes</source>
+        <translation>{count} people</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="120" />
+        <source>1 épingle</source>
+        <translation>1 pin</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="121" />
+        <source>{count} épingles</source>
+        <translation>{count} pins</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="126" />
         <source>Au moins {share}
 {area} ha</source>
         <translation>At least {share}
 {area} ha</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="128" />
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="130" />
         <source> — {share} hors du QPV</source>
         <translation> — {share} outside the QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="153" />
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="155" />
         <source>À ce seuil, un seul dessin suffit : ce n'est pas un accord. Choisissez un seuil plus haut pour créer la proposition.</source>
         <translation>At this threshold one drawing is enough: that is not an agreement. Choose a higher threshold to create the proposal.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="164" />
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="166" />
         <source>Proposition non créée</source>
         <translation>Proposal not created</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="168" />
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="170" />
         <source>Proposition « {title} » créée : elle figure dans le panneau Propositions et peut être envoyée dans un paquet signé.</source>
         <translation>Proposal “{title}” created: it is in the Proposals panel and can be sent in a signed package.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="173" />
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="175" />
         <source>Exporter la synthèse de l'atelier</source>
         <translation>Export the workshop summary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="175" />
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="177" />
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="183" />
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="185" />
         <source>Export impossible</source>
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="185" />
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="187" />
         <source>Synthèse exportée : {path}</source>
         <translation>Summary exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="190" />
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="192" />
         <source>Enregistrer la synthèse PDF</source>
         <translation>Save the summary PDF</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="192" />
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="194" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="199" />
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="201" />
         <source>PDF impossible</source>
         <translation>PDF impossible</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="201" />
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="203" />
         <source>Synthèse PDF enregistrée : {path}</source>
         <translation>Summary PDF saved: {path}</translation>
     </message>
@@ -4546,12 +5366,12 @@ individuels (anonymes)</source>
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="255" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="257" />
         <source>Clé révoquée</source>
         <translation>Revoked key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="256" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="258" />
         <source>La clé {key} de {commune} a été révoquée ou remplacée (elle est conservée dans le dossier « {folder} »).
 
 L'importer à nouveau fera de nouveau accepter les paquets qu'elle signe. Continuer ?</source>
@@ -4560,62 +5380,62 @@ L'importer à nouveau fera de nouveau accepter les paquets qu'elle signe. Contin
 Importing it again will make the packages it signs accepted again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="30" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="31" />
         <source>Clé publique minisign (*.pub);;Tous les fichiers (*)</source>
         <translation>Minisign public key (*.pub);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="114" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="115" />
         <source>Clés des communes</source>
         <translation>Commune keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="118" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="119" />
         <source>Un paquet de propositions n'est accepté que s'il est signé par la clé d'une commune listée ici. Chaque commune vous envoie une seule fois sa clé publique (fichier .pub) ; vérifiez-la par téléphone avant de l'importer.</source>
         <translation>A proposal package is accepted only if it is signed by the key of a commune listed here. Each commune sends you its public key (.pub file) once; check it by phone before importing it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="123" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="124" />
         <source>Clés de confiance</source>
         <translation>Trusted keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="130" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="131" />
         <source>Aucune clé importée pour l'instant : les paquets reçus seront refusés.</source>
         <translation>No key imported yet: received packages will be refused.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="134" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="135" />
         <source>Importer la clé publique d'une commune…</source>
         <translation>Import a commune's public key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="135" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="136" />
         <source>Révoquer…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="136" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="137" />
         <source>Ne plus accepter les paquets signés par cette clé.</source>
         <translation>Stop accepting packages signed by this key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="143" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="144" />
         <source>Clés révoquées ou remplacées (conservées, plus acceptées)</source>
         <translation>Revoked or replaced keys (kept, no longer accepted)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="152" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="153" />
         <source>Dossier des clés : {folder}</source>
         <translation>Keys folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="158" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="159" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="267" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="269" />
         <source>{commune} a déjà une clé de confiance ({current}).
 
 La remplacer par la clé {new} ? L'ancienne sera conservée dans le dossier « {folder} » et ne sera plus acceptée.</source>
@@ -4624,7 +5444,7 @@ La remplacer par la clé {new} ? L'ancienne sera conservée dans le dossier « {
 Replace it with the key {new}? The old one will be kept in the “{folder}” folder and will no longer be accepted.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="291" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="293" />
         <source>Ne plus accepter les paquets signés par la clé {key} de {commune} ?
 
 Le fichier de la clé n'est pas supprimé : il est déplacé dans le dossier « {folder} ». Pour recevoir à nouveau des paquets de cette commune, importez sa nouvelle clé publique.</source>
@@ -4633,40 +5453,40 @@ Le fichier de la clé n'est pas supprimé : il est déplacé dans le dossier « 
 The key file is not deleted: it is moved to the “{folder}” folder. To receive packages from this commune again, import its new public key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="207" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="209" />
         <source>Attention :
 </source>
         <translation>Warning:
 </translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="233" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="235" />
         <source>Clé publique d'une commune</source>
         <translation>A commune's public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="240" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="242" />
         <source>Clé publique</source>
         <translation>Public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="242" />
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="277" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="244" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="279" />
         <source>Clé refusée</source>
         <translation>Key refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="266" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="268" />
         <source>Remplacer la clé ?</source>
         <translation>Replace the key?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="290" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="292" />
         <source>Révoquer la clé ?</source>
         <translation>Revoke the key?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="301" />
+        <location filename="../../qpvdesk/views/package/trust_dialog.py" line="303" />
         <source>Révocation impossible</source>
         <translation>Revocation failed</translation>
     </message>
@@ -4674,32 +5494,32 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="335" />
+        <location filename="../../qpvdesk/views/first_run.py" line="340" />
         <source>Les clés des communes</source>
         <translation>The communes' keys</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="336" />
+        <location filename="../../qpvdesk/views/first_run.py" line="341" />
         <source>Pour vérifier qu'un paquet vient bien de la commune qui l'a signé.</source>
         <translation>To check that a package really comes from the commune that signed it.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="340" />
+        <location filename="../../qpvdesk/views/first_run.py" line="345" />
         <source>Chaque commune possède une clé de signature. Elle l'utilise pour signer les paquets de propositions qu'elle vous envoie.</source>
         <translation>Each commune has a signing key. It uses it to sign the proposal packages it sends you.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="342" />
+        <location filename="../../qpvdesk/views/first_run.py" line="347" />
         <source>Une fois, chaque commune vous envoie sa clé publique (un petit fichier « .pub ») et vous dicte par téléphone son identifiant, par exemple « 57A9 BAA9 A7CB 3216 ». Vous l'ajoutez par le menu « Clés des communes… » en vérifiant que l'identifiant affiché est le même.</source>
         <translation>Once, each commune sends you its public key (a small “.pub” file) and reads you its identifier by telephone, for example “57A9 BAA9 A7CB 3216”. You add it from the menu “Communes' keys…”, checking that the identifier shown is the same.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="346" />
+        <location filename="../../qpvdesk/views/first_run.py" line="351" />
         <source>Ensuite, « Ouvrir un paquet reçu… » vérifie chaque paquet : qpvdesk refuse un paquet signé par une clé inconnue ou modifié en route.</source>
         <translation>Then “Open a received package…” checks each package: qpvdesk refuses a package signed by an unknown key or changed on the way.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="348" />
+        <location filename="../../qpvdesk/views/first_run.py" line="353" />
         <source>Vous n'avez rien à faire maintenant : ajoutez les clés quand les communes vous les envoient.</source>
         <translation>There is nothing to do now: add the keys when the communes send them to you.</translation>
     </message>
@@ -4712,158 +5532,182 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
         <translation>Verification of the received package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="215" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="210" />
         <source>✓  Paquet authentique et intact</source>
         <translation>✓  Authentic and intact package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="219" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="246" />
         <source>proposition</source>
         <translation>proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="219" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="246" />
         <source>propositions</source>
         <translation>proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="220" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="247" />
         <source>Signé par la clé enregistrée pour {sender} ; aucun fichier n'a été modifié depuis la signature. Il contient {count} {words}.</source>
         <translation>Signed by the key registered for {sender}; no file has been modified since signing. It contains {count} {words}.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="225" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="210" />
         <source>✗  Paquet refusé</source>
         <translation>✗  Package refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="242" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="252" />
         <source>Rien n'a été importé. Ne tenez pas compte de ce paquet : demandez à la commune de vous le renvoyer, ou vérifiez que sa clé publique a bien été importée (menu « Clés des communes… »).</source>
         <translation>Nothing was imported. Disregard this package: ask the commune to send it again, or check that its public key has been imported (menu “Commune keys…”).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="249" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="257" />
         <source>Expéditeur</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="254" />
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="272" />
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="60" />
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="74" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="274" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="292" />
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="256" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="276" />
         <source>Clé de la commune</source>
         <translation>Commune's key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="262" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="282" />
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="264" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="284" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="266" />
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="63" />
+        <source>Agglomération</source>
+        <translation>Agglomeration</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="65" />
+        <source>Pour la commune</source>
+        <translation>For the commune</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="67" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="286" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="267" />
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="68" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="287" />
         <source>Clé de signature</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="269" />
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="70" />
+        <source>Créée le</source>
+        <translation>Created on</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/response_dialog.py" line="72" />
+        <source>Identifiant de la réponse</source>
+        <translation>Response identifier</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="289" />
         <source>Créé le</source>
         <translation>Created on</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="271" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="291" />
         <source>Identifiant du paquet</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="279" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="267" />
         <source>{label} :</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="283" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="296" />
         <source>Contrôles</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="295" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="308" />
         <source>{label} (non vérifié)</source>
         <translation>{label} (not checked)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="317" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="330" />
         <source>Contenu du paquet</source>
         <translation>Package contents</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="320" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="333" />
         <source>Contenu non lu : le paquet a été refusé avant.</source>
         <translation>Contents not read: the package was refused before.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="330" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="347" />
         <source>Propositions du paquet ({count})</source>
         <translation>Proposals in the package ({count})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="361" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="378" />
         <source>Les numéros renvoient au tableau ci-dessus.</source>
         <translation>The numbers refer to the table above.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="364" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="381" />
         <source>Aperçu de la carte indisponible.</source>
         <translation>Map preview unavailable.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="371" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="388" />
         <source>Afficher sur la carte</source>
         <translation>Show on the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="372" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="389" />
         <source>Montrer ces propositions sur la carte principale, sans les importer.</source>
         <translation>Show these proposals on the main map, without importing them.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="374" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="391" />
         <source>Accepter dans la base consolidée</source>
         <translation>Accept into the consolidated database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="375" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="392" />
         <source>Enregistrer ce paquet et ses propositions dans la base de l'agglomération.</source>
         <translation>Save this package and its proposals into the agglomeration's database.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="377" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="394" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="398" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="415" />
         <source>Déjà accepté</source>
         <translation>Already accepted</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="401" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="418" />
         <source>Ce paquet a déjà été accepté le {date} : il figure dans la base consolidée, l'accepter à nouveau ne changerait rien.</source>
         <translation>This package was already accepted on {date}: it is in the consolidated base, accepting it again would change nothing.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="409" />
+        <location filename="../../qpvdesk/views/package/verify_dialog.py" line="426" />
         <source>Accepté</source>
         <translation>Accepted</translation>
     </message>
@@ -4871,32 +5715,32 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="63" />
+        <location filename="../../qpvdesk/views/first_run.py" line="68" />
         <source>Bienvenue dans qpvdesk</source>
         <translation>Welcome to qpvdesk</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="64" />
+        <location filename="../../qpvdesk/views/first_run.py" line="69" />
         <source>Quelques questions pour préparer l'application. Cela prend une minute ; vous pourrez tout changer plus tard.</source>
         <translation>A few questions to set up the application. It takes a minute; you can change everything later.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="68" />
+        <location filename="../../qpvdesk/views/first_run.py" line="73" />
         <source>qpvdesk vous aide à consulter les quartiers prioritaires (QPV) de l'agglomération : cartes, chiffres clés et fiches par quartier.&lt;br&gt;Les communes y dessinent leurs propositions de périmètre et les envoient à l'agglomération dans un paquet signé.&lt;br&gt;L'agglomération vérifie ces paquets et rassemble les propositions reçues.</source>
         <translation>qpvdesk helps you look at the agglomeration's priority neighbourhoods (QPV): maps, key figures and a fact sheet per neighbourhood.&lt;br&gt;Communes draw their boundary proposals in it and send them to the agglomeration in a signed package.&lt;br&gt;The agglomeration checks these packages and gathers the proposals received.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="75" />
+        <location filename="../../qpvdesk/views/first_run.py" line="80" />
         <source>&lt;b&gt;Pour qui travaillez-vous ?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Who do you work for?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="76" />
+        <location filename="../../qpvdesk/views/first_run.py" line="81" />
         <source>Je travaille pour une commune</source>
         <translation>I work for a commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="78" />
+        <location filename="../../qpvdesk/views/first_run.py" line="83" />
         <source>Je travaille pour l'agglomération (service Politique de la ville)</source>
         <translation>I work for the agglomeration (urban policy department)</translation>
     </message>
@@ -4904,71 +5748,103 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
 <context>
     <name>WorkshopWindow</name>
     <message>
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="79" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="81" />
         <source>Atelier d'habitants — {name}</source>
         <translation>Residents' workshop — {name}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="91" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="93" />
         <source>Carte de l'atelier</source>
         <translation>Workshop map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="97" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="99" />
         <source>Atelier du {date} — {qpv}{place}</source>
         <translation>Workshop of {date} — {qpv}{place}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="101" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="103" />
         <source>Rapprocher la carte</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="103" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="105" />
         <source>Éloigner la carte</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="104" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="106" />
         <source>Revenir sur le quartier</source>
         <translation>Back to the neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="106" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="108" />
         <source>Animation…</source>
         <translation>Facilitator…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="108" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="110" />
         <source>Réservé à l'animateur ou l'animatrice : montrer les dessins des autres, synthèse, quitter</source>
         <translation>For the facilitator: show the others' drawings, summary, quit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="121" />
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="135" />
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="185" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="123" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="137" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="187" />
         <source>Quitter le plein écran</source>
         <translation>Leave full screen</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="129" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="131" />
         <source>Montrer les dessins des autres</source>
         <translation>Show the others' drawings</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="133" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="135" />
         <source>Synthèse de l'atelier</source>
         <translation>Workshop summary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="137" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="139" />
         <source>Quitter l'atelier (tout est enregistré)</source>
         <translation>Quit the workshop (everything is saved)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="186" />
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="188" />
         <source>Quitter le plein écran ? (Réservé à l'animateur ou l'animatrice : l'atelier continue dans une fenêtre ; tout est déjà enregistré.)</source>
         <translation>Leave full screen? (For the facilitator: the workshop goes on in a window; everything is already saved.)</translation>
+    </message>
+</context>
+<context>
+    <name>agglomeration_key</name>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="34" />
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="53" />
+        <source>Clé refusée</source>
+        <translation>Key refused</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="39" />
+        <source>
+
+Attention : ce fichier se présente comme la clé de {owner}, pas de l'agglomération {siren}.</source>
+        <translation>
+
+Warning: this file presents itself as the key of {owner}, not of the agglomeration {siren}.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="42" />
+        <source>Identifiant de la clé : {key}
+
+Avant d'installer, téléphonez à l'agglomération et demandez-lui de lire l'identifiant de sa clé : il doit être exactement celui-ci. S'il diffère, n'installez pas ce fichier.{other}</source>
+        <translation>Key identifier: {key}
+
+Before installing, phone the agglomeration and ask them to read their key's identifier: it must be exactly this one. If it differs, do not install this file.{other}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/package/agglomeration_key_dialog.py" line="47" />
+        <source>Installer la clé de l'agglomération ?</source>
+        <translation>Install the agglomeration's key?</translation>
     </message>
 </context>
 <context>
@@ -5041,6 +5917,14 @@ Open it from your file explorer.</translation>
     </message>
 </context>
 <context>
+    <name>first_run</name>
+    <message>
+        <location filename="../../qpvdesk/views/first_run.py" line="490" />
+        <source>La clé de l'agglomération (pour vérifier ses réponses ; facultatif, aussi plus tard)</source>
+        <translation>The agglomeration's key (to verify its responses; optional, also later)</translation>
+    </message>
+</context>
+<context>
     <name>indicator_table_view</name>
     <message>
         <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="121" />
@@ -5070,17 +5954,17 @@ Open it from your file explorer.</translation>
 <context>
     <name>proposal_form</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="61" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="62" />
         <source>Nouveau projet d'équipement</source>
         <translation>New facility project</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="62" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="63" />
         <source>Nouveau quartier vécu</source>
         <translation>New lived neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="63" />
+        <location filename="../../qpvdesk/views/proposals/proposal_form.py" line="64" />
         <source>Nouvelle demande de modification de périmètre</source>
         <translation>New boundary change request</translation>
     </message>
@@ -5088,52 +5972,52 @@ Open it from your file explorer.</translation>
 <context>
     <name>received_dialog</name>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="51" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="58" />
         <source>Rien à exporter</source>
         <translation>Nothing to export</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="52" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="59" />
         <source>Aucune proposition reçue pour l'instant : acceptez d'abord un paquet d'une commune.</source>
         <translation>No proposals received yet: first accept a package from a commune.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="56" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="63" />
         <source>Exporter les propositions consolidées</source>
         <translation>Export the consolidated proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="60" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="67" />
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="64" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="71" />
         <source>L'export n'a pas pu être écrit : {error}</source>
         <translation>The export could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="69" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="76" />
         <source>L'export n'a pas pu être écrit ({kind} : {error}).</source>
         <translation>The export could not be written ({kind}: {error}).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="72" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="79" />
         <source>proposition exportée</source>
         <translation>proposal exported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="73" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="80" />
         <source>propositions exportées</source>
         <translation>proposals exported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="77" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="84" />
         <source>Export terminé</source>
         <translation>Export complete</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/received_dialog.py" line="74" />
+        <location filename="../../qpvdesk/views/package/received_dialog.py" line="81" />
         <source>{count} {words} dans :
 {written}
 

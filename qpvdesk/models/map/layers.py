@@ -5,6 +5,7 @@ numpy arrays for fast drawing, and level-of-detail copies simplified for coarse 
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -13,7 +14,8 @@ import shapely
 
 from .geometry_arrays import GeometryArrays, point_coordinates
 from ..proposals.vocabulary import PERIMETRE
-from .styles import LAYERS, LayerInfo, Symbol, college_symbol, layer_info
+from .styles import (LAYERS, LayerInfo, LegendItem, Symbol, college_symbol,
+                     decision_legend, decision_symbol, layer_info)
 
 # Simplification tolerances (metres) of the level-of-detail copies of polygon layers.
 LOD_TOLERANCES = (0.0, 2.0, 8.0, 32.0)
@@ -39,7 +41,8 @@ class FeatureLayer:
     keys: list[str]
     labels: list[str | None]
     geometries: np.ndarray
-    symbols: list[Symbol] | None = None      # per-feature symbols (colleges)
+    symbols: list[Symbol] | None = None      # per-feature symbols (colleges, decisions)
+    legend: list[LegendItem] | None = None   # when the per-feature symbols need their own
     tree: shapely.STRtree = field(init=False)
     lods: list[GeometryArrays | None] = field(init=False)   # built when first drawn
     points: np.ndarray = field(init=False)
@@ -140,13 +143,16 @@ def _load(store, layer_id: str) -> FeatureLayer:
 
 OWN_PROPOSAL_LAYERS = ("proposals", "proposal_perimeters", "proposal_points")
 RECEIVED_PROPOSAL_LAYERS = ("received", "received_perimeters", "received_points")
+MODIFIED_LAYERS = ("modified", "modified_points")
 
 
-def proposal_layers(proposals, layer_ids: tuple[str, str, str] = OWN_PROPOSAL_LAYERS
-                    ) -> dict[str, FeatureLayer]:
+def proposal_layers(proposals, layer_ids: tuple[str, str, str] = OWN_PROPOSAL_LAYERS,
+                    decisions: Mapping[str, str] | None = None) -> dict[str, FeatureLayer]:
     """Proposals as three layers, each with its own look: quartiers vécus, perimeter
     requests, equipment points. The user's own by default; RECEIVED_PROPOSAL_LAYERS for those
-    received from the communes."""
+    received from the communes. With ``decisions`` (proposal uuid -> decision code), each
+    proposal is filled with its decision's colour (the layer's own where it has none) and the
+    layer's legend lists the decisions shown."""
     chosen_by_layer = {layer_id: [] for layer_id in layer_ids}
     for proposal in proposals:
         if proposal.geometry.geom_type == "Point":
@@ -155,9 +161,31 @@ def proposal_layers(proposals, layer_ids: tuple[str, str, str] = OWN_PROPOSAL_LA
             chosen_by_layer[layer_ids[1]].append(proposal)
         else:
             chosen_by_layer[layer_ids[0]].append(proposal)
-    return {layer_id: FeatureLayer(layer_info(layer_id), [p.uuid for p in chosen],
-                                   [p.label for p in chosen],
-                                   np.array([p.geometry for p in chosen], dtype=object))
+    layers = {}
+    for layer_id, chosen in chosen_by_layer.items():
+        symbols = legend = None
+        if decisions is not None:
+            codes = [decisions.get(p.uuid) for p in chosen]
+            symbols = [decision_symbol(layer_id, code) for code in codes]
+            legend = decision_legend(layer_id, codes)
+        layers[layer_id] = FeatureLayer(layer_info(layer_id), [p.uuid for p in chosen],
+                                        [p.label for p in chosen],
+                                        np.array([p.geometry for p in chosen], dtype=object),
+                                        symbols, legend)
+    return layers
+
+
+def modified_layers(shapes: Sequence[tuple[str, str, object]]) -> dict[str, FeatureLayer]:
+    """The geometries the agglomeration modified, (proposal uuid, label, geometry) each, in
+    their own two layers (MODIFIED_LAYERS: surfaces, points) drawn beside the originals."""
+    chosen_by_layer = {layer_id: [] for layer_id in MODIFIED_LAYERS}
+    for shape in shapes:
+        point = shape[2].geom_type == "Point"
+        chosen_by_layer[MODIFIED_LAYERS[1] if point else MODIFIED_LAYERS[0]].append(shape)
+    return {layer_id: FeatureLayer(layer_info(layer_id), [uuid for uuid, _, _ in chosen],
+                                   [label for _, label, _ in chosen],
+                                   np.array([geometry for _, _, geometry in chosen],
+                                            dtype=object))
             for layer_id, chosen in chosen_by_layer.items()}
 
 

@@ -1,7 +1,9 @@
 """How each reference layer looks, and its legend. Colours are plain "#rrggbb" strings."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from ..decisions_vocabulary import DECISIONS
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,16 @@ SYMBOLS: dict[str, Symbol] = {
     "received": Symbol("polygon", "#1b9e77", "#00441b", 1.8, fill_alpha=0.35),
     "received_perimeters": Symbol("polygon", "#2c7fb8", "#08306b", 1.8, fill_alpha=0.35),
     "received_points": Symbol("point", "#1b9e77", "#00441b", 1.4, size=12, shape="diamond"),
+    # the geometries the agglomeration modified (« retenue avec modifications »)
+    "modified": Symbol("polygon", "#9ecae1", "#08306b", 2.4, fill_alpha=0.3),
+    "modified_points": Symbol("point", "#9ecae1", "#08306b", 1.8, size=12, shape="square"),
 }
+
+# Proposals coloured by the agglomeration's decision (decisions_vocabulary codes); « non
+# retenue » is also hatched, so that it never depends on telling red from green.
+DECISION_FILLS = {"recue": "#bdbdbd", "a_l_etude": "#fdae61", "retenue": "#1a9850",
+                  "retenue_modifiee": "#4575b4", "non_retenue": "#d73027"}
+DECISION_HATCHED = frozenset({"non_retenue"})
 
 # Outline and transparency of a layer coloured by a choropleth (the fill comes per feature).
 CHOROPLETH_SYMBOL = Symbol("polygon", None, "#5a5a5a", 0.6, fill_alpha=0.85)
@@ -92,6 +103,9 @@ LAYERS: tuple[LayerInfo, ...] = (  # drawing order: first is drawn first (bottom
               "Propositions"),
     LayerInfo("received_points", "Équipements proposés par les communes", "point",
               "Propositions"),
+    LayerInfo("modified", "Surfaces modifiées par l'agglomération", "polygon", "Propositions"),
+    LayerInfo("modified_points", "Équipements déplacés par l'agglomération", "point",
+              "Propositions"),
 )
 HIDDEN_BY_DEFAULT = frozenset({"iris", "unesco", "terrils", "puits"})
 LABELLED_LAYERS = ("qpv", "communes")
@@ -117,5 +131,27 @@ def default_legend(layer_id: str) -> list[LegendItem]:
               "proposal_points": "Projet d'équipement",
               "received": "Quartier vécu reçu",
               "received_perimeters": "Demande de périmètre reçue",
-              "received_points": "Équipement proposé par une commune"}
+              "received_points": "Équipement proposé par une commune",
+              "modified": "Surface modifiée par l'agglomération",
+              "modified_points": "Emplacement modifié par l'agglomération"}
     return [LegendItem(SYMBOLS[layer_id], titles.get(layer_id, layer_info(layer_id).title))]
+
+
+def decision_symbol(layer_id: str, decision: str | None) -> Symbol:
+    """A proposal layer's symbol filled with the colour of a decision (None: the layer's
+    own look, for a proposal no response speaks of yet)."""
+    symbol = SYMBOLS[layer_id]
+    if decision is None:
+        return symbol
+    return replace(symbol, fill=DECISION_FILLS[decision],
+                   hatched=decision in DECISION_HATCHED,
+                   fill_alpha=max(symbol.fill_alpha, 0.6))
+
+
+def decision_legend(layer_id: str, decisions: list[str | None]) -> list[LegendItem]:
+    """The legend of a proposal layer coloured by decision: one item per decision shown,
+    the layer's own look first for the proposals no response speaks of."""
+    items = default_legend(layer_id) if None in decisions else []
+    items += [LegendItem(decision_symbol(layer_id, code), label)
+              for code, label in DECISIONS.items() if code in decisions]
+    return items

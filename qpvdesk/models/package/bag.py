@@ -26,17 +26,20 @@ from ..proposals.proposal import Proposal
 from ..proposals.vocabulary import echo
 from . import minisign
 from .info import (BAG_INFO, BAGIT_TXT, BAGIT_VERSION, CSV, GEOJSON, GEOPACKAGE, MANIFEST,
-                   PACKAGE_KIND, PACKAGE_KIND_FIELD, PACKAGE_SUFFIX, PACKAGE_VERSION, SIGNATURE,
-                   SYNTHESE, TAGMANIFEST, PackageInfo, valid_insee)
+                   PACKAGE_KIND_FIELD, PACKAGE_SUFFIX, PACKAGE_VERSION,
+                   SIGNATURE, SYNTHESE, TAGMANIFEST, PackageInfo, valid_insee)
 
 # Writes the printable summary of the proposals (a Qt view provides it; the CLI too).
 PdfWriter = Callable[[Sequence[Proposal], Path, PackageInfo], object]
 # Called with (percent, French step); returning False cancels the export.
 Progress = Callable[[int, str], object]
+# Writes the data/ files of a package into the bag's folder, reporting its steps (percent up
+# to 75, French text); returns their names (``data/…``).
+PayloadWriter = Callable[[Path, Callable[[int, str], None]], list[str]]
 
 # Already compressed or mostly binary pages: stored, which also keeps every entry's
 # compression ratio far below the verifier's limit.
-_STORED = {GEOPACKAGE, SYNTHESE}
+_STORED = (".gpkg", ".pdf")   # by extension, for every kind of package
 _FREE_SPACE_MARGIN = 20 * 1024 * 1024
 
 
@@ -79,7 +82,8 @@ def bag_info_text(info: PackageInfo, payload_bytes: int, payload_files: int) -> 
               ("Payload-Oxum", f"{payload_bytes}.{payload_files}"),
               ("Bag-Software-Agent", info.software),
               ("Qpvdesk-Package-Version", PACKAGE_VERSION),
-              (PACKAGE_KIND_FIELD, PACKAGE_KIND),
+              (PACKAGE_KIND_FIELD, info.kind),
+              ("Qpvdesk-Epci-Siren", getattr(info, "epci_siren", "")),   # a response's
               ("Qpvdesk-Commune-Insee", info.commune_insee),
               ("Qpvdesk-Key-Id", info.key_id),
               ("Qpvdesk-Proposal-Count", str(info.proposal_count)),
@@ -113,7 +117,7 @@ def _zip(root: Path, names: Sequence[str], target: Path) -> None:
         for name in names:
             entry = zipfile.ZipInfo(name, date_time=stamp)
             entry.external_attr = 0o644 << 16
-            entry.compress_type = (zipfile.ZIP_STORED if name in _STORED
+            entry.compress_type = (zipfile.ZIP_STORED if name.endswith(_STORED)
                                    else zipfile.ZIP_DEFLATED)
             with open(root / name, "rb") as source, archive.open(entry, "w") as sink:
                 shutil.copyfileobj(source, sink, 1 << 20)
@@ -137,7 +141,6 @@ def write_package(proposals: Sequence[Proposal], sender: Sender,
     ``pdf_writer`` draws data/synthese.pdf (None writes none: only for tests of refusals).
     Raises PackageError (French) and leaves nothing behind on any failure or cancellation.
     """
-    target = Path(target)
     proposals = [item for item in proposals if not item.deleted]
     if not proposals:
         raise PackageError("Aucune proposition à exporter.")
@@ -149,6 +152,46 @@ def write_package(proposals: Sequence[Proposal], sender: Sender,
                            "redessinez-la avant d'exporter.")
     if not valid_insee(sender.commune_insee):
         raise PackageError(f"Code INSEE de commune invalide : « {sender.commune_insee} ».")
+    now = created_now()
+    info = PackageInfo(
+        uuid=str(uuid_module.uuid4()), commune_insee=sender.commune_insee,
+        source_organization=sender.organization, contact_name=sender.contact_name,
+        contact_email=sender.contact_email, bagging_date=now.date().isoformat(),
+        created=now.isoformat(), key_id=secret_key.key_id_hex,
+        proposal_count=len(proposals), software=f"qpvdesk {__version__}")
+
+    def payload(root: Path, step: Callable[[int, str], None]) -> list[str]:
+        step(5, "Écriture du GeoPackage")
+        export_proposals(proposals, root / GEOPACKAGE)
+        step(25, "Écriture du GeoJSON et du CSV")
+        export_proposals(proposals, root / GEOJSON)
+        export_proposals(proposals, root / CSV)
+        names = [GEOPACKAGE, GEOJSON, CSV]
+        if pdf_writer is not None:
+            step(35, "Écriture de la synthèse PDF")
+            pdf_writer(proposals, root / SYNTHESE, info)
+            names.append(SYNTHESE)
+        return names
+
+    write_bag(target, info, payload, secret_key, estimated_size(proposals), progress)
+    return info
+
+
+def created_now() -> datetime:
+    """The creation time of a new package: local time with its offset, to the second."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def write_bag(target: str | Path, info, payload: PayloadWriter,
+              secret_key: minisign.SecretKey, needed: int,
+              progress: Progress | None = None) -> None:
+    """The envelope of every kind of package (PACKAGE_FORMAT.md sections 2-4): ``payload``
+    writes the data/ files into the bag's folder and returns their names; then bagit.txt,
+    bag-info.txt (from ``info``), the manifests and the minisign signature of the tag manifest
+    with ``info.trusted_comment()``, zipped next to ``target`` under a hidden name and renamed
+    at the end. ``needed`` bounds the bytes written. Raises PackageError (French) and leaves
+    nothing behind on any failure or cancellation."""
+    target = Path(target)
     if target.suffix.lower() != PACKAGE_SUFFIX:
         raise PackageError(f"Le paquet doit porter l'extension {PACKAGE_SUFFIX}.")
     if not target.parent.is_dir():
@@ -159,39 +202,22 @@ def write_package(proposals: Sequence[Proposal], sender: Sender,
             raise ExportCancelled()
 
     step(0, "Vérification de l'espace disque")
-    needed = estimated_size(proposals)
     check_free_space(target.parent, needed)
     check_free_space(Path(tempfile.gettempdir()), needed)
-    now = datetime.now().astimezone().replace(microsecond=0)
-    info = PackageInfo(
-        uuid=str(uuid_module.uuid4()), commune_insee=sender.commune_insee,
-        source_organization=sender.organization, contact_name=sender.contact_name,
-        contact_email=sender.contact_email, bagging_date=now.date().isoformat(),
-        created=now.isoformat(), key_id=secret_key.key_id_hex,
-        proposal_count=len(proposals), software=f"qpvdesk {__version__}")
     partial = target.with_name(f".{target.name}.part")
     try:
         with tempfile.TemporaryDirectory(prefix="qpvdesk-paquet-") as folder:
             root = Path(folder)
             (root / "data").mkdir()
-            step(5, "Écriture du GeoPackage")
-            export_proposals(proposals, root / GEOPACKAGE)
-            step(25, "Écriture du GeoJSON et du CSV")
-            export_proposals(proposals, root / GEOJSON)
-            export_proposals(proposals, root / CSV)
-            payload = [GEOPACKAGE, GEOJSON, CSV]
-            if pdf_writer is not None:
-                step(35, "Écriture de la synthèse PDF")
-                pdf_writer(proposals, root / SYNTHESE, info)
-                payload.append(SYNTHESE)
+            names = payload(root, step)
             step(75, "Calcul des sommes de contrôle")
-            payload_bytes = sum((root / name).stat().st_size for name in payload)
+            payload_bytes = sum((root / name).stat().st_size for name in names)
             (root / BAGIT_TXT).write_text(
                 f"BagIt-Version: {BAGIT_VERSION}\nTag-File-Character-Encoding: UTF-8\n",
                 encoding="utf-8")
-            (root / BAG_INFO).write_text(bag_info_text(info, payload_bytes, len(payload)),
+            (root / BAG_INFO).write_text(bag_info_text(info, payload_bytes, len(names)),
                                          encoding="utf-8")
-            (root / MANIFEST).write_text(manifest_text(root, payload), encoding="utf-8")
+            (root / MANIFEST).write_text(manifest_text(root, names), encoding="utf-8")
             (root / TAGMANIFEST).write_text(manifest_text(root, [BAGIT_TXT, BAG_INFO,
                                                                  MANIFEST]), encoding="utf-8")
             step(85, "Signature")
@@ -200,7 +226,7 @@ def write_package(proposals: Sequence[Proposal], sender: Sender,
                                       f"qpvdesk {info.source_organization}"[:200])
             (root / SIGNATURE).write_text(signature, encoding="utf-8")
             step(90, "Écriture du paquet")
-            _zip(root, [BAGIT_TXT, BAG_INFO, MANIFEST, TAGMANIFEST, SIGNATURE, *payload],
+            _zip(root, [BAGIT_TXT, BAG_INFO, MANIFEST, TAGMANIFEST, SIGNATURE, *names],
                  partial)
             step(99, "Finalisation")
             with open(partial, "rb+") as handle:
@@ -212,4 +238,3 @@ def write_package(proposals: Sequence[Proposal], sender: Sender,
         partial.unlink(missing_ok=True)
     if progress is not None:
         progress(100, "Paquet écrit")   # too late to cancel: the package is there
-    return info

@@ -9,10 +9,13 @@ from pathlib import Path
 CommuneNames = Mapping[str, str]   # INSEE code -> name
 
 
+_NAMES_QUERY = "SELECT insee, name FROM commune UNION ALL SELECT siren, name FROM epci"
+
+
 def commune_names(reference) -> dict[str, str]:
-    """The names of the reference database's communes, by INSEE code."""
-    return {str(code): str(name) for code, name in
-            reference.conn.execute("SELECT insee, name FROM commune")}
+    """The names of the reference database's communes by INSEE code, and of its
+    agglomeration by SIREN."""
+    return {str(code): str(name) for code, name in reference.conn.execute(_NAMES_QUERY)}
 
 
 def territory_names(territory) -> dict[str, str]:
@@ -32,8 +35,7 @@ def commune_names_in_file(path: str | Path) -> dict[str, str]:
     except sqlite3.Error:
         return {}
     try:
-        return {str(code): str(name) for code, name in
-                connection.execute("SELECT insee, name FROM commune")}
+        return {str(code): str(name) for code, name in connection.execute(_NAMES_QUERY)}
     except sqlite3.Error:
         return {}
     finally:
@@ -41,9 +43,13 @@ def commune_names_in_file(path: str | Path) -> dict[str, str]:
 
 
 def commune_label(insee: str, names: CommuneNames | None = None) -> str:
-    """« Lens (62498) », or « la commune 62498 » for a code the names do not know."""
+    """« Lens (62498) », or « la commune 62498 » for a code the names do not know; an
+    agglomeration's SIREN (9 digits) reads « CA de Lens-Liévin (246200364) », or
+    « l'agglomération 246200364 »."""
     name = (names or {}).get(insee)
-    return f"{name} ({insee})" if name else f"la commune {insee}"
+    if name:
+        return f"{name} ({insee})"
+    return f"l'agglomération {insee}" if len(insee or "") == 9 else f"la commune {insee}"
 
 
 def communes_label(codes: Iterable[str], names: CommuneNames | None = None) -> str:

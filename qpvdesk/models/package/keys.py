@@ -1,4 +1,5 @@
-"""The commune's own signing key pair, kept in a folder as minisign files.
+"""The user's own signing key pair, kept in a folder as minisign files: a commune's
+(``<INSEE>``) or the agglomeration's (``<SIREN>``, 9 digits, which signs the responses).
 
 ``<folder>/<INSEE>.key`` is the secret key (minisign format, scrypt-encrypted when a
 passphrase protects it, file mode 0o600) and ``<folder>/<INSEE>.pub`` its public key, the
@@ -16,7 +17,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from qpvdesk.models.package.info import valid_insee
+from qpvdesk.models.package.info import valid_key_owner, valid_siren
 from qpvdesk.models.package.minisign import (
     MAX_TEXT_CHARS,
     UNTRUSTED_PREFIX,
@@ -56,8 +57,9 @@ KEY_FOLDER_NAME = "cles"
 ARCHIVE_FOLDER_NAME = "anciennes"
 
 _MAX_FILE_BYTES = MAX_TEXT_CHARS * 4
-_SECRET_COMMENT_RE = re.compile(r"^qpvdesk cl\S* secr\S* de la commune (\S+)")
-_PUBLIC_COMMENT_RE = re.compile(r"^qpvdesk cl\S* publique de la commune (\S+)")
+_OWNERS = r"de (?:la commune|l'agglom\S*) (\S+)"
+_SECRET_COMMENT_RE = re.compile(r"^qpvdesk cl\S* secr\S* " + _OWNERS)
+_PUBLIC_COMMENT_RE = re.compile(r"^qpvdesk cl\S* publique " + _OWNERS)
 
 
 def default_key_folder() -> Path:
@@ -68,11 +70,18 @@ def default_key_folder() -> Path:
 
 
 def normalize_insee(insee: str) -> str:
-    """The INSEE code in its canonical form (``2a004`` → ``2A004``); KeyFileError if invalid."""
+    """The owner's code in its canonical form (``2a004`` → ``2A004``): a commune's INSEE
+    code or an agglomeration's SIREN; KeyFileError if invalid."""
     code = insee.strip().upper() if isinstance(insee, str) else ""
-    if not valid_insee(code):
-        raise KeyFileError(f"Code INSEE invalide : « {insee} » (5 caractères, ex. 62498).")
+    if not valid_key_owner(code):
+        raise KeyFileError(f"Code INSEE invalide : « {insee} » (5 caractères, ex. 62498 ; ou "
+                           "le SIREN de l'agglomération, 9 chiffres).")
     return code
+
+
+def owner_words(code: str) -> str:
+    """« la commune 62498 », « l'agglomération 246200364 »."""
+    return f"l'agglomération {code}" if valid_siren(code) else f"la commune {code}"
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o644) -> None:
@@ -160,15 +169,15 @@ def read_secret_key(path: Path, passphrase: str | None) -> SecretKey:
 
 
 def declared_commune(public_key_text: str) -> str | None:
-    """The INSEE code that a qpvdesk public key file names in its (untrusted) comment —
-    « qpvdesk clé publique de la commune 62498 (Lens) » — or None. Untrusted: only to warn
-    when the user binds the key to another commune."""
+    """The INSEE code (or an agglomeration's SIREN) that a qpvdesk public key file names in
+    its (untrusted) comment — « qpvdesk clé publique de la commune 62498 (Lens) » — or None.
+    Untrusted: only to warn when the user binds the key to another owner."""
     first = str(public_key_text or "").split("\n", 1)[0].strip()
     if not first.startswith(UNTRUSTED_PREFIX):
         return None
     match = _PUBLIC_COMMENT_RE.match(first[len(UNTRUSTED_PREFIX):])
     code = match.group(1).upper() if match else ""
-    return code if valid_insee(code) else None
+    return code if valid_key_owner(code) else None
 
 
 def unique_archive_base(folder: Path, base: str, suffixes: tuple[str, ...]) -> str:
@@ -188,7 +197,7 @@ def _clean_name(commune_name: str) -> str:
 def _comment(kind: str, insee: str, commune_name: str = "") -> str:
     name = _clean_name(commune_name)
     suffix = f" ({name})" if name else ""
-    return f"qpvdesk clé {kind} de la commune {insee}{suffix}"
+    return f"qpvdesk clé {kind} de {owner_words(insee)}{suffix}"
 
 
 class KeyFolder:
@@ -235,7 +244,7 @@ class KeyFolder:
         secret_path, public_path = self.secret_path(code), self.public_path(code)
         if secret_path.exists() or public_path.exists():
             raise KeyFileError(
-                f"Une clé existe déjà pour la commune {code} : elle n'est pas remplacée."
+                f"Une clé existe déjà pour {owner_words(code)} : elle n'est pas remplacée."
             )
         if passphrase is not None and not isinstance(passphrase, str):
             raise TypeError("passphrase must be str or None")
@@ -286,13 +295,13 @@ class KeyFolder:
 
     def _secret_text(self, code: str) -> tuple[bytes, str]:
         if not self.secret_path(code).is_file():
-            raise KeyFileError(f"Aucune clé secrète pour la commune {code}.")
+            raise KeyFileError(f"Aucune clé secrète pour {owner_words(code)}.")
         return read_small_text(self.secret_path(code), "Clé secrète")
 
     def public_key(self, insee: str) -> PublicKey:
         code = normalize_insee(insee)
         if not self.public_path(code).is_file():
-            raise KeyFileError(f"Aucune clé publique pour la commune {code}.")
+            raise KeyFileError(f"Aucune clé publique pour {owner_words(code)}.")
         return read_public_key(self.public_path(code))
 
     def is_protected(self, insee: str) -> bool:
@@ -314,7 +323,7 @@ class KeyFolder:
             public = self.public_key(code)
             if public != secret.public_key:
                 raise KeyFileError(
-                    f"Les fichiers de clé de la commune {code} ne correspondent pas : "
+                    f"Les fichiers de clé de {owner_words(code)} ne correspondent pas : "
                     f"clé secrète {readable_key_id(secret.key_id_hex)}, clé publique "
                     f"{readable_key_id(public.key_id_hex)}."
                 )
@@ -348,7 +357,7 @@ class KeyFolder:
         code = normalize_insee(insee)
         source = self.public_path(code)
         if not source.is_file():
-            raise KeyFileError(f"Aucune clé publique pour la commune {code}.")
+            raise KeyFileError(f"Aucune clé publique pour {owner_words(code)}.")
         return self._copy_out(source, target, f"{code}.pub", 0o644, "Export de la clé publique")
 
     def backup(self, insee: str, target: Path) -> Path:
@@ -356,7 +365,7 @@ class KeyFolder:
         code = normalize_insee(insee)
         source = self.secret_path(code)
         if not source.is_file():
-            raise KeyFileError(f"Aucune clé secrète pour la commune {code}.")
+            raise KeyFileError(f"Aucune clé secrète pour {owner_words(code)}.")
         return self._copy_out(source, target, f"{code}.key", 0o600, "Sauvegarde de la clé")
 
     # ----------------------------------------------------------------- restore
@@ -375,10 +384,11 @@ class KeyFolder:
         comment = text.split("\n", 1)[0]
         comment = comment[len(UNTRUSTED_PREFIX):] if comment.startswith(UNTRUSTED_PREFIX) else ""
         match = _SECRET_COMMENT_RE.match(comment)
-        if match and match.group(1).upper() != code and valid_insee(match.group(1).upper()):
+        if match and match.group(1).upper() != code \
+                and valid_key_owner(match.group(1).upper()):
             raise KeyFileError(
-                f"Cette sauvegarde est la clé de la commune {match.group(1)}, pas de la "
-                f"commune {code}."
+                f"Cette sauvegarde est la clé de {owner_words(match.group(1))}, pas de "
+                f"{owner_words(code)}."
             )
         public = secret.public_key
         name = ""
@@ -398,7 +408,7 @@ class KeyFolder:
             if old_public != public and not replace:
                 old_id = readable_key_id(old_public.key_id_hex) if old_public else "inconnue"
                 raise KeyFileError(
-                    f"La commune {code} a déjà une autre clé ({old_id}) : "
+                    f"{owner_words(code).capitalize()} a déjà une autre clé ({old_id}) : "
                     "elle n'est remplacée que sur demande explicite."
                 )
         archive = exists and old_public != public

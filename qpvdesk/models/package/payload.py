@@ -29,7 +29,7 @@ _L93 = (-400_000.0, 5_900_000.0, 1_600_000.0, 7_300_000.0)
 _MAX_TEXT = 5000
 
 
-def _plain(value: object) -> object:
+def plain_value(value: object) -> object:
     """numpy scalars as Python values."""
     return value.item() if hasattr(value, "item") and not isinstance(value, (str, bytes)) \
         else value
@@ -45,7 +45,7 @@ def _text(value: object, attribute: str, where: str) -> str | None:
     return value
 
 
-def _geometry(value: object, geometry_type: str, where: str) -> BaseGeometry:
+def checked_geometry(value: object, geometry_type: str, where: str) -> BaseGeometry:
     if not isinstance(value, BaseGeometry) or value.is_empty:
         raise Refusal(f"GeoPackage : géométrie absente ({where}).")
     value = single_part(value)   # a polygon of a MultiPolygon layer comes back as itself
@@ -96,15 +96,22 @@ def _proposal(row: Mapping[str, object], kind: str, geometry_type: str,
     for attribute in ("title", "description", "justification", "author", "contact",
                       "created", "modified"):
         values[attribute] = values.get(attribute) or ""
-    return Proposal(uuid, kind, _geometry(row.get("geometry"), geometry_type, where),
+    return Proposal(uuid, kind, checked_geometry(row.get("geometry"), geometry_type, where),
                     communes=communes, **values)
+
+
+@contextmanager
+def quiet_gdal() -> Iterator[None]:
+    """pyogrio reads a package's bytes from a /vsimem/ name without the .gpkg extension, and
+    warns about it."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        yield
 
 
 def read_geopackage(data: bytes) -> list[Proposal]:
     """The proposals of the package's GeoPackage; Refusal when it is not one qpvdesk wrote."""
-    with warnings.catch_warnings():
-        # pyogrio reads the bytes from a /vsimem/ name without the .gpkg extension
-        warnings.simplefilter("ignore", RuntimeWarning)
+    with quiet_gdal():
         return _read_geopackage(data)
 
 
@@ -135,7 +142,7 @@ def _read_geopackage(data: bytes) -> list[Proposal]:
                           f"couche « {layer} ».")
         shapes = shapely.from_wkb(geometries) if geometries is not None else []
         for number, shape in enumerate(shapes):
-            row = {name: _plain(column[number]) for name, column in zip(columns, values)}
+            row = {name: plain_value(column[number]) for name, column in zip(columns, values)}
             row["geometry"] = shape
             proposals.append(_proposal(row, kind, geometry_type, f"{layer} n° {number + 1}"))
     uuids = [item.uuid for item in proposals]
@@ -145,7 +152,7 @@ def _read_geopackage(data: bytes) -> list[Proposal]:
 
 
 @contextmanager
-def _no_collection() -> Iterator[None]:
+def no_collection() -> Iterator[None]:
     """Parsing megabytes of coordinates allocates millions of containers that the cyclic
     garbage collector scans again and again for nothing: off while parsing (halves the time)."""
     enabled = gc.isenabled()
@@ -160,7 +167,7 @@ def _no_collection() -> Iterator[None]:
 def check_geojson(data: bytes, kinds: Mapping[str, str]) -> None:
     """The GeoJSON holds the GeoPackage's proposals (``kinds``: uuid -> type), no other."""
     try:
-        with _no_collection():
+        with no_collection():
             # The scanner still checks every number's syntax; parse_float=len keeps it from
             # building a float object per coordinate (the GeoPackage holds the geometry).
             document = json.loads(data.decode("utf-8"), parse_float=len)
@@ -196,7 +203,7 @@ def check_csv(data: bytes, kinds: Mapping[str, str]) -> None:
     # a detailed polygon's WKT exceeds the csv module's default 128 KiB field limit
     csv.field_size_limit(max(csv.field_size_limit(), len(data)))
     try:
-        with _no_collection():
+        with no_collection():
             rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     except (UnicodeDecodeError, csv.Error):
         raise Refusal("Le CSV du paquet est illisible.") from None
@@ -209,9 +216,9 @@ def check_csv(data: bytes, kinds: Mapping[str, str]) -> None:
     _same_kinds(found, kinds, "CSV", lambda kind: KINDS[kind])
 
 
-def check_pdf(data: bytes) -> None:
+def check_pdf(data: bytes, what: str = "La synthèse PDF du paquet") -> None:
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]:
-        raise Refusal("La synthèse PDF du paquet est illisible.")
+        raise Refusal(f"{what} est illisible.")
 
 
 def read_payload(members: Mapping[str, bytes]) -> list[Proposal]:

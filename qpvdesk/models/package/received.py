@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 import shapely
@@ -20,6 +20,7 @@ from ..proposals.proposal import Proposal, now_iso
 from ..proposals.vocabulary import KINDS
 from .communes import CommuneNames, commune_label
 from .info import PackageInfo, valid_insee
+from .instants import checked_instant, utc_instant  # noqa: F401  (imported from here too)
 
 # The proposal columns a package carries: every one but ``deleted``.
 _COLUMNS = ("uuid", "kind", "title", "description", "category", "status", "horizon_year",
@@ -90,24 +91,6 @@ def _french_date(iso: str) -> str:
         return iso
 
 
-def _instant(iso: str) -> datetime:
-    """An ISO 8601 date-time as an aware UTC instant, so that offsets compare correctly."""
-    moment = datetime.fromisoformat(iso)
-    if moment.tzinfo is None:
-        moment = moment.astimezone()   # naive: local time (never stored, see _checked_instant)
-    return moment.astimezone(timezone.utc)
-
-
-def _checked_instant(iso: str, what: str) -> str:
-    try:
-        moment = datetime.fromisoformat(iso)
-    except (TypeError, ValueError):
-        raise ValueError(f"{what} n'est pas une date ISO 8601 : « {iso} ».") from None
-    if moment.tzinfo is None:
-        raise ValueError(f"{what} n'indique pas de fuseau horaire : « {iso} ».")
-    return iso
-
-
 def _content(proposal: Proposal) -> tuple:
     """What makes two versions identical: every column but deleted, the geometry as WKB."""
     return (*(getattr(proposal, name) for name in _COLUMNS),
@@ -124,7 +107,8 @@ def _version(row) -> ReceivedProposal:
 
 def _order(version: ReceivedProposal) -> tuple:
     """Oldest first: by package creation, then reception, then package uuid (determinism)."""
-    return (_instant(version.package_created), _instant(version.received), version.package_uuid)
+    return (utc_instant(version.package_created), utc_instant(version.received),
+            version.package_uuid)
 
 
 class ConsolidatedStore:
@@ -146,7 +130,7 @@ class ConsolidatedStore:
         for an inconsistent package or a proposal uuid already received from another
         commune."""
         proposals = list(proposals)
-        received = _checked_instant(received or now_iso(), "La date de réception")
+        received = checked_instant(received or now_iso(), "La date de réception")
         self._check(info, proposals)
         with self.workspace.transaction():
             earlier = self.conn.execute(
@@ -157,7 +141,7 @@ class ConsolidatedStore:
             self._refuse_clashes(info.commune_insee, [item.uuid for item in proposals], names)
             before = {version.proposal.uuid: version
                       for version in self.current(info.commune_insee)}
-            new_order = (_instant(info.created), _instant(received), info.uuid)
+            new_order = (utc_instant(info.created), utc_instant(received), info.uuid)
             added, updated, unchanged, outdated = [], [], [], []
             for proposal in proposals:
                 current = before.get(proposal.uuid)
@@ -180,7 +164,7 @@ class ConsolidatedStore:
             raise ValueError("Le paquet n'a pas d'identifiant.")
         if not valid_insee(info.commune_insee):
             raise ValueError(f"Code INSEE de commune invalide : « {info.commune_insee} ».")
-        _checked_instant(info.created, "La date de création du paquet")
+        checked_instant(info.created, "La date de création du paquet")
         if info.proposal_count != len(proposals):
             raise ValueError(f"Le paquet annonce {info.proposal_count} proposition(s) mais en "
                              f"contient {len(proposals)}.")
@@ -244,8 +228,9 @@ class ConsolidatedStore:
             "FROM received_package p").fetchall()
         packages = [{**dict(zip(_PACKAGE_COLUMNS, row[:-1])), "stored": row[-1],
                      "current": current.get(row[0], 0)} for row in rows]
-        packages.sort(key=lambda item: (_instant(item["received"]), _instant(item["created"]),
-                                        item["uuid"]), reverse=True)
+        packages.sort(key=lambda item: (utc_instant(item["received"]),
+                                        utc_instant(item["created"]), item["uuid"]),
+                      reverse=True)
         return packages
 
     def current(self, commune_insee: str | None = None) -> list[ReceivedProposal]:

@@ -1,9 +1,11 @@
-"""The agglomeration's trust store: the public keys of its communes, one commune per key.
+"""A trust store: the public keys a receiver trusts, one owner per key. The agglomeration
+trusts its communes' keys (``<INSEE>.pub``); a commune trusts its agglomeration's key
+(``<SIREN>.pub``, 9 digits), which signs the responses.
 
-A trust folder holds ``<INSEE>.pub`` files (minisign public keys); the file name binds the
-key to the commune — that naming is the contract (the CLI takes ``--trust DIR_OR_FILE``).
-Revoked or rotated keys are never deleted: they move to
-``<folder>/revoquees/<INSEE>-<KEYID>.pub``.
+A trust folder holds ``<INSEE>.pub`` / ``<SIREN>.pub`` files (minisign public keys); the file
+name binds the key to its owner — that naming is the contract (the CLI takes
+``--trust DIR_OR_FILE``). Revoked or rotated keys are never deleted: they move to
+``<folder>/revoquees/<CODE>-<KEYID>.pub``.
 
 A key id bound to two communes makes both entries unusable (reported by ``problems()``):
 a package signed with that key cannot be attributed to one commune. Messages name communes
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qpvdesk.models.package.communes import CommuneNames, commune_label, communes_label
-from qpvdesk.models.package.info import KEY_ID_PATTERN, valid_insee
+from qpvdesk.models.package.info import KEY_ID_PATTERN, valid_key_owner
 from qpvdesk.models.package.keys import (
     _comment,
     _temporary_copy,
@@ -32,7 +34,9 @@ from qpvdesk.models.package.minisign import KeyFileError, PublicKey, readable_ke
 __all__ = ["TrustedKey", "TrustError", "TrustStore", "REVOKED_FOLDER_NAME"]
 
 REVOKED_FOLDER_NAME = "revoquees"
-_REVOKED_NAME = re.compile(r"^(\d{5}|2[AB]\d{3})-([0-9A-F]{16})(?:-\d+)?\.pub$")
+_REVOKED_NAME = re.compile(r"^(\d{5}|2[AB]\d{3}|\d{9})-([0-9A-F]{16})(?:-\d+)?\.pub$")
+_EXPECTED_NAME = ("attendu <code INSEE>.pub, ex. 62498.pub, ou <SIREN>.pub pour "
+                  "l'agglomération")
 
 
 class TrustError(Exception):
@@ -41,16 +45,22 @@ class TrustError(Exception):
 
 @dataclass(frozen=True)
 class TrustedKey:
-    commune_insee: str
+    owner: str           # the INSEE code of a commune, or the SIREN of an agglomeration
     key_id: str          # 16 uppercase hex digits, as minisign shows it
     public_key: PublicKey
     path: Path
 
+    @property
+    def commune_insee(self) -> str:
+        """The owner, in the communes' trust store of the agglomeration."""
+        return self.owner
+
 
 def _insee(insee: str) -> str:
     code = insee.strip().upper() if isinstance(insee, str) else ""
-    if not valid_insee(code):
-        raise TrustError(f"Code INSEE invalide : « {insee} » (5 caractères, ex. 62498).")
+    if not valid_key_owner(code):
+        raise TrustError(f"Code INSEE invalide : « {insee} » (5 caractères, ex. 62498 ; ou "
+                         "le SIREN de l'agglomération, 9 chiffres).")
     return code
 
 
@@ -84,10 +94,9 @@ class TrustStore:
         if path.is_dir():
             return cls(path, create=False, names=names)
         if path.is_file():
-            if not (path.suffix == ".pub" and valid_insee(path.stem)):
+            if not (path.suffix == ".pub" and valid_key_owner(path.stem)):
                 raise TrustError(
-                    f"Fichier de confiance mal nommé : {path.name} "
-                    "(attendu <code INSEE>.pub, ex. 62498.pub)."
+                    f"Fichier de confiance mal nommé : {path.name} ({_EXPECTED_NAME})."
                 )
             try:
                 read_public_key(path)
@@ -130,10 +139,8 @@ class TrustStore:
         for path in paths:
             if path.name.startswith(".") or path.is_dir():
                 continue  # temporary files, revoquees/
-            if path.suffix != ".pub" or not valid_insee(path.stem):
-                problems.append(
-                    f"Fichier ignoré : {path.name} (attendu <code INSEE>.pub, ex. 62498.pub)."
-                )
+            if path.suffix != ".pub" or not valid_key_owner(path.stem):
+                problems.append(f"Fichier ignoré : {path.name} ({_EXPECTED_NAME}).")
                 continue
             try:
                 key = read_public_key(path)
@@ -152,7 +159,7 @@ class TrustStore:
                 )
                 continue
             entries.append(entry)
-        entries.sort(key=lambda e: e.commune_insee)
+        entries.sort(key=lambda e: e.owner)
         return entries, candidates, problems
 
     def entries(self) -> list[TrustedKey]:
@@ -165,7 +172,7 @@ class TrustStore:
         _, candidates, _ = self._scan()
         return sorted((key for key in candidates
                        if len(self._communes_of(candidates, key.key_id)) > 1),
-                      key=lambda key: key.commune_insee)
+                      key=lambda key: key.owner)
 
     def problems(self) -> list[str]:
         """Files skipped by :meth:`entries`, one French line each."""
@@ -181,7 +188,7 @@ class TrustStore:
     @staticmethod
     def _communes_of(keys: list[TrustedKey], key_id: str) -> set[str]:
         wanted = (key_id or "").strip().upper()
-        return {key.commune_insee for key in keys if key.key_id == wanted}
+        return {key.owner for key in keys if key.key_id == wanted}
 
     def communes_of_key(self, key_id: str) -> set[str]:
         """Every commune a readable key file of the store binds ``key_id`` to — usable or
@@ -197,7 +204,7 @@ class TrustStore:
     def for_commune(self, insee: str) -> TrustedKey | None:
         code = (insee or "").strip().upper()
         for entry in self.entries():
-            if entry.commune_insee == code:
+            if entry.owner == code:
                 return entry
         return None
 
@@ -215,7 +222,7 @@ class TrustStore:
             except KeyFileError:
                 continue
             result.append(TrustedKey(match.group(1), key.key_id_hex, key, path))
-        result.sort(key=lambda e: (e.commune_insee, e.key_id, e.path.name))
+        result.sort(key=lambda e: (e.owner, e.key_id, e.path.name))
         return result
 
     # ----------------------------------------------------------------- changes
@@ -245,7 +252,7 @@ class TrustStore:
         assert KEY_ID_PATTERN.match(key_id)
         _, candidates, _ = self._scan()
         others = sorted(
-            {c.commune_insee for c in candidates if c.key_id == key_id and c.commune_insee != code}
+            {c.owner for c in candidates if c.key_id == key_id and c.owner != code}
         )
         if others:
             raise TrustError(
@@ -254,7 +261,7 @@ class TrustStore:
                 f"{self.label(code)}."
             )
         path = self.folder / f"{code}.pub"
-        current = next((c for c in candidates if c.commune_insee == code), None)
+        current = next((c for c in candidates if c.owner == code), None)
         if current is not None and current.public_key == key:
             return current
         data = key.to_text(_comment("publique", code, self.names.get(code, ""))).encode("utf-8")

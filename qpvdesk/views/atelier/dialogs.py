@@ -75,10 +75,14 @@ class ResumeWorkshopDialog(QDialog):
         self.setWindowTitle(self.tr("Reprendre un atelier"))
         self.list = QListWidget()
         for workshop in workshops:
-            text = self.tr("{date} — {qpv} — {place} — {count} participant(s)").format(
+            count = workshop.participant_count
+            people = (self.tr("aucun participant") if count == 0
+                      else self.tr("1 participant") if count == 1
+                      else self.tr("{count} participants").format(count=count))
+            text = self.tr("{date} — {qpv} — {place} — {people}").format(
                 date=format_french_date(workshop.held_on),
                 qpv=qpv_names.get(workshop.qpv_code, workshop.qpv_code),
-                place=workshop.place or "—", count=workshop.participant_count)
+                place=workshop.place or "—", people=people)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, workshop.uuid)
             self.list.addItem(item)

@@ -74,6 +74,10 @@ class ParticipantSteps(QObject):
         number = self.workshop.participant_count + 1
         self.panel.who.setText(self.tr("Participant {number}").format(number=number))
         self.panel.say("")
+        # the previous participant's drawing goes now, not once the questions are answered:
+        # the next one does not see it (unless the facilitator shows everyone's)
+        self.tool.set_mode(NAVIGATE)
+        self.overlay.set_contributions(self._contributions(), number)
 
     def _start_participant(self, lives: bool | None, age: str | None) -> None:
         participant = self._stored(self.store.start_participant, self.workshop.uuid, lives, age)
@@ -109,7 +113,8 @@ class ParticipantSteps(QObject):
             "comptent pour vous. Faites glisser la carte pour la déplacer."), [
             Choice(self.tr("Dessiner mon quartier"), self.start_drawing, PRIMARY, name="draw"),
             Choice(self.tr("Ajouter un lieu"), self.choose_place_kind, name="add_place"),
-            Choice(self.tr("Annuler"), self.undo, enabled=bool(own), name="undo"),
+            Choice(self.tr("Annuler mon dernier ajout"), self.undo, enabled=bool(own),
+                   name="undo"),
             Choice(self.tr("Participant suivant"), self.next_participant, name="next")])
 
     def start_drawing(self) -> None:

@@ -115,10 +115,12 @@ class SynthesisPanel(QFrame):
         if not clusters:
             self.column.addWidget(big_label(self.tr("Aucun lieu n'a été placé."), 11))
         for item in clusters:
-            self.column.addWidget(big_label(self.tr("{place} : {people} personne(s), {pins} "
-                                                    "épingle(s)").format(
-                place=place_text(item.place_kind, item.category), people=item.participants,
-                pins=item.pins), 11))
+            people = (self.tr("1 personne") if item.participants == 1
+                      else self.tr("{count} personnes").format(count=item.participants))
+            pins = (self.tr("1 épingle") if item.pins == 1
+                    else self.tr("{count} épingles").format(count=item.pins))
+            self.column.addWidget(big_label(f"{place_text(item.place_kind, item.category)} : "
+                                            f"{people}, {pins}", 11))
 
     def level_text(self, level: Level) -> str:
         text = self.tr("Au moins {share}\n{area} ha").format(

@@ -17,6 +17,7 @@ from ...models.frenchnum import format_french_date
 from ...models.map.map_state import MapState
 from ...models.map.styles import LAYERS
 from ...models.map.viewport import Viewport
+from ...render.atelier_map import neutral_schools, plain_schools
 from ...render.compose import MapComposer
 from ..map.canvas import MapCanvas
 from .big_controls import QUIET, big_button, set_screen_height, text_size
@@ -45,10 +46,11 @@ class WorkshopContext:
 
 class WorkshopComposer(MapComposer):
     """The app's map with what residents find their way by named: the cités minières and
-    the terrils (« Cité 12 », « Terril 94 »), besides the communes."""
+    the terrils (« Cité 12 », « Terril 94 »), besides the communes; the collèges all alike,
+    never in a pin's shape or colour."""
 
     def __call__(self, viewport: Viewport):
-        request = super().__call__(viewport)
+        request = plain_schools(super().__call__(viewport))
         for spec in request.layers:
             spec.labelled = spec.labelled or spec.layer.id in NAMED_LAYERS
         return request
@@ -58,7 +60,7 @@ def workshop_composer(context: WorkshopContext) -> MapComposer:
     layer_ids = [info.id for info in LAYERS]
     state = MapState.default(layer_ids, hidden=set(layer_ids) - SCREEN_LAYERS)
     state.basemap_path = context.basemap_path   # an offline basemap helps find one's street
-    return WorkshopComposer(context.reference, context.layers, state)
+    return WorkshopComposer(context.reference, neutral_schools(context.layers), state)
 
 
 class WorkshopWindow(QMainWindow):

@@ -45,6 +45,11 @@ class MapController(QObject):
         if render:
             self.canvas.request_render()
 
+    def legends_changed(self) -> None:
+        """Some layers got new features or symbols (coloured by decision): the panels show
+        their legends again (the caller asks for a render)."""
+        self.state_changed.emit()
+
     # -- intents ------------------------------------------------------------------------
     def set_visible(self, layer_id: str, visible: bool) -> None:
         self.state.set_visible(layer_id, visible)

@@ -1,6 +1,7 @@
 """The agglomeration's menu: open a package received from a commune (verify, preview on the
 map, accept into the consolidated base), manage the communes' keys, browse and export what
-was received. Views only call the models (verify_package, TrustStore, ConsolidatedStore)."""
+was received, decide on each proposal and answer each commune. Views only call the models
+(verify_package, TrustStore, ConsolidatedStore, DecisionStore)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ... import paths
+from ...models.decisions import RECUE
 from ...models.map.layers import RECEIVED_PROPOSAL_LAYERS, proposal_layers
 from ...models.package.communes import territory_names
 from ...models.package.info import PACKAGE_SUFFIX
@@ -20,8 +22,11 @@ from ...models.package.trust import TrustError, TrustStore
 from ...models.package.verify import VerificationReport, verify_package
 from ...models.proposals.proposal import Proposal
 from ...models.proposals.territory import Territory
+from ..map.modified_shapes import show_modified
+from .decision_actions import DecisionActions
 from .preview_bar import PackagePreviewBar
 from .received_dialog import ChooseSavePath, ReceivedDialog, default_choose_save_path
+from .respond_actions import RespondActions
 from .received_dialog import export_consolidated as _export_consolidated
 from .trust_dialog import ChooseOpenPath, TrustDialog
 from .verify_dialog import VerificationDialog, commune_label
@@ -41,7 +46,7 @@ class AgglomerationActions(QObject):
 
     def __init__(self, window: QWidget, workspace, reference, map_controller, canvas,
                  trust_folder: Path | None = None, choose_open_path=None,
-                 choose_save_path=None) -> None:
+                 choose_save_path=None, key_folder=None) -> None:
         super().__init__(window)
         self.window, self.workspace, self.reference = window, workspace, reference
         self.map, self.canvas = map_controller, canvas
@@ -67,6 +72,16 @@ class AgglomerationActions(QObject):
             self.tr("Exporter les propositions consolidées…"),
             lambda: self.export_consolidated(),
             tip=self.tr("Toutes les propositions reçues dans un GeoPackage pour QGIS"))
+        self.deciding = DecisionActions(window, workspace, lambda: self.territory, canvas,
+                                        lambda dialog: self.run_dialog(dialog))
+        self.deciding.decided.connect(lambda _decision: self.refresh_map())
+        self.responding = RespondActions(window, workspace, reference, lambda: self.territory,
+                                         key_folder)
+        self.responding.message.connect(self.message)
+        self.export_key_action = self._action(
+            self.tr("Exporter la clé publique de l'agglomération…"),
+            lambda: self.responding.export_public_key(),
+            tip=self.tr("Le fichier que chaque commune installe pour vérifier vos réponses"))
 
     def _action(self, text: str, slot, shortcut: str | None = None,
                 tip: str | None = None) -> QAction:
@@ -82,7 +97,7 @@ class AgglomerationActions(QObject):
     @property
     def actions(self) -> list[QAction]:
         return [self.open_package_action, self.trust_action, self.received_action,
-                self.export_consolidated_action]
+                self.export_consolidated_action, self.export_key_action]
 
     @property
     def territory(self) -> Territory:
@@ -253,7 +268,17 @@ class AgglomerationActions(QObject):
         dialog = ReceivedDialog(self.window, self.consolidated, self.territory,
                                 self.choose_save_path)
         dialog.inform, dialog.warn = self.inform, self.warn
+
+        def decide(uuid: str) -> None:
+            if self.deciding.decide(uuid, aside=dialog) is not None:
+                dialog.refresh()
+                dialog.select(uuid)
+
+        dialog.decide_requested.connect(decide)
+        dialog.respond_requested.connect(lambda commune: self.responding.respond(commune))
+        self.received_dialog = dialog
         self.run_dialog(dialog)
+        self.received_dialog = None
         dialog.deleteLater()   # returned for a look right away, not to be kept
         return dialog
 
@@ -265,6 +290,7 @@ class AgglomerationActions(QObject):
     def show_proposals(self, proposals: Sequence[Proposal], zoom: bool = False) -> None:
         """Put ``proposals`` in the received layers, make them visible, zoom if asked."""
         self.map.composer.layers.update(proposal_layers(list(proposals), RECEIVED_LAYERS))
+        show_modified(self.map.composer, "decisions", [])
         for layer_id in RECEIVED_LAYERS:
             try:
                 visible = self.map.state.setting(layer_id).visible
@@ -284,15 +310,24 @@ class AgglomerationActions(QObject):
         self.canvas.zoom_to((xmin - grow_x, ymin - grow_y, xmax + grow_x, ymax + grow_y))
 
     def refresh_map(self, zoom_to: Sequence[Proposal] | None = None) -> None:
-        """The received layers show the consolidated proposals (current versions)."""
+        """The received layers show the consolidated proposals (current versions), coloured
+        by their latest decision, and the modified geometries beside them."""
         try:
             proposals = [version.proposal for version in self.consolidated.current()]
+            latest = self.deciding.store.latest()
         except Exception as error:
             self.warn(self.tr("Propositions reçues"),
                       self.tr("Lecture impossible ({error}).").format(error=error))
             return
-        self.map.composer.layers.update(proposal_layers(proposals, RECEIVED_LAYERS))
+        decided = {proposal.uuid: latest[proposal.uuid].decision if proposal.uuid in latest
+                   else RECUE for proposal in proposals}
+        self.map.composer.layers.update(proposal_layers(proposals, RECEIVED_LAYERS, decided))
+        show_modified(self.map.composer, "decisions", [
+            (proposal.uuid, proposal.label, latest[proposal.uuid].geometry)
+            for proposal in proposals if proposal.uuid in latest
+            and latest[proposal.uuid].geometry is not None])
         if zoom_to:
             self.show_proposals(proposals, zoom=False)
             self.zoom_to(zoom_to)
+        self.map.legends_changed()   # the layers panel lists the decisions shown
         self.canvas.request_render()

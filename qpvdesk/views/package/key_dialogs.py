@@ -43,22 +43,35 @@ def of_commune(commune_name: str) -> str:
 class CreateKeyDialog(QDialog):
     """A new key pair for the commune: a passphrase twice, or explicitly none."""
 
-    def __init__(self, parent: QWidget | None = None, commune_name: str = "") -> None:
+    def __init__(self, parent: QWidget | None = None, commune_name: str = "",
+                 agglomeration: str = "") -> None:
+        """For the commune ``commune_name``; or, with ``agglomeration`` (its name), the
+        agglomeration's key, which signs its responses to the communes."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Créer la clé de signature"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("<b>Clé de signature {of_commune}</b>")
-                       .format(of_commune=of_commune(commune_name)))
+        if agglomeration:
+            title = QLabel(self.tr("<b>Clé de signature de l'agglomération ({name})</b>")
+                           .format(name=agglomeration))
+            use = self.tr("Cette clé sert à signer les réponses que l'agglomération envoie aux "
+                          "communes. La signature prouve que la réponse vient bien de "
+                          "l'agglomération et qu'elle n'a pas été modifiée en route.")
+            share = self.tr("La clé reste sur cet ordinateur. Vous enverrez une seule fois à "
+                            "chaque commune sa partie publique, qui lui permet de vérifier vos "
+                            "réponses.")
+        else:
+            title = QLabel(self.tr("<b>Clé de signature {of_commune}</b>")
+                           .format(of_commune=of_commune(commune_name)))
+            use = self.tr("Cette clé sert à signer les paquets de propositions que vous envoyez "
+                          "à l'agglomération. La signature prouve que le paquet vient bien de "
+                          "votre commune et qu'il n'a pas été modifié en route.")
+            share = self.tr("La clé reste sur cet ordinateur. Vous enverrez une seule fois à "
+                            "l'agglomération sa partie publique, qui lui permet de vérifier vos "
+                            "paquets.")
         layout.addWidget(title)
-        layout.addWidget(paragraph(
-            self.tr("Cette clé sert à signer les paquets de propositions que vous envoyez à "
-                    "l'agglomération. La signature prouve que le paquet vient bien de votre "
-                    "commune et qu'il n'a pas été modifié en route.")))
-        layout.addWidget(paragraph(
-            self.tr("La clé reste sur cet ordinateur. Vous enverrez une seule fois à "
-                    "l'agglomération sa partie publique, qui lui permet de vérifier vos "
-                    "paquets.")))
+        layout.addWidget(paragraph(use))
+        layout.addWidget(paragraph(share))
         layout.addWidget(paragraph(
             self.tr("Choisissez une phrase secrète d'au moins {minimum} caractères (par "
                     "exemple quelques mots). Elle vous sera demandée à chaque envoi. Notez-la en "

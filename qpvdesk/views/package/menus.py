@@ -12,6 +12,8 @@ from ...models.package.identity import (MODE_AGGLOMERATION, MODE_COMMUNE, load_i
                                         save_identity)
 from .agglomeration_actions import AgglomerationActions
 from .commune_actions import CommunePackageActions
+from .postgis_actions import PostgisActions
+from .response_actions import CommuneResponseActions
 
 
 class PackageMenus(QObject):
@@ -22,8 +24,12 @@ class PackageMenus(QObject):
         super().__init__(window)
         self.workspace = workspace
         self.commune = CommunePackageActions(window, workspace, reference, proposal_store)
+        self.responses = CommuneResponseActions(window, workspace, reference, proposal_store)
+        self.responses.responses_changed.connect(lambda: window.proposals.refresh())
         self.agglomeration = AgglomerationActions(window, workspace, reference,
                                                   window.controller, window.map_canvas)
+        self.postgis = PostgisActions(window, workspace, reference,
+                                      on_pulled=self.agglomeration.refresh_map)
         self.mode_action = QAction(self.tr("Mode a&gglomération (recevoir les paquets des communes)"),
                                    window)
         self.mode_action.setCheckable(True)
@@ -31,16 +37,22 @@ class PackageMenus(QObject):
         self.mode_action.setStatusTip(tip)
         self.mode_action.setChecked(self.agglomeration_mode)
         self.mode_action.toggled.connect(self.set_agglomeration_mode)
-        for source in (self.commune, self.agglomeration):
+        for source in (self.commune, self.responses, self.agglomeration, self.postgis):
             source.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
         menu_bar = window.menuBar()
         packages = self._menu(menu_bar, self.tr("&Paquets"), before)
         packages.addAction(self.commune.export_action)
         packages.addAction(self.commune.key_action)
         packages.addSeparator()
+        packages.addAction(self.responses.import_action)
+        packages.addAction(self.responses.key_action)
+        packages.addSeparator()
         packages.addAction(self.mode_action)
         self.agglomeration_menu = self._menu(menu_bar, self.tr("A&gglomération"), before)
         for action in self.agglomeration.actions:
+            self.agglomeration_menu.addAction(action)
+        self.agglomeration_menu.addSeparator()
+        for action in self.postgis.actions:
             self.agglomeration_menu.addAction(action)
         self._show_mode()
 
@@ -72,7 +84,7 @@ class PackageMenus(QObject):
     def _show_mode(self) -> None:
         enabled = self.agglomeration_mode
         self.agglomeration_menu.menuAction().setVisible(enabled)
-        for action in self.agglomeration.actions:
+        for action in self.agglomeration.actions + self.postgis.actions:
             action.setEnabled(enabled)
         if enabled:
             self.agglomeration.refresh_map()

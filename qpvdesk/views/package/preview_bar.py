@@ -14,14 +14,16 @@ class PackagePreviewBar(QFrame):
 
     back_requested = Signal()
 
-    def __init__(self, window: QWidget, text: str) -> None:
+    def __init__(self, window: QWidget, text: str, title: str | None = None,
+                 back: str | None = None) -> None:
+        """``title`` and ``back`` (the button) default to the package preview's words."""
         super().__init__(window, Qt.WindowType.Tool)
         self.setObjectName("previewBar")
         self.setStyleSheet(BAR_STYLE)
-        self.setWindowTitle(self.tr("Aperçu du paquet sur la carte"))
+        self.setWindowTitle(title or self.tr("Aperçu du paquet sur la carte"))
         self.label = QLabel(text)
         self.label.setWordWrap(True)
-        self.back_button = QPushButton(self.tr("Revenir à la vérification"))
+        self.back_button = QPushButton(back or self.tr("Revenir à la vérification"))
         self.back_button.setDefault(True)
         self.back_button.clicked.connect(self.back_requested.emit)
         layout = QHBoxLayout(self)

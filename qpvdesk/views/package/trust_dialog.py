@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ...models.package.communes import territory_names
+from ...models.package.info import valid_insee
 from ...models.package.keys import (KeyFileError, declared_commune, read_public_key,
                                     read_small_text)
 from ...models.package.minisign import readable_key_id
@@ -192,7 +193,8 @@ class TrustDialog(QDialog):
         # keys bound to several communes are listed too (in red), so that the wrong binding
         # can be revoked from here
         conflicts = self.store.conflicts()
-        self.entries = sorted(self.store.entries() + conflicts,
+        self.entries = sorted((entry for entry in self.store.entries() + conflicts
+                               if valid_insee(entry.owner)),   # not the agglomeration's
                               key=lambda entry: entry.commune_insee)
         self.keys_model.set_rows(self._rows(self.entries))
         self.keys_model.colors = {(row, column): CONFLICT_COLOR

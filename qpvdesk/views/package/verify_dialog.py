@@ -199,12 +199,16 @@ class VerificationDialog(QDialog):
         self.proposals_view: QTableView | None = None
         self.preview_label: QLabel | None = None
         if report.ok:
-            columns.addWidget(self._proposals(reference), 6)
+            columns.addWidget(self._payload(reference), 6)
         layout.addLayout(columns, 1)
         layout.addLayout(self._buttons())
         self.resize(self.sizeHint())
 
     # -- parts --------------------------------------------------------------------------
+    def _verdict_titles(self) -> tuple[str, str]:
+        """The banner's title when the file is accepted, and when it is refused."""
+        return self.tr("✓  Paquet authentique et intact"), self.tr("✗  Paquet refusé")
+
     def _banner(self) -> QWidget:
         report = self.report
         frame = QFrame()
@@ -212,17 +216,11 @@ class VerificationDialog(QDialog):
         box = QVBoxLayout(frame)
         box.setContentsMargins(0, 0, 0, 0)
         if report.ok:
-            title = self.tr("✓  Paquet authentique et intact")
-            sender = commune_label(self.territory, report.info.commune_insee) \
-                if report.info else EMPTY
-            count = len(report.proposals)
-            words = self.tr("proposition") if count == 1 else self.tr("propositions")
-            line = (self.tr("Signé par la clé enregistrée pour {sender} ; aucun fichier n'a "
-                            "été modifié depuis la signature. Il contient {count} {words}.")
-                    .format(sender=sender, count=count, words=words))
+            title = self._verdict_titles()[0]
+            line = self._authentic_text()
             style = OK_STYLE
         else:
-            title = self.tr("✗  Paquet refusé")
+            title = self._verdict_titles()[1]
             line = report.reason or ""
             style = REFUSED_STYLE
         self.verdict_label = QLabel(title)
@@ -238,18 +236,40 @@ class VerificationDialog(QDialog):
         box.addWidget(self.reason_label)
         if not report.ok:
             box.addSpacing(6)
-            box.addWidget(paragraph(
-                self.tr("Rien n'a été importé. Ne tenez pas compte de ce paquet : demandez à "
-                        "la commune de vous le renvoyer, ou vérifiez que sa clé publique a bien "
-                        "été importée (menu « Clés des communes… »).")))
+            box.addWidget(paragraph(self._refusal_advice()))
         return frame
 
+    def _authentic_text(self) -> str:
+        sender = commune_label(self.territory, self.report.info.commune_insee) \
+            if self.report.info else EMPTY
+        count = len(self.report.proposals)
+        words = self.tr("proposition") if count == 1 else self.tr("propositions")
+        return (self.tr("Signé par la clé enregistrée pour {sender} ; aucun fichier n'a "
+                        "été modifié depuis la signature. Il contient {count} {words}.")
+                .format(sender=sender, count=count, words=words))
+
+    def _refusal_advice(self) -> str:
+        return self.tr("Rien n'a été importé. Ne tenez pas compte de ce paquet : demandez à "
+                       "la commune de vous le renvoyer, ou vérifiez que sa clé publique a bien "
+                       "été importée (menu « Clés des communes… »).")
+
     def _identity(self) -> QGroupBox:
-        report, info = self.report, self.report.info
         group = QGroupBox(self.tr("Expéditeur"))
         form = QFormLayout(group)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.identity: dict[str, str] = {}
+        for label, value in self._identity_rows():
+            self.identity[label] = value
+            field = QLabel(value)
+            field.setTextFormat(Qt.TextFormat.PlainText)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            field.setWordWrap(True)
+            form.addRow(self.tr("{label} :").format(label=self.tr(label)), field)
+        return group
+
+    def _identity_rows(self) -> list[tuple[str, str]]:
+        """(label marked for translation, value) of what the package says of its sender."""
+        report, info = self.report, self.report.info
         if info is None:
             rows = [(QT_TRANSLATE_NOOP("VerificationDialog", "Fichier"), report.path.name)]
             if report.trusted_commune:
@@ -270,14 +290,7 @@ class VerificationDialog(QDialog):
                      french_datetime(info.created)),
                     (QT_TRANSLATE_NOOP("VerificationDialog", "Identifiant du paquet"), info.uuid),
                     (QT_TRANSLATE_NOOP("VerificationDialog", "Fichier"), report.path.name)]
-        for label, value in rows:
-            self.identity[label] = value
-            field = QLabel(value)
-            field.setTextFormat(Qt.TextFormat.PlainText)
-            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            field.setWordWrap(True)
-            form.addRow(self.tr("{label} :").format(label=self.tr(label)), field)
-        return group
+        return rows
 
     def _checks(self) -> QGroupBox:
         group = QGroupBox(self.tr("Contrôles"))
@@ -324,6 +337,10 @@ class VerificationDialog(QDialog):
                                for name, size in self.report.contents]
         box.addWidget(paragraph("\n".join(self.contents_lines)))
         return group
+
+    def _payload(self, reference) -> QGroupBox:
+        """What an authentic package holds, beside the checks."""
+        return self._proposals(reference)
 
     def _proposals(self, reference) -> QGroupBox:
         proposals = self.report.proposals

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...models.map.layers import proposal_layers
 from ...models.map.snapping import EXTRA_LAYER_ID, Snapper
+from ...models.package.response_states import current_states
 from ...models.proposals import (EQUIPEMENT, KINDS, PERIMETRE, QUARTIER_VECU, InvalidProposal,
                                  ProposalNotFound, ProposalStore)
 from ..map.capture_tool import CaptureTool
 from ..map.edit_tool import EditTool
+from ..map.modified_shapes import show_modified
 from .history_panel import HistoryPanel
 from .proposal_form import ProposalForm
 from .proposal_list import ProposalListPanel
@@ -45,6 +47,8 @@ class ProposalController(QObject):
         self.pan_tool = pan_tool
         layers = map_controller.composer.layers
         self.proposals: list = []
+        # what the agglomeration's responses say of each proposal (uuid -> ProposalState)
+        self.decisions: dict = {}
         self.snapper = Snapper([layers[name] for name in SNAP_LAYERS])
         self.proposals_changed.connect(self._index_for_snapping)
         self.capture = CaptureTool(self.canvas, EQUIPEMENT, self.snapper, store.save_draft)
@@ -56,6 +60,8 @@ class ProposalController(QObject):
         self.history_panel = HistoryPanel(store)
         self._build_actions()
         self._connect()
+        self.decisions = self._read_decisions()
+        self.list_panel.set_decisions(self.decisions)
         self._refresh_map_and_actions(render=False)   # the panels have just read the store
 
     # -- construction -------------------------------------------------------------------
@@ -209,7 +215,8 @@ class ProposalController(QObject):
         proposal = self.store.get(uuid)
         if proposal is None:
             return
-        form = ProposalForm(self.store, proposal.kind, proposal=proposal, parent=self.window)
+        form = ProposalForm(self.store, proposal.kind, proposal=proposal, parent=self.window,
+                            decision=self.decisions.get(uuid))
         if form.exec() == QDialog.DialogCode.Accepted:
             reshaped = None if form.geometry.equals(proposal.geometry) else form.geometry
             self._apply(self.store.update, uuid, reshaped, **form.result_fields())
@@ -286,13 +293,27 @@ class ProposalController(QObject):
         self.snapper.set_layer(EXTRA_LAYER_ID, [(p.uuid, p.geometry) for p in proposals])
 
     def refresh(self, render: bool = True) -> None:
+        self.decisions = self._read_decisions()
+        self.list_panel.set_decisions(self.decisions)
         self.list_panel.refresh()
         self.history_panel.refresh()
         self._refresh_map_and_actions(render)
 
+    def _read_decisions(self) -> dict:
+        return current_states(self.store.workspace.conn)
+
     def _refresh_map_and_actions(self, render: bool) -> None:
         self.proposals = self.store.list()
-        self.map.composer.layers.update(proposal_layers(self.proposals))
+        decided = {uuid: state.decision for uuid, state in self.decisions.items()}
+        # coloured by decision once a response said something, as drawn before that
+        self.map.composer.layers.update(proposal_layers(self.proposals,
+                                                        decisions=decided or None))
+        show_modified(self.map.composer, "responses", [
+            (proposal.uuid, proposal.label, self.decisions[proposal.uuid].geometry)
+            for proposal in self.proposals if proposal.uuid in self.decisions
+            and self.decisions[proposal.uuid].geometry is not None])
+        if decided:
+            self.map.legends_changed()   # the layers panel lists the decisions shown
         if self._highlighted and self.store.get(self._highlighted) is None:
             self.highlight(None)          # deleted (or undone): no outline left behind
         self.undo_action.setEnabled(self.store.undo_text() is not None)

@@ -21,6 +21,7 @@ from ...models.proposals.vocabulary import CHOICES, HORIZON_YEARS
 from ...models.search import french_order
 from ..i18n import Texts
 from ..model_texts import model_text
+from .proposal_list import french_date
 from .shape_preview import ShapePreview
 
 ERROR_STYLE = "color: #b00020;"
@@ -81,11 +82,15 @@ class ProposalForm(QDialog):
     geometry_repaired = Signal(object)
 
     def __init__(self, store: ProposalStore, kind: str, geometry: BaseGeometry | None = None,
-                 proposal: Proposal | None = None, parent: QWidget | None = None) -> None:
+                 proposal: Proposal | None = None, parent: QWidget | None = None,
+                 decision=None) -> None:
+        """``decision``: what the agglomeration's latest response says of the proposal (a
+        ProposalState), shown read-only."""
         super().__init__(parent)
         self.store = store
         self.kind = kind
         self.proposal = proposal
+        self.decision = decision
         self.geometry = geometry if geometry is not None else proposal.geometry
         self.drawn_geometry = self.geometry   # kept for the preview once a repair is used
         self.repaired_geometry: BaseGeometry | None = None
@@ -144,6 +149,8 @@ class ProposalForm(QDialog):
             self.error_labels[name] = error
         layout.addWidget(fields_widget)
         layout.addStretch(1)
+        if self.decision is not None:
+            layout.addWidget(self._decision_box())
         layout.addWidget(self._facts_box())
         self.warning_label = QLabel(wordWrap=True)
         self.warning_label.setStyleSheet(WARNING_STYLE)
@@ -202,6 +209,31 @@ class ProposalForm(QDialog):
         editor.setPlaceholderText(self._placeholder(name))
         editor.setClearButtonEnabled(True)
         return editor
+
+    def _decision_box(self) -> QGroupBox:
+        """What the agglomeration decided, read-only: its word, not the commune's to edit."""
+        decision = self.decision
+        box = QGroupBox(self.tr("Décision de l'agglomération"))
+        box.setObjectName("decision")
+        form = QFormLayout(box)
+        when = french_date(decision.decided_at or "")
+        rows = [(self.tr("Décision"), model_text(decision.label)),
+                (self.tr("Motif"), decision.motif or "—"),
+                (self.tr("Décidé par"), decision.decided_by or "—"),
+                (self.tr("Décidé le"), when or "—")]
+        if decision.geometry is not None:
+            shape = (self.tr("nouvel emplacement, sur la carte (carré bleu)")
+                     if decision.geometry.geom_type == "Point" else
+                     self.tr("{area} ha, sur la carte (contour bleu foncé)")
+                     .format(area=format_french_number(area_ha(decision.geometry), 2)))
+            rows.append((self.tr("Géométrie modifiée"), shape))
+        self.decision_labels: dict[str, str] = {}
+        for label, value in rows:
+            field = QLabel(value, wordWrap=True)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(self._colon(label), field)
+            self.decision_labels[label] = value
+        return box
 
     def _facts_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Caractéristiques"))

@@ -6,10 +6,12 @@ from datetime import datetime
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt,
                             Signal)
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
+from ...models.map.styles import DECISION_FILLS
 from ...models.proposals import KINDS, STATUSES, Proposal, ProposalStore
 from ...models.proposals.vocabulary import choice_label
 from ...models.search import french_order
@@ -38,12 +40,16 @@ class ProposalTableModel(RowsTableModel):
                QT_TRANSLATE_NOOP("RowsTableModel", "QPV"),
                QT_TRANSLATE_NOOP("RowsTableModel", "Communes"),
                QT_TRANSLATE_NOOP("RowsTableModel", "Statut"),
-               QT_TRANSLATE_NOOP("RowsTableModel", "Modifié le"))
+               QT_TRANSLATE_NOOP("RowsTableModel", "Modifié le"),
+               QT_TRANSLATE_NOOP("RowsTableModel", "Décision"))
+    DECISION_COLUMN = 6
 
     def __init__(self, store: ProposalStore) -> None:
         super().__init__()
         self.store = store
         self._rows: list[tuple[Proposal, tuple[str, ...]]] = []
+        # the agglomeration's decisions from its responses (uuid -> ProposalState)
+        self.decisions: dict = {}
 
     def set_proposals(self, proposals: list[Proposal]) -> None:
         self.beginResetModel()
@@ -59,8 +65,10 @@ class ProposalTableModel(RowsTableModel):
             state = model_text(choice_label("nature", proposal.nature)) or "—"
         else:
             state = model_text(choice_label("status", proposal.status)) or "—"
+        decision = self.decisions.get(proposal.uuid)
         return (SHORT_KINDS.get(proposal.kind, proposal.kind), proposal.label, qpv,
-                communes or "—", state, french_date(proposal.modified))
+                communes or "—", state, french_date(proposal.modified),
+                model_text(decision.label) if decision else "—")
 
     def proposal(self, row: int) -> Proposal:
         return self._rows[row][0]
@@ -76,6 +84,12 @@ class ProposalTableModel(RowsTableModel):
             return model_text(KINDS.get(proposal.kind, proposal.kind))
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return "\n\n".join(text for text in (proposal.label, proposal.description) if text)
+        decision = self.decisions.get(proposal.uuid)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.DECISION_COLUMN \
+                and decision:   # the map's colour: read even when the column is narrow
+            return QColor(DECISION_FILLS.get(decision.decision, DECISION_FILLS["recue"]))
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.DECISION_COLUMN and decision:
+            return "\n".join(text for text in (cells[column], decision.motif) if text)
         if role == Qt.ItemDataRole.ToolTipRole:    # the whole text of a narrowed cell
             return cells[column]
         if role == Qt.ItemDataRole.UserRole:    # sort key: ISO date for « Modifié le »
@@ -146,7 +160,11 @@ class ProposalListPanel(QWidget):
         # refresh otherwise, at start-up too.
         self.table.horizontalHeader().setResizeContentsPrecision(0)
         # the title is what tells proposals apart: the other columns give way first
-        self.column_fit = TitleColumnFit(self.table, 1, {0: 100, 2: 130, 3: 130, 4: 100})
+        self.column_fit = TitleColumnFit(self.table, 1, {0: 100, 2: 130, 3: 130, 4: 100,
+                                                         6: 130})
+        # the agglomeration's decision, once there is one, is read right after the title:
+        # at the end it was out of sight in the narrow panel
+        self.table.horizontalHeader().moveSection(ProposalTableModel.DECISION_COLUMN, 2)
         self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -181,6 +199,12 @@ class ProposalListPanel(QWidget):
             combo.addItem(model_text(label), code)
         combo.currentIndexChanged.connect(self.refresh)
         return combo
+
+    def set_decisions(self, decisions: dict) -> None:
+        """What the agglomeration's responses say of each proposal (uuid -> ProposalState):
+        the « Décision » column, shown once there is one."""
+        self.model.decisions = dict(decisions)
+        self.table.setColumnHidden(ProposalTableModel.DECISION_COLUMN, not decisions)
 
     def refresh(self) -> None:
         """Read the store again with the current filters, keeping the selection."""
