@@ -5297,9 +5297,9 @@ individuels (anonymes)</source>
     </message>
     <message>
         <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="126" />
-        <source>Au moins {share}
+        <source>Au moins {share} des participants
 {area} ha</source>
-        <translation>At least {share}
+        <translation>At least {share} of the participants
 {area} ha</translation>
     </message>
     <message>

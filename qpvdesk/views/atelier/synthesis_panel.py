@@ -123,7 +123,7 @@ class SynthesisPanel(QFrame):
                                             f"{people}, {pins}", 11))
 
     def level_text(self, level: Level) -> str:
-        text = self.tr("Au moins {share}\n{area} ha").format(
+        text = self.tr("Au moins {share} des participants\n{area} ha").format(
             share=format_french_percent(level.threshold),
             area=format_french_number(level.area_ha, 1))
         if level.share_outside is not None:
