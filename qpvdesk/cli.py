@@ -126,8 +126,8 @@ def _accept_global_options_everywhere(parser: argparse.ArgumentParser) -> None:
 
 def parser() -> argparse.ArgumentParser:
     # every command's module: only when the command line asks for more than the app
-    from .commands import (bench, fiche, package, portrait, proposals, self_test,  # noqa: F401
-                           snapshot, workspace)
+    from .commands import (atelier, bench, fiche, package, portrait, proposals,  # noqa: F401
+                           self_test, snapshot, workspace)
 
     main = _Parser(prog="qpvdesk", description=(
         "Offline desktop tool for the QPV of the CA de Lens-Liévin. "
@@ -165,6 +165,7 @@ def parser() -> argparse.ArgumentParser:
     proposals.add_parser(commands)
     package.add_parsers(commands)
     workspace.add_parser(commands)
+    atelier.add_parser(commands)
     _accept_global_options_everywhere(main)
     return main
 

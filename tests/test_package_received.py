@@ -252,8 +252,10 @@ def test_migrating_a_v2_workspace_keeps_its_proposals(tmp_path):
     old = Workspace(path, migrations=MIGRATIONS[:2])
     assert old.schema_version() == 2
     proposal = equipment()
+    state = to_state(proposal)
+    assert "provenance" not in state   # drawn by hand: a row a v2 workspace takes
     with old.transaction():
-        write_state(old.conn, to_state(proposal))
+        write_state(old.conn, state)
     old.close()
 
     upgraded = Workspace(path)

@@ -349,7 +349,7 @@ def test_a_pull_into_a_locked_workspace_writes_nothing(workspace, published):
 def test_a_pull_onto_a_full_disk_writes_nothing(published, tmp_path):
     from bad_input_fixtures import fill
 
-    with tmpfs(tmp_path / "disque", 1024) as disk:
+    with tmpfs(tmp_path / "disque", 2048) as disk:   # a new workspace and its WAL: ~1,1 MB
         workspace = Workspace(disk / "espace.sqlite", backups=False)
         workspace.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         before = local_counts(workspace)

@@ -56,6 +56,9 @@ def add_parser(commands) -> None:
     from .bench_startup import add_parser as add_startup_parser
 
     add_startup_parser(which)
+    from .atelier import add_bench_parser as add_atelier_parser
+
+    add_atelier_parser(which)
     from .bench_postgis import add_parser as add_postgis_parser
 
     add_postgis_parser(which)

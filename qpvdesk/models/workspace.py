@@ -229,8 +229,52 @@ def _v5_decisions(conn) -> None:
         _append_only(conn, table)
 
 
+def _v6_atelier(conn) -> None:
+    """Residents' workshops (Atelier): the workshop, its anonymous participants (a number,
+    two optional coarse facts, never a name) and what each put on the map, one row per
+    contribution; and where a proposal comes from (JSON, e.g. the workshop that agreed on
+    it), NULL for one drawn by hand."""
+    conn.execute("""CREATE TABLE atelier (
+        uuid TEXT PRIMARY KEY NOT NULL CHECK (uuid <> ''),
+        qpv_code TEXT NOT NULL,            -- 2024 code
+        held_on TEXT NOT NULL,             -- YYYY-MM-DD
+        place TEXT NOT NULL DEFAULT '',
+        facilitator TEXT NOT NULL DEFAULT '',
+        ask_residence INTEGER NOT NULL DEFAULT 0 CHECK (ask_residence IN (0, 1)),
+        ask_age INTEGER NOT NULL DEFAULT 0 CHECK (ask_age IN (0, 1)),
+        created TEXT NOT NULL)""")
+    conn.execute("""CREATE TABLE atelier_participant (
+        atelier_uuid TEXT NOT NULL REFERENCES atelier(uuid),
+        number INTEGER NOT NULL CHECK (number >= 1),
+        lives_in_qpv INTEGER CHECK (lives_in_qpv IN (0, 1)),
+        age_band TEXT,
+        created TEXT NOT NULL,
+        PRIMARY KEY (atelier_uuid, number))""")
+    conn.execute("""CREATE TABLE atelier_contribution (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,  -- order of entry, never reused after an undo
+        atelier_uuid TEXT NOT NULL,
+        participant INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('quartier', 'lieu')),
+        place_kind TEXT CHECK (place_kind IN ('frequent', 'manque', 'mal_a_l_aise')),
+        category TEXT,
+        created TEXT NOT NULL,
+        CHECK ((kind = 'lieu') = (place_kind IS NOT NULL)),
+        FOREIGN KEY (atelier_uuid, participant)
+            REFERENCES atelier_participant(atelier_uuid, number))""")
+    if conn.execute("SELECT AddGeometryColumn('atelier_contribution', 'geom', 2154, "
+                    "'GEOMETRY', 'XY', 1)").fetchone()[0] != 1:
+        raise RuntimeError("AddGeometryColumn failed for atelier_contribution")
+    conn.execute("CREATE INDEX atelier_contribution_by_participant "
+                 "ON atelier_contribution(atelier_uuid, participant, id)")
+    conn.execute("ALTER TABLE proposal ADD COLUMN provenance TEXT")   # JSON object or NULL
+
+
 MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_proposals, _v3_received,
-                                     _v4_unique_proposals, _v5_decisions)
+                                     _v4_unique_proposals, _v5_decisions, _v6_atelier)
+# Builds of the workshop branch, before the decisions took number 5, stored the workshop
+# tables as version 5: such a workspace (tables atelier, no table decision) has v1-v4 and
+# v6, and gets v5 in one step.
+ATELIER_BEFORE_DECISIONS = 5
 BUSY_TIMEOUT_S = 5.0
 
 
@@ -365,6 +409,7 @@ class Workspace:
                 f"L'espace de travail {self.path} a été créé par une version plus récente de "
                 f"qpvdesk (schéma {current}, celle-ci connaît jusqu'au {self._latest}) : mettez "
                 "qpvdesk à jour.", self.path)
+        current = self._renumber_workshop_branch(current, migrations)
         if current == self._latest:
             return
         with self.transaction():
@@ -376,6 +421,23 @@ class Workspace:
             with self.transaction():
                 migrations[version - 1](self.conn)
                 self.conn.execute("UPDATE schema_version SET version = ?", (version,))
+
+    def _renumber_workshop_branch(self, current: int | None,
+                                  migrations: Sequence[Migration]) -> int | None:
+        """A workspace stored at ATELIER_BEFORE_DECISIONS by a build of the workshop branch
+        holds the workshop tables, not the decisions: it gets the decisions and the version
+        of the workshop tables, in one transaction."""
+        number = ATELIER_BEFORE_DECISIONS
+        if current != number or tuple(migrations[number:number + 1]) != (_v6_atelier,):
+            return current
+        tables = {name for (name,) in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "atelier" not in tables or "decision" in tables:
+            return current
+        with self.transaction():
+            migrations[number - 1](self.conn)
+            self.conn.execute("UPDATE schema_version SET version = ?", (number + 1,))
+        return number + 1
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -27,6 +27,9 @@ class LabelStyle:
 STYLES = {
     "qpv": LabelStyle("#7f0000", 8.5, True, False),
     "communes": LabelStyle("#3a3a3a", 8.0, False, True),
+    # named on the workshop's map only (views/atelier): what residents find their way by
+    "cites": LabelStyle("#6b4423", 7.5, False, False),
+    "terrils": LabelStyle("#2b2b2b", 7.5, False, False),
 }
 
 

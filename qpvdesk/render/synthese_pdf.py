@@ -39,6 +39,7 @@ from .pdf_pages import (GREY, INK, LIGHT_GREY, PDF_DPI, TITLE_BLUE, set_a4, Bloc
                         spacer as _spacer, Style as _Style, TableLayout as _TableLayout,
                         paint_pages)
 from .fiche_tables import Cell, Column, FicheTable
+from .atelier_pdf import AtelierPage, page_blocks, pages_for_package
 from .thumbnail import draw_scale_bar, thumbnail_layers
 from .compose import MapComposer
 from .renderer import LayerRenderSpec, render_map
@@ -366,7 +367,8 @@ def _gap(pages: _Pages, height: float) -> None:
 
 
 def _layout(style: _Style, names: _Names, info: PackageInfo, proposals: Sequence[Proposal],
-            image: QImage | None, footer_height: float) -> list[list[tuple[float, _Block]]]:
+            image: QImage | None, footer_height: float,
+            workshops: Sequence[AtelierPage] = ()) -> list[list[tuple[float, _Block]]]:
     pages = _Pages(0.0, style.height - footer_height)
     for block in _header(style, names, info, proposals):
         pages.place(block)
@@ -377,6 +379,8 @@ def _layout(style: _Style, names: _Names, info: PackageInfo, proposals: Sequence
         _gap(pages, style.mm(6))
     place_details(pages, style, "Détail des propositions",
                   [(item.label, _detail_rows(names, item)) for item in proposals])
+    for workshop in workshops:     # proposals agreed on in a residents' workshop
+        page_blocks(style, workshop, pages)
     return pages.pages
 
 
@@ -419,10 +423,11 @@ def footer_height(style: _Style) -> float:
 
 
 def paint_synthese(painter: QPainter, device, names: _Names, info: PackageInfo,
-                   proposals: Sequence[Proposal], image: QImage | None) -> int:
+                   proposals: Sequence[Proposal], image: QImage | None,
+                   workshops: Sequence[AtelierPage] = ()) -> int:
     """Paint the whole synthèse on a paged device; returns the number of pages."""
     style = _Style(device)
-    pages = _layout(style, names, info, proposals, image, footer_height(style))
+    pages = _layout(style, names, info, proposals, image, footer_height(style), workshops)
     text = f"Synthèse des propositions — {info.source_organization} — paquet {info.uuid}"
     return paint_pages(painter, device, pages,
                        lambda number, count: page_footer(style, painter, text, number, count))
@@ -440,9 +445,11 @@ def write_synthese_pdf(reference, proposals: Sequence[Proposal], path: Path,
     proposals = list(proposals)
     names = _Names(reference)
     image = proposals_map(reference, proposals) if proposals else None
+    workshops = pages_for_package(reference, proposals)
     return write_paged_pdf(
         path, f"Synthèse des propositions — {info.source_organization}", info.software,
-        lambda painter, writer: paint_synthese(painter, writer, names, info, proposals, image),
+        lambda painter, writer: paint_synthese(painter, writer, names, info, proposals, image,
+                                               workshops),
         "la synthèse PDF")
 
 

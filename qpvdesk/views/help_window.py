@@ -23,6 +23,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("carte.html", QT_TRANSLATE_NOOP("HelpWindow", "Se repérer sur la carte")),
     ("fiche.html", QT_TRANSLATE_NOOP("HelpWindow", "La fiche d'un quartier")),
     ("dessiner.html", QT_TRANSLATE_NOOP("HelpWindow", "Dessiner une proposition")),
+    ("atelier.html", QT_TRANSLATE_NOOP("HelpWindow", "Animer un atelier d'habitants")),
     ("exporter.html", QT_TRANSLATE_NOOP("HelpWindow", "Envoyer un paquet signé")),
     ("verifier.html", QT_TRANSLATE_NOOP("HelpWindow", "Paquets reçus (agglomération)")),
     ("raccourcis.html", QT_TRANSLATE_NOOP("HelpWindow", "Raccourcis clavier")),

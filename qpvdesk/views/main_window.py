@@ -34,6 +34,7 @@ from .map.layer_panel import LayerPanel
 from .map.legend_view import MapLegendOverlay
 from .map.map_controller import STATE_KEY, MapController
 from .map.pan_tool import PanIdentifyTool
+from .atelier.menu import AtelierMenu
 from .main_layout import MainLayout
 from .map.search_box import SearchBox
 from .proposals.controller import ProposalController
@@ -319,6 +320,9 @@ class MainWindow(QMainWindow):
             self.tr("Les chiffres clés de l'agglomération"))
         for action in (self.table_action, self.charts_action, self.portrait_action):
             analysis_menu.addAction(action)
+        # a few actions (light: the workshop's own modules load when one is opened)
+        self.atelier = AtelierMenu(self, self.proposals.store.workspace, reference,
+                                   self.proposals, self.controller)
         help_menu = self.menuBar().addMenu(self.tr("Aid&e"))
         self._help_menu = help_menu
         help_menu.addAction(self._action(self.tr("&Aide de qpvdesk…"), self.show_help,

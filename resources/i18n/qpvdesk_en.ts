@@ -196,6 +196,74 @@
     </message>
 </context>
 <context>
+    <name>AtelierMenu</name>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/menu.py" line="15"/>
+        <source>A&amp;telier</source>
+        <translation>Wor&amp;kshop</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/menu.py" line="16"/>
+        <source>&amp;Nouvel atelier…</source>
+        <translation>&amp;New workshop…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/menu.py" line="17"/>
+        <source>Les habitants dessinent leur quartier vécu, en plein écran, à la souris ou au doigt</source>
+        <translation>Residents draw their lived neighbourhood, full screen, with the mouse or a finger</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/menu.py" line="20"/>
+        <source>&amp;Reprendre un atelier…</source>
+        <translation>&amp;Resume a workshop…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/menu.py" line="22"/>
+        <source>&amp;Carte papier pour un atelier…</source>
+        <translation>&amp;Paper map for a workshop…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/menu.py" line="23"/>
+        <source>Une carte à imprimer en A3 ou A4, à l&apos;échelle, avec un quadrillage</source>
+        <translation>A map to print on A3 or A4, to scale, with a grid</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/menu.py" line="46"/>
+        <source>Atelier non créé</source>
+        <translation>Workshop not created</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/menu.py" line="55"/>
+        <source>Reprendre un atelier</source>
+        <translation>Resume a workshop</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/menu.py" line="56"/>
+        <source>Aucun atelier n&apos;est enregistré : commencez-en un avec « Nouvel atelier… ».</source>
+        <translation>No workshop is saved: start one with “New workshop…”.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/menu.py" line="88"/>
+        <source>Enregistrer la carte papier</source>
+        <translation>Save the paper map</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/menu.py" line="89"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/menu.py" line="98"/>
+        <source>Carte non enregistrée</source>
+        <translation>Map not saved</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/menu.py" line="101"/>
+        <source>Carte papier enregistrée ({sheet}, échelle 1:{scale}) : {path}</source>
+        <translation>Paper map saved ({sheet}, scale 1:{scale}): {path}</translation>
+    </message>
+</context>
+<context>
     <name>CaptureTool</name>
     <message>
         <location filename="../../qpvdesk/views/map/capture_tool.py" line="144"/>
@@ -1505,7 +1573,7 @@ The key was not restored.</translation>
     <name>HelpWindow</name>
     <message>
         <location filename="../../qpvdesk/views/help_window.py" line="22"/>
-        <location filename="../../qpvdesk/views/help_window.py" line="81"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="82"/>
         <source>Sommaire</source>
         <translation>Contents</translation>
     </message>
@@ -1526,66 +1594,71 @@ The key was not restored.</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/help_window.py" line="26"/>
+        <source>Animer un atelier d&apos;habitants</source>
+        <translation>Running a residents&apos; workshop</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/help_window.py" line="27"/>
         <source>Envoyer un paquet signé</source>
         <translation>Sending a signed package</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="27"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="28"/>
         <source>Paquets reçus (agglomération)</source>
         <translation>Received packages (agglomeration)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="28"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="29"/>
         <source>Raccourcis clavier</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="29"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="30"/>
         <source>Où sont mes données ?</source>
         <translation>Where is my data?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="51"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="52"/>
         <source>Aide de qpvdesk</source>
         <translation>qpvdesk Help</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="55"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="56"/>
         <source>Pages de l&apos;aide</source>
         <translation>Help pages</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="69"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="70"/>
         <source>Page d&apos;aide</source>
         <translation>Help page</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="76"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="77"/>
         <source>◀  Précédent</source>
         <translation>◀  Back</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="77"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="78"/>
         <source>Revenir à la page lue juste avant (Alt+Gauche)</source>
         <translation>Go back to the page read just before (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="82"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="83"/>
         <source>La liste de toutes les pages d&apos;aide</source>
         <translation>The list of all help pages</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="84"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="85"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="115"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="116"/>
         <source>&lt;h1&gt;Page d&apos;aide introuvable&lt;/h1&gt;&lt;p&gt;La page « {name} » n&apos;a pas été trouvée dans le dossier d&apos;aide de qpvdesk ({folder}). L&apos;installation est peut-être incomplète : demandez à la personne qui a installé qpvdesk de le réinstaller.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;index.html&quot;&gt;Aller au sommaire&lt;/a&gt;&lt;/p&gt;</source>
         <translation>&lt;h1&gt;Help page not found&lt;/h1&gt;&lt;p&gt;The page “{name}” was not found in the qpvdesk help folder ({folder}). The installation may be incomplete: ask the person who installed qpvdesk to reinstall it.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;index.html&quot;&gt;Go to the contents&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/help_window.py" line="136"/>
+        <location filename="../../qpvdesk/views/help_window.py" line="137"/>
         <source>{page} — Aide de qpvdesk</source>
         <translation>{page} — qpvdesk Help</translation>
     </message>
@@ -2118,277 +2191,277 @@ Details: {detail}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="87"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="88"/>
         <source>Quartiers prioritaires de {epci}</source>
         <translation>Priority neighbourhoods of {epci}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="145"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="149"/>
         <source>Couches</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="146"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="150"/>
         <source>Analyse thématique</source>
         <translation>Thematic analysis</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="147"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="151"/>
         <source>Carte</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="150"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="154"/>
         <source>Informations</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="152"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="156"/>
         <source>Propositions</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="154"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="158"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="158"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="162"/>
         <source>Les {count} quartiers prioritaires</source>
         <translation>The {count} priority neighbourhoods</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="172"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="176"/>
         <source>{count} QPV — {total} habitants (somme des populations municipales INSEE) — base de référence en lecture seule</source>
         <translation>{count} QPV — {total} inhabitants (sum of INSEE municipal populations) — read-only reference database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="177"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="181"/>
         <source> — périmètre non fourni pour {missing} QPV (Fichier &gt; Importer les périmètres des QPV…)</source>
         <translation> — perimeter not provided for {missing} QPV (File &gt; Import the QPV perimeters…)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="208"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="212"/>
         <source>Vue d&apos;ensemble</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="210"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="214"/>
         <source>Afficher tout le territoire (Ctrl+0)</source>
         <translation>Show the whole territory (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="211"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="215"/>
         <source>Zoom avant</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="213"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="217"/>
         <source>Zoom arrière</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="216"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="220"/>
         <source>Fond de carte…</source>
         <translation>Basemap…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="217"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="221"/>
         <source>Choisir un fond de carte hors ligne (fichier MBTiles)</source>
         <translation>Choose an offline basemap (MBTiles file)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="218"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="222"/>
         <source>Retirer le fond de carte</source>
         <translation>Remove the basemap</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="220"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="224"/>
         <source>&amp;Sources et licences…</source>
         <translation>&amp;Sources and licences…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="264"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="268"/>
         <source>Importer les &amp;périmètres des QPV…</source>
         <translation>Import the QPV &amp;perimeters…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="266"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="270"/>
         <source>Ajouter les périmètres 2024 des QPV depuis le fichier national « QP2024 » de l&apos;ANCT (GeoJSON, GeoPackage ou Shapefile)</source>
         <translation>Add the 2024 QPV perimeters from ANCT&apos;s national “QP2024” file (GeoJSON, GeoPackage or Shapefile)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="270"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="274"/>
         <source>Changer d&apos;&amp;agglomération…</source>
         <translation>Change &amp;agglomeration…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="282"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="286"/>
         <source>&amp;Panneaux</source>
         <translation>&amp;Panels</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="284"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="288"/>
         <source>&amp;Légende sur la carte</source>
         <translation>&amp;Legend on the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="285"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="289"/>
         <source>Afficher la légende de la carte thématique dans un coin de la carte</source>
         <translation>Show the thematic map&apos;s legend in a corner of the map</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="290"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="294"/>
         <source>Vue &amp;nationale…</source>
         <translation>&amp;National view…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="291"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="295"/>
         <source>Les communes de France métropolitaine, avec les QPV de l&apos;agglomération</source>
         <translation>The communes of metropolitan France, with the agglomeration&apos;s QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="294"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="298"/>
         <source>&amp;Réinitialiser la disposition</source>
         <translation>&amp;Reset the layout</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="295"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="299"/>
         <source>Remettre les panneaux et les barres d&apos;outils à leur place d&apos;origine</source>
         <translation>Put the panels and toolbars back where they were at first</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="297"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="301"/>
         <source>De&amp;ssin</source>
         <translation>Dra&amp;wing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="302"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="306"/>
         <source>&amp;Rechercher une commune, un QPV…</source>
         <translation>&amp;Search for a commune, a QPV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="309"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="313"/>
         <source>Les {count} QPV et les indicateurs choisis</source>
         <translation>The {count} QPV and the chosen indicators</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="319"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="326"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="321"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="328"/>
         <source>&amp;Aide de qpvdesk…</source>
         <translation>qpvdesk &amp;Help…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="323"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="330"/>
         <source>&amp;Raccourcis clavier…</source>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="492"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="499"/>
         <source>Tableau des indicateurs</source>
         <translation>Indicator table</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="507"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="514"/>
         <source>Graphiques</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="538"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="545"/>
         <source>Portrait du territoire</source>
         <translation>Territory portrait</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="551"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="558"/>
         <source>Vue nationale</source>
         <translation>National view</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="558"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="565"/>
         <source>Choisir un fond de carte hors ligne</source>
         <translation>Choose an offline basemap</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="559"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="566"/>
         <source>Fonds de carte MBTiles (*.mbtiles);;Tous les fichiers (*)</source>
         <translation>MBTiles basemaps (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="221"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="225"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="168"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="172"/>
         <source>{count} QPV — {total} habitants (somme des populations municipales INSEE, y compris les parties hors CALL des {straddling} QPV à cheval sur ses limites) — base de référence en lecture seule</source>
         <translation>{count} QPV — {total} inhabitants (sum of the INSEE municipal populations, including the parts outside the CALL of the {straddling} QPV straddling its boundary) — read-only reference database</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="230"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="234"/>
         <source>Dessin</source>
         <translation>Drawing</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="250"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="254"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="254"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="258"/>
         <source>&amp;Importer des propositions…</source>
         <translation>&amp;Import proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="257"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="261"/>
         <source>E&amp;xporter mes propositions…</source>
         <translation>E&amp;xport my proposals…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="273"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="277"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="275"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="279"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="278"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="282"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="306"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="310"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="308"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="312"/>
         <source>&amp;Tableau des indicateurs…</source>
         <translation>Indicator &amp;table…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="312"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="316"/>
         <source>&amp;Graphiques…</source>
         <translation>&amp;Charts…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="313"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="317"/>
         <source>Évolutions, comparaison des QPV, dynamique des écarts</source>
         <translation>Trends, QPV comparison, gap dynamics</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="315"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="319"/>
         <source>&amp;Portrait du territoire…</source>
         <translation>Territory &amp;portrait…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/main_window.py" line="316"/>
+        <location filename="../../qpvdesk/views/main_window.py" line="320"/>
         <source>Les chiffres clés de l&apos;agglomération</source>
         <translation>Key figures of the agglomeration</translation>
     </message>
@@ -2406,7 +2479,7 @@ Details: {detail}</translation>
         <translation>The map could not be redrawn ({details}); the previous picture stays on screen. If this happens again, tell the agglomeration.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/map/canvas.py" line="121"/>
+        <location filename="../../qpvdesk/views/map/canvas.py" line="135"/>
         <source>Carte du territoire</source>
         <translation>Map of the territory</translation>
     </message>
@@ -2450,14 +2523,81 @@ Details: {detail}</translation>
         <translation>School / after-school</translation>
     </message>
     <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="11"/>
+        <source>J&apos;y vais souvent</source>
+        <translation>I often go there</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="12"/>
+        <source>Il manque ici…</source>
+        <translation>Missing here…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="13"/>
+        <source>Je ne m&apos;y sens pas bien</source>
+        <translation>I don&apos;t feel good there</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="14"/>
+        <source>École</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="16"/>
         <location filename="../../qpvdesk/views/model_texts.py" line="19"/>
         <source>Santé</source>
         <translation>Health</translation>
     </message>
     <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="17"/>
         <location filename="../../qpvdesk/views/model_texts.py" line="20"/>
         <source>Sport</source>
         <translation>Sport</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="18"/>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="19"/>
+        <source>Parc</source>
+        <translation>Park</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="20"/>
+        <source>Service public</source>
+        <translation>Public service</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="22"/>
+        <source>Moins de 18 ans</source>
+        <translation>Under 18</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="23"/>
+        <source>18 à 29 ans</source>
+        <translation>18 to 29</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="24"/>
+        <source>30 à 44 ans</source>
+        <translation>30 to 44</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="25"/>
+        <source>45 à 59 ans</source>
+        <translation>45 to 59</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="26"/>
+        <source>60 à 74 ans</source>
+        <translation>60 to 74</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="27"/>
+        <source>75 ans et plus</source>
+        <translation>75 and over</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/model_texts.py" line="21"/>
@@ -2470,6 +2610,7 @@ Details: {detail}</translation>
         <translation>Social and public services</translation>
     </message>
     <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="15"/>
         <location filename="../../qpvdesk/views/model_texts.py" line="23"/>
         <source>Commerce</source>
         <translation>Shops</translation>
@@ -2485,6 +2626,7 @@ Details: {detail}</translation>
         <translation>Green space and nature</translation>
     </message>
     <message>
+        <location filename="../../qpvdesk/views/atelier/texts.py" line="21"/>
         <location filename="../../qpvdesk/views/model_texts.py" line="26"/>
         <source>Autre</source>
         <translation>Other</translation>
@@ -3017,6 +3159,59 @@ Details: {detail}</translation>
     </message>
 </context>
 <context>
+    <name>NewWorkshopDialog</name>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="29"/>
+        <source>Nouvel atelier</source>
+        <translation>New workshop</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="36"/>
+        <source>Maison de quartier, école, salle des fêtes…</source>
+        <translation>Community centre, school, village hall…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="39"/>
+        <source>Demander à chacun s&apos;il habite le quartier</source>
+        <translation>Ask each person whether they live in the neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="40"/>
+        <source>Demander à chacun sa tranche d&apos;âge</source>
+        <translation>Ask each person their age band</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="42"/>
+        <source>Quartier prioritaire</source>
+        <translation>Priority neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="43"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="44"/>
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="45"/>
+        <source>Animateur ou animatrice</source>
+        <translation>Facilitator</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="47"/>
+        <source>Les participants restent anonymes : ils sont numérotés (« Participant 1, 2… ») et aucun nom n&apos;est enregistré. Les deux questions ci-dessous sont facultatives ; chacun peut ne pas répondre.</source>
+        <translation>Participants stay anonymous: they are numbered (“Participant 1, 2…”) and no name is saved. The two questions below are optional; anyone may choose not to answer.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="54"/>
+        <source>Commencer l&apos;atelier</source>
+        <translation>Start the workshop</translation>
+    </message>
+</context>
+<context>
     <name>PackageMenus</name>
     <message>
         <location filename="../../qpvdesk/views/package/menus.py" line="33"/>
@@ -3093,6 +3288,246 @@ Details: {detail}</translation>
         <location filename="../../qpvdesk/views/package/commune_actions.py" line="121"/>
         <source>Fermer</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PaperMapDialog</name>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="110"/>
+        <source>Carte papier pour un atelier</source>
+        <translation>Paper map for a workshop</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="113"/>
+        <source>A3 (conseillé)</source>
+        <translation>A3 (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="114"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="116"/>
+        <source>Quartier prioritaire</source>
+        <translation>Priority neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="117"/>
+        <source>Format</source>
+        <translation>Paper size</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="119"/>
+        <source>Une carte du quartier et de ses abords à une échelle fixe, avec un quadrillage (colonnes A, B, C…, lignes 1, 2, 3…), sans les rues : chacun y dessine son quartier, puis l&apos;animateur reporte chaque feuille dans l&apos;atelier comme un participant. Imprimez-la à 100 %.</source>
+        <translation>A map of the neighbourhood and its surroundings at a fixed scale, with a grid (columns A, B, C…, rows 1, 2, 3…), without streets: each person draws their neighbourhood on it, then the facilitator enters each sheet into the workshop as a participant. Print it at 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="127"/>
+        <source>Enregistrer le PDF…</source>
+        <translation>Save the PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantSteps</name>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="39"/>
+        <source>Atelier repris : c&apos;est toujours au tour du participant {number}.</source>
+        <translation>Workshop resumed: it is still participant {number}&apos;s turn.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="52"/>
+        <source>Habitez-vous le quartier ?</source>
+        <translation>Do you live in the neighbourhood?</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="53"/>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="54"/>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="55"/>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="68"/>
+        <source>Je préfère ne pas répondre</source>
+        <translation>I&apos;d rather not say</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="71"/>
+        <source>Quel âge avez-vous ?</source>
+        <translation>How old are you?</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="75"/>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="93"/>
+        <source>Participant {number}</source>
+        <translation>Participant {number}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="88"/>
+        <source>Bienvenue ! Personne ne voit votre nom : vous êtes le participant {number}.</source>
+        <translation>Welcome! Nobody sees your name: you are participant {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="111"/>
+        <source>À vous !</source>
+        <translation>Your turn!</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="112"/>
+        <source>Dessinez votre quartier tel que vous le vivez, puis ajoutez les lieux qui comptent pour vous. Faites glisser la carte pour la déplacer.</source>
+        <translation>Draw your neighbourhood as you live it, then add the places that matter to you. Drag the map to move it.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="114"/>
+        <source>Dessiner mon quartier</source>
+        <translation>Draw my neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="115"/>
+        <source>Ajouter un lieu</source>
+        <translation>Add a place</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="116"/>
+        <source>Annuler mon dernier ajout</source>
+        <translation>Undo my last addition</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="118"/>
+        <source>Participant suivant</source>
+        <translation>Next participant</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="123"/>
+        <source>Dessinez votre quartier</source>
+        <translation>Draw your neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="124"/>
+        <source>Touchez les coins de votre quartier un par un, ou suivez son contour avec le doigt ou la souris. Touchez le premier point pour fermer, ou « J&apos;ai fini ». Pour déplacer la carte : deux doigts, ou le bouton droit de la souris.</source>
+        <translation>Touch the corners of your neighbourhood one by one, or follow its outline with your finger or the mouse. Touch the first point to close it, or “I&apos;m done”. To move the map: two fingers, or the right mouse button.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="127"/>
+        <source>J&apos;ai fini</source>
+        <translation>I&apos;m done</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="129"/>
+        <source>Annuler le dernier point</source>
+        <translation>Undo the last point</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="130"/>
+        <source>Abandonner ce dessin</source>
+        <translation>Give up this drawing</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="139"/>
+        <source>Il faut au moins trois points pour entourer votre quartier.</source>
+        <translation>It takes at least three points to outline your neighbourhood.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="154"/>
+        <source>Votre dessin se croise</source>
+        <translation>Your drawing crosses itself</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="155"/>
+        <source>Le contour passe deux fois au même endroit. Vous pouvez le recommencer, ou garder la forme entourée en bleu.</source>
+        <translation>The outline goes over the same place twice. You can draw it again, or keep the shape outlined in blue.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="157"/>
+        <source>Recommencer le dessin</source>
+        <translation>Draw it again</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="158"/>
+        <source>Garder la forme en bleu</source>
+        <translation>Keep the blue shape</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="161"/>
+        <source>Ce dessin n&apos;entoure pas de surface : recommencez en touchant au moins trois coins.</source>
+        <translation>This drawing encloses no area: start again, touching at least three corners.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="177"/>
+        <source>Votre quartier est enregistré. Ajoutez des lieux, ou passez au participant suivant.</source>
+        <translation>Your neighbourhood is saved. Add places, or go on to the next participant.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="185"/>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="196"/>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="205"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="186"/>
+        <source>Quel lieu voulez-vous ajouter ?</source>
+        <translation>Which place do you want to add?</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="192"/>
+        <source>Où allez-vous souvent ?</source>
+        <translation>Where do you often go?</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="193"/>
+        <source>Qu&apos;est-ce qui manque ici ?</source>
+        <translation>What is missing here?</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="204"/>
+        <source>Touchez la carte à l&apos;endroit du lieu.</source>
+        <translation>Touch the map where the place is.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="214"/>
+        <source>Lieu ajouté : {place}.</source>
+        <translation>Place added: {place}.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="223"/>
+        <source>votre dessin</source>
+        <translation>your drawing</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="225"/>
+        <source>Annulé : {what}.</source>
+        <translation>Undone: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="232"/>
+        <source>Le participant {number} n&apos;a rien ajouté</source>
+        <translation>Participant {number} has added nothing</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="233"/>
+        <source>Passer quand même au participant suivant ?</source>
+        <translation>Go on to the next participant anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="234"/>
+        <source>Oui, participant suivant</source>
+        <translation>Yes, next participant</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="235"/>
+        <source>Non, revenir</source>
+        <translation>No, go back</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/participant_steps.py" line="244"/>
+        <source>Enregistrement impossible</source>
+        <translation>Cannot save</translation>
     </message>
 </context>
 <context>
@@ -4160,6 +4595,44 @@ No response was written.</translation>
     </message>
 </context>
 <context>
+    <name>ResumeWorkshopDialog</name>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="75"/>
+        <source>Reprendre un atelier</source>
+        <translation>Resume a workshop</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="79"/>
+        <source>aucun participant</source>
+        <translation>no participants</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="80"/>
+        <source>1 participant</source>
+        <translation>1 participant</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="81"/>
+        <source>{count} participants</source>
+        <translation>{count} participants</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="82"/>
+        <source>{date} — {qpv} — {place} — {people}</source>
+        <translation>{date} — {qpv} — {place} — {people}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="93"/>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/dialogs.py" line="97"/>
+        <source>Les ateliers enregistrés, le plus récent d&apos;abord :</source>
+        <translation>Saved workshops, most recent first:</translation>
+    </message>
+</context>
+<context>
     <name>RowsTableModel</name>
     <message>
         <location filename="../../qpvdesk/views/qpv_list.py" line="27"/>
@@ -4881,6 +5354,163 @@ No response was written.</translation>
     </message>
 </context>
 <context>
+    <name>SynthesisPanel</name>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="37"/>
+        <source>Synthèse de l&apos;atelier</source>
+        <translation>Workshop summary</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="47"/>
+        <source>Retour à l&apos;atelier</source>
+        <translation>Back to the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="55"/>
+        <source>{participants} participants ; {drew} ont dessiné leur quartier ; {pins} lieux placés.</source>
+        <translation>{participants} participants; {drew} drew their neighbourhood; {pins} places marked.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="60"/>
+        <source>Personne n&apos;a encore dessiné son quartier : la carte de l&apos;accord apparaîtra avec le premier dessin.</source>
+        <translation>Nobody has drawn their neighbourhood yet: the agreement map will appear with the first drawing.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="62"/>
+        <source>Créer la proposition</source>
+        <translation>Create the proposal</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="71"/>
+        <source>Inclure les dessins
+individuels (anonymes)</source>
+        <translation>Include the individual
+(anonymous) drawings</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="72"/>
+        <source>Sans cette case, l&apos;export ne contient que les contours d&apos;accord et les comptes.</source>
+        <translation>Unticked, the export holds only the agreement outlines and the counts.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="77"/>
+        <source>Exporter la synthèse…</source>
+        <translation>Export the summary…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="79"/>
+        <source>Synthèse PDF…</source>
+        <translation>Summary PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="84"/>
+        <source>Part des participants qui ont dessiné chaque lieu :</source>
+        <translation>Share of the participants who drew each place:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="97"/>
+        <source>Choisissez le contour à proposer :</source>
+        <translation>Choose the outline to propose:</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="113"/>
+        <source>Lieux cités (sur la carte, le chiffre dit combien de personnes) :</source>
+        <translation>Places named (on the map, the number says how many people):</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="116"/>
+        <source>Aucun lieu n&apos;a été placé.</source>
+        <translation>No place was marked.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="118"/>
+        <source>1 personne</source>
+        <translation>1 person</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="119"/>
+        <source>{count} personnes</source>
+        <translation>{count} people</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="120"/>
+        <source>1 épingle</source>
+        <translation>1 pin</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="121"/>
+        <source>{count} épingles</source>
+        <translation>{count} pins</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="126"/>
+        <source>Au moins {share} des participants
+{area} ha</source>
+        <translation>At least {share} of the participants
+{area} ha</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="130"/>
+        <source> — {share} hors du QPV</source>
+        <translation> — {share} outside the QPV</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="155"/>
+        <source>À ce seuil, un seul dessin suffit : ce n&apos;est pas un accord. Choisissez un seuil plus haut pour créer la proposition.</source>
+        <translation>At this threshold one drawing is enough: that is not an agreement. Choose a higher threshold to create the proposal.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="166"/>
+        <source>Proposition non créée</source>
+        <translation>Proposal not created</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="170"/>
+        <source>Proposition « {title} » créée : elle figure dans le panneau Propositions et peut être envoyée dans un paquet signé.</source>
+        <translation>Proposal “{title}” created: it is in the Proposals panel and can be sent in a signed package.</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="175"/>
+        <source>Exporter la synthèse de l&apos;atelier</source>
+        <translation>Export the workshop summary</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="177"/>
+        <source>GeoJSON (*.geojson)</source>
+        <translation>GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="185"/>
+        <source>Export impossible</source>
+        <translation>Export impossible</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="187"/>
+        <source>Synthèse exportée : {path}</source>
+        <translation>Summary exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="192"/>
+        <source>Enregistrer la synthèse PDF</source>
+        <translation>Save the summary PDF</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="194"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="201"/>
+        <source>PDF impossible</source>
+        <translation>PDF impossible</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="203"/>
+        <source>Synthèse PDF enregistrée : {path}</source>
+        <translation>Summary PDF saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>TrustDialog</name>
     <message>
         <location filename="../../qpvdesk/views/package/trust_dialog.py" line="257"/>
@@ -5275,6 +5905,76 @@ The key file is not deleted: it is moved to the “{folder}” folder. To receiv
         <location filename="../../qpvdesk/views/first_run.py" line="104"/>
         <source>Une autre intercommunalité : sa base est préparée à partir des données nationales fournies avec qpvdesk</source>
         <translation>Another intercommunality: its database is prepared from the national data shipped with qpvdesk</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopWindow</name>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="81"/>
+        <source>Atelier d&apos;habitants — {name}</source>
+        <translation>Residents&apos; workshop — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="93"/>
+        <source>Carte de l&apos;atelier</source>
+        <translation>Workshop map</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="99"/>
+        <source>Atelier du {date} — {qpv}{place}</source>
+        <translation>Workshop of {date} — {qpv}{place}</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="103"/>
+        <source>Rapprocher la carte</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="105"/>
+        <source>Éloigner la carte</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="106"/>
+        <source>Revenir sur le quartier</source>
+        <translation>Back to the neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="108"/>
+        <source>Animation…</source>
+        <translation>Facilitator…</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="110"/>
+        <source>Réservé à l&apos;animateur ou l&apos;animatrice : montrer les dessins des autres, synthèse, quitter</source>
+        <translation>For the facilitator: show the others&apos; drawings, summary, quit</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="123"/>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="137"/>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="187"/>
+        <source>Quitter le plein écran</source>
+        <translation>Leave full screen</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="131"/>
+        <source>Montrer les dessins des autres</source>
+        <translation>Show the others&apos; drawings</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="135"/>
+        <source>Synthèse de l&apos;atelier</source>
+        <translation>Workshop summary</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="139"/>
+        <source>Quitter l&apos;atelier (tout est enregistré)</source>
+        <translation>Quit the workshop (everything is saved)</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/workshop_window.py" line="188"/>
+        <source>Quitter le plein écran ? (Réservé à l&apos;animateur ou l&apos;animatrice : l&apos;atelier continue dans une fenêtre ; tout est déjà enregistré.)</source>
+        <translation>Leave full screen? (For the facilitator: the workshop goes on in a window; everything is already saved.)</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,8 @@ def _frame(proposals: Sequence[Proposal], attributes: Sequence[str]) -> gpd.GeoD
     columns = {name: pd.Series([_value(item, attribute, False) for item in proposals],
                                dtype="Int64" if attribute == "horizon_year" else object)
                for attribute, name, _ in _COLUMNS if attribute in attributes}
+    # optional in the package format (PACKAGE_FORMAT.md 6.1): a JSON object, or NULL
+    columns["provenance"] = pd.Series([item.provenance for item in proposals], dtype=object)
     columns["surface_ha"] = pd.Series([round(area_ha(item.geometry), 4) for item in proposals],
                                       dtype="float64")
     return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(

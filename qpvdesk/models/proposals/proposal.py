@@ -36,6 +36,9 @@ class Proposal:
     created: str = ""               # ISO 8601 with time zone
     modified: str = ""
     deleted: bool = False
+    # Where it comes from, a JSON object (e.g. the residents' workshop that agreed on it);
+    # None for a proposal drawn by hand. Not edited by the form.
+    provenance: str | None = None
 
     @property
     def label(self) -> str:
@@ -65,6 +68,15 @@ def to_state(proposal: Proposal) -> dict[str, object]:
     state["geometry"] = shapely.to_wkb(proposal.geometry, hex=True)
     state["communes"] = ",".join(proposal.communes)
     state["deleted"] = int(proposal.deleted)
+    return _hand_drawn_as_before(state)
+
+
+def _hand_drawn_as_before(state: dict[str, object]) -> dict[str, object]:
+    """A proposal drawn by hand (no provenance) has the state every qpvdesk wrote before
+    workshops, which a workspace of that schema takes too; a provenance never changes once
+    stored, so leaving it out never leaves an older one in place."""
+    if state.get("provenance") is None:
+        state.pop("provenance", None)
     return state
 
 
@@ -81,15 +93,17 @@ SELECT_STATE = f"SELECT {', '.join(COLUMNS)}, Hex(AsBinary(geom)) FROM proposal"
 
 def row_state(row) -> dict[str, object]:
     """The state of a row selected with SELECT_STATE."""
-    return {**dict(zip(COLUMNS, row[:-1])), "geometry": row[-1]}
+    return _hand_drawn_as_before({**dict(zip(COLUMNS, row[:-1])), "geometry": row[-1]})
 
 
 def write_state(conn, state: dict[str, object]) -> None:
-    """Insert or update one proposal row (an upsert, so the spatial index triggers run)."""
-    columns = ", ".join(COLUMNS)
-    placeholders = ", ".join("?" for _ in COLUMNS)
-    updates = ", ".join(f"{name} = excluded.{name}" for name in COLUMNS if name != "uuid")
+    """Insert or update one proposal row (an upsert, so the spatial index triggers run).
+    Only the columns the state holds: undo steps recorded before a column existed lack it."""
+    names = [name for name in COLUMNS if name in state]
+    columns = ", ".join(names)
+    placeholders = ", ".join("?" for _ in names)
+    updates = ", ".join(f"{name} = excluded.{name}" for name in names if name != "uuid")
     conn.execute(
         f"INSERT INTO proposal ({columns}, geom) VALUES ({placeholders}, "
         f"GeomFromWKB(?, 2154)) ON CONFLICT(uuid) DO UPDATE SET {updates}, geom = excluded.geom",
-        [*(state[name] for name in COLUMNS), bytes.fromhex(str(state["geometry"]))])
+        [*(state[name] for name in names), bytes.fromhex(str(state["geometry"]))])

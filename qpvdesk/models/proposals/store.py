@@ -66,7 +66,8 @@ class ProposalStore:
         return self.territory.suggest_qpv(geometry)
 
     def new_proposal(self, kind: str, geometry: BaseGeometry | None,
-                     fields: Mapping[str, object], uuid: str | None = None) -> Proposal:
+                     fields: Mapping[str, object], uuid: str | None = None,
+                     provenance: str | None = None) -> Proposal:
         """A validated proposal, not yet stored; raises InvalidProposal."""
         validation = self.validate(kind, geometry, fields)
         if not validation.ok:
@@ -75,7 +76,7 @@ class ProposalStore:
         return Proposal(uuid or str(uuid_module.uuid4()), kind, validation.geometry,
                         **validation.fields,
                         communes=self.territory.commune_codes(validation.geometry),
-                        created=stamp, modified=stamp)
+                        created=stamp, modified=stamp, provenance=provenance)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -127,10 +128,11 @@ class ProposalStore:
     # -- editing: one transaction and one undo step per call -------------------------------
 
     def add(self, kind: str, geometry: BaseGeometry, fields: Mapping[str, object] | None = None,
-            *, clear_draft: bool = False) -> Proposal:
+            *, clear_draft: bool = False, provenance: str | None = None) -> Proposal:
         """Store a new proposal; ``clear_draft`` drops the saved half-drawn shape in the same
-        transaction (the shape it came from). Raises InvalidProposal."""
-        proposal = self.new_proposal(kind, geometry, fields or {})
+        transaction (the shape it came from); ``provenance`` a JSON object saying where it
+        comes from. Raises InvalidProposal."""
+        proposal = self.new_proposal(kind, geometry, fields or {}, provenance=provenance)
         self._commit(f"Ajout de « {proposal.label} »", [proposal], clear_draft)
         return proposal
 
@@ -190,7 +192,8 @@ class ProposalStore:
                  fields: Mapping[str, object], description: str) -> Proposal:
         if current.deleted:
             raise ProposalNotFound(current.uuid)
-        fresh = self.new_proposal(current.kind, geometry, fields, current.uuid)
+        fresh = self.new_proposal(current.kind, geometry, fields, current.uuid,
+                                  current.provenance)
         proposal = replace(fresh, created=current.created)
         self._commit(description.format(proposal.label), [proposal])
         return proposal

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 
 import shapely
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPointF, QRectF, Qt,
-                            QTimer, Signal)
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLineF, QObject,
+                            QPointF, QRectF, Qt, QTimer, Signal)
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -42,6 +42,19 @@ def render_failure_text(errors: list[RenderError], whole_map: bool = False) -> s
     parts = ", ".join(f"« {error.part} »" for error in errors)
     text = QCoreApplication.translate("MapCanvas", MAP_FAILED if whole_map else PART_FAILED)
     return text.format(parts=parts, details=details)
+
+
+_TOUCH_EVENTS = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
+                 QEvent.Type.TouchCancel)
+
+
+class _TouchState:
+    """Where the fingers are: one finger down (the tool's), or a two-finger pinch."""
+
+    def __init__(self) -> None:
+        self.finger_down = False
+        self.pinching = False
+        self.last: tuple[QPointF, float] | None = None   # centre and spread of the pinch
 
 
 class _RenderSignals(QObject):
@@ -90,6 +103,7 @@ class MapCanvas(QWidget):
     rendered = Signal(float)               # ms of the render that just arrived
     render_failed = Signal(str)            # French: what could not be drawn
     map_painted = Signal()                 # once: a rendered map first reached the screen
+    _touch: _TouchState | None = None      # None: touch events not taken (enable_touch)
 
     def __init__(self, compose: Callable[[Viewport], RenderRequest],
                  initial: Viewport, parent=None) -> None:
@@ -287,3 +301,69 @@ class MapCanvas(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802
         self.set_viewport(self.viewport.resized(self.width(), self.height()), render=False)
         self._settle.start()
+
+    # -- touch (a touch screen: one finger is the tool's, two pan and pinch-zoom) ----------
+    def enable_touch(self) -> None:
+        """Take touch events: one finger goes to the tool as a left-button press, move and
+        release; two fingers drag and pinch the map (the tool's gesture under way is then
+        cancelled through its ``touch_cancelled`` hook, if it has one)."""
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self._touch = _TouchState()
+
+    def event(self, event) -> bool:
+        if self._touch is not None and event.type() in _TOUCH_EVENTS:
+            self._touch_event(event)
+            event.accept()
+            return True
+        return super().event(event)
+
+    def _touch_event(self, event) -> None:
+        points = [point for point in event.points()
+                  if point.state() != point.State.Released]
+        state = self._touch
+        if len(points) >= 2 or state.pinching:
+            self._pinch(points, state)
+        elif points and not state.pinching:
+            self._one_finger(event.type(), points[0].position(), state)
+        if event.type() in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+            if state.finger_down and self.tool is not None:
+                position = event.points()[0].position() if event.points() else QPointF()
+                self.tool.release(self._touch_map_event(position))
+            if state.pinching:
+                self.request_render()
+            self._touch = _TouchState()
+
+    def _touch_map_event(self, position: QPointF) -> MapEvent:
+        x, y = self.viewport.to_map(position.x(), position.y())
+        return MapEvent(float(x), float(y), position.x(), position.y(),
+                        Qt.MouseButton.LeftButton)
+
+    def _one_finger(self, kind, position: QPointF, state: _TouchState) -> None:
+        if self.tool is None:
+            return
+        map_event = self._touch_map_event(position)
+        if not state.finger_down:
+            state.finger_down = True
+            self.tool.press(map_event)
+        elif kind == QEvent.Type.TouchUpdate:
+            self.tool.move(map_event)
+
+    def _pinch(self, points, state: _TouchState) -> None:
+        if not state.pinching:
+            state.pinching = True
+            if state.finger_down and self.tool is not None:
+                cancel = getattr(self.tool, "touch_cancelled", None)
+                if cancel is not None:
+                    cancel()
+            state.finger_down = False
+        if len(points) < 2:
+            state.last = None       # one finger left: wait for both or for the end
+            return
+        first, second = points[0].position(), points[1].position()
+        centre = (first + second) / 2
+        distance = max(QLineF(first, second).length(), 1.0)
+        if state.last is not None:
+            last_centre, last_distance = state.last
+            self.pan_by(centre.x() - last_centre.x(), centre.y() - last_centre.y())
+            self.zoom_by(distance / last_distance, (centre.x(), centre.y()))
+        state.last = (centre, distance)

@@ -1,0 +1,102 @@
+"""The paper map of a workshop: the largest standard scale that fits, a grid to read the
+drawings back, and a printed scale that is true — measured on the PDF itself (its page
+size in points, its grid lines found on the rendered page)."""
+from __future__ import annotations
+
+import re
+import subprocess
+
+import numpy as np
+import pytest
+import shapely
+from PySide6.QtGui import QImage
+
+from qpvdesk.models.atelier.paper import (STANDARD_SCALES, column_letters, paper_layout)
+
+POINTS_PER_MM = 72 / 25.4
+RENDER_DPI = 100
+
+
+def test_the_layout_takes_the_largest_standard_scale_that_fits():
+    small = paper_layout((684_000.0, 7_033_000.0, 684_800.0, 7_033_600.0), "A3")
+    assert small.scale == 5_000 and small.landscape       # 1200 × 1000 m in 1940 × 1100
+    xmin, ymin, xmax, ymax = small.ground
+    assert (xmax - xmin) * 1000 / small.scale == pytest.approx(small.frame_mm[2])
+    assert xmin < 684_000 - 200 and xmax > 684_800 + 200        # the surroundings too
+    wide = paper_layout((680_000.0, 7_030_000.0, 683_400.0, 7_030_400.0), "A3")
+    assert wide.landscape and wide.scale == 10_000
+    larger_sheet = paper_layout((680_000.0, 7_030_000.0, 683_400.0, 7_030_400.0), "A4")
+    assert larger_sheet.scale > wide.scale and larger_sheet.scale in STANDARD_SCALES
+    assert small.cell_of(684_400.0, 7_033_300.0) is not None
+    assert small.cell_of(0.0, 0.0) is None
+    assert [column_letters(index) for index in (0, 25, 26)] == ["A", "Z", "AA"]
+    with pytest.raises(ValueError):
+        paper_layout((0.0, 0.0, 1e6, 1e6), "A3")
+    with pytest.raises(ValueError):
+        paper_layout(small.ground, "A5")
+
+
+def grid_positions(profile: np.ndarray) -> list[float]:
+    """Centres of the runs of a boolean profile (the pixels of each grid line)."""
+    runs, start = [], None
+    for index, on in enumerate(list(profile) + [False]):
+        if on and start is None:
+            start = index
+        elif not on and start is not None:
+            runs.append((start + index - 1) / 2)
+            start = None
+    return runs
+
+
+@pytest.mark.parametrize("code,sheet", [("QN06224M", "A3"), ("QN06227M", "A4")])
+def test_metres_on_the_ground_are_metres_over_the_scale_on_paper(qapp, reference, tmp_path,
+                                                                 code, sheet):
+    from qpvdesk.render.atelier_paper import write_paper_map
+
+    path = tmp_path / "carte.pdf"
+    layout = write_paper_map(reference, code, path, sheet)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    width_pt, height_pt = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts",
+                                               info).groups())
+    expected = sorted(layout.page_mm)
+    assert sorted((width_pt / POINTS_PER_MM, height_pt / POINTS_PER_MM)) == pytest.approx(
+        expected, abs=0.5)                                   # A3 297 × 420, A4 210 × 297
+    assert "Pages:           1" in info
+    subprocess.run(["pdftoppm", "-r", str(RENDER_DPI), "-png", "-singlefile", str(path),
+                    str(tmp_path / "page")], check=True)
+    image = QImage(str(tmp_path / "page.png")).convertToFormat(QImage.Format.Format_RGB888)
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(
+        image.height(), image.bytesPerLine())[:, :image.width() * 3].reshape(
+        image.height(), image.width(), 3).astype(int)
+    red, green, blue = pixels[..., 0], pixels[..., 1], pixels[..., 2]
+    grid_blue = (blue > 150) & (blue - red > 70) & (blue - green > 40)
+    # a grid line crosses the whole frame: most of its column (row) is grid blue
+    left, top, width, height = (value * RENDER_DPI / 25.4 for value in layout.frame_mm)
+    inside = grid_blue[int(top) + 5:int(top + height) - 5, int(left) + 5:int(left + width) - 5]
+    columns = grid_positions(inside.mean(axis=0) > 0.5)
+    rows = grid_positions(inside.mean(axis=1) > 0.5)
+    verticals, horizontals = layout.grid_lines()
+    assert len(columns) == len([x for x in verticals if x < layout.ground[2] - 1])
+    assert len(rows) == len([y for y in horizontals if y > layout.ground[1] + 1])
+    assert len(columns) >= 3 and len(rows) >= 3
+    # the distance between the first and the last line, on paper, against the ground
+    for positions in (columns, rows):
+        ground_m = (len(positions) - 1) * layout.grid_step_m
+        paper_m = (positions[-1] - positions[0]) / RENDER_DPI * 0.0254
+        assert paper_m == pytest.approx(ground_m / layout.scale, rel=0.01)
+    # the whole QPV is on the sheet
+    geometry = shapely.from_wkb(reference.conn.execute(
+        "SELECT AsBinary(geom) FROM qpv WHERE code = ?", (code,)).fetchone()[0])
+    assert layout.ground[0] < geometry.bounds[0] and geometry.bounds[2] < layout.ground[2]
+
+
+def test_an_unwritable_place_or_an_unknown_qpv_is_said(qapp, reference, tmp_path,
+                                                       read_only_folder):
+    from qpvdesk.render.atelier_paper import write_paper_map
+
+    with pytest.raises(OSError, match="Impossible d'écrire la carte"):
+        write_paper_map(reference, "QN06224M", read_only_folder.path / "carte.pdf")
+    assert list(read_only_folder.path.iterdir()) == []
+    with pytest.raises(ValueError, match="QPV inconnu"):
+        write_paper_map(reference, "QN00000M", tmp_path / "carte.pdf")
