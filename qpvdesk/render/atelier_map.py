@@ -4,7 +4,6 @@ the thresholds, the places named (pins gathered); and the map image of the synth
 The workshop screen paints the same way on its canvas."""
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -44,7 +43,7 @@ def neutral_schools(layers: Mapping[str, object]) -> dict[str, object]:
     colleges = layers.get("colleges")
     if colleges is None or colleges.symbols is None:
         return dict(layers)
-    return {**layers, "colleges": dataclasses.replace(colleges, symbols=None, legend=None)}
+    return {**layers, "colleges": colleges.restyled(None)}
 
 
 def plain_schools(request):

@@ -117,6 +117,15 @@ class FeatureLayer:
         _give_back_freed_memory()
         return layer
 
+    def restyled(self, symbols: list[Symbol] | None,
+                 legend: list[LegendItem] | None = None) -> FeatureLayer:
+        """The same features (shared, not copied) drawn with other per-feature symbols;
+        None: every feature in the layer's own style."""
+        copy = object.__new__(FeatureLayer)
+        copy.__dict__.update(self.__dict__)
+        copy.symbols, copy.legend = symbols, legend
+        return copy
+
     @property
     def keeps_geometries(self) -> bool:
         return self._geometries is not None
