@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 INSTALL_DIR = "opt/qpvdesk"
 # Loaded at run time without ldd seeing them: SpatiaLite (by SQLite, with its PROJ and
 # proj.db), fonts (by fontconfig: with none every glyph is a box).
-RUN_TIME_DEPENDS = ["libsqlite3-mod-spatialite", "fonts-dejavu-core"]
+# Loaded at run time, not linked (readelf cannot see them): SpatiaLite by SQLite, libpq by
+# psycopg's ctypes layer (Agglomération › Publier dans PostGIS…), the fonts by Qt.
+RUN_TIME_DEPENDS = ["libsqlite3-mod-spatialite", "libpq5", "fonts-dejavu-core"]
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 LAUNCHER = """#!/bin/sh
 # qpvdesk, installed in /opt/qpvdesk by its Debian package.

@@ -29,7 +29,7 @@ def test_every_feature_family_is_checked():
                             "table",
                             "import-geojson", "import-geopackage", "import-kml",
                             "import-shapefile", "export", "package", "response", "epci",
-                            "window"}
+                            "postgis-client", "window"}
     assert all(" / " in family.title for family in FAMILIES)   # French / English
 
 
@@ -45,6 +45,8 @@ def test_self_test_passes_on_a_good_install(reference_path, capsys):
     assert "an altered copy refused, imported" in lines["Paquet signé / Signed package"]
     assert "altered copy refused, imported by the commune" in lines[
         "Réponse signée de l'agglomération / Signed response"]
+    assert re.search(r"psycopg [\d.]+, libpq \d+\.\d+", lines[
+        "Client PostgreSQL / PostgreSQL client"])
     assert "CA du Grand Avignon: 16 communes, 6 QPV" in lines[
         "Base d'une autre agglomération / Another EPCI's database"]
     assert "quartier_vecu imported" in lines["Import Shapefile / Shapefile import"]
@@ -88,6 +90,7 @@ def test_without_the_reference_database_nothing_else_is_tested(tmp_path, capsys)
     # another EPCI's database is built from the national pack, without the reference
     epci = lines.pop("Base d'une autre agglomération / Another EPCI's database")
     assert epci.strip().startswith(PASSED)
+    assert lines.pop("Client PostgreSQL / PostgreSQL client").strip().startswith(PASSED)
     assert all(line.strip().startswith(SKIPPED) for line in lines.values())
     assert f"1 of {len(FAMILIES)} families failed (reference), {len(lines)} not tested" in out
 

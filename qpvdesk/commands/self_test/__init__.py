@@ -7,8 +7,8 @@ fiche PDF, the portrait as PDF and Word (python-docx reads its template at run t
 pyqtgraph charts, the indicator table as CSV/XLSX, proposal import from
 GeoJSON, GeoPackage, KML and Shapefile files written for the occasion, proposal export, a
 signed package (throwaway key: export, verify, import), the agglomeration's signed response
-(decide, write, verify, import), another EPCI's database built from the national data pack
-and the main window. Each family prints
+(decide, write, verify, import), another EPCI's database built from the national data pack,
+the PostgreSQL client library (PostGIS publishing) and the main window. Each family prints
 one French/English line, passed or failed (with the error); the exit code is 0 only if all
 passed. Meant first as the check of a packaged build (`dist/qpvdesk/qpvdesk --self-test`).
 """
@@ -58,6 +58,8 @@ FAMILIES: tuple[Family, ...] = (
            data.response_package),
     Family("epci", "Base d'une autre agglomération / Another EPCI's database",
            data.epci_database, needs_reference=False),
+    Family("postgis-client", "Client PostgreSQL / PostgreSQL client", data.postgis_client,
+           needs_reference=False),
     Family("window", "Fenêtre principale / Main window", drawing.main_window),
 )
 

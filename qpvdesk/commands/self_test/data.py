@@ -210,3 +210,14 @@ def epci_database(ctx: Context) -> str:
            f"CA du Grand Avignon built with {found}")
     return (f"CA du Grand Avignon: {found['communes']} communes, {found['qpv']} QPV, "
             f"{counts.get('indicator_values', 0)} indicator values")
+
+
+def postgis_client(ctx: Context) -> str:
+    """The PostgreSQL client library psycopg loads to publish to PostGIS (no server here:
+    the library is found and speaks a known protocol version)."""
+    import psycopg
+
+    version = psycopg.pq.version()
+    expect(version >= 100000, f"libpq {version} is too old for PostGIS publishing")
+    major, minor = divmod(version, 10000)
+    return f"psycopg {psycopg.__version__}, libpq {major}.{minor} ({psycopg.pq.__impl__})"
