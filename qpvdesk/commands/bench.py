@@ -18,7 +18,8 @@ from ..models.map.synthetic import SYNTHETIC_INFO, synthetic_layer
 from ..models.map.styles import Symbol
 from ..models.reference import ReferenceStore
 from .report import print_report
-from .map_setup import headless_application, map_composer, territory_viewport
+from .map_setup import (drag_and_zoom_frames, headless_application, map_composer,
+                        territory_viewport)
 
 WIDTH, HEIGHT = 1600, 1000
 SYNTHETIC_SYMBOL = Symbol("polygon", "#9ecae1", "#3182bd", 0.5, fill_alpha=0.6)
@@ -193,16 +194,7 @@ def run_render(args: argparse.Namespace) -> int:
     canvas.show()
     canvas.request_render()
     canvas.wait_for_render()
-    frames = []
-    for step in range(60):   # a drag across the map, then zooming in and out at a point
-        if step < 30:
-            canvas.pan_by(7, -4)
-        else:
-            canvas.zoom_by(1.04 if step < 45 else 1 / 1.04, (WIDTH * 0.6, HEIGHT * 0.4))
-        start = time.perf_counter()
-        canvas.repaint()
-        frames.append((time.perf_counter() - start) * 1000)
-    canvas._settle.stop()
+    frames = drag_and_zoom_frames(canvas, WIDTH, HEIGHT)
 
     xmin, ymin, xmax, ymax = full.bbox
     one_percent = full.zoomed(10.0, (WIDTH * 0.55, HEIGHT * 0.5))  # 1/100 of the area

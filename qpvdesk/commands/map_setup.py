@@ -46,3 +46,21 @@ def map_composer(store, visible: list[str] | None = None,
 
 def territory_viewport(composer, width: int, height: int) -> Viewport:
     return Viewport.fit(composer.layers["epci"].bounds, width, height, margin=0.03)
+
+
+def drag_and_zoom_frames(canvas, width: int, height: int) -> list[float]:
+    """Milliseconds of each repaint of ``canvas`` (shown, its first image rendered) while a
+    user drags across the map, then zooms in and out at a point: 60 frames."""
+    import time
+
+    frames = []
+    for step in range(60):
+        if step < 30:
+            canvas.pan_by(7, -4)
+        else:
+            canvas.zoom_by(1.04 if step < 45 else 1 / 1.04, (width * 0.6, height * 0.4))
+        start = time.perf_counter()
+        canvas.repaint()
+        frames.append((time.perf_counter() - start) * 1000)
+    canvas._settle.stop()   # no re-render after the last frame
+    return frames

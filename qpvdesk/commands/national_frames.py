@@ -64,6 +64,7 @@ def measure(compose, full, repeat: int) -> dict:
     from ..render.national import one_percent_view
     from ..render.renderer import render_map
     from ..views.map.canvas import MapCanvas
+    from .map_setup import drag_and_zoom_frames
 
     width, height = full.width, full.height
     one_percent = one_percent_view(full)
@@ -81,16 +82,7 @@ def measure(compose, full, repeat: int) -> dict:
     canvas.show()
     canvas.request_render()
     canvas.wait_for_render()
-    frames = []
-    for step in range(60):   # a drag across the map, then zooming in and out at a point
-        if step < 30:
-            canvas.pan_by(7, -4)
-        else:
-            canvas.zoom_by(1.04 if step < 45 else 1 / 1.04, (width * 0.6, height * 0.4))
-        start = time.perf_counter()
-        canvas.repaint()
-        frames.append((time.perf_counter() - start) * 1000)
-    canvas._settle.stop()
+    frames = drag_and_zoom_frames(canvas, width, height)
     canvas.close()
     return {"rerender_full_ms": median_ms(full), "rerender_1pct_ms": median_ms(one_percent),
             "pan_frame_ms": round(statistics.median(frames), 2)}

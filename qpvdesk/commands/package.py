@@ -20,7 +20,7 @@ from ..models.package.minisign import readable_key_id
 from ..models.package.verify import named_kind, verify_package, verify_response
 from .decisions import add_received_actions
 from .package_support import (UsageError, ask_passphrase, guarded, open_workspace,
-                              report_json, verified)
+                              print_import_outcome, report_json, verified)
 from .postgis import add_postgis_actions
 from .response import add_response_parsers
 
@@ -184,14 +184,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"qpvdesk: refused: {exc}", file=sys.stderr)
         finally:
             workspace.close()
-    if args.json:
-        document = report_json(report)
-        document["imported"] = outcome is not None and not outcome.already_imported
-        document["summary"] = outcome.summary() if outcome else None
-        print(json.dumps(document, ensure_ascii=False, indent=2))
-    elif outcome is not None:
-        print(outcome.summary())
-    return 0 if outcome is not None else 1
+    return print_import_outcome(report, outcome, args.json)
 
 
 @guarded

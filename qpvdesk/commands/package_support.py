@@ -103,3 +103,18 @@ def state_json(state) -> dict:
             "decision_uuid": state.decision_uuid, "decision_version": state.decision_version,
             "modified_wkt_2154": None if state.geometry is None
             else to_wkt(state.geometry, rounding_precision=3)}
+
+
+def print_import_outcome(report: VerificationReport, outcome, as_json: bool) -> int:
+    """What an import of a verified package (proposals or response) says: the verification
+    report and the outcome as JSON, or the outcome's summary; exit 0 only if imported."""
+    import json
+
+    if as_json:
+        document = report_json(report)
+        document["imported"] = outcome is not None and not outcome.already_imported
+        document["summary"] = outcome.summary() if outcome else None
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    elif outcome is not None:
+        print(outcome.summary())
+    return 0 if outcome is not None else 1

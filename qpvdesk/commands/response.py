@@ -6,7 +6,6 @@ verifier or by the commune's store), 2 usage error (bad option, missing file, ke
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from functools import partial
 from pathlib import Path
@@ -18,7 +17,7 @@ from ..models.package.info import valid_insee, valid_siren
 from ..models.package.keys import KEY_FOLDER_NAME, read_secret_key
 from ..models.package.minisign import readable_key_id
 from .package_support import (UsageError, ask_passphrase, guarded, open_workspace,
-                              report_json, verified)
+                              print_import_outcome, verified)
 
 
 def add_response_parsers(commands) -> None:
@@ -121,11 +120,4 @@ def run_import_response(args: argparse.Namespace) -> int:
                 print(f"qpvdesk: refused: {exc}", file=sys.stderr)
     finally:
         workspace.close()
-    if args.json:
-        document = report_json(report)
-        document["imported"] = outcome is not None and not outcome.already_imported
-        document["summary"] = outcome.summary() if outcome else None
-        print(json.dumps(document, ensure_ascii=False, indent=2))
-    elif outcome is not None:
-        print(outcome.summary())
-    return 0 if outcome is not None else 1
+    return print_import_outcome(report, outcome, args.json)
