@@ -344,3 +344,16 @@ def test_sources_credit_each_national_dataset_with_its_licence(mel):
     assert credits["national/insee_qpv2015_indicateurs"].licence_stated
     # the derived correspondence is qpvdesk's own work: no licence is claimed for it
     assert not credits["national/qpv_passage_2015_2024"].licence_stated
+
+
+def test_a_thematic_map_of_qpv_without_perimeters_says_how_to_add_them(avignon_path, tmp_path,
+                                                                      capsys):
+    from qpvdesk.cli import main
+
+    out = tmp_path / "carte.png"
+    code = main(["--reference", str(avignon_path), "snapshot", "--out", str(out),
+                 "--choropleth", "REVN.DISP_Q2", "--choropleth-layer", "qpv"])
+    error = capsys.readouterr().err
+    assert code == 1 and not out.exists()
+    assert "périmètres des QPV de cette agglomération ne sont pas fournis" in error
+    assert "Importer les périmètres des QPV" in error

@@ -27,6 +27,17 @@ class Thematic:
     key: ChoroplethLegend       # the legend drawn on the map, in the panel, in snapshots
 
 
+# A layer with no shape to colour (outside the CALL: no IRIS, QPV without perimeters).
+NO_SHAPES = {
+    "qpv": "Les périmètres des QPV de cette agglomération ne sont pas fournis : ils ne peuvent "
+           "pas être colorés. Importez-les avec Fichier › Importer les périmètres des QPV… "
+           "(fichier national de l'ANCT).",
+    "iris": "Les contours IRIS ne sont fournis que pour la CA de Lens-Liévin : la carte "
+            "thématique par IRIS n'est pas disponible pour cette agglomération.",
+    "other": "Cette couche n'a aucune forme à colorer dans la base ouverte.",
+}
+
+
 def build_thematic(store, layer: FeatureLayer, setting: ChoroplethSetting) -> Thematic:
     """Classify the indicator over the layer's features. Raises ValueError (French) when the
     indicator has no value to classify."""
@@ -35,6 +46,8 @@ def build_thematic(store, layer: FeatureLayer, setting: ChoroplethSetting) -> Th
     if row is None:
         raise ValueError(f"Indicateur inconnu : {setting.indicator_id}")
     label, unit, unfavourable = row
+    if not len(layer):
+        raise ValueError(NO_SHAPES.get(layer.id, NO_SHAPES["other"]))
     by_key = indicator_values(store, layer.id, setting.indicator_id, setting.edition)
     edition = setting.edition or latest_edition(store, layer.id, setting.indicator_id)
     values = [by_key.get(key, (None, "missing")) for key in layer.keys]
