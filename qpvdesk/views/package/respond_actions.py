@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ...models.decisions import DecisionStore
 from ...models.package.agglomeration import Agglomeration, agglomeration_of
@@ -21,6 +21,7 @@ from ...models.package.response_bag import Responder, write_response
 from ...models.reference import ReferenceStore
 from ..file_dialogs import save_path
 from ..tasks import ActionLock, Task
+from .dialog_actions import DialogActions
 from .export_dialog import ExportProgressDialog
 from .key_dialogs import CreateKeyDialog, ask_passphrase
 from .verify_dialog import commune_label
@@ -47,7 +48,7 @@ def response_work(entries, commune: str, responder: Responder, secret: SecretKey
     return work
 
 
-class RespondActions(QObject):
+class RespondActions(DialogActions):
     message = Signal(str)
     finished = Signal(object)   # the response written (Path), or None
 
@@ -62,16 +63,6 @@ class RespondActions(QObject):
             lambda title, suggested, filters: save_path(self.window, title, suggested,
                                                         filters) or None)
         self.task: Task | None = None
-
-    # -- what a test answers -------------------------------------------------------------
-    def exec_dialog(self, dialog: QDialog) -> int:
-        return dialog.exec()
-
-    def inform(self, title: str, text: str) -> None:
-        QMessageBox.information(self.window, title, text)
-
-    def warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.window, title, text)
 
     @property
     def agglomeration(self) -> Agglomeration:

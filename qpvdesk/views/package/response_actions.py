@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ... import paths
 from ...models.first_run import TRUST_FOLDER_NAME
@@ -21,6 +21,7 @@ from ...models.package.trust import TrustError, TrustStore
 from ...models.package.verify import VerificationReport, verify_response
 from ..file_dialogs import open_path
 from .agglomeration_key_dialog import AgglomerationKeyDialog
+from .dialog_actions import DialogActions
 from .response_dialog import ResponseVerificationDialog
 
 RESPONSE_FILTER = QT_TRANSLATE_NOOP("CommuneResponseActions",
@@ -28,7 +29,7 @@ RESPONSE_FILTER = QT_TRANSLATE_NOOP("CommuneResponseActions",
                                     "(*)")
 
 
-class CommuneResponseActions(QObject):
+class CommuneResponseActions(DialogActions):
     message = Signal(str)          # French, for the status bar
     responses_changed = Signal()   # a response was imported: the proposals' views refresh
 
@@ -51,16 +52,6 @@ class CommuneResponseActions(QObject):
         self.key_action.setToolTip(self.tr("La clé publique avec laquelle qpvdesk vérifie les "
                                            "réponses de l'agglomération"))
         self.key_action.triggered.connect(lambda: self.show_key())
-
-    # -- what a test answers -------------------------------------------------------------
-    def exec_dialog(self, dialog: QDialog) -> int:
-        return dialog.exec()
-
-    def inform(self, title: str, text: str) -> None:
-        QMessageBox.information(self.window, title, text)
-
-    def warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.window, title, text)
 
     # -- the agglomeration and its key ----------------------------------------------------
     @property
