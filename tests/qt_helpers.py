@@ -10,3 +10,16 @@ def settle(qtbot, window, timeout: int = 10_000) -> None:
     qtbot.waitUntil(lambda: canvas.image is not None
                     and canvas.image_viewport == canvas.viewport, timeout=timeout)
     canvas.wait_for_render()
+
+
+def open_main_window(qtbot, reference, workspace, size=(1300, 850)):
+    """The main window on the test databases, shown and with its first map on screen."""
+    from qpvdesk.views.main_window import MainWindow
+
+    window = MainWindow(reference, workspace)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    settle(qtbot, window)
+    return window

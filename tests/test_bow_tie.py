@@ -12,10 +12,10 @@ from shapely.geometry import MultiPolygon, Polygon
 
 from qpvdesk.models.proposals import QUARTIER_VECU, gdal
 from qpvdesk.models.proposals.geometry import crossing_points, enclosed_by, repaired_shape
-from qpvdesk.views.main_window import MainWindow
 from qpvdesk.views.proposals.proposal_form import ProposalForm
 
 from proposal_fixtures import QPV, places, store  # noqa: F401 (fixtures)
+from qt_helpers import open_main_window
 
 QPV_CODE = "QN06228M"
 # corners (0, 0), (L, L), (L, 0), (0, L): two triangles of L²/4 each, 7,5 ha in all
@@ -78,14 +78,7 @@ def test_a_repaired_multipolygon_is_stored_exported_and_read_back(store, places,
 
 @pytest.fixture
 def window(qtbot, reference, workspace):
-    win = MainWindow(reference, workspace)
-    qtbot.addWidget(win)
-    win.resize(1300, 850)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.wait(100)
-    win.map_canvas.wait_for_render()
-    return win
+    return open_main_window(qtbot, reference, workspace)
 
 
 def test_drawn_bow_tie_is_stored_whole_after_the_previewed_correction(qtbot, window,

@@ -9,18 +9,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from qpvdesk.models.proposals import QUARTIER_VECU, vertices_of
 from qpvdesk.views.main_window import MainWindow
 from qpvdesk.views.proposals.proposal_form import ProposalForm
-from qt_helpers import settle
+from qt_helpers import open_main_window, settle
 
 
 @pytest.fixture
 def window(qtbot, reference, workspace):
-    win = MainWindow(reference, workspace)
-    qtbot.addWidget(win)
-    win.resize(1300, 850)
-    win.show()
-    qtbot.waitExposed(win)
-    settle(qtbot, win)
-    return win
+    return open_main_window(qtbot, reference, workspace)
 
 
 def qpv_screen_points(win, code="QN06228M"):

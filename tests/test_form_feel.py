@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from qpvdesk.models.package.identity import Identity, save_identity
 from qpvdesk.models.proposals import EQUIPEMENT, QUARTIER_VECU
-from qpvdesk.views.main_window import MainWindow
 from qpvdesk.views.proposals import ProposalForm
 
 from proposal_fixtures import EQUIPMENT_FIELDS, places, store  # noqa: F401 (fixtures)
+from qt_helpers import open_main_window
 
 LENS, LIEVIN = "62498", "62510"
 
@@ -70,14 +70,7 @@ def test_drawing_outside_ones_commune_is_warned(qtbot, store, places):  # noqa: 
 
 @pytest.fixture
 def window(qtbot, reference, workspace):
-    win = MainWindow(reference, workspace)
-    qtbot.addWidget(win)
-    win.resize(1300, 850)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.wait(100)
-    win.map_canvas.wait_for_render()
-    return win
+    return open_main_window(qtbot, reference, workspace)
 
 
 def qpv_point(win, code="QN06228M") -> QPoint:
