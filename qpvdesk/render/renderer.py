@@ -21,6 +21,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QImage, QPainter, QPainterPath
 from ..models.map.layers import FeatureLayer
 from ..models.map.styles import Symbol
 from ..models.map.viewport import Viewport
+from .block_paths import BLOCK_PATHS, map_to_screen
 from .labels import LabelPlacer
 from .numpy_path import numpy_path, typed_path
 
@@ -247,6 +248,9 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
     cover the fills' jagged edges: same look, several times faster on dense layers."""
     symbol, layer = spec.symbol, spec.layer
     drawn, small = _split_small(layer, visible, viewport)
+    if layer.large and spec.feature_fills is None and layer.symbols is None:
+        _draw_large(painter, layer, symbol, drawn, small, viewport, cancelled)
+        return
     feature_fills, hatched, alphas = spec.feature_fills, spec.hatched, {}
     if feature_fills is None and layer.symbols is not None:   # e.g. coloured by decision
         feature_fills = [item.fill for item in layer.symbols]
@@ -280,27 +284,73 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
             if brush.style() == Qt.BrushStyle.BDiagPattern:
                 painter.fillPath(path, QBrush(HATCH_BACKGROUND))
             painter.fillPath(path, brush)
-    # Beyond a few thousand shapes in view, antialiasing thin outlines costs more than it
-    # shows (a 1 % view of 200,000 parcels: outlines 12.4 -> 7.7 ms)
-    antialiased = len(drawn) <= ANTIALIASED_OUTLINES_UP_TO or symbol.stroke_width > 1
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)
     if symbol.stroke is None:
         return
+    if symbol.stroke_width > 1:
+        _draw_wide_outline(painter, layer, symbol, drawn, viewport, cancelled)
+        return
+    _set_thin_outline(painter, symbol, len(drawn))
+    paths = reusable if reusable is not None else _screen_paths(
+        layer, layer.in_curve_order(drawn), viewport)
+    _draw_paths(painter, paths, cancelled)
+
+
+def _draw_large(painter: QPainter, layer: FeatureLayer, symbol: Symbol, drawn: np.ndarray,
+                small: np.ndarray, viewport: Viewport, cancelled: Callable[[], bool]) -> None:
+    """A large layer in one style: every feature of the blocks in view, from paths kept in
+    map coordinates (render/block_paths.py), then the features a few pixels wide as boxes of
+    pixels over them."""
+    arrays = layer.lod_for(viewport.resolution)
+    with BLOCK_PATHS.lock:
+        paths = BLOCK_PATHS.paths(layer, arrays, layer.blocks_meeting(viewport.bbox))
+        painter.save()
+        painter.setTransform(map_to_screen(viewport))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        brush = symbol_brush(symbol.fill, symbol.fill_alpha)
+        if brush.style() != Qt.BrushStyle.NoBrush:
+            painter.setPen(Qt.PenStyle.NoPen)
+            for path in paths:
+                if cancelled():
+                    raise RenderCancelled
+                painter.fillPath(path, brush)
+        if symbol.stroke is not None and symbol.stroke_width <= 1:
+            _set_thin_outline(painter, symbol, len(drawn))
+            _draw_paths(painter, paths, cancelled)
+        painter.restore()
+    if symbol.stroke is not None and symbol.stroke_width > 1:
+        _draw_wide_outline(painter, layer, symbol, drawn, viewport, cancelled)
+    _stamp_boxes(painter, layer, small, viewport, symbol)
+
+
+def _set_thin_outline(painter: QPainter, symbol: Symbol, shapes_in_view: int) -> None:
+    """The pen of outlines up to a pixel wide. Beyond a few thousand shapes in view,
+    antialiasing them costs more than it shows (a 1 % view of 200,000 parcels: outlines
+    12.4 -> 7.7 ms): Qt's faster hairline draws the same one-pixel lines (8.6 -> 5.3 ms),
+    fainter in proportion to the width, as Qt draws thinner unantialiased pens."""
+    antialiased = shapes_in_view <= ANTIALIASED_OUTLINES_UP_TO
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)
     pen = symbol_pen(symbol)
-    if not antialiased and symbol.stroke_width <= 1:
-        # the same one-pixel lines by Qt's faster hairline (8.6 -> 5.3 ms); Qt draws thinner
-        # aliased pens that much fainter
+    if not antialiased:
         color = pen.color()
         color.setAlphaF(color.alphaF() * symbol.stroke_width)
         pen.setColor(color)
         pen.setWidthF(0)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    if symbol.stroke_width > 1:
-        paths = _clipped_outline(layer, drawn, viewport, symbol.stroke_width + 1)
-    else:
-        paths = reusable if reusable is not None else _screen_paths(
-            layer, layer.in_curve_order(drawn), viewport)
+
+
+def _draw_wide_outline(painter: QPainter, layer: FeatureLayer, symbol: Symbol,
+                       drawn: np.ndarray, viewport: Viewport,
+                       cancelled: Callable[[], bool]) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(symbol_pen(symbol))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    _draw_paths(painter, _clipped_outline(layer, drawn, viewport, symbol.stroke_width + 1),
+                cancelled)
+
+
+def _draw_paths(painter: QPainter, paths: list[QPainterPath],
+                cancelled: Callable[[], bool]) -> None:
     for path in paths:
         if cancelled():
             raise RenderCancelled

@@ -189,15 +189,29 @@ class FeatureLayer:
         R-tree: 0.2 ms for a 1 % view of 200,000 features, against 5 ms for a scan)."""
         if not len(self):
             return np.zeros(0, dtype=np.int64)
-        if len(self) <= BLOCK * 16:
+        if not self.large:
             return np.flatnonzero(_meets(self.extents, bbox))
-        order, block_extents = self._blocks
-        blocks = np.flatnonzero(_meets(block_extents, bbox))
+        blocks = self.blocks_meeting(bbox)
         if not len(blocks):
             return np.zeros(0, dtype=np.int64)
-        members = order[(blocks[:, None] * BLOCK + np.arange(BLOCK)).ravel()]
-        members = members[members >= 0]
+        members = self.block_features(blocks)
         return np.sort(members[_meets(self.extents[members], bbox)])
+
+    @property
+    def large(self) -> bool:
+        """Large layers are culled (and drawn, see render/block_paths.py) by blocks."""
+        return len(self) > BLOCK * 16
+
+    def blocks_meeting(self, bbox: tuple[float, float, float, float]) -> np.ndarray:
+        """The blocks (BLOCK features each, neighbours along the Hilbert curve) whose box
+        meets the bbox."""
+        return np.flatnonzero(_meets(self._blocks[1], bbox))
+
+    def block_features(self, blocks: np.ndarray) -> np.ndarray:
+        """The features of the given blocks, block after block, in curve order."""
+        members = self._blocks[0][(np.asarray(blocks)[:, None] * BLOCK
+                                   + np.arange(BLOCK)).ravel()]
+        return members[members >= 0]
 
     @cached_property
     def _blocks(self) -> tuple[np.ndarray, np.ndarray]:
