@@ -78,13 +78,12 @@ def test_a_view_shows_every_parcel_in_it(qapp, parcels):
 
 def test_kept_paths_stay_under_their_vertex_budget(qapp, parcels):
     paths = BlockPaths(max_vertices=20_000)
-    arrays = parcels.lod_for(1.0)
     for viewport in views()[1:]:
-        drawn = paths.paths(parcels, arrays, parcels.blocks_meeting(viewport.bbox))
+        drawn = paths.paths(parcels, 1.0, parcels.blocks_meeting(viewport.bbox))
         assert drawn and paths.vertex_count <= max(20_000, sum(p.elementCount() for p in drawn))
-    everything = paths.paths(parcels, arrays, np.arange(len(parcels._blocks[1])))
-    assert len(everything) == len(parcels._blocks[1])     # a view gets all its blocks...
-    paths.paths(parcels, arrays, parcels.blocks_meeting(views()[1].bbox))
+    everything = paths.paths(parcels, 1.0, np.arange(parcels.block_count))
+    assert len(everything) == parcels.block_count     # a view gets all its blocks...
+    paths.paths(parcels, 1.0, parcels.blocks_meeting(views()[1].bbox))
     assert paths.vertex_count <= 20_000                    # ...and the next view trims them
 
 

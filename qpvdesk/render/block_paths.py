@@ -21,7 +21,7 @@ from collections import OrderedDict
 import numpy as np
 from PySide6.QtGui import QPainterPath, QTransform
 
-from ..models.map.geometry_arrays import GeometryArrays
+from ..models.map.geometry_arrays import GeometryArrays, thinned
 from ..models.map.layers import FeatureLayer
 from ..models.map.viewport import Viewport
 from .numpy_path import numpy_path
@@ -46,21 +46,24 @@ class BlockPaths:
         self.lock = threading.RLock()
         self._arrays_seen: set[int] = set()
 
-    def paths(self, layer: FeatureLayer, arrays: GeometryArrays,
+    def paths(self, layer: FeatureLayer, resolution: float,
               blocks: np.ndarray) -> list[QPainterPath]:
-        """The paths of the given blocks of `layer` drawn from `arrays` (one of its levels of
-        detail), built for those not kept yet. Call with `lock` held."""
+        """The paths of the given blocks of `layer` for a view of `resolution` metres per
+        pixel (its level-of-detail grid), built together for those not kept yet. Call with
+        `lock` held."""
+        arrays, cell = layer.lod_for(0.0), layer.grid_cell(resolution)   # every vertex
         self._forget_with(arrays)
-        result = []
-        for block in blocks.tolist():
-            key = (id(arrays), block)
-            kept = self._paths.get(key)
-            if kept is None:
-                kept = self._paths[key] = _block_path(layer, arrays, block)
+        keys = [(id(arrays), cell, block) for block in blocks.tolist()]
+        missing = [key for key in keys if key not in self._paths]
+        if missing:
+            built = _block_paths(layer, arrays, cell, np.array([key[2] for key in missing]))
+            for key, kept in zip(missing, built):
+                self._paths[key] = kept
                 self._vertices += kept[1]
-            else:
-                self._paths.move_to_end(key)
-            result.append(kept[0])
+        result = []
+        for key in keys:
+            self._paths.move_to_end(key)
+            result.append(self._paths[key][0])
         while self._vertices > self.max_vertices and len(self._paths) > len(result):
             _, (_, vertices) = self._paths.popitem(last=False)
             self._vertices -= vertices
@@ -85,10 +88,21 @@ class BlockPaths:
                 self._vertices -= self._paths.pop(key)[1]
 
 
-def _block_path(layer: FeatureLayer, arrays: GeometryArrays,
-                block: int) -> tuple[QPainterPath, int]:
-    coords, continues = arrays.select(layer.block_features(np.array([block])))
-    return numpy_path(coords[:, 0], coords[:, 1], continues), len(coords)
+def _block_paths(layer: FeatureLayer, arrays: GeometryArrays, cell: float,
+                 blocks: np.ndarray) -> list[tuple[QPainterPath, int]]:
+    """Each block's path and vertex count, the vertices a view on a `cell`-metre grid needs
+    (geometry_arrays.thinned), all blocks' vertices selected and thinned at once."""
+    features = layer.block_features(blocks)
+    coords, continues = arrays.select(features)
+    lengths = arrays.vertex_start[features + 1] - arrays.vertex_start[features]
+    block_of_feature = np.repeat(np.arange(len(blocks)), layer.block_sizes(blocks))
+    block_of_vertex = np.repeat(block_of_feature, lengths)
+    if cell > 0:
+        kept = thinned(coords, continues, cell)
+        coords, continues, block_of_vertex = coords[kept], continues[kept], block_of_vertex[kept]
+    bounds = np.searchsorted(block_of_vertex, np.arange(len(blocks) + 1)).tolist()
+    return [(numpy_path(coords[start:end, 0], coords[start:end, 1], continues[start:end]),
+             end - start) for start, end in zip(bounds[:-1], bounds[1:])]
 
 
 BLOCK_PATHS = BlockPaths()

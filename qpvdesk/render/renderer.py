@@ -300,9 +300,9 @@ def _draw_large(painter: QPainter, layer: FeatureLayer, symbol: Symbol, drawn: n
     """A large layer in one style: every feature of the blocks in view, from paths kept in
     map coordinates (render/block_paths.py), then the features a few pixels wide as boxes of
     pixels over them."""
-    arrays = layer.lod_for(viewport.resolution)
     with BLOCK_PATHS.lock:
-        paths = BLOCK_PATHS.paths(layer, arrays, layer.blocks_meeting(viewport.bbox))
+        paths = BLOCK_PATHS.paths(layer, viewport.resolution,
+                                  layer.blocks_meeting(viewport.bbox))
         painter.save()
         painter.setTransform(map_to_screen(viewport))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)

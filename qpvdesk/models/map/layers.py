@@ -213,6 +213,22 @@ class FeatureLayer:
                                    + np.arange(BLOCK)).ravel()]
         return members[members >= 0]
 
+    def block_sizes(self, blocks: np.ndarray) -> np.ndarray:
+        """How many features each of the given blocks holds (BLOCK but for the last one)."""
+        return np.minimum(len(self) - np.asarray(blocks) * BLOCK, BLOCK)
+
+    @property
+    def block_count(self) -> int:
+        return len(self._blocks[1])
+
+    @staticmethod
+    def grid_cell(resolution: float) -> float:
+        """The level-of-detail grid of large layers for a view of `resolution` metres per
+        pixel: a power of two metres, one to LOD_GRID_PX pixels wide, so that small zooms
+        share it (0 below 2 m per pixel: every vertex)."""
+        return (2.0 ** math.floor(math.log2(resolution * LOD_GRID_PX)) if resolution >= 2
+                else 0.0)
+
     @cached_property
     def _blocks(self) -> tuple[np.ndarray, np.ndarray]:
         """Features in Hilbert order, padded with -1 to whole blocks, and each block's box."""
@@ -231,10 +247,7 @@ class FeatureLayer:
         """The coarsest copy whose error stays under about half a pixel (two pixels for the
         grid of large layers), built the first time a view needs it."""
         if self._geometries is None:
-            # large layers: a grid cell of a power of two metres, so that small zooms reuse
-            # a copy
-            cell = (2.0 ** math.floor(math.log2(resolution * LOD_GRID_PX)) if resolution >= 2
-                    else 0.0)
+            cell = self.grid_cell(resolution)
             return self._copy(cell, lambda: self.lods[0.0].decimated(cell))
         tolerance = max(value for value in LOD_TOLERANCES if value <= resolution * 0.5)
         return self._copy(tolerance, lambda: GeometryArrays.from_geometries(
