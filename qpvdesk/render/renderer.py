@@ -31,7 +31,11 @@ PIECES_PER_PATH = 1            # ...one path each (QPV outline, 1 % view: 3.5 ->
 TINY_FEATURE_PX = 1.5      # smaller features are always drawn as a box of pixels
 DENSE_FEATURES = 20_000    # above this many shapes in view...
 DENSE_BOX_PX = 3           # ...features under this size become boxes too (more: a mosaic)
-ANTIALIASED_OUTLINES_UP_TO = 2_000   # shapes in view (of every layer): beyond, a dense view
+# A view with more shapes than this (of all layers) per million pixels, about 30 pixels
+# across each on average, is dense: its outlines go unantialiased. In a mosaic of small
+# shapes antialiasing costs more than it shows (1 % of 200,000 parcels, outlines:
+# 12.4 -> 7.7 ms; 1 % of France's communes: 13 -> 11 ms).
+DENSE_SHAPES_PER_MEGAPIXEL = 1_000
 BACKGROUND = QColor("#f4f3ee")
 HATCH_BACKGROUND = QColor("#d9d9d9")   # under a hatched (secret) fill
 
@@ -83,9 +87,9 @@ def render_map(request: RenderRequest, cancelled: Callable[[], bool] = lambda: F
                 request.basemap(painter, viewport)
         placer = LabelPlacer(viewport)
         visible = [_visible(spec.layer, viewport) for spec in request.layers]
-        dense = sum(len(features) for spec, features in zip(request.layers, visible)
-                    if features is not None and spec.layer.info.geometry != "point"
-                    ) > ANTIALIASED_OUTLINES_UP_TO
+        shapes = sum(len(features) for spec, features in zip(request.layers, visible)
+                     if features is not None and spec.layer.info.geometry != "point")
+        dense = shapes > DENSE_SHAPES_PER_MEGAPIXEL * viewport.width * viewport.height / 1e6
         for spec, features in zip(request.layers, visible):
             if cancelled():
                 raise RenderCancelled
@@ -339,10 +343,9 @@ def _draw_large(painter: QPainter, layer: FeatureLayer, symbol: Symbol, drawn: n
 
 
 def _set_thin_outline(painter: QPainter, symbol: Symbol, dense: bool) -> None:
-    """The pen of outlines up to a pixel wide. Beyond a few thousand shapes in view,
-    antialiasing them costs more than it shows (a 1 % view of 200,000 parcels: outlines
-    12.4 -> 7.7 ms): Qt's faster hairline draws the same one-pixel lines (8.6 -> 5.3 ms),
-    fainter in proportion to the width, as Qt draws thinner unantialiased pens."""
+    """The pen of outlines up to a pixel wide: antialiased, or in a dense view Qt's faster
+    hairline (8.6 -> 5.3 ms), fainter in proportion to the width, as Qt draws thinner
+    unantialiased pens."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, not dense)
     pen = symbol_pen(symbol)
     if dense:
