@@ -19,20 +19,18 @@ BOX = (600_000.0, 7_000_000.0, 627_000.0, 7_017_000.0)
 SYMBOL = Symbol("polygon", "#9ecae1", "#3182bd", 0.5, fill_alpha=0.6)
 
 
-class BuiltEachRender(FeatureLayer):
-    """The same layer, drawn the way small layers are: paths built for each render."""
-    @property
-    def large(self) -> bool:
-        return False
-
-
 @pytest.fixture(scope="module")
 def parcels() -> FeatureLayer:
     return synthetic_layer(BOX, 20_000)
 
 
-def pixels(layer: FeatureLayer, viewport: Viewport, symbol: Symbol = SYMBOL) -> np.ndarray:
-    image = render_map(RenderRequest(viewport, [LayerRenderSpec(layer, symbol)]))
+def pixels(layer: FeatureLayer, viewport: Viewport, symbol: Symbol = SYMBOL,
+           built_each_render: bool = False) -> np.ndarray:
+    """The layer drawn alone; `built_each_render`: the way layers coloured feature by
+    feature are drawn (paths built for each render), here every feature in the same colour."""
+    spec = LayerRenderSpec(layer, symbol, feature_fills=(
+        [symbol.fill] * len(layer) if built_each_render else None))
+    image = render_map(RenderRequest(viewport, [spec]))
     data = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
     return data.reshape(image.height(), image.width(), 4).copy()
 
@@ -48,13 +46,14 @@ def views() -> list[Viewport]:
                                     Symbol("polygon", "#d7301f", "#99000d", 1.6,
                                            fill_alpha=0.35)],
                          ids=["parcels", "communes-de-france", "outline-only", "wide-outline"])
-def test_kept_paths_draw_the_same_pixels_as_paths_built_for_each_render(qapp, parcels, symbol):
-    assert parcels.large
-    built = BuiltEachRender.__new__(BuiltEachRender)
-    built.__dict__.update(parcels.__dict__)
+@pytest.mark.parametrize("count", [20_000, 800], ids=["large", "small"])
+def test_kept_paths_draw_the_same_pixels_as_paths_built_for_each_render(qapp, symbol, count):
+    parcels = synthetic_layer(BOX, count)
+    assert parcels.large == (count > 1024)
     for viewport in views():
         kept = pixels(parcels, viewport, symbol)
-        changed = np.abs(kept.astype(int) - pixels(built, viewport, symbol)).max(axis=2) > 0
+        built = pixels(parcels, viewport, symbol, built_each_render=True)
+        changed = np.abs(kept.astype(int) - built).max(axis=2) > 0
         # antialiased outlines may round an edge pixel otherwise (the painter's transform
         # against numpy's): a few pixels of an image, never a shape
         assert changed.sum() <= 0.0005 * changed.size, viewport

@@ -1,7 +1,7 @@
-"""Paths of large layers kept from one render to the next, in map coordinates.
+"""Paths of layers kept from one render to the next, in map coordinates.
 
-A large layer is drawn block by block: BLOCK neighbours along the Hilbert curve, the blocks its
-culling already uses (FeatureLayer.blocks_meeting). Each block's QPainterPath is built once, in
+A layer in one style is drawn block by block: BLOCK neighbours along the Hilbert curve, the
+blocks a large layer's culling already uses (FeatureLayer.blocks_meeting). Each block's QPainterPath is built once, in
 Lambert-93 metres, the first time a view shows it, and later drawn through the painter's
 transform: panning and zooming within a level of detail build no path again, and Qt keeps its
 own conversion of each path as well (a 1 % view of 200,000 polygons: 8.6 -> 6.3 ms, the same
@@ -54,7 +54,10 @@ class BlockPaths:
         """The paths of the given blocks of `layer` for a view of `resolution` metres per
         pixel (its level-of-detail grid), built together for those not kept yet. Call with
         `lock` held."""
-        arrays, cell = layer.lod_for(0.0), layer.grid_cell(resolution)   # every vertex
+        if layer.large:   # every vertex, thinned for the view's grid
+            arrays, cell = layer.lod_for(0.0), layer.grid_cell(resolution)
+        else:             # the copy simplified with its topology for the view
+            arrays, cell = layer.lod_for(resolution), 0.0
         self._forget_with(arrays)
         keys = [(id(arrays), cell, block) for block in blocks.tolist()]
         missing = [key for key in keys if key not in self._paths]

@@ -267,8 +267,8 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
     cover the fills' jagged edges: same look, several times faster on dense layers."""
     symbol, layer = spec.symbol, spec.layer
     drawn, small = _split_small(layer, visible, viewport)
-    if layer.large and spec.feature_fills is None and layer.symbols is None:
-        _draw_large(painter, layer, symbol, drawn, small, viewport, cancelled, dense)
+    if spec.feature_fills is None and layer.symbols is None:
+        _draw_in_one_style(painter, layer, symbol, drawn, small, viewport, cancelled, dense)
         return
     feature_fills, hatched, alphas = spec.feature_fills, spec.hatched, {}
     if feature_fills is None and layer.symbols is not None:   # e.g. coloured by decision
@@ -314,11 +314,11 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
     _draw_paths(painter, paths, cancelled)
 
 
-def _draw_large(painter: QPainter, layer: FeatureLayer, symbol: Symbol, drawn: np.ndarray,
+def _draw_in_one_style(painter: QPainter, layer: FeatureLayer, symbol: Symbol, drawn: np.ndarray,
                 small: np.ndarray, viewport: Viewport, cancelled: Callable[[], bool],
                 dense: bool) -> None:
-    """A large layer in one style: every feature of the blocks in view, from paths kept in
-    map coordinates (render/block_paths.py), then the features a few pixels wide as boxes of
+    """A layer in one style: every feature of the blocks in view, from paths kept in map
+    coordinates (render/block_paths.py), then the features a few pixels wide as boxes of
     pixels over them."""
     with BLOCK_PATHS.lock:
         paths = BLOCK_PATHS.paths(layer, viewport.resolution,
