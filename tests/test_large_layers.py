@@ -140,3 +140,14 @@ def test_thinning_keeps_corners_and_ring_ends_and_stays_within_a_cell_of_the_sha
         assert shapely.hausdorff_distance(shapely.Polygon(ring), shape) <= cell * 1.5
         corners = shapely.get_coordinates(shape.exterior.simplify(0.01))
         assert all(np.hypot(*(ring - corner).T).min() < cell for corner in corners)
+
+
+def test_blocks_of_features_are_the_blocks_that_hold_them(large):
+    features = np.array([0, 17, 17, 29_999, 4_321])
+    blocks = large.blocks_of(features)
+    assert np.array_equal(blocks, np.unique(blocks))
+    members = large.block_features(blocks)
+    assert set(features) <= set(members.tolist())
+    assert len(members) == large.block_sizes(blocks).sum()
+    every = large.block_features(np.arange(large.block_count))
+    assert np.array_equal(np.sort(every), np.arange(len(large)))

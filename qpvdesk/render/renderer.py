@@ -317,12 +317,11 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
 def _draw_in_one_style(painter: QPainter, layer: FeatureLayer, symbol: Symbol, drawn: np.ndarray,
                 small: np.ndarray, viewport: Viewport, cancelled: Callable[[], bool],
                 dense: bool) -> None:
-    """A layer in one style: every feature of the blocks in view, from paths kept in map
-    coordinates (render/block_paths.py), then the features a few pixels wide as boxes of
-    pixels over them."""
+    """A layer in one style: the blocks of the features in view wider than a few pixels,
+    from paths kept in map coordinates (render/block_paths.py), then the narrower features
+    as boxes of pixels over them."""
     with BLOCK_PATHS.lock:
-        paths = BLOCK_PATHS.paths(layer, viewport.resolution,
-                                  layer.blocks_meeting(viewport.bbox))
+        paths = BLOCK_PATHS.paths(layer, viewport.resolution, layer.blocks_of(drawn))
         painter.save()
         painter.setTransform(map_to_screen(viewport))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)

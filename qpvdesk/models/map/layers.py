@@ -213,6 +213,18 @@ class FeatureLayer:
                                    + np.arange(BLOCK)).ravel()]
         return members[members >= 0]
 
+    def blocks_of(self, features: np.ndarray) -> np.ndarray:
+        """The blocks holding the given features, each once, in order."""
+        return np.unique(self._block_of_feature[features])
+
+    @cached_property
+    def _block_of_feature(self) -> np.ndarray:
+        block = np.empty(len(self), dtype=np.int32)
+        order = self._blocks[0]
+        placed = order >= 0
+        block[order[placed]] = np.flatnonzero(placed) // BLOCK
+        return block
+
     def block_sizes(self, blocks: np.ndarray) -> np.ndarray:
         """How many features each of the given blocks holds (BLOCK but for the last one)."""
         return np.minimum(len(self) - np.asarray(blocks) * BLOCK, BLOCK)
