@@ -9,8 +9,8 @@ import json
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputDevice
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QInputDevice, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton
 
@@ -352,3 +352,60 @@ def test_the_panels_buttons_answer_a_finger(qtbot, workspace, reference, layers,
     tap(touch_screen, window.canvas, QPoint(300, 280))
     (place,) = store.contributions(workshop.uuid)
     assert place.place_kind == "mal_a_l_aise"
+
+
+def overlay_pixels(window, ratio: float, background: str) -> np.ndarray:
+    """What the workshop paints over the map (rows × columns × RGB, in device pixels), on a
+    plain ``background``, for a screen of device pixel ratio ``ratio``."""
+    canvas = window.canvas
+    image = QImage(QSize(round(canvas.width() * ratio), round(canvas.height() * ratio)),
+                   QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(ratio)
+    image.fill(QColor(background))
+    painter = QPainter(image)
+    window.overlay.paint(painter)
+    painter.end()
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(
+        image.height(), image.bytesPerLine())[:, :image.width() * 3].reshape(
+        image.height(), image.width(), 3).astype(int)
+
+
+@pytest.mark.parametrize("ratio", [1.0, 2.0])
+def test_my_drawing_is_seen_from_the_back_of_the_room(qtbot, workspace, reference, layers,
+                                                      ratio):
+    """A projector at the far end of a community room: the drawn outline is a bold line
+    (at least 4 logical pixels) on a light halo, and the fill tints the map clearly while
+    letting it show through — as bold on a high-DPI screen (widths in logical pixels)."""
+    from qpvdesk.views.atelier.overlays import OWN
+
+    window, store, workshop = open_window(qtbot, workspace, reference, layers)
+    canvas = window.canvas
+    centre = QPoint(canvas.width() // 2, canvas.height() // 2)
+    left = centre.x() - 150
+    window.panel.buttons["draw"].click()
+    for dx, dy in ((-150, -120), (150, -120), (150, 120), (-150, 120)):
+        QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=centre + QPoint(dx, dy))
+    window.panel.buttons["finish"].click()
+    assert len(drawings(store, workshop)) == 1
+    beige = "#d8b99a"                               # a cité minière under the outline
+    drawn = overlay_pixels(window, ratio, beige)
+    window.overlay.set_contributions([], 1)
+    bare = overlay_pixels(window, ratio, beige)
+    # across the left edge, 12 logical pixels either side, on the middle row
+    row = round(centre.y() * ratio)
+    span = slice(round((left - 12) * ratio), round((left + 12) * ratio))
+    across, before = drawn[row, span], bare[row, span]
+    ink = np.array([QColor(OWN.ink).red(), QColor(OWN.ink).green(), QColor(OWN.ink).blue()])
+    inked = np.abs(across - ink).max(axis=1) < 40
+    assert 4 * ratio <= inked.sum() <= 7 * ratio
+    white = (across > 225).all(axis=1) & ~(before > 225).all(axis=1)
+    assert white.sum() >= 2 * ratio                 # the halo, both sides of the line
+    # inside: the map is tinted by at least a third, and shows through (translucent)
+    inside = (slice(round((centre.y() - 20) * ratio), round((centre.y() + 20) * ratio)),
+              slice(round((centre.x() - 20) * ratio), round((centre.x() + 20) * ratio)))
+    window.overlay.set_contributions(store.contributions(workshop.uuid), 1)
+    on_white = np.median(overlay_pixels(window, ratio, "#ffffff")[inside], axis=(0, 1))
+    on_black = np.median(overlay_pixels(window, ratio, "#000000")[inside], axis=(0, 1))
+    assert (255 - on_white).max() >= 85
+    assert (on_white - on_black).min() >= 80
