@@ -63,6 +63,10 @@ def test_metres_on_the_ground_are_metres_over_the_scale_on_paper(qapp, reference
     assert sorted((width_pt / POINTS_PER_MM, height_pt / POINTS_PER_MM)) == pytest.approx(
         expected, abs=0.5)                                   # A3 297 × 420, A4 210 × 297
     assert "Pages:           1" in info
+    # residents read it: « quartier prioritaire », never the acronym
+    words = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "quartier prioritaire" in words and not re.search(r"\bQPV\b", words)
     subprocess.run(["pdftoppm", "-r", str(RENDER_DPI), "-png", "-singlefile", str(path),
                     str(tmp_path / "page")], check=True)
     image = QImage(str(tmp_path / "page.png")).convertToFormat(QImage.Format.Format_RGB888)

@@ -5,6 +5,7 @@ showing the others, Escape leaving full screen, and the proposal made from the s
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -409,3 +410,80 @@ def test_my_drawing_is_seen_from_the_back_of_the_room(qtbot, workspace, referenc
     on_black = np.median(overlay_pixels(window, ratio, "#000000")[inside], axis=(0, 1))
     assert (255 - on_white).max() >= 85
     assert (on_white - on_black).min() >= 80
+
+
+def texts_on_screen(window) -> list[str]:
+    """Everything a person in the room can read on the workshop's screen: the title, labels,
+    buttons, tooltips and accessible names of the visible widgets, and the facilitator's
+    menu (it opens on the same screen)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+    texts = [window.windowTitle()]
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        texts += [widget.toolTip(), widget.accessibleName(), widget.statusTip()]
+    for action in window.facilitator_menu.actions():
+        texts += [action.text(), action.toolTip()]
+    return [text for text in texts if text]
+
+
+def test_residents_never_read_the_acronym_qpv(qtbot, workspace, reference, layers,
+                                              touch_screen):
+    """Every screen of a participant's turn, and the synthesis the room looks at together:
+    « quartier prioritaire » or the quartier's name, never « QPV »."""
+    window, store, workshop = open_window(qtbot, workspace, reference, layers,
+                                          ask_residence=True, ask_age=True)
+    panel, canvas = window.panel, window.canvas
+    centre = QPoint(canvas.width() // 2, canvas.height() // 2)
+    seen: dict[str, list[str]] = {}
+
+    def look(name: str) -> None:
+        qtbot.wait(10)
+        seen[name] = texts_on_screen(window)
+
+    def click_map(*offsets) -> None:
+        for dx, dy in offsets:
+            QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=centre + QPoint(dx, dy))
+
+    look("residence")
+    panel.buttons["lives_yes"].click()
+    look("age")
+    panel.buttons["age_30_44"].click()
+    look("actions")
+    panel.buttons["next"].click()
+    look("nothing added")
+    panel.buttons["no"].click()
+    panel.buttons["draw"].click()
+    look("drawing")
+    click_map((-100, -100), (100, 100), (100, -100), (-100, 100))     # a bow tie
+    panel.buttons["finish"].click()
+    look("crossed drawing")
+    panel.buttons["redraw"].click()
+    click_map((-100, -100), (100, -100), (100, 100))
+    panel.buttons["finish"].click()
+    look("drawn")
+    for kind in ("frequent", "manque", "mal_a_l_aise"):
+        panel.buttons["add_place"].click()
+        look("kinds")
+        panel.buttons[f"kind_{kind}"].click()
+        look(f"after {kind}")
+        if kind != "mal_a_l_aise":
+            panel.buttons["category_sante"].click()
+            look(f"placing {kind}")
+        click_map((10, 10))
+        look(f"placed {kind}")
+    panel.buttons["undo"].click()
+    look("undone")
+    window.show_synthesis()
+    look("synthesis")
+    acronyms = {name: [text for text in texts if re.search(r"\bQPV\b", text, re.IGNORECASE)]
+                for name, texts in seen.items()}
+    assert {name: found for name, found in acronyms.items() if found} == {}
+    # the walk did reach each screen
+    assert "Dessinez votre quartier" in seen["drawing"]
+    assert "Votre dessin se croise" in seen["crossed drawing"]
+    assert any("hors du quartier prioritaire" in text for text in seen["synthesis"])
+    assert "1 participant ; 1 a dessiné son quartier ; 2 lieux placés." in seen["synthesis"]
