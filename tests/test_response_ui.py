@@ -310,7 +310,7 @@ def test_deciding_colours_the_map_and_counts_by_commune(agglomeration_window, le
         return QDialog.DialogCode.Rejected
     actions.script[ReceivedDialog] = look
     actions.show_received()
-    assert seen["summary"] == "Lens : 3 reçues, 1 non retenue"
+    assert seen["summary"] == "Lens : 3 propositions — 2 reçues, 1 non retenue"
     assert seen["decisions"] == ["Non retenue", "Reçue", "Reçue"]
     assert seen["filtered"] == [perimeter.uuid]
     assert seen["decide"] and seen["respond"]
