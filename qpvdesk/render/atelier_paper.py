@@ -143,18 +143,17 @@ def _draw_map(painter: QPainter, sheet: _Sheet, marks: Landmarks) -> None:
 
 @dataclass(frozen=True)
 class PlacedLabel:
-    """A name on the sheet: its glyphs as a path in device units, and the box (mm on the
-    page, white halo included) the layout gave it inside the frame."""
+    """A name on the sheet: its glyphs as a path in device units, where the layout (models/
+    atelier/paper.py) put it — wholly inside the frame, white halo included."""
     text: str
     path: QPainterPath
     colour: QColor
-    box_mm: Box
 
 
 HALO_MM = 0.8
 
 
-def _label_path(sheet: _Sheet, text: str, font: QFont) -> tuple[QPainterPath, tuple[float, float]]:
+def _glyphs(sheet: _Sheet, text: str, font: QFont) -> tuple[QPainterPath, tuple[float, float]]:
     """The text's glyphs at the origin, and its size in mm with the halo around it."""
     path = QPainterPath()
     path.addText(QPointF(0, 0), font, text)
@@ -169,7 +168,7 @@ def _placed(sheet: _Sheet, text: str, path: QPainterPath, colour: QColor, box: B
     bounds = path.boundingRect()
     halo = sheet.mm(HALO_MM / 2)
     at = QPointF(sheet.mm(box[0]) + halo - bounds.left(), sheet.mm(box[1]) + halo - bounds.top())
-    return PlacedLabel(text, path.translated(at), colour, box)
+    return PlacedLabel(text, path.translated(at), colour)
 
 
 def place_labels(sheet: _Sheet, marks: Landmarks) -> list[PlacedLabel]:
@@ -177,16 +176,16 @@ def place_labels(sheet: _Sheet, marks: Landmarks) -> list[PlacedLabel]:
     them (models/atelier/paper.py): wholly inside the frame, or left out."""
     layout, labels = sheet.layout, []
     for label, point in marks.schools:
-        path, size = _label_path(sheet, label, sheet.font(7, bold=True))
+        path, size = _glyphs(sheet, label, sheet.font(7, bold=True))
         labels.append(_placed(sheet, label, path, SCHOOL_INK, point_label_box(
             layout, point.x, point.y, size, SCHOOL_MARK_MM)))
     for name, geometry in marks.terrils:
-        path, size = _label_path(sheet, name, sheet.font(6))
+        path, size = _glyphs(sheet, name, sheet.font(6))
         labels.append(_placed(sheet, name, path, QColor("#333333"),
                               area_label_box(layout, geometry, size)))
     for name, geometry in marks.communes:
         text = name.upper()
-        path, size = _label_path(sheet, text, sheet.font(9, bold=True))
+        path, size = _glyphs(sheet, text, sheet.font(9, bold=True))
         labels.append(_placed(sheet, text, path, COMMUNE_INK,
                               area_label_box(layout, geometry, size)))
     return [label for label in labels if label is not None]
