@@ -9,6 +9,7 @@ import string
 from dataclasses import dataclass
 
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 # Scales a printed map is read at (1 : N), largest (most detailed) first.
 STANDARD_SCALES = (2_000, 2_500, 5_000, 7_500, 10_000, 15_000, 20_000, 25_000, 50_000)
@@ -137,7 +138,8 @@ def box_inside(box: Box, frame: Box) -> bool:
             and box[2] <= frame[2] + 1e-9 and box[3] <= frame[3] + 1e-9)
 
 
-def area_label_box(layout: PaperLayout, area, size_mm: tuple[float, float]) -> Box | None:
+def area_label_box(layout: PaperLayout, area: BaseGeometry, size_mm: tuple[float, float]
+                   ) -> Box | None:
     """Where a label of ``size_mm`` (width, height) naming ``area`` (a shapely polygon,
     Lambert-93) goes: centred on a point of the area far enough from the frame's edges for
     the whole label to lie inside; None when no part of the area is that far in (the label
