@@ -215,7 +215,9 @@ class FeatureLayer:
 
     def blocks_of(self, features: np.ndarray) -> np.ndarray:
         """The blocks holding the given features, each once, in order."""
-        return np.unique(self._block_of_feature[features])
+        held = np.zeros(self.block_count, dtype=bool)     # (np.unique imports numpy.ma:
+        held[self._block_of_feature[features]] = True     # 40 ms that start-up avoids)
+        return np.flatnonzero(held)
 
     @cached_property
     def _block_of_feature(self) -> np.ndarray:
