@@ -329,7 +329,9 @@ def _draw_in_one_style(painter: QPainter, layer: FeatureLayer, symbol: Symbol, d
             brush = symbol_brush(symbol.fill, symbol.fill_alpha)
             if brush.style() != Qt.BrushStyle.NoBrush:
                 painter.setPen(Qt.PenStyle.NoPen)
-                for path in paths:
+                fills = (paths if layer.cover is None
+                         else [BLOCK_PATHS.cover_path(layer, viewport.resolution)])
+                for path in fills:
                     if cancelled():
                         raise RenderCancelled
                     painter.fillPath(path, brush)
