@@ -122,6 +122,15 @@ def main(out: Path) -> int:
         dialog.grab().save(str(out / "sources.png"))
         dialog.close()
         package_screens(app, window, store, workspace, Path(scratch), out)
+        window.national_action.trigger()      # France's communes (written once, ~10 s)
+        national = window._windows["national"]
+        for _ in range(120):
+            if national.canvas is not None and national.canvas.image is not None:
+                break
+            wait(app, 500)
+        wait(app, 500)
+        national.grab().save(str(out / "vue_nationale.png"))
+        national.close()
         window.close()
         store.close()
         workspace.close()
