@@ -146,3 +146,17 @@ def test_the_app_reopens_the_chosen_agglomeration_with_its_own_workspace(
     restarted = _host(qtbot, hosts, chosen_reference(launch), launch)
     assert restarted.workspace.path == host.workspace.path != launch.path
     assert _proposal_titles(restarted) == ["Gymnase d'Avignon"]
+
+
+def test_a_command_on_an_agglomeration_database_uses_its_workspace(reference, avignon_path,
+                                                                   launch, isolated_home,
+                                                                   capsys):
+    from qpvdesk.cli import main
+
+    ProposalStore(launch, reference).add(EQUIPEMENT, _inside(reference),
+                                         {**EQUIPMENT_FIELDS, "title": "Maison de Lens"})
+    assert main(["--reference", str(avignon_path), "proposals", "list"]) == 0
+    assert capsys.readouterr().out == "0 proposition(s)\n"
+    assert (isolated_home / "workspace_248400251.sqlite").is_file()
+    assert main(["--reference", str(reference.path), "proposals", "list"]) == 0
+    assert "Maison de Lens" in capsys.readouterr().out
