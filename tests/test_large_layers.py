@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import shapely
 
-from qpvdesk.models.map.geometry_arrays import GeometryArrays
+from qpvdesk.models.map.geometry_arrays import GeometryArrays, thinned
 from qpvdesk.models.map.layers import KEEP_GEOMETRIES_UP_TO, FeatureLayer, hilbert_rank
 from qpvdesk.models.map.styles import LayerInfo
 from qpvdesk.models.map.synthetic import synthetic_layer, synthetic_parcels
@@ -111,3 +111,43 @@ def test_the_synthetic_layer_built_as_arrays_holds_the_synthetic_parcels():
     assert np.array_equal(layer.extents, shapely.bounds(parcels))
     for index in (0, count // 2, count - 1):
         assert layer.geometry(index).equals_exact(parcels[index], 0)
+
+
+def test_thinning_keeps_corners_and_ring_ends_and_stays_within_a_cell_of_the_shape():
+    # a 10 m square and a triangle, their edges sampled every 5 cm (plus noise of 1 mm)
+    def sampled(corners):
+        points = [np.linspace(a, b, 200, endpoint=False) for a, b in
+                  zip(corners, corners[1:] + corners[:1])]
+        ring = np.concatenate(points + [np.array([corners[0]], float)])
+        noise = np.random.default_rng(7).normal(0, 0.001, ring.shape)
+        return ring + noise + 0.37     # edges off the grid's lines
+    square = sampled([(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)])
+    square[-1] = square[0]
+    triangle = sampled([(20.0, 0.0), (30.0, 0.0), (25.0, 8.0)])
+    triangle[-1] = triangle[0]
+    shapes = np.array([shapely.Polygon(square), shapely.Polygon(triangle)], dtype=object)
+    arrays = GeometryArrays.from_geometries(shapes)
+    coords, continues = arrays.select(np.array([0, 1]))
+    cell = 1.0
+    kept = thinned(coords, continues, cell)
+    assert len(kept) < 0.1 * len(coords)
+    ends = np.flatnonzero(~continues)
+    firsts = np.r_[0, ends[:-1] + 1]
+    assert set(ends) <= set(kept) and set(firsts) <= set(kept)
+    assert not continues[kept][np.searchsorted(kept, ends)].any()
+    rings = np.split(coords[kept], np.searchsorted(kept, ends[:-1] + 1))
+    for ring, shape in zip(rings, shapes):
+        assert shapely.hausdorff_distance(shapely.Polygon(ring), shape) <= cell * 1.5
+        corners = shapely.get_coordinates(shape.exterior.simplify(0.01))
+        assert all(np.hypot(*(ring - corner).T).min() < cell for corner in corners)
+
+
+def test_blocks_of_features_are_the_blocks_that_hold_them(large):
+    features = np.array([0, 17, 17, 29_999, 4_321])
+    blocks = large.blocks_of(features)
+    assert np.array_equal(blocks, np.unique(blocks))
+    members = large.block_features(blocks)
+    assert set(features) <= set(members.tolist())
+    assert len(members) == large.block_sizes(blocks).sum()
+    every = large.block_features(np.arange(large.block_count))
+    assert np.array_equal(np.sort(every), np.arange(len(large)))

@@ -210,7 +210,8 @@ def run_render(args: argparse.Namespace) -> int:
         "viewport_px": [WIDTH, HEIGHT],
         "full_extent_m": [round(xmax - xmin), round(ymax - ymin)],
         "targets_ms": {"startup_first_frame_ms": 1500, "interaction_frame_ms": 16,
-                       "rerender_full_extent_ms": 150, "rerender_1pct_ms": 150},
+                       "rerender_full_extent_ms": 150, "rerender_1pct_ms": 10},
+        "target_peak_rss_mb": 370,
     }
     qgis = _qgis_beside(args, composer, stress, full, one_percent)
     if qgis is not None:

@@ -21,6 +21,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QImage, QPainter, QPainterPath
 from ..models.map.layers import FeatureLayer
 from ..models.map.styles import Symbol
 from ..models.map.viewport import Viewport
+from .block_paths import BLOCK_PATHS, map_to_screen
 from .labels import LabelPlacer
 from .numpy_path import numpy_path, typed_path
 
@@ -30,7 +31,11 @@ PIECES_PER_PATH = 1            # ...one path each (QPV outline, 1 % view: 3.5 ->
 TINY_FEATURE_PX = 1.5      # smaller features are always drawn as a box of pixels
 DENSE_FEATURES = 20_000    # above this many shapes in view...
 DENSE_BOX_PX = 3           # ...features under this size become boxes too (more: a mosaic)
-ANTIALIASED_OUTLINES_UP_TO = 2_000   # shapes in view
+# A view with more shapes than this (of all layers) per million pixels, about 30 pixels
+# across each on average, is dense: its outlines go unantialiased. In a mosaic of small
+# shapes antialiasing costs more than it shows (1 % of 200,000 parcels, outlines:
+# 12.4 -> 7.7 ms; 1 % of France's communes: 13 -> 11 ms).
+DENSE_SHAPES_PER_MEGAPIXEL = 1_000
 BACKGROUND = QColor("#f4f3ee")
 HATCH_BACKGROUND = QColor("#d9d9d9")   # under a hatched (secret) fill
 
@@ -81,11 +86,15 @@ def render_map(request: RenderRequest, cancelled: Callable[[], bool] = lambda: F
             with _part(painter, "fond de carte", errors):
                 request.basemap(painter, viewport)
         placer = LabelPlacer(viewport)
-        for spec in request.layers:
+        visible = [_visible(spec.layer, viewport) for spec in request.layers]
+        shapes = sum(len(features) for spec, features in zip(request.layers, visible)
+                     if features is not None and spec.layer.info.geometry != "point")
+        dense = shapes > DENSE_SHAPES_PER_MEGAPIXEL * viewport.width * viewport.height / 1e6
+        for spec, features in zip(request.layers, visible):
             if cancelled():
                 raise RenderCancelled
             with _part(painter, spec.layer.info.title, errors):
-                _draw_layer(painter, spec, viewport, cancelled, placer)
+                _draw_layer(painter, spec, viewport, cancelled, placer, features, dense)
         painter.setOpacity(1.0)
         with _part(painter, "étiquettes", errors):
             placer.draw(painter)
@@ -109,14 +118,25 @@ def _part(painter: QPainter, name: str, errors: list[RenderError] | None) -> Ite
         painter.restore()
 
 
+def _visible(layer: FeatureLayer, viewport: Viewport) -> np.ndarray | None:
+    """The layer's features in view; None when it cannot say (drawing it reports why)."""
+    try:
+        return layer.query(viewport.bbox)
+    except Exception:  # noqa: BLE001 (recorded when the layer is drawn)
+        return None
+
+
 def _draw_layer(painter: QPainter, spec: LayerRenderSpec, viewport: Viewport,
-                cancelled: Callable[[], bool], placer: LabelPlacer) -> None:
+                cancelled: Callable[[], bool], placer: LabelPlacer,
+                visible: np.ndarray | None, dense: bool) -> None:
+    """`dense`: the view holds so many shapes that outlines go unantialiased."""
     painter.setOpacity(spec.opacity)
-    visible = spec.layer.query(viewport.bbox)
+    if visible is None:
+        visible = spec.layer.query(viewport.bbox)
     if spec.layer.info.geometry == "point":
         _draw_points(painter, spec, visible, viewport)
     else:
-        _draw_shapes(painter, spec, visible, viewport, cancelled)
+        _draw_shapes(painter, spec, visible, viewport, cancelled, dense)
     if spec.labelled:
         placer.add_layer(spec.layer, visible)
 
@@ -242,11 +262,14 @@ def _stamp_boxes(painter: QPainter, layer: FeatureLayer, features: np.ndarray,
 
 
 def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
-                 viewport: Viewport, cancelled: Callable[[], bool]) -> None:
+                 viewport: Viewport, cancelled: Callable[[], bool], dense: bool) -> None:
     """Fills without antialiasing (the expensive part), then antialiased outlines, which
     cover the fills' jagged edges: same look, several times faster on dense layers."""
     symbol, layer = spec.symbol, spec.layer
     drawn, small = _split_small(layer, visible, viewport)
+    if spec.feature_fills is None and layer.symbols is None:
+        _draw_in_one_style(painter, layer, symbol, drawn, small, viewport, cancelled, dense)
+        return
     feature_fills, hatched, alphas = spec.feature_fills, spec.hatched, {}
     if feature_fills is None and layer.symbols is not None:   # e.g. coloured by decision
         feature_fills = [item.fill for item in layer.symbols]
@@ -280,27 +303,73 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
             if brush.style() == Qt.BrushStyle.BDiagPattern:
                 painter.fillPath(path, QBrush(HATCH_BACKGROUND))
             painter.fillPath(path, brush)
-    # Beyond a few thousand shapes in view, antialiasing thin outlines costs more than it
-    # shows (a 1 % view of 200,000 parcels: outlines 12.4 -> 7.7 ms)
-    antialiased = len(drawn) <= ANTIALIASED_OUTLINES_UP_TO or symbol.stroke_width > 1
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)
     if symbol.stroke is None:
         return
+    if symbol.stroke_width > 1:
+        _draw_wide_outline(painter, layer, symbol, drawn, viewport, cancelled, dense)
+        return
+    _set_thin_outline(painter, symbol, dense)
+    paths = reusable if reusable is not None else _screen_paths(
+        layer, layer.in_curve_order(drawn), viewport)
+    _draw_paths(painter, paths, cancelled)
+
+
+def _draw_in_one_style(painter: QPainter, layer: FeatureLayer, symbol: Symbol, drawn: np.ndarray,
+                small: np.ndarray, viewport: Viewport, cancelled: Callable[[], bool],
+                dense: bool) -> None:
+    """A layer in one style: the blocks of the features in view wider than a few pixels,
+    from paths kept in map coordinates (render/block_paths.py), then the narrower features
+    as boxes of pixels over them."""
+    with BLOCK_PATHS.lock:
+        paths = BLOCK_PATHS.paths(layer, viewport.resolution, layer.blocks_of(drawn))
+        painter.save()
+        painter.setTransform(map_to_screen(viewport))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        brush = symbol_brush(symbol.fill, symbol.fill_alpha)
+        if brush.style() != Qt.BrushStyle.NoBrush:
+            painter.setPen(Qt.PenStyle.NoPen)
+            for path in paths:
+                if cancelled():
+                    raise RenderCancelled
+                painter.fillPath(path, brush)
+        if symbol.stroke is not None and symbol.stroke_width <= 1:
+            _set_thin_outline(painter, symbol, dense)
+            _draw_paths(painter, paths, cancelled)
+        painter.restore()
+    if symbol.stroke is not None and symbol.stroke_width > 1:
+        _draw_wide_outline(painter, layer, symbol, drawn, viewport, cancelled, dense)
+    _stamp_boxes(painter, layer, small, viewport, symbol)
+
+
+def _set_thin_outline(painter: QPainter, symbol: Symbol, dense: bool) -> None:
+    """The pen of outlines up to a pixel wide: antialiased, or in a dense view Qt's faster
+    hairline (8.6 -> 5.3 ms), fainter in proportion to the width, as Qt draws thinner
+    unantialiased pens."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, not dense)
     pen = symbol_pen(symbol)
-    if not antialiased and symbol.stroke_width <= 1:
-        # the same one-pixel lines by Qt's faster hairline (8.6 -> 5.3 ms); Qt draws thinner
-        # aliased pens that much fainter
+    if dense:
         color = pen.color()
         color.setAlphaF(color.alphaF() * symbol.stroke_width)
         pen.setColor(color)
         pen.setWidthF(0)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    if symbol.stroke_width > 1:
-        paths = _clipped_outline(layer, drawn, viewport, symbol.stroke_width + 1)
-    else:
-        paths = reusable if reusable is not None else _screen_paths(
-            layer, layer.in_curve_order(drawn), viewport)
+
+
+def _draw_wide_outline(painter: QPainter, layer: FeatureLayer, symbol: Symbol,
+                       drawn: np.ndarray, viewport: Viewport,
+                       cancelled: Callable[[], bool], dense: bool) -> None:
+    """Outlines wider than a pixel, antialiased unless the view is dense (a QPV outline over
+    a 1 % view of 200,000 parcels: 1.4 -> 0.5 ms)."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, not dense)
+    painter.setPen(symbol_pen(symbol))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    _draw_paths(painter, _clipped_outline(layer, drawn, viewport, symbol.stroke_width + 1),
+                cancelled)
+
+
+def _draw_paths(painter: QPainter, paths: list[QPainterPath],
+                cancelled: Callable[[], bool]) -> None:
     for path in paths:
         if cancelled():
             raise RenderCancelled

@@ -243,6 +243,53 @@ class GeometryArrays:
         return result
 
 
+def thinned(coords: np.ndarray, continues: np.ndarray, cell: float,
+            passes: int = 2) -> np.ndarray:
+    """Which vertices of a selection (`select`'s coordinates and joins) a view of about
+    `cell` metres per pixel needs: those that move to another `cell`-metre grid square than
+    the vertex before them, less those within half a cell of the line through their
+    kept neighbours (two passes, every other vertex each, so that no two neighbours go in
+    the same pass). Each ring keeps its first and last vertex; the joins of the vertices
+    kept are `continues[kept]`."""
+    count = len(coords)
+    if count == 0:
+        return np.zeros(0, dtype=np.int64)
+    ends = ~continues                       # the last vertex of each ring
+    keep = ends.copy()
+    keep[1:] |= ends[:-1]                   # the first one
+    keep[0] = True
+    grid = np.floor(coords * (1.0 / cell))
+    moved = grid[1:] != grid[:-1]
+    keep[1:] |= moved[:, 0] | moved[:, 1]
+    del grid, moved
+    kept = np.flatnonzero(keep)
+    tolerance = cell / 2
+    for parity in range(passes):
+        if len(kept) < 3:
+            break
+        points = coords[kept]
+        a, b, c = points[:-2], points[1:-1], points[2:]
+        chord = c - a
+        offset = np.abs(chord[:, 0] * (b[:, 1] - a[:, 1]) - chord[:, 1] * (b[:, 0] - a[:, 0]))
+        length = np.hypot(chord[:, 0], chord[:, 1])
+        middle = kept[1:-1]
+        drop = np.zeros(len(kept), dtype=bool)
+        drop[1 + parity:-1:2] = True        # every other vertex...
+        # ...that is no ring's first or last and lies near its neighbours' chord
+        drop[1:-1] &= (offset < tolerance * length) & ~_first_or_last(middle, ends)
+        kept = kept[~drop]
+    return kept
+
+
+def _first_or_last(vertices: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Whether each vertex is the first or the last of its ring."""
+    first = np.zeros(len(vertices), dtype=bool)
+    inner = vertices > 0
+    first[inner] = ends[vertices[inner] - 1]
+    first[~inner] = True
+    return first | ends[vertices]
+
+
 def point_coordinates(geometries: np.ndarray) -> np.ndarray:
     """(n, 2) coordinates of point features (the first point of multi-points)."""
     if len(geometries) == 0:

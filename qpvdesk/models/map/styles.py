@@ -54,7 +54,7 @@ SYMBOLS: dict[str, Symbol] = {
     "unesco": Symbol("polygon", "#e6d3a3", "#a07c32", 0.8, fill_alpha=0.45),
     "cites": Symbol("polygon", "#c9a27a", "#8c5a2b", 0.7, fill_alpha=0.7),
     "terrils": Symbol("polygon", "#5a5a5a", "#2b2b2b", 0.7, fill_alpha=0.85),
-    "communes": Symbol("polygon", None, "#3c3c3c", 1.1),
+    "communes": Symbol("polygon", None, "#3c3c3c", 1.0),   # Qt's fast stroker: 1 px at most
     "epci": Symbol("polygon", None, "#111111", 2.6),
     "qpv": Symbol("polygon", "#d7301f", "#99000d", 1.6, fill_alpha=0.35),
     "qpv_markers": Symbol("point", "#ffffff", "#d7301f", 2.0, size=12),
