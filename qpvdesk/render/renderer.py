@@ -323,21 +323,19 @@ def _draw_in_one_style(painter: QPainter, layer: FeatureLayer, symbol: Symbol, d
     with BLOCK_PATHS.lock:
         paths = BLOCK_PATHS.paths(layer, viewport.resolution, layer.blocks_of(drawn))
         painter.save()
-        try:    # a cancelled render leaves no saved state behind (Qt warns at end())
-            painter.setTransform(map_to_screen(viewport))
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            brush = symbol_brush(symbol.fill, symbol.fill_alpha)
-            if brush.style() != Qt.BrushStyle.NoBrush:
-                painter.setPen(Qt.PenStyle.NoPen)
-                for path in paths:
-                    if cancelled():
-                        raise RenderCancelled
-                    painter.fillPath(path, brush)
-            if symbol.stroke is not None and symbol.stroke_width <= 1:
-                _set_thin_outline(painter, symbol, dense)
-                _draw_paths(painter, paths, cancelled)
-        finally:
-            painter.restore()
+        painter.setTransform(map_to_screen(viewport))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        brush = symbol_brush(symbol.fill, symbol.fill_alpha)
+        if brush.style() != Qt.BrushStyle.NoBrush:
+            painter.setPen(Qt.PenStyle.NoPen)
+            for path in paths:
+                if cancelled():
+                    raise RenderCancelled
+                painter.fillPath(path, brush)
+        if symbol.stroke is not None and symbol.stroke_width <= 1:
+            _set_thin_outline(painter, symbol, dense)
+            _draw_paths(painter, paths, cancelled)
+        painter.restore()
     if symbol.stroke is not None and symbol.stroke_width > 1:
         _draw_wide_outline(painter, layer, symbol, drawn, viewport, cancelled, dense)
     _stamp_boxes(painter, layer, small, viewport, symbol)
