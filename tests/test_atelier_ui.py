@@ -5,12 +5,13 @@ showing the others, Escape leaving full screen, and the proposal made from the s
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputDevice
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QInputDevice, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton
 
@@ -352,3 +353,137 @@ def test_the_panels_buttons_answer_a_finger(qtbot, workspace, reference, layers,
     tap(touch_screen, window.canvas, QPoint(300, 280))
     (place,) = store.contributions(workshop.uuid)
     assert place.place_kind == "mal_a_l_aise"
+
+
+def overlay_pixels(window, ratio: float, background: str) -> np.ndarray:
+    """What the workshop paints over the map (rows × columns × RGB, in device pixels), on a
+    plain ``background``, for a screen of device pixel ratio ``ratio``."""
+    canvas = window.canvas
+    image = QImage(QSize(round(canvas.width() * ratio), round(canvas.height() * ratio)),
+                   QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(ratio)
+    image.fill(QColor(background))
+    painter = QPainter(image)
+    window.overlay.paint(painter)
+    painter.end()
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(
+        image.height(), image.bytesPerLine())[:, :image.width() * 3].reshape(
+        image.height(), image.width(), 3).astype(int)
+
+
+@pytest.mark.parametrize("ratio", [1.0, 2.0])
+def test_my_drawing_is_seen_from_the_back_of_the_room(qtbot, workspace, reference, layers,
+                                                      ratio):
+    """A projector at the far end of a community room: the drawn outline is a bold line
+    (at least 4 logical pixels) on a light halo, and the fill tints the map clearly while
+    letting it show through — as bold on a high-DPI screen (widths in logical pixels)."""
+    from qpvdesk.views.atelier.overlays import OWN
+
+    window, store, workshop = open_window(qtbot, workspace, reference, layers)
+    canvas = window.canvas
+    centre = QPoint(canvas.width() // 2, canvas.height() // 2)
+    left = centre.x() - 150
+    window.panel.buttons["draw"].click()
+    for dx, dy in ((-150, -120), (150, -120), (150, 120), (-150, 120)):
+        QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=centre + QPoint(dx, dy))
+    window.panel.buttons["finish"].click()
+    assert len(drawings(store, workshop)) == 1
+    beige = "#d8b99a"                               # a cité minière under the outline
+    drawn = overlay_pixels(window, ratio, beige)
+    window.overlay.set_contributions([], 1)
+    bare = overlay_pixels(window, ratio, beige)
+    # across the left edge, 12 logical pixels either side, on the middle row
+    row = round(centre.y() * ratio)
+    span = slice(round((left - 12) * ratio), round((left + 12) * ratio))
+    across, before = drawn[row, span], bare[row, span]
+    ink = np.array([QColor(OWN.ink).red(), QColor(OWN.ink).green(), QColor(OWN.ink).blue()])
+    inked = np.abs(across - ink).max(axis=1) < 40
+    assert 4 * ratio <= inked.sum() <= 7 * ratio
+    white = (across > 225).all(axis=1) & ~(before > 225).all(axis=1)
+    assert white.sum() >= 2 * ratio                 # the halo, both sides of the line
+    # inside: the map is tinted by at least a third, and shows through (translucent)
+    inside = (slice(round((centre.y() - 20) * ratio), round((centre.y() + 20) * ratio)),
+              slice(round((centre.x() - 20) * ratio), round((centre.x() + 20) * ratio)))
+    window.overlay.set_contributions(store.contributions(workshop.uuid), 1)
+    on_white = np.median(overlay_pixels(window, ratio, "#ffffff")[inside], axis=(0, 1))
+    on_black = np.median(overlay_pixels(window, ratio, "#000000")[inside], axis=(0, 1))
+    assert (255 - on_white).max() >= 85
+    assert (on_white - on_black).min() >= 80
+
+
+def texts_on_screen(window) -> list[str]:
+    """Everything a person in the room can read on the workshop's screen: the title, labels,
+    buttons, tooltips and accessible names of the visible widgets, and the facilitator's
+    menu (it opens on the same screen)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+    texts = [window.windowTitle()]
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        texts += [widget.toolTip(), widget.accessibleName(), widget.statusTip()]
+    for action in window.facilitator_menu.actions():
+        texts += [action.text(), action.toolTip()]
+    return [text for text in texts if text]
+
+
+def test_residents_never_read_the_acronym_qpv(qtbot, workspace, reference, layers,
+                                              touch_screen):
+    """Every screen of a participant's turn, and the synthesis the room looks at together:
+    « quartier prioritaire » or the quartier's name, never « QPV »."""
+    window, store, workshop = open_window(qtbot, workspace, reference, layers,
+                                          ask_residence=True, ask_age=True)
+    panel, canvas = window.panel, window.canvas
+    centre = QPoint(canvas.width() // 2, canvas.height() // 2)
+    seen: dict[str, list[str]] = {}
+
+    def look(name: str) -> None:
+        qtbot.wait(10)
+        seen[name] = texts_on_screen(window)
+
+    def click_map(*offsets) -> None:
+        for dx, dy in offsets:
+            QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=centre + QPoint(dx, dy))
+
+    look("residence")
+    panel.buttons["lives_yes"].click()
+    look("age")
+    panel.buttons["age_30_44"].click()
+    look("actions")
+    panel.buttons["next"].click()
+    look("nothing added")
+    panel.buttons["no"].click()
+    panel.buttons["draw"].click()
+    look("drawing")
+    click_map((-100, -100), (100, 100), (100, -100), (-100, 100))     # a bow tie
+    panel.buttons["finish"].click()
+    look("crossed drawing")
+    panel.buttons["redraw"].click()
+    click_map((-100, -100), (100, -100), (100, 100))
+    panel.buttons["finish"].click()
+    look("drawn")
+    for kind in ("frequent", "manque", "mal_a_l_aise"):
+        panel.buttons["add_place"].click()
+        look("kinds")
+        panel.buttons[f"kind_{kind}"].click()
+        look(f"after {kind}")
+        if kind != "mal_a_l_aise":
+            panel.buttons["category_sante"].click()
+            look(f"placing {kind}")
+        click_map((10, 10))
+        look(f"placed {kind}")
+    panel.buttons["undo"].click()
+    look("undone")
+    window.show_synthesis()
+    look("synthesis")
+    acronyms = {name: [text for text in texts if re.search(r"\bQPV\b", text, re.IGNORECASE)]
+                for name, texts in seen.items()}
+    assert {name: found for name, found in acronyms.items() if found} == {}
+    # the walk did reach each screen
+    assert "Dessinez votre quartier" in seen["drawing"]
+    assert "Votre dessin se croise" in seen["crossed drawing"]
+    assert any("hors du quartier prioritaire" in text for text in seen["synthesis"])
+    assert "1 participant ; 1 a dessiné son quartier ; 2 lieux placés." in seen["synthesis"]

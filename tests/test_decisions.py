@@ -11,10 +11,10 @@ from shapely.geometry import Point, Polygon, box
 
 from test_package_received import (LENS, LIEVIN, X, Y, accept, equipment,  # noqa: F401
                                    neighbourhood, new_uuid, package, perimeter, store)
-from qpvdesk.models.decisions import (DECISIONS, NON_RETENUE, RECUE, RETENUE,
+from qpvdesk.models.decisions import (A_L_ETUDE, DECISIONS, NON_RETENUE, RECUE, RETENUE,
                                       RETENUE_MODIFIEE, CommuneSummary, Decision,
                                       DecisionStore, InvalidDecision, counts_text,
-                                      decision_code)
+                                      decision_code, summary_text)
 from qpvdesk.models.proposals.geometry import polygon_from_vertices
 from qpvdesk.models.spatialite import sqlite_module
 from qpvdesk.models.workspace import MIGRATIONS, Workspace
@@ -113,12 +113,27 @@ def test_the_summary_counts_each_commune_by_latest_decision(decisions, received)
     assert summary == [CommuneSummary(LENS, {RETENUE: 1, NON_RETENUE: 1, RECUE: 1}),
                        CommuneSummary(LIEVIN, {RECUE: 1})]
     names = {LENS: "Lens", LIEVIN: "Liévin"}
+    # the total is counted in propositions: « reçue » is only ever the decision
     assert [item.text(names) for item in summary] == [
-        "Lens : 3 reçues, 1 retenue, 1 non retenue", "Liévin : 1 reçue"]
+        "Lens : 3 propositions — 1 reçue, 1 retenue, 1 non retenue",
+        "Liévin : 1 proposition — 1 reçue"]
     assert CommuneSummary("62510", {RECUE: 5, RETENUE: 5, NON_RETENUE: 2}).text(
-        {"62510": "Liévin"}) == "Liévin : 12 reçues, 5 retenues, 2 non retenues"
+        {"62510": "Liévin"}) == "Liévin : 12 propositions — 5 reçues, 5 retenues, 2 non retenues"
     assert counts_text({RECUE: 12, RETENUE: 5, NON_RETENUE: 2}) == \
         "12 reçues, 5 retenues, 2 non retenues"
+
+
+def test_the_summary_line_agrees_in_french():
+    """0 and 1 in the singular, « à l'étude » invariable, thousands with a narrow no-break
+    space; the decisions in the order of the vocabulary; nothing received said so."""
+    assert summary_text({}) == "aucune proposition"
+    assert summary_text({RECUE: 0, RETENUE: 0}) == "aucune proposition"
+    assert summary_text({RETENUE_MODIFIEE: 1}) == "1 proposition — 1 retenue avec modifications"
+    assert summary_text({NON_RETENUE: 1, A_L_ETUDE: 2, RETENUE_MODIFIEE: 2, RECUE: 1}) == (
+        "6 propositions — 1 reçue, 2 à l'étude, 2 retenues avec modifications, "
+        "1 non retenue")
+    assert summary_text({RECUE: 10_000, RETENUE: 2_500}) == (
+        "12\u202f500 propositions — 10\u202f000 reçues, 2\u202f500 retenues")
 
 
 # -- the modified geometry -------------------------------------------------------------------------

@@ -14,8 +14,10 @@ import shapely
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
-from qpvdesk.models.map.national import (DATABASE_NAME, TABLE, communes_database,
-                                         load_national_communes)
+from qpvdesk.models.map.national import (COVER_TABLE, DATABASE_NAME, TABLE,
+                                         communes_database, load_national_communes)
+from qpvdesk.render.national import national_compose, national_viewport, one_percent_view
+from qpvdesk.render.renderer import render_map
 from qpvdesk.models.spatialite import connect
 from image_compare import pixels
 
@@ -52,6 +54,57 @@ def test_the_database_is_written_once(database):
     written = database.stat().st_mtime_ns
     assert communes_database(database.parent) == database
     assert database.stat().st_mtime_ns == written
+
+
+def test_a_database_of_an_older_layout_is_written_again(database, tmp_path):
+    older = tmp_path / DATABASE_NAME
+    shutil.copy(database, older)
+    conn = connect(older)
+    try:
+        conn.execute("DELETE FROM build_info WHERE key = 'layout'")
+        conn.commit()
+    finally:
+        conn.close()
+    assert communes_database(tmp_path) == older
+    conn = connect(older, readonly=True)
+    try:
+        assert conn.execute("SELECT value FROM build_info WHERE key = 'layout'").fetchone()
+    finally:
+        conn.close()
+
+
+def test_the_union_of_the_communes_covers_exactly_what_they_cover(database, communes):
+    conn = connect(database, readonly=True)
+    try:
+        cover = shapely.from_wkb([row[0] for row in conn.execute(
+            f"SELECT AsBinary(geom) FROM {COVER_TABLE}")])
+    finally:
+        conn.close()
+    communes_area = shapely.area(communes.geometries).sum()
+    assert shapely.area(cover).sum() == pytest.approx(communes_area, rel=1e-9)
+    assert len(communes.cover) == len(cover)
+    # no commune sticks out of it (a coverage: no overlap, no gap filled twice)
+    lens = communes.geometry(communes.keys.index(LENS))
+    assert shapely.area(shapely.difference(lens, shapely.union_all(cover))) < 1.0
+
+
+def test_filling_the_union_draws_what_filling_each_commune_draws(qapp, communes):
+    full = national_viewport(communes, 800, 500)
+    for viewport in (full, one_percent_view(full)):
+        with_cover = rendered(communes, viewport)
+        cover, communes.cover = communes.cover, None
+        try:
+            each = rendered(communes, viewport)
+        finally:
+            communes.cover = cover
+        # the union fills the hairline slivers that thinning each commune apart leaves
+        assert (np.abs(with_cover - each).max(axis=2) > 48).sum() == 0
+
+
+def rendered(layer, viewport) -> np.ndarray:
+    image = render_map(national_compose(layer)(viewport))
+    data = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
+    return data.reshape(image.height(), image.width(), 4).astype(int)
 
 
 def test_the_layer_keeps_arrays_only_and_identifies_lens_where_the_reference_has_it(

@@ -73,7 +73,7 @@ def test_decide_says_what_is_wrong_with_exit_codes(agglomeration, capsys, lens_p
         == ("retenue", 1, "Claire Dubois")
     code, out, _ = run(capsys, "received", "summary", *workspace,
                        "--reference", agglomeration["reference"])
-    assert code == 0 and out.splitlines() == ["Lens : 3 reçues, 1 retenue"]
+    assert code == 0 and out.splitlines() == ["Lens : 3 propositions — 2 reçues, 1 retenue"]
 
 
 def test_respond_then_import_response_then_list(agglomeration, capsys, lens_proposals,
@@ -106,7 +106,7 @@ def test_respond_then_import_response_then_list(agglomeration, capsys, lens_prop
     code, out, err = run(capsys, "import-response", str(response), "--trust", str(trust),
                          *commune)
     assert code == 0, err
-    assert out.strip() == ("3 propositions : 1 reçue, 1 retenue, 1 non retenue. 3 décisions "
+    assert out.strip() == ("3 propositions — 1 reçue, 1 retenue, 1 non retenue. 3 décisions "
                            "nouvelles.")
     code, out, _ = run(capsys, "proposals", "list", "--json", *commune)
     listed = {item["uuid"]: item["decision"] for item in json.loads(out)}

@@ -79,7 +79,9 @@ def test_the_pdf_answers_in_french(lens_response, tmp_path):
         (tmp_path / "reponse.pdf").write_bytes(archive.read("data/reponse.pdf"))
     text = pdf_text(tmp_path / "reponse.pdf")
     for words in ("Réponse de l'agglomération", "CA de Lens-Liévin (246200364)",
-                  "Lens (62498)", "3 : 1 retenue, 1 retenue avec modifications, 1 non retenue",
+                  "Lens (62498)",
+                  "Bilan 3 propositions — 1 retenue, 1 retenue avec modifications, 1 non "
+                  "retenue",
                   "Inscrit au contrat de ville 2025-2030", "Limité aux rues habitées",
                   "Non retenue", "Claire Dubois", "Carte des décisions", "nouvelle surface"):
         assert words in text, words
@@ -161,7 +163,7 @@ def test_the_commune_records_the_decisions_once(lens_response, commune_trust,
                                                 commune_workspace, lens_proposals):
     report = _verified(lens_response.path, commune_trust)
     outcome = _accept(commune_workspace, report)
-    assert outcome.summary() == ("3 propositions : 1 retenue, 1 retenue avec modifications, "
+    assert outcome.summary() == ("3 propositions — 1 retenue, 1 retenue avec modifications, "
                                  "1 non retenue. 3 décisions nouvelles.")
     current = ResponseStore(commune_workspace).current()
     assert {uuid: state.decision for uuid, state in current.items()} == {

@@ -124,6 +124,39 @@ def test_the_commune_imports_the_response_and_reads_each_decision(
     _shot(commune_window, "commune_decisions")
 
 
+def test_retenue_avec_modifications_reads_whole_in_the_list_at_1366_px(
+        responses, commune_window, lens_response, lens_proposals, qtbot):
+    """The commune's list beside the map, at 1366 × 768: each decision is read whole — « Retenue
+    avec modifications » on two lines in its taller row, not « Retenue… » — and the
+    column is in view, right after the title."""
+    responses.script[ResponseVerificationDialog] = _import
+    responses.import_response(lens_response.path)
+    commune_window.show()
+    qtbot.waitExposed(commune_window)
+    commune_window.panels.size_docks()     # the panels' default widths for 1366 px
+    panel = commune_window.proposals.list_panel
+    assert panel.reveal(lens_proposals[1].uuid)
+    qtbot.wait(20)
+    table, column = panel.table, panel.model.DECISION_COLUMN
+    assert commune_window.width() == 1366 and panel.width() < 340      # the narrow dock
+    start, width = table.columnViewportPosition(column), table.columnWidth(column)
+    assert 0 <= start and start + width <= table.viewport().width()
+    assert table.horizontalHeader().visualIndex(column) == 2            # after the title
+    assert table.sizeHintForColumn(column) <= width                     # nothing elided
+    proxy = table.model()
+    shown = {}
+    for row in range(proxy.rowCount()):
+        index = proxy.index(row, column)
+        delegate = table.itemDelegateForIndex(index)
+        shown[index.data()] = delegate.displayText(index.data(), table.locale())
+        assert table.sizeHintForRow(row) <= table.rowHeight(row)
+    assert shown == {"Retenue": "Retenue", "Non retenue": "Non retenue",
+                     "Retenue avec modifications": "Retenue avec\u2028modifications"}
+    one_line = min(table.rowHeight(row) for row in range(proxy.rowCount()))
+    two_lines = max(table.rowHeight(row) for row in range(proxy.rowCount()))
+    assert two_lines >= 1.6 * one_line
+
+
 def test_the_form_shows_the_decision_read_only(responses, commune_window, lens_response,
                                                lens_proposals):
     from qpvdesk.views.proposals import ProposalForm
@@ -277,7 +310,7 @@ def test_deciding_colours_the_map_and_counts_by_commune(agglomeration_window, le
         return QDialog.DialogCode.Rejected
     actions.script[ReceivedDialog] = look
     actions.show_received()
-    assert seen["summary"] == "Lens : 3 reçues, 1 non retenue"
+    assert seen["summary"] == "Lens : 3 propositions — 2 reçues, 1 non retenue"
     assert seen["decisions"] == ["Non retenue", "Reçue", "Reçue"]
     assert seen["filtered"] == [perimeter.uuid]
     assert seen["decide"] and seen["respond"]

@@ -274,8 +274,8 @@ def test_commune_sends_agglomeration_decides_and_responds_commune_reads(
     seen.answers[ReceivedDialog] = received_dialog
     actions.show_received()
     qtbot.waitUntil(lambda: bool(written), timeout=30_000)
-    assert looked["summary"] == ("Lens : 5 reçues, 1 à l'étude, 1 retenue, 1 retenue avec "
-                                 "modifications, 1 non retenue")
+    assert looked["summary"] == ("Lens : 5 propositions — 1 reçue, 1 à l'étude, 1 retenue, "
+                                 "1 retenue avec modifications, 1 non retenue")
     assert looked["column"] == sorted(DECISIONS.values())
     assert looked["filtered"] == ["Résidence des Provinces"]
     assert written == [response_path]

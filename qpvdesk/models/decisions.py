@@ -55,7 +55,7 @@ from shapely.geometry.base import BaseGeometry
 from .decisions_vocabulary import (A_L_ETUDE, DECISIONS, MAX_DECIDED_BY, MAX_MOTIF,  # noqa: F401
                                    MOTIF_REQUIRED, NON_RETENUE, RECUE, RETENUE,
                                    RETENUE_MODIFIEE, InvalidDecision, counts_text,
-                                   decision_code)
+                                   decision_code, summary_text)
 from .package.received import (ConsolidatedStore, ReceivedProposal, checked_instant,
                                utc_instant)
 from .package.response import ProposalState
@@ -111,12 +111,10 @@ class CommuneSummary:
         return sum(self.counts.values())
 
     def text(self, names: Mapping[str, str] | None = None) -> str:
-        """« Liévin : 12 reçues, 5 retenues, 2 non retenues »: every proposal received, then
-        how many stand at each decision taken (those still awaiting one are the rest)."""
+        """« Liévin : 12 propositions — 5 reçues, 5 retenues, 2 non retenues »: every
+        proposal received, then how many stand at each decision (summary_text)."""
         name = (names or {}).get(self.commune_insee, self.commune_insee)
-        decided = {code: count for code, count in self.counts.items() if code != RECUE}
-        received = counts_text({RECUE: self.total})
-        return f"{name} : {received}" + (f", {counts_text(decided)}" if decided else "")
+        return f"{name} : {summary_text(self.counts)}"
 
 
 def default_decider(identity) -> str:

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 
 from shapely.geometry.base import BaseGeometry
 
+from .frenchnum import format_french_number
+
 RECUE, A_L_ETUDE, RETENUE = "recue", "a_l_etude", "retenue"
 RETENUE_MODIFIEE, NON_RETENUE = "retenue_modifiee", "non_retenue"
 DECISIONS = {
@@ -38,15 +40,29 @@ class InvalidDecision(ValueError):
         self.repaired = repaired
 
 
+def _count(count: int, one: str, many: str) -> str:
+    """French agreement (0 and 1 singular), thousands with a narrow no-break space."""
+    return f"{format_french_number(count, 0)} {one if count <= 1 else many}"
+
+
 def counts_text(counts: Mapping[str, int]) -> str:
     """« 12 reçues, 5 retenues, 2 non retenues », in the order of DECISIONS; « aucune
     proposition » when all are zero."""
-    parts = []
-    for code, (one, many) in _COUNT_WORDS.items():
-        count = counts.get(code, 0)
-        if count:
-            parts.append(f"{count} {one if count == 1 else many}")
+    parts = [_count(counts.get(code, 0), one, many)
+             for code, (one, many) in _COUNT_WORDS.items() if counts.get(code, 0)]
     return ", ".join(parts) or "aucune proposition"
+
+
+def summary_text(counts: Mapping[str, int]) -> str:
+    """« 5 propositions — 1 reçue, 1 à l'étude, 1 retenue, 1 retenue avec modifications,
+    1 non retenue »: how many proposals in all, then how many stand at each decision. The
+    total is counted in propositions, never in « reçues »: that word is a decision (received,
+    not yet decided). « aucune proposition » when there is none. The one summary line of the
+    received proposals' window, the response PDF and the command line."""
+    total = sum(counts.values())
+    if total == 0:
+        return "aucune proposition"
+    return f"{_count(total, 'proposition', 'propositions')} — {counts_text(counts)}"
 
 
 def decision_code(value: str) -> str:

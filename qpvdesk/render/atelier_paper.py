@@ -18,7 +18,8 @@ from PySide6.QtCore import (QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, 
 from PySide6.QtGui import (QColor, QFont, QPageLayout, QPageSize, QPainter, QPainterPath,
                            QPdfWriter, QPen)
 
-from ..models.atelier.paper import PaperLayout, paper_layout
+from ..models.atelier.paper import (Box, PaperLayout, area_label_box, paper_layout,
+                                    point_label_box)
 from ..models.frenchnum import format_french_number
 from ..models.map.viewport import Viewport
 from ..models.report.output import check_writable, write_atomically
@@ -28,6 +29,7 @@ PAPER_DPI = 600
 GRID_COLOUR = QColor("#3a6fd8")      # the tests find the grid on the printed page by it
 COMMUNE_INK, CITE_FILL, TERRIL_FILL = QColor("#555555"), QColor("#ead7c0"), QColor("#8c8c8c")
 QPV_RED, SCHOOL_INK = QColor("#c51b1b"), QColor("#1f3b57")
+SCHOOL_MARK_MM = 2.4                 # from a school's diamond's centre to its corners
 SCHOOL_WORDS = {"COLLEGE": "Collège", "LYCEE": "Lycée", "ETABLISSEMENT REGIONAL": "EREA",
                 "ETABLISSEMENT EXPERIMENTAL": "Établissement"}
 INSTRUCTIONS = ("Dessinez votre quartier : entourez les lieux où vous vivez votre quotidien. "
@@ -139,11 +141,61 @@ def _draw_map(painter: QPainter, sheet: _Sheet, marks: Landmarks) -> None:
     painter.restore()
 
 
+@dataclass(frozen=True)
+class PlacedLabel:
+    """A name on the sheet: its glyphs as a path in device units, where the layout (models/
+    atelier/paper.py) put it — wholly inside the frame, white halo included."""
+    text: str
+    path: QPainterPath
+    colour: QColor
+
+
+HALO_MM = 0.8
+
+
+def _glyphs(sheet: _Sheet, text: str, font: QFont) -> tuple[QPainterPath, tuple[float, float]]:
+    """The text's glyphs at the origin, and its size in mm with the halo around it."""
+    path = QPainterPath()
+    path.addText(QPointF(0, 0), font, text)
+    bounds = path.boundingRect()
+    return path, (bounds.width() / sheet.unit + HALO_MM, bounds.height() / sheet.unit + HALO_MM)
+
+
+def _placed(sheet: _Sheet, text: str, path: QPainterPath, colour: QColor, box: Box | None
+            ) -> PlacedLabel | None:
+    if box is None:
+        return None
+    bounds = path.boundingRect()
+    halo = sheet.mm(HALO_MM / 2)
+    at = QPointF(sheet.mm(box[0]) + halo - bounds.left(), sheet.mm(box[1]) + halo - bounds.top())
+    return PlacedLabel(text, path.translated(at), colour)
+
+
+def place_labels(sheet: _Sheet, marks: Landmarks) -> list[PlacedLabel]:
+    """The names of the collèges and lycées, terrils and communes where the layout puts
+    them (models/atelier/paper.py): wholly inside the frame, or left out."""
+    layout, labels = sheet.layout, []
+    for label, point in marks.schools:
+        path, size = _glyphs(sheet, label, sheet.font(7, bold=True))
+        labels.append(_placed(sheet, label, path, SCHOOL_INK, point_label_box(
+            layout, point.x, point.y, size, SCHOOL_MARK_MM)))
+    for name, geometry in marks.terrils:
+        path, size = _glyphs(sheet, name, sheet.font(6))
+        labels.append(_placed(sheet, name, path, QColor("#333333"),
+                              area_label_box(layout, geometry, size)))
+    for name, geometry in marks.communes:
+        text = name.upper()
+        path, size = _glyphs(sheet, text, sheet.font(9, bold=True))
+        labels.append(_placed(sheet, text, path, COMMUNE_INK,
+                              area_label_box(layout, geometry, size)))
+    return [label for label in labels if label is not None]
+
+
 def _draw_labels(painter: QPainter, sheet: _Sheet, marks: Landmarks) -> None:
     painter.save()
-    painter.setClipRect(sheet.frame)
-    size = sheet.mm(2.4)
-    for label, point in marks.schools:
+    painter.setClipRect(sheet.frame)         # the symbols of points at the edge are cut
+    size = sheet.mm(SCHOOL_MARK_MM)
+    for _, point in marks.schools:
         centre = sheet.point(point.x, point.y)
         diamond = QPainterPath()     # not a triangle: residents draw those (« pas bien »)
         diamond.moveTo(centre + QPointF(0, -size))
@@ -154,28 +206,16 @@ def _draw_labels(painter: QPainter, sheet: _Sheet, marks: Landmarks) -> None:
         painter.setPen(QPen(QColor("#ffffff"), sheet.mm(0.3)))
         painter.setBrush(SCHOOL_INK)
         painter.drawPath(diamond)
-        _halo_text(painter, sheet, centre + QPointF(size * 1.4, size * 0.4), label,
-                   sheet.font(7, bold=True), SCHOOL_INK)
-    for name, geometry in marks.terrils:
-        anchor = geometry.representative_point()
-        _halo_text(painter, sheet, sheet.point(anchor.x, anchor.y), name, sheet.font(6),
-                   QColor("#333333"))
-    for name, geometry in marks.communes:
-        clipped = geometry.intersection(shapely.box(*sheet.layout.ground))
-        if clipped.is_empty:
-            continue
-        anchor = clipped.representative_point()
-        _halo_text(painter, sheet, sheet.point(anchor.x, anchor.y), name.upper(),
-                   sheet.font(9, bold=True), COMMUNE_INK)
+    painter.restore()
+    painter.save()
+    for label in place_labels(sheet, marks):     # inside the frame: no clip needed
+        _halo_text(painter, sheet, label.path, label.colour)
     painter.restore()
 
 
-def _halo_text(painter: QPainter, sheet: _Sheet, at: QPointF, text: str, font: QFont,
-               colour: QColor) -> None:
-    path = QPainterPath()
-    path.addText(at, font, text)
+def _halo_text(painter: QPainter, sheet: _Sheet, path: QPainterPath, colour: QColor) -> None:
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(QColor("#ffffff"), sheet.mm(0.8)))
+    painter.setPen(QPen(QColor("#ffffff"), sheet.mm(HALO_MM)))
     painter.drawPath(path)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)

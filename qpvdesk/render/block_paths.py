@@ -76,6 +76,22 @@ class BlockPaths:
             self._vertices -= vertices
         return result
 
+    def cover_path(self, layer: FeatureLayer, resolution: float) -> QPainterPath:
+        """The path of `layer.cover` for a view of `resolution` metres per pixel, thinned on
+        the layer's grid like its blocks. Call with `lock` held."""
+        cover, cell = layer.cover, layer.grid_cell(resolution)
+        self._forget_with(cover)
+        key = (id(cover), cell, -1)
+        if key not in self._paths:
+            coords, continues = cover.select(np.arange(len(cover)))
+            if cell > 0:
+                kept = thinned(coords, continues, cell)
+                coords, continues = coords[kept], continues[kept]
+            self._paths[key] = (numpy_path(coords[:, 0], coords[:, 1], continues), len(coords))
+            self._vertices += len(coords)
+        self._paths.move_to_end(key)
+        return self._paths[key][0]
+
     @property
     def vertex_count(self) -> int:
         return self._vertices

@@ -323,19 +323,23 @@ def _draw_in_one_style(painter: QPainter, layer: FeatureLayer, symbol: Symbol, d
     with BLOCK_PATHS.lock:
         paths = BLOCK_PATHS.paths(layer, viewport.resolution, layer.blocks_of(drawn))
         painter.save()
-        painter.setTransform(map_to_screen(viewport))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        brush = symbol_brush(symbol.fill, symbol.fill_alpha)
-        if brush.style() != Qt.BrushStyle.NoBrush:
-            painter.setPen(Qt.PenStyle.NoPen)
-            for path in paths:
-                if cancelled():
-                    raise RenderCancelled
-                painter.fillPath(path, brush)
-        if symbol.stroke is not None and symbol.stroke_width <= 1:
-            _set_thin_outline(painter, symbol, dense)
-            _draw_paths(painter, paths, cancelled)
-        painter.restore()
+        try:
+            painter.setTransform(map_to_screen(viewport))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            brush = symbol_brush(symbol.fill, symbol.fill_alpha)
+            if brush.style() != Qt.BrushStyle.NoBrush:
+                painter.setPen(Qt.PenStyle.NoPen)
+                fills = (paths if layer.cover is None
+                         else [BLOCK_PATHS.cover_path(layer, viewport.resolution)])
+                for path in fills:
+                    if cancelled():
+                        raise RenderCancelled
+                    painter.fillPath(path, brush)
+            if symbol.stroke is not None and symbol.stroke_width <= 1:
+                _set_thin_outline(painter, symbol, dense)
+                _draw_paths(painter, paths, cancelled)
+        finally:
+            painter.restore()
     if symbol.stroke is not None and symbol.stroke_width > 1:
         _draw_wide_outline(painter, layer, symbol, drawn, viewport, cancelled, dense)
     _stamp_boxes(painter, layer, small, viewport, symbol)

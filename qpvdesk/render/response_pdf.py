@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage, QPainter
 
-from ..models.decisions_vocabulary import counts_text
+from ..models.decisions_vocabulary import summary_text
 from ..models.map.layers import RECEIVED_PROPOSAL_LAYERS
 from ..models.package.info import ResponseInfo
 from ..models.package.minisign import readable_key_id
@@ -81,7 +81,7 @@ def _header(style: _Style, names: _Names, info: ResponseInfo,
             ("Réponse créée le", french_datetime(info.created)),
             ("Identifiant de la réponse", info.uuid),
             ("Clé de signature", readable_key_id(info.key_id)),
-            ("Propositions", f"{len(entries)} : {counts_text(counts)}")]
+            ("Bilan", summary_text(counts))]
     return [kicker, _spacer(style.mm(1)), title, _spacer(style.mm(2.5)),
             *_label_rows(style, rows, 7.8, 8.6), _spacer(style.mm(4))]
 

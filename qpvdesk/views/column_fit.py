@@ -14,10 +14,12 @@ class TitleColumnFit(QObject):
     """Fits ``view``'s columns whenever it is resized or its rows change."""
 
     def __init__(self, view: QTableView, title_column: int, caps: Mapping[int, int],
-                 min_title: int = 140) -> None:
+                 min_title: int = 140, kept: frozenset[int] = frozenset()) -> None:
+        """``kept``: columns that never give way below their contents (a wrapping column
+        whose contents are already as narrow as they read)."""
         super().__init__(view)
         self.view, self.title_column = view, title_column
-        self.caps, self.min_title = dict(caps), min_title
+        self.caps, self.min_title, self.kept = dict(caps), min_title, kept
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -45,7 +47,7 @@ class TitleColumnFit(QObject):
             widths[column] = min(natural, self.caps.get(column, natural))
         shortfall = self.min_title - (available - sum(widths.values()))
         room = {column: width - FLOOR_PX for column, width in widths.items()
-                if width > FLOOR_PX}
+                if width > FLOOR_PX and column not in self.kept}
         if shortfall > 0 and room:
             total = sum(room.values())
             for column, spare in room.items():

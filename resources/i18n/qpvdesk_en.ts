@@ -898,68 +898,68 @@ The key was not restored.</translation>
 <context>
     <name>CommuneResponseActions</name>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="26"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="27"/>
         <source>Réponse de l&apos;agglomération (*{suffix});;Tous les fichiers (*)</source>
         <translation>Agglomeration&apos;s response (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="46"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="47"/>
         <source>Importer une réponse de l&apos;agglomération…</source>
         <translation>Import a response from the agglomeration…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="47"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="48"/>
         <source>Vérifier la réponse signée de l&apos;agglomération et afficher ses décisions sur vos propositions</source>
         <translation>Verify the agglomeration&apos;s signed response and show its decisions on your proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="50"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="51"/>
         <source>Clé de l&apos;agglomération…</source>
         <translation>Agglomeration&apos;s key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="51"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="52"/>
         <source>La clé publique avec laquelle qpvdesk vérifie les réponses de l&apos;agglomération</source>
         <translation>The public key qpvdesk verifies the agglomeration&apos;s responses with</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="74"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="65"/>
         <source>Clé de l&apos;agglomération</source>
         <translation>Agglomeration&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="94"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="85"/>
         <source>Réponse de l&apos;agglomération</source>
         <translation>Agglomeration&apos;s response</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="95"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="86"/>
         <source>Choisissez d&apos;abord votre commune (menu « Ma clé de signature… ») : une réponse n&apos;est importée que par la commune à qui elle est destinée.</source>
         <translation>Choose your commune first (menu “My signing key…”): a response is imported only by the commune it is meant for.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="100"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="91"/>
         <source>Ouvrir une réponse de l&apos;agglomération</source>
         <translation>Open a response from the agglomeration</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="135"/>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="138"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="126"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="129"/>
         <source>Réponse non importée</source>
         <translation>Response not imported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="139"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="130"/>
         <source>L&apos;enregistrement a échoué ({error}). Rien n&apos;a été importé.</source>
         <translation>Saving failed ({error}). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="143"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="134"/>
         <source>Réponse importée</source>
         <translation>Response imported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="144"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="135"/>
         <source>Réponse déjà importée</source>
         <translation>Response already imported</translation>
     </message>
@@ -4141,67 +4141,67 @@ You can still save.</translation>
         <translation>Boundary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="123"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="145"/>
         <source>Tous les types</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="124"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="146"/>
         <source>Toutes les communes</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="127"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="149"/>
         <source>Tous les QPV</source>
         <translation>All QPV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="129"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="151"/>
         <source>Tous les statuts</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="131"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="153"/>
         <source>Rechercher un titre, une commune, un QPV…</source>
         <translation>Search a title, a commune, a QPV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="172"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="197"/>
         <source>Zoomer</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="173"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="198"/>
         <source>Centrer la carte sur la proposition choisie</source>
         <translation>Centre the map on the chosen proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="174"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="199"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="175"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="200"/>
         <source>Ouvrir le formulaire de la proposition choisie</source>
         <translation>Open the form of the chosen proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="176"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="201"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="177"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="202"/>
         <source>Supprimer la proposition choisie (Ctrl+Z pour annuler)</source>
         <translation>Delete the chosen proposal (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="221"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="251"/>
         <source>Aucune proposition</source>
         <translation>No proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="222"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="252"/>
         <source>{count} proposition{plural}</source>
         <translation>{count} proposal{plural}</translation>
     </message>
@@ -4401,20 +4401,20 @@ The reference database was not changed.</translation>
 <context>
     <name>RespondActions</name>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="88"/>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="101"/>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="140"/>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="155"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="79"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="92"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="131"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="146"/>
         <source>Clé de l&apos;agglomération</source>
         <translation>Agglomeration&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="103"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="94"/>
         <source>Clé de l&apos;agglomération créée</source>
         <translation>Agglomeration&apos;s key created</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="104"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="95"/>
         <source>Identifiant : {key}
 
 Envoyez une fois à chaque commune sa partie publique, le fichier
@@ -4427,27 +4427,27 @@ Send its public part once to each commune, the file
 (menu “Export the agglomeration&apos;s public key…”), and read this identifier to them on the phone: they install it with the menu “Agglomeration&apos;s key…”.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="117"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="108"/>
         <source>Exporter la clé publique de l&apos;agglomération</source>
         <translation>Export the agglomeration&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="118"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="109"/>
         <source>Clé publique (*.pub)</source>
         <translation>Public key (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="125"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="116"/>
         <source>Exporter la clé publique</source>
         <translation>Export the public key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="127"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="118"/>
         <source>Clé publique exportée</source>
         <translation>Public key exported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="128"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="119"/>
         <source>La clé publique de l&apos;agglomération est enregistrée dans :
 {written}
 
@@ -4458,47 +4458,47 @@ Envoyez ce fichier aux communes ; son identifiant, à dire au téléphone : {key
 Send this file to the communes; its identifier, to read on the phone: {key}. Keep its name: {siren}.pub.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="146"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="137"/>
         <source>Saisissez la phrase secrète de la clé de signature de l&apos;agglomération.</source>
         <translation>Type the passphrase of the agglomeration&apos;s signing key.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="153"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="144"/>
         <source>{error} Essayez encore.</source>
         <translation>{error} Try again.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="157"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="148"/>
         <source>Phrase secrète incorrecte</source>
         <translation>Wrong passphrase</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="158"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="149"/>
         <source>Après {tries} essais, la réponse n&apos;a pas été écrite.</source>
         <translation>After {tries} attempts, the response was not written.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="170"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="161"/>
         <source>Répondre à une commune</source>
         <translation>Respond to a commune</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="171"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="162"/>
         <source>Aucune proposition reçue de {commune} : il n&apos;y a rien à lui répondre.</source>
         <translation>No proposal received from {commune}: there is nothing to respond to.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="182"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="173"/>
         <source>Enregistrer la réponse à {commune}</source>
         <translation>Save the response to {commune}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="184"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="175"/>
         <source>Réponse de l&apos;agglomération (*{suffix})</source>
         <translation>Agglomeration&apos;s response (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="213"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="204"/>
         <source>La réponse signée à {commune} est enregistrée dans :
 {target}
 
@@ -4509,22 +4509,22 @@ Envoyez ce fichier à la commune (par e-mail ou sur une clé USB) : elle l&apos;
 Send this file to the commune (by e-mail or on a USB stick): it imports it with the menu “Import a response from the agglomeration…”.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="217"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="208"/>
         <source>Réponse enregistrée : {target}</source>
         <translation>Response saved: {target}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="218"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="209"/>
         <source>Réponse prête à envoyer</source>
         <translation>Response ready to send</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="229"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="220"/>
         <source>Réponse impossible</source>
         <translation>Response impossible</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/respond_actions.py" line="230"/>
+        <location filename="../../qpvdesk/views/package/respond_actions.py" line="221"/>
         <source>{error}
 Aucune réponse n&apos;a été écrite.</source>
         <translation>{error}
@@ -4652,7 +4652,7 @@ No response was written.</translation>
     <message>
         <location filename="../../qpvdesk/views/qpv_list.py" line="30"/>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="174"/>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="41"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="63"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
@@ -4681,28 +4681,28 @@ No response was written.</translation>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="29"/>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="171"/>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="38"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="60"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="30"/>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="172"/>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="39"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="61"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="31"/>
         <location filename="../../qpvdesk/views/package/verify_dialog.py" line="173"/>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="40"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="62"/>
         <source>QPV</source>
         <translation>QPV</translation>
     </message>
     <message>
         <location filename="../../qpvdesk/views/package/received_dialog.py" line="32"/>
         <location filename="../../qpvdesk/views/package/response_dialog.py" line="17"/>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="44"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="66"/>
         <source>Décision</source>
         <translation>Decision</translation>
     </message>
@@ -4749,12 +4749,12 @@ No response was written.</translation>
         <translation>Key ID</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="42"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="64"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="43"/>
+        <location filename="../../qpvdesk/views/proposals/proposal_list.py" line="65"/>
         <source>Modifié le</source>
         <translation>Modified on</translation>
     </message>
@@ -5366,146 +5366,173 @@ No response was written.</translation>
         <translation>Back to the workshop</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="55"/>
-        <source>{participants} participants ; {drew} ont dessiné leur quartier ; {pins} lieux placés.</source>
-        <translation>{participants} participants; {drew} drew their neighbourhood; {pins} places marked.</translation>
-    </message>
-    <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="60"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="58"/>
         <source>Personne n&apos;a encore dessiné son quartier : la carte de l&apos;accord apparaîtra avec le premier dessin.</source>
         <translation>Nobody has drawn their neighbourhood yet: the agreement map will appear with the first drawing.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="62"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="60"/>
         <source>Créer la proposition</source>
         <translation>Create the proposal</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="71"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="69"/>
         <source>Inclure les dessins
 individuels (anonymes)</source>
         <translation>Include the individual
 (anonymous) drawings</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="72"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="70"/>
         <source>Sans cette case, l&apos;export ne contient que les contours d&apos;accord et les comptes.</source>
         <translation>Unticked, the export holds only the agreement outlines and the counts.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="77"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="75"/>
         <source>Exporter la synthèse…</source>
         <translation>Export the summary…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="79"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="77"/>
         <source>Synthèse PDF…</source>
         <translation>Summary PDF…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="84"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="82"/>
         <source>Part des participants qui ont dessiné chaque lieu :</source>
         <translation>Share of the participants who drew each place:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="97"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="95"/>
         <source>Choisissez le contour à proposer :</source>
         <translation>Choose the outline to propose:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="113"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="111"/>
         <source>Lieux cités (sur la carte, le chiffre dit combien de personnes) :</source>
         <translation>Places named (on the map, the number says how many people):</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="116"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="114"/>
         <source>Aucun lieu n&apos;a été placé.</source>
         <translation>No place was marked.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="118"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="116"/>
         <source>1 personne</source>
         <translation>1 person</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="119"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="117"/>
         <source>{count} personnes</source>
         <translation>{count} people</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="120"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="118"/>
         <source>1 épingle</source>
         <translation>1 pin</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="121"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="119"/>
         <source>{count} épingles</source>
         <translation>{count} pins</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="126"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="124"/>
         <source>Au moins {share} des participants
 {area} ha</source>
         <translation>At least {share} of the participants
 {area} ha</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="130"/>
-        <source> — {share} hors du QPV</source>
-        <translation> — {share} outside the QPV</translation>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="128"/>
+        <source>
+{share} hors du quartier prioritaire</source>
+        <translation>
+{share} outside the priority neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="155"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="135"/>
+        <source>{count} participant</source>
+        <translation>{count} participant</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="136"/>
+        <source>{count} participants</source>
+        <translation>{count} participants</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="137"/>
+        <source>{count} a dessiné son quartier</source>
+        <translation>{count} drew their neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="138"/>
+        <source>{count} ont dessiné leur quartier</source>
+        <translation>{count} drew their neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="139"/>
+        <source>{count} lieu placé</source>
+        <translation>{count} place pinned</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="140"/>
+        <source>{count} lieux placés</source>
+        <translation>{count} places pinned</translation>
+    </message>
+    <message>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="164"/>
         <source>À ce seuil, un seul dessin suffit : ce n&apos;est pas un accord. Choisissez un seuil plus haut pour créer la proposition.</source>
         <translation>At this threshold one drawing is enough: that is not an agreement. Choose a higher threshold to create the proposal.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="166"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="175"/>
         <source>Proposition non créée</source>
         <translation>Proposal not created</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="170"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="179"/>
         <source>Proposition « {title} » créée : elle figure dans le panneau Propositions et peut être envoyée dans un paquet signé.</source>
         <translation>Proposal “{title}” created: it is in the Proposals panel and can be sent in a signed package.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="175"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="184"/>
         <source>Exporter la synthèse de l&apos;atelier</source>
         <translation>Export the workshop summary</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="177"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="186"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="185"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="194"/>
         <source>Export impossible</source>
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="187"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="196"/>
         <source>Synthèse exportée : {path}</source>
         <translation>Summary exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="192"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="201"/>
         <source>Enregistrer la synthèse PDF</source>
         <translation>Save the summary PDF</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="194"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="203"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="201"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="210"/>
         <source>PDF impossible</source>
         <translation>PDF impossible</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="203"/>
+        <location filename="../../qpvdesk/views/atelier/synthesis_panel.py" line="212"/>
         <source>Synthèse PDF enregistrée : {path}</source>
         <translation>Summary PDF saved: {path}</translation>
     </message>

@@ -8,6 +8,9 @@ import math
 import string
 from dataclasses import dataclass
 
+import shapely
+from shapely.geometry.base import BaseGeometry
+
 # Scales a printed map is read at (1 : N), largest (most detailed) first.
 STANDARD_SCALES = (2_000, 2_500, 5_000, 7_500, 10_000, 15_000, 20_000, 25_000, 50_000)
 SHEETS_MM = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}   # portrait width, height
@@ -115,3 +118,66 @@ def paper_layout(bbox: tuple[float, float, float, float], sheet: str = "A3",
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
     return PaperLayout(sheet, landscape, page, frame, scale,
                        (cx - half_w, cy - half_h, cx + half_w, cy + half_h), grid_step(scale))
+
+
+# -- labels: every name on the sheet lies wholly inside the map's frame --------------------
+Box = tuple[float, float, float, float]     # left, top, right, bottom, mm on the page
+LABEL_PADDING_MM = 1.0       # between a label (its white halo included) and the frame's line
+LABEL_GAP_MM = 1.0           # between a point's symbol and its label
+
+
+def inner_frame(layout: PaperLayout, padding_mm: float = LABEL_PADDING_MM) -> Box:
+    """The part of the frame a label may use: the frame less ``padding_mm`` on every side."""
+    left, top, width, height = layout.frame_mm
+    return (left + padding_mm, top + padding_mm, left + width - padding_mm,
+            top + height - padding_mm)
+
+
+def box_inside(box: Box, frame: Box) -> bool:
+    return (box[0] >= frame[0] - 1e-9 and box[1] >= frame[1] - 1e-9
+            and box[2] <= frame[2] + 1e-9 and box[3] <= frame[3] + 1e-9)
+
+
+def area_label_box(layout: PaperLayout, area: BaseGeometry, size_mm: tuple[float, float]
+                   ) -> Box | None:
+    """Where a label of ``size_mm`` (width, height) naming ``area`` (a shapely polygon,
+    Lambert-93) goes: centred on a point of the area far enough from the frame's edges for
+    the whole label to lie inside; None when no part of the area is that far in (the label
+    is left out rather than cut by the frame)."""
+    left, top, right, bottom = inner_frame(layout)
+    width, height = size_mm
+    if width > right - left or height > bottom - top:
+        return None
+    metres_per_mm = layout.scale / 1000.0
+    xmin, ymin, _, ymax = layout.ground
+    # the frame's inner part, less half the label, back on the ground
+    inner = shapely.box(xmin + (left - layout.frame_mm[0] + width / 2) * metres_per_mm,
+                        ymax - (bottom - layout.frame_mm[1] - height / 2) * metres_per_mm,
+                        xmin + (right - layout.frame_mm[0] - width / 2) * metres_per_mm,
+                        ymax - (top - layout.frame_mm[1] + height / 2) * metres_per_mm)
+    region = area.intersection(inner)
+    if region.is_empty:
+        return None
+    point = region.representative_point()
+    x, y = layout.to_paper_mm(point.x, point.y)
+    return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+
+
+def point_label_box(layout: PaperLayout, x: float, y: float, size_mm: tuple[float, float],
+                    symbol_mm: float) -> Box | None:
+    """Where the label of a point symbol (ground ``x``, ``y``; ``symbol_mm`` from its centre
+    to its edge) goes: on its right, else its left, above, below — the first place where
+    the whole label lies inside the frame; None when none does."""
+    px, py = layout.to_paper_mm(x, y)
+    width, height = size_mm
+    reach = symbol_mm + LABEL_GAP_MM
+    candidates = ((px + reach, py - height / 2),                  # right
+                  (px - reach - width, py - height / 2),          # left
+                  (px - width / 2, py - reach - height),          # above
+                  (px - width / 2, py + reach))                   # below
+    frame = inner_frame(layout)
+    for left, top in candidates:
+        box = (left, top, left + width, top + height)
+        if box_inside(box, frame):
+            return box
+    return None

@@ -247,7 +247,7 @@ def thinned(coords: np.ndarray, continues: np.ndarray, cell: float,
             passes: int = 2) -> np.ndarray:
     """Which vertices of a selection (`select`'s coordinates and joins) a view of about
     `cell` metres per pixel needs: those that move to another `cell`-metre grid square than
-    the vertex before them, less those within half a cell of the line through their
+    the vertex before them, less those within a quarter of a cell of the line through their
     kept neighbours (two passes, every other vertex each, so that no two neighbours go in
     the same pass). Each ring keeps its first and last vertex; the joins of the vertices
     kept are `continues[kept]`."""
@@ -263,7 +263,7 @@ def thinned(coords: np.ndarray, continues: np.ndarray, cell: float,
     keep[1:] |= moved[:, 0] | moved[:, 1]
     del grid, moved
     kept = np.flatnonzero(keep)
-    tolerance = cell / 2
+    tolerance = cell / 4
     for parity in range(passes):
         if len(kept) < 3:
             break

@@ -65,6 +65,9 @@ class FeatureLayer:
         self.info, self.keys, self.labels, self.symbols = info, keys, labels, symbols
         self.legend = legend
         self.lods: dict[float, GeometryArrays] = {}   # level of detail -> copy, built lazily
+        # When the features tile an area without overlapping (France's communes): that area,
+        # whose fill draws the same pixels as all the features' fills, in far fewer edges.
+        self.cover: GeometryArrays | None = None
         if geometries is not None:
             extents = shapely.bounds(geometries) if len(geometries) else np.zeros((0, 4))
         self.extents: np.ndarray = extents          # (n, 4) bounds of each feature
@@ -215,7 +218,9 @@ class FeatureLayer:
 
     def blocks_of(self, features: np.ndarray) -> np.ndarray:
         """The blocks holding the given features, each once, in order."""
-        return np.unique(self._block_of_feature[features])
+        held = np.zeros(self.block_count, dtype=bool)     # (np.unique imports numpy.ma:
+        held[self._block_of_feature[features]] = True     # 40 ms that start-up avoids)
+        return np.flatnonzero(held)
 
     @cached_property
     def _block_of_feature(self) -> np.ndarray:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import shapely
 
-from ..decisions_vocabulary import counts_text
+from ..decisions_vocabulary import summary_text
 from ..proposals.proposal import now_iso
 from .communes import CommuneNames, commune_label
 from .info import ResponseInfo
@@ -47,8 +47,7 @@ class ResponseOutcome:
         counts: dict[str, int] = {}
         for state in self.states:
             counts[state.decision] = counts.get(state.decision, 0) + 1
-        total = len(self.states)
-        text = (f"{total} proposition{'s' if total > 1 else ''} : {counts_text(counts)}.")
+        text = f"{summary_text(counts)}."
         parts = []
         for count, singular, plural in (
                 (len(self.changed), "décision nouvelle", "décisions nouvelles"),

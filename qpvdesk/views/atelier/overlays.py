@@ -1,9 +1,13 @@
 """What the workshop paints over the map: the current participant's drawings and pins,
 bold; the other participants' faint, and only when the facilitator shows them; the
-workshop's QPV outlined."""
+workshop's QPV outlined.
+
+Widths are in logical pixels (the painter of a widget scales them by the screen's device
+pixel ratio), chosen to be seen from the back of a room on a projector."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
@@ -13,9 +17,24 @@ from ...models.atelier.workshop import Contribution
 from ...render.atelier_map import (PLACE_COLOURS, geometry_path, paint_qpv_outline,
                                    place_marker)
 
-OWN_FILL, OWN_INK = QColor(123, 50, 148, 90), QColor("#40004b")
-OTHERS_FILL, OTHERS_INK = QColor(90, 90, 110, 40), QColor(70, 70, 90, 170)
 MARKER_PX = 30
+
+
+@dataclass(frozen=True)
+class DrawingStyle:
+    """How a drawn « mon quartier » looks: a translucent fill (the map shows through), an
+    outline of ``width`` logical pixels over a light halo ``halo`` pixels wide (none: 0)."""
+    fill: QColor
+    ink: QColor
+    width: float
+    halo: float
+    halo_colour: QColor = field(default_factory=lambda: QColor(255, 255, 255, 235))
+
+
+# the participant's own: a 5 px outline over a 11 px white halo, fill at 45 %
+OWN = DrawingStyle(QColor(123, 50, 148, 115), QColor("#40004b"), 5.0, 11.0)
+# the others', when the facilitator shows them: visible, but behind the participant's own
+OTHERS = DrawingStyle(QColor(90, 90, 110, 45), QColor(70, 70, 90, 190), 3.0, 0.0)
 
 
 class ContributionOverlay:
@@ -36,17 +55,15 @@ class ContributionOverlay:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         paint_qpv_outline(painter, viewport, self.qpv_geometry, 3.0)
         if self.show_others:
-            self._paint(painter, self.others, OTHERS_FILL, OTHERS_INK, 2.0, MARKER_PX * 0.6)
-        self._paint(painter, self.current, OWN_FILL, OWN_INK, 4.0, MARKER_PX)
+            self._paint(painter, self.others, OTHERS, MARKER_PX * 0.6)
+        self._paint(painter, self.current, OWN, MARKER_PX)
 
-    def _paint(self, painter: QPainter, items: Sequence[Contribution], fill: QColor,
-               ink: QColor, width: float, marker: float) -> None:
+    def _paint(self, painter: QPainter, items: Sequence[Contribution], style: DrawingStyle,
+               marker: float) -> None:
         viewport = self.canvas.viewport
         for item in items:
             if item.kind == DRAWING:
-                painter.setBrush(fill)
-                painter.setPen(QPen(ink, width))
-                painter.drawPath(geometry_path(item.geometry, viewport))
+                paint_drawing(painter, geometry_path(item.geometry, viewport), style)
         for item in items:
             if item.kind == DRAWING:
                 continue
@@ -59,6 +76,20 @@ class ContributionOverlay:
             painter.drawPath(place_marker(item.place_kind, marker).translated(
                 QPointF(float(x), float(y))))
         painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def paint_drawing(painter: QPainter, path, style: DrawingStyle) -> None:
+    """The fill, then the halo, then the outline on top (round joins: no spikes at the
+    sharp corners a finger makes)."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(style.fill)
+    painter.drawPath(path)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for colour, width in ((style.halo_colour, style.halo), (style.ink, style.width)):
+        if width > 0:
+            painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                Qt.PenJoinStyle.RoundJoin))
+            painter.drawPath(path)
 
 
 def marker_icon(kind: str, size: int = 36) -> QIcon:

@@ -51,10 +51,8 @@ class SynthesisPanel(QFrame):
     def _fill(self) -> None:
         synthesis, column = self.synthesis, self.column
         pins = sum(item.pins for item in synthesis.place_counts)
-        column.addWidget(big_label(self.tr(
-            "{participants} participants ; {drew} ont dessiné leur quartier ; {pins} lieux "
-            "placés.").format(participants=synthesis.participants, drew=synthesis.drawings,
-                              pins=pins), 13))
+        column.addWidget(big_label(self.counts_text(synthesis.participants,
+                                                    synthesis.drawings, pins), 13))
         if synthesis.consensus is None:
             column.addWidget(big_label(self.tr(
                 "Personne n'a encore dessiné son quartier : la carte de l'accord apparaîtra "
@@ -126,10 +124,21 @@ class SynthesisPanel(QFrame):
         text = self.tr("Au moins {share} des participants\n{area} ha").format(
             share=format_french_percent(level.threshold),
             area=format_french_number(level.area_ha, 1))
-        if level.share_outside is not None:
-            text += self.tr(" — {share} hors du QPV").format(
+        if level.share_outside is not None:      # on the room's screen: no acronym
+            text += self.tr("\n{share} hors du quartier prioritaire").format(
                 share=format_french_percent(level.share_outside))
         return text
+
+    def counts_text(self, participants: int, drew: int, pins: int) -> str:
+        """« 5 participants ; 4 ont dessiné leur quartier ; 1 lieu placé. » (French: 0 and 1
+        in the singular)."""
+        people = (self.tr("{count} participant") if participants <= 1
+                  else self.tr("{count} participants")).format(count=participants)
+        drawn = (self.tr("{count} a dessiné son quartier") if drew <= 1
+                 else self.tr("{count} ont dessiné leur quartier")).format(count=drew)
+        places = (self.tr("{count} lieu placé") if pins <= 1
+                  else self.tr("{count} lieux placés")).format(count=pins)
+        return f"{people} ; {drawn} ; {places}."
 
     # -- the map ----------------------------------------------------------------------------
     def paint_on_map(self, painter: QPainter) -> None:

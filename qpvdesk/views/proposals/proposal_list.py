@@ -8,8 +8,8 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyMode
                             Signal)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from ...models.map.styles import DECISION_FILLS
 from ...models.proposals import KINDS, STATUSES, Proposal, ProposalStore
@@ -32,6 +32,28 @@ def french_date(stamp: str) -> str:
         return datetime.fromisoformat(stamp).strftime("%d/%m/%Y")
     except (TypeError, ValueError):
         return ""
+
+
+MAX_LINE_CHARS = 14     # a decision longer than this reads on two lines
+
+
+def two_lines(text: str) -> str:
+    """« Retenue avec modifications » on two lines, « Retenue avec » and « modifications »
+    (cut at the space that makes the longer line shortest, by a line separator: the one
+    break an item view's text layout honours); a short label as it is."""
+    spaces = [index for index, char in enumerate(text) if char == " "]
+    if len(text) <= MAX_LINE_CHARS or not spaces:
+        return text
+    cut = min(spaces, key=lambda index: max(index, len(text) - index - 1))
+    return f"{text[:cut]}\u2028{text[cut + 1:]}"
+
+
+class DecisionDelegate(QStyledItemDelegate):
+    """The agglomeration's decision whole in the narrow panel beside the map: a long one
+    on two lines (its row grows), never cut to « Retenue… »."""
+
+    def displayText(self, value, locale) -> str:  # noqa: N802 (Qt API)
+        return two_lines(str(value))
 
 
 class ProposalTableModel(RowsTableModel):
@@ -160,8 +182,11 @@ class ProposalListPanel(QWidget):
         # refresh otherwise, at start-up too.
         self.table.horizontalHeader().setResizeContentsPrecision(0)
         # the title is what tells proposals apart: the other columns give way first
+        decision = ProposalTableModel.DECISION_COLUMN
+        self.table.setItemDelegateForColumn(decision, DecisionDelegate(self.table))
         self.column_fit = TitleColumnFit(self.table, 1, {0: 100, 2: 130, 3: 130, 4: 100,
-                                                         6: 130})
+                                                         decision: 130},
+                                         kept=frozenset({decision}))
         # the agglomeration's decision, once there is one, is read right after the title:
         # at the end it was out of sight in the narrow panel
         self.table.horizontalHeader().moveSection(ProposalTableModel.DECISION_COLUMN, 2)
@@ -205,6 +230,11 @@ class ProposalListPanel(QWidget):
         the « Décision » column, shown once there is one."""
         self.model.decisions = dict(decisions)
         self.table.setColumnHidden(ProposalTableModel.DECISION_COLUMN, not decisions)
+        # a decision on two lines makes its row taller; without decisions, rows keep the
+        # default height (no measuring of hundreds of rows)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents if decisions
+            else QHeaderView.ResizeMode.Interactive)
 
     def refresh(self) -> None:
         """Read the store again with the current filters, keeping the selection."""
