@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from . import paths, startup_log
 from .models.database_problems import WORKSPACE, DatabaseProblem, explain
 from .models.first_run import ERROR_LOG_NAME
+from .models.package.agglomeration import agglomeration_of
 from .models.reference import ReferenceDatabaseMissing, ReferenceStore
 from .models.spatialite import SPATIALITE_PACKAGE_HINT_FR, SpatialiteUnavailable, sqlite_module
 from .models.workspace import Workspace, WorkspaceDamaged
@@ -127,12 +128,19 @@ def open_stores(reference: Path, workspace: Path) -> tuple[ReferenceStore, Works
     WorkspaceDamaged goes through as it is: the caller may offer to restore a backup."""
     store = open_reference(reference)
     try:
-        return store, Workspace(workspace)
-    except WorkspaceDamaged:
+        return store, open_workspace(workspace)
+    except Exception:
         store.close()
         raise
+
+
+def open_workspace(path: Path) -> Workspace:
+    """The workspace, or RuntimeError with a French message (WorkspaceDamaged goes through)."""
+    try:
+        return Workspace(path)
+    except WorkspaceDamaged:
+        raise
     except DatabaseProblem as exc:
-        store.close()
         raise RuntimeError(str(exc)) from exc
 
 
@@ -177,18 +185,36 @@ def open_stores_or_recover(reference: Path, workspace: Path,
     try:
         return open_stores(reference, workspace)
     except WorkspaceDamaged as problem:
-        choice = (ask or ask_about_damage)(problem)
-        if choice == QUIT:
+        if not _recover(problem, workspace, ask):
             return None
-        try:
-            if choice == RESTORE:
-                restore_backup(workspace, problem.backup.path)
-            else:
-                set_aside(workspace)
-        except (OSError, DatabaseProblem) as exc:
-            raise RuntimeError(f"La réparation de l'espace de travail {workspace} a échoué : "
-                               f"{exc}") from exc
         return open_stores(reference, workspace)
+
+
+def open_workspace_or_recover(path: Path, ask=None) -> Workspace | None:
+    """open_workspace, with the same offer as open_stores_or_recover for a damaged one."""
+    try:
+        return open_workspace(path)
+    except WorkspaceDamaged as problem:
+        if not _recover(problem, path, ask):
+            return None
+        return open_workspace(path)
+
+
+def _recover(problem: WorkspaceDamaged, workspace: Path, ask) -> bool:
+    """Ask, then restore the backup or set the damaged file aside; False when the user quits.
+    RuntimeError (French) when the repair fails."""
+    choice = (ask or ask_about_damage)(problem)
+    if choice == QUIT:
+        return False
+    try:
+        if choice == RESTORE:
+            restore_backup(workspace, problem.backup.path)
+        else:
+            set_aside(workspace)
+    except (OSError, DatabaseProblem) as exc:
+        raise RuntimeError(f"La réparation de l'espace de travail {workspace} a échoué : "
+                           f"{exc}") from exc
+    return True
 
 
 def open_reference(path: Path) -> ReferenceStore:
@@ -202,12 +228,27 @@ def open_reference(path: Path) -> ReferenceStore:
 
 
 class WindowHost:
-    """Keeps the main window and its reference store; replaces both when the user switches
-    to another agglomeration's database (MainWindow.reference_chosen)."""
+    """Keeps the main window, its reference store and the workspace of that store's
+    agglomeration; replaces the three when the user switches to another agglomeration's
+    database (MainWindow.reference_chosen). ``launch_workspace`` is the CALL's workspace and
+    keeps which agglomeration to open at the next start (paths.epci_workspace)."""
 
-    def __init__(self, store: ReferenceStore, workspace: Workspace) -> None:
+    def __init__(self, store: ReferenceStore, launch_workspace: Workspace, ask=None) -> None:
+        self.launch_workspace, self.ask = launch_workspace, ask
+        workspace = self._workspace_of(store)
+        if workspace is None:
+            raise RuntimeError(f"L'espace de travail de {agglomeration_of(store).name} n'a "
+                               "pas été ouvert : qpvdesk s'arrête sans rien modifier.")
         self.store, self.workspace = store, workspace
         self.window = self._window(store)
+
+    def _workspace_of(self, store: ReferenceStore) -> Workspace | None:
+        """The workspace of ``store``'s agglomeration (created empty the first time); None
+        when the user quits rather than repair a damaged one; RuntimeError (French)."""
+        path = paths.epci_workspace(agglomeration_of(store).siren, self.launch_workspace.path)
+        if path == self.launch_workspace.path:
+            return self.launch_workspace
+        return open_workspace_or_recover(path, self.ask)
 
     def _window(self, store: ReferenceStore):
         from .views.main_window import MainWindow
@@ -217,8 +258,9 @@ class WindowHost:
         return window
 
     def switch(self, path) -> bool:
-        """Open ``path`` in a new main window (the choice is remembered for the next start);
-        a database that cannot be opened is said in French and the current window stays."""
+        """Open ``path`` in a new main window with its agglomeration's workspace (the choice
+        is remembered for the next start); a database or workspace that cannot be opened is
+        said in French and the current window stays."""
         from .models.reference_choice import remember_reference
 
         try:
@@ -226,20 +268,39 @@ class WindowHost:
         except RuntimeError as exc:
             QMessageBox.warning(self.window, "Base de référence", str(exc))
             return False
-        old_window, old_store = self.window, self.store
-        old_window.close()
-        self.store, self.window = store, self._window(store)
-        remember_reference(self.workspace, Path(path))
+        try:
+            workspace = self._workspace_of(store)
+        except RuntimeError as exc:
+            workspace = None
+            QMessageBox.warning(self.window, "Espace de travail", str(exc))
+        if workspace is None:
+            store.close()
+            return False
+        old_window, old_store, old_workspace = self.window, self.store, self.workspace
+        old_window.close()      # saves its state in its own workspace
+        self.store, self.workspace = store, workspace
+        self.window = self._window(store)
+        remember_reference(self.launch_workspace, Path(path))
         self.window.show()
+        if old_workspace is not self.launch_workspace and old_workspace is not workspace:
+            # once the old window is gone: its queued events may still read its workspace
+            old_window.destroyed.connect(old_workspace.close)
         old_window.deleteLater()
         old_store.close()
         return True
+
+    def close(self) -> None:
+        """The store and the agglomeration's workspace (the launch one is the caller's)."""
+        self.store.close()
+        if self.workspace is not self.launch_workspace:
+            self.workspace.close()
 
 
 def run(reference: Path, workspace: Path, reference_given: bool = True) -> int:
     """Start the app on ``reference``; when the command line did not name one, on the
     database the user chose last (another agglomeration's), if it still opens."""
     from .models.first_run import needs_first_run
+    from .models.package.identity import load_identity, save_identity
     from .models.reference_choice import chosen_reference
     from .views import startup_moments
 
@@ -265,7 +326,13 @@ def run(reference: Path, workspace: Path, reference_given: bool = True) -> int:
             store.close()
             store = chosen_store
     startup_log.phase(startup_log.DATABASES_OPEN)
-    host = WindowHost(store, user_workspace)
+    try:
+        host = WindowHost(store, user_workspace)
+    except RuntimeError as exc:
+        QMessageBox.critical(None, "qpvdesk ne peut pas démarrer", str(exc))
+        store.close()
+        user_workspace.close()
+        return 1
     window = host.window
     startup_log.phase(startup_log.WINDOW_BUILT)
     window.show()
@@ -278,11 +345,13 @@ def run(reference: Path, workspace: Path, reference_given: bool = True) -> int:
 
         if maybe_run_first_run(window, user_workspace, store):
             chosen = chosen_reference(user_workspace)   # another agglomeration, built there
-            if chosen is not None and chosen.resolve() != Path(host.store.path).resolve():
-                host.switch(chosen)
+            if chosen is not None and chosen.resolve() != Path(host.store.path).resolve() \
+                    and host.switch(chosen) and host.workspace is not user_workspace:
+                # who the user is was told for the agglomeration chosen in the assistant
+                save_identity(host.workspace, load_identity(user_workspace))
             host.window.packages.sync_mode()   # the assistant may have chosen the agglomeration
     try:
         return app.exec()
     finally:
-        host.store.close()
+        host.close()
         user_workspace.close()

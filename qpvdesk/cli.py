@@ -220,6 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     args = app_start_options(argv) or parser().parse_args(argv)
     args.reference_given = args.reference is not None
     args.reference = args.reference or str(paths.reference_database())
+    if args.workspace is None and args.reference_given and getattr(args, "handler", None) \
+            is not _gui:
+        # a command on an agglomeration's database works in that agglomeration's workspace;
+        # the app starts in the launch workspace, which says which one to open
+        from .models.reference_choice import database_epci_siren
+
+        args.workspace = str(paths.epci_workspace(database_epci_siren(args.reference)))
     args.workspace = args.workspace or str(paths.default_workspace())
     if args.self_test:
         from .commands import self_test

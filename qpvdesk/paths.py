@@ -6,6 +6,10 @@ import sys
 from pathlib import Path
 
 APP_NAME = "qpvdesk"
+TRUST_FOLDER_NAME = "confiance"
+#: The CA de Lens-Liévin: the agglomeration qpvdesk served first. Its workspace and trust
+#: folder stay where every install has always kept them, so nothing moves on an update.
+CALL_SIREN = "246200364"
 
 
 def install_root() -> Path:
@@ -41,3 +45,22 @@ def user_data_folder() -> Path:
 
 def default_workspace() -> Path:
     return user_data_folder() / "workspace.sqlite"
+
+
+def epci_workspace(siren: str, launch_workspace: str | Path | None = None) -> Path:
+    """The workspace of the agglomeration ``siren``, so that one EPCI's proposals never show
+    in another's database: the CALL's is the launch workspace (``launch_workspace``, by
+    default :func:`default_workspace`; it also keeps which agglomeration to open), any
+    other EPCI's sits beside it, ``workspace_<SIREN>.sqlite``."""
+    launch = Path(launch_workspace) if launch_workspace is not None else default_workspace()
+    if siren == CALL_SIREN:
+        return launch
+    return launch.with_name(f"{launch.stem}_{siren}{launch.suffix}")
+
+
+def epci_trust_folder(siren: str) -> Path:
+    """The keys trusted for the signed packages of the agglomeration ``siren`` (its
+    communes', or its own): the CALL's in confiance/, any other EPCI's in
+    confiance_<SIREN>/."""
+    name = TRUST_FOLDER_NAME if siren == CALL_SIREN else f"{TRUST_FOLDER_NAME}_{siren}"
+    return user_data_folder() / name

@@ -73,11 +73,12 @@ def run_list(args: argparse.Namespace) -> int:
                 items.append(state)
             print(json.dumps(items, ensure_ascii=False, indent=2))
             return 0
+        outside = f"hors {store.territory.names.epci}"
         for proposal in proposals:
             communes = ", ".join(store.territory.commune_name(code)
                                  for code in proposal.communes)
             print(f"{proposal.uuid}  {KINDS[proposal.kind]} — {proposal.label} — "
-                  f"QPV {proposal.qpv_code or '—'} — {communes or 'hors CALL'}")
+                  f"QPV {proposal.qpv_code or '—'} — {communes or outside}")
         print(f"{len(proposals)} proposition(s)")
     return 0
 

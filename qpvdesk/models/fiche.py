@@ -260,6 +260,7 @@ class IndicatorData:
             "SELECT kind, code, name FROM territory WHERE kind != 'iris' ORDER BY kind, code")}
         self.codes = {kind: code for kind, code in self.names
                       if kind in ("epci", "departement", "region", "france", "ensemble_qpv")}
+        self.departement_regions = departement_regions(conn)
         communes: dict[tuple[str, int], list[CommuneRef]] = defaultdict(list)
         for qpv_code, geography, insee, name, in_call in conn.execute(
                 "SELECT qpv_code, geography, commune_insee, commune_name, in_call "
@@ -613,13 +614,25 @@ def _fiche_line(data: IndicatorData, meta: IndicatorInfo, theme: str,
 def _territories(data: IndicatorData, qpv: QpvRecord, level: str) -> list[str]:
     if level == "commune":
         return [commune.insee for commune in qpv.communes_2015 if commune.in_call]
-    if level == "departement":   # an EPCI may straddle two: the QPV's own
+    if level in ("departement", "region"):   # an EPCI may straddle two: the QPV's own
         own = [code for code in map(departement_of, (c.insee for c in qpv.communes_2015
                                                      if c.in_call))
                if ("departement", code) in data.names]
+        if level == "region":
+            own = [data.departement_regions[code] for code in own
+                   if ("region", data.departement_regions.get(code)) in data.names]
         if own:
             return own[:1]
     return [data.codes[level]] if level in data.codes else []
+
+
+def departement_regions(conn) -> dict[str, str]:
+    """The région of each of the database's départements (metadata written by the build;
+    empty for a database built before it said)."""
+    row = conn.execute("SELECT value FROM metadata WHERE key = 'departement_regions'"
+                       ).fetchone()
+    pairs = (pair.split(":", 1) for pair in (row[0] if row else "").split(",") if ":" in pair)
+    return dict(pairs)
 
 
 def departement_of(insee: str) -> str:

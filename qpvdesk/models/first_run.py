@@ -6,10 +6,10 @@ from pathlib import Path
 
 FIRST_RUN_KEY = "premier_lancement.termine"
 DONE = "1"
-# Same folder names as the app: KeyFolder.default() (cles/), AgglomerationActions'
-# TRUST_FOLDER_NAME (confiance/, a view constant we must not import here) and the log file
-# written by app.install_error_handler.
-TRUST_FOLDER_NAME = "confiance"
+from ..paths import TRUST_FOLDER_NAME
+
+# Same names as the app: KeyFolder.default() (cles/) and the log file written by
+# app.install_error_handler.
 ERROR_LOG_NAME = "qpvdesk-erreurs.log"
 BACKUP_LABEL = "Le dossier à sauvegarder (copiez-le en entier)"
 

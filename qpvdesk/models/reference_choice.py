@@ -27,6 +27,28 @@ def epci_database_path(siren: str, data_folder: Path | None = None) -> Path:
     return Path(data_folder) / DATABASES_FOLDER_NAME / f"epci_{siren}.sqlite"
 
 
+def database_epci_siren(path: str | Path) -> str:
+    """The SIREN of the agglomeration a reference database is built for (its metadata), read
+    without SpatiaLite, so that a command knows which workspace is that agglomeration's; the
+    CALL's for an older database that does not say, or one that cannot be read (the command
+    that opens it then says why)."""
+    from qpvdesk.paths import CALL_SIREN
+
+    from .package.info import valid_siren
+    from .spatialite import sqlite_module
+
+    db = sqlite_module()
+    try:
+        conn = db.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM metadata WHERE key = 'epci_siren'").fetchone()
+        finally:
+            conn.close()
+    except db.Error:
+        return CALL_SIREN
+    return str(row[0]) if row and valid_siren(str(row[0])) else CALL_SIREN
+
+
 def chosen_reference(workspace) -> Path | None:
     """The database the user chose, if it still exists; None: the bundled one."""
     value = workspace.setting(CHOSEN_REFERENCE_KEY, "")

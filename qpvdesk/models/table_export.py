@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -126,10 +126,12 @@ def _fit_widths(sheet) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, _MAX_WIDTH)
 
 
-def indicator_table_sources(table: IndicatorTable, exported: str) -> list[list[Cell]]:
+def indicator_table_sources(table: IndicatorTable, exported: str,
+                            say: Callable[[str], str] = str) -> list[list[Cell]]:
     """The « Sources et licence » sheet of an exported indicator table: where each column
     comes from, under which licence, and how to read secret and missing values.
-    ``exported``: the French date of the export."""
+    ``exported``: the French date of the export; ``say``: TerritoryNames.say of the database,
+    whose EPCI the published values are those of."""
     rows: list[list[Cell]] = [[SOURCES_SHEET], [],
                               ["Indicateur", "Identifiant", "Édition", "Source"]]
     for column in table.columns:
@@ -143,9 +145,9 @@ def indicator_table_sources(table: IndicatorTable, exported: str) -> list[list[C
              ["Géographie", "Les indicateurs INSEE des quartiers portent sur la géographie "
                             "2015 (codes QP062xxx) ; les quartiers sont désignés par leur "
                             "code 2024 (QN062xxM) et leur code 2015."],
-             ["Valeurs", f"{frenchnum.status_explanation('cellule vide')} Les valeurs de "
-                         "la CALL sont celles publiées, jamais recalculées à partir des "
-                         "quartiers."],
+             ["Valeurs", f"{frenchnum.status_explanation('cellule vide')} "
+                         + say("Les valeurs de la CALL sont celles publiées, jamais "
+                               "recalculées à partir des quartiers.")],
              ["Exporté le", exported]]
     return rows
 

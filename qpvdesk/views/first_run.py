@@ -567,12 +567,11 @@ def reference_epci_name(reference) -> str:
 def _agglomeration_key_box(reference, trust_folder: Path | None) -> AgglomerationKeyBox:
     """On the commune's key page: the agglomeration's key, to verify its responses (it can
     also be installed later, « Clé de l'agglomération… »)."""
-    from ..models.first_run import TRUST_FOLDER_NAME
-    from ..paths import user_data_folder
+    from ..paths import epci_trust_folder
 
     agglomeration = (agglomeration_of(reference) if hasattr(reference, "metadata")
                      else Agglomeration(CALL_SIREN, CALL_NAME))
-    store = TrustStore(trust_folder or user_data_folder() / TRUST_FOLDER_NAME)
+    store = TrustStore(trust_folder or epci_trust_folder(agglomeration.siren))
     box = AgglomerationKeyBox(store, agglomeration.siren, agglomeration.name)
     box.setTitle(translate("first_run", "La clé de l'agglomération (pour vérifier ses "
                                         "réponses ; facultatif, aussi plus tard)"))

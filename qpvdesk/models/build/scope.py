@@ -49,7 +49,11 @@ class BuildScope:
         return [("epci_siren", self.epci_siren), ("epci_name", self.epci_name),
                 ("epci_short_name", self.short_name or ""),
                 ("departements", ",".join(sorted(self.departements))),
-                ("regions", ",".join(sorted(self.regions)))]
+                ("regions", ",".join(sorted(self.regions))),
+                ("departement_regions", ",".join(
+                    f"{departement}:{region}" for departement in sorted(self.departements)
+                    for region in sorted(self.regions)
+                    if departement in self.region_departements[region]))]
 
 
 def call_scope() -> BuildScope:

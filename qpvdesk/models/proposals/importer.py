@@ -244,7 +244,8 @@ def import_proposals(store, path: str | Path, kind: str | None = None,
                               f"(attendu : {', '.join(KINDS)}).")
     commune_code = store.territory.commune_code(commune) if commune else None
     if commune and commune_code is None:
-        raise ImportFileError(f"Commune inconnue dans la CALL : {echo(commune)}.")
+        raise ImportFileError(f"Commune inconnue dans "
+                              f"{store.territory.names.with_article['epci']} : {echo(commune)}.")
     importer = _Importer(store, kind, commune_code)
     report = ImportReport(path)
     proposals: list[Proposal] = []

@@ -10,6 +10,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ..frenchnum import format_french_number
 from ..search import normalize
+from ..territory_names import territory_names
 from .geometry import area_ha
 from .vocabulary import PERIMETRE
 
@@ -63,10 +64,12 @@ class _Layer:
 
 
 class Territory:
-    """Communes, QPV (2024 perimeters) and the CALL outline of the reference database."""
+    """Communes, QPV (2024 perimeters) and the EPCI outline of the reference database, and
+    how that database names its EPCI (``names``: TerritoryNames) for the messages."""
 
     def __init__(self, reference) -> None:
         conn = reference.conn
+        self.names = territory_names(conn)
         self.communes = _Layer(conn.execute(
             "SELECT insee, name, AsBinary(geom) FROM commune ORDER BY insee").fetchall())
         self.qpv = _Layer(conn.execute(
@@ -91,7 +94,7 @@ class Territory:
         return self.qpv.geometries[self.qpv.index[code]]
 
     def commune_code(self, value: object) -> str | None:
-        """The INSEE code of a commune of the CALL given by its code or name."""
+        """The INSEE code of a commune of the EPCI given by its code or name."""
         key = normalize(str(value)) if value else ""
         for code, name in zip(self.communes.codes, self.communes.names):
             if key in (code, normalize(name)):

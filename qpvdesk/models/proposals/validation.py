@@ -97,7 +97,8 @@ def _clean_fields(kind: str, raw: Mapping[str, object], territory: Territory,
     cleaned["qpv_code"] = territory.qpv_code(values["qpv_code"])
     if values["qpv_code"] and cleaned["qpv_code"] is None:
         errors.append(Problem("qpv_code", f"QPV inconnu : {echo(values['qpv_code'])} (code "
-                                          "2024, code 2015 ou nom d'un des 22 QPV)."))
+                                          "2024, code 2015 ou nom d'un des "
+                                          f"{territory.names.qpv_count} QPV)."))
     return cleaned
 
 
@@ -157,12 +158,13 @@ def _check_shape(kind: str, geometry: BaseGeometry, validation: Validation) -> b
 
 def _check_place(kind: str, geometry: BaseGeometry, validation: Validation,
                  territory: Territory) -> None:
+    epci = territory.names.with_article["epci"]
     if not territory.meets_call(geometry):
         validation.warnings.append(Problem(
-            "geometry", "La proposition est située hors du territoire de la CALL."))
+            "geometry", f"La proposition est située hors du territoire de {epci}."))
     elif not territory.inside_call(geometry):
         validation.warnings.append(Problem(
-            "geometry", "La proposition déborde du territoire de la CALL."))
+            "geometry", f"La proposition déborde du territoire de {epci}."))
     qpv_code = validation.fields["qpv_code"]
     if kind == PERIMETRE and qpv_code and not geometry.intersects(
             territory.qpv_geometry(qpv_code)):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from ... import paths
 from ...models.decisions import RECUE
 from ...models.map.layers import RECEIVED_PROPOSAL_LAYERS, proposal_layers
+from ...models.package.agglomeration import agglomeration_of
 from ...models.package.communes import territory_names
 from ...models.package.info import PACKAGE_SUFFIX
 from ...models.package.received import ConsolidatedStore
@@ -33,7 +34,6 @@ from .verify_dialog import VerificationDialog, commune_label
 from ..file_dialogs import open_path
 
 RECEIVED_LAYERS = RECEIVED_PROPOSAL_LAYERS
-TRUST_FOLDER_NAME = "confiance"
 PACKAGE_FILTER = QT_TRANSLATE_NOOP("AgglomerationActions",
                                    "Paquet de propositions (*{suffix});;Tous les fichiers (*)")
 MIN_ZOOM_EXTENT = 800.0   # metres shown at least around the proposals of a package
@@ -51,7 +51,7 @@ class AgglomerationActions(QObject):
         self.window, self.workspace, self.reference = window, workspace, reference
         self.map, self.canvas = map_controller, canvas
         self.trust_folder = Path(trust_folder) if trust_folder is not None \
-            else paths.user_data_folder() / TRUST_FOLDER_NAME
+            else paths.epci_trust_folder(agglomeration_of(reference).siren)
         self.choose_open_path: ChooseOpenPath = choose_open_path or self._choose_open_path
         self.choose_save_path: ChooseSavePath = choose_save_path \
             or default_choose_save_path(window)

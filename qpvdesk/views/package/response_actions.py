@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from ... import paths
-from ...models.first_run import TRUST_FOLDER_NAME
 from ...models.package.agglomeration import Agglomeration, agglomeration_of
 from ...models.package.communes import commune_names
 from ...models.package.identity import load_identity
@@ -40,7 +39,7 @@ class CommuneResponseActions(DialogActions):
         self.proposal_store = proposal_store
         self.territory = proposal_store.territory
         self.trust_folder = Path(trust_folder) if trust_folder is not None \
-            else paths.user_data_folder() / TRUST_FOLDER_NAME
+            else paths.epci_trust_folder(agglomeration_of(reference).siren)
         self.choose_open_path = choose_open_path or (
             lambda title, filters: open_path(self.window, title, filters) or None)
         self.responses = ResponseStore(workspace)

@@ -8,6 +8,7 @@ exports what it shows to CSV or Excel. A double-click on a quartier asks for its
 """
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -670,8 +671,8 @@ class IndicatorTableView(QWidget):
             return None
         title, file_filter, write = EXPORTS[kind]
         title, file_filter = self.tr(title), self.tr(file_filter)
-        commune = self.commune_combo.currentData()
-        chosen = save_path(self, title, f"indicateurs_qpv_{commune or 'CALL'}.{kind}",
+        place = self.commune_combo.currentData() or re.sub(r"\W+", "_", self.say("CALL"))
+        chosen = save_path(self, title, f"indicateurs_qpv_{place.strip('_')}.{kind}",
                            file_filter)
         if not chosen:
             return None
@@ -683,7 +684,8 @@ class IndicatorTableView(QWidget):
         try:
             if kind == "xlsx":
                 write(path, header, rows, notes=indicator_table_sources(
-                    table, format_french_date(datetime.now().astimezone().isoformat())))
+                    table, format_french_date(datetime.now().astimezone().isoformat()),
+                    self.say))
             else:
                 write(path, header, rows)
         except OSError as exc:
