@@ -898,68 +898,68 @@ The key was not restored.</translation>
 <context>
     <name>CommuneResponseActions</name>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="27"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="26"/>
         <source>Réponse de l&apos;agglomération (*{suffix});;Tous les fichiers (*)</source>
         <translation>Agglomeration&apos;s response (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="47"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="46"/>
         <source>Importer une réponse de l&apos;agglomération…</source>
         <translation>Import a response from the agglomeration…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="48"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="47"/>
         <source>Vérifier la réponse signée de l&apos;agglomération et afficher ses décisions sur vos propositions</source>
         <translation>Verify the agglomeration&apos;s signed response and show its decisions on your proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="51"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="50"/>
         <source>Clé de l&apos;agglomération…</source>
         <translation>Agglomeration&apos;s key…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="52"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="51"/>
         <source>La clé publique avec laquelle qpvdesk vérifie les réponses de l&apos;agglomération</source>
         <translation>The public key qpvdesk verifies the agglomeration&apos;s responses with</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="65"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="64"/>
         <source>Clé de l&apos;agglomération</source>
         <translation>Agglomeration&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="85"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="84"/>
         <source>Réponse de l&apos;agglomération</source>
         <translation>Agglomeration&apos;s response</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="86"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="85"/>
         <source>Choisissez d&apos;abord votre commune (menu « Ma clé de signature… ») : une réponse n&apos;est importée que par la commune à qui elle est destinée.</source>
         <translation>Choose your commune first (menu “My signing key…”): a response is imported only by the commune it is meant for.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="91"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="90"/>
         <source>Ouvrir une réponse de l&apos;agglomération</source>
         <translation>Open a response from the agglomeration</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="126"/>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="129"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="125"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="128"/>
         <source>Réponse non importée</source>
         <translation>Response not imported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="130"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="129"/>
         <source>L&apos;enregistrement a échoué ({error}). Rien n&apos;a été importé.</source>
         <translation>Saving failed ({error}). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="134"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="133"/>
         <source>Réponse importée</source>
         <translation>Response imported</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/package/response_actions.py" line="135"/>
+        <location filename="../../qpvdesk/views/package/response_actions.py" line="134"/>
         <source>Réponse déjà importée</source>
         <translation>Response already imported</translation>
     </message>
@@ -1742,7 +1742,7 @@ The key was not restored.</translation>
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="171"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="172"/>
         <source>{label} ({indicator_id})
 Unité&#xa0;: {unit}
 Édition de la base INSEE QPV&#xa0;: {edition}
@@ -1755,7 +1755,7 @@ Edition of the INSEE QPV database: {edition}
 Click to sort.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="196"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="197"/>
         <source>{name} — code 2024 {code}, code 2015 {code_2015}
 Communes&#xa0;: {communes}
 {hint}</source>
@@ -1764,12 +1764,12 @@ Communes: {communes}
 {hint}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="211"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="212"/>
         <source>{label}, édition {edition}</source>
         <translation>{label}, edition {edition}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="242"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="243"/>
         <source>{label}&#xa0;: calculé sur {count} valeur(s) connue(s) parmi les 22 QPV, quel que soit le filtre par commune.</source>
         <translation>{label}: computed on {count} known value(s) among the 22 QPV, whatever the commune filter.</translation>
     </message>
@@ -1777,139 +1777,139 @@ Communes: {communes}
 <context>
     <name>IndicatorTableView</name>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="45"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="46"/>
         <source>moins favorable que la CALL</source>
         <extracomment>The sign shown after a value compared with the CALL; never colour alone. Colour-blind safe backgrounds (light tints of Okabe-Ito vermillion and blue).</extracomment>
         <translation>less favourable than the CALL</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="46"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="47"/>
         <source>plus favorable que la CALL</source>
         <translation>more favourable than the CALL</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="47"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="48"/>
         <source>égal à la valeur de la CALL</source>
         <translation>equal to the CALL value</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="53"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="54"/>
         <source>Indicateurs</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="54"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="55"/>
         <source>Chercher un indicateur…</source>
         <translation>Search for an indicator…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="55"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="56"/>
         <source>Revenir à la sélection par défaut</source>
         <translation>Back to the default selection</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="56"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="57"/>
         <source>Commune&#xa0;:</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="57"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="58"/>
         <source>Toutes les communes</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="58"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="59"/>
         <source>Édition&#xa0;:</source>
         <translation>Edition:</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="59"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="60"/>
         <source>la plus récente</source>
         <translation>the most recent</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="60"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="61"/>
         <source>Exporter CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="61"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="62"/>
         <source>Exporter Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="62"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="63"/>
         <source>Comparaison à la CALL&#xa0;: (−) moins favorable, (+) plus favorable, (=) égal (couleur et signe&#xa0;; détail au survol d&apos;une case). Double-cliquez sur un quartier pour ouvrir sa fiche.</source>
         <translation>Comparison with the CALL: (−) less favourable, (+) more favourable, (=) equal (colour and sign; details when hovering over a cell). Double-click a neighbourhood to open its profile.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="67"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="68"/>
         <source>Cochez au moins un indicateur dans la liste de gauche.</source>
         <translation>Tick at least one indicator in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="69"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="70"/>
         <source>Quartier</source>
         <translation>Neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="70"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="71"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="71"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="72"/>
         <source>Double-cliquer pour ouvrir la fiche du quartier</source>
         <translation>Double-click to open the neighbourhood profile</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="73"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="74"/>
         <source>Export du tableau</source>
         <translation>Table export</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="77"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="78"/>
         <source>Exporter le tableau en CSV</source>
         <extracomment>(dialog title, file filter, writer); the texts are read with tr().</extracomment>
         <translation>Export the table to CSV</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="78"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="79"/>
         <source>Fichier CSV pour Excel, séparateur point-virgule (*.csv)</source>
         <translation>CSV file for Excel, semicolon separator (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="81"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="82"/>
         <source>Exporter le tableau pour Excel</source>
         <translation>Export the table for Excel</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="82"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="83"/>
         <source>Classeur Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="458"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="459"/>
         <source>Tableau des indicateurs</source>
         <translation>Indicator table</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="508"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="509"/>
         <source>Quartiers et indicateurs</source>
         <translation>Neighbourhoods and indicators</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="523"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="524"/>
         <source>Lignes de synthèse</source>
         <translation>Summary rows</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="587"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="588"/>
         <source>{name} (hors CALL)</source>
         <translation>{name} (outside the CALL)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="692"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="694"/>
         <source>Le tableau n&apos;a pas pu être enregistré dans « {path} ».
 
 Le fichier est peut-être ouvert dans un autre logiciel (Excel, LibreOffice) ou le dossier n&apos;accepte pas l&apos;écriture. Fermez le fichier ou choisissez un autre dossier, puis recommencez.
@@ -1922,12 +1922,12 @@ The file may be open in another program (Excel, LibreOffice) or the folder may n
 Details: {detail}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="699"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="701"/>
         <source>Tableau enregistré&#xa0;: &lt;b&gt;{name}&lt;/b&gt; dans {folder} — &lt;a href=&quot;#&quot;&gt;Afficher dans le dossier&lt;/a&gt;</source>
         <translation>Table saved: &lt;b&gt;{name}&lt;/b&gt; in {folder} — &lt;a href=&quot;#&quot;&gt;Show in folder&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="703"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="705"/>
         <source>Tableau exporté&#xa0;: {path}</source>
         <translation>Table exported: {path}</translation>
     </message>
@@ -6108,7 +6108,7 @@ Open it from your file explorer.</translation>
 <context>
     <name>first_run</name>
     <message>
-        <location filename="../../qpvdesk/views/first_run.py" line="577"/>
+        <location filename="../../qpvdesk/views/first_run.py" line="576"/>
         <source>La clé de l&apos;agglomération (pour vérifier ses réponses ; facultatif, aussi plus tard)</source>
         <translation>The agglomeration&apos;s key (to verify its responses; optional, also later)</translation>
     </message>
@@ -6116,13 +6116,13 @@ Open it from your file explorer.</translation>
 <context>
     <name>indicator_table_view</name>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="121"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="122"/>
         <source>pas de valeur publiée pour la CALL</source>
         <extracomment>Widest the quartier and communes columns get (px; the rest in the tooltip): at 1024 × 768 the first figures stay in view.</extracomment>
         <translation>no published value for the CALL</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="123"/>
+        <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="124"/>
         <source>CALL&#xa0;: {figure} (millésime {edition})</source>
         <translation>CALL: {figure} (vintage {edition})</translation>
     </message>
