@@ -21,6 +21,7 @@ from qpvdesk.models.territory_names import territory_names
 from qpvdesk.render.fiche_tables import SourceIndex, fiche_kicker, identity_rows, theme_tables
 from qpvdesk.views.main_window import MainWindow
 from qpvdesk.views.tables import IndicatorTableView
+from qpvdesk.views.tables.indicator_table_view import FIRST_INDICATOR_COLUMN
 
 from test_perimeter_import import write_anct_file
 
@@ -265,6 +266,12 @@ def test_the_indicator_table_speaks_of_the_database_qpv(qtbot, avignon, workspac
     assert isinstance(view, IndicatorTableView)
     legend = view.legend.text()
     assert legend.startswith("Comparaison à la CA du Grand Avignon (COGA)\u00a0:")
+    summaries = view.summary_model
+    tips = [summaries.data(summaries.index(row, column), Qt.ItemDataRole.ToolTipRole)
+            for row in range(summaries.rowCount())
+            for column in range(FIRST_INDICATOR_COLUMN, summaries.columnCount())]
+    assert any("parmi les 6 QPV" in (tip or "") for tip in tips)
+    assert not any("22 QPV" in (tip or "") for tip in tips)
 
 
 def test_every_screen_text_says_the_database_territory(qtbot, avignon, workspace):

@@ -4,7 +4,7 @@ other name, and the communes keep their names, moved off the markers."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QRectF
 
 from qpvdesk.commands.map_setup import map_composer, territory_viewport
 from qpvdesk.models.map.styles import SYMBOLS

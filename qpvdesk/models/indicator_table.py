@@ -81,6 +81,7 @@ class SummaryRow:
     label: str
     values: tuple[float | None, ...]
     counts: tuple[int, ...]          # number of values each summary is computed from
+    published: bool = False          # the agglomeration's published value, not computed
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ def _summaries(columns, by_column) -> tuple[SummaryRow, ...]:
         rows.append(SummaryRow(
             CALL_LABEL,
             tuple(call.value if call is not None else None for call in calls),
-            tuple(int(call is not None and call.status == "ok") for call in calls)))
+            tuple(int(call is not None and call.status == "ok") for call in calls),
+            published=True))
     rows += [summary(MIN_LABEL, min), summary(MEDIAN_LABEL, statistics.median),
              summary(MAX_LABEL, max)]
     return tuple(rows)

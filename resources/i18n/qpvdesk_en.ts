@@ -1770,8 +1770,8 @@ Communes: {communes}
     </message>
     <message>
         <location filename="../../qpvdesk/views/tables/indicator_table_view.py" line="243"/>
-        <source>{label}&#xa0;: calculé sur {count} valeur(s) connue(s) parmi les 22 QPV, quel que soit le filtre par commune.</source>
-        <translation>{label}: computed on {count} known value(s) among the 22 QPV, whatever the commune filter.</translation>
+        <source>{label}&#xa0;: calculé sur {count} valeur(s) connue(s) parmi les {total} QPV, quel que soit le filtre par commune.</source>
+        <translation>{label}: computed on {count} known value(s) among the {total} QPV, whatever the commune filter.</translation>
     </message>
 </context>
 <context>

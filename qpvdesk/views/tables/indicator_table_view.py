@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout
 
 from ...models.fiche import Figure, format_figure, format_value
 from ...models.frenchnum import NO_VALUE, format_status, status_tip
-from ...models.indicator_table import (BETTER, CALL_LABEL, EQUAL, WORSE, IndicatorTable,
+from ...models.indicator_table import (BETTER, EQUAL, WORSE, IndicatorTable,
                                        TableColumn, TableRow)
 from ...models.search import normalize
 from ...models.frenchnum import format_french_date
@@ -231,7 +231,7 @@ class IndicatorTableModel(QAbstractTableModel):
         index = column - FIRST_INDICATOR_COLUMN
         value, count = summary.values[index], summary.counts[index]
         table_column = self.table.columns[index]
-        is_call = summary.label == CALL_LABEL
+        is_call = summary.published
         if role == Qt.ItemDataRole.DisplayRole:
             if value is None:
                 return NO_VALUE
@@ -241,8 +241,8 @@ class IndicatorTableModel(QAbstractTableModel):
             if is_call:
                 return f"{summary.label}\u00a0: {call_text(table_column)}"
             return (self.tr("{label}\u00a0: calculé sur {count} valeur(s) connue(s) parmi les "
-                            "22 QPV, quel que soit le filtre par commune.")
-                    .format(label=summary.label, count=count))
+                            "{total} QPV, quel que soit le filtre par commune.")
+                    .format(label=summary.label, count=count, total=self.qpv_count))
         if role == Qt.ItemDataRole.FontRole:
             return _bold()
         return _number_style(role, False)
