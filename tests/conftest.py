@@ -80,6 +80,17 @@ def national_database(tmp_path_factory):
     return build
 
 
+@pytest.fixture
+def grand_avignon(national_database):
+    """The CA du Grand Avignon's reference database (SIREN 248400251: 6 QPV, none with a
+    perimeter), open for the test."""
+    from qpvdesk.models.reference import ReferenceStore
+
+    store = ReferenceStore(national_database("248400251"))
+    yield store
+    store.close()
+
+
 @dataclass(frozen=True)
 class ReadOnlyFolder:
     path: Path

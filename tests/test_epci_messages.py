@@ -9,7 +9,6 @@ from shapely.geometry import Point
 
 from qpvdesk.models.proposals import (EQUIPEMENT, QUARTIER_VECU, ImportFileError, ProposalStore,
                                       import_proposals)
-from qpvdesk.models.reference import ReferenceStore
 
 AVIGNON = "248400251"
 EPCI = "CA du Grand Avignon (COGA)"
@@ -17,10 +16,8 @@ LILLE = Point(704000, 7059000)          # far outside the Grand Avignon
 
 
 @pytest.fixture
-def avignon(national_database):
-    store = ReferenceStore(national_database(AVIGNON))
-    yield store
-    store.close()
+def avignon(grand_avignon):
+    return grand_avignon
 
 
 @pytest.fixture

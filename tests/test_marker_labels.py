@@ -9,7 +9,6 @@ from PySide6.QtCore import QRectF
 from qpvdesk.commands.map_setup import map_composer, territory_viewport
 from qpvdesk.models.map.styles import SYMBOLS
 from qpvdesk.models.map.viewport import Viewport
-from qpvdesk.models.reference import ReferenceStore
 from qpvdesk.render import renderer
 from qpvdesk.render.labels import STYLES, LabelPlacer
 
@@ -17,10 +16,8 @@ AVIGNON = "248400251"
 
 
 @pytest.fixture
-def avignon(national_database):
-    store = ReferenceStore(national_database(AVIGNON))
-    yield store
-    store.close()
+def avignon(grand_avignon):
+    return grand_avignon
 
 
 @pytest.fixture
