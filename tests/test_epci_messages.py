@@ -10,7 +10,6 @@ from shapely.geometry import Point
 from qpvdesk.models.proposals import (EQUIPEMENT, QUARTIER_VECU, ImportFileError, ProposalStore,
                                       import_proposals)
 
-AVIGNON = "248400251"
 EPCI = "CA du Grand Avignon (COGA)"
 LILLE = Point(704000, 7059000)          # far outside the Grand Avignon
 

@@ -12,7 +12,6 @@ from qpvdesk.models.map.viewport import Viewport
 from qpvdesk.render import renderer
 from qpvdesk.render.labels import STYLES, LabelPlacer
 
-AVIGNON = "248400251"
 
 
 @pytest.fixture
