@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -106,12 +106,16 @@ def test_a_window_placed_across_the_edge_once_shown_comes_back_inside(qtbot, fit
     window.resize(600, 400)
     window.show()
     qtbot.waitExposed(window)
-    QWidget.setGeometry(window, 100, fitting.height() - 200, 600, 400)   # 200 px below
-    qtbot.waitUntil(lambda: inside(frame_rect(window), area))
+    shown = QWidget.geometry(window)
+    below = QRect(100, fitting.height() - 200, 600, 400)      # 200 px below the screen
+    window.windowHandle().setGeometry(below)     # as the window system reports a placement
+    qtbot.waitUntil(lambda: QWidget.geometry(window) != shown)
+    assert inside(frame_rect(window), area)
     qtbot.waitUntil(lambda: not window.property(PLACING), timeout=5000)
-    QWidget.setGeometry(window, 100, fitting.height() - 200, 600, 400)
+    window.windowHandle().setGeometry(below)
+    qtbot.waitUntil(lambda: QWidget.geometry(window) == below)
     qtbot.wait(50)
-    assert QWidget.geometry(window).y() == fitting.height() - 200
+    assert QWidget.geometry(window) == below
 
 
 def test_a_big_window_is_fitted_and_closes_with_escape_and_ctrl_w(qtbot, fitting):

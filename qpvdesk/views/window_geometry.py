@@ -203,7 +203,8 @@ class _SecondaryWindows(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         kind = event.type()
         if kind in self.PLACEMENT:
-            if isinstance(watched, QWidget) and watched.isWindow():
+            # from the window system only: the app's own resize (a test's, a window's) stands
+            if event.spontaneous() and isinstance(watched, QWidget) and watched.isWindow():
                 keep_placed(watched)
         elif (kind == QEvent.Type.Show and isinstance(watched, QWidget)
                 and watched.isWindow() and not isinstance(watched, QMainWindow)
