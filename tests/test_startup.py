@@ -26,11 +26,12 @@ HEAVY = ("pandas", "geopandas", "pyogrio", "fiona", "pyproj", "scipy", "sklearn"
 PDF_WRITERS = ("fiche_pdf", "synthese_pdf", "report_pdf", "report_docx", "report_charts")
 # ...nor what opens on demand or after it: the command modules, the dialogs and analysis
 # windows, the first-run assistant once done, the package menus (outside agglomeration mode),
-# the proposal import and export, the fiche, table and diagnostic models, the agglomeration's
-# decisions, the response package and the PostGIS store.
+# the proposal form, the proposal import and export, the fiche, table and diagnostic models,
+# the agglomeration's decisions, the response package and the PostGIS store.
 ON_DEMAND = ("qpvdesk.commands", "qpvdesk.views.fiche", "qpvdesk.views.charts",
              "qpvdesk.views.tables", "qpvdesk.views.portrait_view", "qpvdesk.views.help_window",
              "qpvdesk.views.shortcuts", "qpvdesk.views.sources_dialog", "qpvdesk.views.first_run",
+             "qpvdesk.views.proposals.proposal_form",
              "qpvdesk.views.package", "qpvdesk.models.proposals.importer",
              "qpvdesk.models.proposals.exporter", "qpvdesk.models.table_export",
              "qpvdesk.models.fiche", "qpvdesk.models.indicator_table",

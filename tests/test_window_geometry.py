@@ -11,14 +11,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from qpvdesk.views.main_layout import PanelSize, default_window_rect
-from qpvdesk.views.window_geometry import (centred_rect, fit_rect, fit_secondary_windows,
-                                           frame_margins, shown_title)
+from qpvdesk.views.window_geometry import (PLACING, centred_rect, fit_rect,
+                                           fit_secondary_windows, frame_margins, shown_title)
 
 PROBE = Path(__file__).parent / "window_probe.py"
 OFFSCREEN_PLUGIN_NOISE = ("This plugin does not support",)
@@ -94,6 +94,28 @@ def show_active(qtbot, window: QWidget) -> None:
 def frame_rect(widget: QWidget):
     frame = QWidget.frameGeometry(widget)
     return frame.x(), frame.y(), frame.width(), frame.height()
+
+
+def test_a_window_placed_across_the_edge_once_shown_comes_back_inside(qtbot, fitting):
+    """A window manager frames and places a window after it is shown (openbox, at times, with
+    its bottom off the screen): the window is fitted again. Once placed, a window the user
+    moves partly off the screen stays where the user put it."""
+    area = (fitting.x(), fitting.y(), fitting.width(), fitting.height())
+    window = QWidget(None, Qt.WindowType.Window)
+    qtbot.addWidget(window)
+    window.resize(600, 400)
+    window.show()
+    qtbot.waitExposed(window)
+    shown = QWidget.geometry(window)
+    below = QRect(100, fitting.height() - 200, 600, 400)      # 200 px below the screen
+    window.windowHandle().setGeometry(below)     # as the window system reports a placement
+    qtbot.waitUntil(lambda: QWidget.geometry(window) != shown)
+    assert inside(frame_rect(window), area)
+    qtbot.waitUntil(lambda: not window.property(PLACING), timeout=5000)
+    window.windowHandle().setGeometry(below)
+    qtbot.waitUntil(lambda: QWidget.geometry(window) == below)
+    qtbot.wait(50)
+    assert QWidget.geometry(window) == below
 
 
 def test_a_big_window_is_fitted_and_closes_with_escape_and_ctrl_w(qtbot, fitting):

@@ -5,11 +5,15 @@ screen's available area (the screen less the task bar) loses its title bar, its 
 status bar. `fit_rect` is the rule, a pure function; `fit_window` applies it to a top-level
 widget; `fit_secondary_windows` applies it to every window the application shows besides the
 main one (tables, charts, portrait, help, fiche, dialogs and message boxes), whoever opens
-them, and gives each Escape and Ctrl+W to close it.
+them, fits it again if the window manager frames or places it across the screen's edge once
+it is shown, and gives each Escape and Ctrl+W to close it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QRect, Qt
+from functools import partial
+
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QRect, Qt,
+                            QTimer)
 from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QDialog, QGridLayout, QMainWindow, QMessageBox,
                                QSizePolicy, QSpacerItem, QWidget)
@@ -26,6 +30,15 @@ CLOSE_TEXT = QT_TRANSLATE_NOOP("SecondaryWindows", "Fermer la fenêtre")
 # Qt sizes the box for the title in its own font (+ 50 px), which clips it under most themes.
 TITLE_BUTTONS_PX = 110
 TITLE_FONT_SCALE = 1.1
+# A window manager frames and places a window after it is shown, asynchronously (openbox
+# under load: at times with the frame where the client was asked for, its bottom off the
+# screen). For this long after a show (too soon for the user to have dragged it), a move or
+# resize that leaves the window's frame across the screen's edge is undone by fitting it again
+# with the frame the window manager drew, at most this many times (a window manager that
+# insists wins).
+PLACEMENT_SETTLE_MS = 1500
+PLACEMENT_CORRECTIONS = 3
+PLACING = "qpvdesk_placing"        # corrections left while the window manager places it
 
 _seen_frame: Margins | None = None
 
@@ -97,6 +110,31 @@ def fit_window(window: QWidget, size: tuple[int, int] | None = None) -> None:
     place(window, fitted)
 
 
+def frame_inside_screen(window: QWidget) -> bool:
+    """Whether the window with its frame (as drawn, else as estimated) lies inside its screen's
+    available area."""
+    x, y, width, height = as_tuple(QWidget.geometry(window))
+    left, top, right, bottom = frame_margins(window)
+    frame = (x - left, y - top, width + left + right, height + top + bottom)
+    return fit_rect(frame, available_area(window)) == frame
+
+
+def watch_placement(window: QWidget) -> None:
+    """For a moment after `window` is shown, fit it again whenever the window manager frames,
+    moves or resizes it across the screen's edge (a few times at most); after that moment a
+    window the user drags partly off the screen stays where the user put it."""
+    window.setProperty(PLACING, PLACEMENT_CORRECTIONS)
+    QTimer.singleShot(PLACEMENT_SETTLE_MS, window, partial(window.setProperty, PLACING, 0))
+
+
+def keep_placed(window: QWidget) -> None:
+    """A move or resize of `window` while it is being placed: back inside the screen."""
+    left = window.property(PLACING)
+    if left and not frame_inside_screen(window):
+        window.setProperty(PLACING, left - 1)
+        fit_window(window)
+
+
 def place(window: QWidget, rect: Rect) -> None:
     """Give a top-level widget the client rectangle `rect`. setGeometry, not move(): move()
     places the frame once the window manager has framed the window, the client before."""
@@ -157,11 +195,18 @@ def widen_for_title(box: QMessageBox) -> None:
 
 class _SecondaryWindows(QObject):
     """On the application: every window shown besides the main windows (QMainWindow, which
-    place themselves) fits the screen and closes with Escape or Ctrl+W; message boxes show
-    their whole title."""
+    place themselves) fits the screen, stays inside it while the window manager places it,
+    and closes with Escape or Ctrl+W; message boxes show their whole title."""
+
+    PLACEMENT = (QEvent.Type.Move, QEvent.Type.Resize)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
+        kind = event.type()
+        if kind in self.PLACEMENT:
+            # from the window system only: the app's own resize (a test's, a window's) stands
+            if event.spontaneous() and isinstance(watched, QWidget) and watched.isWindow():
+                keep_placed(watched)
+        elif (kind == QEvent.Type.Show and isinstance(watched, QWidget)
                 and watched.isWindow() and not isinstance(watched, QMainWindow)
                 and watched.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)):
             if isinstance(watched, QMessageBox):
@@ -170,6 +215,7 @@ class _SecondaryWindows(QObject):
             else:
                 add_close_keys(watched)
             fit_window(watched)
+            watch_placement(watched)
         return False
 
 

@@ -22,7 +22,6 @@ from ..map.capture_tool import CaptureTool
 from ..map.edit_tool import EditTool
 from ..map.modified_shapes import show_modified
 from .history_panel import HistoryPanel
-from .proposal_form import ProposalForm
 from .proposal_list import ProposalListPanel
 from ..model_texts import model_text
 from ..file_dialogs import open_path, save_path
@@ -164,6 +163,8 @@ class ProposalController(QObject):
             self.store.clear_draft()
 
     def _finished(self, kind: str, geometry) -> None:
+        from .proposal_form import ProposalForm   # on demand: not before the first map
+
         form = ProposalForm(self.store, kind, geometry, parent=self.window)
         form.geometry_repaired.connect(self.canvas.set_highlight)
         if form.exec() != QDialog.DialogCode.Accepted:
@@ -215,6 +216,8 @@ class ProposalController(QObject):
         proposal = self.store.get(uuid)
         if proposal is None:
             return
+        from .proposal_form import ProposalForm
+
         form = ProposalForm(self.store, proposal.kind, proposal=proposal, parent=self.window,
                             decision=self.decisions.get(uuid))
         if form.exec() == QDialog.DialogCode.Accepted:
