@@ -3758,167 +3758,167 @@ No file was written.</translation>
 <context>
     <name>ProposalController</name>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="72"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="71"/>
         <source>Naviguer</source>
         <translation>Navigate</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="72"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="71"/>
         <source>Déplacer la carte et identifier (Échap)</source>
         <translation>Move the map and identify (Esc)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="75"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="74"/>
         <source>Dessiner : {kind}</source>
         <translation>Draw: {kind}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="82"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="81"/>
         <source>Modifier</source>
         <translation>Edit shapes</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="83"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="82"/>
         <source>Sélectionner, déplacer, modifier les sommets (double-clic : ajouter un sommet)</source>
         <translation>Select, move, edit vertices (double-click: add a vertex)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="85"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="84"/>
         <source>Accrochage</source>
         <translation>Snapping</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="86"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="85"/>
         <source>Accrocher aux sommets et aux limites (QPV, communes, IRIS, propositions)</source>
         <translation>Snap to vertices and boundaries (QPV, communes, IRIS, proposals)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="89"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="88"/>
         <source>Annuler</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="92"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="91"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="136"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="135"/>
         <source>Cliquez pour placer le point.</source>
         <translation>Click to place the point.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="137"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="136"/>
         <source>Cliquez les sommets ; Entrée ou double-clic pour finir, Retour arrière pour effacer le dernier, Échap pour abandonner.</source>
         <translation>Click the vertices; Enter or double-click to finish, Backspace to erase the last one, Esc to abandon.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="147"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="146"/>
         <source>Forme inachevée</source>
         <translation>Unfinished shape</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="148"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="147"/>
         <source>Une forme « {kind} » n&apos;a pas été terminée lors de la dernière séance ({vertices}). Voulez-vous la reprendre ?</source>
         <translation>A “{kind}” shape was not finished during the last session ({vertices}). Do you want to resume it?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="151"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="150"/>
         <source>1 sommet</source>
         <translation>1 vertex</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="152"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="151"/>
         <source>{count} sommets</source>
         <translation>{count} vertices</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="160"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="159"/>
         <source>Abandonner la forme ?</source>
         <translation>Abandon the shape?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="161"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="160"/>
         <source>Abandonner la forme en cours de dessin ?</source>
         <translation>Abandon the shape being drawn?</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="174"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="175"/>
         <source>Point non enregistré : aucun projet d&apos;équipement n&apos;a été ajouté. Choisissez « Projet d&apos;équipement » pour en placer un.</source>
         <translation>Point not saved: no equipment project was added. Choose “Equipment project” to place one.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="179"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="180"/>
         <source>Forme conservée : terminez-la ou appuyez sur Échap.</source>
         <translation>Shape kept: finish it or press Esc.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="202"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="203"/>
         <source>Proposition supprimée (Ctrl+Z pour annuler).</source>
         <translation>Proposal deleted (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="206"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="207"/>
         <source>Annulé : {description}</source>
         <translation>Undone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="207"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="208"/>
         <source>Rien à annuler.</source>
         <translation>Nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="211"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="212"/>
         <source>Rétabli : {description}</source>
         <translation>Redone: {description}</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="212"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="213"/>
         <source>Rien à rétablir.</source>
         <translation>Nothing to redo.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="243"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="246"/>
         <source>Cette proposition est masquée par les filtres du panneau Propositions.</source>
         <translation>This proposal is hidden by the filters of the Proposals panel.</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="251"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="254"/>
         <source>Importer des propositions</source>
         <translation>Import proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="252"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="255"/>
         <source>Données géographiques (*.geojson *.json *.gpkg *.kml *.shp);;Tous les fichiers (*)</source>
         <translation>Geographic data (*.geojson *.json *.gpkg *.kml *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="261"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="264"/>
         <source>Import refusé</source>
         <translation>Import refused</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="264"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="267"/>
         <source>Rapport d&apos;import</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="274"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="277"/>
         <source>Exporter mes propositions</source>
         <translation>Export my proposals</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="275"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="278"/>
         <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV pour Excel (*.csv)</source>
         <translation>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="283"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="286"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qpvdesk/views/proposals/controller.py" line="285"/>
+        <location filename="../../qpvdesk/views/proposals/controller.py" line="288"/>
         <source>Propositions exportées : {written}</source>
         <translation>Proposals exported: {written}</translation>
     </message>
@@ -4800,7 +4800,7 @@ No response was written.</translation>
 <context>
     <name>SecondaryWindows</name>
     <message>
-        <location filename="../../qpvdesk/views/window_geometry.py" line="24"/>
+        <location filename="../../qpvdesk/views/window_geometry.py" line="28"/>
         <source>Fermer la fenêtre</source>
         <translation>Close the window</translation>
     </message>
