@@ -10,7 +10,7 @@ import json
 import sys
 
 from ..models.decisions_vocabulary import DECISIONS, InvalidDecision
-from .package_support import USAGE, guarded, open_workspace
+from .package_support import USAGE, decision_fields, guarded, open_workspace
 
 
 def add_received_actions(actions) -> None:
@@ -32,15 +32,9 @@ def add_received_actions(actions) -> None:
 
 
 def decision_json(decision) -> dict:
-    from shapely import to_wkt
-
     return {"uuid": decision.uuid, "proposal_uuid": decision.proposal_uuid,
             "package_uuid": decision.package_uuid, "version": decision.version,
-            "supersedes": decision.supersedes, "decision": decision.decision,
-            "decision_label": decision.label, "motif": decision.motif,
-            "decided_by": decision.decided_by, "decided_at": decision.decided_at,
-            "modified_wkt_2154": None if decision.geometry is None
-            else to_wkt(decision.geometry, rounding_precision=3)}
+            "supersedes": decision.supersedes, **decision_fields(decision)}
 
 
 @guarded

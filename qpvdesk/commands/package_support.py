@@ -92,17 +92,23 @@ def verified(args, verify=verify_package) -> VerificationReport:
     return report
 
 
-def state_json(state) -> dict:
-    """What a response says of one proposal, as JSON."""
+def decision_fields(decided) -> dict:
+    """A decision's words, author, date and modified geometry, as JSON: of a decision of the
+    agglomeration's history, or of what a response says of a proposal."""
     from shapely import to_wkt
 
+    return {"decision": decided.decision, "decision_label": decided.label,
+            "motif": decided.motif, "decided_by": decided.decided_by,
+            "decided_at": decided.decided_at,
+            "modified_wkt_2154": None if decided.geometry is None
+            else to_wkt(decided.geometry, rounding_precision=3)}
+
+
+def state_json(state) -> dict:
+    """What a response says of one proposal, as JSON."""
     return {"proposal_uuid": state.proposal_uuid, "package_uuid": state.package_uuid,
-            "package_received": state.package_received, "decision": state.decision,
-            "decision_label": state.label, "motif": state.motif,
-            "decided_by": state.decided_by, "decided_at": state.decided_at,
-            "decision_uuid": state.decision_uuid, "decision_version": state.decision_version,
-            "modified_wkt_2154": None if state.geometry is None
-            else to_wkt(state.geometry, rounding_precision=3)}
+            "package_received": state.package_received, **decision_fields(state),
+            "decision_uuid": state.decision_uuid, "decision_version": state.decision_version}
 
 
 def print_import_outcome(report: VerificationReport, outcome, as_json: bool) -> int:
