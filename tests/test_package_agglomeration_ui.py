@@ -20,6 +20,7 @@ from qpvdesk.views.package.received_dialog import ReceivedDialog
 from qpvdesk.views.package.trust_dialog import CommuneChoiceDialog, TrustDialog
 from qpvdesk.views.package.verify_dialog import (VerificationDialog, french_datetime,
                                                  french_size, readable_key_id)
+from scripted_actions import ScriptedDialogs
 
 SHOTS = os.environ.get("QPVDESK_SHOTS")   # a folder: save pictures of the dialogs there
 
@@ -31,26 +32,10 @@ def _shot(widget, name: str) -> None:
         widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 
-class Actions(AgglomerationActions):
+class Actions(ScriptedDialogs, AgglomerationActions):
     """Modal dialogs answered by the test: ``script`` maps a dialog class to a callable."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.script: dict[type, object] = {}
-        self.dialogs: list[QDialog] = []
-        self.told: list[tuple[str, str, str]] = []
-
-    def run_dialog(self, dialog: QDialog) -> int:
-        self.dialogs.append(dialog)
-        answer = self.script.get(type(dialog))
-        result = answer(dialog) if answer else QDialog.DialogCode.Rejected
-        return int(result) if result is not None else int(QDialog.DialogCode.Rejected)
-
-    def inform(self, title: str, text: str) -> None:
-        self.told.append(("info", title, text))
-
-    def warn(self, title: str, text: str) -> None:
-        self.told.append(("warning", title, text))
+    run_dialog = ScriptedDialogs.answer
 
 
 @pytest.fixture

@@ -25,28 +25,22 @@ from qpvdesk.models.workspace import Workspace  # noqa: E402
 from qpvdesk.views.main_window import MainWindow  # noqa: E402
 from qpvdesk.views.package.postgis_actions import PostgisActions  # noqa: E402
 from qpvdesk.views.package.postgis_dialog import PostgisConnectionDialog  # noqa: E402
+from scripted_actions import KeptMessages  # noqa: E402
 
 
-class Actions(PostgisActions):
+class Actions(KeptMessages, PostgisActions):
     """The connection dialog answered by ``answers`` (one callable per dialog shown)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.answers: list = []
         self.dialogs: list[PostgisConnectionDialog] = []
-        self.told: list[tuple[str, str, str]] = []
 
     def run_dialog(self, dialog: QDialog) -> int:
         self.dialogs.append(dialog)
         if not self.answers:
             return int(QDialog.DialogCode.Rejected)
         return int(self.answers.pop(0)(dialog))
-
-    def inform(self, title: str, text: str) -> None:
-        self.told.append(("info", title, text))
-
-    def warn(self, title: str, text: str) -> None:
-        self.told.append(("warning", title, text))
 
 
 def server_answer(port: int, dbname: str, user: str = "postgres", password: str = ""):

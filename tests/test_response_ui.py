@@ -25,6 +25,7 @@ from qpvdesk.views.package.agglomeration_key_dialog import AgglomerationKeyDialo
 from qpvdesk.views.package.decision_dialog import DecisionDialog
 from qpvdesk.views.package.response_actions import CommuneResponseActions
 from qpvdesk.views.package.response_dialog import ResponseVerificationDialog
+from scripted_actions import ScriptedDialogs
 
 SHOTS = os.environ.get("QPVDESK_SHOTS")   # a folder: save pictures of the dialogs there
 
@@ -41,24 +42,11 @@ def light_keys(monkeypatch):
     monkeypatch.setattr(keys, "KEY_MEMLIMIT", 2**20)
 
 
-class Responses(CommuneResponseActions):
+class Responses(ScriptedDialogs, CommuneResponseActions):
     """The commune's actions with their dialogs answered by ``script`` (dialog class ->
     callable) and their messages kept."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.script: dict[type, object] = {}
-        self.told: list[tuple[str, str, str]] = []
-
-    def exec_dialog(self, dialog: QDialog) -> int:
-        answer = self.script.get(type(dialog))
-        return int(answer(dialog)) if answer else int(QDialog.DialogCode.Rejected)
-
-    def inform(self, title: str, text: str) -> None:
-        self.told.append(("info", title, text))
-
-    def warn(self, title: str, text: str) -> None:
-        self.told.append(("warning", title, text))
+    exec_dialog = ScriptedDialogs.answer
 
 
 @pytest.fixture
