@@ -1,12 +1,15 @@
 """Paths of layers kept from one render to the next, in map coordinates.
 
 A layer in one style is drawn block by block: BLOCK neighbours along the Hilbert curve, the
-blocks a large layer's culling already uses (FeatureLayer.blocks_meeting). Each block's QPainterPath is built once, in
-Lambert-93 metres, the first time a view shows it, and later drawn through the painter's
-transform: panning and zooming within a level of detail build no path again, and Qt keeps its
-own conversion of each path as well (a 1 % view of 200,000 polygons: 8.6 -> 6.3 ms, the same
-pixels). Building a path from numpy costs about 0.1 µs a vertex in QDataStream, the largest
-part of a dense view's time before this cache.
+blocks a large layer's culling already uses (FeatureLayer.blocks_meeting). Each block's
+QPainterPath is built once, in Lambert-93 metres, the first time a view shows it, and later
+drawn through the painter's transform: panning and zooming within a level of detail build no
+path again, and Qt keeps its own conversion of each path as well (a 1 % view of 200,000
+polygons: 8.6 -> 6.3 ms, the same pixels). Building a path from numpy costs about 0.1 µs a
+vertex in QDataStream, the largest part of a dense view's Python-side time before this cache.
+A large layer's paths hold the vertices thinned for the view's grid (FeatureLayer.grid_cell),
+a small layer's those of its copy simplified for the view; a layer whose features tile an
+area (FeatureLayer.cover) is filled from one path of that area.
 
 The least recently drawn blocks are dropped beyond MAX_VERTICES (about 40 bytes a vertex with
 Qt's conversion). Blocks of arrays that are freed (a level-of-detail copy, a closed layer) go

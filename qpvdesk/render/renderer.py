@@ -263,41 +263,34 @@ def _stamp_boxes(painter: QPainter, layer: FeatureLayer, features: np.ndarray,
 
 def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
                  viewport: Viewport, cancelled: Callable[[], bool], dense: bool) -> None:
-    """Fills without antialiasing (the expensive part), then antialiased outlines, which
-    cover the fills' jagged edges: same look, several times faster on dense layers."""
+    """Fills without antialiasing (the expensive part), then outlines, antialiased unless
+    the view is dense, which cover the fills' jagged edges: same look, several times faster
+    on dense layers. A layer in one style is drawn from kept paths; one coloured feature by
+    feature (choropleth, decisions) from paths built for this render, colour by colour."""
     symbol, layer = spec.symbol, spec.layer
-    drawn, small = _split_small(layer, visible, viewport)
     if spec.feature_fills is None and layer.symbols is None:
+        drawn, small = _split_small(layer, visible, viewport)
         _draw_in_one_style(painter, layer, symbol, drawn, small, viewport, cancelled, dense)
         return
     feature_fills, hatched, alphas = spec.feature_fills, spec.hatched, {}
-    if feature_fills is None and layer.symbols is not None:   # e.g. coloured by decision
+    if feature_fills is None:   # e.g. coloured by decision
         feature_fills = [item.fill for item in layer.symbols]
         hatched = np.array([item.hatched for item in layer.symbols], dtype=bool)
         alphas = {item.fill: item.fill_alpha for item in layer.symbols}
-    if feature_fills is None:
-        groups = [(drawn, symbol_brush(symbol.fill, symbol.fill_alpha))]
-        _stamp_boxes(painter, layer, small, viewport, symbol)
-    else:
-        fills = np.asarray(feature_fills, dtype=object)
-        hatched = hatched if hatched is not None else np.zeros(len(fills), bool)
-        drawn = visible
-        groups = []
-        for color in sorted(set(fills[drawn].tolist())):
-            members = drawn[fills[drawn] == color]
-            groups.append((members[~hatched[members]],
-                           symbol_brush(color, alphas.get(color, symbol.fill_alpha))))
-            groups.append((members[hatched[members]], symbol_brush(color, 1.0, hatched=True)))
+    fills = np.asarray(feature_fills, dtype=object)
+    hatched = hatched if hatched is not None else np.zeros(len(fills), bool)
+    groups = []
+    for color in sorted(set(fills[visible].tolist())):
+        members = visible[fills[visible] == color]
+        groups.append((members[~hatched[members]],
+                       symbol_brush(color, alphas.get(color, symbol.fill_alpha))))
+        groups.append((members[hatched[members]], symbol_brush(color, 1.0, hatched=True)))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.setPen(Qt.PenStyle.NoPen)
-    reusable = None     # the fill paths of `drawn`, stroked again for the outlines
     for features, brush in groups:
         if brush.style() == Qt.BrushStyle.NoBrush:
             continue
-        paths = _screen_paths(layer, layer.in_curve_order(features), viewport)
-        if features is drawn:
-            reusable = paths
-        for path in paths:
+        for path in _screen_paths(layer, layer.in_curve_order(features), viewport):
             if cancelled():
                 raise RenderCancelled
             if brush.style() == Qt.BrushStyle.BDiagPattern:
@@ -306,17 +299,16 @@ def _draw_shapes(painter: QPainter, spec: LayerRenderSpec, visible: np.ndarray,
     if symbol.stroke is None:
         return
     if symbol.stroke_width > 1:
-        _draw_wide_outline(painter, layer, symbol, drawn, viewport, cancelled, dense)
+        _draw_wide_outline(painter, layer, symbol, visible, viewport, cancelled, dense)
         return
     _set_thin_outline(painter, symbol, dense)
-    paths = reusable if reusable is not None else _screen_paths(
-        layer, layer.in_curve_order(drawn), viewport)
-    _draw_paths(painter, paths, cancelled)
+    _draw_paths(painter, _screen_paths(layer, layer.in_curve_order(visible), viewport),
+                cancelled)
 
 
-def _draw_in_one_style(painter: QPainter, layer: FeatureLayer, symbol: Symbol, drawn: np.ndarray,
-                small: np.ndarray, viewport: Viewport, cancelled: Callable[[], bool],
-                dense: bool) -> None:
+def _draw_in_one_style(painter: QPainter, layer: FeatureLayer, symbol: Symbol,
+                       drawn: np.ndarray, small: np.ndarray, viewport: Viewport,
+                       cancelled: Callable[[], bool], dense: bool) -> None:
     """A layer in one style: the blocks of the features in view wider than a few pixels,
     from paths kept in map coordinates (render/block_paths.py), then the narrower features
     as boxes of pixels over them."""
