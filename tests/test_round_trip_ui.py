@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import shapely
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QIcon, QPainter
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from qt_helpers import settle
@@ -319,9 +319,15 @@ def test_commune_sends_agglomeration_decides_and_responds_commune_reads(
     shown = {model.proposal(row).title: model.index(row, model.DECISION_COLUMN).data()
              for row in range(model.rowCount())}
     assert shown == {title: DECISIONS[decision] for _, title, _, decision, _ in PLAN}
-    swatches = {model.proposal(row).title: model.index(row, model.DECISION_COLUMN).data(
-        Qt.ItemDataRole.DecorationRole).name() for row in range(model.rowCount())}
-    assert swatches == {title: DECISION_FILLS[decision] for _, title, _, decision, _ in PLAN}
+    def swatch(row: int, mode: QIcon.Mode) -> str:
+        icon = model.index(row, model.DECISION_COLUMN).data(Qt.ItemDataRole.DecorationRole)
+        return icon.pixmap(16, 16, mode).toImage().pixelColor(8, 8).name()
+
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):   # a selected row keeps its colour
+        swatches = {model.proposal(row).title: swatch(row, mode)
+                    for row in range(model.rowCount())}
+        assert swatches == {title: DECISION_FILLS[decision]
+                            for _, title, _, decision, _ in PLAN}
     header = panel.table.horizontalHeader()   # read right after the title, not out of sight
     assert header.visualIndex(model.DECISION_COLUMN) == header.visualIndex(1) + 1
     layers = commune.controller.composer.layers

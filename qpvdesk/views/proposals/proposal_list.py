@@ -3,10 +3,11 @@ the accents; the panel asks for zoom, edit and delete by signal."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt,
                             Signal)
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
@@ -109,7 +110,7 @@ class ProposalTableModel(RowsTableModel):
         decision = self.decisions.get(proposal.uuid)
         if role == Qt.ItemDataRole.DecorationRole and column == self.DECISION_COLUMN \
                 and decision:   # the map's colour: read even when the column is narrow
-            return QColor(DECISION_FILLS.get(decision.decision, DECISION_FILLS["recue"]))
+            return decision_swatch(DECISION_FILLS.get(decision.decision, DECISION_FILLS["recue"]))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.DECISION_COLUMN and decision:
             return "\n".join(text for text in (cells[column], decision.motif) if text)
         if role == Qt.ItemDataRole.ToolTipRole:    # the whole text of a narrowed cell
@@ -117,6 +118,21 @@ class ProposalTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.UserRole:    # sort key: ISO date for « Modifié le »
             return proposal.modified if column == 5 else cells[column].casefold()
         return None
+
+
+@lru_cache(maxsize=16)
+def decision_swatch(colour: str) -> QIcon:
+    """The map's colour of a decision as a square, the same on a selected row (Qt would
+    blend a plain colour with the selection's)."""
+    pixmap = QPixmap(SWATCH_PX, SWATCH_PX)
+    pixmap.fill(QColor(colour))
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pixmap, mode)
+    return icon
+
+
+SWATCH_PX = 16
 
 
 class ProposalListPanel(QWidget):
