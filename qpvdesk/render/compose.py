@@ -9,7 +9,7 @@ from ..models.map.styles import (CHOROPLETH_SYMBOL, LABELLED_LAYERS, QPV_OVER_CH
                                   SYMBOLS, LegendItem, default_legend)
 from ..models.map.thematic import Thematic, build_thematic
 from ..models.map.viewport import Viewport
-from .basemap import draw_basemap
+from .basemap import draw_basemap, load_image_decoders
 from .renderer import LayerRenderSpec, RenderRequest
 
 
@@ -56,5 +56,8 @@ class MapComposer:
                 spec.symbol = CHOROPLETH_SYMBOL
             specs.append(spec)
         specs[0:0] = self.extra_layers
-        basemap = partial(draw_basemap, self.state.basemap_path) if self.state.basemap_path else None
+        basemap = None
+        if self.state.basemap_path:
+            load_image_decoders()    # here, on the GUI thread: never first in the render worker
+            basemap = partial(draw_basemap, self.state.basemap_path)
         return RenderRequest(viewport, specs, basemap)
