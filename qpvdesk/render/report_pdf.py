@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (QColor, QImage, QPagedPaintDevice, QPainter, QPen,
-                           QTextCharFormat, QTextCursor, QTextDocument, QTextOption)
+                           QTextCharFormat, QTextLayout, QTextOption)
 
 from ..models.report.document import (BulletList, Contents, Cover, Document, Figure, Heading,
                                       Image,
@@ -51,29 +51,37 @@ class _Writer:
 
     def rich(self, runs, points: float, color: QColor, italic: bool = False,
              indent: float = 0.0) -> Block:
-        """A paragraph whose runs may be bold or italic (QTextDocument lays them out)."""
+        """A paragraph whose runs may be bold or italic, laid out by a QTextLayout: the PDF
+        is written off the GUI thread, where a QTextDocument (QObjects that connect signals)
+        could deadlock with it (docs/STACK_FACTS.md, « Threads »)."""
         style = self.style
-        text = QTextDocument()
-        text.documentLayout().setPaintDevice(style.device)
-        text.setDocumentMargin(0)
-        base = style.font(points, italic=italic)
-        text.setDefaultFont(base)
+        # a QTextLayout breaks lines at LINE SEPARATOR, not at "\n" (one character each)
+        layout = QTextLayout("".join(run.text for run in runs).replace("\n", "\u2028"),
+                             style.font(points, italic=italic), style.device)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        text.setDefaultTextOption(option)
-        cursor = QTextCursor(text)
+        layout.setTextOption(option)
+        ranges, start = [], 0
         for run in runs:
-            fmt = QTextCharFormat()
-            fmt.setFont(style.font(points, bold=run.bold, italic=run.italic or italic))
-            fmt.setForeground(color)
-            cursor.insertText(run.text, fmt)
-        width = style.width - indent
-        text.setTextWidth(width)
-        height = text.size().height()
+            piece = QTextLayout.FormatRange()
+            piece.start, piece.length = start, len(run.text)
+            piece.format = QTextCharFormat()
+            piece.format.setFont(style.font(points, bold=run.bold, italic=run.italic or italic))
+            piece.format.setForeground(color)
+            ranges.append(piece)
+            start += len(run.text)
+        layout.setFormats(ranges)
+        width, height = style.width - indent, 0.0
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+        layout.endLayout()
 
         def draw(painter: QPainter, top: float) -> None:
-            painter.translate(indent, top)
-            text.drawContents(painter, QRectF(0, 0, width, height))
+            painter.setPen(color)
+            layout.draw(painter, QPointF(indent, top))
         return Block(height, draw)
 
     def paragraph(self, block: Paragraph) -> list[Block]:
