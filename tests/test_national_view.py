@@ -14,8 +14,10 @@ import shapely
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
-from qpvdesk.models.map.national import (COVER_TABLE, DATABASE_NAME, TABLE,
-                                         communes_database, load_national_communes)
+from qpvdesk.models.map.layers import WKB_CHUNK, FeatureLayer
+from qpvdesk.models.map.national import (ARRAY_FIELDS, ARRAYS_TABLE, COVER_TABLE, DATABASE_NAME,
+                                         LAYER_QUERY, NATIONAL_INFO, TABLE, communes_database,
+                                         load_national_communes, national_communes)
 from qpvdesk.render.national import national_compose, national_viewport, one_percent_view
 from qpvdesk.render.renderer import render_map
 from qpvdesk.models.spatialite import connect
@@ -71,6 +73,54 @@ def test_a_database_of_an_older_layout_is_written_again(database, tmp_path):
         assert conn.execute("SELECT value FROM build_info WHERE key = 'layout'").fetchone()
     finally:
         conn.close()
+
+
+def test_the_stored_arrays_are_what_the_table_s_own_wkb_decodes_to(database, communes):
+    conn = connect(database, readonly=True)
+    try:
+        cursor = conn.execute(LAYER_QUERY)
+        decoded = FeatureLayer.from_rows(NATIONAL_INFO,
+                                         iter(lambda: cursor.fetchmany(WKB_CHUNK), []))
+    finally:
+        conn.close()
+    assert communes.keys == decoded.keys and communes.labels == decoded.labels
+    stored, fresh = communes.lod_for(0.0), decoded.lod_for(0.0)
+    for field in ARRAY_FIELDS[:-1]:
+        assert np.array_equal(getattr(stored, field), getattr(fresh, field)), field
+    assert np.array_equal(communes.extents, decoded.extents)
+
+
+def damaged_copy(database, folder, sql: str):
+    folder.mkdir()
+    copy = folder / DATABASE_NAME
+    shutil.copy(database, copy)
+    conn = connect(copy)
+    try:
+        conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()
+    return copy
+
+
+@pytest.mark.parametrize("sql", [
+    f"UPDATE {ARRAYS_TABLE} SET data = substr(data, 1, 8000) WHERE name = 'coords'",
+    f"DELETE FROM {ARRAYS_TABLE} WHERE name = 'labels'",
+    # shapes that agree with their blobs but not with each other
+    f"UPDATE {ARRAYS_TABLE} SET data = substr(data, 1, 400), shape = '[100]' "
+    "WHERE name = 'vertex_start'",
+])
+def test_damaged_arrays_are_refused_before_anything_reads_them(database, tmp_path, sql):
+    with pytest.raises((ValueError, KeyError)):
+        load_national_communes(damaged_copy(database, tmp_path / "national", sql))
+
+
+def test_a_database_whose_arrays_are_damaged_is_written_again(database, tmp_path):
+    folder = tmp_path / "national"
+    damaged_copy(database, folder, f"DELETE FROM {ARRAYS_TABLE} WHERE name = 'coords'")
+    layer = national_communes(folder)
+    assert len(layer) == METROPOLITAN_COMMUNES and LENS in layer.keys
+    assert len(load_national_communes(folder / DATABASE_NAME)) == METROPOLITAN_COMMUNES
 
 
 def test_the_union_of_the_communes_covers_exactly_what_they_cover(database, communes):

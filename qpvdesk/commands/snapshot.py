@@ -135,13 +135,13 @@ def _run_national(args: argparse.Namespace, out: Path) -> int:
     from .. import paths
     from ..models.build.errors import SourceError
     from ..models.build.national_pack import NationalPackMissing
-    from ..models.map.national import communes_database, load_national_communes
+    from ..models.map.national import national_communes
     from ..render.national import national_compose, national_viewport
     from ..render.renderer import render_map
 
     folder = paths.user_data_folder() / "national"
     try:
-        database = communes_database(folder)
+        communes = national_communes(folder)
     except (NationalPackMissing, SourceError) as exc:
         print(f"qpvdesk: {exc}", file=sys.stderr)
         return 1
@@ -150,7 +150,6 @@ def _run_national(args: argparse.Namespace, out: Path) -> int:
               f"({exc.strerror or exc}): free some disk space or check the folder's rights.",
               file=sys.stderr)
         return 1
-    communes = load_national_communes(database)
     store = ReferenceStore(args.reference)
     try:
         composer = map_composer(store, ["epci", "qpv"])

@@ -20,13 +20,13 @@ LOADING = "Chargement des {count} communes de France métropolitaine…"
 
 def load_communes(folder: Path, progress) -> object:
     """The communes layer (worker thread): the database is written first if needed."""
-    from ...models.map.national import communes_database, load_national_communes
+    from ...models.map.national import national_communes
 
     database = folder / "communes_france.sqlite"
     if not database.is_file():
         progress(0, "Première ouverture : préparation des communes de France (une dizaine de "
                     "secondes, une seule fois)…")
-    return load_national_communes(communes_database(folder))
+    return national_communes(folder)
 
 
 class NationalView(QWidget):
