@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import shapely
 
-from qpvdesk.models.map.geometry_arrays import GeometryArrays, thinned
+from qpvdesk.models.map.geometry_arrays import GeometryArrays, borders_once, thinned
 from qpvdesk.models.map.layers import KEEP_GEOMETRIES_UP_TO, FeatureLayer, hilbert_rank
 from qpvdesk.models.map.styles import LayerInfo
 from qpvdesk.models.map.synthetic import synthetic_layer, synthetic_parcels
@@ -151,3 +151,22 @@ def test_blocks_of_features_are_the_blocks_that_hold_them(large):
     assert len(members) == large.block_sizes(blocks).sum()
     every = large.block_features(np.arange(large.block_count))
     assert np.array_equal(np.sort(every), np.arange(len(large)))
+
+
+def test_a_border_two_features_share_is_kept_for_one_of_them_only():
+    # four squares in a 2 x 2 grid: 16 ring segments, 12 borders (8 outer, 4 shared)
+    squares = np.array([shapely.box(x, y, x + 1, y + 1) for x in (0, 1) for y in (0, 1)])
+    arrays = GeometryArrays.from_geometries(squares)
+    joins = borders_once(arrays)
+
+    def segments(joined: np.ndarray) -> list[tuple]:
+        return [tuple(sorted((tuple(arrays.coords[v]), tuple(arrays.coords[v + 1]))))
+                for v in np.flatnonzero(joined[:-1])]
+
+    assert len(segments(arrays.continues)) == 16
+    kept = segments(joins)
+    assert len(kept) == len(set(kept)) == 12
+    assert set(kept) == set(segments(arrays.continues))
+    assert not joins[~arrays.continues].any()            # ring ends stay ends
+    # the first feature in vertex order keeps what it shares: the first square all its sides
+    assert joins[arrays.vertex_start[0]:arrays.vertex_start[1] - 1].all()

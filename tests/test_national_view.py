@@ -15,10 +15,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
 from qpvdesk.models.map.layers import WKB_CHUNK, FeatureLayer
-from qpvdesk.models.map.national import (ARRAY_FIELDS, ARRAYS_TABLE, COVER_TABLE, DATABASE_NAME,
+from qpvdesk.models.map.national import (ARRAYS_TABLE, COVER_TABLE, DATABASE_NAME, GEOMETRY_FIELDS,
                                          LAYER_QUERY, NATIONAL_INFO, TABLE, communes_database,
                                          load_national_communes, national_communes)
-from qpvdesk.render.national import national_compose, national_viewport, one_percent_view
+from qpvdesk.render.national import (PARIS, national_compose, national_viewport,
+                                     one_percent_view)
 from qpvdesk.render.renderer import render_map
 from qpvdesk.models.spatialite import connect
 from image_compare import pixels
@@ -85,9 +86,58 @@ def test_the_stored_arrays_are_what_the_table_s_own_wkb_decodes_to(database, com
         conn.close()
     assert communes.keys == decoded.keys and communes.labels == decoded.labels
     stored, fresh = communes.lod_for(0.0), decoded.lod_for(0.0)
-    for field in ARRAY_FIELDS[:-1]:
+    for field in GEOMETRY_FIELDS:
         assert np.array_equal(getattr(stored, field), getattr(fresh, field)), field
     assert np.array_equal(communes.extents, decoded.extents)
+
+
+def segment_ends(coords: np.ndarray, joins: np.ndarray) -> np.ndarray:
+    """Each joined segment's two ends, the same whichever way it runs."""
+    start = np.flatnonzero(joins[:-1])
+    a, b = coords[start], coords[start + 1]
+    swap = (a[:, 0] > b[:, 0]) | ((a[:, 0] == b[:, 0]) & (a[:, 1] > b[:, 1]))
+    return np.column_stack([np.where(swap[:, None], b, a), np.where(swap[:, None], a, b)])
+
+
+def test_each_border_of_france_s_communes_is_stroked_once(communes):
+    arrays = communes.lod_for(0.0)
+    every = segment_ends(arrays.coords, arrays.continues)
+    kept = segment_ends(arrays.coords, communes.outline_joins)
+    unique = np.unique(every, axis=0)
+    assert len(kept) == len(unique) < 0.52 * len(every)     # most borders are shared
+    assert len(np.unique(kept, axis=0)) == len(kept)          # none twice...
+    assert np.array_equal(np.unique(kept, axis=0), unique)    # ...and none missing
+
+
+def test_stroking_each_border_once_draws_the_same_borders(qapp, communes):
+    # every border where stroking each commune's ring put one, within a pixel, none added;
+    # thinner where the two strokes of a border used to lie side by side
+    full = national_viewport(communes, 800, 500)
+    for viewport in (full, one_percent_view(full), full.zoomed(3.16, full.to_screen(*PARIS))):
+        once = lines(rendered(communes, viewport))
+        joins, communes.outline_joins = communes.outline_joins, None
+        try:
+            each = lines(rendered(communes, viewport))
+        finally:
+            communes.outline_joins = joins
+        assert (once & grown(each)).sum() > 0.999 * once.sum()
+        assert (each & grown(once)).sum() > 0.999 * each.sum()
+        assert 0.75 * each.sum() < once.sum() <= each.sum()
+
+
+def lines(image: np.ndarray) -> np.ndarray:
+    """Pixels clearly darker than the communes' fill (BGRA)."""
+    return np.abs(image - [224, 235, 240, 255]).sum(axis=2) > 60
+
+
+def grown(mask: np.ndarray) -> np.ndarray:
+    """`mask` and its pixels' four neighbours."""
+    out = mask.copy()
+    out[1:] |= mask[:-1]
+    out[:-1] |= mask[1:]
+    out[:, 1:] |= mask[:, :-1]
+    out[:, :-1] |= mask[:, 1:]
+    return out
 
 
 def damaged_copy(database, folder, sql: str):
@@ -140,15 +190,19 @@ def test_the_union_of_the_communes_covers_exactly_what_they_cover(database, comm
 
 def test_filling_the_union_draws_what_filling_each_commune_draws(qapp, communes):
     full = national_viewport(communes, 800, 500)
-    for viewport in (full, one_percent_view(full)):
-        with_cover = rendered(communes, viewport)
-        cover, communes.cover = communes.cover, None
-        try:
-            each = rendered(communes, viewport)
-        finally:
-            communes.cover = cover
-        # the union fills the hairline slivers that thinning each commune apart leaves
-        assert (np.abs(with_cover - each).max(axis=2) > 48).sum() == 0
+    joins, communes.outline_joins = communes.outline_joins, None   # the same outlines
+    try:
+        for viewport in (full, one_percent_view(full)):
+            with_cover = rendered(communes, viewport)
+            cover, communes.cover = communes.cover, None
+            try:
+                each = rendered(communes, viewport)
+            finally:
+                communes.cover = cover
+            # the union fills the hairline slivers that thinning each commune apart leaves
+            assert (np.abs(with_cover - each).max(axis=2) > 48).sum() == 0
+    finally:
+        communes.outline_joins = joins
 
 
 def rendered(layer, viewport) -> np.ndarray:

@@ -62,11 +62,15 @@ class BlockPaths:
         else:             # the copy simplified with its topology for the view
             arrays, cell = layer.lod_for(resolution), 0.0
         self._forget_with(arrays)
-        keys = [(id(arrays), cell, block) for block in blocks.tolist()]
+        joins = _joins(layer, arrays)
+        # (paths of outlines only, whose shared borders are cut out, never serve a fill)
+        keys = [(id(arrays), cell, block, joins is not arrays.continues)
+                for block in blocks.tolist()]
         missing = [key for key in keys if key not in self._paths]
         for start in range(0, len(missing), BLOCKS_BUILT_TOGETHER):
             chunk = missing[start:start + BLOCKS_BUILT_TOGETHER]
-            built = _block_paths(layer, arrays, cell, np.array([key[2] for key in chunk]))
+            built = _block_paths(layer, arrays, joins, cell,
+                                 np.array([key[2] for key in chunk]))
             for key, kept in zip(chunk, built):
                 self._paths[key] = kept
                 self._vertices += kept[1]
@@ -84,7 +88,7 @@ class BlockPaths:
         the layer's grid like its blocks. Call with `lock` held."""
         cover, cell = layer.cover, layer.grid_cell(resolution)
         self._forget_with(cover)
-        key = (id(cover), cell, -1)
+        key = (id(cover), cell, -1, False)
         if key not in self._paths:
             coords, continues = cover.select(np.arange(len(cover)))
             if cell > 0:
@@ -114,15 +118,31 @@ class BlockPaths:
                 self._vertices -= self._paths.pop(key)[1]
 
 
-def _block_paths(layer: FeatureLayer, arrays: GeometryArrays, cell: float,
+def _joins(layer: FeatureLayer, arrays: GeometryArrays) -> np.ndarray:
+    """Which vertex of `arrays` is joined to the next in the paths: a layer filled from its
+    cover strokes its outlines from these paths, each shared border once
+    (FeatureLayer.outline_joins); any other layer's paths are its rings."""
+    if (layer.cover is not None and layer.outline_joins is not None
+            and arrays is layer.lods.get(0.0)):
+        return layer.outline_joins
+    return arrays.continues
+
+
+def _block_paths(layer: FeatureLayer, arrays: GeometryArrays, joins: np.ndarray, cell: float,
                  blocks: np.ndarray) -> list[tuple[QPainterPath, int]]:
     """Each block's path and vertex count, the vertices a view on a `cell`-metre grid needs
     (geometry_arrays.thinned), all blocks' vertices selected and thinned at once."""
     features = layer.block_features(blocks)
-    coords, continues = arrays.select(features)
+    indices = arrays.vertex_indices(features)
+    coords, continues = arrays.coords[indices], joins[indices]
     lengths = arrays.vertex_start[features + 1] - arrays.vertex_start[features]
     block_of_feature = np.repeat(np.arange(len(blocks)), layer.block_sizes(blocks))
     block_of_vertex = np.repeat(block_of_feature, lengths)
+    if joins is not arrays.continues:   # vertices left alone by the borders cut out go
+        joined = continues.copy()
+        joined[1:] |= continues[:-1]
+        coords, continues, block_of_vertex = (coords[joined], continues[joined],
+                                              block_of_vertex[joined])
     if cell > 0:
         kept = thinned(coords, continues, cell)
         coords, continues, block_of_vertex = coords[kept], continues[kept], block_of_vertex[kept]

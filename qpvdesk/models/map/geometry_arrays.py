@@ -243,6 +243,25 @@ class GeometryArrays:
         return result
 
 
+def borders_once(arrays: GeometryArrays) -> np.ndarray:
+    """`continues` with every segment that two features share kept for one of them only:
+    the first in vertex order (a coverage such as France's communes: each border once, half
+    the segments to stroke). A segment is shared when both have the same two end points,
+    whichever way round."""
+    joins = arrays.continues.copy()
+    if len(arrays.coords) < 2:
+        return joins
+    start = np.flatnonzero(arrays.continues[:-1])          # segment v -> v + 1
+    a, b = arrays.coords[start], arrays.coords[start + 1]
+    swap = (a[:, 0] > b[:, 0]) | ((a[:, 0] == b[:, 0]) & (a[:, 1] > b[:, 1]))
+    low, high = np.where(swap[:, None], b, a), np.where(swap[:, None], a, b)
+    order = np.lexsort((high[:, 1], high[:, 0], low[:, 1], low[:, 0]))   # stable
+    ends = np.column_stack([low, high])[order]
+    again = np.flatnonzero(np.all(ends[1:] == ends[:-1], axis=1)) + 1
+    joins[start[order[again]]] = False
+    return joins
+
+
 def thinned(coords: np.ndarray, continues: np.ndarray, cell: float,
             passes: int = 2) -> np.ndarray:
     """Which vertices of a selection (`select`'s coordinates and joins) a view of about

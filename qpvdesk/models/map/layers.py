@@ -68,6 +68,9 @@ class FeatureLayer:
         # When the features tile an area without overlapping (France's communes): that area,
         # whose fill draws the same pixels as all the features' fills, in far fewer edges.
         self.cover: GeometryArrays | None = None
+        # ...and then the joins of its vertices with each shared border kept for one feature
+        # only (geometry_arrays.borders_once): its outlines stroke each border once.
+        self.outline_joins: np.ndarray | None = None
         if geometries is not None:
             extents = shapely.bounds(geometries) if len(geometries) else np.zeros((0, 4))
         self.extents: np.ndarray = extents          # (n, 4) bounds of each feature

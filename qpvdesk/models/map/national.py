@@ -17,7 +17,7 @@ import numpy as np
 
 from ..build.national_pack import NationalPack
 from ..spatialite import connect, sqlite_module
-from .geometry_arrays import GeometryArrays
+from .geometry_arrays import GeometryArrays, borders_once
 from .layers import WKB_CHUNK, FeatureLayer
 from .projections import LAMBERT93, WGS84, Transformer
 from .styles import LayerInfo, Symbol
@@ -27,7 +27,9 @@ TABLE = "commune_france"
 DATABASE_NAME = "communes_france.sqlite"
 NATIONAL_INFO = LayerInfo("communes_france", "Communes de France métropolitaine", "polygon",
                           "Découpages")
-NATIONAL_SYMBOL = Symbol("polygon", "#f0ebe0", "#6e6e6e", 0.6)
+# Each border is stroked once (outline_joins): 0.84 px draws in one pass what two strokes of
+# 0.6 px drew where neighbours each drew their own ring (1 - 0.4², dense views' hairline).
+NATIONAL_SYMBOL = Symbol("polygon", "#f0ebe0", "#6e6e6e", 0.84)
 OVERSEAS_PREFIX = "97"    # départements d'outre-mer: another projection, not on this map
 LAYER_QUERY = f"SELECT insee, name, AsBinary(geom) FROM {TABLE} ORDER BY insee"
 # The communes tile France: their union, written with them, is filled once instead of each
@@ -36,13 +38,14 @@ COVER_TABLE = "commune_france_union"
 COVER_QUERY = f"SELECT AsBinary(geom) FROM {COVER_TABLE}"
 # The communes' flat arrays and extents, one row each, in the table's insee order.
 ARRAYS_TABLE = "commune_france_arrays"
-ARRAY_FIELDS = ("coords", "continues", "vertex_start", "ring_start", "part_of_ring",
-                "feature_of_part", "extents")
+GEOMETRY_FIELDS = ("coords", "continues", "vertex_start", "ring_start", "part_of_ring",
+                   "feature_of_part")
+ARRAY_FIELDS = (*GEOMETRY_FIELDS, "extents", "outline_joins")
 # ... and the communes' codes and names in that order, joined by UNIT SEPARATOR
 TEXT_FIELDS = ("keys", "labels")
 SEPARATOR = "\x1f"
 # What a database written by this code holds; another value (an older file) is rebuilt.
-LAYOUT = "3: communes, their union and their flat arrays"
+LAYOUT = "4: communes, their union, their flat arrays and their borders once"
 
 
 def _source_sha256(pack: NationalPack) -> str:
@@ -151,8 +154,8 @@ def _write_arrays(conn) -> None:
     arrays = layer.lod_for(0.0)
     conn.execute(f"CREATE TABLE {ARRAYS_TABLE} (name TEXT PRIMARY KEY, dtype TEXT NOT NULL, "
                  "shape TEXT NOT NULL, data BLOB NOT NULL)")
-    values = {**{name: getattr(arrays, name) for name in ARRAY_FIELDS[:-1]},
-              "extents": layer.extents}
+    values = {**{name: getattr(arrays, name) for name in GEOMETRY_FIELDS},
+              "extents": layer.extents, "outline_joins": borders_once(arrays)}
     conn.executemany(f"INSERT INTO {ARRAYS_TABLE} VALUES (?, ?, ?, ?)",
                      [(name, value.dtype.str, json.dumps(value.shape), value.tobytes())
                       for name, value in values.items()]
@@ -171,10 +174,13 @@ def load_national_communes(path: Path) -> FeatureLayer:
                   for name, dtype, shape, data in conn.execute(
                       f"SELECT name, dtype, shape, data FROM {ARRAYS_TABLE}")}
         keys, labels = stored["keys"], stored["labels"]
-        arrays = GeometryArrays(*(stored[name] for name in ARRAY_FIELDS[:-1]), True)
+        arrays = GeometryArrays(*(stored[name] for name in GEOMETRY_FIELDS), True)
         _check(arrays, stored["extents"], keys, labels, path)
+        if len(stored["outline_joins"]) != len(arrays.coords):
+            raise ValueError(f"{path}: the communes' borders do not match their vertices")
         layer = FeatureLayer(NATIONAL_INFO, keys, labels, None, arrays=arrays,
                              extents=stored["extents"])
+        layer.outline_joins = stored["outline_joins"]
         layer.cover = GeometryArrays.from_wkb([row[0] for row in conn.execute(COVER_QUERY)])
         return layer
     finally:
