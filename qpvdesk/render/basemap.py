@@ -10,8 +10,8 @@ thread, locking a mutex that Qt shares, by hash, with the connections of every Q
 GUI thread can hold such a mutex while it waits for the GIL (destroying a QObject connected
 to a PySide object asks Python for its disconnectNotify): a start with a saved basemap hung
 once in 300 that way. So the plugins are created on the GUI thread before any render
-(load_image_decoders), and tiles are decoded in their declared format, which for PNG needs
-no plugin at all.
+(load_image_decoders), and each tile is decoded in the format its first bytes show, never by
+asking every plugin; PNG, built into Qt, needs none at all.
 """
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ from PySide6.QtGui import QImage, QImageReader, QPainter, QPolygonF, QTransform
 
 from ..models.map.viewport import Viewport
 from ..models.mbtiles import MBTiles, MBTilesError
+
+# the formats an MBTiles basemap may hold (models/mbtiles.py) that need a Qt plugin
+PLUGIN_FORMATS = ("jpg", "webp")
+MAGIC_FORMATS = ((b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpg"), (b"RIFF", "webp"))
 
 
 def draw_basemap(path: str, painter: QPainter, viewport: Viewport) -> None:
@@ -50,11 +54,6 @@ def draw_basemap(path: str, painter: QPainter, viewport: Viewport) -> None:
         painter.restore()
     finally:
         tiles.close()
-
-
-# the formats an MBTiles basemap may hold (models/mbtiles.py) that need a Qt plugin
-PLUGIN_FORMATS = ("jpg", "webp")
-MAGIC_FORMATS = ((b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpg"), (b"RIFF", "webp"))
 
 
 @lru_cache(maxsize=1)

@@ -159,9 +159,9 @@ def _write_arrays(conn) -> None:
     conn.executemany(f"INSERT INTO {ARRAYS_TABLE} VALUES (?, ?, ?, ?)",
                      [(name, value.dtype.str, json.dumps(value.shape), value.tobytes())
                       for name, value in values.items()]
-                     + [(name, "text", json.dumps([len(texts)]),
-                         SEPARATOR.join(texts).encode("utf-8"))
-                        for name, texts in (("keys", layer.keys), ("labels", layer.labels))])
+                     + [(name, "text", json.dumps([len(layer)]),
+                         SEPARATOR.join(getattr(layer, name)).encode("utf-8"))
+                        for name in TEXT_FIELDS])
 
 
 def load_national_communes(path: Path) -> FeatureLayer:
