@@ -47,8 +47,9 @@ class BlockPaths:
         self._paths: OrderedDict[tuple[int, int], tuple[QPainterPath, int]] = OrderedDict()
         self._vertices = 0
         self.max_vertices = max_vertices
-        # held while paths are built and drawn: Qt converts a path lazily, on its first draw,
-        # inside the shared path data, so two threads must not draw the same new path at once
+        # held while paths are built and recorded: Qt converts a path lazily, on its first
+        # draw, inside the shared path data, so two threads must not draw the same new path
+        # at once; the display list has Qt convert each path as it records it
         self.lock = threading.RLock()
         self._arrays_seen: set[int] = set()
 

@@ -6,6 +6,10 @@ covers a small part of the view; the fill paths are stroked again for the outlin
 wider than a pixel (which leave Qt's fast stroker) are clipped to the view first, in pieces of
 a few segments. Features a pixel or two wide — up to a few pixels when the view holds tens
 of thousands of them — are stamped as boxes of pixels (level of detail).
+
+The layers are drawn on a display list, played in horizontal bands of the image at once, one
+thread each, Qt's painting done with the GIL released (render/display_list.py); the basemap
+is painted before, the labels after, on the whole image.
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from ..models.map.layers import FeatureLayer
 from ..models.map.styles import Symbol
 from ..models.map.viewport import Viewport
 from .block_paths import BLOCK_PATHS, map_to_screen
+from .display_list import DisplayList
 from .labels import LabelPlacer
 from .numpy_path import numpy_path, typed_path
 
@@ -79,13 +84,13 @@ def render_map(request: RenderRequest, cancelled: Callable[[], bool] = lambda: F
     image = QImage(max(viewport.width, 1), max(viewport.height, 1),
                    QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(request.background)
-    painter = QPainter(image)
+    if request.basemap is not None:
+        with _painting(image) as painter, _part(painter, "fond de carte", errors):
+            request.basemap(painter, viewport)
+    placer = LabelPlacer(viewport)
+    drawing = DisplayList()
     try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if request.basemap is not None:
-            with _part(painter, "fond de carte", errors):
-                request.basemap(painter, viewport)
-        placer = LabelPlacer(viewport)
+        drawing.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         visible = [_visible(spec.layer, viewport) for spec in request.layers]
         shapes = sum(len(features) for spec, features in zip(request.layers, visible)
                      if features is not None and spec.layer.info.geometry != "point")
@@ -93,14 +98,24 @@ def render_map(request: RenderRequest, cancelled: Callable[[], bool] = lambda: F
         for spec, features in zip(request.layers, visible):
             if cancelled():
                 raise RenderCancelled
-            with _part(painter, spec.layer.info.title, errors):
-                _draw_layer(painter, spec, viewport, cancelled, placer, features, dense)
-        painter.setOpacity(1.0)
-        with _part(painter, "étiquettes", errors):
-            placer.draw(painter)
+            with _part(drawing, spec.layer.info.title, errors):
+                _draw_layer(drawing, spec, viewport, cancelled, placer, features, dense)
+        drawing.play(image, cancelled, RenderCancelled)
+    finally:
+        drawing.close()
+    with _painting(image) as painter, _part(painter, "étiquettes", errors):
+        placer.draw(painter)
+    return image
+
+
+@contextmanager
+def _painting(image: QImage) -> Iterator[QPainter]:
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        yield painter
     finally:
         painter.end()
-    return image
 
 
 @contextmanager
