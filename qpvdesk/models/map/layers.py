@@ -163,6 +163,12 @@ class FeatureLayer:
         return shapely.get_coordinates(shapely.point_on_surface(self.geometries))
 
     @cached_property
+    def sizes(self) -> np.ndarray:
+        """Each feature's larger side, in metres (its extent's width or height)."""
+        return np.maximum(self.extents[:, 2] - self.extents[:, 0],
+                          self.extents[:, 3] - self.extents[:, 1])
+
+    @cached_property
     def curve_rank(self) -> np.ndarray:
         """Each feature's position along a Hilbert curve through the layer's extent (by the
         centre of its bounding box)."""
@@ -201,7 +207,12 @@ class FeatureLayer:
         if not len(blocks):
             return np.zeros(0, dtype=np.int64)
         members = self.block_features(blocks)
-        return np.sort(members[_meets(self.extents[members], bbox)])
+        found = members[_meets(self.extents[members], bbox)]
+        if len(found) < len(self) // 16:
+            return np.sort(found)
+        held = np.zeros(len(self), dtype=bool)   # a large share: marked in order, no sort
+        held[found] = True                       # (full view of 200,000: 11 -> 1 ms)
+        return np.flatnonzero(held)
 
     @property
     def large(self) -> bool:
