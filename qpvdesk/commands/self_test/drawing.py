@@ -15,7 +15,8 @@ RED = (255, 0, 0)
 
 def choropleth_map(ctx: Context) -> str:
     """Median income by class on the QPV layer, as `snapshot --choropleth … --choropleth-layer
-    qpv` draws it: every class colour must show on the image."""
+    qpv` draws it: every class colour must show on the image; and Qt's painting must be
+    reachable without the GIL (render/unlocked_painting.py)."""
     from ...models.choropleth import NO_DATA_COLORS
     from ...models.map.map_state import ChoroplethSetting
     from ...models.map.styles import CHOROPLETH_SYMBOL
@@ -39,7 +40,12 @@ def choropleth_map(ctx: Context) -> str:
         drawn += count_near(pixels, colour, 6) >= 3
     expect(len(classes) >= 3 and drawn == len(classes),
            f"{drawn} of the {len(classes)} class colours found on the map")
-    return f"{thematic.title}: {drawn} classes drawn on the QPV"
+    from ...render import display_list, unlocked_painting
+    expect(unlocked_painting.available(), "Qt's fillPath and drawPath cannot be called "
+           "without the GIL (QtGui library or its functions not found): maps are painted "
+           "in one thread")
+    return (f"{thematic.title}: {drawn} classes drawn on the QPV; maps painted in "
+            f"{display_list.band_count(1000)} bands at once")
 
 
 def _encoded_tile(image_format: str) -> bytes:
