@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 import shapely
 
-from qpvdesk.models.map.geometry_arrays import GeometryArrays, borders_once, thinned
+from qpvdesk.models.map.geometry_arrays import (GeometryArrays, borders_once, rings_clipped,
+                                               thinned)
 from qpvdesk.models.map.layers import KEEP_GEOMETRIES_UP_TO, FeatureLayer, hilbert_rank
 from qpvdesk.models.map.styles import LayerInfo
 from qpvdesk.models.map.synthetic import synthetic_layer, synthetic_parcels
@@ -170,3 +171,44 @@ def test_a_border_two_features_share_is_kept_for_one_of_them_only():
     assert not joins[~arrays.continues].any()            # ring ends stay ends
     # the first feature in vertex order keeps what it shares: the first square all its sides
     assert joins[arrays.vertex_start[0]:arrays.vertex_start[1] - 1].all()
+
+
+def even_odd_inside(points: np.ndarray, coords: np.ndarray, continues: np.ndarray) -> np.ndarray:
+    """Whether each point is inside rings filled even-odd (each closed by its last vertex
+    back to its first), by counting the edges a ray to its left crosses."""
+    if not len(coords):
+        return np.zeros(len(points), dtype=bool)
+    joined = continues.copy()
+    joined[-1] = False
+    ring = np.r_[0, np.cumsum(~joined[:-1])]
+    first = np.flatnonzero(np.r_[True, ~joined[:-1]])
+    a, b = coords, coords[np.where(joined, np.arange(1, len(coords) + 1), first[ring])]
+    x, y = points[:, :1], points[:, 1:]
+    spans = (a[:, 1] > y) != (b[:, 1] > y)
+    rise = np.where(b[:, 1] == a[:, 1], 1.0, b[:, 1] - a[:, 1])
+    crossing_x = a[:, 0] + (y - a[:, 1]) * (b[:, 0] - a[:, 0]) / rise
+    return (spans & (x < crossing_x)).sum(axis=1) % 2 == 1
+
+
+@pytest.mark.parametrize("box", [(-5, -4, 6, 7), (0, 0, 30, 30), (-2, -2, 13, 2),
+                                 (-100, -100, 100, 100), (40, 40, 50, 50)],
+                         ids=["across-the-star", "corner", "strip", "all-inside", "outside"])
+def test_rings_cut_to_a_box_fill_inside_it_what_the_shapes_fill(box):
+    rng = np.random.default_rng(3)
+    angles = np.linspace(0, 2 * np.pi, 60, endpoint=False)
+    star = shapely.Polygon(np.column_stack([np.cos(angles), np.sin(angles)])
+                           * rng.uniform(3, 10, 60)[:, None])
+    shapes = np.array([star.difference(shapely.box(-1, -1, 1.5, 1.5)),      # with a hole
+                       shapely.box(20, 20, 25, 25),
+                       shapely.MultiPolygon([shapely.box(-30, -2, -25, 2),
+                                             shapely.box(12, -3, 14, 8)])], dtype=object)
+    coords, continues = GeometryArrays.from_geometries(shapes).select(np.arange(3))
+    cut, joins = rings_clipped(coords, continues, box)
+    points = np.column_stack([rng.uniform(box[0], box[2], 20_000),
+                              rng.uniform(box[1], box[3], 20_000)])
+    expected = shapely.contains_xy(shapely.union_all(shapes), points[:, 0], points[:, 1])
+    assert np.array_equal(even_odd_inside(points, cut, joins), expected)
+    # nothing of the cut rings is outside the box
+    if len(cut):
+        assert (cut[:, 0] >= box[0]).all() and (cut[:, 0] <= box[2]).all()
+        assert (cut[:, 1] >= box[1]).all() and (cut[:, 1] <= box[3]).all()

@@ -205,6 +205,19 @@ def test_filling_the_union_draws_what_filling_each_commune_draws(qapp, communes)
         communes.outline_joins = joins
 
 
+def test_the_union_cut_to_the_view_fills_the_pixels_the_whole_union_fills(qapp, communes,
+                                                                          monkeypatch):
+    from qpvdesk.render import renderer
+    full = national_viewport(communes, 800, 500)
+    for viewport in (one_percent_view(full), full.zoomed(8.0, (60, 250)),
+                     full.zoomed(4.0, (780, 480))):
+        cut = rendered(communes, viewport)
+        with monkeypatch.context() as patch:     # a box around all of France: no cut
+            patch.setattr(renderer, "_grown", lambda box, margin: (-1e9, -1e9, 1e9, 1e9))
+            whole = rendered(communes, viewport)
+        assert np.array_equal(cut, whole), viewport
+
+
 def rendered(layer, viewport) -> np.ndarray:
     image = render_map(national_compose(layer)(viewport))
     data = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())

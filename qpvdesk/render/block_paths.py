@@ -24,7 +24,7 @@ from collections import OrderedDict
 import numpy as np
 from PySide6.QtGui import QPainterPath, QTransform
 
-from ..models.map.geometry_arrays import GeometryArrays, thinned
+from ..models.map.geometry_arrays import GeometryArrays, rings_clipped, thinned
 from ..models.map.layers import FeatureLayer
 from ..models.map.viewport import Viewport
 from .numpy_path import numpy_path
@@ -52,6 +52,8 @@ class BlockPaths:
         # at once; the display list has Qt convert each path as it records it
         self.lock = threading.RLock()
         self._arrays_seen: set[int] = set()
+        # a cover's thinned rings beside its path, to cut them to a view
+        self._cover_rings: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
 
     def paths(self, layer: FeatureLayer, resolution: float,
               blocks: np.ndarray) -> list[QPainterPath]:
@@ -80,13 +82,19 @@ class BlockPaths:
             self._paths.move_to_end(key)
             result.append(self._paths[key][0])
         while self._vertices > self.max_vertices and len(self._paths) > len(result):
-            _, (_, vertices) = self._paths.popitem(last=False)
+            key, (_, vertices) = self._paths.popitem(last=False)
+            self._cover_rings.pop(key, None)
             self._vertices -= vertices
         return result
 
-    def cover_path(self, layer: FeatureLayer, resolution: float) -> QPainterPath:
+    def cover_path(self, layer: FeatureLayer, resolution: float,
+                   box: tuple[float, float, float, float] | None = None) -> QPainterPath:
         """The path of `layer.cover` for a view of `resolution` metres per pixel, thinned on
-        the layer's grid like its blocks. Call with `lock` held."""
+        the layer's grid like its blocks. With `box` (map metres: the view and a few pixels
+        around it), cut to the box when the cover reaches beyond it
+        (geometry_arrays.rings_clipped): Qt converts every vertex of a path it fills, in each
+        band (France's union in a 1 % view: 3.4 ms a band, against 0.3 ms to cut it once).
+        Call with `lock` held."""
         cover, cell = layer.cover, layer.grid_cell(resolution)
         self._forget_with(cover)
         key = (id(cover), cell, -1, False)
@@ -96,9 +104,14 @@ class BlockPaths:
                 kept = thinned(coords, continues, cell)
                 coords, continues = coords[kept], continues[kept]
             self._paths[key] = (numpy_path(coords[:, 0], coords[:, 1], continues), len(coords))
+            self._cover_rings[key] = (coords, continues)
             self._vertices += len(coords)
         self._paths.move_to_end(key)
-        return self._paths[key][0]
+        coords, continues = self._cover_rings[key]
+        if box is None or not len(coords) or _inside(coords, box):
+            return self._paths[key][0]
+        coords, continues = rings_clipped(coords, continues, box)
+        return numpy_path(coords[:, 0], coords[:, 1], continues)
 
     @property
     def vertex_count(self) -> int:
@@ -117,6 +130,13 @@ class BlockPaths:
             self._arrays_seen.discard(owner)
             for key in [key for key in self._paths if key[0] == owner]:
                 self._vertices -= self._paths.pop(key)[1]
+                self._cover_rings.pop(key, None)
+
+
+def _inside(coords: np.ndarray, box: tuple[float, float, float, float]) -> bool:
+    low, high = coords.min(axis=0), coords.max(axis=0)
+    return bool(low[0] >= box[0] and low[1] >= box[1] and high[0] <= box[2]
+                and high[1] <= box[3])
 
 
 def _joins(layer: FeatureLayer, arrays: GeometryArrays) -> np.ndarray:

@@ -345,8 +345,8 @@ def _draw_in_one_style(painter: QPainter, layer: FeatureLayer, symbol: Symbol,
             brush = symbol_brush(symbol.fill, symbol.fill_alpha)
             if brush.style() != Qt.BrushStyle.NoBrush:
                 painter.setPen(Qt.PenStyle.NoPen)
-                fills = (paths if layer.cover is None
-                         else [BLOCK_PATHS.cover_path(layer, viewport.resolution)])
+                fills = (paths if layer.cover is None else [BLOCK_PATHS.cover_path(
+                    layer, viewport.resolution, _grown(viewport.bbox, 2 * viewport.resolution))])
                 for path in fills:
                     if cancelled():
                         raise RenderCancelled
@@ -359,6 +359,11 @@ def _draw_in_one_style(painter: QPainter, layer: FeatureLayer, symbol: Symbol,
     if symbol.stroke is not None and symbol.stroke_width > 1:
         _draw_wide_outline(painter, layer, symbol, drawn, viewport, cancelled, dense)
     _stamp_boxes(painter, layer, small, viewport, symbol)
+
+
+def _grown(box: tuple[float, float, float, float],
+           margin: float) -> tuple[float, float, float, float]:
+    return box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin
 
 
 def _set_thin_outline(painter: QPainter, symbol: Symbol, dense: bool) -> None:
