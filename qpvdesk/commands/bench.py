@@ -38,7 +38,8 @@ def add_parser(commands) -> None:
     render.add_argument("--processes", type=int, default=3,
                         help="--national: measuring processes of each program")
     render.add_argument("--repeat", type=int, default=15,
-                        help="--national: renders of each view per process")
+                        help="renders of each view whose median is reported (per process "
+                             "with --national)")
     render.add_argument("--national-folder",
                         help="--national: where the communes' SpatiaLite file is kept "
                              "(default: the user data folder's national/)")
@@ -201,9 +202,12 @@ def run_render(args: argparse.Namespace) -> int:
     report = {
         "startup_first_frame_ms": round(startup, 1),
         "interaction_frame_ms": round(statistics.median(frames), 2),
-        "rerender_full_extent_ms": round(_median_ms(lambda: render_map(composer(full)), 5), 1),
-        "rerender_1pct_ms": round(_median_ms(lambda: render_map(composer(one_percent)), 5), 1),
+        "rerender_full_extent_ms": round(_median_ms(lambda: render_map(composer(full)),
+                                                    args.repeat), 1),
+        "rerender_1pct_ms": round(_median_ms(lambda: render_map(composer(one_percent)),
+                                             args.repeat), 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "renders_per_view": args.repeat,
         "synthetic_features": len(stress),
         "synthetic_layer": SYNTHETIC_INFO.title,
         "synthetic_generation_s": round(generation_s, 2),
@@ -254,7 +258,7 @@ def _qgis_beside(args: argparse.Namespace, composer, stress, full, one_percent) 
                 table = re.search(r"FROM (\w+)", LAYER_QUERIES[layer.id]).group(1)
                 layers.append(qgis_layer(reference, table, SYMBOLS[layer.id]))
         spec = json.dumps(qgis_spec(layers, full, one_percent))
-        run = _timed_run(qgis_command(5, spec), _env(offscreen=True))
+        run = _timed_run(qgis_command(args.repeat, spec), _env(offscreen=True))
     run["version"] = version
     run["layers"] = len(layers)
     return run
