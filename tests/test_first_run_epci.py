@@ -5,7 +5,7 @@ at the next start."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
 from qpvdesk.app import WindowHost
 from qpvdesk.models.reference import ReferenceStore
@@ -151,3 +151,34 @@ def test_a_database_that_cannot_be_opened_keeps_the_current_window(qtbot, worksp
     assert chosen_reference(workspace) is None
     window.close()
     store.close()
+
+
+def test_the_key_page_names_the_agglomeration_chosen_on_the_welcome_page(
+        qtbot, workspace, reference, tmp_path):
+    """A commune of Marie-Galante installs Marie-Galante's key, in Marie-Galante's trust
+    folder, not the key of the database the app was started with."""
+    wizard = FirstRunWizard(None, workspace, reference, data_folder=tmp_path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.welcome_page
+    page.other_radio.setChecked(True)
+    page.epci_chooser.search_edit.setText("marie galante")
+    with qtbot.waitSignal(page.epci_chooser.built, timeout=120000):
+        page.epci_chooser.build()
+    qtbot.waitUntil(lambda: page.epci_chooser.task is None)
+    wizard.next()                                   # the commune and its contact
+    wizard.commune_page.commune_combo.setCurrentIndex(1)
+    wizard.commune_page.name_edit.setText("Agent")
+    wizard.commune_page.email_edit.setText("agent@example.fr")
+    wizard.next()                                   # the signing key
+    box = wizard.agglomeration_key_box
+    assert box.siren == MARIE_GALANTE and box.isVisibleTo(wizard.key_page)
+    assert MARIE_GALANTE in box.store.folder.as_posix()
+    assert f"({MARIE_GALANTE})" in " ".join(label.text() for label in box.findChildren(QLabel))
+    wizard.back()
+    wizard.back()
+    page.keep_radio.setChecked(True)                # back to the open database
+    wizard.next()
+    wizard.next()
+    assert wizard.agglomeration_key_box.siren == "246200364"
+    assert wizard.key_page.layout().indexOf(wizard.agglomeration_key_box) >= 0

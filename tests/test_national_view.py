@@ -209,8 +209,8 @@ def test_the_union_cut_to_the_view_fills_the_pixels_the_whole_union_fills(qapp, 
                                                                           monkeypatch):
     from qpvdesk.render import renderer
     full = national_viewport(communes, 800, 500)
-    for viewport in (one_percent_view(full), full.zoomed(8.0, (60, 250)),
-                     full.zoomed(4.0, (780, 480))):
+    for viewport in (one_percent_view(full), one_percent_view(full).panned(7, -5),
+                     full.zoomed(8.0, (60, 250)), full.zoomed(4.0, (780, 480))):
         cut = rendered(communes, viewport)
         with monkeypatch.context() as patch:     # a box around all of France: no cut
             patch.setattr(renderer, "_grown", lambda box, margin: (-1e9, -1e9, 1e9, 1e9))

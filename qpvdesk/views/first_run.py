@@ -493,7 +493,10 @@ class FirstRunWizard(QWizard):
         self.commune_page = CommunePage(communes)
         self.welcome_page.epci_chooser.built.connect(self._epci_built)
         self.key_page = KeyPage(self.key_folder, self.commune_page)
-        self.agglomeration_key_box = _agglomeration_key_box(reference, trust_folder)
+        self._launch_agglomeration = _agglomeration(reference)
+        self._trust_folder = trust_folder
+        self.agglomeration_key_box = _agglomeration_key_box(self._launch_agglomeration,
+                                                            trust_folder)
         self.key_page.layout().insertWidget(self.key_page.layout().count() - 1,
                                             self.agglomeration_key_box)
         self.trust_page = TrustPage()
@@ -508,6 +511,29 @@ class FirstRunWizard(QWizard):
             self.setPage(page_id, page)
         self.setStartId(PAGE_WELCOME)
         self._prefill(load_identity(workspace))
+        self.currentIdChanged.connect(self._page_shown)
+
+    def _page_shown(self, page_id: int) -> None:
+        """The key page names the agglomeration chosen on the welcome page: the open
+        database's, or the one built for another EPCI (its key goes to its own folder)."""
+        if page_id != PAGE_KEY:
+            return
+        wanted = self._launch_agglomeration
+        if self.chosen_database is not None:
+            store = ReferenceStore(self.chosen_database)
+            try:
+                wanted = agglomeration_of(store)
+            finally:
+                store.close()
+        if wanted.siren == self.agglomeration_key_box.siren:
+            return
+        old, layout = self.agglomeration_key_box, self.key_page.layout()
+        index = layout.indexOf(old)
+        layout.removeWidget(old)
+        old.deleteLater()
+        self.agglomeration_key_box = _agglomeration_key_box(wanted, self._trust_folder)
+        layout.insertWidget(index, self.agglomeration_key_box)
+        self.agglomeration_key_box.show()     # added to a page already shown
 
     def _epci_built(self, database: Path) -> None:
         """The communes of the new agglomeration replace those of the open database."""
@@ -564,13 +590,18 @@ def reference_epci_name(reference) -> str:
     return reference.epci_identity().name if hasattr(reference, "epci_identity") else ""
 
 
-def _agglomeration_key_box(reference, trust_folder: Path | None) -> AgglomerationKeyBox:
+def _agglomeration(reference) -> Agglomeration:
+    """The open database's agglomeration; the CALL for a bare Territory."""
+    return (agglomeration_of(reference) if hasattr(reference, "metadata")
+            else Agglomeration(CALL_SIREN, CALL_NAME))
+
+
+def _agglomeration_key_box(agglomeration: Agglomeration,
+                           trust_folder: Path | None) -> AgglomerationKeyBox:
     """On the commune's key page: the agglomeration's key, to verify its responses (it can
     also be installed later, « Clé de l'agglomération… »)."""
     from ..paths import epci_trust_folder
 
-    agglomeration = (agglomeration_of(reference) if hasattr(reference, "metadata")
-                     else Agglomeration(CALL_SIREN, CALL_NAME))
     store = TrustStore(trust_folder or epci_trust_folder(agglomeration.siren))
     box = AgglomerationKeyBox(store, agglomeration.siren, agglomeration.name)
     box.setTitle(translate("first_run", "La clé de l'agglomération (pour vérifier ses "
