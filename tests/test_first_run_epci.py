@@ -173,6 +173,8 @@ def test_the_key_page_names_the_agglomeration_chosen_on_the_welcome_page(
     wizard.next()                                   # the signing key
     box = wizard.agglomeration_key_box
     assert box.siren == MARIE_GALANTE and box.isVisibleTo(wizard.key_page)
+    assert [other for other in wizard.key_page.findChildren(type(box))
+            if other.isVisibleTo(wizard.key_page)] == [box]
     assert MARIE_GALANTE in box.store.folder.as_posix()
     assert f"({MARIE_GALANTE})" in " ".join(label.text() for label in box.findChildren(QLabel))
     wizard.back()

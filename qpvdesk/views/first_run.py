@@ -530,6 +530,7 @@ class FirstRunWizard(QWizard):
         old, layout = self.agglomeration_key_box, self.key_page.layout()
         index = layout.indexOf(old)
         layout.removeWidget(old)
+        old.hide()
         old.deleteLater()
         self.agglomeration_key_box = _agglomeration_key_box(wanted, self._trust_folder)
         layout.insertWidget(index, self.agglomeration_key_box)
