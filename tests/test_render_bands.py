@@ -152,3 +152,24 @@ def test_two_renders_of_new_paths_at_once_paint_what_one_paints(qapp, monkeypatc
         for thread in threads:
             thread.join()
         assert np.array_equal(results["a"], results["b"]), round_
+
+
+def test_without_qts_functions_the_map_is_painted_by_one_painter(qapp, layers, monkeypatch):
+    """Another platform or another Qt, where QPainter's functions are not found by name:
+    the same map, painted the way PySide paints it, in one band."""
+    viewport = views()[1]
+    monkeypatch.setattr(display_list, "band_count", lambda height: 1)
+    expected = pixels(render_map(request_for(layers, viewport)))
+    monkeypatch.undo()
+    monkeypatch.setattr(unlocked_painting, "QT_GUI_LIBRARY", "libQt6GuiMissing.so.6")
+    unlocked_painting._functions.cache_clear()
+    unlocked_painting.available.cache_clear()
+    try:
+        assert not unlocked_painting.available()
+        assert display_list.band_count(1000) == 1
+        assert np.array_equal(pixels(render_map(request_for(layers, viewport))), expected)
+    finally:
+        monkeypatch.undo()
+        unlocked_painting._functions.cache_clear()
+        unlocked_painting.available.cache_clear()
+    assert unlocked_painting.available()

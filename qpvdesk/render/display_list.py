@@ -6,7 +6,9 @@ calls (culling, level of detail, paths and labels placement are Python's work, d
 through a QImage over its own rows of the image's memory: no copy and nothing to compose.
 Qt's fills and strokes run with the GIL released (render/unlocked_painting.py), so the strips
 are painted side by side; each strip is clipped by its own image, and an integer shift of
-the painter gives the same pixels as one painter over the whole image.
+the painter gives the pixels one painter over the whole image gives, but for a pixel here and
+there where a line or a ring crosses from one strip to the next (Qt starts the line again
+where the strip cuts it).
 
 Without the unlocked calls (another platform, another Qt), the calls are played on one
 painter over the whole image, as before.
